@@ -1,0 +1,91 @@
+/* liaison.h — the public API of libliaison: Arabic news in, knowledge graph out.
+ *
+ * Ownership, once for the whole library: a function named *_new or *_load
+ * returns an object the caller owns and releases with the matching *_free
+ * (every *_free accepts NULL).  Getters return borrowed pointers that stay
+ * valid until the owning object is freed.  The library never prints and
+ * never exits: failures come back as a lia_status, with a human-readable
+ * message in the lia_diag the caller passed in.
+ */
+#ifndef LIAISON_H
+#define LIAISON_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum {
+    LIA_OK = 0,
+    LIA_ERR_IO,        /* a file could not be read or written */
+    LIA_ERR_INPUT,     /* input text or JSON Lines is malformed */
+    LIA_ERR_RULES,     /* the rules directory has errors */
+    LIA_ERR_GRAPH,     /* igraph or Graphviz reported a failure */
+    LIA_ERR_NOMEM,
+} lia_status;
+
+/* A diagnostic: the message of the last failure, and warnings collected on
+ * the way (one per line).  Lives on the caller's stack; lia_diag_release
+ * frees what it holds. */
+typedef struct {
+    char message[1024];
+    char *warnings;      /* malloc'd, NUL-terminated, may be NULL */
+    size_t n_warnings;
+} lia_diag;
+
+void lia_diag_init(lia_diag *d);
+void lia_diag_release(lia_diag *d);
+lia_status lia_fail(lia_diag *d, lia_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void lia_warn(lia_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The rules: gazetteers, titles, triggers and relation patterns (rules/). */
+typedef struct lia_rules lia_rules;
+lia_status lia_rules_load(const char *dir, lia_rules **out, lia_diag *d);
+void lia_rules_free(lia_rules *r);
+/* Where the rules live when the user names none: $LIAISON_RULES, the rules
+ * installed with the binary, or rules/ beside the source tree.  Returns a
+ * static string or NULL when none exists. */
+const char *lia_rules_default_dir(const char *argv0);
+
+/* One input document.  text is UTF-8 and owned by the corpus. */
+typedef struct {
+    char *id;            /* file name for .txt inputs, the "id" field for JSON Lines */
+    char *date;          /* YYYY-MM-DD or NULL */
+    char *text;
+    size_t len;
+} lia_doc;
+
+typedef struct lia_corpus lia_corpus;
+lia_corpus *lia_corpus_new(void);
+/* Adds a .txt file, a directory (its .txt files, sorted by name) or a .jsonl
+ * file.  default_date, when not NULL, is the date of documents that have none. */
+lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *default_date,
+                               lia_diag *d);
+size_t lia_corpus_count(const lia_corpus *c);
+const lia_doc *lia_corpus_doc(const lia_corpus *c, size_t i);
+void lia_corpus_free(lia_corpus *c);
+
+/* The facts read out of documents: entities and relations with provenance. */
+typedef struct lia_facts lia_facts;
+lia_facts *lia_facts_new(void);
+void lia_facts_free(lia_facts *f);
+
+/* Reads one document and adds what it says to facts. */
+lia_status lia_extract_doc(const lia_rules *r, const lia_doc *doc, lia_facts *f, lia_diag *d);
+
+/* The knowledge graph built from facts, with its centralities. */
+typedef struct lia_graph lia_graph;
+lia_status lia_graph_build(const lia_facts *f, lia_graph **out, lia_diag *d);
+void lia_graph_free(lia_graph *g);
+
+/* Exports.  Each writes to a temporary file beside path and renames it into
+ * place, so a failure never leaves a truncated file. */
+lia_status lia_export_graphml(const lia_graph *g, const char *path, lia_diag *d);
+
+typedef struct {
+    const char *size_by;   /* centrality that sizes nodes, e.g. "pagerank"; NULL for none */
+    int cluster_country;   /* group nodes by country */
+} lia_dot_options;
+lia_status lia_export_dot(const lia_graph *g, const lia_dot_options *o, const char *dot_path,
+                          const char *svg_path, const char *png_path, lia_diag *d);
+
+#endif

@@ -1,0 +1,283 @@
+/* analyse.c — centralities and Louvain communities of the actor network,
+ * written back onto the knowledge graph's vertices.  Every measure follows
+ * networkx's definition (see analyse.h) so that check_networkx.py agrees;
+ * where igraph and networkx differ the networkx algorithm is done here. */
+#include "analyse.h"
+
+#include <math.h>
+
+static const char *const measure_names[LIA_M_COUNT] = {
+    "degree", "strength", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector",
+};
+
+/* Louvain moves vertices in random order: a fixed seed keeps it deterministic. */
+#define LIA_LOUVAIN_SEED 20240601u
+
+int lia_measure_from_name(const char *name)
+{
+    for (int i = 0; name && i < LIA_M_COUNT; i++)
+        if (strcmp(name, measure_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *lia_measure_name(lia_measure m)
+{
+    return (int)m >= 0 && m < LIA_M_COUNT ? measure_names[m] : "?";
+}
+
+/* The "weight" edge attribute of net into w (1 when absent). */
+static igraph_error_t edge_weights(const igraph_t *net, igraph_vector_t *w)
+{
+    igraph_error_t e = igraph_vector_resize(w, igraph_ecount(net));
+    if (e)
+        return e;
+    if (igraph_cattribute_has_attr(net, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        return igraph_cattribute_EANV(net, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), w);
+    igraph_vector_fill(w, 1.0);
+    return IGRAPH_SUCCESS;
+}
+
+/* Closeness (Wasserman-Faust, as networkx) or harmonic centrality by one
+ * unweighted BFS per vertex. */
+static igraph_error_t distance_measures(const igraph_t *net, int harmonic, igraph_vector_t *res)
+{
+    igraph_integer_t n = igraph_vcount(net);
+    igraph_adjlist_t adj;
+    igraph_error_t e = igraph_adjlist_init(net, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS,
+                                           IGRAPH_NO_MULTIPLE);
+    if (e)
+        return e;
+    if ((e = igraph_vector_resize(res, n))) {
+        igraph_adjlist_destroy(&adj);
+        return e;
+    }
+    igraph_integer_t *dist = xmalloc((size_t)(n ? n : 1) * sizeof *dist);
+    igraph_integer_t *queue = xmalloc((size_t)(n ? n : 1) * sizeof *queue);
+    for (igraph_integer_t s = 0; s < n; s++) {
+        for (igraph_integer_t i = 0; i < n; i++)
+            dist[i] = -1;
+        igraph_integer_t head = 0, tail = 0;
+        dist[s] = 0;
+        queue[tail++] = s;
+        double total = 0, inv = 0;
+        igraph_integer_t reached = 0;
+        while (head < tail) {
+            igraph_integer_t u = queue[head++];
+            igraph_vector_int_t *nb = igraph_adjlist_get(&adj, u);
+            for (igraph_integer_t k = 0; k < igraph_vector_int_size(nb); k++) {
+                igraph_integer_t w = VECTOR(*nb)[k];
+                if (dist[w] >= 0)
+                    continue;
+                dist[w] = dist[u] + 1;
+                total += (double)dist[w];
+                inv += 1.0 / (double)dist[w];
+                reached++;
+                queue[tail++] = w;
+            }
+        }
+        if (harmonic)
+            VECTOR(*res)[s] = inv;
+        else if (total > 0 && n > 1)
+            VECTOR(*res)[s] = ((double)reached / total) * ((double)reached / (double)(n - 1));
+        else
+            VECTOR(*res)[s] = 0;
+    }
+    free(dist);
+    free(queue);
+    igraph_adjlist_destroy(&adj);
+    return IGRAPH_SUCCESS;
+}
+
+/* networkx's eigenvector_centrality, step for step: power iteration on
+ * A + I from the uniform vector, Euclidean normalisation, stopping when the
+ * L1 change is below n * 1e-6.  Doing the same iteration (rather than
+ * ARPACK's exact eigenvector) matters on disconnected networks, where
+ * networkx leaves small non-zero values on the weaker components.
+ * networkx gives up after 100 iterations; we go on to 10000 and warn. */
+static igraph_error_t eigenvector(const igraph_t *net, igraph_vector_t *res, lia_diag *d)
+{
+    igraph_integer_t n = igraph_vcount(net), m = igraph_ecount(net);
+    igraph_error_t e = igraph_vector_resize(res, n);
+    if (e || n == 0)
+        return e;
+    double *x = xmalloc((size_t)n * sizeof *x), *last = xmalloc((size_t)n * sizeof *last);
+    for (igraph_integer_t i = 0; i < n; i++)
+        x[i] = 1.0 / (double)n;
+    int converged = 0;
+    for (int it = 0; it < 10000 && !converged; it++) {
+        memcpy(last, x, (size_t)n * sizeof *x);
+        for (igraph_integer_t k = 0; k < m; k++) {
+            igraph_integer_t u = IGRAPH_FROM(net, k), v = IGRAPH_TO(net, k);
+            if (u == v) {
+                x[u] += last[u];
+                continue;
+            }
+            x[v] += last[u];
+            x[u] += last[v];
+        }
+        double norm = 0;
+        for (igraph_integer_t i = 0; i < n; i++)
+            norm += x[i] * x[i];
+        norm = sqrt(norm);
+        if (norm == 0)
+            norm = 1;
+        double change = 0;
+        for (igraph_integer_t i = 0; i < n; i++) {
+            x[i] /= norm;
+            change += fabs(x[i] - last[i]);
+        }
+        if (change < (double)n * 1e-6) {
+            converged = 1;
+            if (it >= 100)
+                lia_warn(d, "eigenvector centrality needed %d iterations (networkx stops at 100)",
+                         it + 1);
+        }
+    }
+    if (!converged)
+        lia_warn(d, "eigenvector centrality did not converge");
+    for (igraph_integer_t i = 0; i < n; i++)
+        VECTOR(*res)[i] = x[i];
+    free(x);
+    free(last);
+    return IGRAPH_SUCCESS;
+}
+
+lia_status lia_centrality(const igraph_t *net, lia_measure m, igraph_vector_t *values,
+                          lia_diag *d)
+{
+    lia_igraph_setup();
+    igraph_integer_t n = igraph_vcount(net);
+    igraph_vector_t w;
+    igraph_vector_int_t deg;
+    igraph_error_t e = igraph_vector_init(&w, 0);
+    if (e)
+        return lia_igraph_fail(e, d, "cannot compute centrality");
+    if (!(e = edge_weights(net, &w)) && !(e = igraph_vector_resize(values, n))) {
+        switch (m) {
+        case LIA_M_DEGREE:
+            if (!(e = igraph_vector_int_init(&deg, n))) {
+                e = igraph_degree(net, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS);
+                for (igraph_integer_t i = 0; !e && i < n; i++)
+                    VECTOR(*values)[i] = (igraph_real_t)VECTOR(deg)[i];
+                igraph_vector_int_destroy(&deg);
+            }
+            break;
+        case LIA_M_STRENGTH:
+            e = igraph_strength(net, values, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w);
+            break;
+        case LIA_M_BETWEENNESS:
+            e = igraph_betweenness(net, values, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL);
+            break;
+        case LIA_M_CLOSENESS:
+            e = distance_measures(net, 0, values);
+            break;
+        case LIA_M_HARMONIC:
+            e = distance_measures(net, 1, values);
+            break;
+        case LIA_M_PAGERANK:
+            if (n > 0)
+                e = igraph_pagerank(net, IGRAPH_PAGERANK_ALGO_PRPACK, values, NULL,
+                                    igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, &w, NULL);
+            break;
+        case LIA_M_EIGENVECTOR:
+            e = eigenvector(net, values, d);
+            break;
+        default:
+            igraph_vector_destroy(&w);
+            return lia_fail(d, LIA_ERR_GRAPH, "unknown centrality measure %d", (int)m);
+        }
+    }
+    igraph_vector_destroy(&w);
+    lia_igraph_take_warnings(d);
+    if (e)
+        return lia_igraph_fail(e, d, "cannot compute centrality");
+    return LIA_OK;
+}
+
+/* Louvain communities, renumbered 0, 1, ... in order of first vertex. */
+static igraph_error_t communities(const igraph_t *net, igraph_vector_int_t *membership)
+{
+    igraph_integer_t n = igraph_vcount(net);
+    igraph_vector_t w;
+    igraph_error_t e = igraph_vector_init(&w, 0);
+    if (e)
+        return e;
+    if (!(e = edge_weights(net, &w)) && n > 0) {
+        igraph_rng_seed(igraph_rng_default(), LIA_LOUVAIN_SEED);
+        e = igraph_community_multilevel(net, &w, 1.0, membership, NULL, NULL);
+    }
+    igraph_vector_destroy(&w);
+    if (e || n == 0)
+        return e;
+    igraph_integer_t *renum = xmalloc((size_t)n * sizeof *renum);
+    for (igraph_integer_t i = 0; i < n; i++)
+        renum[i] = -1;
+    igraph_integer_t next = 0;
+    for (igraph_integer_t i = 0; i < n; i++) {
+        igraph_integer_t c = VECTOR(*membership)[i];
+        if (c < 0 || c >= n)
+            continue;
+        if (renum[c] < 0)
+            renum[c] = next++;
+        VECTOR(*membership)[i] = renum[c];
+    }
+    free(renum);
+    return IGRAPH_SUCCESS;
+}
+
+lia_status lia_analyse(lia_graph *g, lia_diag *d)
+{
+    lia_igraph_setup();
+    igraph_t net;
+    igraph_vector_int_t actors, membership;
+    igraph_vector_t values, out;
+    lia_status st = lia_actor_network(&g->g, NULL, &net, &actors, d);
+    if (st != LIA_OK)
+        return st;
+    igraph_integer_t nk = igraph_vcount(&g->g), na = igraph_vcount(&net);
+    igraph_error_t e = igraph_vector_init(&values, na);
+    if (e) {
+        igraph_destroy(&net);
+        igraph_vector_int_destroy(&actors);
+        return lia_igraph_fail(e, d, "cannot analyse the graph");
+    }
+    if ((e = igraph_vector_init(&out, nk))) {
+        igraph_vector_destroy(&values);
+        igraph_destroy(&net);
+        igraph_vector_int_destroy(&actors);
+        return lia_igraph_fail(e, d, "cannot analyse the graph");
+    }
+    for (int m = 0; m < LIA_M_COUNT && st == LIA_OK; m++) {
+        st = lia_centrality(&net, (lia_measure)m, &values, d);
+        if (st != LIA_OK)
+            break;
+        igraph_vector_null(&out);
+        for (igraph_integer_t i = 0; i < na; i++)
+            VECTOR(out)[VECTOR(actors)[i]] = VECTOR(values)[i];
+        if ((e = igraph_cattribute_VAN_setv(&g->g, measure_names[m], &out)))
+            st = lia_igraph_fail(e, d, "cannot store centralities");
+    }
+    if (st == LIA_OK) {
+        if ((e = igraph_vector_int_init(&membership, na))) {
+            st = lia_igraph_fail(e, d, "cannot analyse the graph");
+        } else {
+            if ((e = communities(&net, &membership))) {
+                st = lia_igraph_fail(e, d, "cannot find communities");
+            } else {
+                igraph_vector_fill(&out, -1);
+                for (igraph_integer_t i = 0; i < na; i++)
+                    VECTOR(out)[VECTOR(actors)[i]] = (igraph_real_t)VECTOR(membership)[i];
+                if ((e = igraph_cattribute_VAN_setv(&g->g, "community", &out)))
+                    st = lia_igraph_fail(e, d, "cannot store communities");
+            }
+            igraph_vector_int_destroy(&membership);
+        }
+    }
+    igraph_vector_destroy(&out);
+    igraph_vector_destroy(&values);
+    igraph_vector_int_destroy(&actors);
+    igraph_destroy(&net);
+    lia_igraph_take_warnings(d);
+    return st;
+}

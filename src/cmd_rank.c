@@ -1,0 +1,2 @@
+/* cmd_rank.c — being written */
+typedef int lia_placeholder_cmd_rank;

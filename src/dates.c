@@ -1,0 +1,638 @@
+/* dates.c — finds dates, date ranges, years and relative dates in a token
+ * window and writes them as ISO 8601, resolved against the document date.
+ * Reads tokens only; knows month names of every Arabic calendar family. */
+#include "dates.h"
+
+#include <stdio.h>
+
+#include "util.h"
+
+/* ---- calendar arithmetic (proleptic Gregorian, no time zones) ---- */
+
+/* Days since 1970-01-01 of y-m-d (H. Hinnant's days_from_civil). */
+static long days_from_civil(long y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long yy = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+/* 0 = Sunday ... 6 = Saturday */
+static int weekday_of(long days)
+{
+    long w = (days + 4) % 7;
+    return (int)(w < 0 ? w + 7 : w);
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2)
+        return (y == 0 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) ? 29 : 28;
+    return dm[m - 1];
+}
+
+/* ---- vocabulary (already in normalized form: no hamza on alef, ي, ه) ---- */
+
+static const struct {
+    const char *name;
+    int month;
+} month_names[] = {
+    /* Gulf / Egypt */
+    {"يناير", 1}, {"فبراير", 2}, {"مارس", 3}, {"ابريل", 4}, {"مايو", 5}, {"يونيو", 6},
+    {"يونيه", 6}, {"يوليو", 7}, {"يوليه", 7}, {"اغسطس", 8}, {"سبتمبر", 9}, {"اكتوبر", 10},
+    {"نوفمبر", 11}, {"ديسمبر", 12},
+    /* Maghreb */
+    {"ماي", 5}, {"يوليوز", 7}, {"غشت", 8}, {"شتنبر", 9}, {"نونبر", 11}, {"دجنبر", 12},
+    /* Algeria / Tunisia */
+    {"جانفي", 1}, {"فيفري", 2}, {"افريل", 4}, {"جوان", 6}, {"جويليه", 7}, {"اوت", 8},
+    /* Levant / Iraq (two-word names are handled apart) */
+    {"شباط", 2}, {"اذار", 3}, {"نيسان", 4}, {"ايار", 5}, {"مايس", 5}, {"حزيران", 6},
+    {"تموز", 7}, {"ايلول", 9},
+};
+
+#define AB_AUGUST "اب"
+
+/* Weekday names without the article, Sunday first. */
+static const char *const weekday_names[] = {
+    "احد", "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت",
+};
+
+/* ---- token helpers ---- */
+
+typedef struct {
+    const lia_tokens *t;
+    size_t from, to;
+    int has_doc;
+    int dy, dm, dd;        /* the document date */
+    long doc_days;
+} ctx;
+
+static const lia_token *tk(const ctx *c, size_t i)
+{
+    return i >= c->from && i < c->to ? &c->t->tok[i] : NULL;
+}
+
+/* Token i is exactly the normalized string s. */
+static int is_norm(const ctx *c, size_t i, const char *s)
+{
+    const lia_token *t = tk(c, i);
+    return t && strcmp(t->norm, s) == 0;
+}
+
+/* Token i is an Arabic word with s among its forms. */
+static int has_form(const ctx *c, size_t i, const char *s)
+{
+    const lia_token *t = tk(c, i);
+    return t && t->kind == LIA_TOK_WORD && lia_token_matches(t, s);
+}
+
+/* Token i is the article form of s ("الماضي" for "ماضي"). */
+static int is_article_form(const ctx *c, size_t i, const char *s)
+{
+    const lia_token *t = tk(c, i);
+    return t && t->kind == LIA_TOK_WORD && strncmp(t->norm, "ال", 4) == 0 &&
+           strcmp(t->norm + 4, s) == 0;
+}
+
+static int plain_number(const lia_token *t, size_t maxlen)
+{
+    if (!t || t->kind != LIA_TOK_NUMBER)
+        return 0;
+    size_t n = strlen(t->norm);
+    if (n == 0 || n > maxlen)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (t->norm[k] < '0' || t->norm[k] > '9')
+            return 0;
+    return 1;
+}
+
+/* A day number 1..31 at i, or 0. */
+static int day_at(const ctx *c, size_t i)
+{
+    const lia_token *t = tk(c, i);
+    if (!plain_number(t, 2) || t->number < 1 || t->number > 31)
+        return 0;
+    return (int)t->number;
+}
+
+/* A year 1900..2100 at i, or 0. */
+static int year_at(const ctx *c, size_t i)
+{
+    const lia_token *t = tk(c, i);
+    if (!plain_number(t, 4) || strlen(t->norm) != 4 || t->number < 1900 || t->number > 2100)
+        return 0;
+    return (int)t->number;
+}
+
+/* The index after a year at i, skipping an adjacent "م" (ميلادي) mark. */
+static size_t after_year(const ctx *c, size_t i)
+{
+    if (is_norm(c, i + 1, "م") || is_norm(c, i + 1, "ميلادي") || is_norm(c, i + 1, "ميلاديه"))
+        return i + 2;
+    return i + 1;
+}
+
+/* A single month name (one or two tokens) at i: returns 1..12 and sets
+ * *end past it, or returns 0. */
+static int month_word_at(const ctx *c, size_t i, size_t *end)
+{
+    const lia_token *t = tk(c, i);
+    if (!t || t->kind != LIA_TOK_WORD)
+        return 0;
+    if (has_form(c, i, "كانون") || has_form(c, i, "تشرين")) {
+        int kanun = has_form(c, i, "كانون");
+        if (has_form(c, i + 1, "اول")) {
+            *end = i + 2;
+            return kanun ? 12 : 10;
+        }
+        if (has_form(c, i + 1, "ثاني")) {
+            *end = i + 2;
+            return kanun ? 1 : 11;
+        }
+        return 0;
+    }
+    if (strcmp(t->norm, AB_AUGUST) == 0 || strcmp(t->norm, "و" AB_AUGUST) == 0 ||
+        strcmp(t->norm, "ف" AB_AUGUST) == 0) {
+        *end = i + 1;
+        return 8;
+    }
+    for (size_t k = 0; k < sizeof month_names / sizeof month_names[0]; k++)
+        if (lia_token_matches(t, month_names[k].name)) {
+            *end = i + 1;
+            return month_names[k].month;
+        }
+    return 0;
+}
+
+/* A month at i, with an optional paired name in another family:
+ * "سبتمبر/ ايلول", "ديسمبر (كانون الاول)", "ايلول - سبتمبر". */
+static int month_at(const ctx *c, size_t i, size_t *end)
+{
+    int m = month_word_at(c, i, end);
+    if (!m)
+        return 0;
+    size_t j = *end, e2;
+    if (is_norm(c, j, "/") || is_norm(c, j, "-")) {
+        if (month_word_at(c, j + 1, &e2))
+            *end = e2;
+    } else if (is_norm(c, j, "(")) {
+        if (month_word_at(c, j + 1, &e2)) {
+            *end = is_norm(c, e2, ")") ? e2 + 1 : e2;
+        }
+    }
+    return m;
+}
+
+/* ---- year context after a month ---- */
+
+enum { Y_NONE, Y_EXPLICIT, Y_CUR, Y_PAST, Y_NEXT, Y_OFFSET };
+
+typedef struct {
+    int kind;
+    int value;     /* the year for Y_EXPLICIT, the offset for Y_OFFSET */
+} yspec;
+
+/* A relative adjective at i ("الجاري", "الماضيه", ...): Y_CUR, Y_PAST,
+ * Y_NEXT or Y_NONE. */
+static int relative_at(const ctx *c, size_t i)
+{
+    static const struct {
+        const char *w;
+        int kind;
+    } rel[] = {
+        {"جاري", Y_CUR}, {"جاريه", Y_CUR}, {"حالي", Y_CUR}, {"حاليه", Y_CUR},
+        {"ماضي", Y_PAST}, {"ماضيه", Y_PAST}, {"منصرم", Y_PAST}, {"منصرمه", Y_PAST},
+        {"فايت", Y_PAST}, {"فايته", Y_PAST}, {"سابق", Y_PAST},
+        {"مقبل", Y_NEXT}, {"مقبله", Y_NEXT}, {"قادم", Y_NEXT}, {"قادمه", Y_NEXT},
+    };
+    for (size_t k = 0; k < sizeof rel / sizeof rel[0]; k++)
+        if (is_article_form(c, i, rel[k].w))
+            return rel[k].kind;
+    return Y_NONE;
+}
+
+/* Is token i a "year" noun (سنه، عام, with article or clitics)? */
+static int year_noun_at(const ctx *c, size_t i)
+{
+    return has_form(c, i, "سنه") || has_form(c, i, "عام");
+}
+
+/* Reads what follows a month at j: a year, "الجاري", "من العام الماضي",
+ * "عام 2023"...  Sets *end past what it used. */
+static yspec year_context(const ctx *c, size_t j, size_t *end)
+{
+    yspec y = {Y_NONE, 0};
+    *end = j;
+    int v;
+    if ((v = year_at(c, j))) {
+        y.kind = Y_EXPLICIT, y.value = v, *end = after_year(c, j);
+        return y;
+    }
+    if (is_norm(c, j, ",") && (v = year_at(c, j + 1))) {
+        y.kind = Y_EXPLICIT, y.value = v, *end = after_year(c, j + 1);
+        return y;
+    }
+    int r = relative_at(c, j);
+    if (r != Y_NONE) {
+        y.kind = r, *end = j + 1;
+        return y;
+    }
+    size_t k = j;
+    if (is_norm(c, k, "من"))
+        k++;
+    if (year_noun_at(c, k)) {
+        if ((v = year_at(c, k + 1))) {
+            y.kind = Y_EXPLICIT, y.value = v, *end = after_year(c, k + 1);
+            return y;
+        }
+        r = relative_at(c, k + 1);
+        if (r != Y_NONE && k > j) {   /* "من العام الماضي" */
+            y.kind = Y_OFFSET;
+            y.value = r == Y_PAST ? -1 : r == Y_NEXT ? 1 : 0;
+            *end = k + 2;
+            return y;
+        }
+    }
+    return y;
+}
+
+/* Resolves the year of (m, d) (d = 0 for a month) under spec y.
+ * Returns the year, or 0 when it stays unknown. */
+static int resolve_year(const ctx *c, yspec y, int m, int d)
+{
+    if (y.kind == Y_EXPLICIT)
+        return y.value;
+    if (!c->has_doc)
+        return 0;
+    int before = m < c->dm || (m == c->dm && d && d < c->dd);    /* strictly before doc */
+    int after = m > c->dm || (m == c->dm && d && d > c->dd);
+    switch (y.kind) {
+    case Y_CUR:
+        return c->dy;
+    case Y_OFFSET:
+        return c->dy + y.value;
+    case Y_PAST:
+        return before ? c->dy : c->dy - 1;
+    case Y_NEXT:
+        return after ? c->dy : c->dy + 1;
+    default:
+        break;
+    }
+    /* No year given: the document's year, unless that puts the date more
+     * than half a year after publication (then it is last year's). */
+    if (d && days_from_civil(c->dy, m, d <= days_in_month(c->dy, m) ? d : 28) - c->doc_days > 183)
+        return c->dy - 1;
+    return c->dy;
+}
+
+/* ---- output ---- */
+
+typedef VEC(lia_date) date_vec;
+
+static void push(date_vec *v, size_t first, size_t last, const char *iso, int has_day, int past)
+{
+    lia_date dt;
+    memset(&dt, 0, sizeof dt);
+    dt.first = first;
+    dt.last = last;
+    snprintf(dt.iso, sizeof dt.iso, "%s", iso);
+    dt.has_day = has_day;
+    dt.relative_past = past;
+    VEC_PUSH(*v, dt);
+}
+
+/* Writes y-m-d (or --m-d when y == 0) into buf; 0 when the day is invalid. */
+static int fmt_day(char *buf, size_t n, int y, int m, int d)
+{
+    if (d < 1 || d > days_in_month(y ? y : 2000, m))
+        return 0;
+    if (y)
+        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+    else
+        snprintf(buf, n, "--%02d-%02d", m, d);
+    return 1;
+}
+
+static void fmt_days(char *buf, size_t n, long days)
+{
+    int y, m, d;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+}
+
+/* ---- patterns ---- */
+
+/* A range separator between two days at i: "-", "الي", "الي غايه",
+ * "حتي", "لغايه", "و".  Returns the index after it, or 0. */
+static size_t range_sep(const ctx *c, size_t i)
+{
+    if (is_norm(c, i, "-") || is_norm(c, i, "و") || is_norm(c, i, "حتي") ||
+        is_norm(c, i, "لغايه"))
+        return i + 1;
+    if (is_norm(c, i, "الي") || is_norm(c, i, "لي"))
+        return is_norm(c, i + 1, "غايه") ? i + 2 : i + 1;
+    return 0;
+}
+
+/* Words that open a date or range and belong to its span. */
+static size_t extend_back(const ctx *c, size_t first)
+{
+    while (first > c->from) {
+        size_t p = first - 1;
+        if (is_norm(c, p, "من") || is_norm(c, p, "بين") || is_norm(c, p, "يومي") ||
+            is_norm(c, p, "يوم")) {
+            first = p;
+            if (p > c->from && is_norm(c, p, "بين") && is_norm(c, p - 1, "ما"))
+                first = p - 1;
+            continue;
+        }
+        break;
+    }
+    return first;
+}
+
+/* Numeric dates: d/m/yyyy, d-m-yyyy, d.m.yyyy and yyyy-mm-dd, written
+ * without spaces. */
+static int numeric_date(const ctx *c, size_t i, date_vec *out)
+{
+    const lia_token *a = tk(c, i), *s1 = tk(c, i + 1), *b = tk(c, i + 2), *s2 = tk(c, i + 3),
+                    *e = tk(c, i + 4);
+    if (!a || !s1 || !b || !s2 || !e || a->kind != LIA_TOK_NUMBER || b->kind != LIA_TOK_NUMBER ||
+        e->kind != LIA_TOK_NUMBER)
+        return 0;
+    if (s1->nstart != a->nend || b->nstart != s1->nend || s2->nstart != b->nend ||
+        e->nstart != s2->nend || strcmp(s1->norm, s2->norm) != 0)
+        return 0;
+    if (strcmp(s1->norm, "/") && strcmp(s1->norm, "-") && strcmp(s1->norm, "."))
+        return 0;
+    int y, m, d;
+    char buf[32];
+    if (year_at(c, i) && plain_number(b, 2) && plain_number(e, 2) && !strcmp(s1->norm, "-")) {
+        y = (int)a->number, m = (int)b->number, d = (int)e->number;
+    } else if (year_at(c, i + 4) && plain_number(a, 2) && plain_number(b, 2)) {
+        y = (int)e->number, m = (int)b->number, d = (int)a->number;
+    } else {
+        return 0;
+    }
+    if (m < 1 || m > 12 || !fmt_day(buf, sizeof buf, y, m, d))
+        return 0;
+    push(out, i, i + 5, buf, 1, 0);
+    return 5;
+}
+
+/* A date or range that starts with a day number at i.  Returns the index
+ * after the expression (0 when nothing matched); an impossible date such as
+ * "31 فبراير" is consumed without being reported. */
+static size_t day_led(const ctx *c, size_t i, date_vec *out, size_t *first_out)
+{
+    int d1 = day_at(c, i), d2, m1, m2;
+    if (!d1)
+        return 0;
+    size_t j, k, e;
+    char a[16], b[16], buf[32];
+    /* D1 sep D2 MONTH: one month */
+    if ((j = range_sep(c, i + 1)) && (d2 = day_at(c, j)) && d2 > d1) {
+        k = j + 1;
+        if (is_norm(c, k, "من"))
+            k++;
+        if ((m1 = month_at(c, k, &e))) {
+            yspec ys = year_context(c, e, &e);
+            int y = resolve_year(c, ys, m1, d2);
+            if (!fmt_day(a, sizeof a, y, m1, d1) || !fmt_day(b, sizeof b, y, m1, d2))
+                return e;       /* an impossible date: consumed, not reported */
+            snprintf(buf, sizeof buf, "%s/%s", a, b);
+            *first_out = extend_back(c, i);
+            push(out, *first_out, e, buf, 1, ys.kind == Y_PAST);
+            return e;
+        }
+    }
+    k = i + 1;
+    if (is_norm(c, k, "من"))
+        k++;
+    if (!(m1 = month_at(c, k, &e)))
+        return 0;
+    yspec ys1 = year_context(c, e, &e);
+    /* D1 MONTH1 [Y1] sep D2 MONTH2 [Y2]: across months */
+    /* "و" joins two months only after بين: "1 مايو و3 يونيو" are two dates */
+    if ((j = range_sep(c, e)) && (d2 = day_at(c, j)) &&
+        (!is_norm(c, e, "و") || (i > c->from && is_norm(c, i - 1, "بين")))) {
+        size_t k2 = j + 1, e2;
+        if (is_norm(c, k2, "من"))
+            k2++;
+        if ((m2 = month_at(c, k2, &e2)) && (ys1.kind == Y_NONE || ys1.kind == Y_EXPLICIT)) {
+            yspec ys2 = year_context(c, e2, &e2);
+            int y2 = resolve_year(c, ys2, m2, d2);
+            int y1 = ys1.kind == Y_EXPLICIT ? ys1.value : y2 ? (m1 <= m2 ? y2 : y2 - 1) : 0;
+            if (ys1.kind == Y_EXPLICIT && ys2.kind == Y_NONE && y2 == 0)
+                y2 = (m1 <= m2 ? y1 : y1 + 1);
+            if (fmt_day(a, sizeof a, y1, m1, d1) && fmt_day(b, sizeof b, y2, m2, d2) &&
+                (!y1 || !y2 || days_from_civil(y1, m1, d1) < days_from_civil(y2, m2, d2))) {
+                snprintf(buf, sizeof buf, "%s/%s", a, b);
+                *first_out = extend_back(c, i);
+                push(out, *first_out, e2, buf, 1, ys2.kind == Y_PAST);
+                return e2;
+            }
+        }
+    }
+    int y = resolve_year(c, ys1, m1, d1);
+    if (!fmt_day(a, sizeof a, y, m1, d1))
+        return e;               /* "31 فبراير": consumed, not reported */
+    *first_out = i;
+    push(out, i, e, a, 1, ys1.kind == Y_PAST);
+    return e;
+}
+
+/* MONTH YYYY, MONTH الجاري/الماضي/المقبل, MONTH من العام الماضي. */
+static size_t month_led(const ctx *c, size_t i, date_vec *out)
+{
+    size_t e;
+    int m = month_at(c, i, &e);
+    if (!m)
+        return 0;
+    yspec ys = year_context(c, e, &e);
+    if (ys.kind == Y_NONE)
+        return 0;
+    int y = resolve_year(c, ys, m, 0);
+    char buf[32];
+    if (y)
+        snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    else
+        snprintf(buf, sizeof buf, "--%02d", m);
+    push(out, i, e, buf, 0, ys.kind == Y_PAST);
+    return e;
+}
+
+/* سنه 2023, عام 2024, خلال 2022, منذ 2019, العام الماضي, الشهر الجاري. */
+static size_t year_led(const ctx *c, size_t i, date_vec *out)
+{
+    static const char *const openers[] = {
+        "خلال", "منذ", "مطلع", "بدايه", "نهايه", "اواخر", "اوايل", "اواسط", "منتصف", "حتي",
+    };
+    char buf[32];
+    int y;
+    int opener = year_noun_at(c, i);
+    for (size_t k = 0; !opener && k < sizeof openers / sizeof openers[0]; k++)
+        opener = is_norm(c, i, openers[k]);
+    if (opener && (y = year_at(c, i + 1)) && !month_at(c, i + 2, &(size_t){0})) {
+        snprintf(buf, sizeof buf, "%04d", y);
+        push(out, i, after_year(c, i + 1), buf, 0, 0);
+        return after_year(c, i + 1);
+    }
+    if (!c->has_doc)
+        return 0;
+    int r = relative_at(c, i + 1);
+    if (r == Y_NONE)
+        return 0;
+    int off = r == Y_PAST ? -1 : r == Y_NEXT ? 1 : 0;
+    /* "العام الماضي", but not "الامين العام المقبل" (العام = general) */
+    const lia_token *prev = i > c->from ? tk(c, i - 1) : NULL;
+    int after_noun = prev && prev->kind == LIA_TOK_WORD && prev->forms[0] != prev->norm;
+    if (year_noun_at(c, i) && strncmp(tk(c, i)->norm, "ال", 4) == 0 && !after_noun) {
+        snprintf(buf, sizeof buf, "%04d", c->dy + off);
+        push(out, i, i + 2, buf, 0, r == Y_PAST);
+        return i + 2;
+    }
+    if (is_article_form(c, i, "شهر")) {
+        int m = c->dm + off, yy = c->dy;
+        if (m < 1)
+            m = 12, yy--;
+        if (m > 12)
+            m = 1, yy++;
+        snprintf(buf, sizeof buf, "%04d-%02d", yy, m);
+        push(out, i, i + 2, buf, 0, r == Y_PAST);
+        return i + 2;
+    }
+    return 0;
+}
+
+/* Is token i a weekday name with its article?  Returns 0..6 or -1. */
+static int weekday_at(const ctx *c, size_t i)
+{
+    for (int k = 0; k < 7; k++)
+        if (is_article_form(c, i, weekday_names[k]))
+            return k;
+    return -1;
+}
+
+/* A weekday: followed by an explicit date, the date wins and the weekday
+ * joins its span; else it resolves against the document date. */
+static size_t weekday_led(const ctx *c, size_t i, date_vec *out)
+{
+    int wd = weekday_at(c, i);
+    if (wd < 0)
+        return 0;
+    size_t first = is_norm(c, i - 1, "يوم") && i > c->from ? i - 1 : i;
+    size_t j = i + 1;
+    if (is_norm(c, j, ",") || is_norm(c, j, "("))
+        j++;
+    if (has_form(c, j, "موافق"))
+        j++;
+    size_t n0 = out->n, f;
+    size_t e = day_led(c, j, out, &f);
+    if (e && out->n > n0) {
+        out->v[n0].first = first;
+        if (is_norm(c, e, ")"))
+            out->v[n0].last = ++e;
+        return e;
+    }
+    if (!c->has_doc)
+        return 0;
+    int r = relative_at(c, i + 1);
+    long days = c->doc_days;
+    int back = (weekday_of(days) - wd + 7) % 7;
+    long target;
+    if (r == Y_PAST)
+        target = days - (back ? back : 7);
+    else if (r == Y_NEXT) {
+        int fwd = (wd - weekday_of(days) + 7) % 7;
+        target = days + (fwd ? fwd : 7);
+    } else
+        target = days - back;
+    char buf[32];
+    fmt_days(buf, sizeof buf, target);
+    size_t last = r != Y_NONE ? i + 2 : i + 1;
+    push(out, first, last, buf, 1, r == Y_PAST);
+    return last;
+}
+
+/* أمس, أول أمس, أمس الأول, اليوم, غدا. */
+static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
+{
+    if (!c->has_doc)
+        return 0;
+    long off;
+    size_t first = i, last = i + 1;
+    int past = 0;
+    if (has_form(c, i, "امس")) {
+        off = -1, past = 1;
+        if (is_article_form(c, i + 1, "اول"))
+            off = -2, last = i + 2;
+    } else if (is_norm(c, i, "اول") && has_form(c, i + 1, "امس")) {
+        off = -2, past = 1, last = i + 2;
+    } else if (is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم")) {
+        const lia_token *n = tk(c, i + 1);
+        /* اليوم الاول / اليوم العالمي: a day of something, not today */
+        if (n && n->kind == LIA_TOK_WORD && strncmp(n->norm, "ال", 4) == 0 &&
+            weekday_at(c, i + 1) < 0)
+            return 0;
+        off = 0;
+        if (weekday_at(c, i + 1) >= 0)      /* اليوم الخميس: one date */
+            last = i + 2;
+    } else if (is_norm(c, i, "غدا")) {
+        off = 1;
+    } else {
+        return 0;
+    }
+    char buf[32];
+    fmt_days(buf, sizeof buf, c->doc_days + off);
+    push(out, first, last, buf, 1, past);
+    return last;
+}
+
+void lia_find_dates(const lia_tokens *t, size_t from, size_t to, const char *doc_date,
+                    lia_date **out, size_t *n_out)
+{
+    ctx c = {t, from, to < t->n ? to : t->n, 0, 0, 0, 0, 0};
+    if (doc_date && lia_is_iso_date(doc_date)) {
+        c.has_doc = sscanf(doc_date, "%d-%d-%d", &c.dy, &c.dm, &c.dd) == 3;
+        if (c.has_doc)
+            c.doc_days = days_from_civil(c.dy, c.dm, c.dd);
+    }
+    date_vec v = {*out, *n_out, *n_out};
+    size_t i = c.from;
+    while (i < c.to) {
+        size_t e, f;
+        if ((e = numeric_date(&c, i, &v))) {
+            i += e;
+            continue;
+        }
+        if ((e = weekday_led(&c, i, &v)) || (e = day_led(&c, i, &v, &f)) ||
+            (e = month_led(&c, i, &v)) || (e = year_led(&c, i, &v)) ||
+            (e = day_word_led(&c, i, &v))) {
+            i = e > i ? e : i + 1;
+            continue;
+        }
+        i++;
+    }
+    *out = v.v;
+    *n_out = v.n;
+}

@@ -1,0 +1,732 @@
+/* facts.c — the facts store between extraction and the graph: entities
+ * unique by key, relations deduplicated per document, canonical sorting and
+ * the JSON Lines form (writer and a small strict reader).  No I/O but the
+ * FILE * the caller hands to the writer. */
+#include "facts.h"
+
+#include <errno.h>
+#include <stdint.h>
+
+/* ---- lifecycle ---------------------------------------------------------- */
+
+lia_facts *lia_facts_new(void)
+{
+    lia_facts *f = xcalloc(1, sizeof *f);
+    lia_map_init(&f->by_key);
+    lia_map_init(&f->rel_seen);
+    return f;
+}
+
+static void entity_free(lia_entity *e)
+{
+    free(e->key);
+    free(e->type);
+    free(e->name);
+    free(e->name_latin);
+    free(e->country);
+    free(e->role);
+    for (size_t i = 0; i < e->n_aliases; i++)
+        free(e->aliases[i]);
+    free(e->aliases);
+    free(e);
+}
+
+static void relation_free(lia_relation *r)
+{
+    free(r->relation);
+    free(r->a);
+    free(r->b);
+    free(r->date);
+    free(r->place);
+    free(r->source);
+    free(r->evidence);
+    free(r->rule);
+    free(r);
+}
+
+void lia_facts_free(lia_facts *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->entities.n; i++)
+        entity_free(f->entities.v[i]);
+    for (size_t i = 0; i < f->relations.n; i++)
+        relation_free(f->relations.v[i]);
+    VEC_FREE(f->entities);
+    VEC_FREE(f->relations);
+    lia_map_release(&f->by_key);
+    lia_map_release(&f->rel_seen);
+    free(f);
+}
+
+/* ---- entities ----------------------------------------------------------- */
+
+static char *dup_or_empty(const char *s)
+{
+    return xstrdup(s ? s : "");
+}
+
+/* Replaces *field with a copy of s when *field is empty and s is not. */
+static void fill(char **field, const char *s)
+{
+    if (s && *s && !**field) {
+        free(*field);
+        *field = xstrdup(s);
+    }
+}
+
+lia_entity *lia_facts_entity(lia_facts *f, const char *key, const char *type,
+                             const char *name, const char *name_latin, const char *country)
+{
+    lia_entity *e = lia_map_get(&f->by_key, key);
+    if (e) {
+        fill(&e->type, type);
+        fill(&e->name, name);
+        fill(&e->name_latin, name_latin);
+        fill(&e->country, country);
+        return e;
+    }
+    e = xcalloc(1, sizeof *e);
+    e->key = xstrdup(key);
+    e->type = dup_or_empty(type);
+    e->name = dup_or_empty(name);
+    e->name_latin = dup_or_empty(name_latin);
+    e->country = dup_or_empty(country);
+    e->role = xstrdup("");
+    VEC_PUSH(f->entities, e);
+    lia_map_put(&f->by_key, key, e);
+    return e;
+}
+
+lia_entity *lia_facts_find(const lia_facts *f, const char *key)
+{
+    return key ? lia_map_get(&f->by_key, key) : NULL;
+}
+
+/* Aliases stay sorted (strcmp) and distinct; insertion by binary search. */
+void lia_facts_add_alias(lia_entity *e, const char *alias)
+{
+    if (!alias || !*alias)
+        return;
+    size_t lo = 0, hi = e->n_aliases;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(e->aliases[mid], alias);
+        if (c == 0)
+            return;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    e->aliases = xrealloc(e->aliases, (e->n_aliases + 1) * sizeof *e->aliases);
+    memmove(e->aliases + lo + 1, e->aliases + lo, (e->n_aliases - lo) * sizeof *e->aliases);
+    e->aliases[lo] = xstrdup(alias);
+    e->n_aliases++;
+}
+
+void lia_facts_mention(lia_entity *e, const char *surface)
+{
+    lia_facts_add_alias(e, surface);
+    e->mentions++;
+}
+
+void lia_facts_set_role(lia_entity *e, const char *role)
+{
+    fill(&e->role, role);
+}
+
+/* ---- relations ---------------------------------------------------------- */
+
+int lia_relation_is_symmetric(const char *relation)
+{
+    return strcmp(relation, "met") == 0;
+}
+
+static char *relation_id(const char *relation, const char *a, const char *b, const char *source)
+{
+    /* \x1f cannot occur in keys or relation names, so the id is unambiguous. */
+    return xasprintf("%s\x1f%s\x1f%s\x1f%s", relation, a, b, source);
+}
+
+lia_relation *lia_facts_add_relation(lia_facts *f, const char *relation, const char *a,
+                                     const char *b, const char *date, const char *place,
+                                     const char *source, const char *evidence,
+                                     const char *rule)
+{
+    if (!relation || !a || !b || strcmp(a, b) == 0)
+        return NULL;
+    if (lia_relation_is_symmetric(relation) && strcmp(a, b) > 0) {
+        const char *t = a;
+        a = b;
+        b = t;
+    }
+    char *id = relation_id(relation, a, b, source ? source : "");
+    lia_relation *r = lia_map_get(&f->rel_seen, id);
+    if (r) {
+        fill(&r->date, date);
+        fill(&r->place, place);
+        free(id);
+        return r;
+    }
+    r = xcalloc(1, sizeof *r);
+    r->relation = xstrdup(relation);
+    r->a = xstrdup(a);
+    r->b = xstrdup(b);
+    r->date = dup_or_empty(date);
+    r->place = dup_or_empty(place);
+    r->source = dup_or_empty(source);
+    r->evidence = dup_or_empty(evidence);
+    r->rule = dup_or_empty(rule);
+    VEC_PUSH(f->relations, r);
+    lia_map_put(&f->rel_seen, id, r);
+    free(id);
+    return r;
+}
+
+/* ---- merge and sort ----------------------------------------------------- */
+
+/* Adds the entity src into dst: fields fill gaps, aliases union, mentions add. */
+static void merge_entity(lia_facts *dst, const lia_entity *src)
+{
+    lia_entity *e = lia_facts_entity(dst, src->key, src->type, src->name, src->name_latin,
+                                     src->country);
+    lia_facts_set_role(e, src->role);
+    for (size_t i = 0; i < src->n_aliases; i++)
+        lia_facts_add_alias(e, src->aliases[i]);
+    e->mentions += src->mentions;
+}
+
+void lia_facts_merge(lia_facts *dst, const lia_facts *src)
+{
+    for (size_t i = 0; i < src->entities.n; i++)
+        merge_entity(dst, src->entities.v[i]);
+    for (size_t i = 0; i < src->relations.n; i++) {
+        const lia_relation *r = src->relations.v[i];
+        lia_facts_add_relation(dst, r->relation, r->a, r->b, r->date, r->place, r->source,
+                               r->evidence, r->rule);
+    }
+}
+
+static int cmp_entity(const void *x, const void *y)
+{
+    const lia_entity *a = *(lia_entity *const *)x, *b = *(lia_entity *const *)y;
+    return strcmp(a->key, b->key);
+}
+
+static int cmp_relation(const void *x, const void *y)
+{
+    const lia_relation *a = *(lia_relation *const *)x, *b = *(lia_relation *const *)y;
+    int c = strcmp(a->source, b->source);
+    if (!c)
+        c = strcmp(a->relation, b->relation);
+    if (!c)
+        c = strcmp(a->a, b->a);
+    if (!c)
+        c = strcmp(a->b, b->b);
+    return c;
+}
+
+void lia_facts_sort(lia_facts *f)
+{
+    if (f->entities.n > 1)
+        qsort(f->entities.v, f->entities.n, sizeof *f->entities.v, cmp_entity);
+    if (f->relations.n > 1)
+        qsort(f->relations.v, f->relations.n, sizeof *f->relations.v, cmp_relation);
+}
+
+/* ---- JSON Lines writer -------------------------------------------------- */
+
+void lia_json_escape(strbuf *b, const char *s)
+{
+    sb_addc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': sb_adds(b, "\\\""); break;
+        case '\\': sb_adds(b, "\\\\"); break;
+        case '\n': sb_adds(b, "\\n"); break;
+        case '\r': sb_adds(b, "\\r"); break;
+        case '\t': sb_adds(b, "\\t"); break;
+        case '\b': sb_adds(b, "\\b"); break;
+        case '\f': sb_adds(b, "\\f"); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                sb_addf(b, "\\u%04x", *p);
+            else
+                sb_addc(b, (char)*p);
+        }
+    }
+    sb_addc(b, '"');
+}
+
+static void field(strbuf *b, const char *name, const char *value)
+{
+    sb_addf(b, ",\"%s\":", name);
+    lia_json_escape(b, value ? value : "");
+}
+
+void lia_facts_write_jsonl(const lia_facts *f, FILE *out)
+{
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < f->entities.n; i++) {
+        const lia_entity *e = f->entities.v[i];
+        sb_clear(&b);
+        sb_adds(&b, "{\"kind\":\"entity\"");
+        field(&b, "key", e->key);
+        field(&b, "type", e->type);
+        field(&b, "name", e->name);
+        field(&b, "name_latin", e->name_latin);
+        field(&b, "country", e->country);
+        field(&b, "role", e->role);
+        sb_adds(&b, ",\"aliases\":[");
+        for (size_t j = 0; j < e->n_aliases; j++) {
+            if (j)
+                sb_addc(&b, ',');
+            lia_json_escape(&b, e->aliases[j]);
+        }
+        sb_addf(&b, "],\"mentions\":%ld}\n", e->mentions);
+        fputs(b.s, out);
+    }
+    for (size_t i = 0; i < f->relations.n; i++) {
+        const lia_relation *r = f->relations.v[i];
+        sb_clear(&b);
+        sb_adds(&b, "{\"kind\":\"relation\"");
+        field(&b, "relation", r->relation);
+        field(&b, "a", r->a);
+        field(&b, "b", r->b);
+        field(&b, "date", r->date);
+        field(&b, "place", r->place);
+        field(&b, "source", r->source);
+        field(&b, "evidence", r->evidence);
+        field(&b, "rule", r->rule);
+        sb_adds(&b, "}\n");
+        fputs(b.s, out);
+    }
+    sb_release(&b);
+}
+
+/* ---- JSON Lines reader -------------------------------------------------- */
+
+/* A parsed line: string members, one string array and one number.  Members
+ * the format does not know are parsed and ignored. */
+enum { F_KIND, F_KEY, F_TYPE, F_NAME, F_LATIN, F_COUNTRY, F_ROLE, F_RELATION, F_A, F_B,
+       F_DATE, F_PLACE, F_SOURCE, F_EVIDENCE, F_RULE, F_COUNT };
+static const char *const field_names[F_COUNT] = {
+    "kind", "key", "type", "name", "name_latin", "country", "role", "relation", "a", "b",
+    "date", "place", "source", "evidence", "rule",
+};
+
+typedef struct {
+    const char *p, *end;
+    const char *err;         /* static message of the first error */
+    char *str[F_COUNT];
+    VEC(char *) aliases;
+    long mentions;
+} jline;
+
+static void jl_release(jline *j)
+{
+    for (int i = 0; i < F_COUNT; i++)
+        free(j->str[i]);
+    for (size_t i = 0; i < j->aliases.n; i++)
+        free(j->aliases.v[i]);
+    VEC_FREE(j->aliases);
+}
+
+static void skip_ws(jline *j)
+{
+    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\r' || *j->p == '\n'))
+        j->p++;
+}
+
+static int fail(jline *j, const char *msg)
+{
+    if (!j->err)
+        j->err = msg;
+    return 0;
+}
+
+static int hex4(jline *j, unsigned *out)
+{
+    if (j->end - j->p < 4)
+        return fail(j, "truncated \\u escape");
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = *j->p++;
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (unsigned)(c - 'A' + 10);
+        else
+            return fail(j, "bad hex digit in \\u escape");
+    }
+    *out = v;
+    return 1;
+}
+
+static void add_utf8(strbuf *b, unsigned cp)
+{
+    char u[4];
+    if (cp < 0x80) {
+        sb_addc(b, (char)cp);
+        return;
+    }
+    if (cp < 0x800) {
+        u[0] = (char)(0xc0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3f));
+        sb_add(b, u, 2);
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xe0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        u[2] = (char)(0x80 | (cp & 0x3f));
+        sb_add(b, u, 3);
+    } else {
+        u[0] = (char)(0xf0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        u[3] = (char)(0x80 | (cp & 0x3f));
+        sb_add(b, u, 4);
+    }
+}
+
+/* Parses a JSON string at j->p (which points at the opening quote).  On
+ * success *out is a malloc'd UTF-8 string (caller frees) or, when out is
+ * NULL, the string is discarded. */
+static int parse_string(jline *j, char **out)
+{
+    if (j->p >= j->end || *j->p != '"')
+        return fail(j, "expected a string");
+    j->p++;
+    strbuf b;
+    sb_init(&b);
+    while (1) {
+        if (j->p >= j->end) {
+            sb_release(&b);
+            return fail(j, "unterminated string");
+        }
+        unsigned char c = (unsigned char)*j->p++;
+        if (c == '"')
+            break;
+        if (c < 0x20) {
+            sb_release(&b);
+            return fail(j, "control character in string");
+        }
+        if (c != '\\') {
+            sb_addc(&b, (char)c);
+            continue;
+        }
+        if (j->p >= j->end) {
+            sb_release(&b);
+            return fail(j, "unterminated string");
+        }
+        char e = *j->p++;
+        unsigned cp, lo;
+        switch (e) {
+        case '"': sb_addc(&b, '"'); break;
+        case '\\': sb_addc(&b, '\\'); break;
+        case '/': sb_addc(&b, '/'); break;
+        case 'b': sb_addc(&b, '\b'); break;
+        case 'f': sb_addc(&b, '\f'); break;
+        case 'n': sb_addc(&b, '\n'); break;
+        case 'r': sb_addc(&b, '\r'); break;
+        case 't': sb_addc(&b, '\t'); break;
+        case 'u':
+            if (!hex4(j, &cp)) {
+                sb_release(&b);
+                return 0;
+            }
+            if (cp >= 0xd800 && cp <= 0xdbff) {
+                if (j->end - j->p < 6 || j->p[0] != '\\' || j->p[1] != 'u') {
+                    sb_release(&b);
+                    return fail(j, "unpaired surrogate in \\u escape");
+                }
+                j->p += 2;
+                if (!hex4(j, &lo)) {
+                    sb_release(&b);
+                    return 0;
+                }
+                if (lo < 0xdc00 || lo > 0xdfff) {
+                    sb_release(&b);
+                    return fail(j, "unpaired surrogate in \\u escape");
+                }
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+            } else if (cp >= 0xdc00 && cp <= 0xdfff) {
+                sb_release(&b);
+                return fail(j, "unpaired surrogate in \\u escape");
+            } else if (cp == 0) {
+                sb_release(&b);
+                return fail(j, "\\u0000 in string");
+            }
+            add_utf8(&b, cp);
+            break;
+        default:
+            sb_release(&b);
+            return fail(j, "bad escape in string");
+        }
+    }
+    if (out)
+        *out = sb_detach(&b);
+    else
+        sb_release(&b);
+    return 1;
+}
+
+static int parse_value(jline *j, int depth);
+
+static int parse_number(jline *j, double *out)
+{
+    const char *s = j->p;
+    if (j->p < j->end && *j->p == '-')
+        j->p++;
+    while (j->p < j->end && ((*j->p >= '0' && *j->p <= '9') || *j->p == '.' || *j->p == 'e' ||
+                             *j->p == 'E' || *j->p == '+' || *j->p == '-'))
+        j->p++;
+    if (j->p == s)
+        return fail(j, "expected a value");
+    char buf[64];
+    size_t n = (size_t)(j->p - s);
+    if (n >= sizeof buf)
+        return fail(j, "number too long");
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    char *endp;
+    errno = 0;
+    double v = strtod(buf, &endp);
+    if (*endp || errno)
+        return fail(j, "bad number");
+    if (out)
+        *out = v;
+    return 1;
+}
+
+static int parse_literal(jline *j, const char *lit)
+{
+    size_t n = strlen(lit);
+    if ((size_t)(j->end - j->p) < n || memcmp(j->p, lit, n) != 0)
+        return fail(j, "expected a value");
+    j->p += n;
+    return 1;
+}
+
+/* Parses and discards any JSON value (nesting limited to 64). */
+static int parse_value(jline *j, int depth)
+{
+    if (depth > 64)
+        return fail(j, "nesting too deep");
+    skip_ws(j);
+    if (j->p >= j->end)
+        return fail(j, "expected a value");
+    char c = *j->p;
+    if (c == '"')
+        return parse_string(j, NULL);
+    if (c == 't')
+        return parse_literal(j, "true");
+    if (c == 'f')
+        return parse_literal(j, "false");
+    if (c == 'n')
+        return parse_literal(j, "null");
+    if (c == '[' || c == '{') {
+        char close = c == '[' ? ']' : '}';
+        j->p++;
+        skip_ws(j);
+        if (j->p < j->end && *j->p == close) {
+            j->p++;
+            return 1;
+        }
+        while (1) {
+            skip_ws(j);
+            if (c == '{') {
+                if (!parse_string(j, NULL))
+                    return 0;
+                skip_ws(j);
+                if (j->p >= j->end || *j->p != ':')
+                    return fail(j, "expected ':'");
+                j->p++;
+            }
+            if (!parse_value(j, depth + 1))
+                return 0;
+            skip_ws(j);
+            if (j->p < j->end && *j->p == ',') {
+                j->p++;
+                continue;
+            }
+            if (j->p < j->end && *j->p == close) {
+                j->p++;
+                return 1;
+            }
+            return fail(j, "expected ',' or a closing bracket");
+        }
+    }
+    return parse_number(j, NULL);
+}
+
+/* A member we know: a string (or null), the aliases array, or mentions. */
+static int parse_member(jline *j, const char *name)
+{
+    skip_ws(j);
+    for (int i = 0; i < F_COUNT; i++) {
+        if (strcmp(name, field_names[i]) != 0)
+            continue;
+        if (j->p < j->end && *j->p == 'n')
+            return parse_literal(j, "null");
+        free(j->str[i]);
+        j->str[i] = NULL;
+        return parse_string(j, &j->str[i]);
+    }
+    if (strcmp(name, "aliases") == 0) {
+        if (j->p >= j->end || *j->p != '[')
+            return fail(j, "\"aliases\" must be an array of strings");
+        j->p++;
+        skip_ws(j);
+        if (j->p < j->end && *j->p == ']') {
+            j->p++;
+            return 1;
+        }
+        while (1) {
+            skip_ws(j);
+            char *s;
+            if (!parse_string(j, &s))
+                return 0;
+            VEC_PUSH(j->aliases, s);
+            skip_ws(j);
+            if (j->p < j->end && *j->p == ',') {
+                j->p++;
+                continue;
+            }
+            if (j->p < j->end && *j->p == ']') {
+                j->p++;
+                return 1;
+            }
+            return fail(j, "expected ',' or ']'");
+        }
+    }
+    if (strcmp(name, "mentions") == 0) {
+        double v;
+        if (!parse_number(j, &v))
+            return 0;
+        if (v < 0 || v > 1e15 || v != (double)(long)v)
+            return fail(j, "\"mentions\" must be a non-negative integer");
+        j->mentions = (long)v;
+        return 1;
+    }
+    return parse_value(j, 1);
+}
+
+static int parse_object(jline *j)
+{
+    skip_ws(j);
+    if (j->p >= j->end || *j->p != '{')
+        return fail(j, "expected a JSON object");
+    j->p++;
+    skip_ws(j);
+    if (j->p < j->end && *j->p == '}') {
+        j->p++;
+    } else {
+        while (1) {
+            skip_ws(j);
+            char *name;
+            if (!parse_string(j, &name))
+                return 0;
+            skip_ws(j);
+            if (j->p >= j->end || *j->p != ':') {
+                free(name);
+                return fail(j, "expected ':'");
+            }
+            j->p++;
+            int ok = parse_member(j, name);
+            free(name);
+            if (!ok)
+                return 0;
+            skip_ws(j);
+            if (j->p < j->end && *j->p == ',') {
+                j->p++;
+                continue;
+            }
+            if (j->p < j->end && *j->p == '}') {
+                j->p++;
+                break;
+            }
+            return fail(j, "expected ',' or '}'");
+        }
+    }
+    skip_ws(j);
+    if (j->p != j->end)
+        return fail(j, "trailing characters after the object");
+    return 1;
+}
+
+static int is_blank(const char *s, const char *end)
+{
+    for (; s < end; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\r')
+            return 0;
+    return 1;
+}
+
+/* Applies a parsed line to f; returns a static error message or NULL. */
+static const char *apply_line(lia_facts *f, jline *j)
+{
+    const char *kind = j->str[F_KIND];
+    if (!kind)
+        return "missing \"kind\"";
+    if (strcmp(kind, "entity") == 0) {
+        if (!j->str[F_KEY] || !*j->str[F_KEY])
+            return "entity without \"key\"";
+        if (!j->str[F_TYPE] || !*j->str[F_TYPE])
+            return "entity without \"type\"";
+        lia_entity *e = lia_facts_entity(f, j->str[F_KEY], j->str[F_TYPE], j->str[F_NAME],
+                                         j->str[F_LATIN], j->str[F_COUNTRY]);
+        lia_facts_set_role(e, j->str[F_ROLE]);
+        for (size_t i = 0; i < j->aliases.n; i++)
+            lia_facts_add_alias(e, j->aliases.v[i]);
+        e->mentions += j->mentions;
+        return NULL;
+    }
+    if (strcmp(kind, "relation") == 0) {
+        if (!j->str[F_RELATION] || !*j->str[F_RELATION] || !j->str[F_A] || !*j->str[F_A] ||
+            !j->str[F_B] || !*j->str[F_B])
+            return "relation without \"relation\", \"a\" or \"b\"";
+        lia_facts_add_relation(f, j->str[F_RELATION], j->str[F_A], j->str[F_B],
+                               j->str[F_DATE], j->str[F_PLACE], j->str[F_SOURCE],
+                               j->str[F_EVIDENCE], j->str[F_RULE]);
+        return NULL;
+    }
+    return "unknown \"kind\"";
+}
+
+lia_status lia_facts_read_jsonl(lia_facts *f, const char *text, size_t len, const char *name,
+                                lia_diag *d)
+{
+    const char *p = text, *end = text + len;
+    long lineno = 0;
+    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        lineno++;
+        if (!is_blank(p, eol)) {
+            if (memchr(p, '\0', (size_t)(eol - p)))
+                return lia_fail(d, LIA_ERR_INPUT, "%s:%ld: NUL byte in line", name, lineno);
+            jline j;
+            memset(&j, 0, sizeof j);
+            j.p = p;
+            j.end = eol;
+            const char *err = NULL;
+            if (!parse_object(&j))
+                err = j.err;
+            else
+                err = apply_line(f, &j);
+            long col = (long)(j.p - p) + 1;
+            jl_release(&j);
+            if (err)
+                return lia_fail(d, LIA_ERR_INPUT, "%s:%ld:%ld: %s", name, lineno, col, err);
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return LIA_OK;
+}

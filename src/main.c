@@ -1,0 +1,141 @@
+/* main.c — the liaison command line: a table of subcommands, help, and the
+ * message helpers every cmd_*.c uses.  The only place besides cmd_*.c that
+ * prints or exits. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char *lia_argv0 = "liaison";
+
+static int cmd_help(int argc, char **argv);
+
+static const lia_command commands[] = {
+    { "build", cmd_build, "read articles and write the knowledge graph (GraphML, DOT, SVG)",
+      lia_usage_build },
+    { "rank", cmd_rank, "rank the actors of a graph by a centrality", lia_usage_rank },
+    { "rules", cmd_rules, "check, test or list the rules (rules check|test|aliases)",
+      lia_usage_rules },
+    { "help", cmd_help, "show help for a command", "usage: liaison help [COMMAND]\n" },
+};
+
+#define N_COMMANDS (sizeof commands / sizeof *commands)
+
+static void vmsg(const char *kind, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "liaison: %s: ", kind);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void lia_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg("error", fmt, ap);
+    va_end(ap);
+}
+
+void lia_warning(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg("warning", fmt, ap);
+    va_end(ap);
+}
+
+void lia_print_warnings(const lia_diag *d, int quiet)
+{
+    if (quiet || !d->warnings)
+        return;
+    const char *p = d->warnings;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fprintf(stderr, "liaison: warning: %.*s\n", (int)n, p);
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+int lia_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg("error", fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "see 'liaison help %s'\n", cmd);
+    return LIA_EXIT_USAGE;
+}
+
+static const lia_command *find_command(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+int lia_wants_help(const char *cmd, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            const lia_command *c = find_command(cmd);
+            if (c)
+                fputs(c->usage, stdout);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void print_overview(FILE *out)
+{
+    fputs("usage: liaison <command> [options] [args]\n\n"
+          "liaison reads Arabic news and builds a knowledge graph of security agencies,\n"
+          "officials and countries: who met whom, where and when.\n\ncommands:\n", out);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n'liaison help <command>' or 'liaison <command> --help' shows a command's options.\n",
+          out);
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_overview(stdout);
+        return LIA_EXIT_OK;
+    }
+    const lia_command *c = find_command(argv[1]);
+    if (!c)
+        return lia_usage_error("help", "unknown command '%s'", argv[1]);
+    fputs(c->usage, stdout);
+    return LIA_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 0)
+        lia_argv0 = argv[0];
+    if (argc < 2) {
+        print_overview(stderr);
+        return LIA_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        print_overview(stdout);
+        return LIA_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        puts("liaison 0.1.0");
+        return LIA_EXIT_OK;
+    }
+    const lia_command *c = find_command(argv[1]);
+    if (!c) {
+        lia_error("unknown command '%s'", argv[1]);
+        print_overview(stderr);
+        return LIA_EXIT_USAGE;
+    }
+    return c->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,1242 @@
+/* match.c — finds what a document names and which relation patterns fire.
+ *
+ * In: tokens and rules.  Out: lia_matches (mentions with entity keys, dates,
+ * raw pattern matches).  Mentions are built left to right, longest first:
+ * a title with its body and the name it introduces is one person mention;
+ * an agency absorbs its nisba and a bracketed acronym; a generic body tied to
+ * a country becomes that country's agency.  Patterns then run over tokens
+ * and top-level mentions.  No relation is assembled here (see resolve.c).
+ */
+#include "match.h"
+
+#include <ctype.h>
+#include <stdint.h>
+
+#include "normalize.h"
+
+/* ---------------------------------------------------------------- context */
+
+typedef struct {
+    const lia_rules *r;
+    const lia_tokens *t;
+    const char *text;
+    lia_matches *m;
+    /* Per token: the longest gazetteer phrase starting there. */
+    const lia_trie **gaz;
+    int *gaz_len;
+    int *covered;            /* token → top-level mention index + 1 */
+    /* class ids */
+    int home_country;        /* the country the document is most about, or -1 */
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_anaphor, c_agency_head, c_event_head, c_event_ref,
+        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
+} ctx;
+
+static const lia_token *tok(const ctx *c, size_t i)
+{
+    return &c->t->tok[i];
+}
+
+static int same_sentence(const ctx *c, size_t i, size_t j)
+{
+    return i < c->t->n && j < c->t->n && tok(c, i)->sentence == tok(c, j)->sentence;
+}
+
+int lia_lex_at(const lia_matches *m, size_t i, int cls)
+{
+    int best = 0;
+    for (int k = 0; k < m->n_lex[i]; k++)
+        if (m->lex[i][k].cls == cls && m->lex[i][k].len > best)
+            best = m->lex[i][k].len;
+    return best;
+}
+
+static int lex(const ctx *c, size_t i, int cls)
+{
+    return cls >= 0 && i < c->t->n ? lia_lex_at(c->m, i, cls) : 0;
+}
+
+static int any_lex(const ctx *c, size_t i)
+{
+    return i < c->t->n && c->m->n_lex[i] > 0;
+}
+
+/* Does the longest gazetteer phrase at i name something of kind k? */
+static int gaz_ref(const ctx *c, size_t i, lia_gaz_kind k, int *index)
+{
+    if (i >= c->t->n || !c->gaz[i])
+        return 0;
+    const lia_trie *n = c->gaz[i];
+    for (size_t j = 0; j < n->refs.n; j++)
+        if (n->refs.v[j].kind == k) {
+            if (index)
+                *index = n->refs.v[j].index;
+            return c->gaz_len[i];
+        }
+    return 0;
+}
+
+static int is_punct(const ctx *c, size_t i, const char *p)
+{
+    return i < c->t->n && tok(c, i)->kind == LIA_TOK_PUNCT && strcmp(tok(c, i)->norm, p) == 0;
+}
+
+/* Walks the trie from token i, every form of every token, within one
+ * sentence; returns the deepest node with refs and its length in tokens. */
+static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t start, int depth,
+                         const lia_trie **best, int *best_len)
+{
+    if (node->refs.n && depth > *best_len) {
+        *best = node;
+        *best_len = depth;
+    }
+    if (i >= c->t->n || !same_sentence(c, start, i))
+        return;
+    const lia_token *tk = tok(c, i);
+    for (int f = 0; f < tk->n_forms; f++) {
+        const lia_trie *next = lia_trie_step(node, tk->forms[f]);
+        if (next)
+            trie_longest(c, next, i + 1, start, depth + 1, best, best_len);
+    }
+}
+
+/* Records every lexicon phrase starting at each token. */
+static void annotate_lexicon(ctx *c)
+{
+    size_t n = c->t->n;
+    c->m->lex = xcalloc(n + 1, sizeof *c->m->lex);
+    c->m->n_lex = xcalloc(n + 1, sizeof *c->m->n_lex);
+    for (size_t i = 0; i < n; i++) {
+        /* Breadth over forms: collect every (node, depth) reachable. */
+        struct { const lia_trie *node; int depth; } stack[256];
+        int sp = 0;
+        stack[sp].node = &c->r->lexicon;
+        stack[sp].depth = 0;
+        sp++;
+        while (sp > 0) {
+            sp--;
+            const lia_trie *node = stack[sp].node;
+            int depth = stack[sp].depth;
+            if (depth > 0) {
+                for (size_t k = 0; k < node->refs.n; k++) {
+                    struct lia_lexhit h = { node->refs.v[k].index, depth };
+                    c->m->lex[i] = xrealloc(c->m->lex[i],
+                                            (size_t)(c->m->n_lex[i] + 1) * sizeof h);
+                    c->m->lex[i][c->m->n_lex[i]++] = h;
+                }
+            }
+            size_t j = i + (size_t)depth;
+            if (j >= n || !same_sentence(c, i, j) || depth >= 8)
+                continue;
+            const lia_token *tk = tok(c, j);
+            for (int f = 0; f < tk->n_forms && sp < 250; f++) {
+                const lia_trie *next = lia_trie_step(node, tk->forms[f]);
+                int dup = 0;
+                for (int s = 0; s < sp; s++)
+                    dup |= stack[s].node == next;
+                if (next && !dup) {
+                    stack[sp].node = next;
+                    stack[sp].depth = depth + 1;
+                    sp++;
+                }
+            }
+        }
+    }
+}
+
+static void annotate_gazetteer(ctx *c)
+{
+    size_t n = c->t->n;
+    c->gaz = xcalloc(n + 1, sizeof *c->gaz);
+    c->gaz_len = xcalloc(n + 1, sizeof *c->gaz_len);
+    for (size_t i = 0; i < n; i++)
+        trie_longest(c, &c->r->names, i, i, 0, &c->gaz[i], &c->gaz_len[i]);
+}
+
+/* The country a document is most about: its country names and nisbas,
+ * and the countries of the officials it names (twice).  Ties go to the
+ * first named. */
+static void find_home_country(ctx *c)
+{
+    size_t n = c->r->countries.n;
+    int *score = xcalloc(n + 1, sizeof *score);
+    int *first = xcalloc(n + 1, sizeof *first);
+    for (size_t i = 0; i < c->t->n; i++) {
+        const lia_trie *g = c->gaz[i];
+        for (size_t k = 0; g && k < g->refs.n; k++) {
+            int ci = -1, w = 1;
+            if (g->refs.v[k].kind == LIA_G_COUNTRY || g->refs.v[k].kind == LIA_G_NISBA)
+                ci = g->refs.v[k].index;
+            else if (g->refs.v[k].kind == LIA_G_PERSON) {
+                ci = lia_rules_country_index(c->r, c->r->officials.v[g->refs.v[k].index].country);
+                w = 2;
+            }
+            if (ci >= 0) {
+                if (!score[ci])
+                    first[ci] = (int)i;
+                score[ci] += w;
+            }
+        }
+    }
+    c->home_country = -1;
+    for (size_t ci = 0; ci < n; ci++)
+        if (score[ci] && (c->home_country < 0 || score[ci] > score[c->home_country]
+                          || (score[ci] == score[c->home_country]
+                              && first[ci] < first[c->home_country])))
+            c->home_country = (int)ci;
+    free(score);
+    free(first);
+}
+
+/* ---------------------------------------------------------------- mentions */
+
+static char *span_text(const ctx *c, size_t first, size_t last)
+{
+    if (last <= first)
+        return xstrdup("");
+    size_t s = tok(c, first)->start, e = tok(c, last - 1)->end;
+    return xstrndup(c->text + s, e - s);
+}
+
+/* Byte length of the UTF-8 character at p. */
+static size_t u8len(const unsigned char *p)
+{
+    return *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4;
+}
+
+static size_t count_chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i += u8len((const unsigned char *)s + i))
+        k++;
+    return k;
+}
+
+/* The words of a mention as written, without the proclitics of its first
+ * word: "للمديرية العامة" → "المديرية العامة", "وبموسكو" → "موسكو".  The
+ * clitics are those the rules' tries needed stripped to match. */
+static char *clean_span_text(const ctx *c, size_t first, size_t last)
+{
+    char *raw = span_text(c, first, last);
+    const lia_token *tk = tok(c, first);
+    if (tk->kind != LIA_TOK_WORD)
+        return raw;
+    const char *form = NULL;
+    for (int f = 0; f < tk->n_forms && !form; f++)
+        if (lia_trie_step(&c->r->names, tk->forms[f]) || lia_trie_step(&c->r->lexicon, tk->forms[f]))
+            form = tk->forms[f];
+    if (!form)
+        return raw;
+    size_t nl = strlen(tk->norm), fl = strlen(form);
+    if (fl >= nl || strcmp(tk->norm + nl - fl, form) != 0)
+        return raw;
+    /* What was stripped, and whether it held the article (ال, or لل). */
+    size_t pl = nl - fl;
+    const char *pre = tk->norm;
+    int article = (pl >= 4 && strncmp(pre + pl - 4, "ال", 4) == 0)
+                  || (pl >= 4 && strncmp(pre + pl - 4, "لل", 4) == 0);
+    size_t skip = count_chars(pre, pl);
+    if (pl >= 4 && strncmp(pre + pl - 4, "ال", 4) == 0)
+        skip -= 2;               /* keep the article as written */
+    else if (article)
+        skip -= 1;               /* لل: drop one lam, write the article */
+    /* Skip that many letters of the original, with their marks. */
+    size_t i = 0, letters = 0, n = strlen(raw);
+    while (i < n && letters < skip) {
+        size_t l = u8len((const unsigned char *)raw + i);
+        unsigned int cp = 0;
+        if (l == 2)
+            cp = ((unsigned)(raw[i] & 0x1F) << 6) | (unsigned)(raw[i + 1] & 0x3F);
+        int mark = (cp >= 0x64B && cp <= 0x65F) || cp == 0x670 || cp == 0x640;
+        if (!mark)
+            letters++;
+        i += l;
+    }
+    while (i < n && (unsigned char)raw[i] == 0xD9 && (unsigned char)raw[i + 1] >= 0x8B
+           && (unsigned char)raw[i + 1] <= 0x9F)
+        i += 2;              /* marks on the last stripped letter */
+    char *out = (pl >= 4 && strncmp(pre + pl - 4, "لل", 4) == 0 && article)
+                ? xasprintf("ا%s", raw + i) : xstrdup(raw + i);
+    free(raw);
+    return out;
+}
+
+static char *lower_cc(const char *cc)
+{
+    char *s = xstrdup(cc);
+    for (char *p = s; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return s;
+}
+
+static lia_mention *new_mention(ctx *c, size_t first, size_t last, int type)
+{
+    lia_mention mm;
+    memset(&mm, 0, sizeof mm);
+    mm.first = first;
+    mm.last = last;
+    mm.type = type;
+    mm.surface = clean_span_text(c, first, last);
+    mm.role = xstrdup("");
+    mm.office = xstrdup("");
+    VEC_PUSH(c->m->mentions, mm);
+    return &c->m->mentions.v[c->m->mentions.n - 1];
+}
+
+static void set_identity(lia_mention *mm, const char *key, const char *name, const char *latin,
+                         const char *country)
+{
+    free(mm->key);
+    free(mm->name);
+    free(mm->latin);
+    free(mm->country);
+    mm->key = xstrdup(key);
+    mm->name = xstrdup(name);
+    mm->latin = xstrdup(latin ? latin : "");
+    mm->country = xstrdup(country ? country : "");
+}
+
+/* The country a nisba or country name at i names (index), and its length. */
+static int country_at(const ctx *c, size_t i, int *country)
+{
+    int len = gaz_ref(c, i, LIA_G_NISBA, country);
+    if (len)
+        return len;
+    return gaz_ref(c, i, LIA_G_COUNTRY, country);
+}
+
+/* A country tied to the body that ends at i: a nisba ("التركية"), or
+ * "في/ب + country" ("وزارة الداخلية في تركيا"). */
+static int country_after(const ctx *c, size_t i, int *country)
+{
+    int len = gaz_ref(c, i, LIA_G_NISBA, country);
+    if (len)
+        return len;
+    if (i < c->t->n && strcmp(tok(c, i)->norm, "في") == 0) {
+        len = gaz_ref(c, i + 1, LIA_G_COUNTRY, country);
+        return len ? len + 1 : 0;
+    }
+    return 0;
+}
+
+typedef struct {
+    char *key, *name, *latin, *country;
+    size_t end;
+} body;
+
+static void body_release(body *b)
+{
+    free(b->key);
+    free(b->name);
+    free(b->latin);
+    free(b->country);
+    memset(b, 0, sizeof *b);
+}
+
+/* The agency of kind k in country ci: the gazetteer's agency of that kind,
+ * else the generic one keyed <cc>-<kind>. */
+static void kind_agency(const ctx *c, int k, int ci, body *b)
+{
+    const lia_country *co = &c->r->countries.v[ci];
+    char *lcc = lower_cc(co->code);
+    char *key = xasprintf("%s-%s", lcc, c->r->kinds.v[k].kind);
+    intptr_t ai = (intptr_t)lia_map_get(&c->r->agency_of_kind, key);
+    if (ai) {
+        const lia_agency *a = &c->r->agencies.v[ai - 1];
+        b->key = xstrdup(a->key);
+        b->name = xstrdup(a->name);
+        b->latin = xstrdup(a->latin);
+        b->country = xstrdup(a->country);
+        free(key);
+    } else {
+        b->key = key;
+        b->name = xasprintf("%s (%s)", c->r->kinds.v[k].name, co->name);
+        b->latin = xasprintf("%s of %s", c->r->kinds.v[k].latin, co->latin);
+        b->country = xstrdup(co->code);
+    }
+    free(lcc);
+}
+
+/* Skips a bracketed or quoted acronym right after i ("(FBI)", "« FSB »",
+ * "“IGEF 24”") and returns the index after it, or i. */
+static size_t skip_bracketed(const ctx *c, size_t i)
+{
+    if (i >= c->t->n || tok(c, i)->kind != LIA_TOK_PUNCT)
+        return i;
+    const char *open = tok(c, i)->norm;
+    if (strcmp(open, "(") != 0 && strcmp(open, "\"") != 0)
+        return i;
+    const char *close = strcmp(open, "(") == 0 ? ")" : "\"";
+    for (size_t j = i + 1; j < c->t->n && j <= i + 5 && same_sentence(c, i, j); j++) {
+        const lia_token *tk = tok(c, j);
+        if (tk->kind == LIA_TOK_PUNCT) {
+            if (strcmp(tk->norm, close) == 0 && j > i + 1)
+                return j + 1;
+            if (strcmp(tk->norm, "\"") != 0)
+                return i;
+        }
+        if (tk->kind == LIA_TOK_WORD && j > i + 4)
+            return i;
+    }
+    return i;
+}
+
+/* An agency body at i: a gazetteer agency (with its nisba), a generic kind
+ * tied to a country, or an agency-shaped phrase ending in a nisba.
+ * want_country: a generic kind needs a country (else it is not a body). */
+static int parse_body(const ctx *c, size_t i, int default_country, body *b)
+{
+    memset(b, 0, sizeof *b);
+    int idx, len, ci;
+    if ((len = gaz_ref(c, i, LIA_G_AGENCY, &idx))) {
+        const lia_agency *a = &c->r->agencies.v[idx];
+        b->key = xstrdup(a->key);
+        b->name = xstrdup(a->name);
+        b->latin = xstrdup(a->latin);
+        b->country = xstrdup(a->country);
+        size_t e = i + (size_t)len;
+        int nl = gaz_ref(c, e, LIA_G_NISBA, &ci);
+        if (nl)
+            e += (size_t)nl;
+        b->end = skip_bracketed(c, e);
+        return 1;
+    }
+    if ((len = gaz_ref(c, i, LIA_G_ORG, &idx))) {
+        const lia_org *o = &c->r->orgs.v[idx];
+        b->key = xstrdup(o->key);
+        b->name = xstrdup(o->name);
+        b->latin = xstrdup(o->latin);
+        b->country = xstrdup(o->country);
+        b->end = skip_bracketed(c, i + (size_t)len);
+        return 2;
+    }
+    if ((len = gaz_ref(c, i, LIA_G_KIND, &idx))) {
+        size_t e = i + (size_t)len;
+        int cl = country_after(c, e, &ci);
+        /* Without a country, a multi-word generic name ("وزارة الداخلية")
+         * is the home country's; a single word ("الداخلية") is too vague. */
+        if (!cl && default_country < 0 && len >= 2)
+            default_country = c->home_country;
+        if (!cl && default_country < 0)
+            return 0;
+        if (!cl)
+            ci = default_country;
+        kind_agency(c, idx, ci, b);
+        b->end = skip_bracketed(c, e + (size_t)cl);
+        return 1;
+    }
+    if ((len = lex(c, i, c->c_agency_head))) {
+        /* Shape: head word + up to five words + nisba. */
+        size_t e = i + (size_t)len;
+        for (size_t j = e; j < e + 6 && j < c->t->n && same_sentence(c, i, j); j++) {
+            const lia_token *tk = tok(c, j);
+            if (tk->kind != LIA_TOK_WORD || lex(c, j, c->c_stop) || lex(c, j, c->c_relative))
+                break;
+            if (j > e && tk->has_conj)
+                break;
+            int cl = gaz_ref(c, j, LIA_G_NISBA, &ci);
+            if (cl && j > e - 0) {
+                const lia_country *co = &c->r->countries.v[ci];
+                char *words = span_text(c, i, j);
+                char *norm = lia_normalize_str(words);
+                char *slug = lia_slug(norm);
+                char *lcc = lower_cc(co->code);
+                b->key = xasprintf("%s-%s", lcc, slug);
+                b->name = xasprintf("%s %s", words, tok(c, j)->norm);
+                free(b->name);
+                b->name = span_text(c, i, j + (size_t)cl);
+                b->latin = xstrdup("");
+                b->country = xstrdup(co->code);
+                b->end = skip_bracketed(c, j + (size_t)cl);
+                free(words);
+                free(norm);
+                free(slug);
+                free(lcc);
+                return 1;
+            }
+            if (gaz_ref(c, j, LIA_G_TITLE, NULL) || gaz_ref(c, j, LIA_G_PERSON, NULL))
+                break;
+        }
+    }
+    return 0;
+}
+
+/* Can token i be part of a person's name found after a title? */
+static int name_word(const ctx *c, size_t i, int first)
+{
+    if (i >= c->t->n)
+        return 0;
+    const lia_token *tk = tok(c, i);
+    if (tk->kind != LIA_TOK_WORD)
+        return 0;
+    if (lex(c, i, c->c_name_part))
+        return 1;
+    /* The word after عبد، أبو، بن belongs to the name whatever it is. */
+    if (!first && i > 0 && lex(c, i - 1, c->c_name_part) && !tk->has_conj)
+        return 1;
+    if (!first && lex(c, i, c->c_name_inner))
+        return 1;
+    if (any_lex(c, i))
+        return 0;
+    if (c->gaz[i]) {
+        for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
+            if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
+                return 0;
+    }
+    if (first && (tk->has_conj || strncmp(tk->norm, "ال", 4) == 0))
+        return 0;
+    if (!first && tk->has_conj)
+        return 0;
+    return 1;
+}
+
+/* The end of an unknown name starting at i (two or three words, not
+ * counting connectors such as بن and عبد), or i.  A family name with the
+ * article (الخليفي) or a third word that reads as a plural noun ends it. */
+static size_t scan_name(const ctx *c, size_t i)
+{
+    size_t j = i, words = 0;
+    while (j < c->t->n && words < 4 && same_sentence(c, i, j) && name_word(c, j, j == i)) {
+        const lia_token *tk = tok(c, j);
+        int part = lex(c, j, c->c_name_part) != 0;
+        int after_part = j > i && lex(c, j - 1, c->c_name_part);
+        if (!part && !after_part) {
+            size_t l = strlen(tk->norm);
+            if (words >= 2 && l > 4 && strcmp(tk->norm + l - 4, "ات") == 0)
+                break;
+            if (words >= 3)
+                break;
+            words++;
+        }
+        j++;
+        if (!part && !after_part && j > i + 1 && strncmp(tk->norm, "ال", 4) == 0
+            && !lex(c, j - 1, c->c_name_inner))
+            break;
+        if (after_part && strncmp(tk->norm, "ال", 4) == 0 && words >= 1 && j > i + 2)
+            break;
+    }
+    /* A name does not end on a connector (بن، عبد). */
+    while (j > i && lex(c, j - 1, c->c_name_part))
+        j--;
+    return words >= 2 || (words >= 1 && j > i + 1) ? j : i;
+}
+
+/* A known official at i: index and length. */
+static int official_at(const ctx *c, size_t i, int *idx)
+{
+    return gaz_ref(c, i, LIA_G_PERSON, idx);
+}
+
+static void person_from_official(const ctx *c, lia_mention *mm, int idx)
+{
+    const lia_official *o = &c->r->officials.v[idx];
+    set_identity(mm, o->key, o->name, o->latin, o->country);
+    mm->official = 1;
+}
+
+static void person_from_name(ctx *c, lia_mention *mm, size_t first, size_t last, int ci)
+{
+    char *name = span_text(c, first, last);
+    char *norm = lia_normalize_str(name);
+    char *slug = lia_slug(norm);
+    char *latin = lia_transliterate(norm);
+    /* Title case the transliteration for display. */
+    for (char *p = latin; *p; p++)
+        if (p == latin || p[-1] == ' ' || p[-1] == '-')
+            *p = (char)toupper((unsigned char)*p);
+    set_identity(mm, slug, name, latin, ci >= 0 ? c->r->countries.v[ci].code : "");
+    free(name);
+    free(norm);
+    free(slug);
+    free(latin);
+}
+
+/* A title phrase at i with the bodies and country it names, up to end. */
+typedef struct {
+    size_t end;
+    const char *office;
+    body bodies[3];
+    int n_bodies;
+    int country;             /* from a nisba, or -1 */
+} title_info;
+
+static void title_release(title_info *ti)
+{
+    for (int k = 0; k < ti->n_bodies; k++)
+        body_release(&ti->bodies[k]);
+}
+
+static int parse_title(const ctx *c, size_t i, title_info *ti)
+{
+    memset(ti, 0, sizeof *ti);
+    ti->country = -1;
+    int idx, len = gaz_ref(c, i, LIA_G_TITLE, &idx);
+    int counterpart = 0;
+    if (!len) {
+        len = lex(c, i, c->c_counterpart);
+        if (!len)
+            return 0;
+        counterpart = 1;
+        ti->office = "";
+    } else {
+        ti->office = c->r->titles.v[idx].office;
+    }
+    size_t j = i + (size_t)len;
+    /* A second title word ("رئيس" after "نائب" when not listed together). */
+    int idx2, len2 = gaz_ref(c, j, LIA_G_TITLE, &idx2);
+    if (len2 && !counterpart) {
+        j += (size_t)len2;
+    }
+    if (!counterpart) {
+        for (int k = 0; k < 3; k++) {
+            size_t s = j;
+            /* "و" or a quote between two bodies. */
+            while (s < c->t->n && s < j + 2
+                   && ((tok(c, s)->kind == LIA_TOK_PUNCT && strcmp(tok(c, s)->norm, "\"") == 0)
+                       || strcmp(tok(c, s)->norm, "و") == 0))
+                s++;
+            if (k > 0 && s == j && !tok(c, j)->has_conj)
+                break;
+            body b;
+            if (!parse_body(c, s, -1, &b))
+                break;
+            ti->bodies[ti->n_bodies++] = b;
+            j = b.end;
+            while (j < c->t->n && is_punct(c, j, "\""))
+                j++;
+        }
+    }
+    int ci, cl = country_at(c, j, &ci);
+    if (cl && (ti->n_bodies == 0 || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
+        ti->country = ci;
+        j += (size_t)cl;
+    }
+    if (ti->n_bodies && ti->country < 0 && ti->bodies[0].country[0])
+        ti->country = lia_rules_country_index(c->r, ti->bodies[0].country);
+    ti->end = j;
+    return 1;
+}
+
+static void attach_title(lia_mention *mm, title_info *ti, const ctx *c, size_t first, size_t last)
+{
+    free(mm->role);
+    free(mm->office);
+    mm->role = clean_span_text(c, first, last);
+    mm->office = xstrdup(ti->office ? ti->office : "");
+    for (int k = 0; k < ti->n_bodies && k < 2; k++)
+        mm->bodies[k] = xstrdup(ti->bodies[k].key);
+    mm->official = 1;
+}
+
+/* Adds the agencies a title names as inner mentions, so that they become
+ * nodes with their surface forms. */
+static void add_body_mentions(ctx *c, title_info *ti, size_t first)
+{
+    for (int k = 0; k < ti->n_bodies; k++) {
+        body *b = &ti->bodies[k];
+        lia_mention *am = new_mention(c, first, b->end, LIA_T_AGENCY);
+        set_identity(am, b->key, b->name, b->latin, b->country);
+        am->inner = 1;
+    }
+}
+
+/* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
+ * كارال أوغلو"), or a title-only mention resolved to the office holder. */
+static size_t try_title_person(ctx *c, size_t i)
+{
+    title_info ti;
+    if (!parse_title(c, i, &ti))
+        return i;
+    size_t j = ti.end;
+    size_t h;
+    while ((h = (size_t)lex(c, j, c->c_honorific)))
+        j += h;
+    int oi;
+    int ol = official_at(c, j, &oi);
+    size_t name_end = ol ? j + (size_t)ol : scan_name(c, j);
+    if (name_end > j) {
+        lia_mention *mm = new_mention(c, i, name_end, LIA_T_PERSON);
+        free(mm->surface);
+        mm->surface = clean_span_text(c, j, name_end);
+        if (ol)
+            person_from_official(c, mm, oi);
+        else
+            person_from_name(c, mm, j, name_end, ti.country);
+        if (!mm->country[0] && ti.country >= 0) {
+            free(mm->country);
+            mm->country = xstrdup(c->r->countries.v[ti.country].code);
+        }
+        attach_title(mm, &ti, c, i, ti.end);
+        size_t me = c->m->mentions.n - 1;
+        add_body_mentions(c, &ti, i);
+        title_release(&ti);
+        (void)me;
+        return name_end;
+    }
+    /* Title only: the person is resolved later from the office. */
+    if (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0])) {
+        lia_mention *mm = new_mention(c, i, ti.end, LIA_T_PERSON);
+        attach_title(mm, &ti, c, i, ti.end);
+        mm->key = xstrdup("");
+        mm->name = xstrdup("");
+        mm->latin = xstrdup("");
+        mm->country = xstrdup(ti.country >= 0 ? c->r->countries.v[ti.country].code : "");
+        if (!ti.n_bodies && ti.country >= 0)
+            mm->bodies[0] = xstrdup(c->r->countries.v[ti.country].code);
+        add_body_mentions(c, &ti, i);
+        title_release(&ti);
+        return ti.end;
+    }
+    title_release(&ti);
+    return i;
+}
+
+/* "X، مدير Y،": a title in apposition after a person names his office. */
+static size_t absorb_apposition(ctx *c, size_t person, size_t j)
+{
+    if (!is_punct(c, j, ",") || !same_sentence(c, j, j + 1))
+        return j;
+    title_info ti;
+    if (!parse_title(c, j + 1, &ti) || ti.n_bodies == 0) {
+        if (ti.end)
+            title_release(&ti);
+        return j;
+    }
+    /* Not when the title introduces another name. */
+    size_t k = ti.end;
+    while (lex(c, k, c->c_honorific))
+        k += (size_t)lex(c, k, c->c_honorific);
+    if (official_at(c, k, NULL) || scan_name(c, k) > k) {
+        title_release(&ti);
+        return j;
+    }
+    lia_mention *mm = &c->m->mentions.v[person];
+    attach_title(mm, &ti, c, j + 1, ti.end);
+    mm->last = ti.end;
+    add_body_mentions(c, &ti, j + 1);
+    title_release(&ti);
+    return ti.end;
+}
+
+static size_t try_event(ctx *c, size_t i)
+{
+    int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
+    size_t end = 0;
+    lia_mention *mm = NULL;
+    if (len) {
+        end = skip_bracketed(c, i + (size_t)len);
+        /* "IGEF 24": a number right after a Latin acronym is its edition. */
+        if (end < c->t->n && tok(c, end)->kind == LIA_TOK_NUMBER && tok(c, end - 1)->kind == LIA_TOK_LATIN)
+            end++;
+        mm = new_mention(c, i, end, LIA_T_EVENT);
+        const lia_event_entry *e = &c->r->events.v[idx];
+        set_identity(mm, e->key, e->name, e->latin, e->country);
+    } else if ((len = lex(c, i, c->c_event_head))) {
+        /* Shape: a head word and at least two words of its name. */
+        size_t j = i + (size_t)len;
+        size_t words = 0;
+        while (j < c->t->n && j < i + 16 && same_sentence(c, i, j)) {
+            const lia_token *tk = tok(c, j);
+            if (tk->kind != LIA_TOK_WORD)
+                break;
+            if (lex(c, j, c->c_stop) || lex(c, j, c->c_relative))
+                break;
+            /* A place after ب/في ends the name: "... بموسكو". */
+            if ((gaz_ref(c, j, LIA_G_CITY, NULL) || gaz_ref(c, j, LIA_G_COUNTRY, NULL))
+                && words >= 2)
+                break;
+            if (gaz_ref(c, j, LIA_G_TITLE, NULL) || gaz_ref(c, j, LIA_G_PERSON, NULL))
+                break;
+            if (any_lex(c, j) && !lex(c, j, c->c_ordinal) && !lex(c, j, c->c_agency_head)
+                && !lex(c, j, c->c_event_head) && !lex(c, j, c->c_delegation))
+                break;
+            j++;
+            words++;
+        }
+        if (words < 2)
+            return i;
+        end = skip_bracketed(c, j);
+        mm = new_mention(c, i, end, LIA_T_EVENT);
+        /* The key ignores ordinals: editions of a series read as one
+         * event unless the gazetteer says otherwise. */
+        strbuf b;
+        sb_init(&b);
+        for (size_t k = i; k < j; k++) {
+            if (lex(c, k, c->c_ordinal))
+                continue;
+            if (b.len)
+                sb_addc(&b, ' ');
+            sb_adds(&b, tok(c, k)->forms[0]);
+        }
+        char *slug = lia_slug(b.s ? b.s : "");
+        char *name = span_text(c, i, j);
+        set_identity(mm, slug, name, "", "");
+        free(slug);
+        free(name);
+        sb_release(&b);
+    } else {
+        return i;
+    }
+    /* A place right after the name: "... بموسكو في روسيا", "في فيينا". */
+    size_t p = end;
+    if (p < c->t->n && strcmp(tok(c, p)->norm, "في") == 0)
+        p++;
+    if (gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL))
+        mm->place_first = p + 1;
+    return end;
+}
+
+static size_t try_place(ctx *c, size_t i)
+{
+    int idx, ci, len;
+    /* "العاصمة الروسية موسكو", "العاصمة أنقرة", "العاصمة النمساوية". */
+    if ((len = lex(c, i, c->c_capital))) {
+        size_t j = i + (size_t)len;
+        int cl = country_at(c, j, &ci);
+        int cityl = gaz_ref(c, j + (size_t)cl, LIA_G_CITY, &idx);
+        if (cityl) {
+            lia_mention *mm = new_mention(c, i, j + (size_t)cl + (size_t)cityl, LIA_T_CITY);
+            const lia_city *city = &c->r->cities.v[idx];
+            set_identity(mm, city->key, city->name, city->latin, city->country);
+            return mm->last;
+        }
+        if (cl && c->r->countries.v[ci].capital >= 0) {
+            const lia_city *city = &c->r->cities.v[c->r->countries.v[ci].capital];
+            lia_mention *mm = new_mention(c, i, j + (size_t)cl, LIA_T_CITY);
+            set_identity(mm, city->key, city->name, city->latin, city->country);
+            return mm->last;
+        }
+        return i;
+    }
+    int cityl = gaz_ref(c, i, LIA_G_CITY, &idx);
+    int countryl = gaz_ref(c, i, LIA_G_COUNTRY, &ci);
+    if (countryl && countryl >= cityl) {
+        lia_mention *mm = new_mention(c, i, i + (size_t)countryl, LIA_T_COUNTRY);
+        const lia_country *co = &c->r->countries.v[ci];
+        set_identity(mm, co->code, co->name, co->latin, co->code);
+        return mm->last;
+    }
+    if (cityl) {
+        lia_mention *mm = new_mention(c, i, i + (size_t)cityl, LIA_T_CITY);
+        const lia_city *city = &c->r->cities.v[idx];
+        set_identity(mm, city->key, city->name, city->latin, city->country);
+        return mm->last;
+    }
+    return i;
+}
+
+/* "وفد أمني قطري": a delegation named by its country stands for it. */
+static size_t try_delegation(ctx *c, size_t i)
+{
+    int len = lex(c, i, c->c_delegation);
+    if (!len)
+        return i;
+    for (size_t j = i + (size_t)len; j < i + 5 && j < c->t->n && same_sentence(c, i, j); j++) {
+        int ci, cl = gaz_ref(c, j, LIA_G_NISBA, &ci);
+        if (cl) {
+            lia_mention *mm = new_mention(c, i, j + (size_t)cl, LIA_T_COUNTRY);
+            const lia_country *co = &c->r->countries.v[ci];
+            set_identity(mm, co->code, co->name, co->latin, co->code);
+            mm->delegation = 1;
+            return mm->last;
+        }
+        if (tok(c, j)->kind != LIA_TOK_WORD)
+            break;
+    }
+    return i;
+}
+
+static void mark_covered(ctx *c, size_t from_mention)
+{
+    for (size_t k = from_mention; k < c->m->mentions.n; k++) {
+        lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->inner)
+            continue;
+        for (size_t j = mm->first; j < mm->last && j < c->t->n; j++)
+            if (!c->covered[j])
+                c->covered[j] = (int)k + 1;
+    }
+}
+
+/* The entities of one position, most specific first.  Returns the token
+ * after what was consumed (i when nothing starts here). */
+static size_t mention_at(ctx *c, size_t i)
+{
+    size_t e;
+    int idx, len;
+    size_t before = c->m->mentions.n;
+    /* A known official, possibly with an office in apposition. */
+    if ((len = official_at(c, i, &idx)) && len >= gaz_ref(c, i, LIA_G_TITLE, NULL)) {
+        lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
+        person_from_official(c, mm, idx);
+        size_t pidx = c->m->mentions.n - 1;
+        e = absorb_apposition(c, pidx, i + (size_t)len);
+        c->m->mentions.v[pidx].last = e;
+        return e;
+    }
+    if ((e = try_title_person(c, i)) > i)
+        return e;
+    body b;
+    if (parse_body(c, i, -1, &b)) {
+        int ai;
+        int type = gaz_ref(c, i, LIA_G_ORG, &ai) && !gaz_ref(c, i, LIA_G_AGENCY, NULL)
+                   ? LIA_T_ORG : LIA_T_AGENCY;
+        lia_mention *mm = new_mention(c, i, b.end, type);
+        set_identity(mm, b.key, b.name, b.latin, b.country);
+        body_release(&b);
+        return mm->last;
+    }
+    if ((e = try_event(c, i)) > i)
+        return e;
+    if ((len = lex(c, i, c->c_event_ref))) {
+        lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_EVENT);
+        set_identity(mm, "", "", "", "");
+        mm->event_ref = 1;
+        return mm->last;
+    }
+    if ((e = try_delegation(c, i)) > i)
+        return e;
+    if ((e = try_place(c, i)) > i)
+        return e;
+    if ((len = lex(c, i, c->c_anaphor))) {
+        lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
+        set_identity(mm, "", "", "", "");
+        mm->anaphor = 1;
+        return mm->last;
+    }
+    (void)before;
+    return i;
+}
+
+/* Later mentions of a person by the last word of the name ("حموشي" after
+ * "عبد اللطيف حموشي") or by the full name again. */
+static void find_surnames(ctx *c)
+{
+    VEC(size_t) persons = { 0 };
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_PERSON && !mm->inner && mm->key && mm->key[0] && mm->surface[0])
+            VEC_PUSH(persons, k);
+    }
+    size_t n_before = c->m->mentions.n;
+    for (size_t i = 0; i < c->t->n; i++) {
+        if (c->covered[i] || tok(c, i)->kind != LIA_TOK_WORD)
+            continue;
+        for (size_t p = 0; p < persons.n; p++) {
+            const lia_mention *pm = &c->m->mentions.v[persons.v[p]];
+            if (pm->first > i)
+                break;
+            char *norm = lia_normalize_str(pm->surface);
+            const char *last = strrchr(norm, ' ');
+            last = last ? last + 1 : norm;
+            char *key = lia_entry_key(last);
+            int hit = strlen(key) >= 6 && lia_token_matches(tok(c, i), key)
+                      && !any_lex(c, i);
+            free(key);
+            free(norm);
+            if (hit) {
+                lia_mention copy = *pm;
+                lia_mention *mm = new_mention(c, i, i + 1, LIA_T_PERSON);
+                set_identity(mm, copy.key, copy.name, copy.latin, copy.country);
+                mm->official = copy.official;
+                c->covered[i] = (int)c->m->mentions.n;
+                break;
+            }
+        }
+    }
+    (void)n_before;
+    VEC_FREE(persons);
+}
+
+static int cmp_mentions(const void *a, const void *b)
+{
+    const lia_mention *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    if (x->inner != y->inner)
+        return x->inner - y->inner;
+    return x->last > y->last ? -1 : x->last < y->last;
+}
+
+/* ---------------------------------------------------------------- patterns */
+
+typedef struct {
+    const ctx *c;
+    const lia_pattern *p;
+    size_t sent_last;
+    size_t anchor_el, anchor_pos;
+    int a;
+    int b[16];
+    int n_b;
+} pmatch;
+
+static int top_mention(const ctx *c, size_t i)
+{
+    return i < c->t->n ? c->m->mention_at[i] - 1 : -1;
+}
+
+static int type_ok(const ctx *c, int mi, int types)
+{
+    const lia_mention *mm = &c->m->mentions.v[mi];
+    if (!(mm->type & types))
+        return 0;
+    /* A bare country mention is a party only when it stands for its
+     * people (a list of countries, a delegation): any country counts. */
+    return 1;
+}
+
+static int match_from(pmatch *pm, size_t el, size_t pos);
+
+static int match_capture(pmatch *pm, size_t el, size_t pos)
+{
+    const ctx *c = pm->c;
+    const lia_pelem *e = &pm->p->el[el];
+    int mi = pos < pm->sent_last ? top_mention(c, pos) : -1;
+    if (mi >= 0 && c->m->mentions.v[mi].first == pos && type_ok(c, mi, e->types)) {
+        const lia_mention *mm = &c->m->mentions.v[mi];
+        if (e->capture == 'A') {
+            int save = pm->a;
+            pm->a = mi;
+            if (match_from(pm, el + 1, mm->last))
+                return 1;
+            pm->a = save;
+        } else {
+            int save_n = pm->n_b;
+            pm->b[pm->n_b++] = mi;
+            size_t next = mm->last;
+            if (e->list) {
+                /* Further items after separators: ",", "و", "فضلا عن". */
+                for (;;) {
+                    size_t j = next;
+                    int seen = 0;
+                    for (int g = 0; g < 4 && j < pm->sent_last; g++) {
+                        size_t l;
+                        if (is_punct(c, j, ",") || is_punct(c, j, "(") || is_punct(c, j, ")")
+                            || is_punct(c, j, "\"")) {
+                            j++;
+                            seen = 1;
+                        } else if ((l = (size_t)lex(c, j, c->c_list_sep)) ||
+                                   (l = (size_t)lex(c, j, c->c_list_intro))) {
+                            j += l;
+                            seen = 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    int ni = j < pm->sent_last ? top_mention(c, j) : -1;
+                    int conj = j < pm->sent_last && tok(c, j)->has_conj;
+                    if (ni < 0 || c->m->mentions.v[ni].first != j || !(seen || conj)
+                        || !type_ok(c, ni, e->types) || pm->n_b >= 16)
+                        break;
+                    pm->b[pm->n_b++] = ni;
+                    next = c->m->mentions.v[ni].last;
+                }
+            }
+            if (match_from(pm, el + 1, next))
+                return 1;
+            pm->n_b = save_n;
+        }
+    }
+    if (e->optional)
+        return match_from(pm, el + 1, pos);
+    return 0;
+}
+
+static int match_from(pmatch *pm, size_t el, size_t pos)
+{
+    const ctx *c = pm->c;
+    if (el == pm->p->n_el)
+        return 1;
+    if (el == pm->anchor_el && pos != pm->anchor_pos)
+        return 0;
+    if (el < pm->anchor_el && pos > pm->anchor_pos)
+        return 0;
+    const lia_pelem *e = &pm->p->el[el];
+    switch (e->kind) {
+    case LIA_P_GAP: {
+        size_t j = pos;
+        for (int g = 0; g <= e->gap && j <= pm->sent_last; g++) {
+            if (match_from(pm, el + 1, j))
+                return 1;
+            if (j >= pm->sent_last)
+                break;
+            /* A mention is skipped whole. */
+            int mi = top_mention(c, j);
+            j = mi >= 0 && c->m->mentions.v[mi].first == j ? c->m->mentions.v[mi].last : j + 1;
+        }
+        return 0;
+    }
+    case LIA_P_CLASS: {
+        int len = pos < pm->sent_last ? lex(c, pos, e->cls) : 0;
+        if (len && pos + (size_t)len <= pm->sent_last && match_from(pm, el + 1, pos + (size_t)len))
+            return 1;
+        return e->optional && match_from(pm, el + 1, pos);
+    }
+    case LIA_P_WORD:
+        if (pos < pm->sent_last && lia_token_matches(tok(c, pos), e->word)
+            && match_from(pm, el + 1, pos + 1))
+            return 1;
+        return e->optional && match_from(pm, el + 1, pos);
+    case LIA_P_CAPTURE:
+        return match_capture(pm, el, pos);
+    }
+    return 0;
+}
+
+static int negated(const ctx *c, size_t anchor, size_t sent_first)
+{
+    int neg = c->c_stop >= 0 ? lia_rules_class(c->r, "negation") : -1;
+    for (size_t k = anchor; k > sent_first && k + 3 > anchor; k--)
+        if (lex(c, k - 1, neg))
+            return 1;
+    return 0;
+}
+
+static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
+{
+    const lia_pattern *p = &c->r->patterns.v[pi];
+    const lia_sentence *s = &c->t->sent[sent];
+    pmatch pm;
+    memset(&pm, 0, sizeof pm);
+    pm.c = c;
+    pm.p = p;
+    pm.sent_last = s->last;
+    pm.anchor_pos = anchor_pos;
+    pm.a = -1;
+    pm.anchor_el = p->n_el;
+    for (size_t k = 0; k < p->n_el; k++)
+        if (!p->el[k].optional && (p->el[k].kind == LIA_P_CLASS || p->el[k].kind == LIA_P_WORD)) {
+            pm.anchor_el = k;
+            break;
+        }
+    if (negated(c, anchor_pos, s->first))
+        return;
+    /* Start positions: the anchor itself when the pattern starts with it,
+     * else every earlier token of the sentence. */
+    size_t lo = pm.anchor_el == 0 ? anchor_pos : s->first;
+    for (size_t start = lo; start <= anchor_pos; start++) {
+        pm.a = -1;
+        pm.n_b = 0;
+        if (match_from(&pm, 0, start)) {
+            lia_rel_match rm;
+            memset(&rm, 0, sizeof rm);
+            rm.pattern = pi;
+            rm.a = pm.a;
+            rm.n_b = pm.n_b;
+            memcpy(rm.b, pm.b, sizeof rm.b);
+            rm.sentence = sent;
+            rm.anchor = anchor_pos;
+            VEC_PUSH(c->m->rels, rm);
+            return;
+        }
+    }
+}
+
+static void run_patterns(ctx *c)
+{
+    const lia_rules *r = c->r;
+    for (size_t s = 0; s < c->t->n_sent; s++) {
+        const lia_sentence *se = &c->t->sent[s];
+        for (size_t i = se->first; i < se->last; i++) {
+            for (int k = 0; k < c->m->n_lex[i]; k++) {
+                int cls = c->m->lex[i][k].cls;
+                /* The same class may be listed at several lengths. */
+                int dup = 0;
+                for (int q = 0; q < k; q++)
+                    dup |= c->m->lex[i][q].cls == cls;
+                if (dup)
+                    continue;
+                const lia_intvec *list = &r->patterns_by_anchor[cls];
+                for (size_t q = 0; q < list->n; q++)
+                    run_pattern(c, list->v[q], s, i);
+            }
+            const lia_token *tk = tok(c, i);
+            for (int f = 0; f < tk->n_forms; f++) {
+                const lia_intvec *list = lia_map_get(&r->patterns_by_word, tk->forms[f]);
+                for (size_t q = 0; list && q < list->n; q++)
+                    run_pattern(c, list->v[q], s, i);
+            }
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- entry */
+
+void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const char *doc_date,
+               lia_matches *out)
+{
+    memset(out, 0, sizeof *out);
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.r = r;
+    c.t = t;
+    c.text = text;
+    c.m = out;
+    c.c_stop = lia_rules_class(r, "stop");
+    c.c_honorific = lia_rules_class(r, "honorific");
+    c.c_name_part = lia_rules_class(r, "name_part");
+    c.c_name_inner = lia_rules_class(r, "name_inner");
+    c.c_anaphor = lia_rules_class(r, "anaphor");
+    c.c_agency_head = lia_rules_class(r, "agency_head");
+    c.c_event_head = lia_rules_class(r, "event_head");
+    c.c_event_ref = lia_rules_class(r, "event_ref");
+    c.c_capital = lia_rules_class(r, "capital");
+    c.c_ordinal = lia_rules_class(r, "ordinal");
+    c.c_delegation = lia_rules_class(r, "delegation");
+    c.c_counterpart = lia_rules_class(r, "counterpart");
+    c.c_relative = lia_rules_class(r, "relative");
+    c.c_list_sep = lia_rules_class(r, "list_sep");
+    c.c_list_intro = lia_rules_class(r, "list_intro");
+    out->n_tok = t->n;
+    annotate_lexicon(&c);
+    annotate_gazetteer(&c);
+    find_home_country(&c);
+    c.covered = xcalloc(t->n + 1, sizeof *c.covered);
+    for (size_t i = 0; i < t->n;) {
+        size_t before = out->mentions.n;
+        size_t e = mention_at(&c, i);
+        mark_covered(&c, before);
+        i = e > i ? e : i + 1;
+    }
+    find_surnames(&c);
+    if (out->mentions.n)
+        qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
+    out->mention_at = xcalloc(t->n + 1, sizeof *out->mention_at);
+    for (size_t k = 0; k < out->mentions.n; k++) {
+        const lia_mention *mm = &out->mentions.v[k];
+        if (!mm->inner && mm->first < t->n && !out->mention_at[mm->first])
+            out->mention_at[mm->first] = (int)k + 1;
+    }
+    /* Resolve event places to mention indexes now that the order is final. */
+    for (size_t k = 0; k < out->mentions.n; k++) {
+        lia_mention *mm = &out->mentions.v[k];
+        if (mm->place_first && out->mention_at[mm->place_first - 1])
+            mm->place_mention = out->mention_at[mm->place_first - 1];
+    }
+    lia_find_dates(t, 0, t->n, doc_date, &out->dates, &out->n_dates);
+    run_patterns(&c);
+    free(c.gaz);
+    free(c.gaz_len);
+    free(c.covered);
+}
+
+void lia_matches_release(lia_matches *m)
+{
+    for (size_t k = 0; k < m->mentions.n; k++) {
+        lia_mention *mm = &m->mentions.v[k];
+        free(mm->key); free(mm->name); free(mm->latin); free(mm->country); free(mm->surface);
+        free(mm->role); free(mm->office);
+        for (int b = 0; b < 3; b++)
+            free(mm->bodies[b]);
+    }
+    VEC_FREE(m->mentions);
+    VEC_FREE(m->rels);
+    free(m->dates);
+    if (m->lex) {
+        for (size_t i = 0; i <= m->n_tok; i++)
+            free(m->lex[i]);
+        free(m->lex);
+        free(m->n_lex);
+    }
+    free(m->mention_at);
+    memset(m, 0, sizeof *m);
+}

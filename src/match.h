@@ -1,0 +1,70 @@
+/* match.h — what a document's tokens name, and which relation patterns fire.
+ *
+ * Input: the tokens of one document and the rules.  Output: a lia_matches
+ * the caller owns: the mentions (entities found by gazetteer, by title or by
+ * shape, each with the entity key it stands for), the dates, and the raw
+ * relation matches of the patterns.  Nothing here decides dates, places or
+ * implicit subjects of relations: that is resolve's job.
+ */
+#ifndef LIA_MATCH_H
+#define LIA_MATCH_H
+
+#include "dates.h"
+#include "rules.h"
+#include "tokenize.h"
+
+typedef struct {
+    size_t first, last;      /* token span [first, last) */
+    int type;                /* one LIA_T_* bit */
+    char *key;               /* the entity's key */
+    char *name;              /* canonical Arabic name */
+    char *latin;             /* "" when unknown */
+    char *country;           /* ISO code or "" */
+    char *surface;           /* the entity's own words as written (original text) */
+    /* Persons: the office named in the text and the bodies it names. */
+    char *role;              /* title phrase as written, or "" */
+    char *office;            /* head, deputy, ... or "" */
+    char *bodies[3];         /* agency keys the title names (NULL-terminated) */
+    int official;            /* known official or named with a title */
+    int anaphor;             /* "الأخير": stands for the last person named */
+    int event_ref;           /* "هذا المنتدى": stands for the current event */
+    int delegation;          /* a country named by its delegation */
+    int inner;               /* part of a larger mention (a title's body) */
+    size_t place_first;      /* events: a place right after the name ("بموسكو"), else 0 */
+    int place_mention;       /* events: index of that place mention + 1, else 0 */
+} lia_mention;
+
+/* One firing of a relation pattern. */
+typedef struct {
+    int pattern;             /* index into rules->patterns */
+    int a;                   /* mention index, or -1 when implicit */
+    int b[16];               /* mention indexes */
+    int n_b;
+    size_t sentence;
+    size_t anchor;           /* token of the trigger */
+} lia_rel_match;
+
+typedef struct {
+    VEC(lia_mention) mentions;   /* in text order (by first token) */
+    VEC(lia_rel_match) rels;
+    lia_date *dates;
+    size_t n_dates;
+    /* Per token: the lexicon classes of phrases starting there. */
+    struct lia_lexhit { int cls; int len; } **lex;
+    int *n_lex;
+    size_t n_tok;
+    int *mention_at;             /* token → top-level mention starting there + 1, or 0 */
+} lia_matches;
+
+/* Finds mentions, dates and relation matches in one document. */
+void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const char *doc_date,
+               lia_matches *out);
+void lia_matches_release(lia_matches *m);
+
+/* Is there a phrase of lexicon class cls at token i? Its length, else 0. */
+int lia_lex_at(const lia_matches *m, size_t i, int cls);
+
+/* Runs one pattern at every anchor of a sentence (used by lia_match and by
+ * `rules test`). */
+
+#endif

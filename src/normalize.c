@@ -1,0 +1,390 @@
+/* normalize.c — the one normalizer for article text and rule entries: ICU
+ * NFKC plus Arabic orthographic folding, with an exact byte map back to the
+ * original text.  Also the Latin transliteration and ASCII slugs for keys. */
+#include "normalize.h"
+
+#include <ctype.h>
+#include <pthread.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+#include <unicode/utrans.h>
+
+#include "util.h"
+
+/* Characters removed outright: tashkeel, superscript alef, Quranic marks,
+ * tatweel, bidi controls, zero-width characters, the BOM, soft hyphen. */
+static int is_dropped(UChar32 c)
+{
+    if (c < 0x00AD)
+        return 0;
+    return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x0610 && c <= 0x061A) ||
+           (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640 || c == 0x061C || c == 0x00AD ||
+           (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069) || c == 0x2060 || c == 0xFEFF;
+}
+
+/* The folding applied before NFKC (characters NFKC would otherwise expand
+ * or leave alone).  Returns the replacement, or -1 when there is none. */
+static UChar32 fold_before(UChar32 c)
+{
+    switch (c) {
+    case 0x060C: return ',';                    /* ، */
+    case 0x061B: return ';';                    /* ؛ */
+    case 0x061F: return '?';                    /* ؟ */
+    case 0x066A: return '%';                    /* ٪ */
+    case 0x066B: return '.';                    /* ٫ decimal separator */
+    case 0x066C: return ',';                    /* ٬ thousands separator */
+    case 0x06D4: return '.';                    /* ۔ */
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0x00AB: case 0x00BB: case 0x2033: case 0x2036:
+        return '"';
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+        return '\'';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015: case 0x2212:
+        return '-';
+    case 0x2028: case 0x2029: case 0x0085:
+        return '\n';
+    default:
+        break;
+    }
+    if (c >= 0x0660 && c <= 0x0669)
+        return '0' + (c - 0x0660);
+    if (c >= 0x06F0 && c <= 0x06F9)
+        return '0' + (c - 0x06F0);
+    return -1;
+}
+
+/* The folding applied to every code point NFKC produced. */
+static UChar32 fold_after(UChar32 c)
+{
+    if (c < 0x80)
+        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671:   /* آ أ إ ٱ */
+    case 0x0672: case 0x0673: case 0x0675:
+        return 0x0627;
+    case 0x0649: case 0x0626: case 0x06CC: case 0x06D0:   /* ى ئ ی ې */
+        return 0x064A;
+    case 0x0629: case 0x06C0: case 0x06C3: case 0x06D5:   /* ة ۀ ۃ ە */
+        return 0x0647;
+    case 0x0624:                                          /* ؤ */
+        return 0x0648;
+    case 0x06A9:                                          /* ک */
+        return 0x0643;
+    default:
+        break;
+    }
+    UChar32 pre = fold_before(c);
+    if (pre >= 0)
+        return pre;
+    if (c >= 0x0600 && c <= 0x06FF)     /* Arabic: no case, no spaces */
+        return c;
+    if (u_isUWhiteSpace(c))
+        return ' ';
+    return u_tolower(c);
+}
+
+static const UNormalizer2 *nfkc_inst;
+static pthread_once_t nfkc_once = PTHREAD_ONCE_INIT;
+
+static void nfkc_init(void)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *n = unorm2_getNFKCInstance(&err);
+    nfkc_inst = U_SUCCESS(err) ? n : NULL;
+}
+
+/* ICU's NFKC singleton (owned by ICU), or NULL when ICU has no data. */
+static const UNormalizer2 *nfkc(void)
+{
+    pthread_once(&nfkc_once, nfkc_init);
+    return nfkc_inst;
+}
+
+typedef VEC(size_t) offset_vec;
+
+/* Appends code point c (already folded) with its source offset. */
+static void emit(strbuf *b, offset_vec *orig, UChar32 c, size_t src_off)
+{
+    if (b->len + 5 > b->cap) {
+        b->cap = 2 * b->cap + 8;
+        b->s = xrealloc(b->s, b->cap);
+    }
+    int32_t n = 0;
+    UBool err = 0;
+    U8_APPEND((uint8_t *)b->s + b->len, n, 4, c, err);
+    if (err)
+        return;
+    b->len += (size_t)n;
+    b->s[b->len] = '\0';
+    for (int32_t i = 0; i < n; i++)
+        VEC_PUSH(*orig, src_off);
+}
+
+/* Normalizes one source code point c found at src_off and emits the result. */
+static void norm_char(const UNormalizer2 *n2, strbuf *b, offset_vec *orig, UChar32 c,
+                      size_t src_off)
+{
+    if (is_dropped(c))
+        return;
+    UChar32 pre = fold_before(c);
+    if (pre >= 0) {
+        emit(b, orig, pre, src_off);
+        return;
+    }
+    /* Arabic letters: NFKC leaves each one as it is (the hamza letters
+     * recompose to themselves), so skip the ICU call. */
+    if (c < 0x80 || !n2 || (c >= 0x0621 && c <= 0x064A)) {
+        emit(b, orig, fold_after(c), src_off);
+        return;
+    }
+    UChar dec[32];
+    UErrorCode err = U_ZERO_ERROR;
+    if (unorm2_getDecomposition(n2, c, dec, 32, &err) < 0 || U_FAILURE(err)) {
+        emit(b, orig, fold_after(c), src_off);      /* no mapping: NFKC(c) == c */
+        return;
+    }
+    UChar in[2], out[64];
+    int32_t nin = 0;
+    U16_APPEND_UNSAFE(in, nin, c);
+    err = U_ZERO_ERROR;
+    int32_t nout = unorm2_normalize(n2, in, nin, out, 64, &err);
+    if (U_FAILURE(err)) {
+        emit(b, orig, fold_after(c), src_off);
+        return;
+    }
+    for (int32_t i = 0; i < nout;) {
+        UChar32 p;
+        U16_NEXT(out, i, nout, p);
+        if (is_dropped(p))
+            continue;
+        emit(b, orig, fold_after(p), src_off);
+    }
+}
+
+lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_diag *d)
+{
+    (void)d;
+    const UNormalizer2 *n2 = nfkc();
+    strbuf b;
+    offset_vec orig = {0};
+    sb_init(&b);
+    b.s = xmalloc(len + 16);
+    b.cap = len + 16;
+    b.s[0] = '\0';
+    orig.v = xmalloc((len + 16) * sizeof *orig.v);
+    orig.cap = len + 16;
+
+    const uint8_t *s = (const uint8_t *)src;
+    size_t i = 0;
+    while (i < len) {
+        size_t at = i;
+        if (s[i] < 0x80) {                  /* fast path: ASCII */
+            emit(&b, &orig, fold_after(s[i++]), at);
+            continue;
+        }
+        UChar32 c;
+        /* U8_NEXT takes an int32_t length: walk in windows for huge inputs. */
+        size_t win = len - i < 0x7fffffff ? len - i : 0x7fffffff;
+        int32_t k = 0;
+        U8_NEXT(s + i, k, (int32_t)win, c);
+        i += (size_t)k;
+        if (c < 0)
+            c = 0xFFFD;
+        norm_char(n2, &b, &orig, c, at);
+    }
+    VEC_PUSH(orig, len);
+    if (!b.s)
+        sb_add(&b, "", 0);
+    out->len = b.len;
+    out->text = sb_detach(&b);
+    out->orig = orig.v;
+    return LIA_OK;
+}
+
+void lia_normtext_release(lia_normtext *t)
+{
+    if (!t)
+        return;
+    free(t->text);
+    free(t->orig);
+    t->text = NULL;
+    t->orig = NULL;
+    t->len = 0;
+}
+
+static int is_space_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+char *lia_normalize_str(const char *s)
+{
+    lia_normtext t;
+    if (!s)
+        s = "";
+    lia_normalize(s, strlen(s), &t, NULL);
+    strbuf b;
+    sb_init(&b);
+    sb_add(&b, "", 0);
+    int pending_space = 0;
+    for (size_t i = 0; i < t.len; i++) {
+        if (is_space_byte(t.text[i])) {
+            pending_space = b.len > 0;
+            continue;
+        }
+        if (pending_space)
+            sb_addc(&b, ' ');
+        pending_space = 0;
+        sb_addc(&b, t.text[i]);
+    }
+    lia_normtext_release(&t);
+    return sb_detach(&b);
+}
+
+/* The cached transliterators (0: Arabic-Latin, 1: Latin-ASCII), shared
+ * under a mutex since utrans objects are not thread-safe.  Opened once and
+ * kept for the life of the process. */
+static pthread_mutex_t translit_lock = PTHREAD_MUTEX_INITIALIZER;
+static UTransliterator *translit[2];
+static int translit_failed[2];
+
+/* Runs transliterator `which` over the UTF-16 text *buf (capacity *cap,
+ * length *n), growing the buffer as needed.  Returns 0 when the
+ * transliterator is unavailable (the text is then left as it was). */
+static int run_translit(int which, UChar **buf, int32_t *n, int32_t *cap)
+{
+    static const char *const ids[2] = {"Arabic-Latin", "Latin-ASCII"};
+    int ok = 0;
+    pthread_mutex_lock(&translit_lock);
+    if (!translit[which] && !translit_failed[which]) {
+        UChar uid[32];
+        u_charsToUChars(ids[which], uid, (int32_t)strlen(ids[which]) + 1);
+        UErrorCode err = U_ZERO_ERROR;
+        translit[which] = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+        if (U_FAILURE(err)) {
+            translit[which] = NULL;
+            translit_failed[which] = 1;
+        }
+    }
+    UTransliterator *tr = translit[which];
+    while (tr) {
+        int32_t len = *n, limit = *n;
+        UErrorCode err = U_ZERO_ERROR;
+        utrans_transUChars(tr, *buf, &len, *cap, 0, &limit, &err);
+        if (err == U_BUFFER_OVERFLOW_ERROR) {
+            *cap = len + 64;
+            *buf = xrealloc(*buf, (size_t)*cap * sizeof **buf);
+            continue;
+        }
+        if (U_SUCCESS(err)) {
+            *n = len;
+            ok = 1;
+        }
+        break;
+    }
+    pthread_mutex_unlock(&translit_lock);
+    return ok;
+}
+
+void lia_normalize_cleanup(void)
+{
+    pthread_mutex_lock(&translit_lock);
+    for (int i = 0; i < 2; i++) {
+        if (translit[i])
+            utrans_close(translit[i]);
+        translit[i] = NULL;
+        translit_failed[i] = 0;
+    }
+    pthread_mutex_unlock(&translit_lock);
+}
+
+/* ICU writes ayn as U+02BF and hamza as U+02BE: a word-initial ayn reads
+ * as "a" (عبد → abd), elsewhere both are dropped.  Edits buf in place. */
+static void drop_ayn_hamza(UChar *buf, int32_t *n)
+{
+    int32_t w = 0;
+    for (int32_t r = 0; r < *n; r++) {
+        UChar c = buf[r];
+        if (c == 0x02BF || c == 0x02BE) {
+            int initial = r == 0 || buf[r - 1] == ' ' || buf[r - 1] == '-';
+            if (c == 0x02BF && initial)
+                buf[w++] = 'a';
+            continue;
+        }
+        buf[w++] = c;
+    }
+    *n = w;
+}
+
+char *lia_transliterate(const char *utf8)
+{
+    char *norm = lia_normalize_str(utf8 ? utf8 : "");
+    int32_t n = 0;
+    UErrorCode err = U_ZERO_ERROR;
+    u_strFromUTF8(NULL, 0, &n, norm, -1, &err);
+    int32_t cap = 2 * n + 64;
+    UChar *buf = xmalloc((size_t)cap * sizeof *buf);
+    err = U_ZERO_ERROR;
+    u_strFromUTF8(buf, cap, &n, norm, -1, &err);
+    free(norm);
+    if (U_FAILURE(err))
+        n = 0;
+    run_translit(0, &buf, &n, &cap);
+    drop_ayn_hamza(buf, &n);
+    run_translit(1, &buf, &n, &cap);
+
+    /* Keep ASCII letters, digits and separators; drop marks such as the
+     * apostrophes ICU uses for ayn and hamza. */
+    strbuf b;
+    sb_init(&b);
+    sb_add(&b, "", 0);
+    int pending_space = 0;
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U16_NEXT(buf, i, n, c);
+        if (c < 0x80 && isalnum(c)) {
+            if (pending_space && b.len)
+                sb_addc(&b, ' ');
+            pending_space = 0;
+            sb_addc(&b, (char)tolower(c));
+        } else if (c == ' ' || c == '-' || c == '\t' || c == '\n' || c == ',' || c == '.' ||
+                   c == '/' || c == '(' || c == ')' || c == '"' || c == ';' || c == ':') {
+            pending_space = 1;
+        }
+    }
+    free(buf);
+    return sb_detach(&b);
+}
+
+char *lia_slug(const char *utf8)
+{
+    if (!utf8)
+        utf8 = "";
+    int ascii = 1;
+    for (const unsigned char *p = (const unsigned char *)utf8; *p; p++)
+        if (*p >= 0x80)
+            ascii = 0;
+    char *src = ascii ? xstrdup(utf8) : lia_transliterate(utf8);
+    strbuf b;
+    sb_init(&b);
+    sb_add(&b, "", 0);
+    int pending_dash = 0;
+    for (const char *p = src; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (isalnum(c)) {
+            if (pending_dash && b.len)
+                sb_addc(&b, '-');
+            pending_dash = 0;
+            sb_addc(&b, (char)tolower(c));
+        } else if (c != '\'') {
+            pending_dash = 1;
+        }
+    }
+    free(src);
+    return sb_detach(&b);
+}

@@ -1,0 +1,48 @@
+/* normalize.h — the one normalizer used for text and for rule entries alike.
+ *
+ * NFKC (ICU), then: tashkeel, superscript alef and tatweel removed; alef
+ * forms (أ إ آ ٱ) → ا; ى → ي; ة → ه; ؤ → و; ئ → ي; Arabic and Persian
+ * digits → ASCII; Arabic punctuation and typographic quotes unified
+ * (، → ","  ؛ → ";"  ؟ → "?"  “ ” « » ″ „ → '"'  ‘ ’ → "'"); Latin letters
+ * lower-cased; bidi marks and zero-width characters dropped; any run of
+ * white space kept as is (offsets stay exact).
+ */
+#ifndef LIA_NORMALIZE_H
+#define LIA_NORMALIZE_H
+
+#include <stddef.h>
+
+#include "liaison.h"
+
+/* Normalized text with a map back to the original bytes. */
+typedef struct {
+    char *text;      /* normalized UTF-8, NUL-terminated */
+    size_t len;      /* bytes in text */
+    size_t *orig;    /* len + 1 entries: orig[i] is the byte offset in the
+                        original text of the character that produced
+                        normalized byte i; orig[len] = original length */
+} lia_normtext;
+
+/* Normalizes src[0..len).  Invalid UTF-8 bytes are replaced by U+FFFD.
+ * The caller releases out with lia_normtext_release. */
+lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_diag *d);
+void lia_normtext_release(lia_normtext *t);
+
+/* The normalized form of a NUL-terminated string (malloc'd), for rule
+ * entries and one-off comparisons. */
+char *lia_normalize_str(const char *s);
+
+/* A readable Latin transliteration of Arabic text (malloc'd), through ICU's
+ * Arabic-Latin transform, folded to plain ASCII ("عبد الله" → "abd allah"). */
+char *lia_transliterate(const char *utf8);
+
+/* An ASCII slug for keys: lower-case letters, digits and '-' ("Abdellatif
+ * Hammouchi" → "abdellatif-hammouchi"); Arabic is transliterated first. */
+char *lia_slug(const char *utf8);
+
+/* Releases the cached transliterators.  Optional, for leak checkers: call
+ * once at exit when no other thread uses this module (then ICU's own
+ * u_cleanup() may follow).  Later calls simply reopen them. */
+void lia_normalize_cleanup(void);
+
+#endif

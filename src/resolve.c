@@ -1,0 +1,480 @@
+/* resolve.c — turns one document's mentions and pattern matches into facts.
+ *
+ * In: lia_matches (mentions with keys where the gazetteer knew them), the
+ * tokens and the document.  Out: entities and relations added to lia_facts.
+ * Within a document it resolves anaphors ("الأخير"), title-only mentions
+ * (through the officials' tenures and the document date, or the holder the
+ * document already named), "this forum", implicit subjects, and the date and
+ * place each relation inherits from its sentence or from the visit or event
+ * the article set up earlier.
+ */
+#include "resolve.h"
+
+#include <ctype.h>
+
+typedef struct {
+    const lia_rules *r;
+    const lia_doc *doc;
+    const lia_tokens *t;
+    lia_matches *m;
+    lia_facts *f;
+    char *context_date;       /* date of the visit or event the article sets up */
+    char *context_place;      /* place of that visit or event */
+    int subject;              /* mention index of the current subject, or -1 */
+} rctx;
+
+static const char *type_name(int type)
+{
+    switch (type) {
+    case LIA_T_PERSON: return LIA_PERSON;
+    case LIA_T_AGENCY: return LIA_AGENCY;
+    case LIA_T_COUNTRY: return LIA_COUNTRY;
+    case LIA_T_CITY: return LIA_CITY;
+    case LIA_T_ORG: return LIA_ORGANIZATION;
+    default: return LIA_EVENT;
+    }
+}
+
+static int date_covers(const char *start, const char *end, const char *date)
+{
+    if (!date || !*date)
+        return !end[0];   /* no document date: whoever is in office now */
+    if (strncmp(start, date, strlen(start)) > 0)
+        return 0;
+    return !end[0] || strncmp(date, end, strlen(end)) <= 0;
+}
+
+/* The official who held office@body on the document's date. */
+static int office_holder(const rctx *c, const char *office, const char *body)
+{
+    int best = -1;
+    const char *best_start = "";
+    for (size_t i = 0; i < c->r->officials.n; i++) {
+        const lia_official *o = &c->r->officials.v[i];
+        for (size_t j = 0; j < o->n_roles; j++) {
+            const lia_role *ro = &o->roles[j];
+            if (strcmp(ro->body, body) != 0)
+                continue;
+            if (office[0] && strcmp(ro->office, office) != 0)
+                continue;
+            if (!date_covers(ro->start, ro->end, c->doc->date))
+                continue;
+            if (best < 0 || strcmp(ro->start, best_start) > 0) {
+                best = (int)i;
+                best_start = ro->start;
+            }
+        }
+    }
+    return best;
+}
+
+static void set_key(lia_mention *mm, const char *key, const char *name, const char *latin,
+                    const char *country)
+{
+    free(mm->key);
+    free(mm->name);
+    free(mm->latin);
+    mm->key = xstrdup(key);
+    mm->name = xstrdup(name);
+    mm->latin = xstrdup(latin);
+    if (country && country[0]) {
+        free(mm->country);
+        mm->country = xstrdup(country);
+    }
+}
+
+/* Gives anaphors, title-only persons and "this forum" the entity they
+ * stand for; those that stay unknown keep an empty key. */
+static void resolve_references(rctx *c)
+{
+    int last_person = -1, last_event = -1;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->inner)
+            continue;
+        if (mm->type == LIA_T_PERSON && mm->anaphor) {
+            if (last_person >= 0) {
+                const lia_mention *p = &c->m->mentions.v[last_person];
+                set_key(mm, p->key, p->name, p->latin, p->country);
+            }
+            continue;
+        }
+        if (mm->type == LIA_T_PERSON && !mm->key[0] && mm->bodies[0]) {
+            /* A holder named earlier in the document wins over the
+             * gazetteer: the article knows whom it means. */
+            int found = -1;
+            for (size_t q = 0; q < k; q++) {
+                const lia_mention *p = &c->m->mentions.v[q];
+                if (p->type != LIA_T_PERSON || !p->key[0] || p->inner)
+                    continue;
+                for (int b = 0; b < 3 && p->bodies[b]; b++)
+                    if (strcmp(p->bodies[b], mm->bodies[0]) == 0)
+                        found = (int)q;
+                if (found < 0 && p->official) {
+                    const lia_gaz_ref *g = lia_rules_lookup(c->r, p->key);
+                    if (g && g->kind == LIA_G_PERSON) {
+                        const lia_official *o = &c->r->officials.v[g->index];
+                        for (size_t j = 0; j < o->n_roles; j++)
+                            if (strcmp(o->roles[j].body, mm->bodies[0]) == 0
+                                && date_covers(o->roles[j].start, o->roles[j].end, c->doc->date))
+                                found = (int)q;
+                    }
+                }
+            }
+            if (found >= 0) {
+                const lia_mention *p = &c->m->mentions.v[found];
+                set_key(mm, p->key, p->name, p->latin, p->country);
+            } else {
+                const char *office = strcmp(mm->office, "member") == 0 ? "" : mm->office;
+                int h = office_holder(c, office, mm->bodies[0]);
+                if (h >= 0) {
+                    const lia_official *o = &c->r->officials.v[h];
+                    set_key(mm, o->key, o->name, o->latin, o->country);
+                }
+            }
+        }
+        if (mm->type == LIA_T_EVENT && mm->event_ref) {
+            if (last_event >= 0) {
+                const lia_mention *e = &c->m->mentions.v[last_event];
+                set_key(mm, e->key, e->name, e->latin, e->country);
+            }
+            continue;
+        }
+        if (mm->type == LIA_T_PERSON && mm->key[0])
+            last_person = (int)k;
+        if (mm->type == LIA_T_EVENT && mm->key[0])
+            last_event = (int)k;
+    }
+}
+
+static void add_entities(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        lia_mention *mm = &c->m->mentions.v[k];
+        if (!mm->key || !mm->key[0])
+            continue;
+        lia_entity *e = lia_facts_entity(c->f, mm->key, type_name(mm->type), mm->name, mm->latin,
+                                         mm->country);
+        e->mentions++;
+        if (mm->surface[0] && !mm->anaphor && !mm->event_ref)
+            lia_facts_add_alias(e, mm->surface);
+        if (mm->type == LIA_T_PERSON && mm->role[0]) {
+            lia_facts_add_alias(e, mm->role);
+            lia_facts_set_role(e, mm->role);
+        }
+    }
+}
+
+static char *sentence_text(const rctx *c, size_t s)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    return xstrndup(c->doc->text + se->start, se->end - se->start);
+}
+
+/* The first date of sentence s, or NULL. */
+static const char *sentence_date(const rctx *c, size_t s)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    for (size_t i = 0; i < c->m->n_dates; i++) {
+        const lia_date *d = &c->m->dates[i];
+        if (d->first >= se->first && d->first < se->last && (d->has_day || strchr(d->iso, '/')))
+            return d->iso;
+    }
+    return NULL;
+}
+
+/* A place named in sentence s with في or ب that is not one of the
+ * relation's arguments; cities win over countries. */
+static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    const char *country = NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->inner || mm->first < se->first || mm->first >= se->last || !mm->key[0])
+            continue;
+        if (!(mm->type & LIA_T_PLACE) || mm->delegation)
+            continue;
+        int arg = rm && (rm->a == (int)k);
+        for (int b = 0; rm && b < rm->n_b; b++)
+            arg |= rm->b[b] == (int)k;
+        if (arg)
+            continue;
+        const lia_token *tk = &c->t->tok[mm->first];
+        int prep = strcmp(tk->forms[0], tk->norm) != 0 && (strncmp(tk->norm, "ب", 2) == 0
+                                                            || strncmp(tk->norm, "وب", 4) == 0);
+        if (mm->first > se->first) {
+            const lia_token *prev = &c->t->tok[mm->first - 1];
+            prep |= strcmp(prev->norm, "في") == 0 || strcmp(prev->norm, "الي") == 0;
+        }
+        if (!prep)
+            continue;
+        if (mm->type == LIA_T_CITY)
+            return mm->key;
+        if (!country)
+            country = mm->key;
+    }
+    return country;
+}
+
+static const char *country_of_place(const rctx *c, const char *key)
+{
+    const lia_entity *e = lia_facts_find(c->f, key);
+    return e ? e->country : "";
+}
+
+/* Sets the date and place the article's visit or event happens on: the
+ * first sentence that has a date and talks about a visit, a meeting or an
+ * event. */
+static void set_context(rctx *c)
+{
+    int visit = lia_rules_class(c->r, "visit_noun");
+    int visit_v = lia_rules_class(c->r, "visit_verb");
+    for (size_t s = 0; s < c->t->n_sent && !c->context_date; s++) {
+        const char *d = sentence_date(c, s);
+        if (!d)
+            continue;
+        const lia_sentence *se = &c->t->sent[s];
+        int topical = 0;
+        for (size_t i = se->first; i < se->last && !topical; i++)
+            topical = lia_lex_at(c->m, i, visit) || lia_lex_at(c->m, i, visit_v);
+        for (size_t k = 0; k < c->m->mentions.n && !topical; k++) {
+            const lia_mention *mm = &c->m->mentions.v[k];
+            topical = mm->type == LIA_T_EVENT && mm->first >= se->first && mm->first < se->last;
+        }
+        for (size_t k = 0; k < c->m->rels.n && !topical; k++)
+            topical = c->m->rels.v[k].sentence == s;
+        if (topical)
+            c->context_date = xstrdup(d);
+    }
+}
+
+static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
+                         const char *date, const char *place, size_t sent, const char *rule)
+{
+    if (!a || !b || !a[0] || !b[0] || strcmp(a, b) == 0)
+        return;
+    char *ev = sentence_text(c, sent);
+    lia_facts_add_relation(c->f, rel, a, b, date, place, c->doc->id, ev, rule);
+    free(ev);
+}
+
+static int is_relation(const lia_pattern *p, const char *rel)
+{
+    return strcmp(p->relation, rel) == 0;
+}
+
+/* The event mention the document is about at sentence s (the last named
+ * one before or in it). */
+static int current_event(const rctx *c, size_t s)
+{
+    int ev = -1;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type != LIA_T_EVENT || !mm->key[0] || mm->inner)
+            continue;
+        if (c->t->tok[mm->first].sentence > (int)s)
+            break;
+        ev = (int)k;
+    }
+    return ev;
+}
+
+/* Where an event took place: the place named right after it. */
+static const char *event_place(const rctx *c, const char *event_key)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_EVENT && strcmp(mm->key, event_key) == 0 && mm->place_mention)
+            return c->m->mentions.v[mm->place_mention - 1].key;
+    }
+    for (size_t k = 0; k < c->f->relations.n; k++) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "hosted") == 0 && strcmp(r->b, event_key) == 0
+            && strcmp(r->source, c->doc->id) == 0
+            && strcmp(lia_facts_find(c->f, r->a)->type, LIA_CITY) == 0)
+            return r->a;
+    }
+    return NULL;
+}
+
+/* Is person p (a key) tied to the country or agency x by his office? */
+static int own_side(const rctx *c, const lia_mention *a, const lia_mention *b)
+{
+    if (b->type == LIA_T_COUNTRY && a->country[0] && strcmp(a->country, b->key) == 0)
+        return 1;
+    for (int k = 0; k < 3 && a->bodies[k]; k++)
+        if (strcmp(a->bodies[k], b->key) == 0)
+            return 1;
+    return 0;
+}
+
+static void hosted_from_event_places(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type != LIA_T_EVENT || !mm->place_mention || !mm->key[0])
+            continue;
+        const lia_mention *pl = &c->m->mentions.v[mm->place_mention - 1];
+        size_t s = (size_t)c->t->tok[mm->first].sentence;
+        add_relation(c, "hosted", pl->key, mm->key, c->context_date, NULL, s, "hosted.event-place");
+        /* "بموسكو في روسيا": the country hosts it too. */
+        size_t j = pl->last;
+        if (j + 1 < c->t->n && strcmp(c->t->tok[j].norm, "في") == 0) {
+            int ni = c->m->mention_at[j + 1] - 1;
+            if (ni >= 0 && c->m->mentions.v[ni].type == LIA_T_COUNTRY)
+                add_relation(c, "hosted", c->m->mentions.v[ni].key, mm->key, c->context_date,
+                             NULL, s, "hosted.event-place");
+        }
+    }
+}
+
+static void heads_from_titles(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type != LIA_T_PERSON || !mm->key[0] || strcmp(mm->office, "head") != 0)
+            continue;
+        for (int b = 0; b < 3 && mm->bodies[b]; b++) {
+            const lia_entity *e = lia_facts_find(c->f, mm->bodies[b]);
+            if (!e || strcmp(e->type, LIA_COUNTRY) == 0)
+                continue;
+            add_relation(c, "heads", mm->key, mm->bodies[b], NULL, NULL,
+                         (size_t)c->t->tok[mm->first].sentence, "heads.title");
+        }
+    }
+}
+
+static void relations_from_matches(rctx *c)
+{
+    /* The subject of a relation without one: the first person named, then
+     * whoever was last the explicit subject. */
+    c->subject = -1;
+    for (size_t k = 0; k < c->m->mentions.n; k++)
+        if (c->m->mentions.v[k].type == LIA_T_PERSON && c->m->mentions.v[k].key[0]
+            && !c->m->mentions.v[k].inner) {
+            c->subject = (int)k;
+            break;
+        }
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *rm = &c->m->rels.v[q];
+        const lia_pattern *p = &c->r->patterns.v[rm->pattern];
+        /* A rule without an explicit subject yields to one with it at the
+         * same trigger. */
+        if (rm->a < 0) {
+            int better = 0;
+            for (size_t o = 0; o < c->m->rels.n; o++) {
+                const lia_rel_match *om = &c->m->rels.v[o];
+                better |= o != q && om->a >= 0 && om->anchor == rm->anchor
+                          && strcmp(c->r->patterns.v[om->pattern].relation, p->relation) == 0;
+            }
+            if (better)
+                continue;
+        }
+        int ai = rm->a;
+        if (ai < 0 && !is_relation(p, "hosted") && !is_relation(p, "heads"))
+            ai = c->subject;
+        if (ai < 0 || !c->m->mentions.v[ai].key[0])
+            continue;
+        const lia_mention *am = &c->m->mentions.v[ai];
+        if (rm->a >= 0 && am->type == LIA_T_PERSON)
+            c->subject = ai;
+        const char *date = sentence_date(c, rm->sentence);
+        if (!date && !is_relation(p, "heads"))
+            date = c->context_date;
+        if (is_relation(p, "heads"))
+            date = NULL;
+        const char *place = NULL;
+        if (is_relation(p, "met") || is_relation(p, "attended"))
+            place = sentence_place(c, rm->sentence, rm);
+        int nb = rm->n_b;
+        int bs[17];
+        memcpy(bs, rm->b, sizeof rm->b);
+        if (nb == 0 && is_relation(p, "attended")) {
+            int ev = current_event(c, rm->sentence);
+            if (ev >= 0)
+                bs[nb++] = ev;
+        }
+        for (int k = 0; k < nb; k++) {
+            const lia_mention *bm = &c->m->mentions.v[bs[k]];
+            if (!bm->key[0])
+                continue;
+            if (is_relation(p, "met") && (own_side(c, am, bm) || own_side(c, bm, am)))
+                continue;
+            const char *pl = place;
+            if (is_relation(p, "attended")) {
+                const char *ep = event_place(c, bm->key);
+                if (ep)
+                    pl = ep;
+            }
+            if (!pl && (is_relation(p, "met") || is_relation(p, "attended")))
+                pl = c->context_place;
+            add_relation(c, p->relation, am->key, bm->key, date, pl, rm->sentence, p->id);
+            if (is_relation(p, "visited") && !c->context_place)
+                c->context_place = xstrdup(bm->key);
+            /* Meeting or attending abroad means having travelled there. */
+            if ((is_relation(p, "met") || is_relation(p, "attended")) && pl
+                && am->type == LIA_T_PERSON && am->country[0]) {
+                const char *pc = country_of_place(c, pl);
+                if (pc[0] && strcmp(pc, am->country) != 0)
+                    add_relation(c, "visited", am->key, pl, date, NULL, rm->sentence,
+                                 "visited.abroad");
+            }
+        }
+    }
+}
+
+/* The place the article's visit goes to, when a visit sentence names one
+ * before any relation is read. */
+static void set_context_place(rctx *c)
+{
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *rm = &c->m->rels.v[q];
+        const lia_pattern *p = &c->r->patterns.v[rm->pattern];
+        if (!is_relation(p, "visited"))
+            continue;
+        for (int k = 0; k < rm->n_b; k++) {
+            const lia_mention *bm = &c->m->mentions.v[rm->b[k]];
+            if (bm->type == LIA_T_CITY) {
+                c->context_place = xstrdup(bm->key);
+                return;
+            }
+            if (!c->context_place)
+                c->context_place = xstrdup(bm->key);
+        }
+    }
+    if (c->context_place)
+        return;
+    /* Else where the article's event is held. */
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_EVENT && mm->place_mention) {
+            const lia_mention *pl = &c->m->mentions.v[mm->place_mention - 1];
+            if (pl->key[0]) {
+                c->context_place = xstrdup(pl->key);
+                return;
+            }
+        }
+    }
+}
+
+void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
+                 lia_matches *m, lia_facts *f)
+{
+    rctx c;
+    memset(&c, 0, sizeof c);
+    c.r = r;
+    c.doc = doc;
+    c.t = t;
+    c.m = m;
+    c.f = f;
+    resolve_references(&c);
+    add_entities(&c);
+    set_context(&c);
+    set_context_place(&c);
+    heads_from_titles(&c);
+    hosted_from_event_places(&c);
+    relations_from_matches(&c);
+    free(c.context_date);
+    free(c.context_place);
+}

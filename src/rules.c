@@ -1,0 +1,1104 @@
+/* rules.c — loads a rules directory (rules/README.md) into a lia_rules:
+ * gazetteers into one phrase trie, lexicon classes into another, relation
+ * patterns compiled and indexed by their anchor.  Loading is all-or-nothing;
+ * every error is reported as file:line:col: message.  Nothing here reads
+ * documents. */
+#include "rules.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+#include <unistd.h>
+
+#include "normalize.h"
+#include "tokenize.h"
+
+/* ------------------------------------------------------------------ trie */
+
+static lia_trie *trie_new(void)
+{
+    lia_trie *t = xcalloc(1, sizeof *t);
+    lia_map_init(&t->kids);
+    return t;
+}
+
+static void trie_release(lia_trie *t)
+{
+    for (size_t i = 0; i < t->kids.cap; i++) {
+        if (t->kids.keys[i]) {
+            lia_trie *k = t->kids.vals[i];
+            trie_release(k);
+            free(k);
+        }
+    }
+    lia_map_release(&t->kids);
+    VEC_FREE(t->refs);
+}
+
+const lia_trie *lia_trie_step(const lia_trie *t, const char *key)
+{
+    return lia_map_get(&t->kids, key);
+}
+
+/* The entry keys of a phrase, through the same normalizer and tokenizer as
+ * the text.  Returns the number of keys (0 on an empty phrase); keys[] are
+ * malloc'd. */
+static size_t phrase_keys(const char *phrase, char ***out)
+{
+    lia_normtext nt;
+    lia_tokens toks;
+    *out = NULL;
+    if (lia_normalize(phrase, strlen(phrase), &nt, NULL) != LIA_OK)
+        return 0;
+    if (lia_tokenize(&nt, &toks, NULL) != LIA_OK) {
+        lia_normtext_release(&nt);
+        return 0;
+    }
+    char **keys = xcalloc(toks.n + 1, sizeof *keys);
+    for (size_t i = 0; i < toks.n; i++)
+        keys[i] = lia_entry_key(toks.tok[i].norm);
+    size_t n = toks.n;
+    lia_tokens_release(&toks);
+    lia_normtext_release(&nt);
+    *out = keys;
+    return n;
+}
+
+static void free_keys(char **keys, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(keys[i]);
+    free(keys);
+}
+
+static int trie_insert(lia_trie *root, const char *phrase, lia_gaz_ref ref)
+{
+    char **keys;
+    size_t n = phrase_keys(phrase, &keys);
+    if (n == 0) {
+        free(keys);
+        return 0;
+    }
+    lia_trie *t = root;
+    for (size_t i = 0; i < n; i++) {
+        lia_trie *k = lia_map_get(&t->kids, keys[i]);
+        if (!k) {
+            k = trie_new();
+            lia_map_put(&t->kids, keys[i], k);
+        }
+        t = k;
+    }
+    for (size_t i = 0; i < t->refs.n; i++)
+        if (t->refs.v[i].kind == ref.kind && t->refs.v[i].index == ref.index)
+            goto done;
+    VEC_PUSH(t->refs, ref);
+done:
+    free_keys(keys, n);
+    return 1;
+}
+
+/* ---------------------------------------------------------- line reader */
+
+typedef struct {
+    const char *file;     /* path for messages */
+    int line;
+    lia_diag *d;
+    int errors;
+} loader;
+
+static void rule_error(loader *ld, int col, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void rule_error(loader *ld, int col, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    lia_warn(ld->d, "%s:%d:%d: %s", ld->file, ld->line, col, msg);
+    ld->errors++;
+}
+
+/* Splits a TSV line in place into at most max columns; returns the count.
+ * cols_at[i] is each column's 1-based character column for messages. */
+static int split_tsv(char *line, char **cols, int *cols_at, int max)
+{
+    int n = 0;
+    char *p = line;
+    while (n < max) {
+        cols[n] = p;
+        cols_at[n] = (int)(p - line) + 1;
+        n++;
+        char *tab = strchr(p, '\t');
+        if (!tab)
+            break;
+        *tab = '\0';
+        p = tab + 1;
+    }
+    return n;
+}
+
+static int blank_or_comment(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return *s == '\0' || *s == '#';
+}
+
+static char *col_or_empty(const char *s)
+{
+    return xstrdup(strcmp(s, "-") == 0 ? "" : s);
+}
+
+typedef void (*row_fn)(lia_rules *r, loader *ld, char **cols, int *at, int n);
+
+static void load_tsv(lia_rules *r, const char *path, int ncols, row_fn fn, lia_diag *d,
+                     int *errors)
+{
+    char *text;
+    size_t len;
+    loader ld = { path, 0, d, 0 };
+    if (lia_read_file(path, &text, &len, d) != LIA_OK) {
+        lia_warn(d, "%s:0:0: %s", path, d->message);
+        (*errors)++;
+        return;
+    }
+    char *save = NULL;
+    char *p = text;
+    for (char *line = p; line; line = save) {
+        char *nl = strchr(line, '\n');
+        save = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        ld.line++;
+        size_t l = strlen(line);
+        if (l && line[l - 1] == '\r')
+            line[--l] = '\0';
+        if (ld.line == 1 && (unsigned char)line[0] == 0xEF && (unsigned char)line[1] == 0xBB
+            && (unsigned char)line[2] == 0xBF)
+            line += 3;
+        if (blank_or_comment(line))
+            continue;
+        char *cols[16];
+        int at[16];
+        int n = split_tsv(line, cols, at, 16);
+        if (n != ncols) {
+            rule_error(&ld, 1, "expected %d TAB-separated columns, found %d", ncols, n);
+            continue;
+        }
+        int empty = 0;
+        for (int i = 0; i < n; i++)
+            if (cols[i][0] == '\0') {
+                rule_error(&ld, at[i], "empty column %d (write '-' for none)", i + 1);
+                empty = 1;
+            }
+        if (!empty)
+            fn(r, &ld, cols, at, n);
+    }
+    free(text);
+    *errors += ld.errors;
+}
+
+/* ----------------------------------------------------------- validators */
+
+static int valid_key(const char *k)
+{
+    if (!*k)
+        return 0;
+    for (const char *p = k; *p; p++)
+        if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '-'))
+            return 0;
+    return 1;
+}
+
+int lia_rules_country_index(const lia_rules *r, const char *code)
+{
+    intptr_t i = (intptr_t)lia_map_get(&r->country_by_code, code);
+    return (int)i - 1;
+}
+
+const lia_country *lia_rules_country(const lia_rules *r, const char *code)
+{
+    int i = lia_rules_country_index(r, code);
+    return i < 0 ? NULL : &r->countries.v[i];
+}
+
+static int check_country(lia_rules *r, loader *ld, const char *code, int col, int allow_none)
+{
+    if (allow_none && strcmp(code, "-") == 0)
+        return 1;
+    if (lia_rules_country_index(r, code) < 0) {
+        rule_error(ld, col, "unknown country '%s' (want an ISO 3166-1 alpha-2 code such as MA)",
+                   code);
+        return 0;
+    }
+    return 1;
+}
+
+static int register_key(lia_rules *r, loader *ld, const char *key, int col, lia_gaz_kind kind,
+                        int index)
+{
+    if (!valid_key(key)) {
+        rule_error(ld, col, "bad key '%s' (use lower-case ASCII letters, digits and '-')", key);
+        return 0;
+    }
+    if (lia_map_get(&r->entity_by_key, key)) {
+        rule_error(ld, col, "duplicate key '%s'", key);
+        return 0;
+    }
+    lia_gaz_ref *ref = xmalloc(sizeof *ref);
+    ref->kind = kind;
+    ref->index = index;
+    VEC_PUSH(r->owned_refs, ref);
+    lia_map_put(&r->entity_by_key, key, ref);
+    return 1;
+}
+
+const lia_gaz_ref *lia_rules_lookup(const lia_rules *r, const char *key)
+{
+    return lia_map_get(&r->entity_by_key, key);
+}
+
+/* Inserts every '|'-separated phrase of list into the names trie. */
+static void insert_names(lia_rules *r, loader *ld, const char *list, int col, lia_gaz_kind kind,
+                         int index)
+{
+    if (strcmp(list, "-") == 0)
+        return;
+    char *copy = xstrdup(list);
+    for (char *save = NULL, *ph = strtok_r(copy, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
+        while (*ph == ' ')
+            ph++;
+        if (!*ph)
+            continue;
+        if (!trie_insert(&r->names, ph, (lia_gaz_ref){ kind, index }))
+            rule_error(ld, col, "name '%s' has no words", ph);
+    }
+    free(copy);
+}
+
+static char *first_name(const char *list)
+{
+    const char *bar = strchr(list, '|');
+    return bar ? xstrndup(list, (size_t)(bar - list)) : xstrdup(list);
+}
+
+/* ------------------------------------------------------------ countries */
+
+static char *icu_country_name(const char *code, const char *display)
+{
+    UChar buf[256];
+    UErrorCode err = U_ZERO_ERROR;
+    char loc[16];
+    snprintf(loc, sizeof loc, "und_%s", code);
+    int32_t n = uloc_getDisplayCountry(loc, display, buf, 256, &err);
+    if (U_FAILURE(err) || n <= 0)
+        return NULL;
+    char out[1024];
+    int32_t m = 0;
+    err = U_ZERO_ERROR;
+    u_strToUTF8(out, sizeof out, &m, buf, n, &err);
+    if (U_FAILURE(err))
+        return NULL;
+    return xstrndup(out, (size_t)m);
+}
+
+static void load_icu_countries(lia_rules *r)
+{
+    for (const char *const *c = uloc_getISOCountries(); *c; c++) {
+        lia_country co;
+        memset(&co, 0, sizeof co);
+        memcpy(co.code, *c, 2);
+        co.name = icu_country_name(*c, "ar");
+        co.latin = icu_country_name(*c, "en");
+        if (!co.name || !co.latin) {
+            free(co.name);
+            free(co.latin);
+            continue;
+        }
+        co.capital = -1;
+        VEC_PUSH(r->countries, co);
+        lia_map_put(&r->country_by_code, co.code, (void *)(intptr_t)r->countries.n);
+    }
+    for (size_t i = 0; i < r->countries.n; i++)
+        trie_insert(&r->names, r->countries.v[i].name, (lia_gaz_ref){ LIA_G_COUNTRY, (int)i });
+}
+
+/* Inserts the regular inflections of a masculine nisba ending in ي:
+ * feminine, sound plurals, dual and the accusative -an. */
+static void insert_nisba(lia_rules *r, const char *m, int country)
+{
+    static const char *const endings[] = { "", "ة", "ون", "ين", "ات", "ا", "ان" };
+    for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
+        char *form = xasprintf("%s%s", m, endings[i]);
+        trie_insert(&r->names, form, (lia_gaz_ref){ LIA_G_NISBA, country });
+        free(form);
+    }
+}
+
+static void row_country(lia_rules *r, loader *ld, char **c, int *at, int n)
+{
+    if (!check_country(r, ld, c[0], at[0], 0))
+        return;
+    int idx = lia_rules_country_index(r, c[0]);
+    insert_names(r, ld, c[1], at[1], LIA_G_COUNTRY, idx);
+    if (strcmp(c[2], "-") != 0) {
+        char *copy = xstrdup(c[2]);
+        for (char *s = NULL, *m = strtok_r(copy, "|", &s); m; m = strtok_r(NULL, "|", &s))
+            insert_nisba(r, m, idx);
+        free(copy);
+    }
+    insert_names(r, ld, c[3], at[3], LIA_G_NISBA, idx);
+}
+
+static void row_city(lia_rules *r, loader *ld, char **c, int *at, int n)
+{
+    if (!check_country(r, ld, c[1], at[1], 0))
+        return;
+    if (strcmp(c[3], "yes") != 0 && strcmp(c[3], "no") != 0) {
+        rule_error(ld, at[3], "capital must be 'yes' or 'no', not '%s'", c[3]);
+        return;
+    }
+    int idx = (int)r->cities.n;
+    if (!register_key(r, ld, c[0], at[0], LIA_G_CITY, idx))
+        return;
+    lia_city city = { xstrdup(c[0]), xstrdup(c[1]), xstrdup(c[2]), first_name(c[4]),
+                      strcmp(c[3], "yes") == 0 };
+    VEC_PUSH(r->cities, city);
+    insert_names(r, ld, c[4], at[4], LIA_G_CITY, idx);
+    if (city.capital) {
+        lia_country *co = &r->countries.v[lia_rules_country_index(r, c[1])];
+        if (co->capital < 0)
+            co->capital = idx;
+    }
+}
+
+static void insert_acronyms(lia_rules *r, loader *ld, const char *list, int col,
+                            lia_gaz_kind kind, int idx)
+{
+    insert_names(r, ld, list, col, kind, idx);
+}
+
+static void row_agency(lia_rules *r, loader *ld, char **c, int *at, int n)
+{
+    if (!check_country(r, ld, c[1], at[1], 0))
+        return;
+    int idx = (int)r->agencies.n;
+    if (!register_key(r, ld, c[0], at[0], LIA_G_AGENCY, idx))
+        return;
+    lia_agency a = { xstrdup(c[0]), xstrdup(c[1]), col_or_empty(c[2]), col_or_empty(c[3]),
+                     xstrdup(c[4]), first_name(c[6]) };
+    VEC_PUSH(r->agencies, a);
+    insert_acronyms(r, ld, c[5], at[5], LIA_G_AGENCY, idx);
+    insert_names(r, ld, c[6], at[6], LIA_G_AGENCY, idx);
+}
+
+static void row_kind(lia_rules *r, loader *ld, char **c, int *at, int n)
+{
+    if (!valid_key(c[0])) {
+        rule_error(ld, at[0], "bad kind '%s'", c[0]);
+        return;
+    }
+    for (size_t i = 0; i < r->kinds.n; i++)
+        if (strcmp(r->kinds.v[i].kind, c[0]) == 0) {
+            rule_error(ld, at[0], "duplicate kind '%s'", c[0]);
+            return;
+        }
+    int idx = (int)r->kinds.n;
+    lia_agency_kind k = { xstrdup(c[0]), xstrdup(c[1]), first_name(c[2]) };
+    VEC_PUSH(r->kinds, k);
+    insert_names(r, ld, c[2], at[2], LIA_G_KIND, idx);
+}
+
+static void row_org(lia_rules *r, loader *ld, char **c, int *at, int n)
+{
+    if (!check_country(r, ld, c[2], at[2], 1))
+        return;
+    int idx = (int)r->orgs.n;
+    if (!register_key(r, ld, c[0], at[0], LIA_G_ORG, idx))
+        return;
+    lia_org o = { xstrdup(c[0]), xstrdup(c[1]), col_or_empty(c[2]), col_or_empty(c[3]),
+                  xstrdup(c[4]), first_name(c[6]) };
+    VEC_PUSH(r->orgs, o);
+    insert_acronyms(r, ld, c[5], at[5], LIA_G_ORG, idx);
+    insert_names(r, ld, c[6], at[6], LIA_G_ORG, idx);
+}
+
+static void row_event(lia_rules *r, loader *ld, char **c, int *at, int n)
+{
+    if (!check_country(r, ld, c[1], at[1], 1))
+        return;
+    int idx = (int)r->events.n;
+    if (!register_key(r, ld, c[0], at[0], LIA_G_EVENT, idx))
+        return;
+    lia_event_entry e = { xstrdup(c[0]), col_or_empty(c[1]), xstrdup(c[2]), first_name(c[4]) };
+    VEC_PUSH(r->events, e);
+    insert_acronyms(r, ld, c[3], at[3], LIA_G_EVENT, idx);
+    insert_names(r, ld, c[4], at[4], LIA_G_EVENT, idx);
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD, copied into out (11 bytes). */
+static int parse_tenure_date(const char *s, size_t n, char *out)
+{
+    if (n != 0 && n != 4 && n != 7 && n != 10)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return 0;
+        } else if (!isdigit((unsigned char)s[i])) {
+            return 0;
+        }
+    }
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return 1;
+}
+
+static void row_official(lia_rules *r, loader *ld, char **c, int *at, int n)
+{
+    if (!check_country(r, ld, c[1], at[1], 0))
+        return;
+    int idx = (int)r->officials.n;
+    if (!register_key(r, ld, c[0], at[0], LIA_G_PERSON, idx))
+        return;
+    lia_official o = { xstrdup(c[0]), xstrdup(c[1]), xstrdup(c[2]), first_name(c[3]), NULL, 0 };
+    if (strcmp(c[4], "-") != 0) {
+        char *copy = xstrdup(c[4]);
+        for (char *s = NULL, *role = strtok_r(copy, ";", &s); role; role = strtok_r(NULL, ";", &s)) {
+            while (*role == ' ')
+                role++;
+            int col = at[4] + (int)(role - copy);
+            char *atsign = strchr(role, '@');
+            char *colon = atsign ? strchr(atsign, ':') : NULL;
+            char *dots = colon ? strstr(colon, "..") : NULL;
+            lia_role ro;
+            memset(&ro, 0, sizeof ro);
+            if (!atsign || !colon || !dots
+                || !parse_tenure_date(colon + 1, (size_t)(dots - colon - 1), ro.start)
+                || !parse_tenure_date(dots + 2, strlen(dots + 2), ro.end) || !ro.start[0]) {
+                rule_error(ld, col, "bad role '%s' (want OFFICE@BODY:START..END)", role);
+                continue;
+            }
+            ro.office = xstrndup(role, (size_t)(atsign - role));
+            ro.body = xstrndup(atsign + 1, (size_t)(colon - atsign - 1));
+            if (ro.end[0] && strcmp(ro.end, ro.start) < 0)
+                rule_error(ld, col, "tenure ends (%s) before it starts (%s)", ro.end, ro.start);
+            o.roles = xrealloc(o.roles, (o.n_roles + 1) * sizeof *o.roles);
+            o.roles[o.n_roles++] = ro;
+        }
+        free(copy);
+    }
+    VEC_PUSH(r->officials, o);
+    insert_names(r, ld, c[3], at[3], LIA_G_PERSON, idx);
+}
+
+static void row_title(lia_rules *r, loader *ld, char **c, int *at, int n)
+{
+    int idx = (int)r->titles.n;
+    lia_title t = { xstrdup(c[0]), xstrdup(c[1]) };
+    VEC_PUSH(r->titles, t);
+    insert_names(r, ld, c[2], at[2], LIA_G_TITLE, idx);
+}
+
+int lia_rules_class(const lia_rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->classes.n; i++)
+        if (strcmp(r->classes.v[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static void row_lexicon(lia_rules *r, loader *ld, char **c, int *at, int n)
+{
+    int cls = lia_rules_class(r, c[0]);
+    if (cls < 0) {
+        if (!valid_key(c[0]) && strchr(c[0], '_') == NULL) {
+            rule_error(ld, at[0], "bad class name '%s'", c[0]);
+            return;
+        }
+        VEC_PUSH(r->classes, xstrdup(c[0]));
+        cls = (int)r->classes.n - 1;
+    }
+    char *copy = xstrdup(c[1]);
+    /* Split on '|' by hand: "," is itself a phrase of list_sep. */
+    for (char *s = NULL, *ph = strtok_r(copy, "|", &s); ph; ph = strtok_r(NULL, "|", &s))
+        if (!trie_insert(&r->lexicon, ph, (lia_gaz_ref){ LIA_G_TITLE, cls }))
+            rule_error(ld, at[1], "phrase '%s' has no words", ph);
+    free(copy);
+}
+
+/* ------------------------------------------------------------- patterns */
+
+static int parse_types(const char *s, int *types)
+{
+    static const struct { const char *name; int bits; } names[] = {
+        { "person", LIA_T_PERSON }, { "agency", LIA_T_AGENCY }, { "country", LIA_T_COUNTRY },
+        { "city", LIA_T_CITY }, { "organization", LIA_T_ORG }, { "event", LIA_T_EVENT },
+        { "actor", LIA_T_ACTOR }, { "place", LIA_T_PLACE },
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(s, names[i].name) == 0) {
+            *types = names[i].bits;
+            return 1;
+        }
+    return 0;
+}
+
+static int parse_element(lia_rules *r, loader *ld, char *w, int col, lia_pelem *el)
+{
+    memset(el, 0, sizeof *el);
+    size_t len = strlen(w);
+    if (len > 1 && w[len - 1] == '?') {
+        el->optional = 1;
+        w[--len] = '\0';
+    }
+    if (strncmp(w, "...", 3) == 0) {
+        char *end;
+        long g = strtol(w + 3, &end, 10);
+        if (*end || g <= 0 || g > 60 || el->optional) {
+            rule_error(ld, col, "bad gap '%s' (want ...N with N from 1 to 60)", w);
+            return 0;
+        }
+        el->kind = LIA_P_GAP;
+        el->gap = (int)g;
+        return 1;
+    }
+    if (w[0] == '@') {
+        el->kind = LIA_P_CLASS;
+        el->cls = lia_rules_class(r, w + 1);
+        if (el->cls < 0) {
+            rule_error(ld, col, "unknown lexicon class '%s'", w + 1);
+            return 0;
+        }
+        return 1;
+    }
+    if ((w[0] == 'A' || w[0] == 'B') && w[1] == ':') {
+        el->kind = LIA_P_CAPTURE;
+        el->capture = w[0];
+        if (len > 2 && w[len - 1] == '+') {
+            el->list = 1;
+            w[--len] = '\0';
+        }
+        if (!parse_types(w + 2, &el->types)) {
+            rule_error(ld, col + 2, "unknown type '%s' (person, agency, country, city, "
+                       "organization, event, actor, place)", w + 2);
+            return 0;
+        }
+        return 1;
+    }
+    char **keys;
+    size_t n = phrase_keys(w, &keys);
+    if (n != 1) {
+        rule_error(ld, col, "'%s' is not one word", w);
+        free_keys(keys, n);
+        return 0;
+    }
+    el->kind = LIA_P_WORD;
+    el->word = keys[0];
+    free(keys);
+    return 1;
+}
+
+static void finish_pattern(lia_rules *r, loader *ld, lia_pattern *p)
+{
+    if (!p->id)
+        return;
+    if (p->n_el == 0)
+        rule_error(ld, 1, "rule '%s' has no pattern", p->id);
+    else if (p->n_examples == 0)
+        rule_error(ld, 1, "rule '%s' has no example", p->id);
+    int has_b = 0;
+    for (size_t i = 0; i < p->n_el; i++)
+        has_b |= p->el[i].kind == LIA_P_CAPTURE && p->el[i].capture == 'B';
+    if (p->n_el && !has_b && strcmp(p->relation, "attended") != 0)
+        rule_error(ld, 1, "rule '%s' captures no B", p->id);
+    VEC_PUSH(r->patterns, *p);
+    memset(p, 0, sizeof *p);
+}
+
+static void load_patterns(lia_rules *r, const char *path, lia_diag *d, int *errors)
+{
+    static const char *const relations[] = { "met", "visited", "attended", "heads", "hosted" };
+    char *text;
+    size_t len;
+    loader ld = { path, 0, d, 0 };
+    if (lia_read_file(path, &text, &len, d) != LIA_OK) {
+        lia_warn(d, "%s:0:0: %s", path, d->message);
+        (*errors)++;
+        return;
+    }
+    lia_pattern cur;
+    memset(&cur, 0, sizeof cur);
+    int cur_line = 0;
+    char *save = NULL;
+    for (char *line = text; line; line = save) {
+        char *nl = strchr(line, '\n');
+        save = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        ld.line++;
+        size_t l = strlen(line);
+        if (l && line[l - 1] == '\r')
+            line[--l] = '\0';
+        if (blank_or_comment(line))
+            continue;
+        char *p = line;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        int col = (int)(p - line) + 1;
+        char *rest = p;
+        while (*rest && *rest != ' ' && *rest != '\t')
+            rest++;
+        size_t wl = (size_t)(rest - p);
+        while (*rest == ' ' || *rest == '\t')
+            rest++;
+        int rest_col = (int)(rest - line) + 1;
+        if (wl == 4 && strncmp(p, "rule", 4) == 0) {
+            int keep = ld.line;
+            ld.line = cur_line;
+            finish_pattern(r, &ld, &cur);
+            ld.line = keep;
+            cur_line = ld.line;
+            char id[256], rel[64];
+            if (sscanf(rest, "%255s %63s", id, rel) != 2) {
+                rule_error(&ld, rest_col, "want 'rule ID RELATION'");
+                continue;
+            }
+            int ok = 0;
+            for (size_t i = 0; i < sizeof relations / sizeof *relations; i++)
+                ok |= strcmp(rel, relations[i]) == 0;
+            if (!ok) {
+                rule_error(&ld, rest_col + (int)strlen(id) + 1,
+                           "unknown relation '%s' (met, visited, attended, heads, hosted)", rel);
+                continue;
+            }
+            for (size_t i = 0; i < r->patterns.n; i++)
+                if (strcmp(r->patterns.v[i].id, id) == 0)
+                    rule_error(&ld, rest_col, "duplicate rule id '%s'", id);
+            cur.id = xstrdup(id);
+            cur.relation = xstrdup(rel);
+            cur.file = xstrdup(path);
+            cur.line = ld.line;
+        } else if (!cur.id) {
+            rule_error(&ld, col, "'%.*s' outside a rule (start one with 'rule ID RELATION')",
+                       (int)wl, p);
+        } else if (wl == 7 && strncmp(p, "pattern", 7) == 0) {
+            if (cur.n_el) {
+                rule_error(&ld, col, "rule '%s' has two patterns", cur.id);
+                continue;
+            }
+            char *copy = xstrdup(rest);
+            char *s2 = NULL;
+            for (char *w = strtok_r(copy, " \t", &s2); w; w = strtok_r(NULL, " \t", &s2)) {
+                lia_pelem el;
+                if (parse_element(r, &ld, w, rest_col + (int)(w - copy), &el)) {
+                    cur.el = xrealloc(cur.el, (cur.n_el + 1) * sizeof *cur.el);
+                    cur.el[cur.n_el++] = el;
+                }
+            }
+            free(copy);
+        } else if (wl == 7 && strncmp(p, "example", 7) == 0) {
+            cur.examples = xrealloc(cur.examples, (cur.n_examples + 1) * sizeof *cur.examples);
+            cur.examples[cur.n_examples++] = (lia_example){ xstrdup(rest), NULL, NULL };
+        } else if (wl == 6 && strncmp(p, "expect", 6) == 0) {
+            char *tilde = strchr(rest, '~');
+            if (!cur.n_examples || !tilde) {
+                rule_error(&ld, col, "want 'expect NAME_A ~ NAME_B' after an example");
+                continue;
+            }
+            lia_example *ex = &cur.examples[cur.n_examples - 1];
+            if (ex->expect_a) {   /* a second expectation for the same text */
+                cur.examples = xrealloc(cur.examples,
+                                        (cur.n_examples + 1) * sizeof *cur.examples);
+                ex = &cur.examples[cur.n_examples - 1];
+                cur.examples[cur.n_examples++] = (lia_example){ xstrdup(ex->text), NULL, NULL };
+                ex = &cur.examples[cur.n_examples - 1];
+            }
+            char *a_end = tilde;
+            while (a_end > rest && a_end[-1] == ' ')
+                a_end--;
+            char *b = tilde + 1;
+            while (*b == ' ')
+                b++;
+            ex->expect_a = xstrndup(rest, (size_t)(a_end - rest));
+            ex->expect_b = xstrdup(b);
+        } else {
+            rule_error(&ld, col, "unknown keyword '%.*s' (rule, pattern, example, expect)",
+                       (int)wl, p);
+        }
+    }
+    ld.line = cur_line;
+    finish_pattern(r, &ld, &cur);
+    free(text);
+    *errors += ld.errors;
+}
+
+/* Indexes each pattern by its anchor: the first required word or class. */
+static void index_patterns(lia_rules *r)
+{
+    r->patterns_by_anchor = xcalloc(r->classes.n + 1, sizeof *r->patterns_by_anchor);
+    lia_map_init(&r->patterns_by_word);
+    for (size_t i = 0; i < r->patterns.n; i++) {
+        const lia_pattern *p = &r->patterns.v[i];
+        int done = 0;
+        for (size_t j = 0; j < p->n_el && !done; j++) {
+            const lia_pelem *e = &p->el[j];
+            if (e->optional || e->kind == LIA_P_GAP)
+                continue;
+            if (e->kind == LIA_P_CLASS) {
+                VEC_PUSH(r->patterns_by_anchor[e->cls], (int)i);
+                done = 1;
+            } else if (e->kind == LIA_P_WORD) {
+                lia_intvec *list = lia_map_get(&r->patterns_by_word, e->word);
+                if (!list) {
+                    list = xcalloc(1, sizeof *list);
+                    lia_map_put(&r->patterns_by_word, e->word, list);
+                }
+                VEC_PUSH(*list, (int)i);
+                done = 1;
+            }
+        }
+        if (!done)
+            VEC_PUSH(r->unanchored, (int)i);
+    }
+}
+
+/* ------------------------------------------------------------- loading */
+
+/* The sorted names of dir's files that start with prefix and end with suffix. */
+static size_t list_files(const char *dir, const char *prefix, const char *suffix, char ***out)
+{
+    VEC(char *) names = { 0 };
+    DIR *dp = opendir(dir);
+    if (dp) {
+        struct dirent *e;
+        while ((e = readdir(dp))) {
+            size_t n = strlen(e->d_name), ls = strlen(suffix);
+            if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && n > ls
+                && strcmp(e->d_name + n - ls, suffix) == 0)
+                VEC_PUSH(names, xasprintf("%s/%s", dir, e->d_name));
+        }
+        closedir(dp);
+    }
+    if (names.n)
+        qsort(names.v, names.n, sizeof *names.v, lia_cmp_strp);
+    *out = names.v;
+    return names.n;
+}
+
+static void load_all(lia_rules *r, const char *dir, const char *prefix, const char *suffix,
+                     int ncols, row_fn fn, lia_diag *d, int *errors)
+{
+    char **files;
+    size_t n = list_files(dir, prefix, suffix, &files);
+    for (size_t i = 0; i < n; i++) {
+        if (fn)
+            load_tsv(r, files[i], ncols, fn, d, errors);
+        else
+            load_patterns(r, files[i], d, errors);
+        free(files[i]);
+    }
+    free(files);
+}
+
+/* Cross-file checks: parents, role bodies, overlapping tenures. */
+static void check_references(lia_rules *r, lia_diag *d, int *errors)
+{
+    for (size_t i = 0; i < r->agencies.n; i++) {
+        const lia_agency *a = &r->agencies.v[i];
+        if (a->parent[0] && !lia_rules_lookup(r, a->parent)) {
+            lia_warn(d, "%s/agencies: agency '%s' names unknown parent '%s'", r->dir, a->key,
+                     a->parent);
+            (*errors)++;
+        }
+    }
+    for (size_t i = 0; i < r->officials.n; i++) {
+        const lia_official *o = &r->officials.v[i];
+        for (size_t j = 0; j < o->n_roles; j++) {
+            const lia_role *ro = &o->roles[j];
+            const char *dash = strchr(ro->body, '-');
+            int known = lia_rules_lookup(r, ro->body) != NULL
+                        || (strlen(ro->body) == 2 && lia_rules_country(r, ro->body));
+            if (!known && dash && dash - ro->body == 2) {
+                char cc[3] = { (char)toupper((unsigned char)ro->body[0]),
+                               (char)toupper((unsigned char)ro->body[1]), 0 };
+                for (size_t k = 0; k < r->kinds.n; k++)
+                    known |= strcmp(r->kinds.v[k].kind, dash + 1) == 0;
+                known &= lia_rules_country(r, cc) != NULL;
+            }
+            if (!known) {
+                lia_warn(d, "%s/officials: '%s' holds an office in unknown body '%s'", r->dir,
+                         o->key, ro->body);
+                (*errors)++;
+            }
+        }
+    }
+    /* Overlapping tenures of the same head office: two people cannot direct
+     * one body at once. */
+    for (size_t i = 0; i < r->officials.n; i++)
+        for (size_t j = 0; j < r->officials.v[i].n_roles; j++) {
+            const lia_role *a = &r->officials.v[i].roles[j];
+            if (strcmp(a->office, "deputy") == 0)
+                continue;
+            for (size_t k = i + 1; k < r->officials.n; k++)
+                for (size_t m = 0; m < r->officials.v[k].n_roles; m++) {
+                    const lia_role *b = &r->officials.v[k].roles[m];
+                    if (strcmp(a->office, b->office) || strcmp(a->body, b->body))
+                        continue;
+                    const char *ae = a->end[0] ? a->end : "9999";
+                    const char *be = b->end[0] ? b->end : "9999";
+                    /* Compare on the common precision: a tenure given to the
+                     * year only may share its end year with the next start. */
+                    size_t pa = strlen(ae) < strlen(b->start) ? strlen(ae) : strlen(b->start);
+                    size_t pb = strlen(be) < strlen(a->start) ? strlen(be) : strlen(a->start);
+                    if (strncmp(b->start, ae, pa) < 0 && strncmp(a->start, be, pb) < 0) {
+                        lia_warn(d, "%s/officials: tenures of '%s' and '%s' as %s@%s overlap",
+                                 r->dir, r->officials.v[i].key, r->officials.v[k].key,
+                                 a->office, a->body);
+                        (*errors)++;
+                    }
+                }
+        }
+}
+
+static void link_kinds(lia_rules *r)
+{
+    lia_map_init(&r->agency_of_kind);
+    for (size_t i = 0; i < r->agencies.n; i++) {
+        const lia_agency *a = &r->agencies.v[i];
+        if (!a->kind[0])
+            continue;
+        char *key = xasprintf("%c%c-%s", tolower((unsigned char)a->country[0]),
+                              tolower((unsigned char)a->country[1]), a->kind);
+        if (!lia_map_get(&r->agency_of_kind, key))
+            lia_map_put(&r->agency_of_kind, key, (void *)(intptr_t)(i + 1));
+        free(key);
+    }
+}
+
+static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
+{
+    lia_rules *r = xcalloc(1, sizeof *r);
+    r->dir = xstrdup(dir);
+    lia_map_init(&r->names.kids);
+    lia_map_init(&r->lexicon.kids);
+    lia_map_init(&r->country_by_code);
+    lia_map_init(&r->entity_by_key);
+    load_icu_countries(r);
+    load_all(r, dir, "lexicon", ".tsv", 2, row_lexicon, d, errors);
+    load_all(r, dir, "countries", ".tsv", 4, row_country, d, errors);
+    load_all(r, dir, "cities", ".tsv", 5, row_city, d, errors);
+    load_all(r, dir, "agency_kinds", ".tsv", 3, row_kind, d, errors);
+    load_all(r, dir, "agencies", ".tsv", 7, row_agency, d, errors);
+    load_all(r, dir, "organizations", ".tsv", 7, row_org, d, errors);
+    load_all(r, dir, "events", ".tsv", 5, row_event, d, errors);
+    load_all(r, dir, "officials", ".tsv", 5, row_official, d, errors);
+    load_all(r, dir, "titles", ".tsv", 3, row_title, d, errors);
+    load_all(r, dir, "relations", ".rules", 0, NULL, d, errors);
+    check_references(r, d, errors);
+    link_kinds(r);
+    index_patterns(r);
+    return r;
+}
+
+lia_status lia_rules_load(const char *dir, lia_rules **out, lia_diag *d)
+{
+    *out = NULL;
+    if (access(dir, R_OK) != 0)
+        return lia_fail(d, LIA_ERR_RULES, "cannot read rules directory '%s': %s", dir,
+                        strerror(errno));
+    lia_diag local;
+    lia_diag_init(&local);
+    int errors = 0;
+    lia_rules *r = rules_parse(dir, &local, &errors);
+    if (errors) {
+        lia_rules_free(r);
+        lia_fail(d, LIA_ERR_RULES, "%d error%s in rules '%s' (run 'liaison rules check %s'):\n%s",
+                 errors, errors == 1 ? "" : "s", dir, dir,
+                 local.warnings ? local.warnings : "");
+        size_t ml = strlen(d->message);
+        if (ml && d->message[ml - 1] == '\n')
+            d->message[ml - 1] = '\0';
+        lia_diag_release(&local);
+        return LIA_ERR_RULES;
+    }
+    lia_diag_release(&local);
+    if (!r->patterns.n) {
+        lia_rules_free(r);
+        return lia_fail(d, LIA_ERR_RULES, "no relation rules in '%s' (want relations*.rules)",
+                        dir);
+    }
+    *out = r;
+    return LIA_OK;
+}
+
+lia_status lia_rules_check(const char *dir, lia_diag *d)
+{
+    if (access(dir, R_OK) != 0)
+        return lia_fail(d, LIA_ERR_RULES, "cannot read rules directory '%s': %s", dir,
+                        strerror(errno));
+    int errors = 0;
+    lia_rules *r = rules_parse(dir, d, &errors);
+    lia_rules_free(r);
+    return errors ? lia_fail(d, LIA_ERR_RULES, "%d error%s", errors, errors == 1 ? "" : "s")
+                  : LIA_OK;
+}
+
+static void walk_aliases(const lia_trie *t, strbuf *prefix,
+                         void (*fn)(const char *alias, void *ctx), void *ctx)
+{
+    if (t->refs.n)
+        fn(prefix->s, ctx);
+    /* Deterministic order: children sorted by key. */
+    VEC(char *) keys = { 0 };
+    for (size_t i = 0; i < t->kids.cap; i++)
+        if (t->kids.keys[i])
+            VEC_PUSH(keys, t->kids.keys[i]);
+    if (keys.n)
+        qsort(keys.v, keys.n, sizeof *keys.v, lia_cmp_strp);
+    for (size_t i = 0; i < keys.n; i++) {
+        size_t keep = prefix->len;
+        if (prefix->len)
+            sb_addc(prefix, ' ');
+        sb_adds(prefix, keys.v[i]);
+        walk_aliases(lia_map_get(&t->kids, keys.v[i]), prefix, fn, ctx);
+        prefix->len = keep;
+        prefix->s[keep] = '\0';
+    }
+    VEC_FREE(keys);
+}
+
+void lia_rules_each_alias(const lia_rules *r, void (*fn)(const char *alias, void *ctx), void *ctx)
+{
+    strbuf b;
+    sb_init(&b);
+    sb_adds(&b, "");
+    walk_aliases(&r->names, &b, fn, ctx);
+    sb_release(&b);
+}
+
+const char *lia_rules_default_dir(const char *argv0)
+{
+    static char found[4096];
+    const char *env = getenv("LIAISON_RULES");
+    if (env && *env)
+        return env;
+    /* Beside the binary in a build tree (build/liaison → rules/), or the
+     * installed data directory. */
+    char exe[2048];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            static const char *const rel[] = { "/../rules", "/../../rules", "/rules",
+                                               "/../share/liaison/rules" };
+            for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+                snprintf(found, sizeof found, "%s%s/relations.rules", exe, rel[i]);
+                if (access(found, R_OK) == 0) {
+                    snprintf(found, sizeof found, "%s%s", exe, rel[i]);
+                    return found;
+                }
+            }
+        }
+    }
+    (void)argv0;
+    if (access("rules/relations.rules", R_OK) == 0)
+        return "rules";
+    return NULL;
+}
+
+void lia_rules_free(lia_rules *r)
+{
+    if (!r)
+        return;
+    free(r->dir);
+    for (size_t i = 0; i < r->countries.n; i++) {
+        free(r->countries.v[i].name);
+        free(r->countries.v[i].latin);
+    }
+    VEC_FREE(r->countries);
+    for (size_t i = 0; i < r->cities.n; i++) {
+        lia_city *c = &r->cities.v[i];
+        free(c->key); free(c->country); free(c->latin); free(c->name);
+    }
+    VEC_FREE(r->cities);
+    for (size_t i = 0; i < r->agencies.n; i++) {
+        lia_agency *a = &r->agencies.v[i];
+        free(a->key); free(a->country); free(a->parent); free(a->kind); free(a->latin);
+        free(a->name);
+    }
+    VEC_FREE(r->agencies);
+    for (size_t i = 0; i < r->kinds.n; i++) {
+        free(r->kinds.v[i].kind); free(r->kinds.v[i].latin); free(r->kinds.v[i].name);
+    }
+    VEC_FREE(r->kinds);
+    for (size_t i = 0; i < r->orgs.n; i++) {
+        lia_org *o = &r->orgs.v[i];
+        free(o->key); free(o->category); free(o->country); free(o->parent); free(o->latin);
+        free(o->name);
+    }
+    VEC_FREE(r->orgs);
+    for (size_t i = 0; i < r->events.n; i++) {
+        lia_event_entry *e = &r->events.v[i];
+        free(e->key); free(e->country); free(e->latin); free(e->name);
+    }
+    VEC_FREE(r->events);
+    for (size_t i = 0; i < r->officials.n; i++) {
+        lia_official *o = &r->officials.v[i];
+        for (size_t j = 0; j < o->n_roles; j++) {
+            free(o->roles[j].office);
+            free(o->roles[j].body);
+        }
+        free(o->roles); free(o->key); free(o->country); free(o->latin); free(o->name);
+    }
+    VEC_FREE(r->officials);
+    for (size_t i = 0; i < r->titles.n; i++) {
+        free(r->titles.v[i].id);
+        free(r->titles.v[i].office);
+    }
+    VEC_FREE(r->titles);
+    for (size_t i = 0; i < r->patterns.n; i++) {
+        lia_pattern *p = &r->patterns.v[i];
+        for (size_t j = 0; j < p->n_el; j++)
+            free(p->el[j].word);
+        free(p->el);
+        for (size_t j = 0; j < p->n_examples; j++) {
+            free(p->examples[j].text); free(p->examples[j].expect_a);
+            free(p->examples[j].expect_b);
+        }
+        free(p->examples); free(p->id); free(p->relation); free(p->file);
+    }
+    VEC_FREE(r->patterns);
+    if (r->patterns_by_anchor) {
+        for (size_t i = 0; i <= r->classes.n; i++)
+            VEC_FREE(r->patterns_by_anchor[i]);
+        free(r->patterns_by_anchor);
+    }
+    for (size_t i = 0; i < r->patterns_by_word.cap; i++)
+        if (r->patterns_by_word.keys && r->patterns_by_word.keys[i]) {
+            lia_intvec *list = r->patterns_by_word.vals[i];
+            VEC_FREE(*list);
+            free(list);
+        }
+    lia_map_release(&r->patterns_by_word);
+    VEC_FREE(r->unanchored);
+    for (size_t i = 0; i < r->classes.n; i++)
+        free(r->classes.v[i]);
+    VEC_FREE(r->classes);
+    trie_release(&r->names);
+    trie_release(&r->lexicon);
+    lia_map_release(&r->country_by_code);
+    lia_map_release(&r->entity_by_key);
+    lia_map_release(&r->agency_of_kind);
+    for (size_t i = 0; i < r->owned_refs.n; i++)
+        free(r->owned_refs.v[i]);
+    VEC_FREE(r->owned_refs);
+    free(r);
+}

@@ -1,0 +1,162 @@
+/* rules.h — the loaded rules: gazetteers, titles, lexicon classes and the
+ * compiled relation patterns (the files of rules/, see rules/README.md).
+ *
+ * lia_rules_load parses every file of a rules directory into one lia_rules
+ * that owns all of it; loading is all-or-nothing (any error, no rules).
+ * Later stages only read it, so one lia_rules serves many threads.
+ */
+#ifndef LIA_RULES_H
+#define LIA_RULES_H
+
+#include "liaison.h"
+#include "util.h"
+
+typedef VEC(int) lia_intvec;
+
+/* What a gazetteer phrase names. */
+typedef enum {
+    LIA_G_COUNTRY,     /* index into rules->countries */
+    LIA_G_NISBA,       /* adjective of a country: index into countries */
+    LIA_G_CITY,
+    LIA_G_AGENCY,
+    LIA_G_KIND,        /* generic body (agency_kinds.tsv) */
+    LIA_G_ORG,
+    LIA_G_EVENT,
+    LIA_G_PERSON,      /* officials */
+    LIA_G_TITLE,
+} lia_gaz_kind;
+
+typedef struct {
+    lia_gaz_kind kind;
+    int index;
+} lia_gaz_ref;
+
+/* A trie over entry-key sequences (one key per word, see lia_entry_key). */
+typedef struct lia_trie lia_trie;
+struct lia_trie {
+    lia_map kids;                 /* word key → lia_trie * */
+    VEC(lia_gaz_ref) refs;        /* what a phrase ending here names */
+};
+
+typedef struct {
+    char code[3];
+    char *name;                   /* Arabic display name (ICU or first variant) */
+    char *latin;                  /* English display name (ICU) */
+    int capital;                  /* index into cities, or -1 */
+} lia_country;
+
+typedef struct {
+    char *key, *country, *latin, *name;
+    int capital;
+} lia_city;
+
+typedef struct {
+    char *key, *country, *parent, *kind, *latin, *name;
+} lia_agency;
+
+typedef struct {
+    char *kind, *latin, *name;
+} lia_agency_kind;
+
+typedef struct {
+    char *key, *category, *country, *parent, *latin, *name;
+} lia_org;
+
+typedef struct {
+    char *key, *country, *latin, *name;
+} lia_event_entry;
+
+typedef struct {
+    char *office;                 /* head, deputy, head-of-state, ... */
+    char *body;                   /* agency key, <cc>-<kind>, org key or ISO code */
+    char start[11], end[11];      /* YYYY[-MM[-DD]], end "" = in office */
+} lia_role;
+
+typedef struct {
+    char *key, *country, *latin, *name;
+    lia_role *roles;
+    size_t n_roles;
+} lia_official;
+
+typedef struct {
+    char *id, *office;
+} lia_title;
+
+/* A relation pattern element. */
+typedef enum { LIA_P_WORD, LIA_P_CLASS, LIA_P_CAPTURE, LIA_P_GAP } lia_pelem_kind;
+
+/* Bits for capture types. */
+enum {
+    LIA_T_PERSON = 1, LIA_T_AGENCY = 2, LIA_T_COUNTRY = 4, LIA_T_CITY = 8,
+    LIA_T_ORG = 16, LIA_T_EVENT = 32,
+    LIA_T_ACTOR = LIA_T_PERSON | LIA_T_AGENCY | LIA_T_COUNTRY | LIA_T_ORG,
+    LIA_T_PLACE = LIA_T_CITY | LIA_T_COUNTRY,
+};
+
+typedef struct {
+    lia_pelem_kind kind;
+    char *word;                   /* LIA_P_WORD: entry key */
+    int cls;                      /* LIA_P_CLASS: lexicon class index */
+    char capture;                 /* LIA_P_CAPTURE: 'A' or 'B' */
+    int types;                    /* LIA_P_CAPTURE: LIA_T_* bits */
+    int list;                     /* LIA_P_CAPTURE: a list of mentions (+) */
+    int optional;
+    int gap;                      /* LIA_P_GAP: at most this many tokens */
+} lia_pelem;
+
+typedef struct {
+    char *text, *expect_a, *expect_b;  /* expect_* NULL when none */
+} lia_example;
+
+typedef struct {
+    char *id, *relation;
+    lia_pelem *el;
+    size_t n_el;
+    lia_example *examples;
+    size_t n_examples;
+    char *file;
+    int line;
+} lia_pattern;
+
+struct lia_rules {
+    char *dir;
+    VEC(lia_country) countries;
+    VEC(lia_city) cities;
+    VEC(lia_agency) agencies;
+    VEC(lia_agency_kind) kinds;
+    VEC(lia_org) orgs;
+    VEC(lia_event_entry) events;
+    VEC(lia_official) officials;
+    VEC(lia_title) titles;
+    VEC(char *) classes;          /* lexicon class names */
+    VEC(lia_pattern) patterns;
+    lia_trie names;               /* gazetteer phrases → lia_gaz_ref */
+    lia_trie lexicon;             /* lexicon phrases → class index (ref.index) */
+    lia_map country_by_code;      /* "MA" → index + 1 (as intptr) */
+    lia_map entity_by_key;        /* any gazetteer key → lia_gaz_ref * */
+    lia_map agency_of_kind;       /* "ma-national-police" → agency index + 1 */
+    lia_intvec *patterns_by_anchor; /* per lexicon class: patterns anchored on it */
+    lia_map patterns_by_word;     /* anchor word → lia_intvec * */
+    lia_intvec unanchored;          /* patterns whose first fixed element is a capture */
+    VEC(lia_gaz_ref *) owned_refs;
+};
+
+/* The lexicon class index of name, or -1. */
+int lia_rules_class(const lia_rules *r, const char *name);
+/* The country with this ISO code, or NULL. */
+const lia_country *lia_rules_country(const lia_rules *r, const char *code);
+int lia_rules_country_index(const lia_rules *r, const char *code);
+/* The gazetteer entry with this key (agency, city, org, event, official). */
+const lia_gaz_ref *lia_rules_lookup(const lia_rules *r, const char *key);
+
+/* Walks one step in a trie; NULL when no child has that key. */
+const lia_trie *lia_trie_step(const lia_trie *t, const char *key);
+
+/* Lints a rules directory: prints nothing, collects one warning line per
+ * problem in d (file:line:col: message).  Returns LIA_OK when clean. */
+lia_status lia_rules_check(const char *dir, lia_diag *d);
+
+/* Every phrase the gazetteers match, as written in the rules, one per call. */
+void lia_rules_each_alias(const lia_rules *r, void (*fn)(const char *alias, void *ctx), void *ctx);
+
+#endif

@@ -1,0 +1,418 @@
+/* tokenize.c — splits normalized text into tokens (Arabic words with their
+ * clitic-stripped match forms, Latin words, numbers, punctuation) and
+ * sentences, keeping every span in original-text bytes.  No rule knowledge. */
+#include "tokenize.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "util.h"
+
+/* ---- the arena: one chain of blocks owning every token string ---- */
+
+typedef struct arena_block {
+    struct arena_block *next;
+    size_t used, cap;
+    char data[];
+} arena_block;
+
+typedef struct {
+    arena_block *head;
+} arena;
+
+/* Copies s[0..n) plus a NUL into the arena; the string lives until the
+ * arena is freed. */
+static const char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    arena_block *b = a->head;
+    if (!b || b->cap - b->used < n + 1) {
+        size_t cap = n + 1 > 16384 ? n + 1 : 16384;
+        b = xmalloc(sizeof *b + cap);
+        b->next = a->head;
+        b->used = 0;
+        b->cap = cap;
+        a->head = b;
+    }
+    char *p = b->data + b->used;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    b->used += n + 1;
+    return p;
+}
+
+static void arena_free(arena *a)
+{
+    if (!a)
+        return;
+    for (arena_block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(a);
+}
+
+/* ---- character classes over normalized text ---- */
+
+static int is_arabic_letter(UChar32 c)
+{
+    return (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x066F) ||
+           (c >= 0x0671 && c <= 0x06D3) || c == 0x06D5 || (c >= 0x06FA && c <= 0x06FF) ||
+           (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08C9) ||
+           (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC);
+}
+
+/* Letters of any other script (Latin, Cyrillic, ...) form LIA_TOK_LATIN. */
+static int is_other_letter(UChar32 c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return u_isalpha(c) && !is_arabic_letter(c);
+}
+
+/* Combining marks that survived normalization stay with their word. */
+static int is_mark(UChar32 c)
+{
+    int8_t t = u_charType(c);
+    return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+static int is_digit(UChar32 c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_space(UChar32 c)
+{
+    if (c < 0x80)
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    return c >= 0x0085 && (c < 0x0600 || c > 0x06FF) && u_isUWhiteSpace(c);
+}
+
+static UChar32 peek(const char *s, size_t len, size_t i, size_t *next)
+{
+    UChar32 c;
+    int32_t k = 0;
+    size_t win = len - i < 64 ? len - i : 64;
+    U8_NEXT((const uint8_t *)s + i, k, (int32_t)win, c);
+    if (c < 0)
+        c = 0xFFFD;
+    *next = i + (size_t)k;
+    return c;
+}
+
+/* ---- clitic forms ---- */
+
+/* Number of characters (code points) in UTF-8 s[0..n). */
+static size_t n_chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            k++;
+    return k;
+}
+
+#define AR_WAW "\xD9\x88"
+#define AR_FA "\xD9\x81"
+#define AR_BA "\xD8\xA8"
+#define AR_KAF "\xD9\x83"
+#define AR_LAM "\xD9\x84"
+#define AR_AL "\xD8\xA7\xD9\x84"
+
+/* Proclitic prefixes, shortest first, so forms run from most to least
+ * literal.  Each is a combination conj? prep? article? (ل + ال = لل). */
+static const struct {
+    const char *prefix;
+    int conj;
+} clitics[] = {
+    {AR_WAW, 1}, {AR_FA, 1}, {AR_BA, 0}, {AR_KAF, 0}, {AR_LAM, 0},
+    {AR_WAW AR_BA, 1}, {AR_WAW AR_KAF, 1}, {AR_WAW AR_LAM, 1},
+    {AR_FA AR_BA, 1}, {AR_FA AR_KAF, 1}, {AR_FA AR_LAM, 1},
+    {AR_WAW AR_AL, 1}, {AR_FA AR_AL, 1},
+    {AR_BA AR_AL, 0}, {AR_KAF AR_AL, 0}, {AR_LAM AR_LAM, 0},
+    {AR_WAW AR_BA AR_AL, 1}, {AR_WAW AR_KAF AR_AL, 1}, {AR_WAW AR_LAM AR_LAM, 1},
+    {AR_FA AR_BA AR_AL, 1}, {AR_FA AR_KAF AR_AL, 1}, {AR_FA AR_LAM AR_LAM, 1},
+};
+
+static int starts_with(const char *s, const char *p)
+{
+    while (*p)
+        if (*s++ != *p++)
+            return 0;
+    return 1;
+}
+
+static void add_form(lia_token *t, const char *f)
+{
+    if (t->n_forms >= LIA_MAX_FORMS)
+        return;
+    for (int i = 0; i < t->n_forms; i++)
+        if (strcmp(t->forms[i], f) == 0)
+            return;
+    t->forms[t->n_forms++] = f;
+}
+
+/* Fills t->forms for an Arabic word whose norm is already set. */
+static void word_forms(lia_token *t)
+{
+    const char *w = t->norm;
+    size_t n = strlen(w);
+    if (starts_with(w, AR_AL) && n_chars(w + 4, n - 4) >= 2)
+        add_form(t, w + 4);
+    else
+        add_form(t, w);
+    for (size_t i = 0; i < sizeof clitics / sizeof clitics[0]; i++) {
+        const char *p = clitics[i].prefix;
+        size_t pl = strlen(p);
+        if (!starts_with(w, p) || n_chars(w + pl, n - pl) < 2)
+            continue;
+        add_form(t, w + pl);       /* suffixes of norm: no copy needed */
+        if (clitics[i].conj)
+            t->has_conj = 1;
+    }
+}
+
+char *lia_entry_key(const char *norm_word)
+{
+    if (!norm_word)
+        return xstrdup("");
+    size_t n = strlen(norm_word);
+    if ((starts_with(norm_word, AR_AL) || starts_with(norm_word, AR_LAM AR_LAM)) &&
+        n_chars(norm_word + 4, n - 4) >= 2)
+        return xstrdup(norm_word + 4);
+    return xstrdup(norm_word);
+}
+
+int lia_token_matches(const lia_token *t, const char *key)
+{
+    for (int i = 0; i < t->n_forms; i++)
+        if (strcmp(t->forms[i], key) == 0)
+            return 1;
+    return 0;
+}
+
+/* ---- sentences ---- */
+
+static const char *const latin_abbrev[] = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
+    "gov", "sen", "rep", "inc", "ltd", "co", "corp", "vs", "etc", "no", "maj", "adm",
+    "brig", "cmdr", "rev", "hon", "pres", "dept", "univ", "est", "approx", "fig", "al",
+};
+
+/* Does the '.' token at index i end a sentence? */
+static int period_ends_sentence(const lia_tokens *ts, size_t i)
+{
+    if (i == 0)
+        return 1;
+    const lia_token *prev = &ts->tok[i - 1];
+    const lia_token *dot = &ts->tok[i];
+    const lia_token *next = i + 1 < ts->n ? &ts->tok[i + 1] : NULL;
+    int prev_adjacent = prev->nend == dot->nstart;
+    if (prev_adjacent && prev->kind == LIA_TOK_LATIN) {
+        size_t len = strlen(prev->norm);
+        if (len == 1)
+            return 0;       /* an initial (J. Smith); case is folded by now */
+        for (size_t k = 0; k < sizeof latin_abbrev / sizeof latin_abbrev[0]; k++)
+            if (strcmp(prev->norm, latin_abbrev[k]) == 0)
+                return 0;
+    }
+    /* Arabic title abbreviation: د. (doctor), ا. (ustadh). */
+    if (prev_adjacent && prev->kind == LIA_TOK_WORD &&
+        (strcmp(prev->norm, "\xD8\xAF") == 0 || strcmp(prev->norm, "\xD8\xA7") == 0))
+        return 0;
+    /* Inside a Latin name or address: u.s, tanja7.com */
+    if (next && prev_adjacent && next->nstart == dot->nend &&
+        (prev->kind == LIA_TOK_LATIN || prev->kind == LIA_TOK_NUMBER) &&
+        (next->kind == LIA_TOK_LATIN || next->kind == LIA_TOK_NUMBER))
+        return 0;
+    return 1;
+}
+
+static int is_terminator(const lia_token *t)
+{
+    return t->kind == LIA_TOK_PUNCT && (strcmp(t->norm, ".") == 0 || strcmp(t->norm, "?") == 0 ||
+                                        strcmp(t->norm, "!") == 0);
+}
+
+static int is_closer(const lia_token *t)
+{
+    return t->kind == LIA_TOK_PUNCT &&
+           (strcmp(t->norm, "\"") == 0 || strcmp(t->norm, "'") == 0 || strcmp(t->norm, ")") == 0 ||
+            strcmp(t->norm, "]") == 0 || strcmp(t->norm, "}") == 0);
+}
+
+/* Assigns sentence indexes and builds ts->sent.  newline_before[i] says
+ * whether a line break separates token i from token i - 1. */
+static void split_sentences(lia_tokens *ts, const unsigned char *newline_before)
+{
+    VEC(lia_sentence) sent = {0};
+    size_t first = 0;
+    for (size_t i = 0; i < ts->n; i++) {
+        if (i > first && newline_before[i]) {
+            lia_sentence s = {first, i, ts->tok[first].start, ts->tok[i - 1].end};
+            VEC_PUSH(sent, s);
+            first = i;
+        }
+        if (!is_terminator(&ts->tok[i]))
+            continue;
+        if (strcmp(ts->tok[i].norm, ".") == 0 && !period_ends_sentence(ts, i))
+            continue;
+        size_t end = i + 1;
+        /* absorb further terminators and adjacent closing quotes/brackets */
+        while (end < ts->n && !newline_before[end] &&
+               ts->tok[end].nstart == ts->tok[end - 1].nend &&
+               (is_terminator(&ts->tok[end]) || is_closer(&ts->tok[end])))
+            end++;
+        lia_sentence s = {first, end, ts->tok[first].start, ts->tok[end - 1].end};
+        VEC_PUSH(sent, s);
+        first = end;
+        i = end - 1;
+    }
+    if (first < ts->n) {
+        lia_sentence s = {first, ts->n, ts->tok[first].start, ts->tok[ts->n - 1].end};
+        VEC_PUSH(sent, s);
+    }
+    for (size_t k = 0; k < sent.n; k++)
+        for (size_t j = sent.v[k].first; j < sent.v[k].last; j++)
+            ts->tok[j].sentence = (int)k;
+    ts->sent = sent.v;
+    ts->n_sent = sent.n;
+}
+
+/* ---- the tokenizer ---- */
+
+static long parse_number(const char *s, size_t n)
+{
+    long v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.')
+            break;
+        if (s[i] >= '0' && s[i] <= '9') {
+            if (v < 1000000000000L)
+                v = v * 10 + (s[i] - '0');
+        }
+    }
+    return v;
+}
+
+/* Length of a number starting at s[i]: a digit run, with thousands groups
+ * (",ddd") and at most one decimal part (".d+"). */
+static size_t scan_number(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && is_digit((unsigned char)s[j]))
+        j++;
+    for (;;) {
+        if (j + 3 < len && s[j] == ',' && is_digit((unsigned char)s[j + 1]) &&
+            is_digit((unsigned char)s[j + 2]) && is_digit((unsigned char)s[j + 3]) &&
+            (j + 4 >= len || !is_digit((unsigned char)s[j + 4]))) {
+            j += 4;
+            continue;
+        }
+        break;
+    }
+    if (j + 1 < len && s[j] == '.' && is_digit((unsigned char)s[j + 1])) {
+        j++;
+        while (j < len && is_digit((unsigned char)s[j]))
+            j++;
+    }
+    return j - i;
+}
+
+lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
+{
+    (void)d;
+    memset(out, 0, sizeof *out);
+    arena *a = xcalloc(1, sizeof *a);
+    out->arena = a;
+    VEC(lia_token) toks = {0};
+    VEC(unsigned char) nl = {0};
+    const char *s = t->text;
+    size_t len = t->len;
+    int paragraph = 0;
+    int newline_pending = 0;
+    size_t i = 0;
+
+    while (i < len) {
+        size_t next;
+        UChar32 c = peek(s, len, i, &next);
+        if (is_space(c)) {
+            if (c == '\n' || c == '\r') {     /* CRLF, LF or a lone CR */
+                if (!newline_pending && toks.n)
+                    paragraph++;
+                newline_pending = 1;
+            }
+            i = next;
+            continue;
+        }
+        lia_token tok;
+        memset(&tok, 0, sizeof tok);
+        size_t start = i, end = next;
+        if (is_arabic_letter(c)) {
+            tok.kind = LIA_TOK_WORD;
+            while (end < len) {
+                size_t n2;
+                UChar32 c2 = peek(s, len, end, &n2);
+                if (!is_arabic_letter(c2) && !is_mark(c2))
+                    break;
+                end = n2;
+            }
+        } else if (is_other_letter(c)) {
+            tok.kind = LIA_TOK_LATIN;
+            while (end < len) {
+                size_t n2;
+                UChar32 c2 = peek(s, len, end, &n2);
+                if (!is_other_letter(c2) && !is_digit(c2) && !is_mark(c2))
+                    break;
+                end = n2;
+            }
+        } else if (is_digit(c)) {
+            tok.kind = LIA_TOK_NUMBER;
+            end = start + scan_number(s, len, start);
+        } else {
+            tok.kind = LIA_TOK_PUNCT;
+        }
+        tok.norm = arena_strndup(a, s + start, end - start);
+        tok.nstart = start;
+        tok.nend = end;
+        tok.start = t->orig[start];
+        /* the end of the last character: the origin of the next normalized
+         * byte, or the original length */
+        tok.end = t->orig[end];
+        if (tok.end <= tok.start) {     /* a token inside one expanded source char ("…") */
+            size_t k = end;
+            while (k < len && t->orig[k] == tok.start)
+                k++;
+            tok.end = t->orig[k];
+        }
+        tok.paragraph = paragraph;
+        if (tok.kind == LIA_TOK_WORD) {
+            word_forms(&tok);
+        } else {
+            tok.forms[0] = tok.norm;
+            tok.n_forms = 1;
+            if (tok.kind == LIA_TOK_NUMBER)
+                tok.number = parse_number(tok.norm, end - start);
+        }
+        VEC_PUSH(toks, tok);
+        VEC_PUSH(nl, (unsigned char)newline_pending);
+        newline_pending = 0;
+        i = end;
+    }
+    out->tok = toks.v;
+    out->n = toks.n;
+    split_sentences(out, nl.v);
+    VEC_FREE(nl);
+    return LIA_OK;
+}
+
+void lia_tokens_release(lia_tokens *t)
+{
+    if (!t)
+        return;
+    free(t->tok);
+    free(t->sent);
+    arena_free(t->arena);
+    memset(t, 0, sizeof *t);
+}

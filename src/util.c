@@ -1,0 +1,358 @@
+/* util.c — allocation, growable strings, whole-file reads and atomic file
+ * replacement, plus the lia_diag functions declared in liaison.h. */
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdatomic.h>
+#include <unistd.h>
+
+static void out_of_memory(void)
+{
+    fputs("liaison: fatal: out of memory\n", stderr);
+    abort();
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    strbuf b;
+    va_list ap;
+    sb_init(&b);
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    b.s = xrealloc(b.s, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(b.s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return b.s;
+}
+
+void sb_init(strbuf *b)
+{
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
+void sb_release(strbuf *b)
+{
+    free(b->s);
+    sb_init(b);
+}
+
+void sb_clear(strbuf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
+static void sb_grow(strbuf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    b->s = xrealloc(b->s, cap);
+    b->cap = cap;
+}
+
+void sb_add(strbuf *b, const char *s, size_t n)
+{
+    sb_grow(b, n);
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void sb_adds(strbuf *b, const char *s)
+{
+    sb_add(b, s, strlen(s));
+}
+
+void sb_addc(strbuf *b, char c)
+{
+    sb_add(b, &c, 1);
+}
+
+void sb_addf(strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    sb_grow(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+char *sb_detach(strbuf *b)
+{
+    char *s = b->s ? b->s : xstrdup("");
+    sb_init(b);
+    return s;
+}
+
+void lia_diag_init(lia_diag *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+void lia_diag_release(lia_diag *d)
+{
+    if (!d)
+        return;
+    free(d->warnings);
+    lia_diag_init(d);
+}
+
+lia_status lia_fail(lia_diag *d, lia_status st, const char *fmt, ...)
+{
+    if (d) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(d->message, sizeof d->message, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}
+
+void lia_warn(lia_diag *d, const char *fmt, ...)
+{
+    if (!d)
+        return;
+    strbuf b;
+    sb_init(&b);
+    if (d->warnings)
+        sb_adds(&b, d->warnings);
+    free(d->warnings);
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *line = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(line, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sb_adds(&b, line);
+    sb_addc(&b, '\n');
+    free(line);
+    d->warnings = sb_detach(&b);
+    d->n_warnings++;
+}
+
+lia_status lia_read_file(const char *path, char **out, size_t *len, lia_diag *d)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return lia_fail(d, LIA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
+    strbuf b;
+    sb_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        sb_add(&b, chunk, n);
+    int err = ferror(fp);
+    fclose(fp);
+    if (err) {
+        sb_release(&b);
+        return lia_fail(d, LIA_ERR_IO, "cannot read '%s': %s", path, strerror(errno));
+    }
+    *len = b.len;
+    *out = sb_detach(&b);
+    return LIA_OK;
+}
+
+char *lia_tmp_path_beside(const char *path)
+{
+    static atomic_uint counter;
+    return xasprintf("%s.tmp.%ld.%u", path, (long)getpid(), atomic_fetch_add(&counter, 1));
+}
+
+lia_status lia_commit_tmp(const char *tmp, const char *path, lia_diag *d)
+{
+    if (rename(tmp, path) != 0) {
+        lia_status st = lia_fail(d, LIA_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+        unlink(tmp);
+        return st;
+    }
+    return LIA_OK;
+}
+
+lia_status lia_outfile_open(lia_outfile *o, const char *path, lia_diag *d)
+{
+    o->path = xstrdup(path);
+    o->tmp = lia_tmp_path_beside(path);
+    o->fp = fopen(o->tmp, "wb");
+    if (!o->fp) {
+        lia_status st = lia_fail(d, LIA_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+        free(o->path);
+        free(o->tmp);
+        o->path = o->tmp = NULL;
+        return st;
+    }
+    return LIA_OK;
+}
+
+lia_status lia_outfile_commit(lia_outfile *o, lia_diag *d)
+{
+    int bad = ferror(o->fp);
+    bad |= fclose(o->fp) != 0;
+    o->fp = NULL;
+    lia_status st;
+    if (bad) {
+        st = lia_fail(d, LIA_ERR_IO, "cannot write '%s': %s", o->path, strerror(errno));
+        unlink(o->tmp);
+    } else {
+        st = lia_commit_tmp(o->tmp, o->path, d);
+    }
+    free(o->path);
+    free(o->tmp);
+    o->path = o->tmp = NULL;
+    return st;
+}
+
+void lia_outfile_abort(lia_outfile *o)
+{
+    if (o->fp)
+        fclose(o->fp);
+    if (o->tmp)
+        unlink(o->tmp);
+    free(o->path);
+    free(o->tmp);
+    o->fp = NULL;
+    o->path = o->tmp = NULL;
+}
+
+int lia_is_iso_date(const char *s)
+{
+    if (!s || strlen(s) != 10)
+        return 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return 0;
+        } else if (!isdigit((unsigned char)s[i])) {
+            return 0;
+        }
+    }
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int day = (s[8] - '0') * 10 + (s[9] - '0');
+    return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+}
+
+int lia_cmp_strp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static unsigned long hash_str(const char *s)
+{
+    unsigned long h = 1469598103934665603UL;   /* FNV-1a */
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211UL;
+    }
+    return h;
+}
+
+void lia_map_init(lia_map *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void lia_map_release(lia_map *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->vals);
+    lia_map_init(m);
+}
+
+static size_t map_slot(const lia_map *m, const char *key)
+{
+    size_t i = hash_str(key) & (m->cap - 1);
+    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+void *lia_map_get(const lia_map *m, const char *key)
+{
+    if (!m->cap)
+        return NULL;
+    size_t i = map_slot(m, key);
+    return m->keys[i] ? m->vals[i] : NULL;
+}
+
+void *lia_map_put(lia_map *m, const char *key, void *val)
+{
+    if (2 * (m->n + 1) > m->cap) {
+        lia_map old = *m;
+        m->cap = old.cap ? 2 * old.cap : 64;
+        m->keys = xcalloc(m->cap, sizeof *m->keys);
+        m->vals = xcalloc(m->cap, sizeof *m->vals);
+        m->n = 0;
+        for (size_t i = 0; i < old.cap; i++) {
+            if (old.keys[i]) {
+                size_t j = map_slot(m, old.keys[i]);
+                m->keys[j] = old.keys[i];
+                m->vals[j] = old.vals[i];
+                m->n++;
+            }
+        }
+        free(old.keys);
+        free(old.vals);
+    }
+    size_t i = map_slot(m, key);
+    if (m->keys[i]) {
+        void *prev = m->vals[i];
+        m->vals[i] = val;
+        return prev;
+    }
+    m->keys[i] = xstrdup(key);
+    m->vals[i] = val;
+    m->n++;
+    return NULL;
+}

@@ -1,0 +1,91 @@
+/* util.h — small helpers shared by every stage: growable arrays and strings,
+ * checked allocation, and atomic file replacement.  Nothing here knows about
+ * Arabic or graphs. */
+#ifndef LIA_UTIL_H
+#define LIA_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "liaison.h"
+
+/* Allocation that aborts with a message on exhaustion: the tool cannot
+ * recover from it and every caller would do the same. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable array of T: struct { T *v; size_t n, cap; }. */
+#define VEC(T) struct { T *v; size_t n, cap; }
+#define VEC_PUSH(vec, item) do { \
+        if ((vec).n == (vec).cap) { \
+            (vec).cap = (vec).cap ? 2 * (vec).cap : 8; \
+            (vec).v = xrealloc((vec).v, (vec).cap * sizeof *(vec).v); \
+        } \
+        (vec).v[(vec).n++] = (item); \
+    } while (0)
+#define VEC_FREE(vec) do { free((vec).v); (vec).v = NULL; (vec).n = (vec).cap = 0; } while (0)
+
+/* A growable NUL-terminated string. */
+typedef struct {
+    char *s;
+    size_t len, cap;
+} strbuf;
+
+void sb_init(strbuf *b);
+void sb_release(strbuf *b);
+void sb_clear(strbuf *b);
+void sb_add(strbuf *b, const char *s, size_t n);
+void sb_adds(strbuf *b, const char *s);
+void sb_addc(strbuf *b, char c);
+void sb_addf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the buffer to the caller (free() it) and leaves b empty. */
+char *sb_detach(strbuf *b);
+
+/* Reads a whole file into a malloc'd NUL-terminated buffer. */
+lia_status lia_read_file(const char *path, char **out, size_t *len, lia_diag *d);
+
+/* Atomic output: open a temporary file beside path, write, then commit
+ * (fsync-free rename into place) or abort (unlink).  An interrupted run
+ * never leaves a truncated file at path. */
+typedef struct {
+    char *path;
+    char *tmp;
+    FILE *fp;
+} lia_outfile;
+lia_status lia_outfile_open(lia_outfile *o, const char *path, lia_diag *d);
+lia_status lia_outfile_commit(lia_outfile *o, lia_diag *d);
+void lia_outfile_abort(lia_outfile *o);
+/* The name of a fresh temporary path beside path (malloc'd). */
+char *lia_tmp_path_beside(const char *path);
+lia_status lia_commit_tmp(const char *tmp, const char *path, lia_diag *d);
+
+/* Is s a valid date of the form YYYY-MM-DD? */
+int lia_is_iso_date(const char *s);
+
+/* strcmp for qsort over arrays of char *. */
+int lia_cmp_strp(const void *a, const void *b);
+
+
+
+/* A string-keyed hash map to void *.  Keys are copied; values are not
+ * owned.  Iteration order is unspecified: sort before any output. */
+typedef struct {
+    char **keys;
+    void **vals;
+    size_t n, cap;
+} lia_map;
+
+void lia_map_init(lia_map *m);
+void lia_map_release(lia_map *m);
+void *lia_map_get(const lia_map *m, const char *key);
+/* Sets key to val; returns the previous value or NULL. */
+void *lia_map_put(lia_map *m, const char *key, void *val);
+
+#endif
