@@ -60,6 +60,9 @@ lia_corpus *lia_corpus_new(void);
  * file.  default_date, when not NULL, is the date of documents that have none. */
 lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *default_date,
                                lia_diag *d);
+/* Puts the documents in canonical order (by id, then content), so that the
+ * same inputs given in any order give the same graph. */
+void lia_corpus_sort(lia_corpus *c);
 size_t lia_corpus_count(const lia_corpus *c);
 const lia_doc *lia_corpus_doc(const lia_corpus *c, size_t i);
 void lia_corpus_free(lia_corpus *c);

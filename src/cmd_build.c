@@ -156,6 +156,7 @@ int cmd_build(int argc, char **argv)
             goto done;
         }
     }
+    lia_corpus_sort(corpus);
     if (lia_corpus_count(corpus) == 0) {
         lia_error("no documents in the inputs");
         goto done;

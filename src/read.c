@@ -417,3 +417,21 @@ lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *defa
         return read_jsonl(c, path, default_date, d);
     return read_txt(c, path, default_date, d);
 }
+
+static int cmp_docs(const void *a, const void *b)
+{
+    const lia_doc *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (c)
+        return c;
+    c = strcmp(x->date ? x->date : "", y->date ? y->date : "");
+    if (c)
+        return c;
+    return x->len != y->len ? (x->len < y->len ? -1 : 1) : memcmp(x->text, y->text, x->len);
+}
+
+void lia_corpus_sort(lia_corpus *c)
+{
+    if (c->docs.n > 1)
+        qsort(c->docs.v, c->docs.n, sizeof *c->docs.v, cmp_docs);
+}
