@@ -361,6 +361,16 @@ lia_status lia_export_dot(const lia_graph *lg, const lia_dot_options *o, const c
     agseterr(AGWARN);
     sb_clear(&gv_messages);
 
+    /* One Graphviz context for the process, created before the first graph
+     * and never freed: it declares process-wide attribute defaults (node
+     * label "\N") that agwrite would otherwise write only from the second
+     * call on, and Graphviz 2.42's pango plugin keeps a pointer into the
+     * context's font table, so a second context would read freed memory. */
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    if (!gvc)
+        return lia_fail(d, LIA_ERR_GRAPH, "graphviz cannot start");
     Agraph_t *g = agopen((char *)"liaison", Agdirected, NULL);
     if (!g)
         return lia_fail(d, LIA_ERR_GRAPH, "graphviz cannot create a graph");
@@ -369,20 +379,15 @@ lia_status lia_export_dot(const lia_graph *lg, const lia_dot_options *o, const c
     if (dot_path)
         st = write_dot(g, dot_path, d);
     if (st == LIA_OK && (svg_path || png_path)) {
-        GVC_t *gvc = gvContext();
-        if (!gvc) {
-            st = lia_fail(d, LIA_ERR_GRAPH, "graphviz cannot start");
-        } else if (gvLayout(gvc, g, engine) != 0) {
+        if (gvLayout(gvc, g, engine) != 0) {
             st = lia_fail(d, LIA_ERR_GRAPH, "graphviz layout '%s' failed%s%s", engine,
                           gv_messages.len ? ": " : "", gv_messages.len ? gv_messages.s : "");
-            gvFreeContext(gvc);
         } else {
             if (svg_path)
                 st = render(gvc, g, "svg", svg_path, d);
             if (st == LIA_OK && png_path)
                 st = render(gvc, g, "png", png_path, d);
             gvFreeLayout(gvc, g);
-            gvFreeContext(gvc);
         }
     }
     agclose(g);

@@ -27,6 +27,7 @@ typedef struct {
     int *covered;            /* token → top-level mention index + 1 */
     /* class ids */
     int home_country;        /* the country the document is most about, or -1 */
+    int *country_score;      /* per country: how much the document names it */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
@@ -97,6 +98,10 @@ static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t st
         if (next)
             trie_longest(c, next, i + 1, start, depth + 1, best, best_len);
     }
+    /* An edition's ordinal inside a known name ("الاجتماع الدولي الثالث
+     * عشر لكبار ...") does not stop the match. */
+    if (depth > 0 && lex(c, i, c->c_ordinal))
+        trie_longest(c, node, i + 1, start, depth + 1, best, best_len);
 }
 
 /* Records every lexicon phrase starting at each token. */
@@ -155,6 +160,23 @@ static void annotate_gazetteer(ctx *c)
 /* The country a document is most about: its country names and nisbas,
  * and the countries of the officials it names (twice).  Ties go to the
  * first named. */
+/* Is the phrase at i both a country and a city (الجزائر، عمان)? */
+static int ambiguous_place(const ctx *c, size_t i)
+{
+    return gaz_ref(c, i, LIA_G_COUNTRY, NULL) && gaz_ref(c, i, LIA_G_CITY, NULL);
+}
+
+/* A dateline: a place at the start of a line followed by "-" ("عمّان - "). */
+static int dateline_at(const ctx *c, size_t i)
+{
+    if (i >= c->t->n || !c->gaz[i])
+        return 0;
+    if (i > 0 && tok(c, i - 1)->paragraph == tok(c, i)->paragraph)
+        return 0;
+    size_t j = i + (size_t)c->gaz_len[i];
+    return j < c->t->n && is_punct(c, j, "-");
+}
+
 static void find_home_country(ctx *c)
 {
     size_t n = c->r->countries.n;
@@ -162,13 +184,24 @@ static void find_home_country(ctx *c)
     int *first = xcalloc(n + 1, sizeof *first);
     for (size_t i = 0; i < c->t->n; i++) {
         const lia_trie *g = c->gaz[i];
-        for (size_t k = 0; g && k < g->refs.n; k++) {
+        if (!g || (ambiguous_place(c, i) && !dateline_at(c, i)))
+            continue;
+        for (size_t k = 0; k < g->refs.n; k++) {
             int ci = -1, w = 1;
-            if (g->refs.v[k].kind == LIA_G_COUNTRY || g->refs.v[k].kind == LIA_G_NISBA)
-                ci = g->refs.v[k].index;
-            else if (g->refs.v[k].kind == LIA_G_PERSON) {
-                ci = lia_rules_country_index(c->r, c->r->officials.v[g->refs.v[k].index].country);
+            lia_gaz_kind kind = g->refs.v[k].kind;
+            int idx = g->refs.v[k].index;
+            if (kind == LIA_G_COUNTRY || kind == LIA_G_NISBA) {
+                if (dateline_at(c, i))
+                    continue;
+                ci = idx;
+            } else if (kind == LIA_G_PERSON) {
+                ci = lia_rules_country_index(c->r, c->r->officials.v[idx].country);
                 w = 2;
+            } else if (kind == LIA_G_CITY && dateline_at(c, i)) {
+                ci = lia_rules_country_index(c->r, c->r->cities.v[idx].country);
+                w = 3;
+            } else if (kind == LIA_G_AGENCY) {
+                ci = lia_rules_country_index(c->r, c->r->agencies.v[idx].country);
             }
             if (ci >= 0) {
                 if (!score[ci])
@@ -183,7 +216,7 @@ static void find_home_country(ctx *c)
                           || (score[ci] == score[c->home_country]
                               && first[ci] < first[c->home_country])))
             c->home_country = (int)ci;
-    free(score);
+    c->country_score = score;
     free(first);
 }
 
@@ -315,6 +348,10 @@ static int country_after(const ctx *c, size_t i, int *country)
         len = gaz_ref(c, i + 1, LIA_G_COUNTRY, country);
         return len ? len + 1 : 0;
     }
+    /* "بسلطنة عمان", "لدولة الكويت": a country with ب or ل. */
+    if (i < c->t->n && (strncmp(tok(c, i)->norm, "ب", 2) == 0 || strncmp(tok(c, i)->norm, "ل", 2) == 0)
+        && strncmp(tok(c, i)->norm, "ال", 4) != 0)
+        return gaz_ref(c, i, LIA_G_COUNTRY, country);
     return 0;
 }
 
@@ -693,10 +730,16 @@ static size_t try_title_person(ctx *c, size_t i)
 /* "X، مدير Y،": a title in apposition after a person names his office. */
 static size_t absorb_apposition(ctx *c, size_t person, size_t j)
 {
-    if (!is_punct(c, j, ",") || !same_sentence(c, j, j + 1))
+    /* "X، مدير Y" or, for a known name, "X وزير الداخلية بسلطنة عمان". */
+    size_t t = j;
+    if (is_punct(c, j, ","))
+        t = j + 1;
+    else if (j >= c->t->n || !gaz_ref(c, j, LIA_G_TITLE, NULL))
+        return j;
+    if (!same_sentence(c, j, t))
         return j;
     title_info ti;
-    if (!parse_title(c, j + 1, &ti) || ti.n_bodies == 0) {
+    if (!parse_title(c, t, &ti) || ti.n_bodies == 0) {
         if (ti.end)
             title_release(&ti);
         return j;
@@ -710,9 +753,9 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
         return j;
     }
     lia_mention *mm = &c->m->mentions.v[person];
-    attach_title(mm, &ti, c, j + 1, ti.end);
+    attach_title(mm, &ti, c, t, ti.end);
     mm->last = ti.end;
-    add_body_mentions(c, &ti, j + 1);
+    add_body_mentions(c, &ti, t);
     title_release(&ti);
     return ti.end;
 }
@@ -809,6 +852,16 @@ static size_t try_place(ctx *c, size_t i)
     }
     int cityl = gaz_ref(c, i, LIA_G_CITY, &idx);
     int countryl = gaz_ref(c, i, LIA_G_COUNTRY, &ci);
+    /* A name that is a country and a city (عمان: Oman or Amman; الجزائر):
+     * the city when it is a dateline, or when the document names the
+     * city's country more than the other. */
+    if (countryl && cityl == countryl) {
+        int cc = lia_rules_country_index(c->r, c->r->cities.v[idx].country);
+        if (cc != ci && (dateline_at(c, i) || c->country_score[cc] > c->country_score[ci]))
+            countryl = 0;
+        else if (cc == ci && dateline_at(c, i))
+            countryl = 0;
+    }
     if (countryl && countryl >= cityl) {
         lia_mention *mm = new_mention(c, i, i + (size_t)countryl, LIA_T_COUNTRY);
         const lia_country *co = &c->r->countries.v[ci];
@@ -964,7 +1017,8 @@ typedef struct {
     const lia_pattern *p;
     size_t sent_last;
     size_t anchor_el, anchor_pos;
-    int a;
+    int as[16];
+    int n_a;
     int b[16];
     int n_b;
 } pmatch;
@@ -986,55 +1040,64 @@ static int type_ok(const ctx *c, int mi, int types)
 
 static int match_from(pmatch *pm, size_t el, size_t pos);
 
+/* After a list item ending at pos: the next item's mention, past
+ * separators (",", "و", "فضلا عن", "كلا من"), or -1. */
+static int next_list_item(const pmatch *pm, size_t pos, int types)
+{
+    const ctx *c = pm->c;
+    size_t j = pos;
+    int seen = 0;
+    for (int g = 0; g < 4 && j < pm->sent_last; g++) {
+        size_t l;
+        if (is_punct(c, j, ",") || is_punct(c, j, "(") || is_punct(c, j, ")")
+            || is_punct(c, j, "\"")) {
+            j++;
+            seen = 1;
+        } else if ((l = (size_t)lex(c, j, c->c_list_sep)) || (l = (size_t)lex(c, j, c->c_list_intro))) {
+            j += l;
+            seen = 1;
+        } else {
+            break;
+        }
+    }
+    /* Honorifics before a name ("ومعالي الشيخ ..."). */
+    size_t h;
+    while (j < pm->sent_last && (h = (size_t)lex(c, j, c->c_honorific))) {
+        j += h;
+        seen |= tok(c, j - h)->has_conj;
+    }
+    int ni = j < pm->sent_last ? top_mention(c, j) : -1;
+    int conj = j < pm->sent_last && tok(c, j)->has_conj;
+    if (ni < 0 || c->m->mentions.v[ni].first != j || !(seen || conj) || !type_ok(c, ni, types))
+        return -1;
+    return ni;
+}
+
 static int match_capture(pmatch *pm, size_t el, size_t pos)
 {
     const ctx *c = pm->c;
     const lia_pelem *e = &pm->p->el[el];
-    int mi = pos < pm->sent_last ? top_mention(c, pos) : -1;
-    if (mi >= 0 && c->m->mentions.v[mi].first == pos && type_ok(c, mi, e->types)) {
-        const lia_mention *mm = &c->m->mentions.v[mi];
-        if (e->capture == 'A') {
-            int save = pm->a;
-            pm->a = mi;
-            if (match_from(pm, el + 1, mm->last))
-                return 1;
-            pm->a = save;
-        } else {
-            int save_n = pm->n_b;
-            pm->b[pm->n_b++] = mi;
-            size_t next = mm->last;
-            if (e->list) {
-                /* Further items after separators: ",", "و", "فضلا عن". */
-                for (;;) {
-                    size_t j = next;
-                    int seen = 0;
-                    for (int g = 0; g < 4 && j < pm->sent_last; g++) {
-                        size_t l;
-                        if (is_punct(c, j, ",") || is_punct(c, j, "(") || is_punct(c, j, ")")
-                            || is_punct(c, j, "\"")) {
-                            j++;
-                            seen = 1;
-                        } else if ((l = (size_t)lex(c, j, c->c_list_sep)) ||
-                                   (l = (size_t)lex(c, j, c->c_list_intro))) {
-                            j += l;
-                            seen = 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    int ni = j < pm->sent_last ? top_mention(c, j) : -1;
-                    int conj = j < pm->sent_last && tok(c, j)->has_conj;
-                    if (ni < 0 || c->m->mentions.v[ni].first != j || !(seen || conj)
-                        || !type_ok(c, ni, e->types) || pm->n_b >= 16)
-                        break;
-                    pm->b[pm->n_b++] = ni;
-                    next = c->m->mentions.v[ni].last;
-                }
+    size_t start = pos, h;
+    /* Honorifics before a name ("معالي السيد ..."). */
+    while (start < pm->sent_last && (h = (size_t)lex(c, start, c->c_honorific)))
+        start += h;
+    int mi = start < pm->sent_last ? top_mention(c, start) : -1;
+    if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
+        int *list = e->capture == 'A' ? pm->as : pm->b;
+        int *n = e->capture == 'A' ? &pm->n_a : &pm->n_b;
+        int save_n = *n;
+        list[(*n)++] = mi;
+        size_t next = c->m->mentions.v[mi].last;
+        if (e->list) {
+            int ni;
+            while (*n < 16 && (ni = next_list_item(pm, next, e->types)) >= 0) {
+                list[(*n)++] = ni;
+                next = c->m->mentions.v[ni].last;
             }
-            if (match_from(pm, el + 1, next))
-                return 1;
-            pm->n_b = save_n;
         }
+        if (match_from(pm, el + 1, next))
+            return 1;
+        *n = save_n;
     }
     if (e->optional)
         return match_from(pm, el + 1, pos);
@@ -1101,7 +1164,6 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
     pm.p = p;
     pm.sent_last = s->last;
     pm.anchor_pos = anchor_pos;
-    pm.a = -1;
     pm.anchor_el = p->n_el;
     for (size_t k = 0; k < p->n_el; k++)
         if (!p->el[k].optional && (p->el[k].kind == LIA_P_CLASS || p->el[k].kind == LIA_P_WORD)) {
@@ -1114,13 +1176,15 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
      * else every earlier token of the sentence. */
     size_t lo = pm.anchor_el == 0 ? anchor_pos : s->first;
     for (size_t start = lo; start <= anchor_pos; start++) {
-        pm.a = -1;
+        pm.n_a = 0;
         pm.n_b = 0;
         if (match_from(&pm, 0, start)) {
             lia_rel_match rm;
             memset(&rm, 0, sizeof rm);
             rm.pattern = pi;
-            rm.a = pm.a;
+            rm.a = pm.n_a ? pm.as[0] : -1;
+            rm.n_a = pm.n_a;
+            memcpy(rm.as, pm.as, sizeof rm.as);
             rm.n_b = pm.n_b;
             memcpy(rm.b, pm.b, sizeof rm.b);
             rm.sentence = sent;
@@ -1217,6 +1281,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     free(c.gaz);
     free(c.gaz_len);
     free(c.covered);
+    free(c.country_score);
 }
 
 void lia_matches_release(lia_matches *m)

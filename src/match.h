@@ -37,7 +37,9 @@ typedef struct {
 /* One firing of a relation pattern. */
 typedef struct {
     int pattern;             /* index into rules->patterns */
-    int a;                   /* mention index, or -1 when implicit */
+    int a;                   /* first A mention index, or -1 when implicit */
+    int as[16];              /* every A mention (a list capture: A:type+) */
+    int n_a;
     int b[16];               /* mention indexes */
     int n_b;
     size_t sentence;

@@ -345,6 +345,54 @@ static void heads_from_titles(rctx *c)
     }
 }
 
+/* The relations of one pattern match for one subject mention ai. */
+static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
+{
+    if (ai < 0 || !c->m->mentions.v[ai].key[0])
+        return;
+    const lia_mention *am = &c->m->mentions.v[ai];
+    const char *date = sentence_date(c, rm->sentence);
+    if (!date && !is_relation(p, "heads"))
+        date = c->context_date;
+    if (is_relation(p, "heads"))
+        date = NULL;
+    const char *place = NULL;
+    if (is_relation(p, "met") || is_relation(p, "attended"))
+        place = sentence_place(c, rm->sentence, rm);
+    int nb = rm->n_b;
+    int bs[17];
+    memcpy(bs, rm->b, sizeof rm->b);
+    if (nb == 0 && is_relation(p, "attended")) {
+        int ev = current_event(c, rm->sentence);
+        if (ev >= 0)
+            bs[nb++] = ev;
+    }
+    for (int k = 0; k < nb; k++) {
+        const lia_mention *bm = &c->m->mentions.v[bs[k]];
+        if (!bm->key[0])
+            continue;
+        if (is_relation(p, "met") && (own_side(c, am, bm) || own_side(c, bm, am)))
+            continue;
+        const char *pl = place;
+        if (is_relation(p, "attended")) {
+            const char *ep = event_place(c, bm->key);
+            if (ep)
+                pl = ep;
+        }
+        if (!pl && (is_relation(p, "met") || is_relation(p, "attended")))
+            pl = c->context_place;
+        add_relation(c, p->relation, am->key, bm->key, date, pl, rm->sentence, p->id);
+        /* Meeting or attending abroad means having travelled there. */
+        if ((is_relation(p, "met") || is_relation(p, "attended")) && pl
+            && am->type == LIA_T_PERSON && am->country[0]) {
+            const char *pc = country_of_place(c, pl);
+            if (pc[0] && strcmp(pc, am->country) != 0)
+                add_relation(c, "visited", am->key, pl, date, NULL, rm->sentence,
+                             "visited.abroad");
+        }
+    }
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the first person named, then
@@ -371,56 +419,17 @@ static void relations_from_matches(rctx *c)
             if (better)
                 continue;
         }
-        int ai = rm->a;
-        if (ai < 0 && !is_relation(p, "hosted") && !is_relation(p, "heads"))
-            ai = c->subject;
-        if (ai < 0 || !c->m->mentions.v[ai].key[0])
-            continue;
-        const lia_mention *am = &c->m->mentions.v[ai];
-        if (rm->a >= 0 && am->type == LIA_T_PERSON)
-            c->subject = ai;
-        const char *date = sentence_date(c, rm->sentence);
-        if (!date && !is_relation(p, "heads"))
-            date = c->context_date;
-        if (is_relation(p, "heads"))
-            date = NULL;
-        const char *place = NULL;
-        if (is_relation(p, "met") || is_relation(p, "attended"))
-            place = sentence_place(c, rm->sentence, rm);
-        int nb = rm->n_b;
-        int bs[17];
-        memcpy(bs, rm->b, sizeof rm->b);
-        if (nb == 0 && is_relation(p, "attended")) {
-            int ev = current_event(c, rm->sentence);
-            if (ev >= 0)
-                bs[nb++] = ev;
-        }
-        for (int k = 0; k < nb; k++) {
-            const lia_mention *bm = &c->m->mentions.v[bs[k]];
-            if (!bm->key[0])
-                continue;
-            if (is_relation(p, "met") && (own_side(c, am, bm) || own_side(c, bm, am)))
-                continue;
-            const char *pl = place;
-            if (is_relation(p, "attended")) {
-                const char *ep = event_place(c, bm->key);
-                if (ep)
-                    pl = ep;
-            }
-            if (!pl && (is_relation(p, "met") || is_relation(p, "attended")))
-                pl = c->context_place;
-            add_relation(c, p->relation, am->key, bm->key, date, pl, rm->sentence, p->id);
-            if (is_relation(p, "visited") && !c->context_place)
-                c->context_place = xstrdup(bm->key);
-            /* Meeting or attending abroad means having travelled there. */
-            if ((is_relation(p, "met") || is_relation(p, "attended")) && pl
-                && am->type == LIA_T_PERSON && am->country[0]) {
-                const char *pc = country_of_place(c, pl);
-                if (pc[0] && strcmp(pc, am->country) != 0)
-                    add_relation(c, "visited", am->key, pl, date, NULL, rm->sentence,
-                                 "visited.abroad");
-            }
-        }
+        int alist[17];
+        int na = 0;
+        for (int k = 0; k < rm->n_a; k++)
+            alist[na++] = rm->as[k];
+        if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
+            alist[na++] = c->subject;
+        if (rm->a >= 0 && c->m->mentions.v[rm->a].type == LIA_T_PERSON
+            && c->m->mentions.v[rm->a].key[0])
+            c->subject = rm->a;
+        for (int k = 0; k < na; k++)
+            relation_pairs(c, rm, p, alist[k]);
     }
 }
 
