@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <unistd.h>
 
 #include <graphviz/cgraph.h>
@@ -86,6 +87,90 @@ static void take_gv_messages(lia_diag *d)
     }
     sb_clear(&gv_messages);
 }
+
+/* ---- deterministic object IDs ------------------------------------------- */
+
+/* cgraph's default ID discipline uses the address of a name's string as its
+ * ID, and agwrite writes subgraphs in ID order: the order of the clusters
+ * would then depend on malloc.  This discipline numbers names in the order
+ * they are first seen (even IDs) and anonymous objects separately (odd). */
+typedef struct {
+    lia_map index;               /* name -> position + 1 */
+    VEC(char *) names;
+    IDTYPE next_anonymous;
+} id_state;
+
+static void *id_open(Agraph_t *g, Agdisc_t *disc)
+{
+    (void)g;
+    (void)disc;
+    id_state *st = xcalloc(1, sizeof *st);
+    lia_map_init(&st->index);
+    return st;
+}
+
+static long id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+    id_state *st = state;
+    (void)objtype;
+    if (!str) {
+        *id = 2 * st->next_anonymous++ + 1;
+        return 1;
+    }
+    uintptr_t pos = (uintptr_t)lia_map_get(&st->index, str);
+    if (!pos) {
+        if (!createflag)
+            return 0;
+        VEC_PUSH(st->names, xstrdup(str));
+        pos = st->names.n;
+        lia_map_put(&st->index, str, (void *)pos);
+    }
+    *id = 2 * (IDTYPE)(pos - 1);
+    return 1;
+}
+
+static long id_alloc(void *state, int objtype, IDTYPE id)
+{
+    (void)state;
+    (void)objtype;
+    return (id & 1) == 0;
+}
+
+static void id_free(void *state, int objtype, IDTYPE id)
+{
+    (void)state;
+    (void)objtype;
+    (void)id;
+}
+
+static char *id_print(void *state, int objtype, IDTYPE id)
+{
+    id_state *st = state;
+    (void)objtype;
+    if ((id & 1) || id / 2 >= st->names.n)
+        return NULL;
+    return st->names.v[id / 2];
+}
+
+static void id_close(void *state)
+{
+    id_state *st = state;
+    for (size_t i = 0; i < st->names.n; i++)
+        free(st->names.v[i]);
+    VEC_FREE(st->names);
+    lia_map_release(&st->index);
+    free(st);
+}
+
+static void id_register(void *state, int objtype, void *obj)
+{
+    (void)state;
+    (void)objtype;
+    (void)obj;
+}
+
+static Agiddisc_t ordered_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close,
+                                 id_register};
 
 /* ---- building the cgraph graph ------------------------------------------ */
 
@@ -195,7 +280,10 @@ static const char *build(Agraph_t *root, const igraph_t *kg, const lia_dot_optio
 {
     igraph_integer_t n = igraph_vcount(kg), m = igraph_ecount(kg);
     int clusters = o && o->cluster_country;
-    const char *engine = (n <= 60 || clusters) ? "dot" : "sfdp";
+    /* dot for every size: it keeps the legend and the clusters together
+     * (sfdp ignores clusters), and unlinked nodes are packed into a grid
+     * below so that they do not pile up in one tall column. */
+    const char *engine = "dot";
 
     set(root, "layout", engine);
     set(root, "rankdir", "LR");
@@ -210,10 +298,6 @@ static const char *build(Agraph_t *root, const igraph_t *kg, const lia_dot_optio
     set(root, "ranksep", "0.6");
     set(root, "pad", "0.3");
     set(root, "bgcolor", "white");
-    if (strcmp(engine, "sfdp") == 0) {
-        set(root, "K", "1.2");
-        set(root, "repulsiveforce", "1.5");
-    }
     agattr(root, AGNODE, (char *)"fontname", (char *)FONT);
     agattr(root, AGNODE, (char *)"style", (char *)"filled");
     agattr(root, AGNODE, (char *)"penwidth", (char *)"1.5");
@@ -229,6 +313,14 @@ static const char *build(Agraph_t *root, const igraph_t *kg, const lia_dot_optio
         if (x > max)
             max = x;
     }
+
+    /* Vertices without any relation go into one grid-shaped cluster. */
+    igraph_vector_int_t deg;
+    igraph_vector_int_init(&deg, 0);
+    if (igraph_degree(kg, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS) != IGRAPH_SUCCESS)
+        igraph_vector_int_clear(&deg);
+    Agraph_t *unlinked = NULL;
+    VEC(Agnode_t *) grid = {0};
 
     lia_map cluster_of;
     lia_map_init(&cluster_of);
@@ -256,8 +348,21 @@ static const char *build(Agraph_t *root, const igraph_t *kg, const lia_dot_optio
                 lia_map_put(&cluster_of, country, parent);
             }
         }
+        int isolated = v < igraph_vector_int_size(&deg) && VECTOR(deg)[v] == 0;
+        if (parent == root && isolated) {
+            if (!unlinked) {
+                unlinked = agsubg(root, (char *)"cluster_unlinked", 1);
+                set(unlinked, "label", "no relation found");
+                set(unlinked, "style", "rounded,dotted");
+                set(unlinked, "color", "#BBBBBB");
+                set(unlinked, "fontsize", "12");
+            }
+            parent = unlinked;
+        }
         Agnode_t *nd = agnode(parent, (char *)(*key ? key : "?"), 1);
         node[v] = nd;
+        if (parent == unlinked)
+            VEC_PUSH(grid, nd);
         const node_style *s = style_of_type(type);
         sb_clear(&b);
         add_label_text(&b, lia_vstr(kg, "name", v));
@@ -305,6 +410,19 @@ static const char *build(Agraph_t *root, const igraph_t *kg, const lia_dot_optio
         add_label_text(&b, rel);
         set(e, "tooltip", b.s ? b.s : "");
     }
+    /* Rows of about sqrt(n) nodes, chained by invisible edges (rankdir LR
+     * puts each chain on one line, so the rows stack into a grid). */
+    size_t cols = 1;
+    while (cols * cols < grid.n)
+        cols++;
+    for (size_t i = 1; i < grid.n; i++) {
+        if (i % cols == 0)
+            continue;
+        Agedge_t *e = agedge(unlinked, grid.v[i - 1], grid.v[i], NULL, 1);
+        set(e, "style", "invis");
+    }
+    VEC_FREE(grid);
+    igraph_vector_int_destroy(&deg);
     add_legend(root, kg);
     free(node);
     sb_release(&b);
@@ -371,7 +489,8 @@ lia_status lia_export_dot(const lia_graph *lg, const lia_dot_options *o, const c
         gvc = gvContext();
     if (!gvc)
         return lia_fail(d, LIA_ERR_GRAPH, "graphviz cannot start");
-    Agraph_t *g = agopen((char *)"liaison", Agdirected, NULL);
+    Agdisc_t disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
+    Agraph_t *g = agopen((char *)"liaison", Agdirected, &disc);
     if (!g)
         return lia_fail(d, LIA_ERR_GRAPH, "graphviz cannot create a graph");
     const char *engine = build(g, &lg->g, o);

@@ -28,7 +28,7 @@ typedef struct {
     /* class ids */
     int home_country;        /* the country the document is most about, or -1 */
     int *country_score;      /* per country: how much the document names it */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_anaphor, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
 
@@ -199,7 +199,7 @@ static void find_home_country(ctx *c)
                 w = 2;
             } else if (kind == LIA_G_CITY && dateline_at(c, i)) {
                 ci = lia_rules_country_index(c->r, c->r->cities.v[idx].country);
-                w = 3;
+                w = 8;
             } else if (kind == LIA_G_AGENCY) {
                 ci = lia_rules_country_index(c->r, c->r->agencies.v[idx].country);
             }
@@ -420,7 +420,7 @@ static size_t skip_bracketed(const ctx *c, size_t i)
 /* An agency body at i: a gazetteer agency (with its nisba), a generic kind
  * tied to a country, or an agency-shaped phrase ending in a nisba.
  * want_country: a generic kind needs a country (else it is not a body). */
-static int parse_body(const ctx *c, size_t i, int default_country, body *b)
+static int parse_body(const ctx *c, size_t i, int default_country, int top, body *b)
 {
     memset(b, 0, sizeof *b);
     int idx, len, ci;
@@ -451,12 +451,23 @@ static int parse_body(const ctx *c, size_t i, int default_country, body *b)
         int cl = country_after(c, e, &ci);
         /* Without a country, a multi-word generic name ("وزارة الداخلية")
          * is the home country's; a single word ("الداخلية") is too vague. */
-        if (!cl && default_country < 0 && len >= 2)
+        if (!cl && default_country < 0 && (len >= 2 || !top))
             default_country = c->home_country;
         if (!cl && default_country < 0)
             return 0;
         if (!cl)
             ci = default_country;
+        /* Alone in running text, a one-word kind ("الأمن المصري") names a
+         * body only where the rules know that country's body of that kind. */
+        if (top && len == 1) {
+            char *lcc = lower_cc(c->r->countries.v[ci].code);
+            char *key = xasprintf("%s-%s", lcc, c->r->kinds.v[idx].kind);
+            int known = lia_map_get(&c->r->agency_of_kind, key) != NULL;
+            free(lcc);
+            free(key);
+            if (!known)
+                return 0;
+        }
         kind_agency(c, idx, ci, b);
         b->end = skip_bracketed(c, e + (size_t)cl);
         return 1;
@@ -512,7 +523,7 @@ static int name_word(const ctx *c, size_t i, int first)
         return 1;
     if (!first && lex(c, i, c->c_name_inner))
         return 1;
-    if (any_lex(c, i))
+    if (any_lex(c, i) && !(lex(c, i, c->c_given_name) && c->m->n_lex[i] == 1))
         return 0;
     if (c->gaz[i]) {
         for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
@@ -526,16 +537,38 @@ static int name_word(const ctx *c, size_t i, int first)
     return 1;
 }
 
+/* Does the word carry the article, possibly behind proclitics (الدولة،
+ * بالدور، والمهام، للأمن)? */
+static int has_article(const lia_token *tk)
+{
+    const char *p = tk->norm;
+    if (strncmp(p, "و", 2) == 0 || strncmp(p, "ف", 2) == 0)
+        p += 2;
+    if (strncmp(p, "لل", 4) == 0)
+        return 1;
+    if (strncmp(p, "ب", 2) == 0 || strncmp(p, "ك", 2) == 0 || strncmp(p, "ل", 2) == 0)
+        p += 2;
+    return strncmp(p, "ال", 4) == 0 && strlen(p) > 6;
+}
+
 /* The end of an unknown name starting at i (two or three words, not
  * counting connectors such as بن and عبد), or i.  A family name with the
- * article (الخليفي) or a third word that reads as a plural noun ends it. */
+ * article (الخليفي) or a third word that reads as a plural noun ends it.
+ * A name that does not open with a given name or a connector has no word
+ * with the article: that keeps "حرص الدولة" and "ملف النزوح" out. */
 static size_t scan_name(const ctx *c, size_t i)
 {
     size_t j = i, words = 0;
+    int known_start = lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part);
     while (j < c->t->n && words < 4 && same_sentence(c, i, j) && name_word(c, j, j == i)) {
         const lia_token *tk = tok(c, j);
         int part = lex(c, j, c->c_name_part) != 0;
         int after_part = j > i && lex(c, j - 1, c->c_name_part);
+        if (!known_start && has_article(tk))
+            break;
+        if (j > i && !after_part && !lex(c, j, c->c_name_inner)
+            && strcmp(tk->forms[0], tk->norm) != 0 && !has_article(tk))
+            break;       /* a proclitic (لمواقف، بلاده) ends a name */
         if (!part && !after_part) {
             size_t l = strlen(tk->norm);
             if (words >= 2 && l > 4 && strcmp(tk->norm + l - 4, "ات") == 0)
@@ -634,7 +667,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
             if (k > 0 && s == j && !tok(c, j)->has_conj)
                 break;
             body b;
-            if (!parse_body(c, s, -1, &b))
+            if (!parse_body(c, s, -1, 0, &b))
                 break;
             ti->bodies[ti->n_bodies++] = b;
             j = b.end;
@@ -708,6 +741,26 @@ static size_t try_title_person(ctx *c, size_t i)
         title_release(&ti);
         (void)me;
         return name_end;
+    }
+    /* "وزير الداخلية والجماعات المحلية، إبراهيم مراد،": the rest of a long
+     * office name, a comma, then a known official. */
+    for (size_t k = j; k < j + 7 && k < c->t->n && same_sentence(c, j, k); k++) {
+        if (is_punct(c, k, ",")) {
+            int pi, pl = official_at(c, k + 1, &pi);
+            if (pl && same_sentence(c, k, k + 1)) {
+                lia_mention *mm = new_mention(c, i, k + 1 + (size_t)pl, LIA_T_PERSON);
+                free(mm->surface);
+                mm->surface = clean_span_text(c, k + 1, k + 1 + (size_t)pl);
+                person_from_official(c, mm, pi);
+                attach_title(mm, &ti, c, i, k);
+                add_body_mentions(c, &ti, i);
+                title_release(&ti);
+                return mm->last;
+            }
+            break;
+        }
+        if (tok(c, k)->kind != LIA_TOK_WORD || lex(c, k, c->c_stop) || official_at(c, k, NULL))
+            break;
     }
     /* Title only: the person is resolved later from the office. */
     if (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0])) {
@@ -790,7 +843,8 @@ static size_t try_event(ctx *c, size_t i)
             if (gaz_ref(c, j, LIA_G_TITLE, NULL) || gaz_ref(c, j, LIA_G_PERSON, NULL))
                 break;
             if (any_lex(c, j) && !lex(c, j, c->c_ordinal) && !lex(c, j, c->c_agency_head)
-                && !lex(c, j, c->c_event_head) && !lex(c, j, c->c_delegation))
+                && !lex(c, j, c->c_event_head) && !lex(c, j, c->c_delegation)
+                && !lex(c, j, c->c_given_name))
                 break;
             j++;
             words++;
@@ -929,7 +983,7 @@ static size_t mention_at(ctx *c, size_t i)
     if ((e = try_title_person(c, i)) > i)
         return e;
     body b;
-    if (parse_body(c, i, -1, &b)) {
+    if (parse_body(c, i, -1, 1, &b)) {
         int ai;
         int type = gaz_ref(c, i, LIA_G_ORG, &ai) && !gaz_ref(c, i, LIA_G_AGENCY, NULL)
                    ? LIA_T_ORG : LIA_T_AGENCY;
@@ -976,8 +1030,6 @@ static void find_surnames(ctx *c)
             continue;
         for (size_t p = 0; p < persons.n; p++) {
             const lia_mention *pm = &c->m->mentions.v[persons.v[p]];
-            if (pm->first > i)
-                break;
             char *norm = lia_normalize_str(pm->surface);
             const char *last = strrchr(norm, ' ');
             last = last ? last + 1 : norm;
@@ -1239,6 +1291,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_honorific = lia_rules_class(r, "honorific");
     c.c_name_part = lia_rules_class(r, "name_part");
     c.c_name_inner = lia_rules_class(r, "name_inner");
+    c.c_given_name = lia_rules_class(r, "given_name");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");

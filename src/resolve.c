@@ -125,8 +125,10 @@ static void resolve_references(rctx *c)
                 const lia_mention *p = &c->m->mentions.v[found];
                 set_key(mm, p->key, p->name, p->latin, p->country);
             } else {
-                const char *office = strcmp(mm->office, "member") == 0 ? "" : mm->office;
-                int h = office_holder(c, office, mm->bodies[0]);
+                /* Only an office one person holds at a time names him:
+                 * an ambassador or an adviser is one of many. */
+                int h = strcmp(mm->office, "member") == 0 || !mm->office[0]
+                        ? -1 : office_holder(c, mm->office, mm->bodies[0]);
                 if (h >= 0) {
                     const lia_official *o = &c->r->officials.v[h];
                     set_key(mm, o->key, o->name, o->latin, o->country);
@@ -345,6 +347,31 @@ static void heads_from_titles(rctx *c)
     }
 }
 
+/* "... بيانتيدوزي، الذي يقوم بزيارة": a relative pronoun just before the
+ * trigger makes the person it follows the subject.  Returns 1 and sets
+ * out[0], or 0. */
+static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    int rel = lia_rules_class(c->r, "relative");
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    for (size_t k = rm->anchor; k > se->first && k + 4 > rm->anchor; k--) {
+        if (!lia_lex_at(c->m, k - 1, rel))
+            continue;
+        size_t end = k - 1;
+        if (end > se->first && c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
+            end--;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *mm = &c->m->mentions.v[q];
+            if (!mm->inner && mm->last == end && mm->type == LIA_T_PERSON && mm->key[0]) {
+                out[0] = (int)q;
+                return 1;
+            }
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -423,6 +450,8 @@ static void relations_from_matches(rctx *c)
         int na = 0;
         for (int k = 0; k < rm->n_a; k++)
             alist[na++] = rm->as[k];
+        if (na == 0)
+            na = relative_subject(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
         if (rm->a >= 0 && c->m->mentions.v[rm->a].type == LIA_T_PERSON
