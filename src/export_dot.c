@@ -95,16 +95,17 @@ static void take_gv_messages(lia_diag *d)
  * would then depend on malloc.  This discipline numbers names in the order
  * they are first seen (even IDs) and anonymous objects separately (odd). */
 typedef struct {
+    Agraph_t *root;
     lia_map index;               /* name -> position + 1 */
-    VEC(char *) names;
+    VEC(char *) names;           /* refstrs of root (agwrite checks their flags) */
     IDTYPE next_anonymous;
 } id_state;
 
 static void *id_open(Agraph_t *g, Agdisc_t *disc)
 {
-    (void)g;
     (void)disc;
     id_state *st = xcalloc(1, sizeof *st);
+    st->root = g;
     lia_map_init(&st->index);
     return st;
 }
@@ -121,7 +122,7 @@ static long id_map(void *state, int objtype, char *str, IDTYPE *id, int createfl
     if (!pos) {
         if (!createflag)
             return 0;
-        VEC_PUSH(st->names, xstrdup(str));
+        VEC_PUSH(st->names, agstrdup(st->root, str));
         pos = st->names.n;
         lia_map_put(&st->index, str, (void *)pos);
     }
@@ -155,8 +156,7 @@ static char *id_print(void *state, int objtype, IDTYPE id)
 static void id_close(void *state)
 {
     id_state *st = state;
-    for (size_t i = 0; i < st->names.n; i++)
-        free(st->names.v[i]);
+    /* The names live in the graph's string pool, which agclose frees. */
     VEC_FREE(st->names);
     lia_map_release(&st->index);
     free(st);

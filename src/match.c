@@ -28,7 +28,7 @@ typedef struct {
     /* class ids */
     int home_country;        /* the country the document is most about, or -1 */
     int *country_score;      /* per country: how much the document names it */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_anaphor, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
 
@@ -348,6 +348,18 @@ static int country_after(const ctx *c, size_t i, int *country)
         len = gaz_ref(c, i + 1, LIA_G_COUNTRY, country);
         return len ? len + 1 : 0;
     }
+    /* "بحكومة الوحدة الوطنية الليبية": a polity word, then its nisba. */
+    if (i < c->t->n && lex(c, i, c->c_polity)) {
+        for (size_t j = i + 1; j < i + 5 && j < c->t->n && same_sentence(c, i, j); j++) {
+            int l = gaz_ref(c, j, LIA_G_NISBA, country);
+            if (!l)
+                l = gaz_ref(c, j, LIA_G_COUNTRY, country);
+            if (l)
+                return (int)(j - i) + l;
+            if (tok(c, j)->kind != LIA_TOK_WORD || lex(c, j, c->c_stop))
+                break;
+        }
+    }
     /* "بسلطنة عمان", "لدولة الكويت": a country with ب or ل. */
     if (i < c->t->n && (strncmp(tok(c, i)->norm, "ب", 2) == 0 || strncmp(tok(c, i)->norm, "ل", 2) == 0)
         && strncmp(tok(c, i)->norm, "ال", 4) != 0)
@@ -530,7 +542,7 @@ static int name_word(const ctx *c, size_t i, int first)
             if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
                 return 0;
     }
-    if (first && (tk->has_conj || strncmp(tk->norm, "ال", 4) == 0))
+    if (first && (tk->has_conj || strncmp(tk->norm, "ال", 4) == 0) && !lex(c, i, c->c_given_name))
         return 0;
     if (!first && tk->has_conj)
         return 0;
@@ -565,6 +577,8 @@ static size_t scan_name(const ctx *c, size_t i)
         int part = lex(c, j, c->c_name_part) != 0;
         int after_part = j > i && lex(c, j - 1, c->c_name_part);
         if (!known_start && has_article(tk))
+            break;
+        if (j == i && has_article(tk) && !lex(c, j, c->c_given_name))
             break;
         if (j > i && !after_part && !lex(c, j, c->c_name_inner)
             && strcmp(tk->forms[0], tk->norm) != 0 && !has_article(tk))
@@ -1292,6 +1306,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_name_part = lia_rules_class(r, "name_part");
     c.c_name_inner = lia_rules_class(r, "name_inner");
     c.c_given_name = lia_rules_class(r, "given_name");
+    c.c_polity = lia_rules_class(r, "polity");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");

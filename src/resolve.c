@@ -409,6 +409,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         if (!pl && (is_relation(p, "met") || is_relation(p, "attended")))
             pl = c->context_place;
         add_relation(c, p->relation, am->key, bm->key, date, pl, rm->sentence, p->id);
+        /* Whoever visits a city visits its country. */
+        if (is_relation(p, "visited") && bm->type == LIA_T_CITY && bm->country[0])
+            add_relation(c, "visited", am->key, bm->country, date, NULL, rm->sentence,
+                         "visited.city-country");
         /* Meeting or attending abroad means having travelled there. */
         if ((is_relation(p, "met") || is_relation(p, "attended")) && pl
             && am->type == LIA_T_PERSON && am->country[0]) {
