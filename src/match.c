@@ -28,7 +28,7 @@ typedef struct {
     /* class ids */
     int home_country;        /* the country the document is most about, or -1 */
     int *country_score;      /* per country: how much the document names it */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_anaphor, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
 
@@ -1211,11 +1211,15 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
     return 0;
 }
 
+/* Is the trigger at anchor negated: a particle just before it ("لم
+ * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
 static int negated(const ctx *c, size_t anchor, size_t sent_first)
 {
-    int neg = c->c_stop >= 0 ? lia_rules_class(c->r, "negation") : -1;
     for (size_t k = anchor; k > sent_first && k + 3 > anchor; k--)
-        if (lex(c, k - 1, neg))
+        if (lex(c, k - 1, c->c_negation))
+            return 1;
+    for (size_t k = sent_first; k < anchor; k++)
+        if (lex(c, k, c->c_denial))
             return 1;
     return 0;
 }
@@ -1307,6 +1311,8 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_name_inner = lia_rules_class(r, "name_inner");
     c.c_given_name = lia_rules_class(r, "given_name");
     c.c_polity = lia_rules_class(r, "polity");
+    c.c_negation = lia_rules_class(r, "negation");
+    c.c_denial = lia_rules_class(r, "denial");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");

@@ -256,6 +256,16 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
 {
     if (!a || !b || !a[0] || !b[0] || strcmp(a, b) == 0)
         return;
+    /* A country named only through a city or an office gets its node. */
+    for (int k = 0; k < 2; k++) {
+        const char *key = k ? b : a;
+        if (lia_facts_find(c->f, key))
+            continue;
+        const lia_country *co = lia_rules_country(c->r, key);
+        if (!co)
+            return;
+        lia_facts_entity(c->f, co->code, LIA_COUNTRY, co->name, co->latin, co->code);
+    }
     char *ev = sentence_text(c, sent);
     lia_facts_add_relation(c->f, rel, a, b, date, place, c->doc->id, ev, rule);
     free(ev);
