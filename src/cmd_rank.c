@@ -247,6 +247,9 @@ int cmd_rank(int argc, char **argv)
                 return lia_usage_error("rank", "unknown format '%s' (table, tsv or json)",
                                        optarg);
             break;
+        case 'h':
+            fputs(lia_usage_rank, stdout);
+            return LIA_EXIT_OK;
         case ':':
             return lia_usage_error("rank", "option '%s' needs a value", argv[optind - 1]);
         default:

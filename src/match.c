@@ -370,6 +370,8 @@ static int country_after(const ctx *c, size_t i, int *country)
 typedef struct {
     char *key, *name, *latin, *country;
     size_t end;
+    int kind;                /* agency kind index when generic, else -1 */
+    int defaulted;           /* its country was guessed (the home country) */
 } body;
 
 static void body_release(body *b)
@@ -435,6 +437,7 @@ static size_t skip_bracketed(const ctx *c, size_t i)
 static int parse_body(const ctx *c, size_t i, int default_country, int top, body *b)
 {
     memset(b, 0, sizeof *b);
+    b->kind = -1;
     int idx, len, ci;
     if ((len = gaz_ref(c, i, LIA_G_AGENCY, &idx))) {
         const lia_agency *a = &c->r->agencies.v[idx];
@@ -481,6 +484,8 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
                 return 0;
         }
         kind_agency(c, idx, ci, b);
+        b->kind = idx;
+        b->defaulted = !cl;
         b->end = skip_bracketed(c, e + (size_t)cl);
         return 1;
     }
@@ -494,7 +499,24 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             if (j > e && tk->has_conj)
                 break;
             int cl = gaz_ref(c, j, LIA_G_NISBA, &ci);
-            if (cl && j > e - 0) {
+            if (cl) {
+                /* A shape around a known kind ("المديرية المشتركة العامة
+                 * للأمن الوطني المغربي") is that country's body of the kind. */
+                for (size_t k = i + 1; k < j; k++) {
+                    int ki;
+                    if (gaz_ref(c, k, LIA_G_KIND, &ki) && k + (size_t)gaz_ref(c, k, LIA_G_KIND, NULL) <= j) {
+                        char *lcc = lower_cc(c->r->countries.v[ci].code);
+                        char *kkey = xasprintf("%s-%s", lcc, c->r->kinds.v[ki].kind);
+                        int known = lia_map_get(&c->r->agency_of_kind, kkey) != NULL;
+                        free(lcc);
+                        free(kkey);
+                        if (known) {
+                            kind_agency(c, ki, ci, b);
+                            b->end = skip_bracketed(c, j + (size_t)cl);
+                            return 1;
+                        }
+                    }
+                }
                 const lia_country *co = &c->r->countries.v[ci];
                 char *words = span_text(c, i, j);
                 char *norm = lia_normalize_str(words);
@@ -689,6 +711,25 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
                 j++;
         }
     }
+    /* A generic body whose country was guessed takes the country of a
+     * named sibling: "المدير العام للأمن الوطني ومراقبة التراب الوطني". */
+    for (int k = 0; k < ti->n_bodies; k++) {
+        if (!ti->bodies[k].defaulted)
+            continue;
+        for (int q = 0; q < ti->n_bodies; q++) {
+            int sc = q != k && !ti->bodies[q].defaulted && ti->bodies[q].country[0]
+                     ? lia_rules_country_index(c->r, ti->bodies[q].country) : -1;
+            if (sc >= 0) {
+                int kind = ti->bodies[k].kind;
+                size_t end = ti->bodies[k].end;
+                body_release(&ti->bodies[k]);
+                kind_agency(c, kind, sc, &ti->bodies[k]);
+                ti->bodies[k].kind = kind;
+                ti->bodies[k].end = end;
+                break;
+            }
+        }
+    }
     int ci, cl = country_at(c, j, &ci);
     if (cl && (ti->n_bodies == 0 || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
         ti->country = ci;
@@ -841,9 +882,24 @@ static size_t try_event(ctx *c, size_t i)
         const lia_event_entry *e = &c->r->events.v[idx];
         set_identity(mm, e->key, e->name, e->latin, e->country);
     } else if ((len = lex(c, i, c->c_event_head))) {
-        /* Shape: a head word and at least two words of its name. */
+        /* Shape: a head word and at least two words of its name.  An
+         * indefinite head names an event only with a place ("مؤتمر بغداد
+         * الدولي"); a definite one only with a definite, ل- or ordinal
+         * word after it ("الاجتماع الدولي", "المؤتمر السابع"), not with a
+         * verbal noun ("وناقش الاجتماع تطوير ..."). */
         size_t j = i + (size_t)len;
         size_t words = 0;
+        const lia_token *head = tok(c, i + (size_t)len - 1);
+        if (j >= c->t->n || !same_sentence(c, i, j))
+            return i;
+        if (!has_article(head)) {
+            if (!gaz_ref(c, j, LIA_G_CITY, NULL) && !gaz_ref(c, j, LIA_G_COUNTRY, NULL))
+                return i;
+        } else {
+            const lia_token *next = tok(c, j);
+            if (!has_article(next) && !lex(c, j, c->c_ordinal) && strncmp(next->norm, "ل", 2) != 0)
+                return i;
+        }
         while (j < c->t->n && j < i + 16 && same_sentence(c, i, j)) {
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)

@@ -309,7 +309,15 @@ static char *icu_country_name(const char *code, const char *display)
 
 static void load_icu_countries(lia_rules *r)
 {
+    /* ICU also lists ISO 3166's exceptionally reserved codes (Canary
+     * Islands, Ceuta and Melilla, ...): they are not states. */
+    static const char *const not_states[] = { "AC", "CP", "DG", "EA", "IC", "TA", NULL };
     for (const char *const *c = uloc_getISOCountries(); *c; c++) {
+        int skip = 0;
+        for (const char *const *ns = not_states; *ns; ns++)
+            skip |= strcmp(*c, *ns) == 0;
+        if (skip)
+            continue;
         lia_country co;
         memset(&co, 0, sizeof co);
         memcpy(co.code, *c, 2);
