@@ -29,11 +29,23 @@ int lia_wants_help(const char *cmd, int argc, char **argv);
 extern const char *lia_argv0;
 
 int cmd_build(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_neighbors(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 
 extern const char lia_usage_build[];
+extern const char lia_usage_extract[];
+extern const char lia_usage_merge[];
 extern const char lia_usage_rank[];
+extern const char lia_usage_neighbors[];
+extern const char lia_usage_path[];
+extern const char lia_usage_export[];
+extern const char lia_usage_explain[];
 extern const char lia_usage_rules[];
 
 #endif
