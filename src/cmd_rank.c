@@ -45,59 +45,6 @@ static int cmp_row(const void *x, const void *y)
     return strcmp(a->key, b->key);
 }
 
-/* Refuses XML with a document type declaration: entity expansion and
- * external entities are not something a graph file needs. */
-static lia_status check_xml(const char *text, size_t len, const char *path, lia_diag *d)
-{
-    static const char *const bad[] = {"<!DOCTYPE", "<!ENTITY"};
-    for (size_t k = 0; k < 2; k++) {
-        size_t n = strlen(bad[k]);
-        for (size_t i = 0; i + n <= len; i++)
-            if (text[i] == '<' && strncasecmp(text + i, bad[k], n) == 0)
-                return lia_fail(d, LIA_ERR_INPUT,
-                                "cannot read '%s': refusing XML with a %s declaration", path,
-                                bad[k] + 2);
-    }
-    return LIA_OK;
-}
-
-static lia_status read_graphml(const char *path, igraph_t *g, lia_diag *d)
-{
-    char *text;
-    size_t len;
-    lia_status st;
-    FILE *in = fopen(path, "rb");
-    if (!in)
-        return lia_fail(d, LIA_ERR_IO, "cannot read '%s': %s", path, strerror(errno));
-    fclose(in);
-    if ((st = lia_read_file(path, &text, &len, d)) != LIA_OK)
-        return st;
-    if ((st = check_xml(text, len, path, d)) != LIA_OK) {
-        free(text);
-        return st;
-    }
-    if (len == 0) {
-        free(text);
-        return lia_fail(d, LIA_ERR_INPUT, "cannot read '%s': empty file", path);
-    }
-    FILE *fp = fmemopen(text, len, "rb");
-    if (!fp) {
-        free(text);
-        return lia_fail(d, LIA_ERR_IO, "cannot read '%s': %s", path, strerror(errno));
-    }
-    lia_igraph_setup();
-    igraph_error_t e = igraph_read_graph_graphml(g, fp, 0);
-    fclose(fp);
-    free(text);
-    if (e) {
-        char *what = xasprintf("cannot read '%s'", path);
-        st = lia_igraph_fail(e, d, what);
-        free(what);
-        return st;
-    }
-    return LIA_OK;
-}
-
 /* Display width of UTF-8 text, counted in code points (good enough for
  * Latin keys and names; Arabic comes last on the line). */
 static int width(const char *s)
@@ -270,18 +217,21 @@ int cmd_rank(int argc, char **argv)
 
     lia_diag d;
     lia_diag_init(&d);
-    igraph_t kg, net;
+    lia_graph *graph;
+    igraph_t net;
     igraph_vector_int_t actors;
     igraph_vector_t values;
-    lia_status st = read_graphml(path, &kg, &d);
+    lia_status st = lia_graph_load(path, &graph, &d);
     if (st != LIA_OK) {
+        lia_print_warnings(&d, 0);
         lia_error("%s", d.message);
         lia_diag_release(&d);
         return LIA_EXIT_FAIL;
     }
-    if (!igraph_cattribute_has_attr(&kg, IGRAPH_ATTRIBUTE_VERTEX, "type"))
+    const igraph_t *kg = &graph->g;
+    if (!igraph_cattribute_has_attr(kg, IGRAPH_ATTRIBUTE_VERTEX, "type"))
         lia_warning("'%s' has no 'type' node attribute: no actors to rank", path);
-    st = lia_actor_network(&kg, relation, &net, &actors, &d);
+    st = lia_actor_network(kg, relation, &net, &actors, &d);
     if (st == LIA_OK) {
         igraph_vector_init(&values, 0);
         st = lia_centrality(&net, (lia_measure)m, &values, &d);
@@ -290,14 +240,14 @@ int cmd_rank(int argc, char **argv)
             row *rows = xmalloc((n ? n : 1) * sizeof *rows);
             for (size_t i = 0; i < n; i++) {
                 igraph_integer_t v = VECTOR(actors)[i];
-                const char *t = lia_vstr(&kg, "type", v);
+                const char *t = lia_vstr(kg, "type", v);
                 if (type && strcmp(t, type) != 0)
                     continue;
                 rows[k].vertex = v;
                 rows[k].value = VECTOR(values)[i];
-                rows[k].key = lia_vstr(&kg, "key", v);
-                rows[k].name = lia_vstr(&kg, "name", v);
-                rows[k].latin = lia_vstr(&kg, "name_latin", v);
+                rows[k].key = lia_vstr(kg, "key", v);
+                rows[k].name = lia_vstr(kg, "name", v);
+                rows[k].latin = lia_vstr(kg, "name_latin", v);
                 rows[k].type = t;
                 k++;
             }
@@ -317,7 +267,7 @@ int cmd_rank(int argc, char **argv)
         igraph_vector_int_destroy(&actors);
         igraph_destroy(&net);
     }
-    igraph_destroy(&kg);
+    lia_graph_free(graph);
     lia_print_warnings(&d, 0);
     if (st != LIA_OK) {
         lia_error("%s", d.message);

@@ -1,10 +1,14 @@
 /* graph.c — facts into the igraph knowledge graph (vertices = entities in
  * key order, edges = relations in facts order, attributes per the graph
- * contract), the actor network derived from it, and liaison's igraph error
- * and warning handlers.  Never prints: igraph messages become lia_diag. */
+ * contract), the actor network derived from it, reading a GraphML back,
+ * and liaison's igraph error and warning handlers.  Never prints: igraph
+ * messages become lia_diag. */
 #include "graph.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdint.h>
+#include <strings.h>
 
 #include "analyse.h"
 
@@ -399,4 +403,174 @@ lia_status lia_actor_network(const igraph_t *kg, const char *relation, igraph_t 
         return lia_igraph_fail(e, d, "cannot build the actor network");
     }
     return LIA_OK;
+}
+
+/* ---- reading GraphML back ----------------------------------------------- */
+
+/* Refuses XML with a document type declaration: entity expansion and
+ * external entities are not something a graph file needs. */
+static lia_status check_xml(const char *text, size_t len, const char *path, lia_diag *d)
+{
+    static const char *const bad[] = {"<!DOCTYPE", "<!ENTITY"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t n = strlen(bad[k]);
+        for (size_t i = 0; i + n <= len; i++)
+            if (text[i] == '<' && strncasecmp(text + i, bad[k], n) == 0)
+                return lia_fail(d, LIA_ERR_INPUT,
+                                "cannot read '%s': refusing XML with a %s declaration", path,
+                                bad[k] + 2);
+    }
+    return LIA_OK;
+}
+
+lia_status lia_graph_load(const char *path, lia_graph **out, lia_diag *d)
+{
+    char *text;
+    size_t len;
+    lia_status st;
+    *out = NULL;
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return lia_fail(d, LIA_ERR_IO, "cannot read '%s': %s", path, strerror(errno));
+    fclose(in);
+    if ((st = lia_read_file(path, &text, &len, d)) != LIA_OK)
+        return st;
+    if ((st = check_xml(text, len, path, d)) != LIA_OK) {
+        free(text);
+        return st;
+    }
+    if (len == 0) {
+        free(text);
+        return lia_fail(d, LIA_ERR_INPUT, "cannot read '%s': empty file", path);
+    }
+    FILE *fp = fmemopen(text, len, "rb");
+    if (!fp) {
+        free(text);
+        return lia_fail(d, LIA_ERR_IO, "cannot read '%s': %s", path, strerror(errno));
+    }
+    lia_igraph_setup();
+    lia_graph *g = xcalloc(1, sizeof *g);
+    igraph_error_t e = igraph_read_graph_graphml(&g->g, fp, 0);
+    fclose(fp);
+    free(text);
+    lia_igraph_take_warnings(d);
+    if (e) {
+        free(g);
+        char *what = xasprintf("cannot read '%s'", path);
+        st = lia_igraph_fail(e, d, what);
+        free(what);
+        return st;
+    }
+    *out = g;
+    return LIA_OK;
+}
+
+char **lia_vertex_ids(const igraph_t *g)
+{
+    igraph_integer_t n = igraph_vcount(g);
+    char **ids = xmalloc((size_t)(n ? n : 1) * sizeof *ids);
+    lia_map seen;
+    lia_map_init(&seen);
+    for (igraph_integer_t v = 0; v < n; v++) {
+        const char *k = lia_vstr(g, "key", v);
+        if (!*k)
+            k = lia_vstr(g, "id", v);
+        char *id = *k ? xstrdup(k) : xasprintf("n%ld", (long)v);
+        if (lia_map_get(&seen, id)) {
+            char *again = xasprintf("%s#%ld", id, (long)v);
+            free(id);
+            id = again;
+        }
+        lia_map_put(&seen, id, (void *)1);
+        ids[v] = id;
+    }
+    lia_map_release(&seen);
+    return ids;
+}
+
+void lia_vertex_ids_free(char **ids, igraph_integer_t n)
+{
+    if (!ids)
+        return;
+    for (igraph_integer_t v = 0; v < n; v++)
+        free(ids[v]);
+    free(ids);
+}
+
+/* ---- attribute lists and numbers for the exports ------------------------ */
+
+lia_status lia_attrs_list(const igraph_t *g, igraph_attribute_elemtype_t kind, lia_attrs *l,
+                          lia_diag *d)
+{
+    igraph_strvector_t names[3];
+    igraph_vector_int_t types[3];
+    igraph_error_t e = IGRAPH_SUCCESS;
+    int k = kind == IGRAPH_ATTRIBUTE_GRAPH ? 0 : kind == IGRAPH_ATTRIBUTE_VERTEX ? 1 : 2;
+    int made = 0;
+    l->names = NULL;
+    l->types = NULL;
+    l->n = 0;
+    lia_igraph_setup();
+    for (; made < 3 && !e; made++) {
+        if ((e = igraph_strvector_init(&names[made], 0)))
+            break;
+        if ((e = igraph_vector_int_init(&types[made], 0))) {
+            igraph_strvector_destroy(&names[made]);
+            break;
+        }
+    }
+    if (!e)
+        e = igraph_cattribute_list(g, &names[0], &types[0], &names[1], &types[1], &names[2],
+                                   &types[2]);
+    if (!e) {
+        size_t n = (size_t)igraph_strvector_size(&names[k]);
+        l->names = xmalloc((n ? n : 1) * sizeof *l->names);
+        l->types = xmalloc((n ? n : 1) * sizeof *l->types);
+        for (size_t i = 0; i < n; i++) {
+            l->names[i] = xstrdup(igraph_strvector_get(&names[k], (igraph_integer_t)i));
+            l->types[i] = (igraph_attribute_type_t)VECTOR(types[k])[i];
+        }
+        l->n = n;
+    }
+    for (int i = 0; i < made; i++) {
+        igraph_strvector_destroy(&names[i]);
+        igraph_vector_int_destroy(&types[i]);
+    }
+    return e ? lia_igraph_fail(e, d, "cannot list the graph's attributes") : LIA_OK;
+}
+
+void lia_attrs_release(lia_attrs *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->names[i]);
+    free(l->names);
+    free(l->types);
+    l->names = NULL;
+    l->types = NULL;
+    l->n = 0;
+}
+
+long lia_attrs_find(const lia_attrs *l, const char *name)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->names[i], name) == 0)
+            return (long)i;
+    return -1;
+}
+
+void lia_format_real(char *buf, size_t size, double x)
+{
+    if (isnan(x)) {
+        snprintf(buf, size, "nan");
+        return;
+    }
+    if (isinf(x)) {
+        snprintf(buf, size, x < 0 ? "-inf" : "inf");
+        return;
+    }
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, size, "%.*g", digits, x);
+        if (strtod(buf, NULL) == x)
+            return;
+    }
 }

@@ -47,4 +47,37 @@ const char *lia_type_label(const char *type);
 const char *lia_vstr(const igraph_t *g, const char *attr, igraph_integer_t v);
 const char *lia_estr(const igraph_t *g, const char *attr, igraph_integer_t e);
 
+/* Reads a GraphML file (liaison's, or any GraphML igraph's reader accepts)
+ * into a new lia_graph the caller releases with lia_graph_free.  Refuses
+ * XML with a DOCTYPE or ENTITY declaration (no entity expansion, no
+ * external entities) and empty files; igraph's warnings go into d. */
+lia_status lia_graph_load(const char *path, lia_graph **out, lia_diag *d);
+
+/* One identifier per vertex, unique and stable: the `key` attribute; for a
+ * vertex without one, the GraphML node id (igraph's `id` attribute), else
+ * "n<index>"; an identifier already taken gets "#<index>" appended.
+ * Returns igraph_vcount(g) malloc'd strings in a malloc'd array (the
+ * caller releases it with lia_vertex_ids_free). */
+char **lia_vertex_ids(const igraph_t *g);
+void lia_vertex_ids_free(char **ids, igraph_integer_t n);
+
+/* The attributes of one kind (graph, vertex or edge) in igraph's order,
+ * with their types (IGRAPH_ATTRIBUTE_STRING, _NUMERIC, _BOOLEAN ...).
+ * lia_attrs_list fills l (names are copies); lia_attrs_release frees them. */
+typedef struct {
+    char **names;
+    igraph_attribute_type_t *types;
+    size_t n;
+} lia_attrs;
+lia_status lia_attrs_list(const igraph_t *g, igraph_attribute_elemtype_t kind, lia_attrs *l,
+                          lia_diag *d);
+void lia_attrs_release(lia_attrs *l);
+/* Index of name in l, or -1. */
+long lia_attrs_find(const lia_attrs *l, const char *name);
+
+/* Formats x with the fewest significant digits (15 to 17) that read back
+ * as the same double; "nan", "inf", "-inf" for the others.  buf holds at
+ * least 32 bytes. */
+void lia_format_real(char *buf, size_t size, double x);
+
 #endif

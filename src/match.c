@@ -28,7 +28,7 @@ typedef struct {
     /* class ids */
     int home_country;        /* the country the document is most about, or -1 */
     int *country_score;      /* per country: how much the document names it */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_anaphor, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
 
@@ -341,6 +341,14 @@ static int country_at(const ctx *c, size_t i, int *country)
  * "في/ب + country" ("وزارة الداخلية في تركيا"). */
 static int country_after(const ctx *c, size_t i, int *country)
 {
+    /* "وزير الداخلية المكلف بحكومة ...": words that qualify the office. */
+    size_t skip = 0;
+    while (i + skip < c->t->n && skip < 2 && lex(c, i + skip, c->c_office_modifier))
+        skip++;
+    if (skip) {
+        int l = country_after(c, i + skip, country);
+        return l ? l + (int)skip : 0;
+    }
     int len = gaz_ref(c, i, LIA_G_NISBA, country);
     if (len)
         return len;
@@ -542,6 +550,20 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
     return 0;
 }
 
+/* Does the word carry the article, possibly behind proclitics (الدولة،
+ * بالدور، والمهام، للأمن)? */
+static int has_article(const lia_token *tk)
+{
+    const char *p = tk->norm;
+    if (strncmp(p, "و", 2) == 0 || strncmp(p, "ف", 2) == 0)
+        p += 2;
+    if (strncmp(p, "لل", 4) == 0)
+        return 1;
+    if (strncmp(p, "ب", 2) == 0 || strncmp(p, "ك", 2) == 0 || strncmp(p, "ل", 2) == 0)
+        p += 2;
+    return strncmp(p, "ال", 4) == 0 && strlen(p) > 6;
+}
+
 /* Can token i be part of a person's name found after a title? */
 static int name_word(const ctx *c, size_t i, int first)
 {
@@ -557,7 +579,16 @@ static int name_word(const ctx *c, size_t i, int first)
         return 1;
     if (!first && lex(c, i, c->c_name_inner))
         return 1;
-    if (any_lex(c, i) && !(lex(c, i, c->c_given_name) && c->m->n_lex[i] == 1))
+    /* A given name that is also a function word (علي / على) counts as a
+     * name when a name-like word follows it. */
+    if (lex(c, i, c->c_given_name)) {
+        if (c->m->n_lex[i] == 1 || !first)
+            return 1;
+        if (i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_WORD && !any_lex(c, i + 1)
+            && !has_article(tok(c, i + 1)))
+            return 1;
+    }
+    if (any_lex(c, i))
         return 0;
     if (c->gaz[i]) {
         for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
@@ -569,20 +600,6 @@ static int name_word(const ctx *c, size_t i, int first)
     if (!first && tk->has_conj)
         return 0;
     return 1;
-}
-
-/* Does the word carry the article, possibly behind proclitics (الدولة،
- * بالدور، والمهام، للأمن)? */
-static int has_article(const lia_token *tk)
-{
-    const char *p = tk->norm;
-    if (strncmp(p, "و", 2) == 0 || strncmp(p, "ف", 2) == 0)
-        p += 2;
-    if (strncmp(p, "لل", 4) == 0)
-        return 1;
-    if (strncmp(p, "ب", 2) == 0 || strncmp(p, "ك", 2) == 0 || strncmp(p, "ل", 2) == 0)
-        p += 2;
-    return strncmp(p, "ال", 4) == 0 && strlen(p) > 6;
 }
 
 /* The end of an unknown name starting at i (two or three words, not
@@ -773,7 +790,7 @@ static size_t try_title_person(ctx *c, size_t i)
         return i;
     size_t j = ti.end;
     size_t h;
-    while ((h = (size_t)lex(c, j, c->c_honorific)))
+    while ((h = (size_t)lex(c, j, c->c_honorific)) || (h = (size_t)lex(c, j, c->c_office_modifier)))
         j += h;
     int oi;
     int ol = official_at(c, j, &oi);
@@ -914,7 +931,8 @@ static size_t try_event(ctx *c, size_t i)
                 break;
             if (any_lex(c, j) && !lex(c, j, c->c_ordinal) && !lex(c, j, c->c_agency_head)
                 && !lex(c, j, c->c_event_head) && !lex(c, j, c->c_delegation)
-                && !lex(c, j, c->c_given_name))
+                && !lex(c, j, c->c_given_name) && !lex(c, j, c->c_delegation_adj)
+                && !lex(c, j, c->c_office_modifier))
                 break;
             j++;
             words++;
@@ -1014,9 +1032,19 @@ static size_t try_delegation(ctx *c, size_t i)
             const lia_country *co = &c->r->countries.v[ci];
             set_identity(mm, co->code, co->name, co->latin, co->code);
             mm->delegation = 1;
-            return mm->last;
+            size_t end = j + (size_t)cl;
+            /* "الوفدين الموريتاني والتشادي": one country per nisba. */
+            while (end < c->t->n && same_sentence(c, i, end) && tok(c, end)->has_conj
+                   && (cl = gaz_ref(c, end, LIA_G_NISBA, &ci))) {
+                lia_mention *m2 = new_mention(c, end, end + (size_t)cl, LIA_T_COUNTRY);
+                co = &c->r->countries.v[ci];
+                set_identity(m2, co->code, co->name, co->latin, co->code);
+                m2->delegation = 1;
+                end += (size_t)cl;
+            }
+            return end;
         }
-        if (tok(c, j)->kind != LIA_TOK_WORD)
+        if (tok(c, j)->kind != LIA_TOK_WORD || !lex(c, j, c->c_delegation_adj))
             break;
     }
     return i;
@@ -1154,6 +1182,9 @@ static int type_ok(const ctx *c, int mi, int types)
 {
     const lia_mention *mm = &c->m->mentions.v[mi];
     if (!(mm->type & types))
+        return 0;
+    /* A delegation stands for its country as a party, never as a place. */
+    if (mm->delegation && !(types & LIA_T_PERSON))
         return 0;
     /* A bare country mention is a party only when it stands for its
      * people (a list of countries, a delegation): any country counts. */
@@ -1369,6 +1400,8 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_polity = lia_rules_class(r, "polity");
     c.c_negation = lia_rules_class(r, "negation");
     c.c_denial = lia_rules_class(r, "denial");
+    c.c_office_modifier = lia_rules_class(r, "office_modifier");
+    c.c_delegation_adj = lia_rules_class(r, "delegation_adj");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");

@@ -359,6 +359,16 @@ static void heads_from_titles(rctx *c)
     }
 }
 
+/* A visit to a city is a visit to its country too. */
+static void add_visit(rctx *c, const char *person, const char *place, const char *date,
+                      size_t sent, const char *rule)
+{
+    add_relation(c, "visited", person, place, date, NULL, sent, rule);
+    const lia_entity *e = lia_facts_find(c->f, place);
+    if (e && strcmp(e->type, LIA_CITY) == 0 && e->country[0])
+        add_relation(c, "visited", person, e->country, date, NULL, sent, "visited.city-country");
+}
+
 /* "... بيانتيدوزي، الذي يقوم بزيارة": a relative pronoun just before the
  * trigger makes the person it follows the subject.  Returns 1 and sets
  * out[0], or 0. */
@@ -369,15 +379,18 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out)
     for (size_t k = rm->anchor; k > se->first && k + 4 > rm->anchor; k--) {
         if (!lia_lex_at(c->m, k - 1, rel))
             continue;
-        size_t end = k - 1;
-        if (end > se->first && c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
-            end--;
+        /* The nearest person before the pronoun in its sentence: "...
+         * مومني ... والوفد المرافق له، الذي يزور". */
+        int best = -1;
         for (size_t q = 0; q < c->m->mentions.n; q++) {
             const lia_mention *mm = &c->m->mentions.v[q];
-            if (!mm->inner && mm->last == end && mm->type == LIA_T_PERSON && mm->key[0]) {
-                out[0] = (int)q;
-                return 1;
-            }
+            if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= se->first
+                && mm->last <= k - 1)
+                best = (int)q;
+        }
+        if (best >= 0) {
+            out[0] = best;
+            return 1;
         }
         return 0;
     }
@@ -420,18 +433,19 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         }
         if (!pl && (is_relation(p, "met") || is_relation(p, "attended")))
             pl = c->context_place;
-        add_relation(c, p->relation, am->key, bm->key, date, pl, rm->sentence, p->id);
-        /* Whoever visits a city visits its country. */
-        if (is_relation(p, "visited") && bm->type == LIA_T_CITY && bm->country[0])
-            add_relation(c, "visited", am->key, bm->country, date, NULL, rm->sentence,
-                         "visited.city-country");
-        /* Meeting or attending abroad means having travelled there. */
-        if ((is_relation(p, "met") || is_relation(p, "attended")) && pl
-            && am->type == LIA_T_PERSON && am->country[0]) {
+        if (is_relation(p, "visited"))
+            add_visit(c, am->key, bm->key, date, rm->sentence, p->id);
+        else
+            add_relation(c, p->relation, am->key, bm->key, date, pl, rm->sentence, p->id);
+        /* Meeting or attending abroad means having travelled there: for
+         * every person of the meeting whose country is not the place's. */
+        if ((is_relation(p, "met") || is_relation(p, "attended")) && pl) {
             const char *pc = country_of_place(c, pl);
-            if (pc[0] && strcmp(pc, am->country) != 0)
-                add_relation(c, "visited", am->key, pl, date, NULL, rm->sentence,
-                             "visited.abroad");
+            const lia_mention *side[2] = { am, is_relation(p, "met") ? bm : NULL };
+            for (int q = 0; q < 2; q++)
+                if (side[q] && side[q]->type == LIA_T_PERSON && side[q]->country[0] && pc[0]
+                    && strcmp(pc, side[q]->country) != 0)
+                    add_visit(c, side[q]->key, pl, date, rm->sentence, "visited.abroad");
         }
     }
 }
@@ -499,7 +513,7 @@ static void set_context_place(rctx *c)
     }
     if (c->context_place)
         return;
-    /* Else where the article's event is held. */
+    /* Else where the article's event is held, else its dateline. */
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->type == LIA_T_EVENT && mm->place_mention) {
@@ -508,6 +522,16 @@ static void set_context_place(rctx *c)
                 c->context_place = xstrdup(pl->key);
                 return;
             }
+        }
+    }
+    for (size_t k = 0; k < c->m->mentions.n && k < 4; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        size_t after = mm->last;
+        if (mm->type == LIA_T_CITY && mm->key[0] && after < c->t->n
+            && c->t->tok[after].kind == LIA_TOK_PUNCT && strcmp(c->t->tok[after].norm, "-") == 0
+            && (mm->first == 0 || c->t->tok[mm->first - 1].paragraph != c->t->tok[mm->first].paragraph)) {
+            c->context_place = xstrdup(mm->key);
+            return;
         }
     }
 }
