@@ -72,8 +72,30 @@ typedef struct lia_facts lia_facts;
 lia_facts *lia_facts_new(void);
 void lia_facts_free(lia_facts *f);
 
-/* Reads one document and adds what it says to facts. */
+/* Reads one document and adds what it says to facts.  What a document
+ * yields does not depend on what f already holds, and merging is
+ * order-independent, so any split of a corpus gives the same facts. */
 lia_status lia_extract_doc(const lia_rules *r, const lia_doc *doc, lia_facts *f, lia_diag *d);
+
+/* Extraction over a corpus on a pool of threads.  The rules are shared
+ * read-only.  fn is called on the caller's thread once per document, in
+ * corpus order whatever the number of threads, with that document's own
+ * facts (borrowed: freed when fn returns); a status other than LIA_OK from
+ * fn stops the run and is returned.  A document longer than max_doc_bytes
+ * (0: no limit) is skipped with a warning naming it.  Warnings come in
+ * document order. */
+typedef struct {
+    int threads;              /* < 1 means 1 */
+    size_t max_doc_bytes;
+} lia_extract_options;
+typedef lia_status (*lia_extract_fn)(void *ctx, const lia_doc *doc, lia_facts *facts,
+                                     lia_diag *d);
+lia_status lia_extract_each(const lia_rules *r, const lia_corpus *c,
+                            const lia_extract_options *o, lia_extract_fn fn, void *ctx,
+                            lia_diag *d);
+/* lia_extract_each merging every document into out. */
+lia_status lia_extract_corpus(const lia_rules *r, const lia_corpus *c, int threads,
+                              lia_facts *out, lia_diag *d);
 
 /* The knowledge graph built from facts, with its centralities. */
 typedef struct lia_graph lia_graph;

@@ -1,15 +1,21 @@
 /* cmd_build.c — `liaison build`: the main job.  Reads the inputs, extracts
- * facts from every document, builds and analyses the graph, writes GraphML,
- * DOT and SVG (PNG on request) and prints the most central actors. */
+ * facts from every document on N threads, builds and analyses the graph,
+ * writes GraphML, DOT and SVG (PNG on request) and prints the most central
+ * actors.  Also the facts → outputs step and the helpers `merge` shares
+ * (outputs.h). */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "facts.h"
 #include "graph.h"
+#include "outputs.h"
 #include "util.h"
 
 const char lia_usage_build[] =
@@ -32,7 +38,14 @@ const char lia_usage_build[] =
     "      --size-by MEASURE  centrality that sizes the nodes of the picture (default pagerank)\n"
     "      --cluster country  group the picture's nodes by country\n"
     "      --top N            how many central actors to print (default 10, 0 for none)\n"
-    "  -q, --quiet            no warnings or summary\n"
+    "  -j, --jobs N           extraction threads (default: the number of processors);\n"
+    "                         the output is the same for every N\n"
+    "      --max-doc-bytes N  skip, with a warning, documents longer than N bytes\n"
+    "                         (K, M, G suffixes; default 4M; 0 for no limit)\n"
+    "      --on-bad-input=skip|replace|fail\n"
+    "                         invalid UTF-8: drop the bad bytes with a warning (skip,\n"
+    "                         the default), write U+FFFD (replace), or stop (fail)\n"
+    "  -q, --quiet            no warnings, summary or progress line\n"
     "  -h, --help             show this help\n";
 
 static int ensure_dir(const char *dir)
@@ -77,11 +90,171 @@ static void print_top(const lia_graph *g, int top)
     igraph_vector_int_destroy(&order);
 }
 
+/* ---- shared with merge (outputs.h) ------------------------------------- */
+
+int lia_write_outputs(lia_facts *facts, const char *summary, const lia_output_options *o,
+                      lia_diag *d)
+{
+    int rc = LIA_EXIT_FAIL;
+    lia_graph *graph = NULL;
+    char *graphml = NULL, *dot = NULL, *svg_path = NULL, *png_path = NULL;
+    lia_facts_sort(facts);
+    if (lia_graph_build(facts, &graph, d) != LIA_OK) {
+        lia_error("%s", d->message);
+        goto done;
+    }
+    int err = ensure_dir(o->out_dir);
+    if (err) {
+        lia_error("cannot create output directory '%s': %s", o->out_dir, strerror(err));
+        goto done;
+    }
+    graphml = xasprintf("%s/graph.graphml", o->out_dir);
+    dot = xasprintf("%s/graph.dot", o->out_dir);
+    svg_path = o->svg ? xasprintf("%s/graph.svg", o->out_dir) : NULL;
+    png_path = o->png ? xasprintf("%s/graph.png", o->out_dir) : NULL;
+    if (lia_export_graphml(graph, graphml, d) != LIA_OK) {
+        lia_error("%s", d->message);
+        goto done;
+    }
+    lia_dot_options dopt = { o->size_by, o->cluster_country };
+    if (lia_export_dot(graph, &dopt, dot, svg_path, png_path, d) != LIA_OK) {
+        lia_error("%s", d->message);
+        goto done;
+    }
+    if (!o->quiet) {
+        if (summary)
+            printf("%s\n", summary);
+        printf("wrote %s, %s%s%s%s%s\n", graphml, dot, svg_path ? ", " : "",
+               svg_path ? svg_path : "", png_path ? ", " : "", png_path ? png_path : "");
+        print_top(graph, o->top);
+    }
+    rc = LIA_EXIT_OK;
+done:
+    free(graphml);
+    free(dot);
+    free(svg_path);
+    free(png_path);
+    lia_graph_free(graph);
+    return rc;
+}
+
+int lia_default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
+}
+
+int lia_parse_threads(const char *s)
+{
+    char *end;
+    long n = strtol(s, &end, 10);
+    return (*s && !*end && n >= 1 && n <= 1024) ? (int)n : 0;
+}
+
+int lia_parse_bytes(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    if (end == s || errno || *s == '-')
+        return -1;
+    unsigned long long mul = 1;
+    if (*end == 'K' || *end == 'k')
+        mul = 1ULL << 10;
+    else if (*end == 'M' || *end == 'm')
+        mul = 1ULL << 20;
+    else if (*end == 'G' || *end == 'g')
+        mul = 1ULL << 30;
+    if (mul != 1)
+        end++;
+    if (*end || n > (unsigned long long)SIZE_MAX / mul)
+        return -1;
+    *out = (size_t)(n * mul);
+    return 0;
+}
+
+int lia_parse_bad_input(const char *s)
+{
+    /* TODO(reliable, issue 8): return LIA_BAD_INPUT_SKIP/REPLACE/FAIL once
+     * read.c declares them in liaison.h; 0/1/2 stand for them until then. */
+    if (strcmp(s, "skip") == 0)
+        return 0;
+    if (strcmp(s, "replace") == 0)
+        return 1;
+    if (strcmp(s, "fail") == 0)
+        return 2;
+    return -1;
+}
+
+void lia_apply_bad_input(lia_corpus *c, int mode)
+{
+    /* TODO(reliable, issue 8): lia_corpus_set_bad_input(c, mode); */
+    (void)c;
+    (void)mode;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void lia_progress_start(lia_progress *p, size_t total_bytes, int quiet)
+{
+    memset(p, 0, sizeof *p);
+    p->on = !quiet && isatty(STDERR_FILENO);
+    p->start = p->last = now_seconds();
+    p->total_bytes = total_bytes;
+}
+
+void lia_progress_doc(lia_progress *p, size_t bytes)
+{
+    p->docs++;
+    p->bytes += bytes;
+    if (!p->on)
+        return;
+    double t = now_seconds();
+    if (t - p->last < 0.2)
+        return;
+    p->last = t;
+    double el = t - p->start, mb = (double)p->bytes / 1e6, rate = el > 0 ? mb / el : 0;
+    fprintf(stderr, "\r\033[K%zu documents, %.1f MB, %.1f MB/s, %.0fs elapsed", p->docs, mb,
+            rate, el);
+    if (p->total_bytes && rate > 0 && p->bytes <= p->total_bytes)
+        fprintf(stderr, ", ETA %.0fs", ((double)(p->total_bytes - p->bytes) / 1e6) / rate);
+    fflush(stderr);
+}
+
+void lia_progress_end(lia_progress *p)
+{
+    if (p->on && p->last > p->start)
+        fputs("\r\033[K", stderr);
+    p->on = 0;
+}
+
+/* ---- build ------------------------------------------------------------- */
+
+typedef struct {
+    lia_facts *facts;
+    lia_progress *progress;
+} build_ctx;
+
+static lia_status build_doc(void *ctx, const lia_doc *doc, lia_facts *facts, lia_diag *d)
+{
+    (void)d;
+    build_ctx *b = ctx;
+    lia_facts_merge(b->facts, facts);
+    lia_progress_doc(b->progress, doc->len);
+    return LIA_OK;
+}
+
 int cmd_build(int argc, char **argv)
 {
     if (lia_wants_help("build", argc, argv))
         return LIA_EXIT_OK;
-    enum { OPT_RULES = 256, OPT_DOC_DATE, OPT_PNG, OPT_NO_SVG, OPT_SIZE_BY, OPT_CLUSTER, OPT_TOP };
+    enum { OPT_RULES = 256, OPT_DOC_DATE, OPT_PNG, OPT_NO_SVG, OPT_SIZE_BY, OPT_CLUSTER, OPT_TOP,
+           OPT_MAX_DOC, OPT_BAD_INPUT };
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
         { "rules", required_argument, NULL, OPT_RULES },
@@ -91,39 +264,61 @@ int cmd_build(int argc, char **argv)
         { "size-by", required_argument, NULL, OPT_SIZE_BY },
         { "cluster", required_argument, NULL, OPT_CLUSTER },
         { "top", required_argument, NULL, OPT_TOP },
+        { "jobs", required_argument, NULL, 'j' },
+        { "max-doc-bytes", required_argument, NULL, OPT_MAX_DOC },
+        { "on-bad-input", required_argument, NULL, OPT_BAD_INPUT },
         { "quiet", no_argument, NULL, 'q' },
         { NULL, 0, NULL, 0 },
     };
-    const char *out_dir = "output", *rules_dir = NULL, *doc_date = NULL, *size_by = "pagerank";
-    int png = 0, svg = 1, cluster = 0, top = 10, quiet = 0, opt;
+    lia_output_options oo = { "output", "pagerank", 0, 1, 0, 10, 0 };
+    const char *rules_dir = NULL, *doc_date = NULL;
+    int threads = 0, bad_input = -1, opt;
+    size_t max_doc = LIA_DEFAULT_MAX_DOC_BYTES;
     optind = 1;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, "o:q", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":o:qj:", longopts, NULL)) != -1) {
         switch (opt) {
-        case 'o': out_dir = optarg; break;
+        case 'o': oo.out_dir = optarg; break;
         case OPT_RULES: rules_dir = optarg; break;
         case OPT_DOC_DATE:
             if (!lia_is_iso_date(optarg))
                 return lia_usage_error("build", "--doc-date wants YYYY-MM-DD, not '%s'", optarg);
             doc_date = optarg;
             break;
-        case OPT_PNG: png = 1; break;
-        case OPT_NO_SVG: svg = 0; break;
-        case OPT_SIZE_BY: size_by = optarg; break;
+        case OPT_PNG: oo.png = 1; break;
+        case OPT_NO_SVG: oo.svg = 0; break;
+        case OPT_SIZE_BY: oo.size_by = optarg; break;
         case OPT_CLUSTER:
             if (strcmp(optarg, "country") != 0)
                 return lia_usage_error("build", "--cluster takes 'country', not '%s'", optarg);
-            cluster = 1;
+            oo.cluster_country = 1;
             break;
         case OPT_TOP: {
             char *end;
             long n = strtol(optarg, &end, 10);
             if (*end || n < 0)
                 return lia_usage_error("build", "--top wants a number, not '%s'", optarg);
-            top = (int)n;
+            oo.top = (int)n;
             break;
         }
-        case 'q': quiet = 1; break;
+        case 'j':
+            if (!(threads = lia_parse_threads(optarg)))
+                return lia_usage_error("build", "-j wants a number from 1 to 1024, not '%s'",
+                                       optarg);
+            break;
+        case OPT_MAX_DOC:
+            if (lia_parse_bytes(optarg, &max_doc) != 0)
+                return lia_usage_error("build", "--max-doc-bytes wants a size such as 4M, not '%s'",
+                                       optarg);
+            break;
+        case OPT_BAD_INPUT:
+            if ((bad_input = lia_parse_bad_input(optarg)) < 0)
+                return lia_usage_error("build", "--on-bad-input takes skip, replace or fail, not '%s'",
+                                       optarg);
+            break;
+        case 'q': oo.quiet = 1; break;
+        case ':':
+            return lia_usage_error("build", "option '%s' needs a value", argv[optind - 1]);
         default:
             return lia_usage_error("build", "unknown option '%s'", argv[optind - 1]);
         }
@@ -136,6 +331,8 @@ int cmd_build(int argc, char **argv)
         lia_error("cannot find the rules directory; give it with --rules DIR or $LIAISON_RULES");
         return LIA_EXIT_FAIL;
     }
+    if (!threads)
+        threads = lia_default_threads();
 
     int rc = LIA_EXIT_FAIL;
     lia_diag d;
@@ -143,8 +340,9 @@ int cmd_build(int argc, char **argv)
     lia_rules *rules = NULL;
     lia_corpus *corpus = lia_corpus_new();
     lia_facts *facts = lia_facts_new();
-    lia_graph *graph = NULL;
-    char *graphml = NULL, *dot = NULL, *svg_path = NULL, *png_path = NULL;
+    char *summary = NULL;
+    if (bad_input >= 0)
+        lia_apply_bad_input(corpus, bad_input);
 
     if (lia_rules_load(rules_dir, &rules, &d) != LIA_OK) {
         lia_error("%s", d.message);
@@ -157,55 +355,29 @@ int cmd_build(int argc, char **argv)
         }
     }
     lia_corpus_sort(corpus);
-    if (lia_corpus_count(corpus) == 0) {
+    size_t n_docs = lia_corpus_count(corpus), total = 0;
+    if (n_docs == 0) {
         lia_error("no documents in the inputs");
         goto done;
     }
-    for (size_t i = 0; i < lia_corpus_count(corpus); i++) {
-        const lia_doc *doc = lia_corpus_doc(corpus, i);
-        if (lia_extract_doc(rules, doc, facts, &d) != LIA_OK) {
-            lia_error("'%s': %s", doc->id, d.message);
-            goto done;
-        }
-    }
-    lia_facts_sort(facts);
-    if (lia_graph_build(facts, &graph, &d) != LIA_OK) {
+    for (size_t i = 0; i < n_docs; i++)
+        total += lia_corpus_doc(corpus, i)->len;
+    lia_progress progress;
+    lia_progress_start(&progress, total, oo.quiet);
+    build_ctx bc = { facts, &progress };
+    lia_extract_options xo = { threads, max_doc };
+    lia_status st = lia_extract_each(rules, corpus, &xo, build_doc, &bc, &d);
+    lia_progress_end(&progress);
+    if (st != LIA_OK) {
         lia_error("%s", d.message);
         goto done;
     }
-    int err = ensure_dir(out_dir);
-    if (err) {
-        lia_error("cannot create output directory '%s': %s", out_dir, strerror(err));
-        goto done;
-    }
-    graphml = xasprintf("%s/graph.graphml", out_dir);
-    dot = xasprintf("%s/graph.dot", out_dir);
-    svg_path = svg ? xasprintf("%s/graph.svg", out_dir) : NULL;
-    png_path = png ? xasprintf("%s/graph.png", out_dir) : NULL;
-    if (lia_export_graphml(graph, graphml, &d) != LIA_OK) {
-        lia_error("%s", d.message);
-        goto done;
-    }
-    lia_dot_options dopt = { size_by, cluster };
-    if (lia_export_dot(graph, &dopt, dot, svg_path, png_path, &d) != LIA_OK) {
-        lia_error("%s", d.message);
-        goto done;
-    }
-    if (!quiet) {
-        printf("read %zu document%s: %zu entities, %zu relations\n", lia_corpus_count(corpus),
-               lia_corpus_count(corpus) == 1 ? "" : "s", facts->entities.n, facts->relations.n);
-        printf("wrote %s, %s%s%s%s%s\n", graphml, dot, svg_path ? ", " : "",
-               svg_path ? svg_path : "", png_path ? ", " : "", png_path ? png_path : "");
-        print_top(graph, top);
-    }
-    rc = LIA_EXIT_OK;
+    summary = xasprintf("read %zu document%s: %zu entities, %zu relations", n_docs,
+                        n_docs == 1 ? "" : "s", facts->entities.n, facts->relations.n);
+    rc = lia_write_outputs(facts, summary, &oo, &d);
 done:
-    lia_print_warnings(&d, quiet);
-    free(graphml);
-    free(dot);
-    free(svg_path);
-    free(png_path);
-    lia_graph_free(graph);
+    lia_print_warnings(&d, oo.quiet);
+    free(summary);
     lia_facts_free(facts);
     lia_corpus_free(corpus);
     lia_rules_free(rules);

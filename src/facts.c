@@ -186,25 +186,60 @@ lia_relation *lia_facts_add_relation(lia_facts *f, const char *relation, const c
 
 /* ---- merge and sort ----------------------------------------------------- */
 
-/* Adds the entity src into dst: fields fill gaps, aliases union, mentions add. */
-static void merge_entity(lia_facts *dst, const lia_entity *src)
+/* Merging is commutative and associative, so that facts merged in any order
+ * (documents extracted on several threads or machines, fact files read in
+ * any order) give the same result: a field that two sides both set keeps
+ * the greater value by strcmp, and "" loses to any value.  Inside one
+ * document the first value wins instead (lia_facts_entity's fill). */
+static void merge_field(char **field, const char *s)
 {
-    lia_entity *e = lia_facts_entity(dst, src->key, src->type, src->name, src->name_latin,
-                                     src->country);
-    lia_facts_set_role(e, src->role);
-    for (size_t i = 0; i < src->n_aliases; i++)
-        lia_facts_add_alias(e, src->aliases[i]);
-    e->mentions += src->mentions;
+    if (s && strcmp(s, *field) > 0) {
+        free(*field);
+        *field = xstrdup(s);
+    }
+}
+
+static void merge_entity_fields(lia_facts *dst, const char *key, const char *type,
+                                const char *name, const char *name_latin, const char *country,
+                                const char *role, char *const *aliases, size_t n_aliases,
+                                long mentions)
+{
+    lia_entity *e = lia_facts_entity(dst, key, type, name, name_latin, country);
+    merge_field(&e->type, type);
+    merge_field(&e->name, name);
+    merge_field(&e->name_latin, name_latin);
+    merge_field(&e->country, country);
+    merge_field(&e->role, role);
+    for (size_t i = 0; i < n_aliases; i++)
+        lia_facts_add_alias(e, aliases[i]);
+    e->mentions += mentions;
+}
+
+static void merge_relation_fields(lia_facts *dst, const char *relation, const char *a,
+                                  const char *b, const char *date, const char *place,
+                                  const char *source, const char *evidence, const char *rule)
+{
+    lia_relation *r = lia_facts_add_relation(dst, relation, a, b, date, place, source,
+                                             evidence, rule);
+    if (!r)
+        return;
+    merge_field(&r->date, date);
+    merge_field(&r->place, place);
+    merge_field(&r->evidence, evidence);
+    merge_field(&r->rule, rule);
 }
 
 void lia_facts_merge(lia_facts *dst, const lia_facts *src)
 {
-    for (size_t i = 0; i < src->entities.n; i++)
-        merge_entity(dst, src->entities.v[i]);
+    for (size_t i = 0; i < src->entities.n; i++) {
+        const lia_entity *e = src->entities.v[i];
+        merge_entity_fields(dst, e->key, e->type, e->name, e->name_latin, e->country, e->role,
+                            e->aliases, e->n_aliases, e->mentions);
+    }
     for (size_t i = 0; i < src->relations.n; i++) {
         const lia_relation *r = src->relations.v[i];
-        lia_facts_add_relation(dst, r->relation, r->a, r->b, r->date, r->place, r->source,
-                               r->evidence, r->rule);
+        merge_relation_fields(dst, r->relation, r->a, r->b, r->date, r->place, r->source,
+                              r->evidence, r->rule);
     }
 }
 
@@ -678,21 +713,18 @@ static const char *apply_line(lia_facts *f, jline *j)
             return "entity without \"key\"";
         if (!j->str[F_TYPE] || !*j->str[F_TYPE])
             return "entity without \"type\"";
-        lia_entity *e = lia_facts_entity(f, j->str[F_KEY], j->str[F_TYPE], j->str[F_NAME],
-                                         j->str[F_LATIN], j->str[F_COUNTRY]);
-        lia_facts_set_role(e, j->str[F_ROLE]);
-        for (size_t i = 0; i < j->aliases.n; i++)
-            lia_facts_add_alias(e, j->aliases.v[i]);
-        e->mentions += j->mentions;
+        merge_entity_fields(f, j->str[F_KEY], j->str[F_TYPE], j->str[F_NAME], j->str[F_LATIN],
+                            j->str[F_COUNTRY], j->str[F_ROLE], j->aliases.v, j->aliases.n,
+                            j->mentions);
         return NULL;
     }
     if (strcmp(kind, "relation") == 0) {
         if (!j->str[F_RELATION] || !*j->str[F_RELATION] || !j->str[F_A] || !*j->str[F_A] ||
             !j->str[F_B] || !*j->str[F_B])
             return "relation without \"relation\", \"a\" or \"b\"";
-        lia_facts_add_relation(f, j->str[F_RELATION], j->str[F_A], j->str[F_B],
-                               j->str[F_DATE], j->str[F_PLACE], j->str[F_SOURCE],
-                               j->str[F_EVIDENCE], j->str[F_RULE]);
+        merge_relation_fields(f, j->str[F_RELATION], j->str[F_A], j->str[F_B], j->str[F_DATE],
+                              j->str[F_PLACE], j->str[F_SOURCE], j->str[F_EVIDENCE],
+                              j->str[F_RULE]);
         return NULL;
     }
     return "unknown \"kind\"";

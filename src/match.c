@@ -28,7 +28,7 @@ typedef struct {
     /* class ids */
     int home_country;        /* the country the document is most about, or -1 */
     int *country_score;      /* per country: how much the document names it */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_anaphor, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
 
@@ -564,6 +564,14 @@ static int has_article(const lia_token *tk)
     return strncmp(p, "ال", 4) == 0 && strlen(p) > 6;
 }
 
+/* Is token i written with a hamza on its first alef (ألينا، إلياس)?  Then
+ * its "ال" after normalization is no article. */
+static int hamza_initial(const ctx *c, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)c->text + tok(c, i)->start;
+    return p[0] == 0xD8 && (p[1] == 0xA3 || p[1] == 0xA5);
+}
+
 /* Can token i be part of a person's name found after a title? */
 static int name_word(const ctx *c, size_t i, int first)
 {
@@ -595,7 +603,8 @@ static int name_word(const ctx *c, size_t i, int first)
             if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
                 return 0;
     }
-    if (first && (tk->has_conj || strncmp(tk->norm, "ال", 4) == 0) && !lex(c, i, c->c_given_name))
+    if (first && (tk->has_conj || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i)))
+        && !lex(c, i, c->c_given_name))
         return 0;
     if (!first && tk->has_conj)
         return 0;
@@ -615,9 +624,10 @@ static size_t scan_name(const ctx *c, size_t i)
         const lia_token *tk = tok(c, j);
         int part = lex(c, j, c->c_name_part) != 0;
         int after_part = j > i && lex(c, j - 1, c->c_name_part);
-        if (!known_start && has_article(tk))
+        int article = has_article(tk) && !hamza_initial(c, j);
+        if (!known_start && article)
             break;
-        if (j == i && has_article(tk) && !lex(c, j, c->c_given_name))
+        if (j == i && article && !lex(c, j, c->c_given_name))
             break;
         if (j > i && !after_part && !lex(c, j, c->c_name_inner)
             && strcmp(tk->forms[0], tk->norm) != 0 && !has_article(tk))
@@ -755,6 +765,12 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     if (ti->n_bodies && ti->country < 0 && ti->bodies[0].country[0])
         ti->country = lia_rules_country_index(c->r, ti->bodies[0].country);
     ti->end = j;
+    /* "الأمير عبد العزيز": a word that is both a title and an honorific,
+     * with neither body nor country, is the honorific. */
+    if (!counterpart && ti->n_bodies == 0 && ti->country < 0 && lex(c, i, c->c_honorific)) {
+        title_release(ti);
+        return 0;
+    }
     return 1;
 }
 
@@ -779,6 +795,39 @@ static void add_body_mentions(ctx *c, title_info *ti, size_t first)
         set_identity(am, b->key, b->name, b->latin, b->country);
         am->inner = 1;
     }
+}
+
+/* "X، مدير Y،": a title in apposition after a person names his office. */
+static size_t absorb_apposition(ctx *c, size_t person, size_t j)
+{
+    /* "X، مدير Y" or, for a known name, "X وزير الداخلية بسلطنة عمان". */
+    size_t t = j;
+    if (is_punct(c, j, ","))
+        t = j + 1;
+    else if (j >= c->t->n || !gaz_ref(c, j, LIA_G_TITLE, NULL))
+        return j;
+    if (!same_sentence(c, j, t))
+        return j;
+    title_info ti;
+    if (!parse_title(c, t, &ti) || ti.n_bodies == 0) {
+        if (ti.end)
+            title_release(&ti);
+        return j;
+    }
+    /* Not when the title introduces another name. */
+    size_t k = ti.end;
+    while (lex(c, k, c->c_honorific))
+        k += (size_t)lex(c, k, c->c_honorific);
+    if (official_at(c, k, NULL) || scan_name(c, k) > k) {
+        title_release(&ti);
+        return j;
+    }
+    lia_mention *mm = &c->m->mentions.v[person];
+    attach_title(mm, &ti, c, t, ti.end);
+    mm->last = ti.end;
+    add_body_mentions(c, &ti, t);
+    title_release(&ti);
+    return ti.end;
 }
 
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
@@ -811,7 +860,13 @@ static size_t try_title_person(ctx *c, size_t i)
         size_t me = c->m->mentions.n - 1;
         add_body_mentions(c, &ti, i);
         title_release(&ti);
-        (void)me;
+        /* "الأمير عبد العزيز بن سعود وزير الداخلية": a second office after
+         * the name. */
+        if (!c->m->mentions.v[me].bodies[0]) {
+            size_t e = absorb_apposition(c, me, name_end);
+            c->m->mentions.v[me].last = e;
+            return e;
+        }
         return name_end;
     }
     /* "وزير الداخلية والجماعات المحلية، إبراهيم مراد،": the rest of a long
@@ -850,39 +905,6 @@ static size_t try_title_person(ctx *c, size_t i)
     }
     title_release(&ti);
     return i;
-}
-
-/* "X، مدير Y،": a title in apposition after a person names his office. */
-static size_t absorb_apposition(ctx *c, size_t person, size_t j)
-{
-    /* "X، مدير Y" or, for a known name, "X وزير الداخلية بسلطنة عمان". */
-    size_t t = j;
-    if (is_punct(c, j, ","))
-        t = j + 1;
-    else if (j >= c->t->n || !gaz_ref(c, j, LIA_G_TITLE, NULL))
-        return j;
-    if (!same_sentence(c, j, t))
-        return j;
-    title_info ti;
-    if (!parse_title(c, t, &ti) || ti.n_bodies == 0) {
-        if (ti.end)
-            title_release(&ti);
-        return j;
-    }
-    /* Not when the title introduces another name. */
-    size_t k = ti.end;
-    while (lex(c, k, c->c_honorific))
-        k += (size_t)lex(c, k, c->c_honorific);
-    if (official_at(c, k, NULL) || scan_name(c, k) > k) {
-        title_release(&ti);
-        return j;
-    }
-    lia_mention *mm = &c->m->mentions.v[person];
-    attach_title(mm, &ti, c, t, ti.end);
-    mm->last = ti.end;
-    add_body_mentions(c, &ti, t);
-    title_release(&ti);
-    return ti.end;
 }
 
 static size_t try_event(ctx *c, size_t i)
@@ -1329,6 +1351,11 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
         }
     if (negated(c, anchor_pos, s->first))
         return;
+    if (strcmp(p->relation, "met") == 0) {
+        for (size_t k = s->first; k < s->last; k++)
+            if (lex(c, k, c->c_remote))
+                return;
+    }
     /* Start positions: the anchor itself when the pattern starts with it,
      * else every earlier token of the sentence. */
     size_t lo = pm.anchor_el == 0 ? anchor_pos : s->first;
@@ -1402,6 +1429,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_denial = lia_rules_class(r, "denial");
     c.c_office_modifier = lia_rules_class(r, "office_modifier");
     c.c_delegation_adj = lia_rules_class(r, "delegation_adj");
+    c.c_remote = lia_rules_class(r, "remote");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");

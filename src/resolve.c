@@ -443,8 +443,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             const char *pc = country_of_place(c, pl);
             const lia_mention *side[2] = { am, is_relation(p, "met") ? bm : NULL };
             for (int q = 0; q < 2; q++)
+                /* An ambassador or an adviser posted there is not visiting. */
                 if (side[q] && side[q]->type == LIA_T_PERSON && side[q]->country[0] && pc[0]
-                    && strcmp(pc, side[q]->country) != 0)
+                    && strcmp(pc, side[q]->country) != 0 && strcmp(side[q]->office, "member") != 0)
                     add_visit(c, side[q]->key, pl, date, rm->sentence, "visited.abroad");
         }
     }

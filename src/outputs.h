@@ -1,0 +1,55 @@
+/* outputs.h — what `build` and `merge` share on the command-line side
+ * (implemented in cmd_build.c): facts → graph → GraphML, DOT, SVG/PNG and
+ * the summary; thread counts, size limits and the progress line.  Only
+ * cmd_*.c include this. */
+#ifndef LIA_OUTPUTS_H
+#define LIA_OUTPUTS_H
+
+#include <stddef.h>
+
+#include "facts.h"
+
+typedef struct {
+    const char *out_dir;
+    const char *size_by;   /* centrality that sizes the picture's nodes */
+    int cluster_country;
+    int svg, png;
+    int top;               /* central actors to print; 0 for none */
+    int quiet;
+} lia_output_options;
+
+/* Sorts facts, builds and analyses the graph, writes DIR/graph.graphml,
+ * DIR/graph.dot and the pictures asked for, and unless quiet prints
+ * summary (one line, may be NULL), the files written and the most central
+ * actors.  Prints errors itself; returns an exit code.  Warnings go to d. */
+int lia_write_outputs(lia_facts *facts, const char *summary, const lia_output_options *o,
+                      lia_diag *d);
+
+/* The number of online processors (at least 1). */
+int lia_default_threads(void);
+/* Parses "-j N" (1..1024); returns 0 when s is not such a number. */
+int lia_parse_threads(const char *s);
+/* Parses a byte count with an optional K, M or G suffix (powers of 1024);
+ * returns 0 on success. */
+int lia_parse_bytes(const char *s, size_t *out);
+#define LIA_DEFAULT_MAX_DOC_BYTES ((size_t)4 << 20)
+
+/* A progress line on stderr, redrawn at most five times a second, only
+ * when stderr is a terminal and quiet is off: documents, MB, MB/s, elapsed
+ * and, when total_bytes is known (not 0), the ETA.  Erased by
+ * lia_progress_end. */
+typedef struct {
+    int on;
+    double start, last;
+    size_t docs, bytes, total_bytes;
+} lia_progress;
+void lia_progress_start(lia_progress *p, size_t total_bytes, int quiet);
+void lia_progress_doc(lia_progress *p, size_t bytes);
+void lia_progress_end(lia_progress *p);
+
+/* --on-bad-input=skip|replace|fail: returns the mode or -1 when unknown. */
+int lia_parse_bad_input(const char *s);
+/* Applies the mode to a corpus before inputs are added. */
+void lia_apply_bad_input(lia_corpus *c, int mode);
+
+#endif
