@@ -377,7 +377,7 @@ static int country_after(const ctx *c, size_t i, int *country)
 
 typedef struct {
     char *key, *name, *latin, *country;
-    size_t end;
+    size_t start, end;       /* token span of the body's own words */
     int kind;                /* agency kind index when generic, else -1 */
     int defaulted;           /* its country was guessed (the home country) */
 } body;
@@ -732,6 +732,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
             body b;
             if (!parse_body(c, s, -1, 0, &b))
                 break;
+            b.start = s;
             ti->bodies[ti->n_bodies++] = b;
             j = b.end;
             while (j < c->t->n && is_punct(c, j, "\""))
@@ -750,8 +751,10 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
                 int kind = ti->bodies[k].kind;
                 size_t end = ti->bodies[k].end;
                 body_release(&ti->bodies[k]);
+                size_t start = ti->bodies[k].start;
                 kind_agency(c, kind, sc, &ti->bodies[k]);
                 ti->bodies[k].kind = kind;
+                ti->bodies[k].start = start;
                 ti->bodies[k].end = end;
                 break;
             }
@@ -791,7 +794,7 @@ static void add_body_mentions(ctx *c, title_info *ti, size_t first)
 {
     for (int k = 0; k < ti->n_bodies; k++) {
         body *b = &ti->bodies[k];
-        lia_mention *am = new_mention(c, first, b->end, LIA_T_AGENCY);
+        lia_mention *am = new_mention(c, b->start > first ? b->start : first, b->end, LIA_T_AGENCY);
         set_identity(am, b->key, b->name, b->latin, b->country);
         am->inner = 1;
     }

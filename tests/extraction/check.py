@@ -1,0 +1,75 @@
+#!/usr/bin/python3
+"""End-to-end extraction cases: each tests/extraction/*.txt starts with
+'# doc-date: YYYY-MM-DD' and '# expect: [!]RELATION NAME_A ~ NAME_B' lines
+(a leading ! means the relation must NOT be extracted); the rest is the
+article.  Names compare after the scorer's normalization, against node
+names and aliases.  usage: check.py LIAISON DIR"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+try:
+    import networkx as nx
+except ImportError:
+    print("skip: python3-networkx is not installed")
+    sys.exit(77)
+
+DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def norm(s):
+    s = DIAC.sub("", s or "")
+    s = s.translate(str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                                   "ؤ": "و", "ئ": "ي"}))
+    return " ".join(s.split())
+
+
+def names(attrs):
+    out = {norm(attrs.get("name", ""))}
+    out |= {norm(a) for a in str(attrs.get("aliases", "")).split("|") if a.strip()}
+    return out
+
+
+def main():
+    liaison, d = sys.argv[1], sys.argv[2]
+    passed = failed = 0
+    for f in sorted(os.listdir(d)):
+        if not f.endswith(".txt"):
+            continue
+        path = os.path.join(d, f)
+        lines = open(path, encoding="utf-8").read().split("\n")
+        date = next((l.split(":", 1)[1].strip() for l in lines if l.startswith("# doc-date:")), None)
+        expects = [l.split(":", 1)[1].strip() for l in lines if l.startswith("# expect:")]
+        text = "\n".join(l for l in lines if not l.startswith("#"))
+        with tempfile.TemporaryDirectory() as tmp:
+            doc = os.path.join(tmp, f)
+            open(doc, "w", encoding="utf-8").write(text)
+            args = [liaison, "build", "-q", "--no-svg", "-o", tmp, doc]
+            if date:
+                args[2:2] = ["--doc-date", date]
+            subprocess.run(args, check=True)
+            g = nx.read_graphml(os.path.join(tmp, "graph.graphml"))
+        for e in expects:
+            neg = e.startswith("!")
+            rel, pair = e.lstrip("!").split(" ", 1)
+            a, b = (norm(x) for x in pair.split("~"))
+            found = False
+            for u, v, attrs in g.edges(data=True):
+                if attrs.get("relation") != rel:
+                    continue
+                nu, nv = names(g.nodes[u]), names(g.nodes[v])
+                if (a in nu and b in nv) or (rel == "met" and a in nv and b in nu):
+                    found = True
+            if found != neg:
+                passed += 1
+            else:
+                failed += 1
+                print(f"FAIL {f}: {'unexpected' if neg else 'missing'} {rel} {pair}")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
