@@ -1,6 +1,530 @@
-/* cmd_extract.c — `liaison extract` and `liaison merge` (being written). */
+/* cmd_extract.c — `liaison extract` (map: documents → facts as JSON Lines on
+ * stdout, one document at a time, in memory that does not grow with the
+ * input) and `liaison merge` (reduce: fact files → the graph and its
+ * outputs, the same bytes as one `build` over all the documents). */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli.h"
-const char lia_usage_extract[] = "usage: liaison extract [options] INPUT...\n";
-const char lia_usage_merge[] = "usage: liaison merge [-o DIR] FACTS...\n";
-int cmd_extract(int argc, char **argv) { (void)argc; (void)argv; lia_error("not yet available"); return LIA_EXIT_FAIL; }
-int cmd_merge(int argc, char **argv) { (void)argc; (void)argv; lia_error("not yet available"); return LIA_EXIT_FAIL; }
+#include "facts.h"
+#include "outputs.h"
+#include "util.h"
+
+const char lia_usage_extract[] =
+    "usage: liaison extract [options] INPUT...\n"
+    "\n"
+    "Reads Arabic news and writes what it finds as JSON Lines on stdout, document by\n"
+    "document in input order: {\"kind\":\"entity\",...} and {\"kind\":\"relation\",...}\n"
+    "lines with the document id, date, place, evidence sentence and rule.  INPUT is a\n"
+    ".txt file, a directory of .txt and .jsonl files, a .jsonl file ({\"id\", \"date\",\n"
+    "\"text\"} per line), or - for JSON Lines on stdin.  Memory does not grow with the\n"
+    "input.  `liaison merge` turns the output of one or many runs into the graph.\n"
+    "\n"
+    "options:\n"
+    "      --rules DIR        rules directory (default: $LIAISON_RULES, else the rules\n"
+    "                         installed with liaison or beside the build)\n"
+    "      --doc-date DATE    publication date (YYYY-MM-DD) of documents that have none\n"
+    "  -j, --jobs N           extraction threads (default: the number of processors);\n"
+    "                         the output is the same for every N\n"
+    "      --max-doc-bytes N  skip, with a warning, documents longer than N bytes\n"
+    "                         (K, M, G suffixes; default 4M; 0 for no limit)\n"
+    "      --on-bad-input=skip|replace|fail\n"
+    "                         invalid UTF-8: drop the bad bytes with a warning (skip,\n"
+    "                         the default), write U+FFFD (replace), or stop (fail)\n"
+    "  -q, --quiet            no warnings or progress line\n"
+    "  -h, --help             show this help\n";
+
+const char lia_usage_merge[] =
+    "usage: liaison merge [options] FACTS...\n"
+    "\n"
+    "Reads fact files written by `liaison extract` (- for stdin), in any order and any\n"
+    "split, and writes DIR/graph.graphml, DIR/graph.dot and DIR/graph.svg: the same\n"
+    "bytes as one `liaison build` over all the documents.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR       where to write (default: output)\n"
+    "      --png              also render DIR/graph.png\n"
+    "      --no-svg           do not render the SVG\n"
+    "      --size-by MEASURE  centrality that sizes the nodes of the picture (default pagerank)\n"
+    "      --cluster country  group the picture's nodes by country\n"
+    "      --top N            how many central actors to print (default 10, 0 for none)\n"
+    "  -q, --quiet            no warnings or summary\n"
+    "  -h, --help             show this help\n";
+
+/* ---- extract ------------------------------------------------------------ */
+
+/* JSON Lines input is cut into batches of whole lines of about this size;
+ * only one batch (and the documents in flight) is in memory at a time. */
+enum { BATCH_BYTES = 8 << 20 };
+
+typedef struct {
+    const lia_rules *rules;
+    const char *doc_date;
+    lia_extract_options xo;
+    int bad_input, quiet;
+    FILE *out;
+    lia_progress progress;
+    lia_diag *d;
+    char *tmp_dir;            /* private directory for JSON Lines batches */
+    size_t docs;
+} extract_run;
+
+static lia_status write_doc(void *ctx, const lia_doc *doc, lia_facts *facts, lia_diag *d)
+{
+    extract_run *x = ctx;
+    (void)d;
+    lia_facts_sort(facts);
+    lia_facts_write_jsonl(facts, x->out);
+    lia_progress_doc(&x->progress, doc->len);
+    x->docs++;
+    return LIA_OK;
+}
+
+/* Prints d's warnings now (so that a long stream reports as it goes),
+ * writing `from` as `to` in them, and forgets them. */
+static void flush_warnings(extract_run *x, const char *from, const char *to)
+{
+    lia_diag *d = x->d;
+    if (!d->warnings)
+        return;
+    if (!x->quiet) {
+        lia_progress_end(&x->progress);
+        size_t nf = from ? strlen(from) : 0;
+        for (const char *p = d->warnings; *p;) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            strbuf line;
+            sb_init(&line);
+            for (size_t i = 0; i < n; i++) {
+                if (nf && i + nf <= n && memcmp(p + i, from, nf) == 0) {
+                    sb_adds(&line, to);
+                    i += nf - 1;
+                } else {
+                    sb_addc(&line, p[i]);
+                }
+            }
+            lia_warning("%s", line.s ? line.s : "");
+            sb_release(&line);
+            p += n + (nl ? 1 : 0);
+        }
+        x->progress.on = !x->quiet && isatty(STDERR_FILENO);
+    }
+    free(d->warnings);
+    d->warnings = NULL;
+    d->n_warnings = 0;
+}
+
+/* Extracts every document of corpus c to the output, in order. */
+static lia_status run_corpus(extract_run *x, lia_corpus *c)
+{
+    lia_status st = lia_extract_each(x->rules, c, &x->xo, write_doc, x, x->d);
+    if (ferror(x->out))
+        return lia_fail(x->d, LIA_ERR_IO, "cannot write the facts: %s", strerror(errno));
+    return st;
+}
+
+/* Loads a batch of JSON Lines (whole lines; the first is line first_line
+ * of the input called name) as a corpus.
+ * TODO: read.c offers only lia_corpus_add_path; with an in-memory entry
+ * point (say lia_corpus_add_jsonl_text(c, name, text, len, first_line,
+ * default_date, d)) this temporary file goes away.  Until then the batch
+ * is written to a private temporary file named like the input and padded
+ * with blank lines, so that line numbers and the ids of documents without
+ * one ("NAME:LINE") stay those of the input. */
+static lia_status load_batch(extract_run *x, const char *name, const char *text, size_t len,
+                             long first_line, lia_corpus *c)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    if (strcmp(name, "-") == 0)
+        base = "stdin.jsonl";
+    char *path = xasprintf("%s/%s", x->tmp_dir, base);
+    lia_status st = LIA_OK;
+    FILE *fp = fopen(path, "wb");
+    if (!fp) {
+        st = lia_fail(x->d, LIA_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+        free(path);
+        return st;
+    }
+    for (long i = 1; i < first_line; i++)
+        putc('\n', fp);
+    fwrite(text, 1, len, fp);
+    if (fclose(fp) != 0)
+        st = lia_fail(x->d, LIA_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+    if (st == LIA_OK)
+        st = lia_corpus_add_path(c, path, x->doc_date, x->d);
+    unlink(path);
+    flush_warnings(x, path, strcmp(name, "-") == 0 ? "stdin.jsonl" : name);
+    free(path);
+    return st;
+}
+
+/* Streams a JSON Lines input (name "-" is stdin) batch by batch.  A line
+ * far longer than the document size limit is skipped unread, with a
+ * warning naming its line. */
+static lia_status run_jsonl(extract_run *x, const char *name)
+{
+    FILE *fp = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
+    if (!fp)
+        return lia_fail(x->d, LIA_ERR_IO, "cannot open '%s': %s", name, strerror(errno));
+    size_t max_line = x->xo.max_doc_bytes ? 3 * x->xo.max_doc_bytes + 65536 : 0;
+    strbuf batch;
+    sb_init(&batch);
+    long line = 0, batch_first = 1;
+    size_t line_start = 0;   /* offset in batch of the line being read */
+    int skipping = 0;
+    lia_status st = LIA_OK;
+    char buf[1 << 16];
+    size_t n;
+    int eof = 0;
+    while (st == LIA_OK && !eof) {
+        n = fread(buf, 1, sizeof buf, fp);
+        if (n == 0) {
+            eof = 1;
+            if (ferror(fp)) {
+                st = lia_fail(x->d, LIA_ERR_IO, "cannot read '%s': %s", name, strerror(errno));
+                break;
+            }
+            if (batch.len > line_start || skipping)
+                line++;          /* a last line without newline */
+        }
+        for (size_t i = 0; i < n; i++) {
+            const char *nl = memchr(buf + i, '\n', n - i);
+            size_t k = nl ? (size_t)(nl - buf) : n;
+            if (!skipping)
+                sb_add(&batch, buf + i, k - i);
+            if (!skipping && max_line && batch.len - line_start > max_line) {
+                lia_warn(x->d, "%s:%ld: line longer than %zu bytes, over the document size "
+                         "limit; skipped", strcmp(name, "-") == 0 ? "stdin.jsonl" : name, line + 1,
+                         max_line);
+                batch.len = line_start;
+                batch.s[batch.len] = '\0';
+                skipping = 1;
+            }
+            if (!nl)
+                break;
+            line++;
+            skipping = 0;           /* a skipped line stays as a blank one: numbers hold */
+            sb_addc(&batch, '\n');
+            line_start = batch.len;
+            i = k;
+            if (batch.len >= BATCH_BYTES) {
+                lia_corpus *c = lia_corpus_new();
+                lia_apply_bad_input(c, x->bad_input);
+                st = load_batch(x, name, batch.s, batch.len, batch_first, c);
+                if (st == LIA_OK)
+                    st = run_corpus(x, c);
+                lia_corpus_free(c);
+                flush_warnings(x, NULL, NULL);
+                sb_clear(&batch);
+                line_start = 0;
+                batch_first = line + 1;
+                if (st != LIA_OK)
+                    break;
+            }
+        }
+    }
+    if (st == LIA_OK && batch.len > 0) {
+        lia_corpus *c = lia_corpus_new();
+        lia_apply_bad_input(c, x->bad_input);
+        st = load_batch(x, name, batch.s, batch.len, batch_first, c);
+        if (st == LIA_OK)
+            st = run_corpus(x, c);
+        lia_corpus_free(c);
+    }
+    flush_warnings(x, NULL, NULL);
+    sb_release(&batch);
+    if (fp != stdin)
+        fclose(fp);
+    return st;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static lia_status run_path(extract_run *x, const char *path);
+
+/* A directory: its .txt and .jsonl files, sorted by name, one at a time. */
+static lia_status run_dir(extract_run *x, const char *path)
+{
+    DIR *dp = opendir(path);
+    if (!dp)
+        return lia_fail(x->d, LIA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
+    VEC(char *) names = { 0 };
+    struct dirent *e;
+    while ((e = readdir(dp)))
+        if (ends_with(e->d_name, ".txt") || ends_with(e->d_name, ".jsonl"))
+            VEC_PUSH(names, xasprintf("%s/%s", path, e->d_name));
+    closedir(dp);
+    if (!names.n)
+        return lia_fail(x->d, LIA_ERR_INPUT, "'%s' has no .txt or .jsonl files", path);
+    qsort(names.v, names.n, sizeof *names.v, lia_cmp_strp);
+    lia_status st = LIA_OK;
+    for (size_t i = 0; i < names.n; i++) {
+        if (st == LIA_OK)
+            st = run_path(x, names.v[i]);
+        free(names.v[i]);
+    }
+    VEC_FREE(names);
+    return st;
+}
+
+static lia_status run_path(extract_run *x, const char *path)
+{
+    if (strcmp(path, "-") == 0 || ends_with(path, ".jsonl"))
+        return run_jsonl(x, path);
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return lia_fail(x->d, LIA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
+    if (S_ISDIR(sb.st_mode))
+        return run_dir(x, path);
+    if (x->xo.max_doc_bytes && S_ISREG(sb.st_mode) && (size_t)sb.st_size > x->xo.max_doc_bytes) {
+        lia_warn(x->d, "document '%s' has %lld bytes, more than the limit of %zu; skipped", path,
+                 (long long)sb.st_size, x->xo.max_doc_bytes);
+        flush_warnings(x, NULL, NULL);
+        return LIA_OK;
+    }
+    lia_corpus *c = lia_corpus_new();
+    lia_apply_bad_input(c, x->bad_input);
+    lia_status st = lia_corpus_add_path(c, path, x->doc_date, x->d);
+    if (st == LIA_OK)
+        st = run_corpus(x, c);
+    lia_corpus_free(c);
+    flush_warnings(x, NULL, NULL);
+    return st;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    if (lia_wants_help("extract", argc, argv))
+        return LIA_EXIT_OK;
+    enum { OPT_RULES = 256, OPT_DOC_DATE, OPT_MAX_DOC, OPT_BAD_INPUT };
+    static const struct option longopts[] = {
+        { "rules", required_argument, NULL, OPT_RULES },
+        { "doc-date", required_argument, NULL, OPT_DOC_DATE },
+        { "jobs", required_argument, NULL, 'j' },
+        { "max-doc-bytes", required_argument, NULL, OPT_MAX_DOC },
+        { "on-bad-input", required_argument, NULL, OPT_BAD_INPUT },
+        { "quiet", no_argument, NULL, 'q' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *rules_dir = NULL;
+    extract_run x = { .xo = { 0, LIA_DEFAULT_MAX_DOC_BYTES }, .bad_input = 0, .out = stdout };
+    int opt;
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":qj:", longopts, NULL)) != -1) {
+        switch (opt) {
+        case OPT_RULES: rules_dir = optarg; break;
+        case OPT_DOC_DATE:
+            if (!lia_is_iso_date(optarg))
+                return lia_usage_error("extract", "--doc-date wants YYYY-MM-DD, not '%s'",
+                                       optarg);
+            x.doc_date = optarg;
+            break;
+        case 'j':
+            if (!(x.xo.threads = lia_parse_threads(optarg)))
+                return lia_usage_error("extract", "-j wants a number from 1 to 1024, not '%s'",
+                                       optarg);
+            break;
+        case OPT_MAX_DOC:
+            if (lia_parse_bytes(optarg, &x.xo.max_doc_bytes) != 0)
+                return lia_usage_error("extract",
+                                       "--max-doc-bytes wants a size such as 4M, not '%s'",
+                                       optarg);
+            break;
+        case OPT_BAD_INPUT:
+            if ((x.bad_input = lia_parse_bad_input(optarg)) < 0)
+                return lia_usage_error("extract",
+                                       "--on-bad-input takes skip, replace or fail, not '%s'",
+                                       optarg);
+            break;
+        case 'q': x.quiet = 1; break;
+        case ':':
+            return lia_usage_error("extract", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return lia_usage_error("extract", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return lia_usage_error("extract", "no INPUT given (- reads JSON Lines from stdin)");
+    int stdin_uses = 0;
+    for (int i = optind; i < argc; i++)
+        stdin_uses += strcmp(argv[i], "-") == 0;
+    if (stdin_uses > 1)
+        return lia_usage_error("extract", "'-' given more than once");
+    if (!rules_dir)
+        rules_dir = lia_rules_default_dir(lia_argv0);
+    if (!rules_dir) {
+        lia_error("cannot find the rules directory; give it with --rules DIR or $LIAISON_RULES");
+        return LIA_EXIT_FAIL;
+    }
+    if (!x.xo.threads)
+        x.xo.threads = lia_default_threads();
+
+    lia_diag d;
+    lia_diag_init(&d);
+    x.d = &d;
+    int rc = LIA_EXIT_FAIL;
+    lia_rules *rules = NULL;
+    static char out_buf[1 << 20];
+    setvbuf(stdout, out_buf, _IOFBF, sizeof out_buf);
+    const char *tmp = getenv("TMPDIR");
+    char *tmpl = xasprintf("%s/liaison-extract-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(tmpl)) {
+        lia_error("cannot create a temporary directory '%s': %s", tmpl, strerror(errno));
+        free(tmpl);
+        return LIA_EXIT_FAIL;
+    }
+    x.tmp_dir = tmpl;
+    if (lia_rules_load(rules_dir, &rules, &d) != LIA_OK) {
+        lia_error("%s", d.message);
+        goto done;
+    }
+    x.rules = rules;
+    size_t total = 0;
+    for (int i = optind; i < argc; i++) {
+        struct stat sb;
+        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISREG(sb.st_mode))
+            total += (size_t)sb.st_size;
+    }
+    lia_progress_start(&x.progress, stdin_uses ? 0 : total, x.quiet);
+    lia_status st = LIA_OK;
+    for (int i = optind; i < argc && st == LIA_OK; i++)
+        st = run_path(&x, argv[i]);
+    lia_progress_end(&x.progress);
+    if (fflush(stdout) != 0 && st == LIA_OK)
+        st = lia_fail(&d, LIA_ERR_IO, "cannot write the facts: %s", strerror(errno));
+    if (st != LIA_OK) {
+        lia_error("%s", d.message);
+        goto done;
+    }
+    rc = LIA_EXIT_OK;
+done:
+    flush_warnings(&x, NULL, NULL);
+    rmdir(x.tmp_dir);
+    free(x.tmp_dir);
+    lia_rules_free(rules);
+    lia_diag_release(&d);
+    return rc;
+}
+
+/* ---- merge -------------------------------------------------------------- */
+
+/* Reads all of stdin into a malloc'd buffer. */
+static lia_status read_stdin(char **out, size_t *len, lia_diag *d)
+{
+    strbuf b;
+    sb_init(&b);
+    char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        sb_add(&b, buf, n);
+    if (ferror(stdin)) {
+        sb_release(&b);
+        return lia_fail(d, LIA_ERR_IO, "cannot read stdin: %s", strerror(errno));
+    }
+    *len = b.len;
+    *out = b.s ? sb_detach(&b) : xstrdup("");
+    return LIA_OK;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+    if (lia_wants_help("merge", argc, argv))
+        return LIA_EXIT_OK;
+    enum { OPT_PNG = 256, OPT_NO_SVG, OPT_SIZE_BY, OPT_CLUSTER, OPT_TOP };
+    static const struct option longopts[] = {
+        { "output", required_argument, NULL, 'o' },
+        { "png", no_argument, NULL, OPT_PNG },
+        { "no-svg", no_argument, NULL, OPT_NO_SVG },
+        { "size-by", required_argument, NULL, OPT_SIZE_BY },
+        { "cluster", required_argument, NULL, OPT_CLUSTER },
+        { "top", required_argument, NULL, OPT_TOP },
+        { "quiet", no_argument, NULL, 'q' },
+        { NULL, 0, NULL, 0 },
+    };
+    lia_output_options oo = { "output", "pagerank", 0, 1, 0, 10, 0 };
+    int opt;
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":o:q", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'o': oo.out_dir = optarg; break;
+        case OPT_PNG: oo.png = 1; break;
+        case OPT_NO_SVG: oo.svg = 0; break;
+        case OPT_SIZE_BY: oo.size_by = optarg; break;
+        case OPT_CLUSTER:
+            if (strcmp(optarg, "country") != 0)
+                return lia_usage_error("merge", "--cluster takes 'country', not '%s'", optarg);
+            oo.cluster_country = 1;
+            break;
+        case OPT_TOP: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 0)
+                return lia_usage_error("merge", "--top wants a number, not '%s'", optarg);
+            oo.top = (int)n;
+            break;
+        }
+        case 'q': oo.quiet = 1; break;
+        case ':':
+            return lia_usage_error("merge", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return lia_usage_error("merge", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return lia_usage_error("merge", "no FACTS given (- reads them from stdin)");
+    int stdin_uses = 0;
+    for (int i = optind; i < argc; i++)
+        stdin_uses += strcmp(argv[i], "-") == 0;
+    if (stdin_uses > 1)
+        return lia_usage_error("merge", "'-' given more than once");
+
+    int rc = LIA_EXIT_FAIL;
+    lia_diag d;
+    lia_diag_init(&d);
+    lia_facts *facts = lia_facts_new();
+    char *summary = NULL;
+    for (int i = optind; i < argc; i++) {
+        char *text;
+        size_t len;
+        int from_stdin = strcmp(argv[i], "-") == 0;
+        lia_status st = from_stdin ? read_stdin(&text, &len, &d)
+                                   : lia_read_file(argv[i], &text, &len, &d);
+        if (st == LIA_OK) {
+            st = lia_facts_read_jsonl(facts, text, len, from_stdin ? "stdin" : argv[i], &d);
+            free(text);
+        }
+        if (st != LIA_OK) {
+            lia_error("%s", d.message);
+            goto done;
+        }
+    }
+    {
+        lia_map sources;
+        lia_map_init(&sources);
+        for (size_t i = 0; i < facts->relations.n; i++)
+            lia_map_put(&sources, facts->relations.v[i]->source, facts);
+        summary = xasprintf("read %d fact file%s: %zu entities, %zu relations from %zu document%s",
+                            argc - optind, argc - optind == 1 ? "" : "s", facts->entities.n,
+                            facts->relations.n, sources.n, sources.n == 1 ? "" : "s");
+        lia_map_release(&sources);
+    }
+    rc = lia_write_outputs(facts, summary, &oo, &d);
+done:
+    lia_print_warnings(&d, oo.quiet);
+    free(summary);
+    lia_facts_free(facts);
+    lia_diag_release(&d);
+    return rc;
+}

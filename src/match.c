@@ -28,6 +28,7 @@ typedef struct {
     /* class ids */
     int home_country;        /* the country the document is most about, or -1 */
     int *country_score;      /* per country: how much the document names it */
+    int dateline_city;       /* city of the document's dateline, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
@@ -210,6 +211,12 @@ static void find_home_country(ctx *c)
             }
         }
     }
+    c->dateline_city = -1;
+    for (size_t i = 0; i < c->t->n && c->dateline_city < 0 && i < 40; i++) {
+        int ci2;
+        if (dateline_at(c, i) && gaz_ref(c, i, LIA_G_CITY, &ci2))
+            c->dateline_city = ci2;
+    }
     c->home_country = -1;
     for (size_t ci = 0; ci < n; ci++)
         if (score[ci] && (c->home_country < 0 || score[ci] > score[c->home_country]
@@ -311,6 +318,7 @@ static lia_mention *new_mention(ctx *c, size_t first, size_t last, int type)
     mm.surface = clean_span_text(c, first, last);
     mm.role = xstrdup("");
     mm.office = xstrdup("");
+    mm.title = -1;
     VEC_PUSH(c->m->mentions, mm);
     return &c->m->mentions.v[c->m->mentions.n - 1];
 }
@@ -686,6 +694,7 @@ static void person_from_name(ctx *c, lia_mention *mm, size_t first, size_t last,
 /* A title phrase at i with the bodies and country it names, up to end. */
 typedef struct {
     size_t end;
+    int title;               /* index into rules->titles, or -1 (counterpart) */
     const char *office;
     body bodies[3];
     int n_bodies;
@@ -710,8 +719,10 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
             return 0;
         counterpart = 1;
         ti->office = "";
+        ti->title = -1;
     } else {
         ti->office = c->r->titles.v[idx].office;
+        ti->title = idx;
     }
     size_t j = i + (size_t)len;
     /* A second title word ("رئيس" after "نائب" when not listed together). */
@@ -783,6 +794,7 @@ static void attach_title(lia_mention *mm, title_info *ti, const ctx *c, size_t f
     free(mm->office);
     mm->role = clean_span_text(c, first, last);
     mm->office = xstrdup(ti->office ? ti->office : "");
+    mm->title = ti->title;
     for (int k = 0; k < ti->n_bodies && k < 2; k++)
         mm->bodies[k] = xstrdup(ti->bodies[k].key);
     mm->official = 1;
@@ -1026,7 +1038,7 @@ static size_t try_place(ctx *c, size_t i)
         int cc = lia_rules_country_index(c->r, c->r->cities.v[idx].country);
         if (cc != ci && (dateline_at(c, i) || c->country_score[cc] > c->country_score[ci]))
             countryl = 0;
-        else if (cc == ci && dateline_at(c, i))
+        else if (cc == ci && (dateline_at(c, i) || c->dateline_city == idx))
             countryl = 0;
     }
     if (countryl && countryl >= cityl) {

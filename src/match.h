@@ -24,6 +24,7 @@ typedef struct {
     /* Persons: the office named in the text and the bodies it names. */
     char *role;              /* title phrase as written, or "" */
     char *office;            /* head, deputy, ... or "" */
+    int title;               /* index into rules->titles of its title, or -1 */
     char *bodies[3];         /* agency keys the title names (NULL-terminated) */
     int official;            /* known official or named with a title */
     int anaphor;             /* "الأخير": stands for the last person named */

@@ -121,6 +121,14 @@ static void resolve_references(rctx *c)
                     }
                 }
             }
+            /* "الوزير المصري" after "وزير الداخلية المصري محمود توفيق": the
+             * same title and country named earlier. */
+            for (size_t q = 0; q < k && found < 0 && !strcmp(mm->bodies[0], mm->country); q++) {
+                const lia_mention *p = &c->m->mentions.v[q];
+                if (p->type == LIA_T_PERSON && p->key[0] && !p->inner && p->title == mm->title
+                    && mm->title >= 0 && !strcmp(p->country, mm->country))
+                    found = (int)q;
+            }
             if (found >= 0) {
                 const lia_mention *p = &c->m->mentions.v[found];
                 set_key(mm, p->key, p->name, p->latin, p->country);

@@ -171,6 +171,16 @@ static void word_forms(lia_token *t)
         if (clitics[i].conj)
             t->has_conj = 1;
     }
+    /* A word whose own first letters read as ال after normalization
+     * (ألمانيا → المانيا) lost them to the article strip in its rule
+     * entry; with a real article or clitics before it ("الألمانية",
+     * "بالألمانية") it needs that form too. */
+    for (int i = 0, n0 = t->n_forms; i < n0; i++) {
+        const char *f = t->forms[i];
+        size_t fl = strlen(f);
+        if (f != w && starts_with(f, AR_AL) && n_chars(f + 4, fl - 4) >= 2)
+            add_form(t, f + 4);
+    }
 }
 
 char *lia_entry_key(const char *norm_word)

@@ -18,7 +18,7 @@ typedef enum {
     LIA_TOK_PUNCT,    /* one punctuation character: , ; ? ! . : " ( ) - / etc. */
 } lia_tok_kind;
 
-#define LIA_MAX_FORMS 6
+#define LIA_MAX_FORMS 8
 
 typedef struct {
     lia_tok_kind kind;
