@@ -29,7 +29,8 @@ typedef struct {
     int home_country;        /* the country the document is most about, or -1 */
     int *country_score;      /* per country: how much the document names it */
     int dateline_city;       /* city of the document's dateline, or -1 */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_anaphor, c_agency_head, c_event_head, c_event_ref,
+    int subject_country;     /* country of the first official named, or -1 */
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
 
@@ -216,6 +217,15 @@ static void find_home_country(ctx *c)
         int ci2;
         if (dateline_at(c, i) && gaz_ref(c, i, LIA_G_CITY, &ci2))
             c->dateline_city = ci2;
+    }
+    /* Whose country a body named without one belongs to: the dateline's,
+     * else the first official's. */
+    c->subject_country = c->dateline_city >= 0
+        ? lia_rules_country_index(c->r, c->r->cities.v[c->dateline_city].country) : -1;
+    for (size_t i = 0; i < c->t->n && c->subject_country < 0; i++) {
+        int oi;
+        if (gaz_ref(c, i, LIA_G_PERSON, &oi))
+            c->subject_country = lia_rules_country_index(c->r, c->r->officials.v[oi].country);
     }
     c->home_country = -1;
     for (size_t ci = 0; ci < n; ci++)
@@ -482,8 +492,9 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         int cl = country_after(c, e, &ci);
         /* Without a country, a multi-word generic name ("وزارة الداخلية")
          * is the home country's; a single word ("الداخلية") is too vague. */
-        if (!cl && default_country < 0 && (len >= 2 || !top))
-            default_country = c->home_country;
+        if (!cl && default_country < 0
+            && ((len >= 2 && lex(c, i, c->c_institution)) || !top))
+            default_country = c->subject_country >= 0 ? c->subject_country : c->home_country;
         if (!cl && default_country < 0)
             return 0;
         if (!cl)
@@ -519,7 +530,17 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
                 /* A shape around a known kind ("المديرية المشتركة العامة
                  * للأمن الوطني المغربي") is that country's body of the kind. */
                 for (size_t k = i + 1; k < j; k++) {
-                    int ki;
+                    int ki, ai2, al2 = gaz_ref(c, k, LIA_G_AGENCY, &ai2);
+                    if (al2 && k + (size_t)al2 <= j + (size_t)cl
+                        && !strcmp(c->r->agencies.v[ai2].country, c->r->countries.v[ci].code)) {
+                        const lia_agency *a = &c->r->agencies.v[ai2];
+                        b->key = xstrdup(a->key);
+                        b->name = xstrdup(a->name);
+                        b->latin = xstrdup(a->latin);
+                        b->country = xstrdup(a->country);
+                        b->end = skip_bracketed(c, j + (size_t)cl);
+                        return 1;
+                    }
                     if (gaz_ref(c, k, LIA_G_KIND, &ki) && k + (size_t)gaz_ref(c, k, LIA_G_KIND, NULL) <= j) {
                         char *lcc = lower_cc(c->r->countries.v[ci].code);
                         char *kkey = xasprintf("%s-%s", lcc, c->r->kinds.v[ki].kind);
@@ -539,9 +560,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
                 char *slug = lia_slug(norm);
                 char *lcc = lower_cc(co->code);
                 b->key = xasprintf("%s-%s", lcc, slug);
-                b->name = xasprintf("%s %s", words, tok(c, j)->norm);
-                free(b->name);
-                b->name = span_text(c, i, j + (size_t)cl);
+                b->name = clean_span_text(c, i, j + (size_t)cl);
                 b->latin = xstrdup("");
                 b->country = xstrdup(co->code);
                 b->end = skip_bracketed(c, j + (size_t)cl);
@@ -1445,6 +1464,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_office_modifier = lia_rules_class(r, "office_modifier");
     c.c_delegation_adj = lia_rules_class(r, "delegation_adj");
     c.c_remote = lia_rules_class(r, "remote");
+    c.c_institution = lia_rules_class(r, "institution");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");

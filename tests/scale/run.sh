@@ -45,6 +45,17 @@ done < "$docs"
 "$bin" merge -q --no-svg -o "$tmp/m3" $(ls "$tmp"/one*.jsonl | sort -r) || bad "S3 merge"
 check "S3 one document per shard equals build" same_graph "$tmp/ref" "$tmp/m3"
 
+# S4 the same entity from two documents with different fields: either order.
+printf '%s\n' '{"kind":"entity","key":"x","type":"person","name":"ب","role":"مدير","aliases":["ب"],"mentions":1}' \
+    '{"kind":"entity","key":"y","type":"country","name":"ي","country":"YY","aliases":[],"mentions":1}' \
+    '{"kind":"relation","relation":"met","a":"x","b":"y","date":"2024-01-02","source":"d1","rule":"r1"}' > "$tmp/c1.jsonl"
+printf '%s\n' '{"kind":"entity","key":"x","type":"person","name":"أ","name_latin":"A","role":"وزير","aliases":["أ"],"mentions":2}' \
+    '{"kind":"entity","key":"y","type":"country","name":"ي","country":"YY","aliases":[],"mentions":1}' \
+    '{"kind":"relation","relation":"met","a":"y","b":"x","place":"y","source":"d1","evidence":"e","rule":"r0"}' > "$tmp/c2.jsonl"
+"$bin" merge -q --no-svg -o "$tmp/c12" "$tmp/c1.jsonl" "$tmp/c2.jsonl"
+"$bin" merge -q --no-svg -o "$tmp/c21" "$tmp/c2.jsonl" "$tmp/c1.jsonl"
+check "S4 conflicting fields merge the same in either order" same_graph "$tmp/c12" "$tmp/c21"
+
 # J: -j N gives the same bytes as -j 1.
 "$bin" extract -q -j 1 "${corpus[@]}" "$docs" > "$tmp/j1.jsonl"
 for j in 2 3 8; do
@@ -71,7 +82,6 @@ big=$tmp/big.txt
 check "L1 exit 0 with a skipped document" test $? -eq 0
 check "L2 warning names the document" grep -q "big.txt.*limit.*skipped" "$tmp/l1.err"
 check "L3 other documents still extracted" grep -q "$(basename "${corpus[1]}")" "$tmp/l1.jsonl"
-python3_bin=${PYTHON:-/usr/bin/python3}
 { head -n 2 "$docs"
   printf '{"id": "huge", "text": "%s"}\n' "$(head -c 200000 /dev/zero | tr '\0' 'x')"
   tail -n +3 "$docs"; } > "$tmp/huge.jsonl"
