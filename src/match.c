@@ -905,7 +905,20 @@ static size_t try_title_person(ctx *c, size_t i)
     }
     /* "وزير الداخلية والجماعات المحلية، إبراهيم مراد،": the rest of a long
      * office name, a comma, then a known official. */
-    for (size_t k = j; k < j + 7 && k < c->t->n && same_sentence(c, j, k); k++) {
+    for (size_t k = j; k < j + 12 && k < c->t->n && same_sentence(c, j, k); k++) {
+        /* A bracketed gloss: "(جهاز المخابرات الداخلية)". */
+        if (is_punct(c, k, "(")) {
+            size_t q = k + 1;
+            while (q < c->t->n && q < k + 8 && !is_punct(c, q, ")"))
+                q++;
+            if (q < c->t->n && is_punct(c, q, ")")) {
+                k = q;
+                continue;
+            }
+            break;
+        }
+        if (is_punct(c, k, "\""))
+            continue;
         if (is_punct(c, k, ",")) {
             int pi, pl = official_at(c, k + 1, &pi);
             if (pl && same_sentence(c, k, k + 1)) {
