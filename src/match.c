@@ -821,13 +821,43 @@ static void attach_title(lia_mention *mm, title_info *ti, const ctx *c, size_t f
 
 /* Adds the agencies a title names as inner mentions, so that they become
  * nodes with their surface forms. */
+/* "دائرة الاستخبارات بالمديرية العامة للأمن": when the name of an agency
+ * holds the name of its parent body, the parent is named too.  Adds the
+ * parent as an inner mention; resolve links the two. */
+static void add_named_parent(ctx *c, const char *key, size_t first, size_t last)
+{
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, key);
+    if (!g || g->kind != LIA_G_AGENCY)
+        return;
+    const lia_agency *a = &c->r->agencies.v[g->index];
+    if (!a->parent[0])
+        return;
+    for (size_t k = first + 1; k < last; k++) {
+        body pb;
+        if (!parse_body(c, k, lia_rules_country_index(c->r, a->country), 0, &pb))
+            continue;
+        int hit = strcmp(pb.key, a->parent) == 0 && pb.end <= last;
+        if (hit) {
+            lia_mention *pm = new_mention(c, k, pb.end, LIA_T_AGENCY);
+            set_identity(pm, pb.key, pb.name, pb.latin, pb.country);
+            pm->inner = 1;
+            pm->parent_of = xstrdup(key);
+        }
+        body_release(&pb);
+        if (hit)
+            return;
+    }
+}
+
 static void add_body_mentions(ctx *c, title_info *ti, size_t first)
 {
     for (int k = 0; k < ti->n_bodies; k++) {
         body *b = &ti->bodies[k];
-        lia_mention *am = new_mention(c, b->start > first ? b->start : first, b->end, LIA_T_AGENCY);
+        size_t start = b->start > first ? b->start : first;
+        lia_mention *am = new_mention(c, start, b->end, LIA_T_AGENCY);
         set_identity(am, b->key, b->name, b->latin, b->country);
         am->inner = 1;
+        add_named_parent(c, b->key, start, b->end);
     }
 }
 
@@ -1157,7 +1187,9 @@ static size_t mention_at(ctx *c, size_t i)
         lia_mention *mm = new_mention(c, i, b.end, type);
         set_identity(mm, b.key, b.name, b.latin, b.country);
         body_release(&b);
-        return mm->last;
+        size_t end = mm->last;
+        add_named_parent(c, c->m->mentions.v[c->m->mentions.n - 1].key, i, end);
+        return end;
     }
     if ((e = try_event(c, i)) > i)
         return e;
@@ -1528,7 +1560,7 @@ void lia_matches_release(lia_matches *m)
     for (size_t k = 0; k < m->mentions.n; k++) {
         lia_mention *mm = &m->mentions.v[k];
         free(mm->key); free(mm->name); free(mm->latin); free(mm->country); free(mm->surface);
-        free(mm->role); free(mm->office);
+        free(mm->role); free(mm->office); free(mm->parent_of);
         for (int b = 0; b < 3; b++)
             free(mm->bodies[b]);
     }

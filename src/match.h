@@ -31,6 +31,7 @@ typedef struct {
     int event_ref;           /* "هذا المنتدى": stands for the current event */
     int delegation;          /* a country named by its delegation */
     int inner;               /* part of a larger mention (a title's body) */
+    char *parent_of;         /* agencies: key of the body this one contains, or NULL */
     size_t place_first;      /* events: a place right after the name ("بموسكو"), else 0 */
     int place_mention;       /* events: index of that place mention + 1, else 0 */
 } lia_mention;

@@ -459,6 +459,17 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     }
 }
 
+/* An agency named inside its child's name is its parent: part_of. */
+static void part_of_from_names(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->parent_of && mm->key[0])
+            add_relation(c, "part_of", mm->parent_of, mm->key, NULL, NULL,
+                         (size_t)c->t->tok[mm->first].sentence, "part_of.name");
+    }
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the first person named, then
@@ -560,6 +571,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     set_context(&c);
     set_context_place(&c);
     heads_from_titles(&c);
+    part_of_from_names(&c);
     hosted_from_event_places(&c);
     relations_from_matches(&c);
     free(c.context_date);
