@@ -395,21 +395,57 @@ static const char *build(Agraph_t *root, const igraph_t *kg, const lia_dot_optio
             set(nd, "height", num);
         }
     }
+    /* One drawn edge per (from, to, relation): the graph keeps every
+     * relation, the picture stays readable.  Its label lists the distinct
+     * dates and its width grows with the count. */
+    lia_map drawn;
+    lia_map_init(&drawn);
+    VEC(struct drawn_edge { Agedge_t *e; strbuf dates; int count; }) de = { 0 };
     for (igraph_integer_t k = 0; k < m; k++) {
-        Agedge_t *e = agedge(root, node[IGRAPH_FROM(kg, k)], node[IGRAPH_TO(kg, k)], NULL, 1);
         const char *rel = lia_estr(kg, "relation", k);
+        const char *date = lia_estr(kg, "date", k);
+        char *dkey = xasprintf("%ld|%ld|%s", (long)IGRAPH_FROM(kg, k), (long)IGRAPH_TO(kg, k), rel);
+        uintptr_t at = (uintptr_t)lia_map_get(&drawn, dkey);
+        if (at) {
+            struct drawn_edge *d = &de.v[at - 1];
+            d->count++;
+            if (date[0] && (!d->dates.s || !strstr(d->dates.s, date))) {
+                if (d->dates.len)
+                    sb_adds(&d->dates, ", ");
+                sb_adds(&d->dates, date);
+            }
+            free(dkey);
+            continue;
+        }
+        Agedge_t *e = agedge(root, node[IGRAPH_FROM(kg, k)], node[IGRAPH_TO(kg, k)], NULL, 1);
         const edge_style *s = style_of_relation(rel);
         set(e, "style", s->style);
         set(e, "color", s->color);
         set(e, "arrowhead", s->arrowhead);
         set(e, "dir", s->dir);
         sb_clear(&b);
-        add_label_text(&b, lia_estr(kg, "date", k));
-        set(e, "label", b.s ? b.s : "");
-        sb_clear(&b);
         add_label_text(&b, rel);
         set(e, "tooltip", b.s ? b.s : "");
+        struct drawn_edge d = { e, { 0 }, 1 };
+        sb_init(&d.dates);
+        if (date[0])
+            sb_adds(&d.dates, date);
+        VEC_PUSH(de, d);
+        lia_map_put(&drawn, dkey, (void *)(uintptr_t)de.n);
+        free(dkey);
     }
+    for (size_t i = 0; i < de.n; i++) {
+        sb_clear(&b);
+        add_label_text(&b, de.v[i].dates.s ? de.v[i].dates.s : "");
+        set(de.v[i].e, "label", b.s ? b.s : "");
+        if (de.v[i].count > 1) {
+            snprintf(num, sizeof num, "%.1f", 1.0 + log2((double)de.v[i].count));
+            set(de.v[i].e, "penwidth", num);
+        }
+        sb_release(&de.v[i].dates);
+    }
+    VEC_FREE(de);
+    lia_map_release(&drawn);
     /* Rows of about sqrt(n) nodes, chained by invisible edges (rankdir LR
      * puts each chain on one line, so the rows stack into a grid). */
     size_t cols = 1;
