@@ -109,6 +109,7 @@ lia_status lia_export_graphml(const lia_graph *g, const char *path, lia_diag *d)
 typedef struct {
     const char *size_by;   /* centrality that sizes nodes, e.g. "pagerank"; NULL for none */
     int cluster_country;   /* group nodes by country */
+    int show_isolated;     /* also draw entities that have no relation */
 } lia_dot_options;
 lia_status lia_export_dot(const lia_graph *g, const lia_dot_options *o, const char *dot_path,
                           const char *svg_path, const char *png_path, lia_diag *d);

@@ -116,7 +116,7 @@ int lia_write_outputs(lia_facts *facts, const char *summary, const lia_output_op
         lia_error("%s", d->message);
         goto done;
     }
-    lia_dot_options dopt = { o->size_by, o->cluster_country };
+    lia_dot_options dopt = { o->size_by, o->cluster_country, 0 };
     if (lia_export_dot(graph, &dopt, dot, svg_path, png_path, d) != LIA_OK) {
         lia_error("%s", d->message);
         goto done;

@@ -333,6 +333,13 @@ static const char *build(Agraph_t *root, const igraph_t *kg, const lia_dot_optio
         const char *type = lia_vstr(kg, "type", v);
         const char *country = lia_vstr(kg, "country", v);
         Agraph_t *parent = root;
+        int isolated = v < igraph_vector_int_size(&deg) && VECTOR(deg)[v] == 0;
+        /* Entities with no relation say nothing in a network picture: they
+         * stay in the GraphML, and in the picture only on request. */
+        if (isolated && !(o && o->show_isolated)) {
+            node[v] = NULL;
+            continue;
+        }
         if (clusters && *country) {
             parent = lia_map_get(&cluster_of, country);
             if (!parent) {
@@ -348,7 +355,6 @@ static const char *build(Agraph_t *root, const igraph_t *kg, const lia_dot_optio
                 lia_map_put(&cluster_of, country, parent);
             }
         }
-        int isolated = v < igraph_vector_int_size(&deg) && VECTOR(deg)[v] == 0;
         if (parent == root && isolated) {
             if (!unlinked) {
                 unlinked = agsubg(root, (char *)"cluster_unlinked", 1);

@@ -696,6 +696,16 @@ static void person_from_official(const ctx *c, lia_mention *mm, int idx)
 static void person_from_name(ctx *c, lia_mention *mm, size_t first, size_t last, int ci)
 {
     char *name = span_text(c, first, last);
+    /* Another spelling of a known official of that country ("قالن" for
+     * "كالن"): the official. */
+    char *sk = lia_name_skeleton(name);
+    int oi = lia_rules_official_by_skeleton(c->r, sk);
+    free(sk);
+    if (oi >= 0 && (ci < 0 || !strcmp(c->r->officials.v[oi].country, c->r->countries.v[ci].code))) {
+        free(name);
+        person_from_official(c, mm, oi);
+        return;
+    }
     char *norm = lia_normalize_str(name);
     char *slug = lia_slug(norm);
     char *latin = lia_transliterate(norm);

@@ -226,7 +226,9 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         if (!country)
             country = mm->key;
     }
-    return country;
+    /* "في السودان" is as often a topic as a venue: a country is the place
+     * only when the article set up no venue of its own. */
+    return c->context_place ? NULL : country;
 }
 
 static const char *country_of_place(const rctx *c, const char *key)

@@ -467,6 +467,23 @@ static int parse_tenure_date(const char *s, size_t n, char *out)
     return 1;
 }
 
+char *lia_name_skeleton(const char *utf8);
+
+/* Indexes a multi-word name variant of official idx by its skeleton; a
+ * skeleton two officials share is marked ambiguous (never matches). */
+static void index_skeleton(lia_rules *r, const char *name, int idx)
+{
+    if (!strchr(name, ' '))
+        return;
+    char *sk = lia_name_skeleton(name);
+    intptr_t prev = (intptr_t)lia_map_get(&r->official_by_skeleton, sk);
+    if (!prev)
+        lia_map_put(&r->official_by_skeleton, sk, (void *)(intptr_t)(idx + 1));
+    else if (prev != idx + 1)
+        lia_map_put(&r->official_by_skeleton, sk, (void *)(intptr_t)-1);
+    free(sk);
+}
+
 static void row_official(lia_rules *r, loader *ld, char **c, int *at, int n)
 {
     if (!check_country(r, ld, c[1], at[1], 0))
@@ -503,6 +520,10 @@ static void row_official(lia_rules *r, loader *ld, char **c, int *at, int n)
     }
     VEC_PUSH(r->officials, o);
     insert_names(r, ld, c[3], at[3], LIA_G_PERSON, idx);
+    char *copy = xstrdup(c[3]);
+    for (char *sv = NULL, *nm = strtok_r(copy, "|", &sv); nm; nm = strtok_r(NULL, "|", &sv))
+        index_skeleton(r, nm, idx);
+    free(copy);
 }
 
 static void row_title(lia_rules *r, loader *ld, char **c, int *at, int n)
@@ -874,6 +895,68 @@ static void check_references(lia_rules *r, lia_diag *d, int *errors)
         }
 }
 
+char *lia_name_skeleton(const char *utf8)
+{
+    char *norm = lia_normalize_str(utf8);
+    strbuf b;
+    sb_init(&b);
+    sb_adds(&b, "");
+    const unsigned char *p = (const unsigned char *)norm;
+    int first_in_word = 1;
+    while (*p) {
+        unsigned int cp;
+        size_t l;
+        if (*p < 0x80) {
+            cp = *p;
+            l = 1;
+        } else if ((*p & 0xE0) == 0xC0 && p[1]) {
+            cp = ((unsigned)(*p & 0x1F) << 6) | (p[1] & 0x3F);
+            l = 2;
+        } else {
+            cp = 0xFFFD;
+            l = (*p & 0xF0) == 0xE0 ? 3 : 4;
+        }
+        p += l;
+        if (cp == ' ') {
+            first_in_word = 1;
+            continue;
+        }
+        char k = 0;
+        switch (cp) {
+        case 0x627: case 0x648: case 0x64A: case 0x649: case 0x621:   /* ا و ي ى ء */
+            k = first_in_word ? 'A' : 0;
+            break;
+        case 0x642: case 0x643: case 0x62C: case 0x63A: k = 'K'; break;  /* ق ك ج غ */
+        case 0x62A: case 0x637: k = 'T'; break;
+        case 0x633: case 0x635: case 0x62B: k = 'S'; break;
+        case 0x632: case 0x630: case 0x638: case 0x636: k = 'Z'; break;
+        case 0x647: case 0x62D: case 0x629: k = 'H'; break;
+        case 0x62F: k = 'D'; break;
+        case 0x631: k = 'R'; break;
+        case 0x644: k = 'L'; break;
+        case 0x645: k = 'M'; break;
+        case 0x646: k = 'N'; break;
+        case 0x628: k = 'B'; break;
+        case 0x641: case 0x6A4: k = 'F'; break;
+        case 0x634: k = 'C'; break;
+        case 0x62E: k = 'X'; break;
+        case 0x639: k = 'E'; break;
+        default: k = cp < 0x80 ? (char)cp : '?'; break;
+        }
+        first_in_word = 0;
+        if (k && !(b.len && b.s[b.len - 1] == k))
+            sb_addc(&b, k);
+    }
+    free(norm);
+    return sb_detach(&b);
+}
+
+int lia_rules_official_by_skeleton(const lia_rules *r, const char *skeleton)
+{
+    intptr_t v = (intptr_t)lia_map_get(&r->official_by_skeleton, skeleton);
+    return v > 0 ? (int)v - 1 : -1;
+}
+
 static void link_kinds(lia_rules *r)
 {
     lia_map_init(&r->agency_of_kind);
@@ -897,6 +980,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     lia_map_init(&r->lexicon.kids);
     lia_map_init(&r->country_by_code);
     lia_map_init(&r->entity_by_key);
+    lia_map_init(&r->official_by_skeleton);
     load_icu_countries(r);
     load_all(r, dir, "lexicon", ".tsv", 2, row_lexicon, d, errors);
     load_all(r, dir, "countries", ".tsv", 4, row_country, d, errors);
@@ -1105,6 +1189,7 @@ void lia_rules_free(lia_rules *r)
     lia_map_release(&r->country_by_code);
     lia_map_release(&r->entity_by_key);
     lia_map_release(&r->agency_of_kind);
+    lia_map_release(&r->official_by_skeleton);
     for (size_t i = 0; i < r->owned_refs.n; i++)
         free(r->owned_refs.v[i]);
     VEC_FREE(r->owned_refs);

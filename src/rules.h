@@ -135,6 +135,7 @@ struct lia_rules {
     lia_map country_by_code;      /* "MA" → index + 1 (as intptr) */
     lia_map entity_by_key;        /* any gazetteer key → lia_gaz_ref * */
     lia_map agency_of_kind;       /* "ma-national-police" → agency index + 1 */
+    lia_map official_by_skeleton; /* consonant skeleton of a full name → index + 1 */
     lia_intvec *patterns_by_anchor; /* per lexicon class: patterns anchored on it */
     lia_map patterns_by_word;     /* anchor word → lia_intvec * */
     lia_intvec unanchored;          /* patterns whose first fixed element is a capture */
@@ -148,6 +149,14 @@ const lia_country *lia_rules_country(const lia_rules *r, const char *code);
 int lia_rules_country_index(const lia_rules *r, const char *code);
 /* The gazetteer entry with this key (agency, city, org, event, official). */
 const lia_gaz_ref *lia_rules_lookup(const lia_rules *r, const char *key);
+
+/* The consonant skeleton of an Arabic name (malloc'd): long vowels dropped,
+ * letters that transcribe one foreign sound merged (ق ك ج غ; ت ط; س ص ث;
+ * ز ذ ظ ض; ه ح), so "إبراهيم قالن" and "إبراهيم كالن" agree.  Used only to
+ * tie a name found after a title to a known official of the same country. */
+char *lia_name_skeleton(const char *utf8);
+/* The official whose name has this skeleton, or -1. */
+int lia_rules_official_by_skeleton(const lia_rules *r, const char *skeleton);
 
 /* Walks one step in a trie; NULL when no child has that key. */
 const lia_trie *lia_trie_step(const lia_trie *t, const char *key);

@@ -284,7 +284,7 @@ static void test_exports(const char *dir)
     char *dot = xasprintf("%s/g.dot", dir), *svg = xasprintf("%s/g.svg", dir);
     char *dot2 = xasprintf("%s/g2.dot", dir), *svg2 = xasprintf("%s/g2.svg", dir);
     char *png = xasprintf("%s/g.png", dir);
-    lia_dot_options o = {"pagerank", 0};
+    lia_dot_options o = {"pagerank", 0, 1};
     lia_status st = lia_export_dot(lg, &o, dot, svg, png, &d);
     CHECK("dot.1 write", st == LIA_OK);
     if (st != LIA_OK)
@@ -292,7 +292,7 @@ static void test_exports(const char *dir)
     st = lia_export_dot(lg, &o, dot2, svg2, NULL, &d);
     CHECK("dot.2 deterministic", st == LIA_OK && same_file(dot, dot2) && same_file(svg, svg2));
     CHECK("dot.3 png written", access(png, R_OK) == 0);
-    lia_dot_options oc = {NULL, 1};
+    lia_dot_options oc = {NULL, 1, 1};
     CHECK("dot.4 clusters", lia_export_dot(lg, &oc, dot2, svg2, NULL, &d) == LIA_OK);
     size_t n;
     char *text = slurp(dot2, &n);
