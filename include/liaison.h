@@ -56,6 +56,13 @@ typedef struct {
 
 typedef struct lia_corpus lia_corpus;
 lia_corpus *lia_corpus_new(void);
+/* What the reader does with bytes that are not UTF-8 (reported with the file
+ * or document id and the byte offset), NUL bytes and malformed JSON Lines:
+ *  SKIP     drop invalid bytes, read NULs as spaces, skip bad lines; warn (default)
+ *  REPLACE  as SKIP, but each invalid sequence becomes U+FFFD
+ *  FAIL     lia_corpus_add_path fails with LIA_ERR_INPUT on the first of them */
+enum { LIA_BAD_INPUT_SKIP = 0, LIA_BAD_INPUT_REPLACE = 1, LIA_BAD_INPUT_FAIL = 2 };
+void lia_corpus_set_bad_input(lia_corpus *c, int mode);
 /* Adds a .txt file, a directory (its .txt files, sorted by name) or a .jsonl
  * file.  default_date, when not NULL, is the date of documents that have none. */
 lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *default_date,

@@ -308,12 +308,14 @@ int cmd_build(int argc, char **argv)
             break;
         case OPT_MAX_DOC:
             if (lia_parse_bytes(optarg, &max_doc) != 0)
-                return lia_usage_error("build", "--max-doc-bytes wants a size such as 4M, not '%s'",
+                return lia_usage_error("build",
+                                       "--max-doc-bytes wants a size such as 4M, not '%s'",
                                        optarg);
             break;
         case OPT_BAD_INPUT:
             if ((bad_input = lia_parse_bad_input(optarg)) < 0)
-                return lia_usage_error("build", "--on-bad-input takes skip, replace or fail, not '%s'",
+                return lia_usage_error("build",
+                                       "--on-bad-input takes skip, replace or fail, not '%s'",
                                        optarg);
             break;
         case 'q': oo.quiet = 1; break;

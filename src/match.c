@@ -30,7 +30,7 @@ typedef struct {
     int *country_score;      /* per country: how much the document names it */
     int dateline_city;       /* city of the document's dateline, or -1 */
     int subject_country;     /* country of the first official named, or -1 */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_anaphor, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
 
@@ -1085,6 +1085,14 @@ static size_t try_place(ctx *c, size_t i)
     /* "العاصمة الروسية موسكو", "العاصمة أنقرة", "العاصمة النمساوية". */
     if ((len = lex(c, i, c->c_capital))) {
         size_t j = i + (size_t)len;
+        /* "العاصمة عمان": a city right after the word is that city. */
+        int direct = gaz_ref(c, j, LIA_G_CITY, &idx);
+        if (direct) {
+            lia_mention *mm = new_mention(c, i, j + (size_t)direct, LIA_T_CITY);
+            const lia_city *city = &c->r->cities.v[idx];
+            set_identity(mm, city->key, city->name, city->latin, city->country);
+            return mm->last;
+        }
         int cl = country_at(c, j, &ci);
         int cityl = gaz_ref(c, j + (size_t)cl, LIA_G_CITY, &idx);
         if (cityl) {
@@ -1100,6 +1108,26 @@ static size_t try_place(ctx *c, size_t i)
             return mm->last;
         }
         return i;
+    }
+    /* "مدينة غلاسكو": a city the gazetteer does not know. */
+    if ((len = lex(c, i, c->c_city_word)) && i + (size_t)len < c->t->n
+        && same_sentence(c, i, i + (size_t)len)) {
+        size_t j = i + (size_t)len;
+        const lia_token *tk = tok(c, j);
+        if (tk->kind == LIA_TOK_WORD && !any_lex(c, j) && !c->gaz[j] && !has_article(tk)) {
+            int nl = gaz_ref(c, j + 1, LIA_G_NISBA, &ci);
+            lia_mention *mm = new_mention(c, i, j + 1 + (size_t)nl, LIA_T_CITY);
+            char *word = clean_span_text(c, j, j + 1);
+            char *slug = lia_slug(tk->norm);
+            char *latin = lia_transliterate(tk->norm);
+            if (latin[0])
+                latin[0] = (char)toupper((unsigned char)latin[0]);
+            set_identity(mm, slug, word, latin, nl ? c->r->countries.v[ci].code : "");
+            free(word);
+            free(slug);
+            free(latin);
+            return mm->last;
+        }
     }
     int cityl = gaz_ref(c, i, LIA_G_CITY, &idx);
     int countryl = gaz_ref(c, i, LIA_G_COUNTRY, &ci);
@@ -1342,9 +1370,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     const ctx *c = pm->c;
     const lia_pelem *e = &pm->p->el[el];
     size_t start = pos, h;
-    /* Honorifics before a name ("معالي السيد ..."). */
-    while (start < pm->sent_last && (h = (size_t)lex(c, start, c->c_honorific)))
-        start += h;
+    /* Honorifics before a name ("معالي السيد ..."), unless a mention
+     * starts right here (المستشار may open a title). */
+    int here = pos < pm->sent_last ? top_mention(c, pos) : -1;
+    if (here < 0 || c->m->mentions.v[here].first != pos)
+        while (start < pm->sent_last && (h = (size_t)lex(c, start, c->c_honorific)))
+            start += h;
     int mi = start < pm->sent_last ? top_mention(c, start) : -1;
     if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
         int *list = e->capture == 'A' ? pm->as : pm->b;
@@ -1520,6 +1551,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_delegation_adj = lia_rules_class(r, "delegation_adj");
     c.c_remote = lia_rules_class(r, "remote");
     c.c_institution = lia_rules_class(r, "institution");
+    c.c_city_word = lia_rules_class(r, "city_word");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");

@@ -1,6 +1,8 @@
 /* read.c — the input stage: .txt files, directories of them, and JSON Lines
  * ({"id", "date", "text"} per line) into a lia_corpus that owns every
- * document.  Checks UTF-8 and strips a BOM; never interprets the text. */
+ * document.  Checks UTF-8 (bad bytes dropped, replaced or fatal, see
+ * lia_corpus_set_bad_input), strips a BOM, reads CRLF and CR as LF and NULs as
+ * spaces; never interprets the text otherwise. */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -8,8 +10,12 @@
 
 #include "util.h"
 
+/* Malformed JSON Lines reported one by one per file; the rest are counted. */
+#define MAX_LINE_WARNINGS 20
+
 struct lia_corpus {
     VEC(lia_doc) docs;
+    int bad_input;          /* LIA_BAD_INPUT_* */
 };
 
 lia_corpus *lia_corpus_new(void)
@@ -17,15 +23,25 @@ lia_corpus *lia_corpus_new(void)
     return xcalloc(1, sizeof(lia_corpus));
 }
 
+void lia_corpus_set_bad_input(lia_corpus *c, int mode)
+{
+    c->bad_input = mode == LIA_BAD_INPUT_REPLACE || mode == LIA_BAD_INPUT_FAIL
+                   ? mode : LIA_BAD_INPUT_SKIP;
+}
+
+static void free_doc(lia_doc *doc)
+{
+    free(doc->id);
+    free(doc->date);
+    free(doc->text);
+}
+
 void lia_corpus_free(lia_corpus *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < c->docs.n; i++) {
-        free(c->docs.v[i].id);
-        free(c->docs.v[i].date);
-        free(c->docs.v[i].text);
-    }
+    for (size_t i = 0; i < c->docs.n; i++)
+        free_doc(&c->docs.v[i]);
     VEC_FREE(c->docs);
     free(c);
 }
@@ -40,50 +56,145 @@ const lia_doc *lia_corpus_doc(const lia_corpus *c, size_t i)
     return &c->docs.v[i];
 }
 
-/* Offset of the first invalid UTF-8 sequence, or len when valid. */
-static size_t utf8_invalid_at(const unsigned char *s, size_t len)
+/* The length of the well-formed UTF-8 sequence at s[0..n) (1 to 4), or 0
+ * when it is ill-formed; *bad is then the length of its maximal subpart
+ * (Unicode 3.9, U+FFFD substitution of maximal subparts), at least 1. */
+static size_t utf8_seq(const unsigned char *s, size_t n, size_t *bad)
 {
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n;
-        unsigned int cp;
-        if (c < 0x80) { i++; continue; }
-        else if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-        else return i;
-        for (size_t k = 1; k <= n; k++) {
-            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
+    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+    size_t need;
+    *bad = 1;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 1;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if (n < 2 || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t k = 2; k <= need; k++)
+        if (k >= n || (s[k] & 0xC0) != 0x80) {
+            *bad = k;
+            return 0;
         }
-        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000)
-            || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += n + 1;
-    }
-    return len;
+    return need + 1;
 }
 
-/* Takes ownership of text. */
-static lia_status add_doc(lia_corpus *c, const char *id, const char *date, char *text,
-                          size_t len, lia_diag *d)
+/* A document id or path fit for a one-line message: control characters as
+ * '?', at most 100 bytes (malloc'd). */
+static char *printable(const char *s)
 {
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; s[i] && b.len < 100; i++)
+        sb_addc(&b, (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i]);
+    if (strlen(s) > 100)
+        sb_adds(&b, "...");
+    return sb_detach(&b);
+}
+
+/* Cleans text[0..*len) in place or into a new buffer (*text may be
+ * replaced; the caller owns whichever it gets back): invalid UTF-8 per the
+ * corpus policy, NUL bytes as spaces, CRLF and lone CR as LF.  what names the
+ * text in messages; offsets are reported as base + offset in text. */
+static lia_status clean_text(const lia_corpus *c, const char *what, char **text, size_t *len,
+                             size_t base, lia_diag *d)
+{
+    const unsigned char *s = (const unsigned char *)*text;
+    size_t n = *len, i = 0;
+    /* Fast path: nothing to do. */
+    while (i < n) {
+        size_t bad, k;
+        if (s[i] == 0 || s[i] == '\r')
+            break;
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (!(k = utf8_seq(s + i, n - i, &bad)))
+            break;
+        i += k;
+    }
+    if (i == n)
+        return LIA_OK;
+
+    strbuf out;
+    sb_init(&out);
+    sb_add(&out, *text, i);
+    size_t n_bad = 0, bad_bytes = 0, first_bad = 0, n_nul = 0, first_nul = 0;
+    while (i < n) {
+        size_t bad, k;
+        if (s[i] == 0) {
+            if (c->bad_input == LIA_BAD_INPUT_FAIL) {
+                sb_release(&out);
+                return lia_fail(d, LIA_ERR_INPUT, "%s: NUL byte at byte %zu", what, base + i);
+            }
+            if (!n_nul++)
+                first_nul = i;
+            sb_addc(&out, ' ');
+            i++;
+        } else if (s[i] == '\r') {
+            sb_addc(&out, '\n');
+            i += i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+        } else if ((k = utf8_seq(s + i, n - i, &bad))) {
+            sb_add(&out, (const char *)s + i, k);
+            i += k;
+        } else {
+            if (c->bad_input == LIA_BAD_INPUT_FAIL) {
+                sb_release(&out);
+                return lia_fail(d, LIA_ERR_INPUT, "%s: invalid UTF-8 at byte %zu", what,
+                                base + i);
+            }
+            if (!n_bad++)
+                first_bad = i;
+            bad_bytes += bad;
+            if (c->bad_input == LIA_BAD_INPUT_REPLACE)
+                sb_adds(&out, "\xEF\xBF\xBD");
+            i += bad;
+        }
+    }
+    if (n_bad && c->bad_input == LIA_BAD_INPUT_REPLACE)
+        lia_warn(d, "%s: invalid UTF-8 at byte %zu; %zu invalid sequence%s replaced by U+FFFD",
+                 what, base + first_bad, n_bad, n_bad == 1 ? "" : "s");
+    else if (n_bad)
+        lia_warn(d, "%s: invalid UTF-8 at byte %zu; %zu bad byte%s dropped", what,
+                 base + first_bad, bad_bytes, bad_bytes == 1 ? "" : "s");
+    if (n_nul)
+        lia_warn(d, "%s: NUL byte at byte %zu; %zu NUL byte%s read as space%s", what,
+                 base + first_nul, n_nul, n_nul == 1 ? "" : "s", n_nul == 1 ? "" : "s");
+    free(*text);
+    *len = out.len;
+    *text = sb_detach(&out);
+    return LIA_OK;
+}
+
+/* Adds a document; takes ownership of text (freed on failure too).  what
+ * names it in messages; base is the offset of text in its file. */
+static lia_status add_doc(lia_corpus *c, const char *what, size_t base, const char *id,
+                          const char *date, char *text, size_t len, lia_diag *d)
+{
+    lia_status st = clean_text(c, what, &text, &len, base, d);
+    if (st != LIA_OK) {
+        free(text);
+        return st;
+    }
     if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB
         && (unsigned char)text[2] == 0xBF) {
         memmove(text, text + 3, len - 3);
         len -= 3;
         text[len] = '\0';
-    }
-    size_t bad = utf8_invalid_at((const unsigned char *)text, len);
-    if (bad < len)
-        lia_warn(d, "'%s': invalid UTF-8 at byte %zu; bad bytes are replaced", id, bad);
-    if (memchr(text, '\0', len)) {
-        for (size_t i = 0; i < len; i++)
-            if (text[i] == '\0')
-                text[i] = ' ';
-        lia_warn(d, "'%s': NUL bytes read as spaces", id);
     }
     lia_doc doc = { xstrdup(id), date ? xstrdup(date) : NULL, text, len };
     VEC_PUSH(c->docs, doc);
@@ -144,7 +255,9 @@ static int hex4(const char *p, unsigned long *v)
     return 1;
 }
 
-/* Parses a JSON string at j->p (which is at '"'); returns malloc'd UTF-8. */
+/* Parses a JSON string at j->p; returns malloc'd bytes (raw bytes are
+ * copied as they are: UTF-8 is checked later) or NULL when j->p is not at a
+ * well-formed string.  Lone surrogates become U+FFFD. */
 static char *jstring(jcur *j, size_t *len_out)
 {
     if (j->p >= j->end || *j->p != '"')
@@ -153,18 +266,22 @@ static char *jstring(jcur *j, size_t *len_out)
     strbuf b;
     sb_init(&b);
     sb_adds(&b, "");
-    while (j->p < j->end && *j->p != '"') {
-        char c = *j->p++;
-        if ((unsigned char)c < 0x20) {
+    for (;;) {
+        const char *run = j->p;
+        while (j->p < j->end && *j->p != '"' && *j->p != '\\' && (unsigned char)*j->p >= 0x20)
+            j->p++;
+        sb_add(&b, run, (size_t)(j->p - run));
+        if (j->p >= j->end || (unsigned char)*j->p < 0x20) {
             sb_release(&b);
             return NULL;
         }
-        if (c != '\\') {
-            sb_addc(&b, c);
-            continue;
-        }
-        if (j->p >= j->end)
+        if (*j->p == '"')
             break;
+        j->p++;   /* the backslash */
+        if (j->p >= j->end) {
+            sb_release(&b);
+            return NULL;
+        }
         char e = *j->p++;
         switch (e) {
         case '"': sb_addc(&b, '"'); break;
@@ -197,17 +314,52 @@ static char *jstring(jcur *j, size_t *len_out)
             return NULL;
         }
     }
-    if (j->p >= j->end) {
-        sb_release(&b);
-        return NULL;
-    }
     j->p++;
     if (len_out)
         *len_out = b.len;
     return sb_detach(&b);
 }
 
-/* Skips any JSON value (for fields we do not use). */
+/* A JSON number or literal (true, false, null) at j->p: its length, or 0. */
+static size_t jscalar_len(const jcur *j)
+{
+    static const char *const lits[] = { "true", "false", "null" };
+    size_t avail = (size_t)(j->end - j->p);
+    for (int k = 0; k < 3; k++) {
+        size_t n = strlen(lits[k]);
+        if (avail >= n && memcmp(j->p, lits[k], n) == 0)
+            return n;
+    }
+    const char *p = j->p, *e = j->end;
+    if (p < e && *p == '-')
+        p++;
+    if (p >= e || !isdigit((unsigned char)*p))
+        return 0;
+    if (*p == '0')
+        p++;
+    else
+        while (p < e && isdigit((unsigned char)*p))
+            p++;
+    if (p < e && *p == '.') {
+        if (++p >= e || !isdigit((unsigned char)*p))
+            return 0;
+        while (p < e && isdigit((unsigned char)*p))
+            p++;
+    }
+    if (p < e && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < e && (*p == '+' || *p == '-'))
+            p++;
+        if (p >= e || !isdigit((unsigned char)*p))
+            return 0;
+        while (p < e && isdigit((unsigned char)*p))
+            p++;
+    }
+    return (size_t)(p - j->p);
+}
+
+/* Skips any JSON value (for fields we do not use); 0 when malformed or
+ * nested deeper than 64. */
 static int jskip(jcur *j, int depth)
 {
     jws(j);
@@ -253,12 +405,122 @@ static int jskip(jcur *j, int depth)
             return 0;
         }
     }
-    const char *start = j->p;
-    while (j->p < j->end && (isalnum((unsigned char)*j->p) || strchr("+-.eE", *j->p)))
-        j->p++;
-    return j->p > start;
+    size_t n = jscalar_len(j);
+    j->p += n;
+    return n > 0;
 }
 
+static const char *json_type(const jcur *j)
+{
+    if (j->p >= j->end)
+        return "nothing";
+    switch (*j->p) {
+    case '{': return "an object";
+    case '[': return "an array";
+    case 't': case 'f': return "a boolean";
+    case 'n': return "null";
+    case '"': return "a malformed string";
+    default: return isdigit((unsigned char)*j->p) || *j->p == '-' ? "a number" : "not JSON";
+    }
+}
+
+/* One line's fields. */
+typedef struct {
+    char *id, *date, *text;
+    size_t text_len;
+    int date_wrong;          /* "date" was neither a string nor null */
+} jline;
+
+static void jline_release(jline *l)
+{
+    free(l->id);
+    free(l->date);
+    free(l->text);
+}
+
+/* Parses one line into l; returns NULL or why it is malformed (a static
+ * string, or written into why_buf). */
+static const char *parse_line(jcur *j, jline *l, char *why_buf, size_t why_size)
+{
+    jws(j);
+    if (*j->p != '{')
+        return "not a JSON object";
+    j->p++;
+    jws(j);
+    if (j->p < j->end && *j->p == '}') {
+        j->p++;
+    } else {
+        for (;;) {
+            jws(j);
+            char *key = jstring(j, NULL);
+            if (!key)
+                return "malformed key";
+            jws(j);
+            if (j->p >= j->end || *j->p != ':') {
+                free(key);
+                return "missing ':' after a key";
+            }
+            j->p++;
+            jws(j);
+            int is_id = strcmp(key, "id") == 0, is_date = strcmp(key, "date") == 0,
+                is_text = strcmp(key, "text") == 0;
+            if (is_id || is_date || is_text) {
+                char **slot = is_id ? &l->id : is_date ? &l->date : &l->text;
+                size_t n;
+                free(*slot);
+                *slot = NULL;
+                if (j->p < j->end && *j->p == '"') {
+                    *slot = jstring(j, is_text ? &l->text_len : NULL);
+                    if (!*slot) {
+                        snprintf(why_buf, why_size, "field '%s' is a malformed string", key);
+                        free(key);
+                        return why_buf;
+                    }
+                    if (is_date)
+                        l->date_wrong = 0;
+                } else if (is_id && (n = jscalar_len(j)) > 0
+                           && (*j->p == '-' || isdigit((unsigned char)*j->p))) {
+                    *slot = xstrndup(j->p, n);   /* a numeric id, taken as written */
+                    j->p += n;
+                } else if (is_date && (n = (size_t)(j->end - j->p), jskip(j, 0))) {
+                    /* null is no date; anything else is a wrongly typed one */
+                    l->date_wrong = !(n >= 4 && memcmp(j->end - n, "null", 4) == 0
+                                      && j->p == j->end - n + 4);
+                } else {
+                    snprintf(why_buf, why_size, "field '%s' is %s, not a string", key,
+                             json_type(j));
+                    free(key);
+                    return why_buf;
+                }
+            } else if (!jskip(j, 0)) {
+                snprintf(why_buf, why_size, "malformed value of field '%.40s'", key);
+                free(key);
+                return why_buf;
+            }
+            free(key);
+            jws(j);
+            if (j->p < j->end && *j->p == ',') {
+                j->p++;
+                continue;
+            }
+            if (j->p < j->end && *j->p == '}') {
+                j->p++;
+                break;
+            }
+            return "expected ',' or '}'";
+        }
+    }
+    jws(j);
+    if (j->p != j->end)
+        return "trailing characters after the object";
+    if (!l->text)
+        return "missing field 'text'";
+    return NULL;
+}
+
+/* Reads a JSON Lines file.  Bad lines are skipped with a warning naming
+ * their line (the first MAX_LINE_WARNINGS, then a count), or fatal under
+ * LIA_BAD_INPUT_FAIL. */
 static lia_status read_jsonl(lia_corpus *c, const char *path, const char *default_date,
                              lia_diag *d)
 {
@@ -267,9 +529,13 @@ static lia_status read_jsonl(lia_corpus *c, const char *path, const char *defaul
     lia_status st = lia_read_file(path, &text, &len, d);
     if (st != LIA_OK)
         return st;
+    char *where = printable(path);
     const char *p = text, *end = text + len;
-    int line = 0;
-    while (p < end) {
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    long line = 0;
+    size_t n_bad = 0, n_docs = 0;
+    while (st == LIA_OK && p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
         line++;
@@ -278,100 +544,57 @@ static lia_status read_jsonl(lia_corpus *c, const char *path, const char *defaul
         jws(&j);
         if (j.p >= j.end)
             continue;
-        char *id = NULL, *date = NULL, *body = NULL;
-        size_t body_len = 0;
-        const char *why = NULL;
-        if (*j.p != '{') {
-            why = "not a JSON object";
-            goto bad;
-        }
-        j.p++;
-        jws(&j);
-        if (j.p < j.end && *j.p == '}') {
-            j.p++;
-        } else {
-            for (;;) {
-                jws(&j);
-                char *key = jstring(&j, NULL);
-                if (!key) {
-                    why = "malformed key";
-                    goto bad;
-                }
-                jws(&j);
-                if (j.p >= j.end || *j.p != ':') {
-                    free(key);
-                    why = "missing ':'";
-                    goto bad;
-                }
-                j.p++;
-                jws(&j);
-                char **slot = strcmp(key, "id") == 0 ? &id : strcmp(key, "date") == 0 ? &date
-                              : strcmp(key, "text") == 0 ? &body : NULL;
-                if (slot) {
-                    if (j.p < j.end && strncmp(j.p, "null", 4) == 0 && strcmp(key, "date") == 0) {
-                        j.p += 4;
-                    } else {
-                        free(*slot);
-                        *slot = jstring(&j, slot == &body ? &body_len : NULL);
-                        if (!*slot) {
-                            why = strcmp(key, "text") == 0 ? "field 'text' is not a string"
-                                  : strcmp(key, "id") == 0 ? "field 'id' is not a string"
-                                                           : "field 'date' is not a string";
-                            free(key);
-                            goto bad;
-                        }
-                    }
-                } else if (!jskip(&j, 0)) {
-                    free(key);
-                    why = "malformed value";
-                    goto bad;
-                }
-                free(key);
-                jws(&j);
-                if (j.p < j.end && *j.p == ',') {
-                    j.p++;
-                    continue;
-                }
-                if (j.p < j.end && *j.p == '}') {
-                    j.p++;
-                    break;
-                }
-                why = "expected ',' or '}'";
-                goto bad;
+        jline l = { 0 };
+        char why_buf[128];
+        const char *why = parse_line(&j, &l, why_buf, sizeof why_buf);
+        if (why) {
+            jline_release(&l);
+            if (c->bad_input == LIA_BAD_INPUT_FAIL) {
+                st = lia_fail(d, LIA_ERR_INPUT, "%s:%ld: %s", where, line, why);
+                break;
             }
+            if (++n_bad <= MAX_LINE_WARNINGS)
+                lia_warn(d, "%s:%ld: %s; line skipped", where, line, why);
+            continue;
         }
-        jws(&j);
-        if (j.p != j.end) {
-            why = "trailing characters after the object";
-            goto bad;
+        char *gen = l.id ? NULL : xasprintf("%s:%ld", base_name(path), line);
+        const char *id = l.id ? l.id : gen;
+        char *pid = printable(id);
+        char *what = xasprintf("%s:%ld: document '%s'", where, line, pid);
+        free(pid);
+        if (l.date_wrong)
+            lia_warn(d, "%s: field 'date' is not a string; ignored", what);
+        if (l.date && !lia_is_iso_date(l.date)) {
+            char *pdate = printable(l.date);
+            lia_warn(d, "%s: date '%s' is not YYYY-MM-DD; ignored", what, pdate);
+            free(pdate);
+            free(l.date);
+            l.date = NULL;
         }
-        if (!body) {
-            why = "missing field 'text'";
-            goto bad;
+        /* An id that is not UTF-8 is cleaned like text (messages name the line). */
+        size_t id_len = strlen(id);
+        char *id_copy = xstrdup(id);
+        char *id_what = xasprintf("%s:%ld: field 'id'", where, line);
+        st = clean_text(c, id_what, &id_copy, &id_len, 0, d);
+        free(id_what);
+        if (st == LIA_OK) {
+            st = add_doc(c, what, 0, id_copy, l.date ? l.date : default_date, l.text,
+                         l.text_len, d);
+            l.text = NULL;
+            n_docs++;
         }
-        if (date && !lia_is_iso_date(date)) {
-            lia_warn(d, "%s:%d: date '%s' is not YYYY-MM-DD; ignored", path, line, date);
-            free(date);
-            date = NULL;
-        }
-        {
-            char *gen = NULL;
-            if (!id)
-                gen = xasprintf("%s:%d", base_name(path), line);
-            add_doc(c, id ? id : gen, date ? date : default_date, body, body_len, d);
-            free(gen);
-            free(id);
-            free(date);
-        }
-        continue;
-    bad:
-        lia_warn(d, "%s:%d: %s; line skipped", path, line, why);
-        free(id);
-        free(date);
-        free(body);
+        free(id_copy);
+        free(what);
+        free(gen);
+        jline_release(&l);
     }
+    if (st == LIA_OK && n_bad > MAX_LINE_WARNINGS)
+        lia_warn(d, "%s: %zu more malformed lines skipped", where, n_bad - MAX_LINE_WARNINGS);
+    if (st == LIA_OK && !n_docs)
+        lia_warn(d, "'%s': no documents", where);
+    free(where);
     free(text);
-    return LIA_OK;
+    return st;
 }
 
 static lia_status read_txt(lia_corpus *c, const char *path, const char *default_date,
@@ -382,16 +605,30 @@ static lia_status read_txt(lia_corpus *c, const char *path, const char *default_
     lia_status st = lia_read_file(path, &text, &len, d);
     if (st != LIA_OK)
         return st;
-    return add_doc(c, base_name(path), default_date, text, len, d);
+    char *pp = printable(path);
+    char *what = xasprintf("'%s'", pp);
+    free(pp);
+    if (len == 0 || (len == 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)) {
+        lia_warn(d, "%s: empty file; skipped", what);
+        free(text);
+    } else {
+        st = add_doc(c, what, 0, base_name(path), default_date, text, len, d);
+    }
+    free(what);
+    return st;
 }
 
-lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *default_date,
-                               lia_diag *d)
+static lia_status add_path(lia_corpus *c, const char *path, const char *default_date,
+                           int depth, lia_diag *d)
 {
     struct stat sb;
     if (stat(path, &sb) != 0)
         return lia_fail(d, LIA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
     if (S_ISDIR(sb.st_mode)) {
+        if (depth > 0) {
+            lia_warn(d, "'%s' is a directory inside a directory; skipped", path);
+            return LIA_OK;
+        }
         DIR *dp = opendir(path);
         if (!dp)
             return lia_fail(d, LIA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
@@ -407,15 +644,31 @@ lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *defa
         lia_status st = LIA_OK;
         for (size_t i = 0; i < names.n; i++) {
             if (st == LIA_OK)
-                st = lia_corpus_add_path(c, names.v[i], default_date, d);
+                st = add_path(c, names.v[i], default_date, depth + 1, d);
             free(names.v[i]);
         }
         VEC_FREE(names);
         return st;
     }
+    if (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode))
+        return lia_fail(d, LIA_ERR_INPUT, "cannot read '%s': not a regular file or a directory",
+                        path);
     if (ends_with(path, ".jsonl"))
         return read_jsonl(c, path, default_date, d);
     return read_txt(c, path, default_date, d);
+}
+
+/* All or nothing: on failure the documents this call added are removed. */
+lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *default_date,
+                               lia_diag *d)
+{
+    size_t before = c->docs.n;
+    lia_status st = add_path(c, path, default_date, 0, d);
+    if (st != LIA_OK) {
+        while (c->docs.n > before)
+            free_doc(&c->docs.v[--c->docs.n]);
+    }
+    return st;
 }
 
 static int cmp_docs(const void *a, const void *b)

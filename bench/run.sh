@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# bench/run.sh — liaison's benchmarks, printed as markdown tables with the
+# machine they ran on: extraction throughput (-j 1, -j 2) beside grep over
+# the gazetteer names, peak RSS at 10 MB and 100 MB of input, and graph
+# analysis + GraphML export on synthetic graphs beside networkx.
+# usage: bench/run.sh BUILD_DIR [SMALL_MB BIG_MB]   (defaults 10 and 100)
+# Corpora are generated once into BUILD_DIR/bench-data (bench/gen_corpus.py).
+set -euo pipefail
+build=$(cd "${1:?usage: bench/run.sh BUILD_DIR [SMALL_MB BIG_MB]}" && pwd)
+small=${2:-10} big=${3:-100}
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(dirname "$here")
+bin=$build/liaison
+export LIAISON_RULES=${LIAISON_RULES:-$src/rules}
+meson compile -C "$build" liaison:executable bench_graph > /dev/null || { echo "bench/run.sh: cannot build in $build" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench/run.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+py=/usr/bin/python3
+data=$build/bench-data
+mkdir -p "$data"
+for mb in "$small" "$big"; do
+    [ -s "$data/corpus-$mb.jsonl" ] || $py "$here/gen_corpus.py" "$mb" > "$data/corpus-$mb.jsonl"
+done
+"$bin" rules aliases > "$data/aliases.txt"
+
+# run OUT CMD...: runs CMD with stdout to /dev/null; sets wall, user, rss_mb.
+run() {
+    /usr/bin/time -f "%e %U %M" -o "$data/time.out" "$@" > /dev/null
+    read -r wall user rss < "$data/time.out"
+    rss_mb=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
+}
+mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.2f", s > 0 ? b / 1048576 / s : 0 }'; }
+per() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", s > 0 ? n / s : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }'; }
+
+echo "## liaison benchmarks"
+echo
+echo "machine: $(nproc) processors, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"\
+     "$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr);"\
+     "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+
+f=$data/corpus-$small.jsonl
+bytes=$(stat -c %s "$f")
+docs=$(wc -l < "$f")
+echo "### Extraction ($small MB, $docs documents of generated news, JSON Lines)"
+echo
+echo "| run | wall s | CPU s | MB/s | documents/s | vs grep |"
+echo "|---|---:|---:|---:|---:|---:|"
+run grep -o -F -f "$data/aliases.txt" "$f"
+gwall=$wall
+row_grep="| \`grep -o -F -f <(liaison rules aliases)\` | $wall | $user | $(mbs "$bytes" "$wall") | $(per "$docs" "$wall") | 1.00 |"
+for j in 1 2; do
+    run "$bin" extract -q -j $j "$f"
+    echo "| \`liaison extract -j $j\` | $wall | $user | $(mbs "$bytes" "$wall") | $(per "$docs" "$wall") | $(ratio "$gwall" "$wall") |"
+done
+echo "$row_grep"
+echo
+echo "\"vs grep\" is grep's time over liaison's (>= 1 means liaison is as fast as just finding the names)."
+echo
+
+echo "### Peak RSS of \`liaison extract\` (streaming)"
+echo
+echo "| input | documents | -j | wall s | MB/s | peak RSS MB |"
+echo "|---|---:|---:|---:|---:|---:|"
+for mb in "$small" "$big"; do
+    f=$data/corpus-$mb.jsonl
+    bytes=$(stat -c %s "$f")
+    docs=$(wc -l < "$f")
+    for j in 1 2; do
+        run "$bin" extract -q -j $j "$f"
+        echo "| $mb MB | $docs | $j | $wall | $(mbs "$bytes" "$wall") | $rss_mb |"
+        eval "rss_${mb}_$j=$rss_mb"
+    done
+done
+echo
+echo "RSS at $big MB / RSS at $small MB: -j 1 $(ratio "$(eval echo \$rss_${big}_1)" "$(eval echo \$rss_${small}_1)"),"\
+     "-j 2 $(ratio "$(eval echo \$rss_${big}_2)" "$(eval echo \$rss_${small}_2)")."
+echo
+
+echo "### Graph analysis and GraphML export (synthetic actor graphs, seconds)"
+echo
+bg=$build/bench/bench_graph
+"$bg" 10000 100000 > "$data/g10k.txt"
+"$bg" 100000 1000000 degree,strength,pagerank,eigenvector > "$data/g100k.txt"
+have_nx=0
+if $py -c 'import networkx' 2> /dev/null; then
+    have_nx=1
+    timeout 1800 $py "$here/nx_graph.py" 10000 100000 100 > "$data/nx10k.txt" || true
+    timeout 1800 $py "$here/nx_graph.py" 100000 1000000 20 > "$data/nx100k.txt" || true
+fi
+val() { awk -v k="$2" '$1 == k { print $2 }' "$1" 2> /dev/null; }
+x100() { awk -v v="$1" 'BEGIN { if (v == "") print "?"; else printf "~%.0f", v * 100 }'; }
+echo "| step | liaison 10k nodes / 100k edges | networkx 10k | liaison 100k nodes / 1M edges | networkx 100k |"
+echo "|---|---:|---:|---:|---:|"
+for k in actor-network degree strength betweenness closeness harmonic pagerank eigenvector; do
+    l10=$(val "$data/g10k.txt" $k); l100=$(val "$data/g100k.txt" $k)
+    case $k in betweenness|closeness|harmonic) l100=$(x100 "$l10") ;; esac
+    n10=$( [ $have_nx = 1 ] && val "$data/nx10k.txt" $k || echo "n/a")
+    n100=$( [ $have_nx = 1 ] && val "$data/nx100k.txt" $k || echo "n/a")
+    echo "| $k | $l10 | ${n10:-timeout} | ${l100:-?} | ${n100:-timeout} |"
+done
+echo "| communities (Louvain) | in build+analyse | $( [ $have_nx = 1 ] && val "$data/nx10k.txt" louvain || echo n/a) | | $( [ $have_nx = 1 ] && val "$data/nx100k.txt" louvain || echo n/a) |"
+echo "| build + every measure + communities | $(val "$data/g10k.txt" build+analyse) | | $(x100 "$(val "$data/g10k.txt" build+analyse)") | |"
+echo "| GraphML export | $(val "$data/g10k.txt" graphml) | $( [ $have_nx = 1 ] && val "$data/nx10k.txt" graphml || echo n/a) | | $( [ $have_nx = 1 ] && val "$data/nx100k.txt" graphml || echo n/a) |"
+echo
+echo "'~' marks estimates: networkx's all-pairs measures are timed from 100 (10k) or 20 (100k)"\
+     "sampled sources and scaled to every source; liaison's exact all-pairs measures at 100k are"\
+     "the 10k times scaled by n*m (x100), since one run would take over an hour."
