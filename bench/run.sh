@@ -22,15 +22,16 @@ for mb in "$small" "$big"; do
 done
 "$bin" rules aliases > "$data/aliases.txt"
 
-# run OUT CMD...: runs CMD with stdout to /dev/null; sets wall, user, rss_mb.
+# run CMD...: runs CMD with stdout to a file (not /dev/null, where grep stops
+# at the first match); sets wall, user, rss_mb.
 run() {
-    /usr/bin/time -f "%e %U %M" -o "$data/time.out" "$@" > /dev/null
+    /usr/bin/time -f "%e %U %M" -o "$data/time.out" "$@" > "$data/run.out"
     read -r wall user rss < "$data/time.out"
     rss_mb=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
 }
-mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.2f", s > 0 ? b / 1048576 / s : 0 }'; }
-per() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", s > 0 ? n / s : 0 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }'; }
+mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.2f", (s > 0 ? b / 1048576 / s : 0) }'; }
+per() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 echo "## liaison benchmarks"
 echo

@@ -913,8 +913,16 @@ static size_t try_title_person(ctx *c, size_t i)
         return i;
     size_t j = ti.end;
     size_t h;
-    while ((h = (size_t)lex(c, j, c->c_honorific)) || (h = (size_t)lex(c, j, c->c_office_modifier)))
-        j += h;
+    for (;;) {
+        int nci;
+        if ((h = (size_t)lex(c, j, c->c_honorific)) || (h = (size_t)lex(c, j, c->c_office_modifier)))
+            j += h;
+        else if (ti.country < 0 && (h = (size_t)gaz_ref(c, j, LIA_G_NISBA, &nci))) {
+            ti.country = nci;        /* "رئيس المنظمة اللواء الإماراتي ..." */
+            j += h;
+        } else
+            break;
+    }
     int oi;
     int ol = official_at(c, j, &oi);
     size_t name_end = ol ? j + (size_t)ol : scan_name(c, j);
