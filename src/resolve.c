@@ -136,9 +136,14 @@ static void resolve_references(rctx *c)
                 /* Only an office one person holds at a time names him:
                  * an ambassador or an adviser is one of many. */
                 int h = -1;
-                for (int b = 0; b < 3 && mm->bodies[b] && h < 0; b++)
-                    h = strcmp(mm->office, "member") == 0 || !mm->office[0]
-                        ? -1 : office_holder(c, mm->office, mm->bodies[b]);
+                for (int b = 0; b < 3 && mm->bodies[b] && h < 0; b++) {
+                    if (strcmp(mm->office, "member") == 0 || !mm->office[0])
+                        break;
+                    h = office_holder(c, mm->office, mm->bodies[b]);
+                    /* "الرئيس الروسي": the head of a country is its head of state. */
+                    if (h < 0 && !strcmp(mm->office, "head") && strlen(mm->bodies[b]) == 2)
+                        h = office_holder(c, "head-of-state", mm->bodies[b]);
+                }
                 if (h >= 0) {
                     const lia_official *o = &c->r->officials.v[h];
                     set_key(mm, o->key, o->name, o->latin, o->country);

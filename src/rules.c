@@ -74,8 +74,13 @@ static void free_keys(char **keys, size_t n)
     free(keys);
 }
 
+/* Set by trie_insert when the phrase already named another entry of the
+ * same kind (for the conflicting-alias lint). */
+static int trie_conflict = -1;
+
 static int trie_insert(lia_trie *root, const char *phrase, lia_gaz_ref ref)
 {
+    trie_conflict = -1;
     char **keys;
     size_t n = phrase_keys(phrase, &keys);
     if (n == 0) {
@@ -91,9 +96,12 @@ static int trie_insert(lia_trie *root, const char *phrase, lia_gaz_ref ref)
         }
         t = k;
     }
-    for (size_t i = 0; i < t->refs.n; i++)
+    for (size_t i = 0; i < t->refs.n; i++) {
         if (t->refs.v[i].kind == ref.kind && t->refs.v[i].index == ref.index)
             goto done;
+        if (t->refs.v[i].kind == ref.kind)
+            trie_conflict = t->refs.v[i].index;
+    }
     VEC_PUSH(t->refs, ref);
 done:
     free_keys(keys, n);
@@ -277,6 +285,12 @@ static void insert_names(lia_rules *r, loader *ld, const char *list, int col, li
             continue;
         if (!trie_insert(&r->names, ph, (lia_gaz_ref){ kind, index }))
             rule_error(ld, col, "name '%s' has no words", ph);
+        else if (trie_conflict >= 0 && ld->d)
+            /* Two entries of one kind share a name (طرابلس: Libya's and
+             * Lebanon's): allowed, the matcher takes the first, but the
+             * author should know. */
+            lia_warn(ld->d, "%s:%d:%d: warning: name '%s' also names another entry of the same "
+                     "kind", ld->file, ld->line, col, ph);
     }
     free(copy);
 }

@@ -1,9 +1,11 @@
 /* fuzz_jsonl.c — fuzz target for the reader: the input as a .jsonl file and
  * as a .txt file, under the policy its first byte picks.  Whatever comes in,
- * what the corpus holds is valid UTF-8 without NUL or CR. */
+ * what the corpus holds is valid UTF-8 without NUL or CR.  Also feeds the
+ * facts reader (lia_facts_read_jsonl). */
 #include <string.h>
 #include <unistd.h>
 
+#include "facts.h"
 #include "fuzz.h"
 #include "util.h"
 
@@ -84,5 +86,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int mode = data[0] % 3;
     read_as("in.jsonl", data + 1, size - 1, mode);
     read_as("in.txt", data + 1, size - 1, mode);
+    /* The other JSON Lines reader: facts written by 'liaison extract'. */
+    lia_facts *f = lia_facts_new();
+    lia_diag d;
+    lia_diag_init(&d);
+    lia_status st = lia_facts_read_jsonl(f, (const char *)data + 1, size - 1, "fuzz.jsonl", &d);
+    FUZZ_CHECK(st == LIA_OK || st == LIA_ERR_INPUT);
+    lia_facts_sort(f);
+    lia_diag_release(&d);
+    lia_facts_free(f);
     return 0;
 }
