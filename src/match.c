@@ -1263,37 +1263,41 @@ static size_t mention_at(ctx *c, size_t i)
  * "عبد اللطيف حموشي") or by the full name again. */
 static void find_surnames(ctx *c)
 {
+    /* The last word of each person's name, as an entry key, computed once. */
     VEC(size_t) persons = { 0 };
+    VEC(char *) keys = { 0 };
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_PERSON && !mm->inner && mm->key && mm->key[0] && mm->surface[0])
-            VEC_PUSH(persons, k);
+        if (mm->type != LIA_T_PERSON || mm->inner || !mm->key || !mm->key[0] || !mm->surface[0])
+            continue;
+        char *norm = lia_normalize_str(mm->surface);
+        const char *last = strrchr(norm, ' ');
+        char *key = lia_entry_key(last ? last + 1 : norm);
+        free(norm);
+        if (strlen(key) < 6) {       /* three letters at least */
+            free(key);
+            continue;
+        }
+        VEC_PUSH(persons, k);
+        VEC_PUSH(keys, key);
     }
-    size_t n_before = c->m->mentions.n;
-    for (size_t i = 0; i < c->t->n; i++) {
-        if (c->covered[i] || tok(c, i)->kind != LIA_TOK_WORD)
+    for (size_t i = 0; i < c->t->n && persons.n; i++) {
+        if (c->covered[i] || tok(c, i)->kind != LIA_TOK_WORD || any_lex(c, i))
             continue;
         for (size_t p = 0; p < persons.n; p++) {
-            const lia_mention *pm = &c->m->mentions.v[persons.v[p]];
-            char *norm = lia_normalize_str(pm->surface);
-            const char *last = strrchr(norm, ' ');
-            last = last ? last + 1 : norm;
-            char *key = lia_entry_key(last);
-            int hit = strlen(key) >= 6 && lia_token_matches(tok(c, i), key)
-                      && !any_lex(c, i);
-            free(key);
-            free(norm);
-            if (hit) {
-                lia_mention copy = *pm;
-                lia_mention *mm = new_mention(c, i, i + 1, LIA_T_PERSON);
-                set_identity(mm, copy.key, copy.name, copy.latin, copy.country);
-                mm->official = copy.official;
-                c->covered[i] = (int)c->m->mentions.n;
-                break;
-            }
+            if (!lia_token_matches(tok(c, i), keys.v[p]))
+                continue;
+            lia_mention copy = c->m->mentions.v[persons.v[p]];
+            lia_mention *mm = new_mention(c, i, i + 1, LIA_T_PERSON);
+            set_identity(mm, copy.key, copy.name, copy.latin, copy.country);
+            mm->official = copy.official;
+            c->covered[i] = (int)c->m->mentions.n;
+            break;
         }
     }
-    (void)n_before;
+    for (size_t p = 0; p < keys.n; p++)
+        free(keys.v[p]);
+    VEC_FREE(keys);
     VEC_FREE(persons);
 }
 
@@ -1486,7 +1490,10 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
     }
     /* Start positions: the anchor itself when the pattern starts with it,
      * else every earlier token of the sentence. */
-    size_t lo = pm.anchor_el == 0 ? anchor_pos : s->first;
+    /* The part of a pattern before its anchor spans a few mentions and
+     * gaps: a bounded window keeps one long sentence from costing n². */
+    size_t lo = pm.anchor_el == 0 ? anchor_pos
+                : anchor_pos > s->first + 48 ? anchor_pos - 48 : s->first;
     for (size_t start = lo; start <= anchor_pos; start++) {
         pm.n_a = 0;
         pm.n_b = 0;
