@@ -29,6 +29,8 @@ typedef struct {
     int home_country;        /* the country the document is most about, or -1 */
     int *country_score;      /* per country: how much the document names it */
     int dateline_city;       /* city of the document's dateline, or -1 */
+    size_t *first_denial;    /* per sentence: token of its first denial, or SIZE_MAX */
+    int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
@@ -1274,7 +1276,10 @@ static void find_surnames(ctx *c)
         const char *last = strrchr(norm, ' ');
         char *key = lia_entry_key(last ? last + 1 : norm);
         free(norm);
-        if (strlen(key) < 6) {       /* three letters at least */
+        int seen = strlen(key) < 6;   /* three letters at least, once each */
+        for (size_t q = 0; q < keys.n && !seen; q++)
+            seen = strcmp(keys.v[q], key) == 0;
+        if (seen) {
             free(key);
             continue;
         }
@@ -1454,15 +1459,12 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
 
 /* Is the trigger at anchor negated: a particle just before it ("لم
  * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
-static int negated(const ctx *c, size_t anchor, size_t sent_first)
+static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
 {
     for (size_t k = anchor; k > sent_first && k + 3 > anchor; k--)
         if (lex(c, k - 1, c->c_negation))
             return 1;
-    for (size_t k = sent_first; k < anchor; k++)
-        if (lex(c, k, c->c_denial))
-            return 1;
-    return 0;
+    return c->first_denial[sent] < anchor;
 }
 
 static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
@@ -1481,13 +1483,10 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
             pm.anchor_el = k;
             break;
         }
-    if (negated(c, anchor_pos, s->first))
+    if (negated(c, anchor_pos, s->first, sent))
         return;
-    if (strcmp(p->relation, "met") == 0) {
-        for (size_t k = s->first; k < s->last; k++)
-            if (lex(c, k, c->c_remote))
-                return;
-    }
+    if (c->remote[sent] && strcmp(p->relation, "met") == 0)
+        return;
     /* Start positions: the anchor itself when the pattern starts with it,
      * else every earlier token of the sentence. */
     /* The part of a pattern before its anchor spans a few mentions and
@@ -1517,6 +1516,18 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
 static void run_patterns(ctx *c)
 {
     const lia_rules *r = c->r;
+    c->first_denial = xmalloc((c->t->n_sent + 1) * sizeof *c->first_denial);
+    c->remote = xcalloc(c->t->n_sent + 1, sizeof *c->remote);
+    for (size_t s = 0; s < c->t->n_sent; s++) {
+        const lia_sentence *se = &c->t->sent[s];
+        c->first_denial[s] = SIZE_MAX;
+        for (size_t i = se->first; i < se->last; i++) {
+            if (c->first_denial[s] == SIZE_MAX && lex(c, i, c->c_denial))
+                c->first_denial[s] = i;
+            if (lex(c, i, c->c_remote))
+                c->remote[s] = 1;
+        }
+    }
     for (size_t s = 0; s < c->t->n_sent; s++) {
         const lia_sentence *se = &c->t->sent[s];
         for (size_t i = se->first; i < se->last; i++) {
@@ -1610,6 +1621,8 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     free(c.gaz_len);
     free(c.covered);
     free(c.country_score);
+    free(c.first_denial);
+    free(c.remote);
 }
 
 void lia_matches_release(lia_matches *m)

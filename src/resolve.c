@@ -11,6 +11,7 @@
 #include "resolve.h"
 
 #include <ctype.h>
+#include <stdint.h>
 
 typedef struct {
     const lia_rules *r;
@@ -21,6 +22,7 @@ typedef struct {
     char *context_date;       /* date of the visit or event the article sets up */
     char *context_place;      /* place of that visit or event */
     int subject;              /* mention index of the current subject, or -1 */
+    size_t anchor;            /* token the current relation hangs on (for evidence) */
 } rctx;
 
 static const char *type_name(int type)
@@ -182,10 +184,23 @@ static void add_entities(rctx *c)
     }
 }
 
+/* The evidence: sentence s as written; a sentence longer than a paragraph
+ * (text without punctuation) is cut to a window around the trigger. */
 static char *sentence_text(const rctx *c, size_t s)
 {
+    enum { MAX_EVIDENCE = 1200 };
     const lia_sentence *se = &c->t->sent[s];
-    return xstrndup(c->doc->text + se->start, se->end - se->start);
+    size_t start = se->start, end = se->end;
+    if (end - start > MAX_EVIDENCE) {
+        size_t mid = c->anchor < c->t->n ? c->t->tok[c->anchor].start : start;
+        start = mid > start + MAX_EVIDENCE / 2 ? mid - MAX_EVIDENCE / 2 : start;
+        end = start + MAX_EVIDENCE < end ? start + MAX_EVIDENCE : end;
+        while (start > se->start && ((unsigned char)c->doc->text[start] & 0xC0) == 0x80)
+            start--;
+        while (end < se->end && ((unsigned char)c->doc->text[end] & 0xC0) == 0x80)
+            end++;
+    }
+    return xstrndup(c->doc->text + start, end - start);
 }
 
 /* The first date of sentence s, or NULL. */
@@ -418,6 +433,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     if (ai < 0 || !c->m->mentions.v[ai].key[0])
         return;
     const lia_mention *am = &c->m->mentions.v[ai];
+    c->anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
     if (!date && !is_relation(p, "heads"))
         date = c->context_date;
@@ -573,6 +589,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.t = t;
     c.m = m;
     c.f = f;
+    c.anchor = SIZE_MAX;
     resolve_references(&c);
     add_entities(&c);
     set_context(&c);

@@ -1115,6 +1115,14 @@ const char *lia_rules_default_dir(const char *argv0)
         }
     }
     (void)argv0;
+#ifdef LIA_RULES_INSTALLED
+    if (access(LIA_RULES_INSTALLED "/relations.rules", R_OK) == 0)
+        return LIA_RULES_INSTALLED;
+#endif
+#ifdef LIA_RULES_SOURCE
+    if (access(LIA_RULES_SOURCE "/relations.rules", R_OK) == 0)
+        return LIA_RULES_SOURCE;
+#endif
     if (access("rules/relations.rules", R_OK) == 0)
         return "rules";
     return NULL;
