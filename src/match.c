@@ -32,7 +32,7 @@ typedef struct {
     size_t *first_denial;    /* per sentence: token of its first denial, or SIZE_MAX */
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_anaphor, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
 
@@ -1522,7 +1522,7 @@ static void run_patterns(ctx *c)
         const lia_sentence *se = &c->t->sent[s];
         c->first_denial[s] = SIZE_MAX;
         for (size_t i = se->first; i < se->last; i++) {
-            if (c->first_denial[s] == SIZE_MAX && lex(c, i, c->c_denial))
+            if (c->first_denial[s] == SIZE_MAX && (lex(c, i, c->c_denial) || lex(c, i, c->c_future)))
                 c->first_denial[s] = i;
             if (lex(c, i, c->c_remote))
                 c->remote[s] = 1;
@@ -1578,6 +1578,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_remote = lia_rules_class(r, "remote");
     c.c_institution = lia_rules_class(r, "institution");
     c.c_city_word = lia_rules_class(r, "city_word");
+    c.c_future = lia_rules_class(r, "future");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");

@@ -413,7 +413,7 @@ static int jskip(jcur *j, int depth)
 static const char *json_type(const jcur *j)
 {
     if (j->p >= j->end)
-        return "nothing";
+        return "missing";
     switch (*j->p) {
     case '{': return "an object";
     case '[': return "an array";

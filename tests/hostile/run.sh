@@ -34,7 +34,7 @@ snapshot() { (cd "$1" && sha256sum graph.graphml graph.dot graph.svg 2>/dev/null
 no_tmp() { if ls "$2" | grep -q '\.tmp\.'; then rc=- out=$(ls "$2"); bad "$1: temp files left"; else ok; fi; }
 
 doc=$corpus/01_jordan_iraq_amman.txt
-B="$bin build -q --no-svg"
+B="$bin build --no-svg"
 
 # ---------------------------------------------------------------- bad bytes
 mkdir -p "$work/u8"
