@@ -90,19 +90,19 @@ if $py -c 'import networkx' 2> /dev/null; then
     timeout 1800 $py "$here/nx_graph.py" 100000 1000000 20 > "$data/nx100k.txt" || true
 fi
 val() { awk -v k="$2" '$1 == k { print $2 }' "$1" 2> /dev/null; }
+# nxv FILE KEY: networkx's time, "timeout" when it did not finish, n/a without networkx.
+nxv() { if [ $have_nx = 0 ]; then echo n/a; else local v; v=$(val "$1" "$2"); echo "${v:-timeout}"; fi; }
 x100() { awk -v v="$1" 'BEGIN { if (v == "") print "?"; else printf "~%.0f", v * 100 }'; }
 echo "| step | liaison 10k nodes / 100k edges | networkx 10k | liaison 100k nodes / 1M edges | networkx 100k |"
 echo "|---|---:|---:|---:|---:|"
 for k in actor-network degree strength betweenness closeness harmonic pagerank eigenvector; do
     l10=$(val "$data/g10k.txt" $k); l100=$(val "$data/g100k.txt" $k)
     case $k in betweenness|closeness|harmonic) l100=$(x100 "$l10") ;; esac
-    n10=$( [ $have_nx = 1 ] && val "$data/nx10k.txt" $k || echo "n/a")
-    n100=$( [ $have_nx = 1 ] && val "$data/nx100k.txt" $k || echo "n/a")
-    echo "| $k | $l10 | ${n10:-timeout} | ${l100:-?} | ${n100:-timeout} |"
+    echo "| $k | $l10 | $(nxv "$data/nx10k.txt" $k) | ${l100:-?} | $(nxv "$data/nx100k.txt" $k) |"
 done
-echo "| communities (Louvain) | in build+analyse | $( [ $have_nx = 1 ] && val "$data/nx10k.txt" louvain || echo n/a) | | $( [ $have_nx = 1 ] && val "$data/nx100k.txt" louvain || echo n/a) |"
+echo "| communities (Louvain) | in build+analyse | $(nxv "$data/nx10k.txt" louvain) | in build+analyse | $(nxv "$data/nx100k.txt" louvain) |"
 echo "| build + every measure + communities | $(val "$data/g10k.txt" build+analyse) | | $(x100 "$(val "$data/g10k.txt" build+analyse)") | |"
-echo "| GraphML export | $(val "$data/g10k.txt" graphml) | $( [ $have_nx = 1 ] && val "$data/nx10k.txt" graphml || echo n/a) | | $( [ $have_nx = 1 ] && val "$data/nx100k.txt" graphml || echo n/a) |"
+echo "| GraphML export | $(val "$data/g10k.txt" graphml) | $(nxv "$data/nx10k.txt" graphml) | not run (needs the full analysis) | $(nxv "$data/nx100k.txt" graphml) |"
 echo
 echo "'~' marks estimates: networkx's all-pairs measures are timed from 100 (10k) or 20 (100k)"\
      "sampled sources and scaled to every source; liaison's exact all-pairs measures at 100k are"\

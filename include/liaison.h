@@ -29,6 +29,7 @@ typedef struct {
     char message[1024];
     char *warnings;      /* malloc'd, NUL-terminated, may be NULL */
     size_t n_warnings;
+    size_t warnings_len, warnings_cap;   /* bookkeeping of warnings */
 } lia_diag;
 
 void lia_diag_init(lia_diag *d);
@@ -63,8 +64,10 @@ lia_corpus *lia_corpus_new(void);
  *  FAIL     lia_corpus_add_path fails with LIA_ERR_INPUT on the first of them */
 enum { LIA_BAD_INPUT_SKIP = 0, LIA_BAD_INPUT_REPLACE = 1, LIA_BAD_INPUT_FAIL = 2 };
 void lia_corpus_set_bad_input(lia_corpus *c, int mode);
-/* Adds a .txt file, a directory (its .txt files, sorted by name) or a .jsonl
- * file.  default_date, when not NULL, is the date of documents that have none. */
+/* Adds a .txt file, a directory (its .txt and .jsonl files, sorted by name;
+ * not its subdirectories) or a .jsonl file.  default_date, when not NULL, is
+ * the date of documents that have none.  Empty files are skipped with a
+ * warning; on failure nothing of path is added. */
 lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *default_date,
                                lia_diag *d);
 /* Puts the documents in canonical order (by id, then content), so that the

@@ -175,22 +175,18 @@ int lia_parse_bytes(const char *s, size_t *out)
 
 int lia_parse_bad_input(const char *s)
 {
-    /* TODO(reliable, issue 8): return LIA_BAD_INPUT_SKIP/REPLACE/FAIL once
-     * read.c declares them in liaison.h; 0/1/2 stand for them until then. */
     if (strcmp(s, "skip") == 0)
-        return 0;
+        return LIA_BAD_INPUT_SKIP;
     if (strcmp(s, "replace") == 0)
-        return 1;
+        return LIA_BAD_INPUT_REPLACE;
     if (strcmp(s, "fail") == 0)
-        return 2;
+        return LIA_BAD_INPUT_FAIL;
     return -1;
 }
 
 void lia_apply_bad_input(lia_corpus *c, int mode)
 {
-    /* TODO(reliable, issue 8): lia_corpus_set_bad_input(c, mode); */
-    (void)c;
-    (void)mode;
+    lia_corpus_set_bad_input(c, mode);
 }
 
 static double now_seconds(void)

@@ -317,7 +317,8 @@ int cmd_extract(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     const char *rules_dir = NULL;
-    extract_run x = { .xo = { 0, LIA_DEFAULT_MAX_DOC_BYTES }, .bad_input = 0, .out = stdout };
+    extract_run x = { .xo = { 0, LIA_DEFAULT_MAX_DOC_BYTES }, .bad_input = LIA_BAD_INPUT_SKIP,
+                      .out = stdout };
     int opt;
     optind = 1;
     opterr = 0;

@@ -79,7 +79,9 @@ lia_relation *lia_facts_add_relation(lia_facts *f, const char *relation, const c
                                      const char *source, const char *evidence,
                                      const char *rule);
 
-/* Merges every entity and relation of src into dst. */
+/* Merges src into dst, independent of order: aliases union, mentions add,
+ * and a field both sides set keeps the greater value (strcmp); inside one
+ * document the first value wins. */
 void lia_facts_merge(lia_facts *dst, const lia_facts *src);
 
 /* Canonical order: entities by key; relations by (source, relation, a, b). */

@@ -407,15 +407,49 @@ lia_status lia_actor_network(const igraph_t *kg, const char *relation, igraph_t 
 
 /* ---- reading GraphML back ----------------------------------------------- */
 
-/* Refuses XML with a document type declaration: entity expansion and
- * external entities are not something a graph file needs. */
+/* The first occurrence of word in s[0..n), or NULL. */
+static const char *strstr_n(const char *s, size_t n, const char *word)
+{
+    size_t m = strlen(word);
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(s + i, word, m) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* Refuses what a graph file does not need and an XML parser might act on:
+ * a document type declaration (entity expansion, external entities), and
+ * any encoding but UTF-8 (UTF-16, UTF-7, EBCDIC ... would hide a DOCTYPE
+ * from the byte scan below). */
 static lia_status check_xml(const char *text, size_t len, const char *path, lia_diag *d)
 {
+    size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+        i++;
+    if (memchr(text, '\0', len) || (i < len && text[i] != '<'))
+        return lia_fail(d, LIA_ERR_INPUT, "cannot read '%s': not XML in UTF-8", path);
+    const char *decl = text + i, *end;
+    if (len - i >= 5 && memcmp(decl, "<?xml", 5) == 0 && (end = memmem(decl, len - i, "?>", 2))) {
+        const char *enc = strstr_n(decl, (size_t)(end - decl), "encoding");
+        if (enc) {
+            const char *q = enc + 8;
+            while (q < end && (*q == ' ' || *q == '=' || *q == '"' || *q == '\''))
+                q++;
+            size_t n = 0;
+            while (q + n < end && q[n] != '"' && q[n] != '\'')
+                n++;
+            if (!((n == 5 && strncasecmp(q, "utf-8", 5) == 0)
+                  || (n == 8 && strncasecmp(q, "us-ascii", 8) == 0)))
+                return lia_fail(d, LIA_ERR_INPUT,
+                                "cannot read '%s': XML encoding '%.*s' is not UTF-8", path,
+                                (int)(n < 40 ? n : 40), q);
+        }
+    }
     static const char *const bad[] = {"<!DOCTYPE", "<!ENTITY"};
     for (size_t k = 0; k < 2; k++) {
         size_t n = strlen(bad[k]);
-        for (size_t i = 0; i + n <= len; i++)
-            if (text[i] == '<' && strncasecmp(text + i, bad[k], n) == 0)
+        for (size_t j = 0; j + n <= len; j++)
+            if (text[j] == '<' && strncasecmp(text + j, bad[k], n) == 0)
                 return lia_fail(d, LIA_ERR_INPUT,
                                 "cannot read '%s': refusing XML with a %s declaration", path,
                                 bad[k] + 2);

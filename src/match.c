@@ -619,7 +619,10 @@ static int name_word(const ctx *c, size_t i, int first)
     /* A given name that is also a function word (علي / على) counts as a
      * name when a name-like word follows it. */
     if (lex(c, i, c->c_given_name)) {
-        if (c->m->n_lex[i] == 1 || !first)
+        int other = 0;
+        for (int k = 0; k < c->m->n_lex[i]; k++)
+            other |= c->m->lex[i][k].cls != c->c_given_name;
+        if (!other || !first)
             return 1;
         if (i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_WORD && !any_lex(c, i + 1)
             && !has_article(tok(c, i + 1)))

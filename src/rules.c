@@ -58,8 +58,13 @@ static size_t phrase_keys(const char *phrase, char ***out)
         return 0;
     }
     char **keys = xcalloc(toks.n + 1, sizeof *keys);
-    for (size_t i = 0; i < toks.n; i++)
-        keys[i] = lia_entry_key(toks.tok[i].norm);
+    for (size_t i = 0; i < toks.n; i++) {
+        /* "ألباريس", "إلياس": an alef with hamza before lam is no article,
+         * though normalization makes it look like one. */
+        const unsigned char *raw = (const unsigned char *)phrase + toks.tok[i].start;
+        int hamza = raw[0] == 0xD8 && (raw[1] == 0xA3 || raw[1] == 0xA5 || raw[1] == 0xA2);
+        keys[i] = hamza ? xstrdup(toks.tok[i].norm) : lia_entry_key(toks.tok[i].norm);
+    }
     size_t n = toks.n;
     lia_tokens_release(&toks);
     lia_normtext_release(&nt);

@@ -181,6 +181,10 @@ static void word_forms(lia_token *t)
         if (f != w && starts_with(f, AR_AL) && n_chars(f + 4, fl - 4) >= 2)
             add_form(t, f + 4);
     }
+    /* The whole word too, for names whose first alef carried a hamza
+     * ("ألباريس"): their rule entries keep the ال. */
+    if (starts_with(w, AR_AL))
+        add_form(t, w);
 }
 
 char *lia_entry_key(const char *norm_word)

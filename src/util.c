@@ -161,23 +161,27 @@ void lia_warn(lia_diag *d, const char *fmt, ...)
 {
     if (!d)
         return;
-    strbuf b;
-    sb_init(&b);
-    if (d->warnings)
-        sb_adds(&b, d->warnings);
-    free(d->warnings);
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    char *line = xmalloc((size_t)n + 1);
+    if (n < 0)
+        return;
+    /* Appends in place: a run with many warnings stays linear. */
+    size_t need = d->warnings_len + (size_t)n + 2;
+    if (need > d->warnings_cap || !d->warnings) {
+        size_t cap = d->warnings_cap ? d->warnings_cap : 256;
+        while (cap < need)
+            cap *= 2;
+        d->warnings = xrealloc(d->warnings, cap);
+        d->warnings_cap = cap;
+    }
     va_start(ap, fmt);
-    vsnprintf(line, (size_t)n + 1, fmt, ap);
+    vsnprintf(d->warnings + d->warnings_len, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    sb_adds(&b, line);
-    sb_addc(&b, '\n');
-    free(line);
-    d->warnings = sb_detach(&b);
+    d->warnings_len += (size_t)n;
+    d->warnings[d->warnings_len++] = '\n';
+    d->warnings[d->warnings_len] = '\0';
     d->n_warnings++;
 }
 
