@@ -3,6 +3,8 @@
  * Reads tokens only; knows month names of every Arabic calendar family. */
 #include "dates.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "util.h"
@@ -153,9 +155,23 @@ static size_t after_year(const ctx *c, size_t i)
 
 /* A single month name (one or two tokens) at i: returns 1..12 and sets
  * *end past it, or returns 0. */
+/* Month name → its first index in month_names + 1, built once; a process
+ * lifetime table (never freed, like ICU's own data). */
+static lia_map month_index;
+static pthread_once_t month_index_once = PTHREAD_ONCE_INIT;
+
+static void build_month_index(void)
+{
+    lia_map_init(&month_index);
+    for (size_t k = 0; k < sizeof month_names / sizeof month_names[0]; k++)
+        if (!lia_map_get(&month_index, month_names[k].name))
+            lia_map_put(&month_index, month_names[k].name, (void *)(intptr_t)(k + 1));
+}
+
 static int month_word_at(const ctx *c, size_t i, size_t *end)
 {
     const lia_token *t = tk(c, i);
+    int best = -1;
     if (!t || t->kind != LIA_TOK_WORD)
         return 0;
     if (has_form(c, i, "كانون") || has_form(c, i, "تشرين")) {
@@ -175,11 +191,18 @@ static int month_word_at(const ctx *c, size_t i, size_t *end)
         *end = i + 1;
         return 8;
     }
-    for (size_t k = 0; k < sizeof month_names / sizeof month_names[0]; k++)
-        if (lia_token_matches(t, month_names[k].name)) {
-            *end = i + 1;
-            return month_names[k].month;
-        }
+    /* One hash look-up per form instead of a scan of every month name;
+     * the first name listed for a form wins, as the scan did. */
+    pthread_once(&month_index_once, build_month_index);
+    for (int f = 0; f < t->n_forms; f++) {
+        intptr_t k = (intptr_t)lia_map_get(&month_index, t->forms[f]);
+        if (k && (best < 0 || k - 1 < best))
+            best = (int)(k - 1);
+    }
+    if (best >= 0) {
+        *end = i + 1;
+        return month_names[best].month;
+    }
     return 0;
 }
 

@@ -275,28 +275,40 @@ void lia_facts_sort(lia_facts *f)
 void lia_json_escape(strbuf *b, const char *s)
 {
     sb_addc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    for (; *p; p++) {
+        const char *esc = NULL;
+        char u[8];
         switch (*p) {
-        case '"': sb_adds(b, "\\\""); break;
-        case '\\': sb_adds(b, "\\\\"); break;
-        case '\n': sb_adds(b, "\\n"); break;
-        case '\r': sb_adds(b, "\\r"); break;
-        case '\t': sb_adds(b, "\\t"); break;
-        case '\b': sb_adds(b, "\\b"); break;
-        case '\f': sb_adds(b, "\\f"); break;
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
         default:
-            if (*p < 0x20 || *p == 0x7f)
-                sb_addf(b, "\\u%04x", *p);
-            else
-                sb_addc(b, (char)*p);
+            if (*p < 0x20 || *p == 0x7f) {
+                snprintf(u, sizeof u, "\\u%04x", *p);
+                esc = u;
+            }
+        }
+        if (esc) {
+            /* Copy the plain run before it in one piece. */
+            sb_add(b, (const char *)run, (size_t)(p - run));
+            sb_adds(b, esc);
+            run = p + 1;
         }
     }
+    sb_add(b, (const char *)run, (size_t)(p - run));
     sb_addc(b, '"');
 }
 
 static void field(strbuf *b, const char *name, const char *value)
 {
-    sb_addf(b, ",\"%s\":", name);
+    sb_adds(b, ",\"");
+    sb_adds(b, name);
+    sb_adds(b, "\":");
     lia_json_escape(b, value ? value : "");
 }
 
