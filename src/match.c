@@ -374,6 +374,8 @@ static int country_after(const ctx *c, size_t i, int *country)
         return len;
     if (i < c->t->n && strcmp(tok(c, i)->norm, "في") == 0) {
         len = gaz_ref(c, i + 1, LIA_G_COUNTRY, country);
+        if (!len && lex(c, i + 1, c->c_polity))
+            len = country_after(c, i + 1, country);   /* "في الجمهورية الإيطالية" */
         return len ? len + 1 : 0;
     }
     /* "بحكومة الوحدة الوطنية الليبية": a polity word, then its nisba. */
@@ -760,8 +762,9 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     }
     size_t j = i + (size_t)len;
     /* A second title word ("رئيس" after "نائب" when not listed together). */
+    /* "نائب" + "رئيس": a one-word title qualifying the next one. */
     int idx2, len2 = gaz_ref(c, j, LIA_G_TITLE, &idx2);
-    if (len2 && !counterpart) {
+    if (len2 && !counterpart && len == 1) {
         j += (size_t)len2;
     }
     if (!counterpart) {
@@ -813,6 +816,24 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     if (ti->n_bodies && ti->country < 0 && ti->bodies[0].country[0])
         ti->country = lia_rules_country_index(c->r, ti->bodies[0].country);
     ti->end = j;
+    /* Offices in a row ("نائب رئيس مجلس الوزراء وزير الداخلية"): the next
+     * one's bodies join, and the last office with a body is the one held. */
+    title_info next;
+    if (!counterpart && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
+        && parse_title(c, j, &next)) {
+        for (int k = 0; k < next.n_bodies && ti->n_bodies < 3; k++) {
+            ti->bodies[ti->n_bodies++] = next.bodies[k];
+            memset(&next.bodies[k], 0, sizeof next.bodies[k]);
+        }
+        if (next.n_bodies) {
+            ti->office = next.office;
+            ti->title = next.title;
+        }
+        if (ti->country < 0)
+            ti->country = next.country;
+        ti->end = next.end;
+        title_release(&next);
+    }
     /* "الأمير عبد العزيز": a word that is both a title and an honorific,
      * with neither body nor country, is the honorific. */
     if (!counterpart && ti->n_bodies == 0 && ti->country < 0 && lex(c, i, c->c_honorific)) {
@@ -1221,10 +1242,16 @@ static size_t mention_at(ctx *c, size_t i)
     size_t before = c->m->mentions.n;
     /* A known official, possibly with an office in apposition. */
     if ((len = official_at(c, i, &idx)) && len >= gaz_ref(c, i, LIA_G_TITLE, NULL)) {
-        lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
+        /* A longer form of the name than the gazetteer lists: "سيف بن
+         * زايد آل نهيان", "عبدالعزيز بن سعود بن نايف بن عبدالعزيز". */
+        size_t end = i + (size_t)len;
+        while (end + 1 < c->t->n && same_sentence(c, i, end + 1) && lex(c, end, c->c_name_part)
+               && !tok(c, end)->has_conj && tok(c, end + 1)->kind == LIA_TOK_WORD)
+            end += 2;
+        lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
         person_from_official(c, mm, idx);
         size_t pidx = c->m->mentions.n - 1;
-        e = absorb_apposition(c, pidx, i + (size_t)len);
+        e = absorb_apposition(c, pidx, end);
         c->m->mentions.v[pidx].last = e;
         return e;
     }
