@@ -165,7 +165,7 @@ void lia_warn(lia_diag *d, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0)
+    if (n <= 0)
         return;
     /* Appends in place: a run with many warnings stays linear. */
     size_t need = d->warnings_len + (size_t)n + 2;
@@ -179,6 +179,11 @@ void lia_warn(lia_diag *d, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(d->warnings + d->warnings_len, (size_t)n + 1, fmt, ap);
     va_end(ap);
+    /* One warning, one line: line breaks quoted from the input (a document
+     * id, a file name) would split it. */
+    for (char *p = d->warnings + d->warnings_len; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
     d->warnings_len += (size_t)n;
     d->warnings[d->warnings_len++] = '\n';
     d->warnings[d->warnings_len] = '\0';
