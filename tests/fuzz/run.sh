@@ -2,6 +2,7 @@
 # Runs libFuzzer targets for a bounded time each and fails on any finding.
 # usage: run.sh FUZZER SEED_DIR [FUZZER SEED_DIR ...]
 #   LIAISON_FUZZ_SECONDS  seconds per target (default 30)
+#   LIAISON_FUZZ_SEED     libFuzzer seed (default 1: CI runs are repeatable)
 #   LIAISON_FUZZ_OUT      where new inputs and crash files go (default: a dir
 #                         beside each fuzzer binary, fuzz-out/<target>)
 # A crash, leak-free timeout (>10 s per input) or out-of-memory (>2 GB) is a
@@ -17,7 +18,7 @@ while [ $# -ge 2 ]; do
     mkdir -p "$out/corpus"
     log="$out/log.txt"
     start=$(date +%s)
-    "$exe" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$exe" -seed="${LIAISON_FUZZ_SEED:-1}" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$out/" "$out/corpus" "$seeds" >"$log" 2>&1
     rc=$?
     took=$(( $(date +%s) - start ))
