@@ -38,9 +38,20 @@ static igraph_error_t edge_weights(const igraph_t *net, igraph_vector_t *w)
     return IGRAPH_SUCCESS;
 }
 
-/* Closeness (Wasserman-Faust, as networkx) or harmonic centrality by one
- * unweighted BFS per vertex. */
-static igraph_error_t distance_measures(const igraph_t *net, int harmonic, igraph_vector_t *res)
+/* Betweenness (Brandes, unweighted, undirected, unnormalized as networkx),
+ * closeness (Wasserman-Faust, as networkx) and harmonic centrality, all
+ * from one BFS per source.  Any output may be NULL.
+ *
+ * Up to LIA_EXACT_MAX vertices every vertex is a source and the values are
+ * exact.  Above, LIA_PIVOTS sources spread evenly over the vertex order are
+ * used and the sums scaled by n / pivots (Brandes and Pich's estimate):
+ * exact all-pairs work on a 100k-vertex network would take hours, and the
+ * ranking is what an analyst asks of a network that size.  The GraphML
+ * says which (graph attribute "centrality_sources"). */
+enum { LIA_EXACT_MAX = 5000, LIA_PIVOTS = 128 };
+
+static igraph_error_t path_measures(const igraph_t *net, igraph_vector_t *betw,
+                                    igraph_vector_t *clos, igraph_vector_t *harm)
 {
     igraph_integer_t n = igraph_vcount(net);
     igraph_adjlist_t adj;
@@ -48,43 +59,114 @@ static igraph_error_t distance_measures(const igraph_t *net, int harmonic, igrap
                                            IGRAPH_NO_MULTIPLE);
     if (e)
         return e;
-    if ((e = igraph_vector_resize(res, n))) {
+    igraph_vector_t *outs[3] = { betw, clos, harm };
+    for (int k = 0; k < 3; k++)
+        if (outs[k] && !e) {
+            e = igraph_vector_resize(outs[k], n);
+            if (!e)
+                igraph_vector_null(outs[k]);
+        }
+    if (e) {
         igraph_adjlist_destroy(&adj);
         return e;
     }
-    igraph_integer_t *dist = xmalloc((size_t)(n ? n : 1) * sizeof *dist);
-    igraph_integer_t *queue = xmalloc((size_t)(n ? n : 1) * sizeof *queue);
-    for (igraph_integer_t s = 0; s < n; s++) {
-        for (igraph_integer_t i = 0; i < n; i++)
-            dist[i] = -1;
+    size_t nn = (size_t)(n ? n : 1);
+    igraph_integer_t *dist = xmalloc(nn * sizeof *dist);
+    igraph_integer_t *order = xmalloc(nn * sizeof *order);
+    double *sigma = xmalloc(nn * sizeof *sigma);
+    double *delta = xmalloc(nn * sizeof *delta);
+    /* Sampled: per vertex, the distances and counts seen from the sources. */
+    double *sum_d = NULL, *sum_inv = NULL, *seen = NULL;
+    int exact = n <= LIA_EXACT_MAX;
+    igraph_integer_t sources = exact ? n : LIA_PIVOTS;
+    if (!exact) {
+        sum_d = xcalloc(nn, sizeof *sum_d);
+        sum_inv = xcalloc(nn, sizeof *sum_inv);
+        seen = xcalloc(nn, sizeof *seen);
+    }
+    for (igraph_integer_t i = 0; i < n; i++)
+        dist[i] = -1;
+    for (igraph_integer_t si = 0; si < sources; si++) {
+        igraph_integer_t s = exact ? si : (igraph_integer_t)((double)si * (double)n / sources);
         igraph_integer_t head = 0, tail = 0;
         dist[s] = 0;
-        queue[tail++] = s;
+        sigma[s] = 1;
+        order[tail++] = s;
         double total = 0, inv = 0;
-        igraph_integer_t reached = 0;
         while (head < tail) {
-            igraph_integer_t u = queue[head++];
+            igraph_integer_t u = order[head++];
             igraph_vector_int_t *nb = igraph_adjlist_get(&adj, u);
-            for (igraph_integer_t k = 0; k < igraph_vector_int_size(nb); k++) {
+            igraph_integer_t deg = igraph_vector_int_size(nb);
+            for (igraph_integer_t k = 0; k < deg; k++) {
                 igraph_integer_t w = VECTOR(*nb)[k];
-                if (dist[w] >= 0)
-                    continue;
-                dist[w] = dist[u] + 1;
-                total += (double)dist[w];
-                inv += 1.0 / (double)dist[w];
-                reached++;
-                queue[tail++] = w;
+                if (dist[w] < 0) {
+                    dist[w] = dist[u] + 1;
+                    sigma[w] = 0;
+                    order[tail++] = w;
+                    total += (double)dist[w];
+                    inv += 1.0 / (double)dist[w];
+                }
+                if (dist[w] == dist[u] + 1)
+                    sigma[w] += sigma[u];
             }
         }
-        if (harmonic)
-            VECTOR(*res)[s] = inv;
-        else if (total > 0 && n > 1)
-            VECTOR(*res)[s] = ((double)reached / total) * ((double)reached / (double)(n - 1));
-        else
-            VECTOR(*res)[s] = 0;
+        igraph_integer_t reached = tail - 1;
+        if (exact) {
+            if (harm)
+                VECTOR(*harm)[s] = inv;
+            if (clos)
+                VECTOR(*clos)[s] = total > 0 && n > 1
+                    ? ((double)reached / total) * ((double)reached / (double)(n - 1)) : 0;
+        } else {
+            for (igraph_integer_t q = 1; q < tail; q++) {
+                igraph_integer_t v = order[q];
+                sum_d[v] += (double)dist[v];
+                sum_inv[v] += 1.0 / (double)dist[v];
+                seen[v] += 1;
+            }
+        }
+        if (betw) {
+            for (igraph_integer_t q = 0; q < tail; q++)
+                delta[order[q]] = 0;
+            /* Dependencies in reverse BFS order (Brandes). */
+            for (igraph_integer_t q = tail - 1; q > 0; q--) {
+                igraph_integer_t w = order[q];
+                igraph_vector_int_t *nb = igraph_adjlist_get(&adj, w);
+                igraph_integer_t deg = igraph_vector_int_size(nb);
+                for (igraph_integer_t k = 0; k < deg; k++) {
+                    igraph_integer_t v = VECTOR(*nb)[k];
+                    if (dist[v] == dist[w] - 1)
+                        delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+                }
+                VECTOR(*betw)[w] += delta[w];
+            }
+        }
+        for (igraph_integer_t q = 0; q < tail; q++)
+            dist[order[q]] = -1;
+    }
+    /* Undirected: every pair was counted from both ends. */
+    double scale = exact ? 0.5 : 0.5 * (double)n / (double)sources;
+    for (igraph_integer_t v = 0; betw && v < n; v++)
+        VECTOR(*betw)[v] *= scale;
+    if (!exact) {
+        double f = (double)n / (double)sources;
+        for (igraph_integer_t v = 0; v < n; v++) {
+            if (harm)
+                VECTOR(*harm)[v] = sum_inv[v] * f;
+            if (clos) {
+                double reached = seen[v] * f, total = sum_d[v] * f;
+                VECTOR(*clos)[v] = total > 0 && n > 1
+                    ? (reached / total) * (reached / (double)(n - 1)) : 0;
+            }
+        }
     }
     free(dist);
-    free(queue);
+    free(order);
+    free(sigma);
+    free(delta);
+    free(sum_d);
+    free(sum_inv);
+    free(seen);
     igraph_adjlist_destroy(&adj);
     return IGRAPH_SUCCESS;
 }
@@ -167,13 +249,13 @@ lia_status lia_centrality(const igraph_t *net, lia_measure m, igraph_vector_t *v
             e = igraph_strength(net, values, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w);
             break;
         case LIA_M_BETWEENNESS:
-            e = igraph_betweenness(net, values, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL);
+            e = path_measures(net, values, NULL, NULL);
             break;
         case LIA_M_CLOSENESS:
-            e = distance_measures(net, 0, values);
+            e = path_measures(net, NULL, values, NULL);
             break;
         case LIA_M_HARMONIC:
-            e = distance_measures(net, 1, values);
+            e = path_measures(net, NULL, NULL, values);
             break;
         case LIA_M_PAGERANK:
             if (n > 0)
@@ -248,10 +330,24 @@ lia_status lia_analyse(lia_graph *g, lia_diag *d)
         igraph_vector_int_destroy(&actors);
         return lia_igraph_fail(e, d, "cannot analyse the graph");
     }
+    /* The three path measures share one BFS per source. */
+    igraph_vector_t path[3];
+    int inited = 0, path_ok = 0;
+    while (inited < 3 && igraph_vector_init(&path[inited], 0) == IGRAPH_SUCCESS)
+        inited++;
+    if (inited == 3)
+        path_ok = path_measures(&net, &path[0], &path[1], &path[2]) == IGRAPH_SUCCESS;
     for (int m = 0; m < LIA_M_COUNT && st == LIA_OK; m++) {
-        st = lia_centrality(&net, (lia_measure)m, &values, d);
-        if (st != LIA_OK)
+        int pi = m == LIA_M_BETWEENNESS ? 0 : m == LIA_M_CLOSENESS ? 1 : m == LIA_M_HARMONIC ? 2 : -1;
+        if (pi >= 0 && path_ok)
+            e = igraph_vector_update(&values, &path[pi]);
+        else
+            st = lia_centrality(&net, (lia_measure)m, &values, d);
+        if (st != LIA_OK || (pi >= 0 && path_ok && e)) {
+            if (e)
+                st = lia_igraph_fail(e, d, "cannot analyse the graph");
             break;
+        }
         igraph_vector_null(&out);
         for (igraph_integer_t i = 0; i < na; i++)
             VECTOR(out)[VECTOR(actors)[i]] = VECTOR(values)[i];
@@ -274,6 +370,17 @@ lia_status lia_analyse(lia_graph *g, lia_diag *d)
             igraph_vector_int_destroy(&membership);
         }
     }
+    if (st == LIA_OK) {
+        char src[64];
+        if (na <= LIA_EXACT_MAX)
+            snprintf(src, sizeof src, "all");
+        else
+            snprintf(src, sizeof src, "%d sampled", (int)LIA_PIVOTS);
+        if ((e = igraph_cattribute_GAS_set(&g->g, "centrality_sources", src)))
+            st = lia_igraph_fail(e, d, "cannot store centralities");
+    }
+    for (int k = 0; k < inited; k++)
+        igraph_vector_destroy(&path[k]);
     igraph_vector_destroy(&out);
     igraph_vector_destroy(&values);
     igraph_vector_int_destroy(&actors);

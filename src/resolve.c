@@ -547,6 +547,7 @@ static void set_context_place(rctx *c)
         for (int k = 0; k < rm->n_b; k++) {
             const lia_mention *bm = &c->m->mentions.v[rm->b[k]];
             if (bm->type == LIA_T_CITY) {
+                free(c->context_place);
                 c->context_place = xstrdup(bm->key);
                 return;
             }
