@@ -1,4 +1,4 @@
-/* analyse.c — centralities and Louvain communities of the actor network,
+/* analyse.c — centralities and Leiden communities of the actor network,
  * written back onto the knowledge graph's vertices.  Every measure follows
  * networkx's definition (see analyse.h) so that check_networkx.py agrees;
  * where igraph and networkx differ the networkx algorithm is done here. */
@@ -10,7 +10,7 @@ static const char *const measure_names[LIA_M_COUNT] = {
     "degree", "strength", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector",
 };
 
-/* Louvain moves vertices in random order: a fixed seed keeps it deterministic. */
+/* Leiden visits vertices in random order: a fixed seed keeps it deterministic. */
 #define LIA_LOUVAIN_SEED 20240601u
 
 int lia_measure_from_name(const char *name)
@@ -277,7 +277,7 @@ lia_status lia_centrality(const igraph_t *net, lia_measure m, igraph_vector_t *v
     return LIA_OK;
 }
 
-/* Louvain communities, renumbered 0, 1, ... in order of first vertex. */
+/* Communities, renumbered 0, 1, ... in order of first vertex. */
 static igraph_error_t communities(const igraph_t *net, igraph_vector_int_t *membership)
 {
     igraph_integer_t n = igraph_vcount(net);
@@ -285,10 +285,27 @@ static igraph_error_t communities(const igraph_t *net, igraph_vector_int_t *memb
     igraph_error_t e = igraph_vector_init(&w, 0);
     if (e)
         return e;
-    if (!(e = edge_weights(net, &w)) && n > 0) {
-        igraph_rng_seed(igraph_rng_default(), LIA_LOUVAIN_SEED);
-        e = igraph_community_multilevel(net, &w, 1.0, membership, NULL, NULL);
+    /* Leiden optimising modularity (node weights = strength, resolution
+     * 1 / 2W): Louvain's partitions, well connected, and far faster than
+     * igraph 0.10's multilevel on large networks. */
+    igraph_vector_t strength;
+    int have_strength = 0;
+    if (!(e = edge_weights(net, &w)) && n > 0 && !(e = igraph_vector_init(&strength, n))) {
+        have_strength = 1;
+        e = igraph_strength(net, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &w);
+        double total = igraph_vector_sum(&w);
+        if (!e && total > 0) {
+            igraph_rng_seed(igraph_rng_default(), LIA_LOUVAIN_SEED);
+            e = igraph_community_leiden(net, &w, &strength, 1.0 / (2.0 * total), 0.01, 0, -1,
+                                        membership, NULL, NULL);
+        } else if (!e) {
+            /* No edges: every actor is its own community. */
+            for (igraph_integer_t i = 0; i < n; i++)
+                VECTOR(*membership)[i] = i;
+        }
     }
+    if (have_strength)
+        igraph_vector_destroy(&strength);
     igraph_vector_destroy(&w);
     if (e || n == 0)
         return e;

@@ -5,7 +5,7 @@
  * attributes of the knowledge graph (0 for non-actors): degree, strength,
  * betweenness (unnormalized, unweighted), closeness (Wasserman-Faust, as
  * networkx), harmonic, pagerank (alpha 0.85, weighted), eigenvector (unit
- * Euclidean norm, as networkx), community (Louvain, weighted, -1 for
+ * Euclidean norm, as networkx), community (Leiden on modularity, weighted, -1 for
  * non-actors).
  */
 #ifndef LIA_ANALYSE_H
