@@ -177,8 +177,14 @@ static int dateline_at(const ctx *c, size_t i)
         return 0;
     if (i > 0 && tok(c, i - 1)->paragraph == tok(c, i)->paragraph)
         return 0;
-    size_t j = i + (size_t)c->gaz_len[i];
-    return j < c->t->n && is_punct(c, j, "-");
+    /* "عمّان - ", "تونس (وات) - ", "بغداد / المدى - " */
+    for (size_t j = i + (size_t)c->gaz_len[i]; j < c->t->n && j < i + 6; j++) {
+        if (is_punct(c, j, "-"))
+            return 1;
+        if (tok(c, j)->paragraph != tok(c, i)->paragraph)
+            return 0;
+    }
+    return 0;
 }
 
 static void find_home_country(ctx *c)
@@ -836,7 +842,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     }
     /* "الأمير عبد العزيز": a word that is both a title and an honorific,
      * with neither body nor country, is the honorific. */
-    if (!counterpart && ti->n_bodies == 0 && ti->country < 0 && lex(c, i, c->c_honorific)) {
+    if (!counterpart && len == 1 && ti->n_bodies == 0 && ti->country < 0 && lex(c, i, c->c_honorific)) {
         title_release(ti);
         return 0;
     }

@@ -570,12 +570,16 @@ static void set_context_place(rctx *c)
     }
     for (size_t k = 0; k < c->m->mentions.n && k < 4; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        size_t after = mm->last;
-        if (mm->type == LIA_T_CITY && mm->key[0] && after < c->t->n
-            && c->t->tok[after].kind == LIA_TOK_PUNCT && strcmp(c->t->tok[after].norm, "-") == 0
-            && (mm->first == 0 || c->t->tok[mm->first - 1].paragraph != c->t->tok[mm->first].paragraph)) {
-            c->context_place = xstrdup(mm->key);
-            return;
+        if (mm->type != LIA_T_CITY || !mm->key[0]
+            || (mm->first > 0 && c->t->tok[mm->first - 1].paragraph == c->t->tok[mm->first].paragraph))
+            continue;
+        for (size_t j = mm->last; j < c->t->n && j < mm->last + 5; j++) {
+            if (c->t->tok[j].kind == LIA_TOK_PUNCT && strcmp(c->t->tok[j].norm, "-") == 0) {
+                c->context_place = xstrdup(mm->key);
+                return;
+            }
+            if (c->t->tok[j].paragraph != c->t->tok[mm->first].paragraph)
+                break;
         }
     }
 }
