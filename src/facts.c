@@ -272,38 +272,6 @@ void lia_facts_sort(lia_facts *f)
 
 /* ---- JSON Lines writer -------------------------------------------------- */
 
-void lia_json_escape(strbuf *b, const char *s)
-{
-    sb_addc(b, '"');
-    const unsigned char *p = (const unsigned char *)s, *run = p;
-    for (; *p; p++) {
-        const char *esc = NULL;
-        char u[8];
-        switch (*p) {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
-        case '\b': esc = "\\b"; break;
-        case '\f': esc = "\\f"; break;
-        default:
-            if (*p < 0x20 || *p == 0x7f) {
-                snprintf(u, sizeof u, "\\u%04x", *p);
-                esc = u;
-            }
-        }
-        if (esc) {
-            /* Copy the plain run before it in one piece. */
-            sb_add(b, (const char *)run, (size_t)(p - run));
-            sb_adds(b, esc);
-            run = p + 1;
-        }
-    }
-    sb_add(b, (const char *)run, (size_t)(p - run));
-    sb_addc(b, '"');
-}
-
 static void field(strbuf *b, const char *name, const char *value)
 {
     sb_adds(b, ",\"");
@@ -394,135 +362,23 @@ static int fail(jline *j, const char *msg)
     return 0;
 }
 
-static int hex4(jline *j, unsigned *out)
-{
-    if (j->end - j->p < 4)
-        return fail(j, "truncated \\u escape");
-    unsigned v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = *j->p++;
-        v <<= 4;
-        if (c >= '0' && c <= '9')
-            v |= (unsigned)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            v |= (unsigned)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            v |= (unsigned)(c - 'A' + 10);
-        else
-            return fail(j, "bad hex digit in \\u escape");
-    }
-    *out = v;
-    return 1;
-}
-
-static void add_utf8(strbuf *b, unsigned cp)
-{
-    char u[4];
-    if (cp < 0x80) {
-        sb_addc(b, (char)cp);
-        return;
-    }
-    if (cp < 0x800) {
-        u[0] = (char)(0xc0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3f));
-        sb_add(b, u, 2);
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xe0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        u[2] = (char)(0x80 | (cp & 0x3f));
-        sb_add(b, u, 3);
-    } else {
-        u[0] = (char)(0xf0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        u[3] = (char)(0x80 | (cp & 0x3f));
-        sb_add(b, u, 4);
-    }
-}
-
-/* Parses a JSON string at j->p (which points at the opening quote).  On
- * success *out is a malloc'd UTF-8 string (caller frees) or, when out is
- * NULL, the string is discarded. */
+/* The string at j->p (strict JSON: lone surrogates and \u0000 refused). */
 static int parse_string(jline *j, char **out)
 {
     if (j->p >= j->end || *j->p != '"')
         return fail(j, "expected a string");
-    j->p++;
-    strbuf b;
-    sb_init(&b);
-    while (1) {
-        if (j->p >= j->end) {
-            sb_release(&b);
-            return fail(j, "unterminated string");
-        }
-        unsigned char c = (unsigned char)*j->p++;
-        if (c == '"')
-            break;
-        if (c < 0x20) {
-            sb_release(&b);
-            return fail(j, "control character in string");
-        }
-        if (c != '\\') {
-            sb_addc(&b, (char)c);
-            continue;
-        }
-        if (j->p >= j->end) {
-            sb_release(&b);
-            return fail(j, "unterminated string");
-        }
-        char e = *j->p++;
-        unsigned cp, lo;
-        switch (e) {
-        case '"': sb_addc(&b, '"'); break;
-        case '\\': sb_addc(&b, '\\'); break;
-        case '/': sb_addc(&b, '/'); break;
-        case 'b': sb_addc(&b, '\b'); break;
-        case 'f': sb_addc(&b, '\f'); break;
-        case 'n': sb_addc(&b, '\n'); break;
-        case 'r': sb_addc(&b, '\r'); break;
-        case 't': sb_addc(&b, '\t'); break;
-        case 'u':
-            if (!hex4(j, &cp)) {
-                sb_release(&b);
-                return 0;
-            }
-            if (cp >= 0xd800 && cp <= 0xdbff) {
-                if (j->end - j->p < 6 || j->p[0] != '\\' || j->p[1] != 'u') {
-                    sb_release(&b);
-                    return fail(j, "unpaired surrogate in \\u escape");
-                }
-                j->p += 2;
-                if (!hex4(j, &lo)) {
-                    sb_release(&b);
-                    return 0;
-                }
-                if (lo < 0xdc00 || lo > 0xdfff) {
-                    sb_release(&b);
-                    return fail(j, "unpaired surrogate in \\u escape");
-                }
-                cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-            } else if (cp >= 0xdc00 && cp <= 0xdfff) {
-                sb_release(&b);
-                return fail(j, "unpaired surrogate in \\u escape");
-            } else if (cp == 0) {
-                sb_release(&b);
-                return fail(j, "\\u0000 in string");
-            }
-            add_utf8(&b, cp);
-            break;
-        default:
-            sb_release(&b);
-            return fail(j, "bad escape in string");
-        }
-    }
+    lia_json lx = { j->p, j->end, NULL };
+    char *s = lia_json_string(&lx, 1, NULL);
+    if (!s)
+        return fail(j, lx.err);
+    j->p = lx.p;
     if (out)
-        *out = sb_detach(&b);
+        *out = s;
     else
-        sb_release(&b);
+        free(s);
     return 1;
 }
 
-static int parse_value(jline *j, int depth);
 
 static int parse_number(jline *j, double *out)
 {
@@ -560,55 +416,14 @@ static int parse_literal(jline *j, const char *lit)
 }
 
 /* Parses and discards any JSON value (nesting limited to 64). */
+/* Any value we do not use, skipped with the shared lexer. */
 static int parse_value(jline *j, int depth)
 {
-    if (depth > 64)
-        return fail(j, "nesting too deep");
-    skip_ws(j);
-    if (j->p >= j->end)
-        return fail(j, "expected a value");
-    char c = *j->p;
-    if (c == '"')
-        return parse_string(j, NULL);
-    if (c == 't')
-        return parse_literal(j, "true");
-    if (c == 'f')
-        return parse_literal(j, "false");
-    if (c == 'n')
-        return parse_literal(j, "null");
-    if (c == '[' || c == '{') {
-        char close = c == '[' ? ']' : '}';
-        j->p++;
-        skip_ws(j);
-        if (j->p < j->end && *j->p == close) {
-            j->p++;
-            return 1;
-        }
-        while (1) {
-            skip_ws(j);
-            if (c == '{') {
-                if (!parse_string(j, NULL))
-                    return 0;
-                skip_ws(j);
-                if (j->p >= j->end || *j->p != ':')
-                    return fail(j, "expected ':'");
-                j->p++;
-            }
-            if (!parse_value(j, depth + 1))
-                return 0;
-            skip_ws(j);
-            if (j->p < j->end && *j->p == ',') {
-                j->p++;
-                continue;
-            }
-            if (j->p < j->end && *j->p == close) {
-                j->p++;
-                return 1;
-            }
-            return fail(j, "expected ',' or a closing bracket");
-        }
-    }
-    return parse_number(j, NULL);
+    lia_json lx = { j->p, j->end, NULL };
+    if (!lia_json_skip(&lx, depth))
+        return fail(j, lx.err ? lx.err : "malformed value");
+    j->p = lx.p;
+    return 1;
 }
 
 /* A member we know: a string (or null), the aliases array, or mentions. */

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "liaison.h"
+#include "json.h"
 #include "util.h"
 
 /* Entity types, as written in the graph's `type` attribute. */
@@ -67,9 +68,6 @@ void lia_facts_set_role(lia_entity *e, const char *role);
 void lia_facts_mention(lia_entity *e, const char *surface);
 /* Is relation stored with a < b (met)? */
 int lia_relation_is_symmetric(const char *relation);
-/* Appends s to b as a quoted JSON string (", \\ and control characters
- * escaped; UTF-8 passed through). */
-void lia_json_escape(strbuf *b, const char *s);
 
 /* Adds a relation (strings copied; NULL means "").  met and other symmetric
  * relations are stored with a < b.  Returns the stored relation (maybe an

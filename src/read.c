@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <sys/stat.h>
 
+#include "json.h"
 #include "util.h"
 
 /* Malformed JSON Lines reported one by one per file; the rest are counted. */
@@ -215,202 +216,7 @@ static int ends_with(const char *s, const char *suffix)
 
 /* ------------------------------------------------------------ JSON Lines */
 
-typedef struct {
-    const char *p, *end;
-} jcur;
-
-static void jws(jcur *j)
-{
-    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\r' || *j->p == '\n'))
-        j->p++;
-}
-
-static void put_utf8(strbuf *b, unsigned long cp)
-{
-    char out[4];
-    size_t n;
-    if (cp < 0x80) { out[0] = (char)cp; n = 1; }
-    else if (cp < 0x800) { out[0] = (char)(0xC0 | (cp >> 6)); out[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-    else if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12)); out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
-    } else {
-        out[0] = (char)(0xF0 | (cp >> 18)); out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
-    }
-    sb_add(b, out, n);
-}
-
-static int hex4(const char *p, unsigned long *v)
-{
-    *v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        int x = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (x < 0)
-            return 0;
-        *v = *v * 16 + (unsigned long)x;
-    }
-    return 1;
-}
-
-/* Parses a JSON string at j->p; returns malloc'd bytes (raw bytes are
- * copied as they are: UTF-8 is checked later) or NULL when j->p is not at a
- * well-formed string.  Lone surrogates become U+FFFD. */
-static char *jstring(jcur *j, size_t *len_out)
-{
-    if (j->p >= j->end || *j->p != '"')
-        return NULL;
-    j->p++;
-    strbuf b;
-    sb_init(&b);
-    sb_adds(&b, "");
-    for (;;) {
-        const char *run = j->p;
-        while (j->p < j->end && *j->p != '"' && *j->p != '\\' && (unsigned char)*j->p >= 0x20)
-            j->p++;
-        sb_add(&b, run, (size_t)(j->p - run));
-        if (j->p >= j->end || (unsigned char)*j->p < 0x20) {
-            sb_release(&b);
-            return NULL;
-        }
-        if (*j->p == '"')
-            break;
-        j->p++;   /* the backslash */
-        if (j->p >= j->end) {
-            sb_release(&b);
-            return NULL;
-        }
-        char e = *j->p++;
-        switch (e) {
-        case '"': sb_addc(&b, '"'); break;
-        case '\\': sb_addc(&b, '\\'); break;
-        case '/': sb_addc(&b, '/'); break;
-        case 'b': sb_addc(&b, '\b'); break;
-        case 'f': sb_addc(&b, '\f'); break;
-        case 'n': sb_addc(&b, '\n'); break;
-        case 'r': sb_addc(&b, '\r'); break;
-        case 't': sb_addc(&b, '\t'); break;
-        case 'u': {
-            unsigned long cp, lo;
-            if (j->end - j->p < 4 || !hex4(j->p, &cp)) {
-                sb_release(&b);
-                return NULL;
-            }
-            j->p += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && j->end - j->p >= 6 && j->p[0] == '\\'
-                && j->p[1] == 'u' && hex4(j->p + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                j->p += 6;
-            } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-                cp = 0xFFFD;
-            }
-            put_utf8(&b, cp);
-            break;
-        }
-        default:
-            sb_release(&b);
-            return NULL;
-        }
-    }
-    j->p++;
-    if (len_out)
-        *len_out = b.len;
-    return sb_detach(&b);
-}
-
-/* A JSON number or literal (true, false, null) at j->p: its length, or 0. */
-static size_t jscalar_len(const jcur *j)
-{
-    static const char *const lits[] = { "true", "false", "null" };
-    size_t avail = (size_t)(j->end - j->p);
-    for (int k = 0; k < 3; k++) {
-        size_t n = strlen(lits[k]);
-        if (avail >= n && memcmp(j->p, lits[k], n) == 0)
-            return n;
-    }
-    const char *p = j->p, *e = j->end;
-    if (p < e && *p == '-')
-        p++;
-    if (p >= e || !isdigit((unsigned char)*p))
-        return 0;
-    if (*p == '0')
-        p++;
-    else
-        while (p < e && isdigit((unsigned char)*p))
-            p++;
-    if (p < e && *p == '.') {
-        if (++p >= e || !isdigit((unsigned char)*p))
-            return 0;
-        while (p < e && isdigit((unsigned char)*p))
-            p++;
-    }
-    if (p < e && (*p == 'e' || *p == 'E')) {
-        p++;
-        if (p < e && (*p == '+' || *p == '-'))
-            p++;
-        if (p >= e || !isdigit((unsigned char)*p))
-            return 0;
-        while (p < e && isdigit((unsigned char)*p))
-            p++;
-    }
-    return (size_t)(p - j->p);
-}
-
-/* Skips any JSON value (for fields we do not use); 0 when malformed or
- * nested deeper than 64. */
-static int jskip(jcur *j, int depth)
-{
-    jws(j);
-    if (j->p >= j->end || depth > 64)
-        return 0;
-    char c = *j->p;
-    if (c == '"') {
-        char *s = jstring(j, NULL);
-        free(s);
-        return s != NULL;
-    }
-    if (c == '{' || c == '[') {
-        char close = c == '{' ? '}' : ']';
-        j->p++;
-        jws(j);
-        if (j->p < j->end && *j->p == close) {
-            j->p++;
-            return 1;
-        }
-        for (;;) {
-            if (c == '{') {
-                jws(j);
-                char *k = jstring(j, NULL);
-                if (!k)
-                    return 0;
-                free(k);
-                jws(j);
-                if (j->p >= j->end || *j->p != ':')
-                    return 0;
-                j->p++;
-            }
-            if (!jskip(j, depth + 1))
-                return 0;
-            jws(j);
-            if (j->p < j->end && *j->p == ',') {
-                j->p++;
-                continue;
-            }
-            if (j->p < j->end && *j->p == close) {
-                j->p++;
-                return 1;
-            }
-            return 0;
-        }
-    }
-    size_t n = jscalar_len(j);
-    j->p += n;
-    return n > 0;
-}
-
-static const char *json_type(const jcur *j)
+static const char *json_type(const lia_json *j)
 {
     if (j->p >= j->end)
         return "missing";
@@ -440,28 +246,28 @@ static void jline_release(jline *l)
 
 /* Parses one line into l; returns NULL or why it is malformed (a static
  * string, or written into why_buf). */
-static const char *parse_line(jcur *j, jline *l, char *why_buf, size_t why_size)
+static const char *parse_line(lia_json *j, jline *l, char *why_buf, size_t why_size)
 {
-    jws(j);
+    lia_json_ws(j);
     if (*j->p != '{')
         return "not a JSON object";
     j->p++;
-    jws(j);
+    lia_json_ws(j);
     if (j->p < j->end && *j->p == '}') {
         j->p++;
     } else {
         for (;;) {
-            jws(j);
-            char *key = jstring(j, NULL);
+            lia_json_ws(j);
+            char *key = lia_json_string(j, 0, NULL);
             if (!key)
                 return "malformed key";
-            jws(j);
+            lia_json_ws(j);
             if (j->p >= j->end || *j->p != ':') {
                 free(key);
                 return "missing ':' after a key";
             }
             j->p++;
-            jws(j);
+            lia_json_ws(j);
             int is_id = strcmp(key, "id") == 0, is_date = strcmp(key, "date") == 0,
                 is_text = strcmp(key, "text") == 0;
             if (is_id || is_date || is_text) {
@@ -470,7 +276,7 @@ static const char *parse_line(jcur *j, jline *l, char *why_buf, size_t why_size)
                 free(*slot);
                 *slot = NULL;
                 if (j->p < j->end && *j->p == '"') {
-                    *slot = jstring(j, is_text ? &l->text_len : NULL);
+                    *slot = lia_json_string(j, 0, is_text ? &l->text_len : NULL);
                     if (!*slot) {
                         snprintf(why_buf, why_size, "field '%s' is a malformed string", key);
                         free(key);
@@ -478,11 +284,11 @@ static const char *parse_line(jcur *j, jline *l, char *why_buf, size_t why_size)
                     }
                     if (is_date)
                         l->date_wrong = 0;
-                } else if (is_id && (n = jscalar_len(j)) > 0
+                } else if (is_id && (n = lia_json_scalar_len(j)) > 0
                            && (*j->p == '-' || isdigit((unsigned char)*j->p))) {
                     *slot = xstrndup(j->p, n);   /* a numeric id, taken as written */
                     j->p += n;
-                } else if (is_date && (n = (size_t)(j->end - j->p), jskip(j, 0))) {
+                } else if (is_date && (n = (size_t)(j->end - j->p), lia_json_skip(j, 0))) {
                     /* null is no date; anything else is a wrongly typed one */
                     l->date_wrong = !(n >= 4 && memcmp(j->end - n, "null", 4) == 0
                                       && j->p == j->end - n + 4);
@@ -492,13 +298,13 @@ static const char *parse_line(jcur *j, jline *l, char *why_buf, size_t why_size)
                     free(key);
                     return why_buf;
                 }
-            } else if (!jskip(j, 0)) {
+            } else if (!lia_json_skip(j, 0)) {
                 snprintf(why_buf, why_size, "malformed value of field '%.40s'", key);
                 free(key);
                 return why_buf;
             }
             free(key);
-            jws(j);
+            lia_json_ws(j);
             if (j->p < j->end && *j->p == ',') {
                 j->p++;
                 continue;
@@ -510,7 +316,7 @@ static const char *parse_line(jcur *j, jline *l, char *why_buf, size_t why_size)
             return "expected ',' or '}'";
         }
     }
-    jws(j);
+    lia_json_ws(j);
     if (j->p != j->end)
         return "trailing characters after the object";
     if (!l->text)
@@ -539,9 +345,9 @@ static lia_status read_jsonl(lia_corpus *c, const char *path, const char *defaul
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
         line++;
-        jcur j = { p, le };
+        lia_json j = { p, le, NULL };
         p = nl ? nl + 1 : end;
-        jws(&j);
+        lia_json_ws(&j);
         if (j.p >= j.end)
             continue;
         jline l = { 0 };

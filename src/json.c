@@ -1,0 +1,246 @@
+/* json.c — the JSON lexer shared by the document and fact readers, and
+ * JSON string escaping.  See json.h. */
+#include "json.h"
+
+#include <ctype.h>
+#include <stdio.h>
+
+void lia_json_ws(lia_json *j)
+{
+    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\r' || *j->p == '\n'))
+        j->p++;
+}
+
+static void put_utf8(strbuf *b, unsigned long cp)
+{
+    char out[4];
+    size_t n;
+    if (cp < 0x80) { out[0] = (char)cp; n = 1; }
+    else if (cp < 0x800) { out[0] = (char)(0xC0 | (cp >> 6)); out[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
+    else if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12)); out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
+    } else {
+        out[0] = (char)(0xF0 | (cp >> 18)); out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
+    }
+    sb_add(b, out, n);
+}
+
+static int hex4(const char *p, unsigned long *v)
+{
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int x = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (x < 0)
+            return 0;
+        *v = *v * 16 + (unsigned long)x;
+    }
+    return 1;
+}
+
+/* Raw bytes are copied as they are: UTF-8 is checked by the caller. */
+char *lia_json_string(lia_json *j, int strict, size_t *len_out)
+{
+    const char *why = NULL;
+    if (j->p >= j->end || *j->p != '"') {
+        j->err = "expected a string";
+        return NULL;
+    }
+    j->p++;
+    strbuf b;
+    sb_init(&b);
+    sb_adds(&b, "");
+    for (;;) {
+        const char *run = j->p;
+        while (j->p < j->end && *j->p != '"' && *j->p != '\\' && (unsigned char)*j->p >= 0x20)
+            j->p++;
+        sb_add(&b, run, (size_t)(j->p - run));
+        if (j->p >= j->end) {
+            why = "unterminated string";
+            break;
+        }
+        if ((unsigned char)*j->p < 0x20) {
+            why = "control character in string";
+            break;
+        }
+        if (*j->p == '"')
+            break;
+        j->p++;   /* the backslash */
+        if (j->p >= j->end) {
+            why = "unterminated string";
+            break;
+        }
+        char e = *j->p++;
+        unsigned long cp, lo;
+        switch (e) {
+        case '"': sb_addc(&b, '"'); continue;
+        case '\\': sb_addc(&b, '\\'); continue;
+        case '/': sb_addc(&b, '/'); continue;
+        case 'b': sb_addc(&b, '\b'); continue;
+        case 'f': sb_addc(&b, '\f'); continue;
+        case 'n': sb_addc(&b, '\n'); continue;
+        case 'r': sb_addc(&b, '\r'); continue;
+        case 't': sb_addc(&b, '\t'); continue;
+        case 'u':
+            if (j->end - j->p < 4 || !hex4(j->p, &cp)) {
+                why = "bad \\u escape";
+                break;
+            }
+            j->p += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && j->end - j->p >= 6 && j->p[0] == '\\'
+                && j->p[1] == 'u' && hex4(j->p + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                j->p += 6;
+            } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+                if (strict) {
+                    why = "unpaired surrogate in \\u escape";
+                    break;
+                }
+                cp = 0xFFFD;
+            } else if (cp == 0 && strict) {
+                why = "\\u0000 in string";
+                break;
+            }
+            put_utf8(&b, cp);
+            continue;
+        default:
+            why = "bad escape in string";
+            break;
+        }
+        break;   /* only failures reach here */
+    }
+    if (why) {
+        sb_release(&b);
+        j->err = why;
+        return NULL;
+    }
+    j->p++;
+    if (len_out)
+        *len_out = b.len;
+    return sb_detach(&b);
+}
+
+size_t lia_json_scalar_len(const lia_json *j)
+{
+    static const char *const lits[] = { "true", "false", "null" };
+    size_t avail = (size_t)(j->end - j->p);
+    for (int k = 0; k < 3; k++) {
+        size_t n = strlen(lits[k]);
+        if (avail >= n && memcmp(j->p, lits[k], n) == 0)
+            return n;
+    }
+    const char *p = j->p, *e = j->end;
+    if (p < e && *p == '-')
+        p++;
+    if (p >= e || !isdigit((unsigned char)*p))
+        return 0;
+    if (*p == '0')
+        p++;
+    else
+        while (p < e && isdigit((unsigned char)*p))
+            p++;
+    if (p < e && *p == '.') {
+        if (++p >= e || !isdigit((unsigned char)*p))
+            return 0;
+        while (p < e && isdigit((unsigned char)*p))
+            p++;
+    }
+    if (p < e && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < e && (*p == '+' || *p == '-'))
+            p++;
+        if (p >= e || !isdigit((unsigned char)*p))
+            return 0;
+        while (p < e && isdigit((unsigned char)*p))
+            p++;
+    }
+    return (size_t)(p - j->p);
+}
+
+/* Skips any JSON value (for fields we do not use); 0 when malformed or
+ * nested deeper than 64. */
+int lia_json_skip(lia_json *j, int depth)
+{
+    lia_json_ws(j);
+    if (j->p >= j->end || depth > 64)
+        return 0;
+    char c = *j->p;
+    if (c == '"') {
+        char *s = lia_json_string(j, 0, NULL);
+        free(s);
+        return s != NULL;
+    }
+    if (c == '{' || c == '[') {
+        char close = c == '{' ? '}' : ']';
+        j->p++;
+        lia_json_ws(j);
+        if (j->p < j->end && *j->p == close) {
+            j->p++;
+            return 1;
+        }
+        for (;;) {
+            if (c == '{') {
+                lia_json_ws(j);
+                char *k = lia_json_string(j, 0, NULL);
+                if (!k)
+                    return 0;
+                free(k);
+                lia_json_ws(j);
+                if (j->p >= j->end || *j->p != ':')
+                    return 0;
+                j->p++;
+            }
+            if (!lia_json_skip(j, depth + 1))
+                return 0;
+            lia_json_ws(j);
+            if (j->p < j->end && *j->p == ',') {
+                j->p++;
+                continue;
+            }
+            if (j->p < j->end && *j->p == close) {
+                j->p++;
+                return 1;
+            }
+            return 0;
+        }
+    }
+    size_t n = lia_json_scalar_len(j);
+    j->p += n;
+    return n > 0;
+}
+
+void lia_json_escape(strbuf *b, const char *s)
+{
+    sb_addc(b, '"');
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    for (; *p; p++) {
+        const char *esc = NULL;
+        char u[8];
+        switch (*p) {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        default:
+            if (*p < 0x20 || *p == 0x7f) {
+                snprintf(u, sizeof u, "\\u%04x", *p);
+                esc = u;
+            }
+        }
+        if (esc) {
+            /* Copy the plain run before it in one piece. */
+            sb_add(b, (const char *)run, (size_t)(p - run));
+            sb_adds(b, esc);
+            run = p + 1;
+        }
+    }
+    sb_add(b, (const char *)run, (size_t)(p - run));
+    sb_addc(b, '"');
+}
+
