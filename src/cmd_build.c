@@ -173,6 +173,34 @@ int lia_parse_bytes(const char *s, size_t *out)
     return 0;
 }
 
+int lia_output_option(const char *cmd, int opt, const char *arg, lia_output_options *o)
+{
+    switch (opt) {
+    case LIA_OPT_PNG: o->png = 1; return 1;
+    case LIA_OPT_NO_SVG: o->svg = 0; return 1;
+    case LIA_OPT_SIZE_BY: o->size_by = arg; return 1;
+    case LIA_OPT_CLUSTER:
+        if (strcmp(arg, "country") != 0) {
+            lia_usage_error(cmd, "--cluster takes 'country', not '%s'", arg);
+            return -1;
+        }
+        o->cluster_country = 1;
+        return 1;
+    case LIA_OPT_TOP: {
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (*end || n < 0 || end == arg) {
+            lia_usage_error(cmd, "--top wants a number, not '%s'", arg);
+            return -1;
+        }
+        o->top = (int)n;
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
 int lia_parse_bad_input(const char *s)
 {
     if (strcmp(s, "skip") == 0)
@@ -249,17 +277,12 @@ int cmd_build(int argc, char **argv)
 {
     if (lia_wants_help("build", argc, argv))
         return LIA_EXIT_OK;
-    enum { OPT_RULES = 256, OPT_DOC_DATE, OPT_PNG, OPT_NO_SVG, OPT_SIZE_BY, OPT_CLUSTER, OPT_TOP,
-           OPT_MAX_DOC, OPT_BAD_INPUT };
+    enum { OPT_RULES = 256, OPT_DOC_DATE, OPT_MAX_DOC, OPT_BAD_INPUT };
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
         { "rules", required_argument, NULL, OPT_RULES },
         { "doc-date", required_argument, NULL, OPT_DOC_DATE },
-        { "png", no_argument, NULL, OPT_PNG },
-        { "no-svg", no_argument, NULL, OPT_NO_SVG },
-        { "size-by", required_argument, NULL, OPT_SIZE_BY },
-        { "cluster", required_argument, NULL, OPT_CLUSTER },
-        { "top", required_argument, NULL, OPT_TOP },
+        LIA_OUTPUT_LONGOPTS,
         { "jobs", required_argument, NULL, 'j' },
         { "max-doc-bytes", required_argument, NULL, OPT_MAX_DOC },
         { "on-bad-input", required_argument, NULL, OPT_BAD_INPUT },
@@ -281,22 +304,6 @@ int cmd_build(int argc, char **argv)
                 return lia_usage_error("build", "--doc-date wants YYYY-MM-DD, not '%s'", optarg);
             doc_date = optarg;
             break;
-        case OPT_PNG: oo.png = 1; break;
-        case OPT_NO_SVG: oo.svg = 0; break;
-        case OPT_SIZE_BY: oo.size_by = optarg; break;
-        case OPT_CLUSTER:
-            if (strcmp(optarg, "country") != 0)
-                return lia_usage_error("build", "--cluster takes 'country', not '%s'", optarg);
-            oo.cluster_country = 1;
-            break;
-        case OPT_TOP: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || n < 0)
-                return lia_usage_error("build", "--top wants a number, not '%s'", optarg);
-            oo.top = (int)n;
-            break;
-        }
         case 'j':
             if (!(threads = lia_parse_threads(optarg)))
                 return lia_usage_error("build", "-j wants a number from 1 to 1024, not '%s'",
@@ -317,8 +324,14 @@ int cmd_build(int argc, char **argv)
         case 'q': oo.quiet = 1; break;
         case ':':
             return lia_usage_error("build", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return lia_usage_error("build", "unknown option '%s'", argv[optind - 1]);
+        default: {
+            int r = lia_output_option("build", opt, optarg, &oo);
+            if (r < 0)
+                return LIA_EXIT_USAGE;
+            if (!r)
+                return lia_usage_error("build", "unknown option '%s'", argv[optind - 1]);
+            break;
+        }
         }
     }
     if (optind >= argc)

@@ -442,14 +442,9 @@ int cmd_merge(int argc, char **argv)
 {
     if (lia_wants_help("merge", argc, argv))
         return LIA_EXIT_OK;
-    enum { OPT_PNG = 256, OPT_NO_SVG, OPT_SIZE_BY, OPT_CLUSTER, OPT_TOP };
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
-        { "png", no_argument, NULL, OPT_PNG },
-        { "no-svg", no_argument, NULL, OPT_NO_SVG },
-        { "size-by", required_argument, NULL, OPT_SIZE_BY },
-        { "cluster", required_argument, NULL, OPT_CLUSTER },
-        { "top", required_argument, NULL, OPT_TOP },
+        LIA_OUTPUT_LONGOPTS,
         { "quiet", no_argument, NULL, 'q' },
         { NULL, 0, NULL, 0 },
     };
@@ -460,27 +455,17 @@ int cmd_merge(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, ":o:q", longopts, NULL)) != -1) {
         switch (opt) {
         case 'o': oo.out_dir = optarg; break;
-        case OPT_PNG: oo.png = 1; break;
-        case OPT_NO_SVG: oo.svg = 0; break;
-        case OPT_SIZE_BY: oo.size_by = optarg; break;
-        case OPT_CLUSTER:
-            if (strcmp(optarg, "country") != 0)
-                return lia_usage_error("merge", "--cluster takes 'country', not '%s'", optarg);
-            oo.cluster_country = 1;
-            break;
-        case OPT_TOP: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || n < 0)
-                return lia_usage_error("merge", "--top wants a number, not '%s'", optarg);
-            oo.top = (int)n;
-            break;
-        }
         case 'q': oo.quiet = 1; break;
         case ':':
             return lia_usage_error("merge", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return lia_usage_error("merge", "unknown option '%s'", argv[optind - 1]);
+        default: {
+            int r = lia_output_option("merge", opt, optarg, &oo);
+            if (r < 0)
+                return LIA_EXIT_USAGE;
+            if (!r)
+                return lia_usage_error("merge", "unknown option '%s'", argv[optind - 1]);
+            break;
+        }
         }
     }
     if (optind >= argc)

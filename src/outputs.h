@@ -18,6 +18,19 @@ typedef struct {
     int quiet;
 } lia_output_options;
 
+/* getopt codes of the output options build and merge share. */
+enum { LIA_OPT_PNG = 400, LIA_OPT_NO_SVG, LIA_OPT_SIZE_BY, LIA_OPT_CLUSTER, LIA_OPT_TOP };
+#define LIA_OUTPUT_LONGOPTS \
+    { "png", no_argument, NULL, LIA_OPT_PNG }, \
+    { "no-svg", no_argument, NULL, LIA_OPT_NO_SVG }, \
+    { "size-by", required_argument, NULL, LIA_OPT_SIZE_BY }, \
+    { "cluster", required_argument, NULL, LIA_OPT_CLUSTER }, \
+    { "top", required_argument, NULL, LIA_OPT_TOP }
+
+/* Applies output option opt (with its argument) to o: 1 when it was one,
+ * 0 when it is not an output option, -1 after a usage error (printed). */
+int lia_output_option(const char *cmd, int opt, const char *arg, lia_output_options *o);
+
 /* Sorts facts, builds and analyses the graph, writes DIR/graph.graphml,
  * DIR/graph.dot and the pictures asked for, and unless quiet prints
  * summary (one line, may be NULL), the files written and the most central
