@@ -690,6 +690,11 @@ static size_t scan_name(const ctx *c, size_t i)
     /* A name does not end on a connector (بن، عبد). */
     while (j > i && lex(c, j - 1, c->c_name_part))
         j--;
+    /* Three plain words and more to come is a phrase, not a name
+     * ("تقدير بلاده لمواقف طهران"): names end where plain words do. */
+    if (!known_start && words >= 3 && j < c->t->n && same_sentence(c, i, j) && name_word(c, j, 0)
+        && !has_article(tok(c, j)))
+        return i;
     return words >= 2 || (words >= 1 && j > i + 1) ? j : i;
 }
 
@@ -1292,6 +1297,21 @@ static size_t mention_at(ctx *c, size_t i)
         set_identity(mm, "", "", "", "");
         mm->anaphor = 1;
         return mm->last;
+    }
+    /* A name with its office after it: "عبد الله مكي الرفاعي قائد
+     * العمليات الخارجية", "محمد الحسن، مدير ...": a given name or a
+     * connector opens it, a title closes it. */
+    if (lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part)) {
+        size_t end = scan_name(c, i);
+        size_t t = end < c->t->n && is_punct(c, end, ",") ? end + 1 : end;
+        if (end > i && same_sentence(c, i, t) && gaz_ref(c, t, LIA_G_TITLE, NULL)) {
+            lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
+            person_from_name(c, mm, i, end, -1);
+            size_t pidx = c->m->mentions.n - 1;
+            e = absorb_apposition(c, pidx, end);
+            c->m->mentions.v[pidx].last = e;
+            return e;
+        }
     }
     (void)before;
     return i;
