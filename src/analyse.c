@@ -176,7 +176,8 @@ static igraph_error_t path_measures(const igraph_t *net, igraph_vector_t *betw,
  * L1 change is below n * 1e-6.  Doing the same iteration (rather than
  * ARPACK's exact eigenvector) matters on disconnected networks, where
  * networkx leaves small non-zero values on the weaker components.
- * networkx gives up after 100 iterations; we go on to 10000 and warn. */
+ * networkx gives up after 100 iterations; we go on to 10000 (and warn
+ * only when even that does not converge). */
 static igraph_error_t eigenvector(const igraph_t *net, igraph_vector_t *res, lia_diag *d)
 {
     igraph_integer_t n = igraph_vcount(net), m = igraph_ecount(net);
