@@ -1,6 +1,8 @@
 /* export_graphml.c — the knowledge graph as GraphML, written by igraph's
- * writer (attribute names unprefixed) to a temporary file beside the
- * target and renamed into place. */
+ * writer to a temporary file beside the target and renamed into place.
+ * Key ids are prefixed (g_, v_, e_): nodes and edges both have a `label`
+ * attribute, and GraphML wants every key id unique; readers use the
+ * attr.name, which stays unprefixed. */
 #include "graph.h"
 
 #include <errno.h>
@@ -16,7 +18,7 @@ lia_status lia_export_graphml(const lia_graph *g, const char *path, lia_diag *d)
         free(tmp);
         return st;
     }
-    igraph_error_t e = igraph_write_graph_graphml(&g->g, fp, 0);
+    igraph_error_t e = igraph_write_graph_graphml(&g->g, fp, 1);
     int bad = ferror(fp);
     bad |= fclose(fp) != 0;
     lia_status st = LIA_OK;
