@@ -36,9 +36,13 @@ typedef struct {
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
 
+/* Token i, or past the end a blank punctuation token that matches
+ * nothing, so that looking one token ahead is always safe. */
 static const lia_token *tok(const ctx *c, size_t i)
 {
-    return &c->t->tok[i];
+    static const lia_token past_end = { .kind = LIA_TOK_PUNCT, .norm = "", .forms = { "" },
+                                        .n_forms = 1, .sentence = -1, .paragraph = -1 };
+    return i < c->t->n ? &c->t->tok[i] : &past_end;
 }
 
 static int same_sentence(const ctx *c, size_t i, size_t j)
