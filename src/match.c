@@ -1068,7 +1068,10 @@ static size_t try_event(ctx *c, size_t i)
         if (j >= c->t->n || !same_sentence(c, i, j))
             return i;
         if (!has_article(head)) {
-            if (!gaz_ref(c, j, LIA_G_CITY, NULL) && !gaz_ref(c, j, LIA_G_COUNTRY, NULL))
+            /* "معرض الأمن الوطني", "مؤتمر ميونخ": a construct with a
+             * definite word or a place; not "اجتماع مطبوع ...". */
+            if (!gaz_ref(c, j, LIA_G_CITY, NULL) && !gaz_ref(c, j, LIA_G_COUNTRY, NULL)
+                && !has_article(tok(c, j)))
                 return i;
         } else {
             const lia_token *next = tok(c, j);

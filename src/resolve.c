@@ -203,16 +203,19 @@ static char *sentence_text(const rctx *c, size_t s)
     return xstrndup(c->doc->text + start, end - start);
 }
 
-/* The first date of sentence s, or NULL. */
+/* The date of sentence s, or NULL: the longest day-precise expression
+ * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals. */
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
+    const lia_date *best = NULL;
     for (size_t i = 0; i < c->m->n_dates; i++) {
         const lia_date *d = &c->m->dates[i];
-        if (d->first >= se->first && d->first < se->last && (d->has_day || strchr(d->iso, '/')))
-            return d->iso;
+        if (d->first >= se->first && d->first < se->last && (d->has_day || strchr(d->iso, '/'))
+            && (!best || d->last - d->first > best->last - best->first))
+            best = d;
     }
-    return NULL;
+    return best ? best->iso : NULL;
 }
 
 /* A place named in sentence s with في or ب that is not one of the
