@@ -28,6 +28,7 @@ typedef struct {
     char *bodies[3];         /* agency keys the title names (NULL-terminated) */
     int official;            /* known official or named with a title */
     int anaphor;             /* "الأخير": stands for the last person named */
+    int group;               /* "الوزراء المشاركين": every attendee of the current event */
     int event_ref;           /* "هذا المنتدى": stands for the current event */
     int delegation;          /* a country named by its delegation */
     int inner;               /* part of a larger mention (a title's body) */

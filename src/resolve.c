@@ -430,6 +430,25 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return 0;
 }
 
+/* "التقى الوزراء المشاركين": a meeting with each person this document has
+ * attending an event so far. */
+static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
+                          const lia_mention *am, const char *date, const char *place)
+{
+    VEC(char *) who = { 0 };
+    for (size_t k = 0; k < c->f->relations.n; k++) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0)
+            VEC_PUSH(who, xstrdup(r->a));
+    }
+    for (size_t k = 0; k < who.n; k++) {
+        add_relation(c, "met", am->key, who.v[k], date, place ? place : c->context_place,
+                     rm->sentence, p->id);
+        free(who.v[k]);
+    }
+    VEC_FREE(who);
+}
+
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -455,6 +474,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     }
     for (int k = 0; k < nb; k++) {
         const lia_mention *bm = &c->m->mentions.v[bs[k]];
+        if (bm->group && is_relation(p, "met")) {
+            met_attendees(c, rm, p, am, date, place);
+            continue;
+        }
         if (!bm->key[0])
             continue;
         if (is_relation(p, "met") && (own_side(c, am, bm) || own_side(c, bm, am)))
@@ -540,8 +563,27 @@ static void relations_from_matches(rctx *c)
 
 /* The place the article's visit goes to, when a visit sentence names one
  * before any relation is read. */
+/* The city of the document's dateline ("عمّان - ..."), or NULL. */
+static const char *dateline_city(const rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n && k < 4; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type != LIA_T_CITY || !mm->key[0]
+            || (mm->first > 0 && c->t->tok[mm->first - 1].paragraph == c->t->tok[mm->first].paragraph))
+            continue;
+        for (size_t j = mm->last; j < c->t->n && j < mm->last + 5; j++) {
+            if (c->t->tok[j].kind == LIA_TOK_PUNCT && strcmp(c->t->tok[j].norm, "-") == 0)
+                return mm->key;
+            if (c->t->tok[j].paragraph != c->t->tok[mm->first].paragraph)
+                break;
+        }
+    }
+    return NULL;
+}
+
 static void set_context_place(rctx *c)
 {
+    const char *dateline = dateline_city(c);
     for (size_t q = 0; q < c->m->rels.n; q++) {
         const lia_rel_match *rm = &c->m->rels.v[q];
         const lia_pattern *p = &c->r->patterns.v[rm->pattern];
@@ -558,8 +600,16 @@ static void set_context_place(rctx *c)
                 c->context_place = xstrdup(bm->key);
         }
     }
-    if (c->context_place)
+    if (c->context_place) {
+        /* A visit to a country, reported from one of its cities: the
+         * dateline says which city. */
+        const lia_entity *dl = dateline ? lia_facts_find(c->f, dateline) : NULL;
+        if (dl && !strcmp(dl->country, c->context_place)) {
+            free(c->context_place);
+            c->context_place = xstrdup(dateline);
+        }
         return;
+    }
     /* Else where the article's event is held, else its dateline. */
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
@@ -571,20 +621,8 @@ static void set_context_place(rctx *c)
             }
         }
     }
-    for (size_t k = 0; k < c->m->mentions.n && k < 4; k++) {
-        const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type != LIA_T_CITY || !mm->key[0]
-            || (mm->first > 0 && c->t->tok[mm->first - 1].paragraph == c->t->tok[mm->first].paragraph))
-            continue;
-        for (size_t j = mm->last; j < c->t->n && j < mm->last + 5; j++) {
-            if (c->t->tok[j].kind == LIA_TOK_PUNCT && strcmp(c->t->tok[j].norm, "-") == 0) {
-                c->context_place = xstrdup(mm->key);
-                return;
-            }
-            if (c->t->tok[j].paragraph != c->t->tok[mm->first].paragraph)
-                break;
-        }
-    }
+    if (dateline)
+        c->context_place = xstrdup(dateline);
 }
 
 void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
