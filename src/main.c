@@ -27,7 +27,7 @@ static const lia_command commands[] = {
       lia_usage_export },
     { "explain", cmd_explain, "show the sentences, spans and rules behind an entity or an edge",
       lia_usage_explain },
-    { "rules", cmd_rules, "check, test or list the rules (rules check|test|aliases)",
+    { "rules", cmd_rules, "check, test, list or trace the rules (rules check|test|aliases|trace)",
       lia_usage_rules },
     { "help", cmd_help, "show help for a command", "usage: liaison help [COMMAND]\n" },
 };
@@ -109,7 +109,7 @@ static void print_overview(FILE *out)
           "liaison reads Arabic news and builds a knowledge graph of security agencies,\n"
           "officials and countries: who met whom, where and when.\n\ncommands:\n", out);
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n'liaison help <command>' or 'liaison <command> --help' shows a command's options.\n",
           out);
 }
