@@ -173,6 +173,53 @@ int lia_parse_bytes(const char *s, size_t *out)
     return 0;
 }
 
+int lia_input_option(const char *cmd, int opt, const char *arg, lia_input_options *in)
+{
+    switch (opt) {
+    case LIA_OPT_RULES: in->rules_dir = arg; return 1;
+    case LIA_OPT_DOC_DATE:
+        if (!lia_is_iso_date(arg)) {
+            lia_usage_error(cmd, "--doc-date wants YYYY-MM-DD, not '%s'", arg);
+            return -1;
+        }
+        in->doc_date = arg;
+        return 1;
+    case 'j':
+        if (!(in->xo.threads = lia_parse_threads(arg))) {
+            lia_usage_error(cmd, "-j wants a number from 1 to 1024, not '%s'", arg);
+            return -1;
+        }
+        return 1;
+    case LIA_OPT_MAX_DOC:
+        if (lia_parse_bytes(arg, &in->xo.max_doc_bytes) != 0) {
+            lia_usage_error(cmd, "--max-doc-bytes wants a size such as 4M, not '%s'", arg);
+            return -1;
+        }
+        return 1;
+    case LIA_OPT_BAD_INPUT:
+        if ((in->bad_input = lia_parse_bad_input(arg)) < 0) {
+            lia_usage_error(cmd, "--on-bad-input takes skip, replace or fail, not '%s'", arg);
+            return -1;
+        }
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int lia_input_finish(lia_input_options *in)
+{
+    if (!in->rules_dir)
+        in->rules_dir = lia_rules_default_dir(lia_argv0);
+    if (!in->rules_dir) {
+        lia_error("cannot find the rules directory; give it with --rules DIR or $LIAISON_RULES");
+        return 0;
+    }
+    if (!in->xo.threads)
+        in->xo.threads = lia_default_threads();
+    return 1;
+}
+
 int lia_output_option(const char *cmd, int opt, const char *arg, lia_output_options *o)
 {
     switch (opt) {
@@ -277,55 +324,28 @@ int cmd_build(int argc, char **argv)
 {
     if (lia_wants_help("build", argc, argv))
         return LIA_EXIT_OK;
-    enum { OPT_RULES = 256, OPT_DOC_DATE, OPT_MAX_DOC, OPT_BAD_INPUT };
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
-        { "rules", required_argument, NULL, OPT_RULES },
-        { "doc-date", required_argument, NULL, OPT_DOC_DATE },
+        LIA_INPUT_LONGOPTS,
         LIA_OUTPUT_LONGOPTS,
-        { "jobs", required_argument, NULL, 'j' },
-        { "max-doc-bytes", required_argument, NULL, OPT_MAX_DOC },
-        { "on-bad-input", required_argument, NULL, OPT_BAD_INPUT },
         { "quiet", no_argument, NULL, 'q' },
         { NULL, 0, NULL, 0 },
     };
     lia_output_options oo = { "output", "pagerank", 0, 1, 0, 10, 0 };
-    const char *rules_dir = NULL, *doc_date = NULL;
-    int threads = 0, bad_input = -1, opt;
-    size_t max_doc = LIA_DEFAULT_MAX_DOC_BYTES;
+    lia_input_options in = LIA_INPUT_OPTIONS_INIT;
+    int opt;
     optind = 1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":o:qj:", longopts, NULL)) != -1) {
         switch (opt) {
         case 'o': oo.out_dir = optarg; break;
-        case OPT_RULES: rules_dir = optarg; break;
-        case OPT_DOC_DATE:
-            if (!lia_is_iso_date(optarg))
-                return lia_usage_error("build", "--doc-date wants YYYY-MM-DD, not '%s'", optarg);
-            doc_date = optarg;
-            break;
-        case 'j':
-            if (!(threads = lia_parse_threads(optarg)))
-                return lia_usage_error("build", "-j wants a number from 1 to 1024, not '%s'",
-                                       optarg);
-            break;
-        case OPT_MAX_DOC:
-            if (lia_parse_bytes(optarg, &max_doc) != 0)
-                return lia_usage_error("build",
-                                       "--max-doc-bytes wants a size such as 4M, not '%s'",
-                                       optarg);
-            break;
-        case OPT_BAD_INPUT:
-            if ((bad_input = lia_parse_bad_input(optarg)) < 0)
-                return lia_usage_error("build",
-                                       "--on-bad-input takes skip, replace or fail, not '%s'",
-                                       optarg);
-            break;
         case 'q': oo.quiet = 1; break;
         case ':':
             return lia_usage_error("build", "option '%s' needs a value", argv[optind - 1]);
         default: {
-            int r = lia_output_option("build", opt, optarg, &oo);
+            int r = lia_input_option("build", opt, optarg, &in);
+            if (!r)
+                r = lia_output_option("build", opt, optarg, &oo);
             if (r < 0)
                 return LIA_EXIT_USAGE;
             if (!r)
@@ -336,14 +356,8 @@ int cmd_build(int argc, char **argv)
     }
     if (optind >= argc)
         return lia_usage_error("build", "no INPUT given");
-    if (!rules_dir)
-        rules_dir = lia_rules_default_dir(lia_argv0);
-    if (!rules_dir) {
-        lia_error("cannot find the rules directory; give it with --rules DIR or $LIAISON_RULES");
+    if (!lia_input_finish(&in))
         return LIA_EXIT_FAIL;
-    }
-    if (!threads)
-        threads = lia_default_threads();
 
     int rc = LIA_EXIT_FAIL;
     lia_diag d;
@@ -352,15 +366,15 @@ int cmd_build(int argc, char **argv)
     lia_corpus *corpus = lia_corpus_new();
     lia_facts *facts = lia_facts_new();
     char *summary = NULL;
-    if (bad_input >= 0)
-        lia_apply_bad_input(corpus, bad_input);
+    if (in.bad_input >= 0)
+        lia_apply_bad_input(corpus, in.bad_input);
 
-    if (lia_rules_load(rules_dir, &rules, &d) != LIA_OK) {
+    if (lia_rules_load(in.rules_dir, &rules, &d) != LIA_OK) {
         lia_error("%s", d.message);
         goto done;
     }
     for (int i = optind; i < argc; i++) {
-        if (lia_corpus_add_path(corpus, argv[i], doc_date, &d) != LIA_OK) {
+        if (lia_corpus_add_path(corpus, argv[i], in.doc_date, &d) != LIA_OK) {
             lia_error("%s", d.message);
             goto done;
         }
@@ -376,8 +390,7 @@ int cmd_build(int argc, char **argv)
     lia_progress progress;
     lia_progress_start(&progress, total, oo.quiet);
     build_ctx bc = { facts, &progress };
-    lia_extract_options xo = { threads, max_doc };
-    lia_status st = lia_extract_each(rules, corpus, &xo, build_doc, &bc, &d);
+    lia_status st = lia_extract_each(rules, corpus, &in.xo, build_doc, &bc, &d);
     lia_progress_end(&progress);
     if (st != LIA_OK) {
         lia_error("%s", d.message);

@@ -10,6 +10,7 @@
 #include "facts.h"
 #include "match.h"
 #include "normalize.h"
+#include "outputs.h"
 #include "resolve.h"
 #include "tokenize.h"
 
@@ -76,27 +77,21 @@ int cmd_explain(int argc, char **argv)
 {
     if (lia_wants_help("explain", argc, argv))
         return LIA_EXIT_OK;
-    enum { OPT_RULES = 256, OPT_DOC_DATE, OPT_ENTITY, OPT_EDGE };
+    enum { OPT_ENTITY = 256, OPT_EDGE };
     static const struct option longopts[] = {
-        { "rules", required_argument, NULL, OPT_RULES },
-        { "doc-date", required_argument, NULL, OPT_DOC_DATE },
+        { "rules", required_argument, NULL, LIA_OPT_RULES },
+        { "doc-date", required_argument, NULL, LIA_OPT_DOC_DATE },
         { "entity", required_argument, NULL, OPT_ENTITY },
         { "edge", required_argument, NULL, OPT_EDGE },
         { NULL, 0, NULL, 0 },
     };
-    const char *rules_dir = NULL, *doc_date = NULL, *entity = NULL, *edge_a = NULL,
-               *edge_b = NULL;
+    lia_input_options in = LIA_INPUT_OPTIONS_INIT;
+    const char *entity = NULL, *edge_a = NULL, *edge_b = NULL;
     int opt;
     optind = 1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (opt) {
-        case OPT_RULES: rules_dir = optarg; break;
-        case OPT_DOC_DATE:
-            if (!lia_is_iso_date(optarg))
-                return lia_usage_error("explain", "--doc-date wants YYYY-MM-DD, not '%s'", optarg);
-            doc_date = optarg;
-            break;
         case OPT_ENTITY: entity = optarg; break;
         case OPT_EDGE:
             edge_a = optarg;
@@ -104,32 +99,34 @@ int cmd_explain(int argc, char **argv)
                 return lia_usage_error("explain", "--edge wants two keys");
             edge_b = argv[optind++];
             break;
-        default:
-            return lia_usage_error("explain", "unknown option '%s'", argv[optind - 1]);
+        default: {
+            int r = lia_input_option("explain", opt, optarg, &in);
+            if (r < 0)
+                return LIA_EXIT_USAGE;
+            if (!r)
+                return lia_usage_error("explain", "unknown option '%s'", argv[optind - 1]);
+            break;
+        }
         }
     }
     if (!entity == !edge_a)
         return lia_usage_error("explain", "give either --entity KEY or --edge A B");
     if (optind >= argc)
         return lia_usage_error("explain", "no INPUT given");
-    if (!rules_dir)
-        rules_dir = lia_rules_default_dir(lia_argv0);
-    if (!rules_dir) {
-        lia_error("cannot find the rules directory; give it with --rules DIR");
+    if (!lia_input_finish(&in))
         return LIA_EXIT_FAIL;
-    }
     int rc = LIA_EXIT_FAIL;
     lia_diag d;
     lia_diag_init(&d);
     lia_rules *rules = NULL;
     lia_corpus *corpus = lia_corpus_new();
     lia_facts *facts = lia_facts_new();
-    if (lia_rules_load(rules_dir, &rules, &d) != LIA_OK) {
+    if (lia_rules_load(in.rules_dir, &rules, &d) != LIA_OK) {
         lia_error("%s", d.message);
         goto done;
     }
     for (int i = optind; i < argc; i++)
-        if (lia_corpus_add_path(corpus, argv[i], doc_date, &d) != LIA_OK) {
+        if (lia_corpus_add_path(corpus, argv[i], in.doc_date, &d) != LIA_OK) {
             lia_error("%s", d.message);
             goto done;
         }

@@ -306,53 +306,29 @@ int cmd_extract(int argc, char **argv)
 {
     if (lia_wants_help("extract", argc, argv))
         return LIA_EXIT_OK;
-    enum { OPT_RULES = 256, OPT_DOC_DATE, OPT_MAX_DOC, OPT_BAD_INPUT };
     static const struct option longopts[] = {
-        { "rules", required_argument, NULL, OPT_RULES },
-        { "doc-date", required_argument, NULL, OPT_DOC_DATE },
-        { "jobs", required_argument, NULL, 'j' },
-        { "max-doc-bytes", required_argument, NULL, OPT_MAX_DOC },
-        { "on-bad-input", required_argument, NULL, OPT_BAD_INPUT },
+        LIA_INPUT_LONGOPTS,
         { "quiet", no_argument, NULL, 'q' },
         { NULL, 0, NULL, 0 },
     };
-    const char *rules_dir = NULL;
-    extract_run x = { .xo = { 0, LIA_DEFAULT_MAX_DOC_BYTES }, .bad_input = LIA_BAD_INPUT_SKIP,
-                      .out = stdout };
+    lia_input_options in = LIA_INPUT_OPTIONS_INIT;
+    extract_run x = { .out = stdout };
     int opt;
     optind = 1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":qj:", longopts, NULL)) != -1) {
         switch (opt) {
-        case OPT_RULES: rules_dir = optarg; break;
-        case OPT_DOC_DATE:
-            if (!lia_is_iso_date(optarg))
-                return lia_usage_error("extract", "--doc-date wants YYYY-MM-DD, not '%s'",
-                                       optarg);
-            x.doc_date = optarg;
-            break;
-        case 'j':
-            if (!(x.xo.threads = lia_parse_threads(optarg)))
-                return lia_usage_error("extract", "-j wants a number from 1 to 1024, not '%s'",
-                                       optarg);
-            break;
-        case OPT_MAX_DOC:
-            if (lia_parse_bytes(optarg, &x.xo.max_doc_bytes) != 0)
-                return lia_usage_error("extract",
-                                       "--max-doc-bytes wants a size such as 4M, not '%s'",
-                                       optarg);
-            break;
-        case OPT_BAD_INPUT:
-            if ((x.bad_input = lia_parse_bad_input(optarg)) < 0)
-                return lia_usage_error("extract",
-                                       "--on-bad-input takes skip, replace or fail, not '%s'",
-                                       optarg);
-            break;
         case 'q': x.quiet = 1; break;
         case ':':
             return lia_usage_error("extract", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return lia_usage_error("extract", "unknown option '%s'", argv[optind - 1]);
+        default: {
+            int r = lia_input_option("extract", opt, optarg, &in);
+            if (r < 0)
+                return LIA_EXIT_USAGE;
+            if (!r)
+                return lia_usage_error("extract", "unknown option '%s'", argv[optind - 1]);
+            break;
+        }
         }
     }
     if (optind >= argc)
@@ -362,14 +338,11 @@ int cmd_extract(int argc, char **argv)
         stdin_uses += strcmp(argv[i], "-") == 0;
     if (stdin_uses > 1)
         return lia_usage_error("extract", "'-' given more than once");
-    if (!rules_dir)
-        rules_dir = lia_rules_default_dir(lia_argv0);
-    if (!rules_dir) {
-        lia_error("cannot find the rules directory; give it with --rules DIR or $LIAISON_RULES");
+    if (!lia_input_finish(&in))
         return LIA_EXIT_FAIL;
-    }
-    if (!x.xo.threads)
-        x.xo.threads = lia_default_threads();
+    x.doc_date = in.doc_date;
+    x.xo = in.xo;
+    x.bad_input = in.bad_input < 0 ? LIA_BAD_INPUT_SKIP : in.bad_input;
 
     lia_diag d;
     lia_diag_init(&d);
@@ -386,7 +359,7 @@ int cmd_extract(int argc, char **argv)
         return LIA_EXIT_FAIL;
     }
     x.tmp_dir = tmpl;
-    if (lia_rules_load(rules_dir, &rules, &d) != LIA_OK) {
+    if (lia_rules_load(in.rules_dir, &rules, &d) != LIA_OK) {
         lia_error("%s", d.message);
         goto done;
     }

@@ -9,6 +9,8 @@
 
 #include "facts.h"
 
+#define LIA_DEFAULT_MAX_DOC_BYTES ((size_t)4 << 20)
+
 typedef struct {
     const char *out_dir;
     const char *size_by;   /* centrality that sizes the picture's nodes */
@@ -31,6 +33,29 @@ enum { LIA_OPT_PNG = 400, LIA_OPT_NO_SVG, LIA_OPT_SIZE_BY, LIA_OPT_CLUSTER, LIA_
  * 0 when it is not an output option, -1 after a usage error (printed). */
 int lia_output_option(const char *cmd, int opt, const char *arg, lia_output_options *o);
 
+/* The input options build, extract and explain share: --rules,
+ * --doc-date, -j/--jobs, --max-doc-bytes, --on-bad-input. */
+typedef struct {
+    const char *rules_dir, *doc_date;
+    lia_extract_options xo;   /* threads (0: one per processor), size limit */
+    int bad_input;            /* LIA_BAD_INPUT_*, or -1 when not given */
+} lia_input_options;
+#define LIA_INPUT_OPTIONS_INIT { NULL, NULL, { 0, LIA_DEFAULT_MAX_DOC_BYTES }, -1 }
+enum { LIA_OPT_RULES = 420, LIA_OPT_DOC_DATE, LIA_OPT_MAX_DOC, LIA_OPT_BAD_INPUT };
+#define LIA_INPUT_LONGOPTS \
+    { "rules", required_argument, NULL, LIA_OPT_RULES }, \
+    { "doc-date", required_argument, NULL, LIA_OPT_DOC_DATE }, \
+    { "jobs", required_argument, NULL, 'j' }, \
+    { "max-doc-bytes", required_argument, NULL, LIA_OPT_MAX_DOC }, \
+    { "on-bad-input", required_argument, NULL, LIA_OPT_BAD_INPUT }
+
+/* Applies input option opt to in: 1 when it was one, 0 when it is not an
+ * input option, -1 after a usage error (printed). */
+int lia_input_option(const char *cmd, int opt, const char *arg, lia_input_options *in);
+/* Fills in the defaults (the rules directory, the thread count); prints an
+ * error and returns 0 when no rules directory can be found. */
+int lia_input_finish(lia_input_options *in);
+
 /* Sorts facts, builds and analyses the graph, writes DIR/graph.graphml,
  * DIR/graph.dot and the pictures asked for, and unless quiet prints
  * summary (one line, may be NULL), the files written and the most central
@@ -45,7 +70,6 @@ int lia_parse_threads(const char *s);
 /* Parses a byte count with an optional K, M or G suffix (powers of 1024);
  * returns 0 on success. */
 int lia_parse_bytes(const char *s, size_t *out);
-#define LIA_DEFAULT_MAX_DOC_BYTES ((size_t)4 << 20)
 
 /* A progress line on stderr, redrawn at most five times a second, only
  * when stderr is a terminal and quiet is off: documents, MB, MB/s, elapsed
