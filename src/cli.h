@@ -25,6 +25,13 @@ int lia_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* Prints cmd's usage to stdout when argv holds -h or --help; returns 1 then. */
 int lia_wants_help(const char *cmd, int argc, char **argv);
 
+/* Tables on a terminal: text with control characters printed as spaces,
+ * its width in code points (Arabic comes last on a line), and the text
+ * padded to w columns. */
+void lia_put_flat(const char *s);
+int lia_text_width(const char *s);
+void lia_put_padded(const char *s, int w);
+
 /* The path of the running executable's argv[0], for finding rules. */
 extern const char *lia_argv0;
 

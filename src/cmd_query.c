@@ -183,44 +183,20 @@ static void check_relation(const loaded *l, const char *rel)
     lia_warning("'%s' has no '%s' relations", l->path, rel);
 }
 
-/* Prints s with tabs, newlines and other controls as spaces. */
-static void put_flat(const char *s)
-{
-    for (; *s; s++)
-        putchar((unsigned char)*s < 0x20 ? ' ' : *s);
-}
-
-/* Display width in code points (Arabic text comes last on a line). */
-static int width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xc0) != 0x80)
-            w++;
-    return w;
-}
-
-static void pad(const char *s, int w)
-{
-    put_flat(s);
-    for (int k = width(s); k < w; k++)
-        putchar(' ');
-}
-
 /* "key  type  Latin  ⁨Arabic⁩" with the Arabic name isolated (FSI … PDI)
  * so that a terminal keeps the line left-to-right. */
 static void print_node(const loaded *l, igraph_integer_t v)
 {
     const char *latin = lia_vstr(l->g, "name_latin", v);
-    put_flat(l->ids[v]);
+    lia_put_flat(l->ids[v]);
     printf("  ");
-    put_flat(*lia_vstr(l->g, "type", v) ? lia_vstr(l->g, "type", v) : "-");
+    lia_put_flat(*lia_vstr(l->g, "type", v) ? lia_vstr(l->g, "type", v) : "-");
     if (*latin) {
         printf("  ");
-        put_flat(latin);
+        lia_put_flat(latin);
     }
     printf("  \u2068");
-    put_flat(lia_vstr(l->g, "name", v));
+    lia_put_flat(lia_vstr(l->g, "name", v));
     printf("\u2069\n");
 }
 
@@ -313,15 +289,15 @@ static void json_edge(strbuf *b, const hop_edge *h)
 
 static void tsv_edge_fields(const hop_edge *h)
 {
-    put_flat(h->relation);
+    lia_put_flat(h->relation);
     printf("\t%s\t", direction_word(h->direction));
-    put_flat(h->date);
+    lia_put_flat(h->date);
     putchar('\t');
-    put_flat(h->place);
+    lia_put_flat(h->place);
     putchar('\t');
-    put_flat(h->source);
+    lia_put_flat(h->source);
     putchar('\t');
-    put_flat(h->evidence);
+    lia_put_flat(h->evidence);
 }
 
 typedef struct {
@@ -380,12 +356,12 @@ static void neighbors_table(const loaded *l, igraph_integer_t v, const hop_edge 
 {
     int wr = 0, wd = 0, wp = 0;
     for (size_t i = 0; i < n; i++) {
-        if (width(rows[i].relation) > wr)
-            wr = width(rows[i].relation);
-        if (width(rows[i].date) > wd)
-            wd = width(rows[i].date);
-        if (width(rows[i].place) > wp)
-            wp = width(rows[i].place);
+        if (lia_text_width(rows[i].relation) > wr)
+            wr = lia_text_width(rows[i].relation);
+        if (lia_text_width(rows[i].date) > wd)
+            wd = lia_text_width(rows[i].date);
+        if (lia_text_width(rows[i].place) > wp)
+            wp = lia_text_width(rows[i].place);
     }
     if (wd < 1)
         wd = 1;
@@ -400,13 +376,13 @@ static void neighbors_table(const loaded *l, igraph_integer_t v, const hop_edge 
             print_node(l, rows[i].other);
         }
         printf("  ");
-        pad(rows[i].relation, wr);
+        lia_put_padded(rows[i].relation, wr);
         printf("  %s  ", arrow(rows[i].direction));
-        pad(*rows[i].date ? rows[i].date : "-", wd);
+        lia_put_padded(*rows[i].date ? rows[i].date : "-", wd);
         printf("  ");
-        pad(*rows[i].place ? rows[i].place : "-", wp);
+        lia_put_padded(*rows[i].place ? rows[i].place : "-", wp);
         printf("  ");
-        put_flat(rows[i].source);
+        lia_put_flat(rows[i].source);
         putchar('\n');
     }
 }
@@ -417,13 +393,13 @@ static void neighbors_tsv(const loaded *l, const hop_edge *rows, size_t n)
            "evidence\n");
     for (size_t i = 0; i < n; i++) {
         igraph_integer_t o = rows[i].other;
-        put_flat(l->ids[o]);
+        lia_put_flat(l->ids[o]);
         putchar('\t');
-        put_flat(lia_vstr(l->g, "name", o));
+        lia_put_flat(lia_vstr(l->g, "name", o));
         putchar('\t');
-        put_flat(lia_vstr(l->g, "name_latin", o));
+        lia_put_flat(lia_vstr(l->g, "name_latin", o));
         putchar('\t');
-        put_flat(lia_vstr(l->g, "type", o));
+        lia_put_flat(lia_vstr(l->g, "type", o));
         putchar('\t');
         tsv_edge_fields(&rows[i]);
         putchar('\n');
@@ -688,22 +664,22 @@ int cmd_path(int argc, char **argv)
                        *h[k].date ? h[k].date : "undated");
                 if (*h[k].place) {
                     printf("  at ");
-                    put_flat(h[k].place);
+                    lia_put_flat(h[k].place);
                 }
                 printf("  source ");
-                put_flat(h[k].source);
+                lia_put_flat(h[k].source);
                 if (*h[k].rule) {
                     printf("  rule ");
-                    put_flat(h[k].rule);
+                    lia_put_flat(h[k].rule);
                 }
                 printf("\n   |    \u2068");
-                put_flat(h[k].evidence);
+                lia_put_flat(h[k].evidence);
                 printf("\u2069\n");
             } else if (o.format == FMT_TSV) {
                 printf("%zu\t", i + 1);
-                put_flat(l.ids[u]);
+                lia_put_flat(l.ids[u]);
                 putchar('\t');
-                put_flat(l.ids[nodes.v[i + 1]]);
+                lia_put_flat(l.ids[nodes.v[i + 1]]);
                 putchar('\t');
                 tsv_edge_fields(&h[k]);
                 putchar('\n');

@@ -45,65 +45,40 @@ static int cmp_row(const void *x, const void *y)
     return strcmp(a->key, b->key);
 }
 
-/* Display width of UTF-8 text, counted in code points (good enough for
- * Latin keys and names; Arabic comes last on the line). */
-static int width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xc0) != 0x80)
-            w++;
-    return w;
-}
-
-static void pad(const char *s, int w)
-{
-    fputs(s, stdout);
-    for (int k = width(s); k < w; k++)
-        putchar(' ');
-}
-
-/* Prints s with tabs, newlines and other controls as spaces (TSV/table). */
-static void put_flat(const char *s)
-{
-    for (; *s; s++)
-        putchar((unsigned char)*s < 0x20 ? ' ' : *s);
-}
-
 static void print_table(const row *rows, size_t n, const char *measure)
 {
     int wk = 3, wt = 4, wl = 5, wv = (int)strlen(measure);
     char num[64];
     for (size_t i = 0; i < n; i++) {
         snprintf(num, sizeof num, "%.6g", rows[i].value);
-        if (width(num) > wv)
-            wv = width(num);
-        if (width(rows[i].key) > wk)
-            wk = width(rows[i].key);
-        if (width(rows[i].type) > wt)
-            wt = width(rows[i].type);
-        if (width(rows[i].latin) > wl)
-            wl = width(rows[i].latin);
+        if (lia_text_width(num) > wv)
+            wv = lia_text_width(num);
+        if (lia_text_width(rows[i].key) > wk)
+            wk = lia_text_width(rows[i].key);
+        if (lia_text_width(rows[i].type) > wt)
+            wt = lia_text_width(rows[i].type);
+        if (lia_text_width(rows[i].latin) > wl)
+            wl = lia_text_width(rows[i].latin);
     }
     printf("rank  ");
-    pad(measure, wv);
+    lia_put_padded(measure, wv);
     printf("  ");
-    pad("type", wt);
+    lia_put_padded("type", wt);
     printf("  ");
-    pad("key", wk);
+    lia_put_padded("key", wk);
     printf("  ");
-    pad("latin", wl);
+    lia_put_padded("latin", wl);
     printf("  name\n");
     for (size_t i = 0; i < n; i++) {
         snprintf(num, sizeof num, "%.6g", rows[i].value);
         printf("%4zu  %*s  ", i + 1, wv, num);
-        pad(rows[i].type, wt);
+        lia_put_padded(rows[i].type, wt);
         printf("  ");
-        pad(rows[i].key, wk);
+        lia_put_padded(rows[i].key, wk);
         printf("  ");
-        pad(*rows[i].latin ? rows[i].latin : "-", wl);
+        lia_put_padded(*rows[i].latin ? rows[i].latin : "-", wl);
         printf("  \xe2\x81\xa8");   /* FSI */
-        put_flat(rows[i].name);
+        lia_put_flat(rows[i].name);
         printf("\xe2\x81\xa9\n");   /* PDI */
     }
 }
@@ -113,11 +88,11 @@ static void print_tsv(const row *rows, size_t n)
     printf("rank\tkey\tname\ttype\tvalue\n");
     for (size_t i = 0; i < n; i++) {
         printf("%zu\t", i + 1);
-        put_flat(rows[i].key);
+        lia_put_flat(rows[i].key);
         putchar('\t');
-        put_flat(rows[i].name);
+        lia_put_flat(rows[i].name);
         putchar('\t');
-        put_flat(rows[i].type);
+        lia_put_flat(rows[i].type);
         printf("\t%.12g\n", rows[i].value);
     }
 }

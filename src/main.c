@@ -80,6 +80,28 @@ int lia_usage_error(const char *cmd, const char *fmt, ...)
     return LIA_EXIT_USAGE;
 }
 
+void lia_put_flat(const char *s)
+{
+    for (; *s; s++)
+        putchar((unsigned char)*s < 0x20 ? ' ' : *s);
+}
+
+int lia_text_width(const char *s)
+{
+    int w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xc0) != 0x80)
+            w++;
+    return w;
+}
+
+void lia_put_padded(const char *s, int w)
+{
+    lia_put_flat(s);
+    for (int k = lia_text_width(s); k < w; k++)
+        putchar(' ');
+}
+
 static const lia_command *find_command(const char *name)
 {
     for (size_t i = 0; i < N_COMMANDS; i++)
