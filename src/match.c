@@ -1257,7 +1257,6 @@ static size_t mention_at(ctx *c, size_t i)
 {
     size_t e;
     int idx, len;
-    size_t before = c->m->mentions.n;
     /* A known official, possibly with an office in apposition. */
     if ((len = official_at(c, i, &idx)) && len >= gaz_ref(c, i, LIA_G_TITLE, NULL)) {
         /* A longer form of the name than the gazetteer lists: "سيف بن
@@ -1326,7 +1325,6 @@ static size_t mention_at(ctx *c, size_t i)
             return e;
         }
     }
-    (void)before;
     return i;
 }
 

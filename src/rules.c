@@ -404,12 +404,6 @@ static void row_city(lia_rules *r, loader *ld, char **c, int *at, int n)
     }
 }
 
-static void insert_acronyms(lia_rules *r, loader *ld, const char *list, int col,
-                            lia_gaz_kind kind, int idx)
-{
-    insert_names(r, ld, list, col, kind, idx);
-}
-
 static void row_agency(lia_rules *r, loader *ld, char **c, int *at, int n)
 {
     if (!check_country(r, ld, c[1], at[1], 0))
@@ -420,7 +414,7 @@ static void row_agency(lia_rules *r, loader *ld, char **c, int *at, int n)
     lia_agency a = { xstrdup(c[0]), xstrdup(c[1]), col_or_empty(c[2]), col_or_empty(c[3]),
                      xstrdup(c[4]), first_name(c[6]) };
     VEC_PUSH(r->agencies, a);
-    insert_acronyms(r, ld, c[5], at[5], LIA_G_AGENCY, idx);
+    insert_names(r, ld, c[5], at[5], LIA_G_AGENCY, idx);
     insert_names(r, ld, c[6], at[6], LIA_G_AGENCY, idx);
 }
 
@@ -451,7 +445,7 @@ static void row_org(lia_rules *r, loader *ld, char **c, int *at, int n)
     lia_org o = { xstrdup(c[0]), xstrdup(c[1]), col_or_empty(c[2]), col_or_empty(c[3]),
                   xstrdup(c[4]), first_name(c[6]) };
     VEC_PUSH(r->orgs, o);
-    insert_acronyms(r, ld, c[5], at[5], LIA_G_ORG, idx);
+    insert_names(r, ld, c[5], at[5], LIA_G_ORG, idx);
     insert_names(r, ld, c[6], at[6], LIA_G_ORG, idx);
 }
 
@@ -464,7 +458,7 @@ static void row_event(lia_rules *r, loader *ld, char **c, int *at, int n)
         return;
     lia_event_entry e = { xstrdup(c[0]), col_or_empty(c[1]), xstrdup(c[2]), first_name(c[4]) };
     VEC_PUSH(r->events, e);
-    insert_acronyms(r, ld, c[3], at[3], LIA_G_EVENT, idx);
+    insert_names(r, ld, c[3], at[3], LIA_G_EVENT, idx);
     insert_names(r, ld, c[4], at[4], LIA_G_EVENT, idx);
 }
 

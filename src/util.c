@@ -261,18 +261,6 @@ lia_status lia_outfile_commit(lia_outfile *o, lia_diag *d)
     return st;
 }
 
-void lia_outfile_abort(lia_outfile *o)
-{
-    if (o->fp)
-        fclose(o->fp);
-    if (o->tmp)
-        unlink(o->tmp);
-    free(o->path);
-    free(o->tmp);
-    o->fp = NULL;
-    o->path = o->tmp = NULL;
-}
-
 int lia_is_iso_date(const char *s)
 {
     if (!s || strlen(s) != 10)

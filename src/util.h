@@ -52,7 +52,7 @@ char *sb_detach(strbuf *b);
 lia_status lia_read_file(const char *path, char **out, size_t *len, lia_diag *d);
 
 /* Atomic output: open a temporary file beside path, write, then commit
- * (fsync-free rename into place) or abort (unlink).  An interrupted run
+ * (rename into place; a failed write unlinks the temporary).  An interrupted run
  * never leaves a truncated file at path. */
 typedef struct {
     char *path;
@@ -61,7 +61,6 @@ typedef struct {
 } lia_outfile;
 lia_status lia_outfile_open(lia_outfile *o, const char *path, lia_diag *d);
 lia_status lia_outfile_commit(lia_outfile *o, lia_diag *d);
-void lia_outfile_abort(lia_outfile *o);
 /* The name of a fresh temporary path beside path (malloc'd). */
 char *lia_tmp_path_beside(const char *path);
 lia_status lia_commit_tmp(const char *tmp, const char *path, lia_diag *d);
