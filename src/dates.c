@@ -195,7 +195,7 @@ static int month_word_at(const ctx *c, size_t i, size_t *end)
      * the first name listed for a form wins, as the scan did. */
     pthread_once(&month_index_once, build_month_index);
     for (int f = 0; f < t->n_forms; f++) {
-        intptr_t k = (intptr_t)lia_map_get(&month_index, t->forms[f]);
+        intptr_t k = (intptr_t)lia_map_get_hashed(&month_index, t->forms[f], t->form_hash[f]);
         if (k && (best < 0 || k - 1 < best))
             best = (int)(k - 1);
     }

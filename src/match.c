@@ -41,7 +41,7 @@ typedef struct {
 static const lia_token *tok(const ctx *c, size_t i)
 {
     static const lia_token past_end = { .kind = LIA_TOK_PUNCT, .norm = "", .forms = { "" },
-                                        .n_forms = 1, .sentence = -1, .paragraph = -1 };
+                                        .form_hash = { LIA_HASH_EMPTY }, .n_forms = 1, .sentence = -1, .paragraph = -1 };
     return i < c->t->n ? &c->t->tok[i] : &past_end;
 }
 
@@ -102,7 +102,7 @@ static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t st
         return;
     const lia_token *tk = tok(c, i);
     for (int f = 0; f < tk->n_forms; f++) {
-        const lia_trie *next = lia_trie_step(node, tk->forms[f]);
+        const lia_trie *next = lia_trie_step_hashed(node, tk->forms[f], tk->form_hash[f]);
         if (next)
             trie_longest(c, next, i + 1, start, depth + 1, best, best_len);
     }
@@ -142,7 +142,7 @@ static void annotate_lexicon(ctx *c)
                 continue;
             const lia_token *tk = tok(c, j);
             for (int f = 0; f < tk->n_forms && sp < 250; f++) {
-                const lia_trie *next = lia_trie_step(node, tk->forms[f]);
+                const lia_trie *next = lia_trie_step_hashed(node, tk->forms[f], tk->form_hash[f]);
                 int dup = 0;
                 for (int s = 0; s < sp; s++)
                     dup |= stack[s].node == next;
@@ -284,7 +284,8 @@ static char *clean_span_text(const ctx *c, size_t first, size_t last)
         return raw;
     const char *form = NULL;
     for (int f = 0; f < tk->n_forms && !form; f++)
-        if (lia_trie_step(&c->r->names, tk->forms[f]) || lia_trie_step(&c->r->lexicon, tk->forms[f]))
+        if (lia_trie_step_hashed(&c->r->names, tk->forms[f], tk->form_hash[f])
+            || lia_trie_step_hashed(&c->r->lexicon, tk->forms[f], tk->form_hash[f]))
             form = tk->forms[f];
     if (!form)
         return raw;
@@ -1612,7 +1613,8 @@ static void run_patterns(ctx *c)
             }
             const lia_token *tk = tok(c, i);
             for (int f = 0; f < tk->n_forms; f++) {
-                const lia_intvec *list = lia_map_get(&r->patterns_by_word, tk->forms[f]);
+                const lia_intvec *list = lia_map_get_hashed(&r->patterns_by_word, tk->forms[f],
+                                                               tk->form_hash[f]);
                 for (size_t q = 0; list && q < list->n; q++)
                     run_pattern(c, list->v[q], s, i);
             }

@@ -28,8 +28,8 @@ static lia_trie *trie_new(void)
 static void trie_release(lia_trie *t)
 {
     for (size_t i = 0; i < t->kids.cap; i++) {
-        if (t->kids.keys[i]) {
-            lia_trie *k = t->kids.vals[i];
+        if (t->kids.slots[i].key) {
+            lia_trie *k = t->kids.slots[i].val;
             trie_release(k);
             free(k);
         }
@@ -41,6 +41,11 @@ static void trie_release(lia_trie *t)
 const lia_trie *lia_trie_step(const lia_trie *t, const char *key)
 {
     return lia_map_get(&t->kids, key);
+}
+
+const lia_trie *lia_trie_step_hashed(const lia_trie *t, const char *key, unsigned long hash)
+{
+    return lia_map_get_hashed(&t->kids, key, hash);
 }
 
 /* The entry keys of a phrase, through the same normalizer and tokenizer as
@@ -1062,8 +1067,8 @@ static void walk_aliases(const lia_trie *t, strbuf *prefix,
     /* Deterministic order: children sorted by key. */
     VEC(char *) keys = { 0 };
     for (size_t i = 0; i < t->kids.cap; i++)
-        if (t->kids.keys[i])
-            VEC_PUSH(keys, t->kids.keys[i]);
+        if (t->kids.slots[i].key)
+            VEC_PUSH(keys, t->kids.slots[i].key);
     if (keys.n)
         qsort(keys.v, keys.n, sizeof *keys.v, lia_cmp_strp);
     for (size_t i = 0; i < keys.n; i++) {
@@ -1195,8 +1200,8 @@ void lia_rules_free(lia_rules *r)
         free(r->patterns_by_anchor);
     }
     for (size_t i = 0; i < r->patterns_by_word.cap; i++)
-        if (r->patterns_by_word.keys && r->patterns_by_word.keys[i]) {
-            lia_intvec *list = r->patterns_by_word.vals[i];
+        if (r->patterns_by_word.slots[i].key) {
+            lia_intvec *list = r->patterns_by_word.slots[i].val;
             VEC_FREE(*list);
             free(list);
         }

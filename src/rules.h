@@ -160,6 +160,8 @@ int lia_rules_official_by_skeleton(const lia_rules *r, const char *skeleton);
 
 /* Walks one step in a trie; NULL when no child has that key. */
 const lia_trie *lia_trie_step(const lia_trie *t, const char *key);
+/* The same with hash = lia_hash(key) known (a token's form_hash). */
+const lia_trie *lia_trie_step_hashed(const lia_trie *t, const char *key, unsigned long hash);
 
 /* Lints a rules directory: prints nothing, collects one warning line per
  * problem in d (file:line:col: message).  Returns LIA_OK when clean. */

@@ -147,9 +147,11 @@ static void add_form(lia_token *t, const char *f)
 {
     if (t->n_forms >= LIA_MAX_FORMS)
         return;
+    unsigned long h = lia_hash(f);
     for (int i = 0; i < t->n_forms; i++)
-        if (strcmp(t->forms[i], f) == 0)
+        if (t->form_hash[i] == h && strcmp(t->forms[i], f) == 0)
             return;
+    t->form_hash[t->n_forms] = h;
     t->forms[t->n_forms++] = f;
 }
 
@@ -405,6 +407,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
             word_forms(&tok);
         } else {
             tok.forms[0] = tok.norm;
+            tok.form_hash[0] = lia_hash(tok.norm);
             tok.n_forms = 1;
             if (tok.kind == LIA_TOK_NUMBER)
                 tok.number = parse_number(tok.norm, end - start);

@@ -31,6 +31,7 @@ typedef struct {
      * removed.  A rule entry word is reduced with lia_entry_key and matches
      * a token when it equals one of these forms. */
     const char *forms[LIA_MAX_FORMS];
+    unsigned long form_hash[LIA_MAX_FORMS];  /* lia_hash of each form, for rule look-ups */
     int n_forms;
     int has_conj;          /* the token starts with the conjunction و or ف (stripped in some form) */
     long number;           /* value for LIA_TOK_NUMBER, else 0 */

@@ -283,11 +283,11 @@ int lia_cmp_strp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static unsigned long hash_str(const char *s)
+unsigned long lia_hash(const char *key)
 {
-    unsigned long h = 1469598103934665603UL;   /* FNV-1a */
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
+    unsigned long h = LIA_HASH_EMPTY;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
+        h ^= *p;
         h *= 1099511628211UL;
     }
     return h;
@@ -301,55 +301,60 @@ void lia_map_init(lia_map *m)
 void lia_map_release(lia_map *m)
 {
     for (size_t i = 0; i < m->cap; i++)
-        free(m->keys[i]);
-    free(m->keys);
-    free(m->vals);
+        free(m->slots[i].key);
+    free(m->slots);
     lia_map_init(m);
 }
 
-static size_t map_slot(const lia_map *m, const char *key)
+/* The slot holding key, or the empty slot where it would go. */
+static size_t map_slot(const lia_map *m, const char *key, unsigned long hash)
 {
-    size_t i = hash_str(key) & (m->cap - 1);
-    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
-        i = (i + 1) & (m->cap - 1);
-    return i;
+    size_t mask = m->cap - 1;
+    size_t i = hash & mask;
+    for (;;) {
+        const lia_map_slot *s = &m->slots[i];
+        if (!s->key || (s->hash == hash && strcmp(s->key, key) == 0))
+            return i;
+        i = (i + 1) & mask;
+    }
+}
+
+void *lia_map_get_hashed(const lia_map *m, const char *key, unsigned long hash)
+{
+    if (!m->cap)
+        return NULL;
+    const lia_map_slot *s = &m->slots[map_slot(m, key, hash)];
+    return s->key ? s->val : NULL;
 }
 
 void *lia_map_get(const lia_map *m, const char *key)
 {
-    if (!m->cap)
-        return NULL;
-    size_t i = map_slot(m, key);
-    return m->keys[i] ? m->vals[i] : NULL;
+    return m->cap ? lia_map_get_hashed(m, key, lia_hash(key)) : NULL;
 }
 
 void *lia_map_put(lia_map *m, const char *key, void *val)
 {
+    /* At most half full.  Small to start: a rule trie has a map per node,
+     * most with one or two children. */
     if (2 * (m->n + 1) > m->cap) {
         lia_map old = *m;
-        m->cap = old.cap ? 2 * old.cap : 64;
-        m->keys = xcalloc(m->cap, sizeof *m->keys);
-        m->vals = xcalloc(m->cap, sizeof *m->vals);
-        m->n = 0;
-        for (size_t i = 0; i < old.cap; i++) {
-            if (old.keys[i]) {
-                size_t j = map_slot(m, old.keys[i]);
-                m->keys[j] = old.keys[i];
-                m->vals[j] = old.vals[i];
-                m->n++;
-            }
-        }
-        free(old.keys);
-        free(old.vals);
+        m->cap = old.cap ? 2 * old.cap : 8;
+        m->slots = xcalloc(m->cap, sizeof *m->slots);
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slots[i].key)
+                m->slots[map_slot(m, old.slots[i].key, old.slots[i].hash)] = old.slots[i];
+        free(old.slots);
     }
-    size_t i = map_slot(m, key);
-    if (m->keys[i]) {
-        void *prev = m->vals[i];
-        m->vals[i] = val;
+    unsigned long hash = lia_hash(key);
+    lia_map_slot *s = &m->slots[map_slot(m, key, hash)];
+    if (s->key) {
+        void *prev = s->val;
+        s->val = val;
         return prev;
     }
-    m->keys[i] = xstrdup(key);
-    m->vals[i] = val;
+    s->hash = hash;
+    s->key = xstrdup(key);
+    s->val = val;
     m->n++;
     return NULL;
 }

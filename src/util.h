@@ -74,16 +74,29 @@ int lia_cmp_strp(const void *a, const void *b);
 
 
 /* A string-keyed hash map to void *.  Keys are copied; values are not
- * owned.  Iteration order is unspecified: sort before any output. */
+ * owned.  Iteration (every slot with a key, in slot order) is unspecified:
+ * sort before any output.  Each slot keeps its key's hash, so a probe
+ * compares strings only when the hashes agree. */
 typedef struct {
-    char **keys;
-    void **vals;
+    unsigned long hash;
+    char *key;                    /* NULL: an empty slot */
+    void *val;
+} lia_map_slot;
+
+typedef struct {
+    lia_map_slot *slots;
     size_t n, cap;
 } lia_map;
 
 void lia_map_init(lia_map *m);
 void lia_map_release(lia_map *m);
+/* The hash lia_map uses for key (FNV-1a over its bytes). */
+unsigned long lia_hash(const char *key);
+#define LIA_HASH_EMPTY 1469598103934665603UL   /* lia_hash(""), the FNV-1a basis */
 void *lia_map_get(const lia_map *m, const char *key);
+/* lia_map_get with hash = lia_hash(key) computed once by the caller (a
+ * token's forms are hashed when it is made, then looked up many times). */
+void *lia_map_get_hashed(const lia_map *m, const char *key, unsigned long hash);
 /* Sets key to val; returns the previous value or NULL. */
 void *lia_map_put(lia_map *m, const char *key, void *val);
 
