@@ -141,6 +141,17 @@ int main(int argc, char **argv)
         fflush(stdout);
         igraph_vector_destroy(&values);
     }
+    if (!only || strstr(only, "communities")) {
+        igraph_vector_int_t membership;
+        igraph_vector_int_init(&membership, 0);
+        t = now();
+        if (lia_communities(&net, &membership, &d) != LIA_OK) {
+            fprintf(stderr, "bench_graph: communities: %s\n", d.message);
+            rc = 1;
+        }
+        printf("communities %.3f\n", now() - t);
+        igraph_vector_int_destroy(&membership);
+    }
     igraph_vector_int_destroy(&of);
     igraph_destroy(&net);
     igraph_destroy(&kg);

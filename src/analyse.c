@@ -5,6 +5,9 @@
 #include "analyse.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <unistd.h>
 
 static const char *const measure_names[LIA_M_COUNT] = {
     "degree", "strength", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector",
@@ -47,127 +50,254 @@ static igraph_error_t edge_weights(const igraph_t *net, igraph_vector_t *w)
  * used and the sums scaled by n / pivots (Brandes and Pich's estimate):
  * exact all-pairs work on a 100k-vertex network would take hours, and the
  * ranking is what an analyst asks of a network that size.  The GraphML
- * says which (graph attribute "centrality_sources"). */
-enum { LIA_EXACT_MAX = 5000, LIA_PIVOTS = 128 };
+ * says which (graph attribute "centrality_sources").
+ *
+ * The sources are cut into LIA_PATH_CHUNKS fixed chunks, each summed into
+ * its own arrays and run on the machine's cores; the chunks are added in
+ * order, so the values do not depend on how many cores there are. */
+enum { LIA_EXACT_MAX = 5000, LIA_PIVOTS = 128, LIA_PATH_CHUNKS = 8 };
 
-static igraph_error_t path_measures(const igraph_t *net, igraph_vector_t *betw,
-                                    igraph_vector_t *clos, igraph_vector_t *harm)
+/* The network as compressed adjacency (neighbours of v are
+ * nb[first[v] .. first[v+1]), no loops, no multi-edges): one flat array
+ * walks far faster than igraph's vector per vertex. */
+typedef struct {
+    int32_t n;
+    int64_t *first;
+    int32_t *nb;
+} adjacency;
+
+typedef struct {
+    const adjacency *adj;
+    int exact;
+    int32_t sources;
+    int32_t from, to;       /* this chunk's source indexes [from, to) */
+    int want_betw;
+    /* Sums over this chunk's sources (each n long, sampled ones NULL when exact). */
+    double *betw, *sum_d, *sum_inv, *seen;
+    /* Exact: closeness and harmonic of each source, written at the source. */
+    double *clos, *harm;
+} path_chunk;
+
+static int32_t source_vertex(const path_chunk *c, int32_t si)
 {
-    igraph_integer_t n = igraph_vcount(net);
-    igraph_adjlist_t adj;
-    igraph_error_t e = igraph_adjlist_init(net, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS,
-                                           IGRAPH_NO_MULTIPLE);
-    if (e)
-        return e;
-    igraph_vector_t *outs[3] = { betw, clos, harm };
-    for (int k = 0; k < 3; k++)
-        if (outs[k] && !e) {
-            e = igraph_vector_resize(outs[k], n);
-            if (!e)
-                igraph_vector_null(outs[k]);
-        }
-    if (e) {
-        igraph_adjlist_destroy(&adj);
-        return e;
-    }
-    size_t nn = (size_t)(n ? n : 1);
-    igraph_integer_t *dist = xmalloc(nn * sizeof *dist);
-    igraph_integer_t *order = xmalloc(nn * sizeof *order);
-    double *sigma = xmalloc(nn * sizeof *sigma);
-    double *delta = xmalloc(nn * sizeof *delta);
-    /* Sampled: per vertex, the distances and counts seen from the sources. */
-    double *sum_d = NULL, *sum_inv = NULL, *seen = NULL;
-    int exact = n <= LIA_EXACT_MAX;
-    igraph_integer_t sources = exact ? n : LIA_PIVOTS;
-    if (!exact) {
-        sum_d = xcalloc(nn, sizeof *sum_d);
-        sum_inv = xcalloc(nn, sizeof *sum_inv);
-        seen = xcalloc(nn, sizeof *seen);
-    }
-    for (igraph_integer_t i = 0; i < n; i++)
+    return c->exact ? si : (int32_t)((double)si * (double)c->adj->n / c->sources);
+}
+
+static void *path_chunk_run(void *arg)
+{
+    path_chunk *c = arg;
+    const adjacency *a = c->adj;
+    size_t n = (size_t)a->n;
+    int32_t *dist = xmalloc(n * sizeof *dist);
+    int32_t *order = xmalloc(n * sizeof *order);
+    double *sigma = xmalloc(n * sizeof *sigma);
+    double *delta = xmalloc(n * sizeof *delta);
+    for (size_t i = 0; i < n; i++)
         dist[i] = -1;
-    for (igraph_integer_t si = 0; si < sources; si++) {
-        igraph_integer_t s = exact ? si : (igraph_integer_t)((double)si * (double)n / sources);
-        igraph_integer_t head = 0, tail = 0;
+    for (int32_t si = c->from; si < c->to; si++) {
+        int32_t s = source_vertex(c, si);
+        int32_t head = 0, tail = 0;
         dist[s] = 0;
         sigma[s] = 1;
         order[tail++] = s;
         double total = 0, inv = 0;
         while (head < tail) {
-            igraph_integer_t u = order[head++];
-            igraph_vector_int_t *nb = igraph_adjlist_get(&adj, u);
-            igraph_integer_t deg = igraph_vector_int_size(nb);
-            for (igraph_integer_t k = 0; k < deg; k++) {
-                igraph_integer_t w = VECTOR(*nb)[k];
+            int32_t u = order[head++];
+            int32_t du = dist[u];
+            for (int64_t k = a->first[u]; k < a->first[u + 1]; k++) {
+                int32_t w = a->nb[k];
                 if (dist[w] < 0) {
-                    dist[w] = dist[u] + 1;
+                    dist[w] = du + 1;
                     sigma[w] = 0;
                     order[tail++] = w;
                     total += (double)dist[w];
                     inv += 1.0 / (double)dist[w];
                 }
-                if (dist[w] == dist[u] + 1)
+                if (dist[w] == du + 1)
                     sigma[w] += sigma[u];
             }
         }
-        igraph_integer_t reached = tail - 1;
-        if (exact) {
-            if (harm)
-                VECTOR(*harm)[s] = inv;
-            if (clos)
-                VECTOR(*clos)[s] = total > 0 && n > 1
-                    ? ((double)reached / total) * ((double)reached / (double)(n - 1)) : 0;
+        int32_t reached = tail - 1;
+        if (c->exact) {
+            c->harm[s] = inv;
+            c->clos[s] = total > 0 && n > 1
+                ? ((double)reached / total) * ((double)reached / (double)(n - 1)) : 0;
         } else {
-            for (igraph_integer_t q = 1; q < tail; q++) {
-                igraph_integer_t v = order[q];
-                sum_d[v] += (double)dist[v];
-                sum_inv[v] += 1.0 / (double)dist[v];
-                seen[v] += 1;
+            for (int32_t q = 1; q < tail; q++) {
+                int32_t v = order[q];
+                c->sum_d[v] += (double)dist[v];
+                c->sum_inv[v] += 1.0 / (double)dist[v];
+                c->seen[v] += 1;
             }
         }
-        if (betw) {
-            for (igraph_integer_t q = 0; q < tail; q++)
+        if (c->want_betw) {
+            for (int32_t q = 0; q < tail; q++)
                 delta[order[q]] = 0;
             /* Dependencies in reverse BFS order (Brandes). */
-            for (igraph_integer_t q = tail - 1; q > 0; q--) {
-                igraph_integer_t w = order[q];
-                igraph_vector_int_t *nb = igraph_adjlist_get(&adj, w);
-                igraph_integer_t deg = igraph_vector_int_size(nb);
-                for (igraph_integer_t k = 0; k < deg; k++) {
-                    igraph_integer_t v = VECTOR(*nb)[k];
-                    if (dist[v] == dist[w] - 1)
-                        delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+            for (int32_t q = tail - 1; q > 0; q--) {
+                int32_t w = order[q];
+                int32_t dw = dist[w];
+                double share = (1.0 + delta[w]) / sigma[w];
+                for (int64_t k = a->first[w]; k < a->first[w + 1]; k++) {
+                    int32_t v = a->nb[k];
+                    if (dist[v] == dw - 1)
+                        delta[v] += sigma[v] * share;
                 }
-                VECTOR(*betw)[w] += delta[w];
+                c->betw[w] += delta[w];
             }
         }
-        for (igraph_integer_t q = 0; q < tail; q++)
+        for (int32_t q = 0; q < tail; q++)
             dist[order[q]] = -1;
-    }
-    /* Undirected: every pair was counted from both ends. */
-    double scale = exact ? 0.5 : 0.5 * (double)n / (double)sources;
-    for (igraph_integer_t v = 0; betw && v < n; v++)
-        VECTOR(*betw)[v] *= scale;
-    if (!exact) {
-        double f = (double)n / (double)sources;
-        for (igraph_integer_t v = 0; v < n; v++) {
-            if (harm)
-                VECTOR(*harm)[v] = sum_inv[v] * f;
-            if (clos) {
-                double reached = seen[v] * f, total = sum_d[v] * f;
-                VECTOR(*clos)[v] = total > 0 && n > 1
-                    ? (reached / total) * (reached / (double)(n - 1)) : 0;
-            }
-        }
     }
     free(dist);
     free(order);
     free(sigma);
     free(delta);
-    free(sum_d);
-    free(sum_inv);
-    free(seen);
-    igraph_adjlist_destroy(&adj);
+    return NULL;
+}
+
+static igraph_error_t adjacency_init(const igraph_t *net, adjacency *a)
+{
+    igraph_adjlist_t list;
+    igraph_error_t e = igraph_adjlist_init(net, &list, IGRAPH_ALL, IGRAPH_NO_LOOPS,
+                                           IGRAPH_NO_MULTIPLE);
+    if (e)
+        return e;
+    igraph_integer_t n = igraph_vcount(net);
+    a->n = (int32_t)n;
+    a->first = xmalloc((size_t)(n + 1) * sizeof *a->first);
+    int64_t total = 0;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        a->first[v] = total;
+        total += igraph_vector_int_size(igraph_adjlist_get(&list, v));
+    }
+    a->first[n] = total;
+    a->nb = xmalloc((size_t)(total ? total : 1) * sizeof *a->nb);
+    for (igraph_integer_t v = 0; v < n; v++) {
+        igraph_vector_int_t *nb = igraph_adjlist_get(&list, v);
+        for (int64_t k = 0; k < a->first[v + 1] - a->first[v]; k++)
+            a->nb[a->first[v] + k] = (int32_t)VECTOR(*nb)[k];
+    }
+    igraph_adjlist_destroy(&list);
+    return IGRAPH_SUCCESS;
+}
+
+/* One thread's share of the chunks. */
+typedef struct {
+    path_chunk *chunk;
+    int n_chunks, index, threads;
+} path_worker;
+
+static void *path_worker_run(void *arg)
+{
+    path_worker *w = arg;
+    for (int i = w->index; i < w->n_chunks; i += w->threads)
+        path_chunk_run(&w->chunk[i]);
+    return NULL;
+}
+
+static int core_count(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores < 1 ? 1 : cores > LIA_PATH_CHUNKS ? LIA_PATH_CHUNKS : (int)cores;
+}
+
+static igraph_error_t path_measures(const igraph_t *net, igraph_vector_t *betw,
+                                    igraph_vector_t *clos, igraph_vector_t *harm)
+{
+    igraph_integer_t n = igraph_vcount(net);
+    if (n >= INT32_MAX)
+        return IGRAPH_EOVERFLOW;   /* vertex ids are 32-bit below */
+    igraph_vector_t *outs[3] = { betw, clos, harm };
+    for (int k = 0; k < 3; k++)
+        if (outs[k]) {
+            IGRAPH_CHECK(igraph_vector_resize(outs[k], n));
+            igraph_vector_null(outs[k]);
+        }
+    if (n == 0)
+        return IGRAPH_SUCCESS;
+    adjacency adj;
+    IGRAPH_CHECK(adjacency_init(net, &adj));
+    size_t nn = (size_t)n;
+    int exact = n <= LIA_EXACT_MAX;
+    int32_t sources = exact ? (int32_t)n : LIA_PIVOTS;
+    int n_chunks = sources < LIA_PATH_CHUNKS ? sources : LIA_PATH_CHUNKS;
+    path_chunk chunk[LIA_PATH_CHUNKS];
+    double *clos_v = exact ? xcalloc(nn, sizeof *clos_v) : NULL;
+    double *harm_v = exact ? xcalloc(nn, sizeof *harm_v) : NULL;
+    for (int i = 0; i < n_chunks; i++) {
+        path_chunk *c = &chunk[i];
+        *c = (path_chunk){ .adj = &adj, .exact = exact, .sources = sources,
+                           .from = (int32_t)((int64_t)sources * i / n_chunks),
+                           .to = (int32_t)((int64_t)sources * (i + 1) / n_chunks),
+                           .want_betw = betw != NULL, .clos = clos_v, .harm = harm_v };
+        if (betw)
+            c->betw = xcalloc(nn, sizeof *c->betw);
+        if (!exact) {
+            c->sum_d = xcalloc(nn, sizeof *c->sum_d);
+            c->sum_inv = xcalloc(nn, sizeof *c->sum_inv);
+            c->seen = xcalloc(nn, sizeof *c->seen);
+        }
+    }
+    /* Chunk i runs on thread i % threads; the caller is thread 0 and also
+     * runs the share of any thread that could not be started. */
+    int threads = core_count() < n_chunks ? core_count() : n_chunks;
+    path_worker worker[LIA_PATH_CHUNKS];
+    pthread_t tid[LIA_PATH_CHUNKS];
+    int started[LIA_PATH_CHUNKS] = { 0 };
+    for (int t = 0; t < threads; t++)
+        worker[t] = (path_worker){ chunk, n_chunks, t, threads };
+    for (int t = 1; t < threads; t++)
+        started[t] = pthread_create(&tid[t], NULL, path_worker_run, &worker[t]) == 0;
+    path_worker_run(&worker[0]);
+    for (int t = 1; t < threads; t++) {
+        if (started[t])
+            pthread_join(tid[t], NULL);
+        else
+            path_worker_run(&worker[t]);
+    }
+
+    /* Undirected: every pair was counted from both ends. */
+    double scale = exact ? 0.5 : 0.5 * (double)n / (double)sources;
+    double f = (double)n / (double)sources;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        double b = 0, sd = 0, si = 0, seen = 0;
+        for (int i = 0; i < n_chunks; i++) {
+            if (betw)
+                b += chunk[i].betw[v];
+            if (!exact) {
+                sd += chunk[i].sum_d[v];
+                si += chunk[i].sum_inv[v];
+                seen += chunk[i].seen[v];
+            }
+        }
+        if (betw)
+            VECTOR(*betw)[v] = b * scale;
+        if (exact) {
+            if (harm)
+                VECTOR(*harm)[v] = harm_v[v];
+            if (clos)
+                VECTOR(*clos)[v] = clos_v[v];
+        } else {
+            if (harm)
+                VECTOR(*harm)[v] = si * f;
+            if (clos) {
+                double reached = seen * f, total = sd * f;
+                VECTOR(*clos)[v] = total > 0 && n > 1
+                    ? (reached / total) * (reached / (double)(n - 1)) : 0;
+            }
+        }
+    }
+    for (int i = 0; i < n_chunks; i++) {
+        free(chunk[i].betw);
+        free(chunk[i].sum_d);
+        free(chunk[i].sum_inv);
+        free(chunk[i].seen);
+    }
+    free(clos_v);
+    free(harm_v);
+    free(adj.first);
+    free(adj.nb);
     return IGRAPH_SUCCESS;
 }
 
@@ -322,6 +452,16 @@ static igraph_error_t communities(const igraph_t *net, igraph_vector_int_t *memb
     }
     free(renum);
     return IGRAPH_SUCCESS;
+}
+
+lia_status lia_communities(const igraph_t *net, igraph_vector_int_t *membership, lia_diag *d)
+{
+    lia_igraph_setup();
+    igraph_error_t e = igraph_vector_int_resize(membership, igraph_vcount(net));
+    if (!e)
+        e = communities(net, membership);
+    lia_igraph_take_warnings(d);
+    return e ? lia_igraph_fail(e, d, "cannot find communities") : LIA_OK;
 }
 
 lia_status lia_analyse(lia_graph *g, lia_diag *d)

@@ -27,6 +27,10 @@ const char *lia_measure_name(lia_measure m);
 lia_status lia_centrality(const igraph_t *net, lia_measure m, igraph_vector_t *values,
                           lia_diag *d);
 
+/* Leiden communities of net (as lia_analyse stores them), numbered 0, 1,
+ * ... in order of first vertex; membership gets one entry per vertex. */
+lia_status lia_communities(const igraph_t *net, igraph_vector_int_t *membership, lia_diag *d);
+
 /* Computes every measure and the communities and stores them on g's vertices. */
 lia_status lia_analyse(lia_graph *g, lia_diag *d);
 

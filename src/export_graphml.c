@@ -18,6 +18,7 @@ lia_status lia_export_graphml(const lia_graph *g, const char *path, lia_diag *d)
         free(tmp);
         return st;
     }
+    setvbuf(fp, NULL, _IOFBF, 1 << 20);   /* fewer write calls on big graphs */
     igraph_error_t e = igraph_write_graph_graphml(&g->g, fp, 1);
     int bad = ferror(fp);
     bad |= fclose(fp) != 0;

@@ -124,14 +124,10 @@ const char *lia_estr(const igraph_t *g, const char *attr, igraph_integer_t e)
 
 /* XML 1.0 cannot carry most control characters and normalises CR: the
  * graph keeps TAB and LF and turns other C0 controls into spaces so the
- * GraphML round-trips.  Returns a malloc'd copy. */
-static char *xml_safe(const char *s)
+ * GraphML round-trips. */
+static int xml_unsafe_byte(unsigned char c)
 {
-    char *c = xstrdup(s ? s : "");
-    for (unsigned char *p = (unsigned char *)c; *p; p++)
-        if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f)
-            *p = ' ';
-    return c;
+    return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
 }
 
 /* ---- building ----------------------------------------------------------- */
@@ -152,9 +148,22 @@ static const char *const eattr_names[EA_COUNT] = {
     "relation", "label", "date", "place", "source", "evidence", "rule",
 };
 
+/* Element i of sv (fresh from igraph_strvector_init, so empty) becomes s,
+ * made XML-safe; strings that are already safe, nearly all, are set as
+ * they are without a copy of our own. */
 static igraph_error_t set_strs(igraph_strvector_t *sv, igraph_integer_t i, const char *s)
 {
-    char *c = xml_safe(s);
+    if (!s || !*s)
+        return IGRAPH_SUCCESS;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && !xml_unsafe_byte(*p))
+        p++;
+    if (!*p)
+        return igraph_strvector_set(sv, i, s);
+    char *c = xstrdup(s);
+    for (unsigned char *q = (unsigned char *)c; *q; q++)
+        if (xml_unsafe_byte(*q))
+            *q = ' ';
     igraph_error_t e = igraph_strvector_set(sv, i, c);
     free(c);
     return e;
