@@ -153,21 +153,65 @@ static size_t after_year(const ctx *c, size_t i)
     return i + 1;
 }
 
-/* A single month name (one or two tokens) at i: returns 1..12 and sets
- * *end past it, or returns 0. */
-/* Month name → its first index in month_names + 1, built once; a process
- * lifetime table (never freed, like ICU's own data). */
-static lia_map month_index;
-static pthread_once_t month_index_once = PTHREAD_ONCE_INIT;
+/* Words after which a year is named: "خلال 2022", "منذ 2019". */
+static const char *const year_openers[] = {
+    "خلال", "منذ", "مطلع", "بدايه", "نهايه", "اواخر", "اوايل", "اواسط", "منتصف", "حتي",
+};
 
-static void build_month_index(void)
+/* The other words a date expression can start with (by the *_led
+ * functions below); with the month names, year_openers and the weekdays
+ * with their article they make date_starts.  Keep them in step. */
+static const char *const other_date_starts[] = {
+    "كانون", "تشرين", AB_AUGUST, "و" AB_AUGUST, "ف" AB_AUGUST,   /* month_word_at */
+    "سنه", "عام", "الشهر",                                        /* year_led */
+    "امس", "اول", "اليوم", "واليوم", "غدا",                        /* day_word_led */
+};
+
+/* Built once, process lifetime (never freed, like ICU's own data):
+ * month_index maps a month name to its first index in month_names + 1;
+ * date_starts holds every word above, so that a token none of whose forms
+ * is there starts no date and is skipped at the cost of a few look-ups. */
+static lia_map month_index, date_starts;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void build_tables(void)
 {
     lia_map_init(&month_index);
-    for (size_t k = 0; k < sizeof month_names / sizeof month_names[0]; k++)
+    lia_map_init(&date_starts);
+    for (size_t k = 0; k < sizeof month_names / sizeof month_names[0]; k++) {
         if (!lia_map_get(&month_index, month_names[k].name))
             lia_map_put(&month_index, month_names[k].name, (void *)(intptr_t)(k + 1));
+        lia_map_put(&date_starts, month_names[k].name, (void *)1);
+    }
+    for (size_t k = 0; k < sizeof year_openers / sizeof year_openers[0]; k++)
+        lia_map_put(&date_starts, year_openers[k], (void *)1);
+    for (size_t k = 0; k < sizeof other_date_starts / sizeof other_date_starts[0]; k++)
+        lia_map_put(&date_starts, other_date_starts[k], (void *)1);
+    for (size_t k = 0; k < sizeof weekday_names / sizeof weekday_names[0]; k++) {
+        char *w = xasprintf("ال%s", weekday_names[k]);
+        lia_map_put(&date_starts, w, (void *)1);
+        free(w);
+    }
 }
 
+/* Can a date expression start at token t?  A number, or a word with its
+ * norm or a form in date_starts (the norm is one of its forms but for a
+ * word with more forms than a token keeps). */
+static int may_start_date(const lia_token *t)
+{
+    if (t->kind == LIA_TOK_NUMBER)
+        return 1;
+    int norm_seen = 0;
+    for (int f = 0; f < t->n_forms; f++) {
+        if (lia_map_get_hashed(&date_starts, t->forms[f], t->form_hash[f]))
+            return 1;
+        norm_seen |= t->forms[f] == t->norm;
+    }
+    return !norm_seen && lia_map_get(&date_starts, t->norm);
+}
+
+/* A single month name (one or two tokens) at i: returns 1..12 and sets
+ * *end past it, or returns 0. */
 static int month_word_at(const ctx *c, size_t i, size_t *end)
 {
     const lia_token *t = tk(c, i);
@@ -193,7 +237,6 @@ static int month_word_at(const ctx *c, size_t i, size_t *end)
     }
     /* One hash look-up per form instead of a scan of every month name;
      * the first name listed for a form wins, as the scan did. */
-    pthread_once(&month_index_once, build_month_index);
     for (int f = 0; f < t->n_forms; f++) {
         intptr_t k = (intptr_t)lia_map_get_hashed(&month_index, t->forms[f], t->form_hash[f]);
         if (k && (best < 0 || k - 1 < best))
@@ -507,14 +550,11 @@ static size_t month_led(const ctx *c, size_t i, date_vec *out)
 /* سنه 2023, عام 2024, خلال 2022, منذ 2019, العام الماضي, الشهر الجاري. */
 static size_t year_led(const ctx *c, size_t i, date_vec *out)
 {
-    static const char *const openers[] = {
-        "خلال", "منذ", "مطلع", "بدايه", "نهايه", "اواخر", "اوايل", "اواسط", "منتصف", "حتي",
-    };
     char buf[32];
     int y;
     int opener = year_noun_at(c, i);
-    for (size_t k = 0; !opener && k < sizeof openers / sizeof openers[0]; k++)
-        opener = is_norm(c, i, openers[k]);
+    for (size_t k = 0; !opener && k < sizeof year_openers / sizeof year_openers[0]; k++)
+        opener = is_norm(c, i, year_openers[k]);
     if (opener && (y = year_at(c, i + 1)) && !month_at(c, i + 2, &(size_t){0})) {
         snprintf(buf, sizeof buf, "%04d", y);
         push(out, i, after_year(c, i + 1), buf, 0, 0);
@@ -640,10 +680,15 @@ void lia_find_dates(const lia_tokens *t, size_t from, size_t to, const char *doc
         if (c.has_doc)
             c.doc_days = days_from_civil(c.dy, c.dm, c.dd);
     }
+    pthread_once(&tables_once, build_tables);
     date_vec v = {*out, *n_out, *n_out};
     size_t i = c.from;
     while (i < c.to) {
         size_t e, f;
+        if (!may_start_date(&t->tok[i])) {
+            i++;
+            continue;
+        }
         if ((e = numeric_date(&c, i, &v))) {
             i += e;
             continue;
