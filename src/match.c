@@ -116,9 +116,13 @@ static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t st
 static void annotate_lexicon(ctx *c)
 {
     size_t n = c->t->n;
-    c->m->lex = xcalloc(n + 1, sizeof *c->m->lex);
+    /* Hits go into one block, token after token; lex[i] is set once the
+     * block has stopped moving. */
+    VEC(struct lia_lexhit) hits = { 0 };
+    size_t *first_hit = xmalloc((n + 1) * sizeof *first_hit);
     c->m->n_lex = xcalloc(n + 1, sizeof *c->m->n_lex);
     for (size_t i = 0; i < n; i++) {
+        first_hit[i] = hits.n;
         /* Breadth over forms: collect every (node, depth) reachable. */
         struct { const lia_trie *node; int depth; } stack[256];
         int sp = 0;
@@ -132,9 +136,8 @@ static void annotate_lexicon(ctx *c)
             if (depth > 0) {
                 for (size_t k = 0; k < node->refs.n; k++) {
                     struct lia_lexhit h = { node->refs.v[k].index, depth };
-                    c->m->lex[i] = xrealloc(c->m->lex[i],
-                                            (size_t)(c->m->n_lex[i] + 1) * sizeof h);
-                    c->m->lex[i][c->m->n_lex[i]++] = h;
+                    VEC_PUSH(hits, h);
+                    c->m->n_lex[i]++;
                 }
             }
             size_t j = i + (size_t)depth;
@@ -154,6 +157,12 @@ static void annotate_lexicon(ctx *c)
             }
         }
     }
+    c->m->lex = xcalloc(n + 1, sizeof *c->m->lex);
+    for (size_t i = 0; i < n; i++)
+        if (c->m->n_lex[i])
+            c->m->lex[i] = hits.v + first_hit[i];
+    c->m->lex_hits = hits.v;
+    free(first_hit);
 }
 
 static void annotate_gazetteer(ctx *c)
@@ -1708,12 +1717,9 @@ void lia_matches_release(lia_matches *m)
     VEC_FREE(m->mentions);
     VEC_FREE(m->rels);
     free(m->dates);
-    if (m->lex) {
-        for (size_t i = 0; i <= m->n_tok; i++)
-            free(m->lex[i]);
-        free(m->lex);
-        free(m->n_lex);
-    }
+    free(m->lex);
+    free(m->n_lex);
+    free(m->lex_hits);
     free(m->mention_at);
     memset(m, 0, sizeof *m);
 }

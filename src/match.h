@@ -57,6 +57,7 @@ typedef struct {
     /* Per token: the lexicon classes of phrases starting there. */
     struct lia_lexhit { int cls; int len; } **lex;
     int *n_lex;
+    struct lia_lexhit *lex_hits;  /* every lex[i] points into this one block */
     size_t n_tok;
     int *mention_at;             /* token → top-level mention starting there + 1, or 0 */
 } lia_matches;

@@ -554,10 +554,8 @@ static void row_title(lia_rules *r, loader *ld, char **c, int *at, int n)
 
 int lia_rules_class(const lia_rules *r, const char *name)
 {
-    for (size_t i = 0; i < r->classes.n; i++)
-        if (strcmp(r->classes.v[i], name) == 0)
-            return (int)i;
-    return -1;
+    /* A hash look-up: every document asks for a few dozen classes. */
+    return (int)(intptr_t)lia_map_get(&r->class_by_name, name) - 1;
 }
 
 static void row_lexicon(lia_rules *r, loader *ld, char **c, int *at, int n)
@@ -570,6 +568,7 @@ static void row_lexicon(lia_rules *r, loader *ld, char **c, int *at, int n)
         }
         VEC_PUSH(r->classes, xstrdup(c[0]));
         cls = (int)r->classes.n - 1;
+        lia_map_put(&r->class_by_name, c[0], (void *)(intptr_t)r->classes.n);
     }
     char *copy = xstrdup(c[1]);
     /* Split on '|' by hand: "," is itself a phrase of list_sep. */
@@ -999,6 +998,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     lia_map_init(&r->country_by_code);
     lia_map_init(&r->entity_by_key);
     lia_map_init(&r->official_by_skeleton);
+    lia_map_init(&r->class_by_name);
     load_icu_countries(r);
     load_all(r, dir, "lexicon", ".tsv", 2, row_lexicon, d, errors);
     load_all(r, dir, "countries", ".tsv", 4, row_country, d, errors);
@@ -1210,6 +1210,7 @@ void lia_rules_free(lia_rules *r)
     for (size_t i = 0; i < r->classes.n; i++)
         free(r->classes.v[i]);
     VEC_FREE(r->classes);
+    lia_map_release(&r->class_by_name);
     trie_release(&r->names);
     trie_release(&r->lexicon);
     lia_map_release(&r->country_by_code);

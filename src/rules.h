@@ -129,6 +129,7 @@ struct lia_rules {
     VEC(lia_official) officials;
     VEC(lia_title) titles;
     VEC(char *) classes;          /* lexicon class names */
+    lia_map class_by_name;        /* class name → index + 1 (as intptr) */
     VEC(lia_pattern) patterns;
     lia_trie names;               /* gazetteer phrases → lia_gaz_ref */
     lia_trie lexicon;             /* lexicon phrases → class index (ref.index) */

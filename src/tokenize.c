@@ -122,18 +122,21 @@ static size_t n_chars(const char *s, size_t n)
 
 /* Proclitic prefixes, shortest first, so forms run from most to least
  * literal.  Each is a combination conj? prep? article? (ل + ال = لل). */
+#define CLITIC(p, conj) { p, sizeof p - 1, conj }
 static const struct {
     const char *prefix;
+    size_t len;           /* bytes: tried on every word, so not strlen'd each time */
     int conj;
 } clitics[] = {
-    {AR_WAW, 1}, {AR_FA, 1}, {AR_BA, 0}, {AR_KAF, 0}, {AR_LAM, 0},
-    {AR_WAW AR_BA, 1}, {AR_WAW AR_KAF, 1}, {AR_WAW AR_LAM, 1},
-    {AR_FA AR_BA, 1}, {AR_FA AR_KAF, 1}, {AR_FA AR_LAM, 1},
-    {AR_WAW AR_AL, 1}, {AR_FA AR_AL, 1},
-    {AR_BA AR_AL, 0}, {AR_KAF AR_AL, 0}, {AR_LAM AR_LAM, 0},
-    {AR_WAW AR_BA AR_AL, 1}, {AR_WAW AR_KAF AR_AL, 1}, {AR_WAW AR_LAM AR_LAM, 1},
-    {AR_FA AR_BA AR_AL, 1}, {AR_FA AR_KAF AR_AL, 1}, {AR_FA AR_LAM AR_LAM, 1},
+    CLITIC(AR_WAW, 1), CLITIC(AR_FA, 1), CLITIC(AR_BA, 0), CLITIC(AR_KAF, 0), CLITIC(AR_LAM, 0),
+    CLITIC(AR_WAW AR_BA, 1), CLITIC(AR_WAW AR_KAF, 1), CLITIC(AR_WAW AR_LAM, 1),
+    CLITIC(AR_FA AR_BA, 1), CLITIC(AR_FA AR_KAF, 1), CLITIC(AR_FA AR_LAM, 1),
+    CLITIC(AR_WAW AR_AL, 1), CLITIC(AR_FA AR_AL, 1),
+    CLITIC(AR_BA AR_AL, 0), CLITIC(AR_KAF AR_AL, 0), CLITIC(AR_LAM AR_LAM, 0),
+    CLITIC(AR_WAW AR_BA AR_AL, 1), CLITIC(AR_WAW AR_KAF AR_AL, 1), CLITIC(AR_WAW AR_LAM AR_LAM, 1),
+    CLITIC(AR_FA AR_BA AR_AL, 1), CLITIC(AR_FA AR_KAF AR_AL, 1), CLITIC(AR_FA AR_LAM AR_LAM, 1),
 };
+#undef CLITIC
 
 static int starts_with(const char *s, const char *p)
 {
@@ -165,9 +168,8 @@ static void word_forms(lia_token *t)
     else
         add_form(t, w);
     for (size_t i = 0; i < sizeof clitics / sizeof clitics[0]; i++) {
-        const char *p = clitics[i].prefix;
-        size_t pl = strlen(p);
-        if (!starts_with(w, p) || n_chars(w + pl, n - pl) < 2)
+        size_t pl = clitics[i].len;
+        if (pl >= n || !starts_with(w, clitics[i].prefix) || n_chars(w + pl, n - pl) < 2)
             continue;
         add_form(t, w + pl);       /* suffixes of norm: no copy needed */
         if (clitics[i].conj)
