@@ -484,6 +484,8 @@ static size_t skip_bracketed(const ctx *c, size_t i)
 /* An agency body at i: a gazetteer agency (with its nisba), a generic kind
  * tied to a country, or an agency-shaped phrase ending in a nisba.
  * want_country: a generic kind needs a country (else it is not a body). */
+static int has_article(const lia_token *tk);
+
 static int parse_body(const ctx *c, size_t i, int default_country, int top, body *b)
 {
     memset(b, 0, sizeof *b);
@@ -514,6 +516,12 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
     if ((len = gaz_ref(c, i, LIA_G_KIND, &idx))) {
         size_t e = i + (size_t)len;
         int cl = country_after(c, e, &ci);
+        /* "الأمن الداخلي الإسباني": the name goes on past the kind, so it
+         * is not the kind; the shape below reads it with its country. */
+        if (!cl && lex(c, i, c->c_agency_head) && tok(c, e)->kind == LIA_TOK_WORD
+            && has_article(tok(c, e)) && !c->gaz[e] && !any_lex(c, e)
+            && country_after(c, e + 1, &ci))
+            goto shape;
         /* Without a country, a multi-word generic name ("وزارة الداخلية")
          * is the home country's; a single word ("الداخلية") is too vague. */
         if (!cl && default_country < 0
@@ -540,6 +548,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         b->end = skip_bracketed(c, e + (size_t)cl);
         return 1;
     }
+shape:
     if ((len = lex(c, i, c->c_agency_head))) {
         /* Shape: head word + up to five words + nisba. */
         size_t e = i + (size_t)len;
@@ -939,13 +948,20 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
             title_release(&ti);
         return j;
     }
-    /* Not when the title introduces another name. */
-    size_t k = ti.end;
-    while (lex(c, k, c->c_honorific))
-        k += (size_t)lex(c, k, c->c_honorific);
-    if (official_at(c, k, NULL) || scan_name(c, k) > k) {
-        title_release(&ti);
-        return j;
+    /* Not when the title introduces another name, even past the words of
+     * the office the title parse left ("استقبل حموشي وزير الأمن الداخلي
+     * الإسباني فرناندو ..."): up to three more words, not past punctuation. */
+    for (size_t k = ti.end, extra = 0; extra <= 3 && same_sentence(c, t, k); extra++) {
+        while (lex(c, k, c->c_honorific))
+            k += (size_t)lex(c, k, c->c_honorific);
+        if (official_at(c, k, NULL) || (extra == 0 ? scan_name(c, k) > k
+                                                    : lex(c, k, c->c_given_name) && scan_name(c, k) > k)) {
+            title_release(&ti);
+            return j;
+        }
+        if (tok(c, k)->kind != LIA_TOK_WORD)
+            break;
+        k++;
     }
     lia_mention *mm = &c->m->mentions.v[person];
     attach_title(mm, &ti, c, t, ti.end);
