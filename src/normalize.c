@@ -114,6 +114,10 @@ static void emit(strbuf *b, offset_vec *orig, UChar32 c, size_t src_off)
         b->cap = 2 * b->cap + 8;
         b->s = xrealloc(b->s, b->cap);
     }
+    if (orig->n + 4 > orig->cap) {
+        orig->cap = 2 * orig->cap + 8;
+        orig->v = xrealloc(orig->v, orig->cap * sizeof *orig->v);
+    }
     int32_t n = 0;
     UBool err = 0;
     U8_APPEND((uint8_t *)b->s + b->len, n, 4, c, err);
@@ -122,7 +126,7 @@ static void emit(strbuf *b, offset_vec *orig, UChar32 c, size_t src_off)
     b->len += (size_t)n;
     b->s[b->len] = '\0';
     for (int32_t i = 0; i < n; i++)
-        VEC_PUSH(*orig, src_off);
+        orig->v[orig->n++] = src_off;
 }
 
 /* Normalizes one source code point c found at src_off and emits the result. */
@@ -166,10 +170,34 @@ static void norm_char(const UNormalizer2 *n2, strbuf *b, offset_vec *orig, UChar
     }
 }
 
+/* What norm_char does to each code point of the Arabic block U+0600 to
+ * U+06FF that needs no ICU call (most of an Arabic text), worked out once
+ * by the same functions: the code point to emit, ARABIC_DROP, or
+ * ARABIC_NFKC for the few that go through norm_char. */
+enum { ARABIC_DROP = -1, ARABIC_NFKC = -2 };
+static int32_t arabic_fold[0x100];
+static pthread_once_t arabic_fold_once = PTHREAD_ONCE_INIT;
+
+static void arabic_fold_init(void)
+{
+    for (UChar32 c = 0x0600; c < 0x0700; c++) {
+        UChar32 pre = fold_before(c);
+        if (is_dropped(c))
+            arabic_fold[c - 0x0600] = ARABIC_DROP;
+        else if (pre >= 0)
+            arabic_fold[c - 0x0600] = pre;
+        else if (c >= 0x0621 && c <= 0x064A)
+            arabic_fold[c - 0x0600] = fold_after(c);
+        else
+            arabic_fold[c - 0x0600] = ARABIC_NFKC;
+    }
+}
+
 lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_diag *d)
 {
     (void)d;
     const UNormalizer2 *n2 = nfkc();
+    pthread_once(&arabic_fold_once, arabic_fold_init);
     strbuf b;
     offset_vec orig = {0};
     sb_init(&b);
@@ -186,6 +214,16 @@ lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_dia
         if (s[i] < 0x80) {                  /* fast path: ASCII */
             emit(&b, &orig, fold_after(s[i++]), at);
             continue;
+        }
+        /* fast path: the Arabic block, two bytes 0xD8-0xDB + continuation */
+        if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            int32_t f = arabic_fold[((s[i] & 0x03) << 6) | (s[i + 1] & 0x3F)];
+            if (f != ARABIC_NFKC) {
+                if (f != ARABIC_DROP)
+                    emit(&b, &orig, f, at);
+                i += 2;
+                continue;
+            }
         }
         UChar32 c;
         /* U8_NEXT takes an int32_t length: walk in windows for huge inputs. */
