@@ -91,6 +91,17 @@ static int is_space(UChar32 c)
 
 static UChar32 peek(const char *s, size_t len, size_t i, size_t *next)
 {
+    /* Fast paths for ASCII and two-byte sequences (all of Arabic), the
+     * same code points U8_NEXT would read. */
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] < 0x80) {
+        *next = i + 1;
+        return u[0];
+    }
+    if (u[0] >= 0xC2 && u[0] < 0xE0 && i + 1 < len && (u[1] & 0xC0) == 0x80) {
+        *next = i + 2;
+        return ((UChar32)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    }
     UChar32 c;
     int32_t k = 0;
     size_t win = len - i < 64 ? len - i : 64;
@@ -167,7 +178,10 @@ static void word_forms(lia_token *t)
         add_form(t, w + 4);
     else
         add_form(t, w);
-    for (size_t i = 0; i < sizeof clitics / sizeof clitics[0]; i++) {
+    /* Every proclitic combination starts with و, ف, ب, ك or ل. */
+    int proclitic = starts_with(w, AR_WAW) || starts_with(w, AR_FA) || starts_with(w, AR_BA)
+                    || starts_with(w, AR_KAF) || starts_with(w, AR_LAM);
+    for (size_t i = 0; proclitic && i < sizeof clitics / sizeof clitics[0]; i++) {
         size_t pl = clitics[i].len;
         if (pl >= n || !starts_with(w, clitics[i].prefix) || n_chars(w + pl, n - pl) < 2)
             continue;
@@ -345,6 +359,9 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
     arena *a = xcalloc(1, sizeof *a);
     out->arena = a;
     VEC(lia_token) toks = {0};
+    /* About one token per ten bytes of Arabic: sized once for most texts. */
+    toks.cap = t->len / 10 + 16;
+    toks.v = xmalloc(toks.cap * sizeof *toks.v);
     VEC(unsigned char) nl = {0};
     const char *s = t->text;
     size_t len = t->len;
