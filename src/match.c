@@ -25,6 +25,7 @@ typedef struct {
     const lia_trie **gaz;
     int *gaz_len;
     int *covered;            /* token → top-level mention index + 1 */
+    size_t *date_end;        /* token → end of the date expression starting there, or 0 */
     /* class ids */
     int home_country;        /* the country the document is most about, or -1 */
     int *country_score;      /* per country: how much the document names it */
@@ -997,9 +998,25 @@ static size_t try_title_person(ctx *c, size_t i)
         lia_mention *mm = new_mention(c, i, name_end, LIA_T_PERSON);
         free(mm->surface);
         mm->surface = clean_span_text(c, j, name_end);
-        if (ol)
+        if (ol) {
             person_from_official(c, mm, oi);
-        else
+            /* "وفد تركي يضم وزير الخارجية هاكان فيدان" in a Baghdad story:
+             * a known official's office is his own country's, not the
+             * home country the bare title would have defaulted to. */
+            int own = mm->country[0] ? lia_rules_country_index(c->r, mm->country) : -1;
+            for (int k = 0; k < ti.n_bodies && own >= 0; k++) {
+                body *b = &ti.bodies[k];
+                if (b->defaulted && b->kind >= 0 && strcmp(b->country, mm->country) != 0) {
+                    int kind = b->kind;
+                    size_t bs = b->start, be = b->end;
+                    body_release(b);
+                    kind_agency(c, kind, own, b);
+                    b->kind = kind;
+                    b->start = bs;
+                    b->end = be;
+                }
+            }
+        } else
             person_from_name(c, mm, j, name_end, ti.country);
         if (!mm->country[0] && ti.country >= 0) {
             free(mm->country);
@@ -1527,9 +1544,10 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
                 return 1;
             if (j >= pm->sent_last)
                 break;
-            /* A mention is skipped whole. */
+            /* A mention or a date ("، الثلاثاء 17 ديسمبر 2024،") is skipped whole. */
             int mi = top_mention(c, j);
-            j = mi >= 0 && c->m->mentions.v[mi].first == j ? c->m->mentions.v[mi].last : j + 1;
+            j = mi >= 0 && c->m->mentions.v[mi].first == j ? c->m->mentions.v[mi].last
+                : c->date_end[j] > j ? c->date_end[j] : j + 1;
         }
         return 0;
     }
@@ -1712,7 +1730,12 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
             mm->place_mention = out->mention_at[mm->place_first - 1];
     }
     lia_find_dates(t, 0, t->n, doc_date, &out->dates, &out->n_dates);
+    c.date_end = xcalloc(t->n + 1, sizeof *c.date_end);
+    for (size_t k = 0; k < out->n_dates; k++)
+        if (out->dates[k].first < t->n && out->dates[k].last > c.date_end[out->dates[k].first])
+            c.date_end[out->dates[k].first] = out->dates[k].last;
     run_patterns(&c);
+    free(c.date_end);
     free(c.gaz);
     free(c.gaz_len);
     free(c.covered);
