@@ -107,8 +107,9 @@ static const UNormalizer2 *nfkc(void)
 
 typedef VEC(size_t) offset_vec;
 
-/* Appends code point c (already folded) with its source offset. */
-static void emit(strbuf *b, offset_vec *orig, UChar32 c, size_t src_off)
+/* Appends code point c (already folded) with its source offset.  Leaves
+ * room for the final NUL, which lia_normalize writes once at the end. */
+static inline void emit(strbuf *b, offset_vec *orig, UChar32 c, size_t src_off)
 {
     if (b->len + 5 > b->cap) {
         b->cap = 2 * b->cap + 8;
@@ -118,13 +119,20 @@ static void emit(strbuf *b, offset_vec *orig, UChar32 c, size_t src_off)
         orig->cap = 2 * orig->cap + 8;
         orig->v = xrealloc(orig->v, orig->cap * sizeof *orig->v);
     }
+    uint8_t *p = (uint8_t *)b->s + b->len;
     int32_t n = 0;
-    UBool err = 0;
-    U8_APPEND((uint8_t *)b->s + b->len, n, 4, c, err);
-    if (err)
-        return;
+    if (c < 0x80) {                     /* most of the text: spare U8_APPEND */
+        p[n++] = (uint8_t)c;
+    } else if (c < 0x800) {
+        p[n++] = (uint8_t)(0xC0 | (c >> 6));
+        p[n++] = (uint8_t)(0x80 | (c & 0x3F));
+    } else {
+        UBool err = 0;
+        U8_APPEND(p, n, 4, c, err);
+        if (err)
+            return;
+    }
     b->len += (size_t)n;
-    b->s[b->len] = '\0';
     for (int32_t i = 0; i < n; i++)
         orig->v[orig->n++] = src_off;
 }
@@ -236,8 +244,7 @@ lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_dia
         norm_char(n2, &b, &orig, c, at);
     }
     VEC_PUSH(orig, len);
-    if (!b.s)
-        sb_add(&b, "", 0);
+    b.s[b.len] = '\0';
     out->len = b.len;
     out->text = sb_detach(&b);
     out->orig = orig.v;
