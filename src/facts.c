@@ -310,7 +310,9 @@ void lia_facts_write_jsonl(const lia_facts *f, FILE *out)
                 sb_addc(&b, ',');
             lia_json_escape(&b, e->aliases[j]);
         }
-        sb_addf(&b, "],\"mentions\":%ld}\n", e->mentions);
+        sb_adds(&b, "],\"mentions\":");
+        sb_addl(&b, e->mentions);
+        sb_adds(&b, "}\n");
         fputs(b.s, out);
     }
     for (size_t i = 0; i < f->relations.n; i++) {

@@ -50,8 +50,14 @@ char *lia_json_string(lia_json *j, int strict, size_t *len_out)
         return NULL;
     }
     j->p++;
+    /* One allocation: the decoded string is never longer than its source
+     * (an escape only shrinks), which ends at the closing quote. */
+    const char *q = j->p;
+    while (q < j->end && *q != '"')
+        q += *q == '\\' ? 2 : 1;
     strbuf b;
     sb_init(&b);
+    sb_reserve(&b, (size_t)(q - j->p) + 1);
     sb_adds(&b, "");
     for (;;) {
         const char *run = j->p;
@@ -217,6 +223,8 @@ void lia_json_escape(strbuf *b, const char *s)
     sb_addc(b, '"');
     const unsigned char *p = (const unsigned char *)s, *run = p;
     for (; *p; p++) {
+        if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f)
+            continue;           /* most bytes: nothing to escape */
         const char *esc = NULL;
         char u[8];
         switch (*p) {

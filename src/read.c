@@ -124,6 +124,11 @@ static lia_status clean_text(const lia_corpus *c, const char *what, char **text,
             i++;
             continue;
         }
+        /* two-byte sequences (all of Arabic) without the general check */
+        if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
         if (!(k = utf8_seq(s + i, n - i, &bad)))
             break;
         i += k;

@@ -95,6 +95,11 @@ static void sb_grow(strbuf *b, size_t extra)
     b->cap = cap;
 }
 
+void sb_reserve(strbuf *b, size_t n)
+{
+    sb_grow(b, n);
+}
+
 void sb_add(strbuf *b, const char *s, size_t n)
 {
     sb_grow(b, n);
@@ -124,6 +129,20 @@ void sb_addf(strbuf *b, const char *fmt, ...)
     vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
+}
+
+void sb_addl(strbuf *b, long v)
+{
+    char digits[24];
+    size_t n = 0;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        digits[sizeof digits - 1 - n++] = '-';
+    sb_add(b, digits + sizeof digits - n, n);
 }
 
 char *sb_detach(strbuf *b)

@@ -45,6 +45,11 @@ void sb_add(strbuf *b, const char *s, size_t n);
 void sb_adds(strbuf *b, const char *s);
 void sb_addc(strbuf *b, char c);
 void sb_addf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends v in decimal without printf, which is slow in this process
+ * (libquadmath, linked through igraph, registers printf specifiers). */
+void sb_addl(strbuf *b, long v);
+/* Makes room for n more bytes without moving the buffer again. */
+void sb_reserve(strbuf *b, size_t n);
 /* Hands the buffer to the caller (free() it) and leaves b empty. */
 char *sb_detach(strbuf *b);
 
