@@ -392,12 +392,18 @@ static void heads_from_titles(rctx *c)
     }
 }
 
-/* A visit to a city is a visit to its country too. */
+/* A visit to a city is a visit to its country too.  Travel inside one's
+ * own country is not a visit in this graph's sense (a foreign trip): a
+ * Saudi minister "arriving in Riyadh" is going home. */
 static void add_visit(rctx *c, const char *person, const char *place, const char *date,
                       size_t sent, const char *rule)
 {
-    add_relation(c, "visited", person, place, date, NULL, sent, rule);
     const lia_entity *e = lia_facts_find(c->f, place);
+    const lia_entity *who = lia_facts_find(c->f, person);
+    const char *place_country = !e ? "" : strcmp(e->type, LIA_COUNTRY) == 0 ? e->key : e->country;
+    if (who && who->country[0] && place_country[0] && strcmp(who->country, place_country) == 0)
+        return;
+    add_relation(c, "visited", person, place, date, NULL, sent, rule);
     if (e && strcmp(e->type, LIA_CITY) == 0 && e->country[0])
         add_relation(c, "visited", person, e->country, date, NULL, sent, "visited.city-country");
 }
