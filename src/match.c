@@ -1378,6 +1378,7 @@ static void find_surnames(ctx *c)
     /* The last word of each person's name, as an entry key, computed once. */
     VEC(size_t) persons = { 0 };
     VEC(char *) keys = { 0 };
+    VEC(unsigned long) key_hashes = { 0 };
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->type != LIA_T_PERSON || mm->inner || !mm->key || !mm->key[0] || !mm->surface[0])
@@ -1395,12 +1396,13 @@ static void find_surnames(ctx *c)
         }
         VEC_PUSH(persons, k);
         VEC_PUSH(keys, key);
+        VEC_PUSH(key_hashes, lia_hash(key));
     }
     for (size_t i = 0; i < c->t->n && persons.n; i++) {
         if (c->covered[i] || tok(c, i)->kind != LIA_TOK_WORD || any_lex(c, i))
             continue;
         for (size_t p = 0; p < persons.n; p++) {
-            if (!lia_token_matches(tok(c, i), keys.v[p]))
+            if (!lia_token_matches_hashed(tok(c, i), keys.v[p], key_hashes.v[p]))
                 continue;
             lia_mention copy = c->m->mentions.v[persons.v[p]];
             lia_mention *mm = new_mention(c, i, i + 1, LIA_T_PERSON);
@@ -1413,6 +1415,7 @@ static void find_surnames(ctx *c)
     for (size_t p = 0; p < keys.n; p++)
         free(keys.v[p]);
     VEC_FREE(keys);
+    VEC_FREE(key_hashes);
     VEC_FREE(persons);
 }
 
@@ -1558,7 +1561,7 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
         return e->optional && match_from(pm, el + 1, pos);
     }
     case LIA_P_WORD:
-        if (pos < pm->sent_last && lia_token_matches(tok(c, pos), e->word)
+        if (pos < pm->sent_last && lia_token_matches_hashed(tok(c, pos), e->word, e->word_hash)
             && match_from(pm, el + 1, pos + 1))
             return 1;
         return e->optional && match_from(pm, el + 1, pos);

@@ -646,6 +646,7 @@ static int parse_element(lia_rules *r, loader *ld, char *w, int col, lia_pelem *
     }
     el->kind = LIA_P_WORD;
     el->word = keys[0];
+    el->word_hash = lia_hash(el->word);
     free(keys);
     return 1;
 }

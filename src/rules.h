@@ -96,6 +96,7 @@ enum {
 typedef struct {
     lia_pelem_kind kind;
     char *word;                   /* LIA_P_WORD: entry key */
+    unsigned long word_hash;      /* LIA_P_WORD: lia_hash(word) */
     int cls;                      /* LIA_P_CLASS: lexicon class index */
     char capture;                 /* LIA_P_CAPTURE: 'A' or 'B' */
     int types;                    /* LIA_P_CAPTURE: LIA_T_* bits */

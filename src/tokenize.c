@@ -224,6 +224,14 @@ int lia_token_matches(const lia_token *t, const char *key)
     return 0;
 }
 
+int lia_token_matches_hashed(const lia_token *t, const char *key, unsigned long hash)
+{
+    for (int i = 0; i < t->n_forms; i++)
+        if (t->form_hash[i] == hash && strcmp(t->forms[i], key) == 0)
+            return 1;
+    return 0;
+}
+
 /* ---- sentences ---- */
 
 static const char *const latin_abbrev[] = {

@@ -67,5 +67,8 @@ char *lia_entry_key(const char *norm_word);
 
 /* Does the token match the entry key? (any of its forms equals key) */
 int lia_token_matches(const lia_token *t, const char *key);
+/* The same with hash = lia_hash(key) known: strings are compared only
+ * where the hashes agree. */
+int lia_token_matches_hashed(const lia_token *t, const char *key, unsigned long hash);
 
 #endif
