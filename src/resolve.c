@@ -455,6 +455,33 @@ static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p
     VEC_FREE(who);
 }
 
+/* "وبحث الجانبان ...": a meeting of the two persons last named, in this
+ * paragraph or the one before, when they are of two countries (two sides). */
+static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int si)
+{
+    const lia_mention *sides = &c->m->mentions.v[si];
+    int para = c->t->tok[sides->first].paragraph;
+    const lia_mention *two[2] = { NULL, NULL };
+    int n = 0;
+    for (int q = si - 1; q >= 0 && n < 2; q--) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (c->t->tok[mm->first].paragraph < para - 1)
+            break;
+        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->both_sides)
+            continue;
+        if (n == 0 || strcmp(two[0]->key, mm->key) != 0)
+            two[n++] = mm;
+    }
+    if (n < 2 || !two[0]->country[0] || !two[1]->country[0]
+        || strcmp(two[0]->country, two[1]->country) == 0)
+        return;
+    c->anchor = rm->anchor;
+    const char *date = sentence_date(c, rm->sentence);
+    const char *place = sentence_place(c, rm->sentence, rm);
+    add_relation(c, "met", two[1]->key, two[0]->key, date ? date : c->context_date,
+                 place ? place : c->context_place, rm->sentence, p->id);
+}
+
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -562,8 +589,12 @@ static void relations_from_matches(rctx *c)
         if (rm->a >= 0 && c->m->mentions.v[rm->a].type == LIA_T_PERSON
             && c->m->mentions.v[rm->a].key[0])
             c->subject = rm->a;
-        for (int k = 0; k < na; k++)
-            relation_pairs(c, rm, p, alist[k]);
+        for (int k = 0; k < na; k++) {
+            if (alist[k] >= 0 && c->m->mentions.v[alist[k]].both_sides && is_relation(p, "met"))
+                met_both_sides(c, rm, p, alist[k]);
+            else
+                relation_pairs(c, rm, p, alist[k]);
+        }
     }
 }
 
