@@ -53,6 +53,10 @@ static int same_sentence(const ctx *c, size_t i, size_t j)
 
 int lia_lex_at(const lia_matches *m, size_t i, int cls)
 {
+    /* Asked several times per token and class, mostly for a class that
+     * is not there: the bit answers without a scan. */
+    if (cls >= 0 && cls < 64 && !(m->lex_classes[i] >> cls & 1))
+        return 0;
     int best = 0;
     for (int k = 0; k < m->n_lex[i]; k++)
         if (m->lex[i][k].cls == cls && m->lex[i][k].len > best)
@@ -159,9 +163,15 @@ static void annotate_lexicon(ctx *c)
         }
     }
     c->m->lex = xcalloc(n + 1, sizeof *c->m->lex);
-    for (size_t i = 0; i < n; i++)
-        if (c->m->n_lex[i])
-            c->m->lex[i] = hits.v + first_hit[i];
+    c->m->lex_classes = xcalloc(n + 1, sizeof *c->m->lex_classes);
+    for (size_t i = 0; i < n; i++) {
+        if (!c->m->n_lex[i])
+            continue;
+        c->m->lex[i] = hits.v + first_hit[i];
+        for (int k = 0; k < c->m->n_lex[i]; k++)
+            if (c->m->lex[i][k].cls < 64)
+                c->m->lex_classes[i] |= UINT64_C(1) << c->m->lex[i][k].cls;
+    }
     c->m->lex_hits = hits.v;
     free(first_hit);
 }
@@ -1769,6 +1779,7 @@ void lia_matches_release(lia_matches *m)
     free(m->lex);
     free(m->n_lex);
     free(m->lex_hits);
+    free(m->lex_classes);
     free(m->mention_at);
     memset(m, 0, sizeof *m);
 }

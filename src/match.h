@@ -9,6 +9,8 @@
 #ifndef LIA_MATCH_H
 #define LIA_MATCH_H
 
+#include <stdint.h>
+
 #include "dates.h"
 #include "rules.h"
 #include "tokenize.h"
@@ -59,6 +61,7 @@ typedef struct {
     struct lia_lexhit { int cls; int len; } **lex;
     int *n_lex;
     struct lia_lexhit *lex_hits;  /* every lex[i] points into this one block */
+    uint64_t *lex_classes;       /* per token: bit cls set for each class < 64 in lex[i] */
     size_t n_tok;
     int *mention_at;             /* token → top-level mention starting there + 1, or 0 */
 } lia_matches;
