@@ -50,14 +50,13 @@ char *lia_json_string(lia_json *j, int strict, size_t *len_out)
         return NULL;
     }
     j->p++;
-    /* One allocation: the decoded string is never longer than its source
-     * (an escape only shrinks), which ends at the closing quote. */
-    const char *q = j->p;
-    while (q < j->end && *q != '"')
-        q += *q == '\\' ? 2 : 1;
+    /* Room up to the next quote, the closing one unless the string holds
+     * an escaped quote (escapes only shrink): most strings are decoded
+     * into one allocation. */
+    const char *q = memchr(j->p, '"', (size_t)(j->end - j->p));
     strbuf b;
     sb_init(&b);
-    sb_reserve(&b, (size_t)(q - j->p) + 1);
+    sb_reserve(&b, (size_t)((q ? q : j->end) - j->p) + 1);
     sb_adds(&b, "");
     for (;;) {
         const char *run = j->p;
