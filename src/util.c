@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdatomic.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void out_of_memory(void)
@@ -214,12 +215,23 @@ lia_status lia_read_file(const char *path, char **out, size_t *len, lia_diag *d)
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return lia_fail(d, LIA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
+    /* Straight into the buffer, sized once from the file's size when it
+     * has one (a pipe or a growing file is still read to its end). */
+    struct stat st;
+    size_t room = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
+                  ? (size_t)st.st_size + 1 : 65536;
     strbuf b;
     sb_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        sb_add(&b, chunk, n);
+    for (;;) {
+        if (b.len + 1 >= b.cap)
+            sb_reserve(&b, room);
+        size_t n = fread(b.s + b.len, 1, b.cap - b.len - 1, fp);
+        if (n == 0)
+            break;
+        b.len += n;
+        room = 65536;
+    }
+    b.s[b.len] = '\0';
     int err = ferror(fp);
     fclose(fp);
     if (err) {
