@@ -433,6 +433,7 @@ typedef struct {
     size_t start, end;       /* token span of the body's own words */
     int kind;                /* agency kind index when generic, else -1 */
     int defaulted;           /* its country was guessed (the home country) */
+    int is_org;              /* an organization (rules' organizations.tsv), not a state body */
 } body;
 
 static void body_release(body *b)
@@ -522,6 +523,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         b->latin = xstrdup(o->latin);
         b->country = xstrdup(o->country);
         b->end = skip_bracketed(c, i + (size_t)len);
+        b->is_org = 1;
         return 2;
     }
     if ((len = gaz_ref(c, i, LIA_G_KIND, &idx))) {
@@ -935,7 +937,7 @@ static void add_body_mentions(ctx *c, title_info *ti, size_t first)
     for (int k = 0; k < ti->n_bodies; k++) {
         body *b = &ti->bodies[k];
         size_t start = b->start > first ? b->start : first;
-        lia_mention *am = new_mention(c, start, b->end, LIA_T_AGENCY);
+        lia_mention *am = new_mention(c, start, b->end, b->is_org ? LIA_T_ORG : LIA_T_AGENCY);
         set_identity(am, b->key, b->name, b->latin, b->country);
         am->inner = 1;
         add_named_parent(c, b->key, start, b->end);

@@ -345,6 +345,60 @@ static const char *event_place(const rctx *c, const char *event_key)
     return NULL;
 }
 
+/* Does sentence s mention the event? */
+static int event_in_sentence(const rctx *c, const char *event, size_t s)
+{
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if ((size_t)c->t->tok[mm->first].sentence == s && strcmp(mm->key, event) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* An event hosted by a city is hosted by its country when a sentence that
+ * tells of the event names that country; one hosted by a country is hosted by the city the
+ * document's events or visit take place in, when it is in that country. */
+static void hosted_city_and_country(rctx *c)
+{
+    size_t n = c->f->relations.n;
+    for (size_t k = 0; k < n; k++) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "hosted") != 0 || strcmp(r->source, c->doc->id) != 0)
+            continue;
+        const lia_entity *host = lia_facts_find(c->f, r->a);
+        if (!host)
+            continue;
+        size_t sent = 0;
+        for (size_t q = 0; q < c->m->mentions.n; q++)
+            if (strcmp(c->m->mentions.v[q].key, r->b) == 0) {
+                sent = (size_t)c->t->tok[c->m->mentions.v[q].first].sentence;
+                break;
+            }
+        char *event = xstrdup(r->b), *date = xstrdup(r->date);
+        if (strcmp(host->type, LIA_CITY) == 0 && host->country[0]) {
+            for (size_t q = 0; q < c->m->mentions.n; q++) {
+                const lia_mention *mm = &c->m->mentions.v[q];
+                if (mm->type == LIA_T_COUNTRY && strcmp(mm->key, host->country) == 0
+                    && event_in_sentence(c, event, (size_t)c->t->tok[mm->first].sentence)) {
+                    add_relation(c, "hosted", host->country, event, date, NULL, sent,
+                                 "hosted.city-country");
+                    break;
+                }
+            }
+        } else if (strcmp(host->type, LIA_COUNTRY) == 0) {
+            const char *city = event_place(c, event);
+            if (!city)
+                city = c->context_place;
+            const lia_entity *ce = city ? lia_facts_find(c->f, city) : NULL;
+            if (ce && strcmp(ce->type, LIA_CITY) == 0 && strcmp(ce->country, host->key) == 0)
+                add_relation(c, "hosted", ce->key, event, date, NULL, sent, "hosted.country-city");
+        }
+        free(event);
+        free(date);
+    }
+}
+
 /* Is person p (a key) tied to the country or agency x by his office? */
 static int own_side(const rctx *c, const lia_mention *a, const lia_mention *b)
 {
@@ -681,6 +735,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     part_of_from_names(&c);
     hosted_from_event_places(&c);
     relations_from_matches(&c);
+    hosted_city_and_country(&c);
     free(c.context_date);
     free(c.context_place);
 }
