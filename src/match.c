@@ -51,11 +51,17 @@ static int same_sentence(const ctx *c, size_t i, size_t j)
     return i < c->t->n && j < c->t->n && tok(c, i)->sentence == tok(c, j)->sentence;
 }
 
+/* Is class cls (>= 0) surely not at token i?  Asked several times per
+ * token and class, mostly for a class that is not there: the bit answers
+ * without a scan (classes from 64 on always get the scan). */
+static inline int lex_absent(const lia_matches *m, size_t i, int cls)
+{
+    return cls < 64 && !(m->lex_classes[i] >> cls & 1);
+}
+
 int lia_lex_at(const lia_matches *m, size_t i, int cls)
 {
-    /* Asked several times per token and class, mostly for a class that
-     * is not there: the bit answers without a scan. */
-    if (cls >= 0 && cls < 64 && !(m->lex_classes[i] >> cls & 1))
+    if (cls >= 0 && lex_absent(m, i, cls))
         return 0;
     int best = 0;
     for (int k = 0; k < m->n_lex[i]; k++)
@@ -66,7 +72,7 @@ int lia_lex_at(const lia_matches *m, size_t i, int cls)
 
 static int lex(const ctx *c, size_t i, int cls)
 {
-    return cls >= 0 && i < c->t->n ? lia_lex_at(c->m, i, cls) : 0;
+    return cls >= 0 && i < c->t->n && !lex_absent(c->m, i, cls) ? lia_lex_at(c->m, i, cls) : 0;
 }
 
 static int any_lex(const ctx *c, size_t i)
