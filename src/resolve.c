@@ -166,6 +166,65 @@ static void resolve_references(rctx *c)
     }
 }
 
+/* An event's edition: its head word and ordinal words ("الدورة الحادية
+ * والأربعين", "الاجتماع الدولي الثاني عشر"), as normalized forms joined
+ * by spaces; "" when the name holds no ordinal in its first words. */
+static char *event_edition(const rctx *c, const lia_mention *mm)
+{
+    int ordinal = lia_rules_class(c->r, "ordinal");
+    strbuf b;
+    sb_init(&b);
+    int found = 0;
+    size_t upto = mm->first;
+    for (size_t i = mm->first; i < mm->last && i < mm->first + 6; i++)
+        if (ordinal >= 0 && lia_lex_at(c->m, i, ordinal)) {
+            found = 1;
+            upto = i + 1;
+        }
+    for (size_t i = mm->first; found && i < upto; i++) {
+        const lia_token *tk = &c->t->tok[i];
+        sb_adds(&b, tk->forms[tk->n_forms - 1]);
+        sb_adds(&b, " ");
+    }
+    char *out = xstrdup(b.s ? b.s : "");
+    sb_release(&b);
+    return out;
+}
+
+/* "الدورة الحادية والأربعين لمجلس وزراء الداخلية العرب" then "الدورة
+ * الحادية والأربعين للمجلس": one document's event editions named twice
+ * in different words are one event (the first naming's). */
+static void merge_event_editions(rctx *c)
+{
+    size_t n = c->m->mentions.n;
+    char **edition = xcalloc(n ? n : 1, sizeof *edition);
+    for (size_t k = 0; k < n; k++) {
+        lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type != LIA_T_EVENT || !mm->key[0] || mm->event_ref)
+            continue;
+        edition[k] = event_edition(c, mm);
+        if (!edition[k][0])
+            continue;
+        for (size_t q = 0; q < k; q++) {
+            const lia_mention *first = &c->m->mentions.v[q];
+            if (edition[q] && !strcmp(edition[q], edition[k]) && strcmp(first->key, mm->key) != 0) {
+                /* Every mention that took the second key ("هذه الدورة") follows. */
+                char *old = xstrdup(mm->key);
+                for (size_t r = 0; r < n; r++) {
+                    lia_mention *o = &c->m->mentions.v[r];
+                    if (o->type == LIA_T_EVENT && !strcmp(o->key, old))
+                        set_key(o, first->key, first->name, first->latin, first->country);
+                }
+                free(old);
+                break;
+            }
+        }
+    }
+    for (size_t k = 0; k < n; k++)
+        free(edition[k]);
+    free(edition);
+}
+
 static void add_entities(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
@@ -728,6 +787,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.f = f;
     c.anchor = SIZE_MAX;
     resolve_references(&c);
+    merge_event_editions(&c);
     add_entities(&c);
     set_context(&c);
     set_context_place(&c);
