@@ -70,6 +70,14 @@ void lia_corpus_set_bad_input(lia_corpus *c, int mode);
  * warning; on failure nothing of path is added. */
 lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *default_date,
                                lia_diag *d);
+/* Adds the documents of JSON Lines text[0..len) (whole lines, read as
+ * lia_corpus_add_path reads a .jsonl file), whose first line is line
+ * first_line of the input called name: messages name name and that line,
+ * a document without an id gets "BASENAME:LINE".  text is not kept; on
+ * failure nothing of it is added. */
+lia_status lia_corpus_add_jsonl_text(lia_corpus *c, const char *name, const char *text,
+                                     size_t len, long first_line, const char *default_date,
+                                     lia_diag *d);
 /* Puts the documents in canonical order (by id, then content), so that the
  * same inputs given in any order give the same graph. */
 void lia_corpus_sort(lia_corpus *c);

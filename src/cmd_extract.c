@@ -70,7 +70,6 @@ typedef struct {
     FILE *out;
     lia_progress progress;
     lia_diag *d;
-    char *tmp_dir;            /* private directory for JSON Lines batches */
     size_t docs;
 } extract_run;
 
@@ -129,38 +128,13 @@ static lia_status run_corpus(extract_run *x, lia_corpus *c)
 }
 
 /* Loads a batch of JSON Lines (whole lines; the first is line first_line
- * of the input called name) as a corpus.
- * TODO: read.c offers only lia_corpus_add_path; with an in-memory entry
- * point (say lia_corpus_add_jsonl_text(c, name, text, len, first_line,
- * default_date, d)) this temporary file goes away.  Until then the batch
- * is written to a private temporary file named like the input and padded
- * with blank lines, so that line numbers and the ids of documents without
- * one ("NAME:LINE") stay those of the input. */
+ * of the input called name) as a corpus, straight from memory. */
 static lia_status load_batch(extract_run *x, const char *name, const char *text, size_t len,
                              long first_line, lia_corpus *c)
 {
-    const char *base = strrchr(name, '/');
-    base = base ? base + 1 : name;
-    if (strcmp(name, "-") == 0)
-        base = "stdin.jsonl";
-    char *path = xasprintf("%s/%s", x->tmp_dir, base);
-    lia_status st = LIA_OK;
-    FILE *fp = fopen(path, "wb");
-    if (!fp) {
-        st = lia_fail(x->d, LIA_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-        free(path);
-        return st;
-    }
-    for (long i = 1; i < first_line; i++)
-        putc('\n', fp);
-    fwrite(text, 1, len, fp);
-    if (fclose(fp) != 0)
-        st = lia_fail(x->d, LIA_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-    if (st == LIA_OK)
-        st = lia_corpus_add_path(c, path, x->doc_date, x->d);
-    unlink(path);
-    flush_warnings(x, path, strcmp(name, "-") == 0 ? "stdin.jsonl" : name);
-    free(path);
+    const char *shown = strcmp(name, "-") == 0 ? "stdin.jsonl" : name;
+    lia_status st = lia_corpus_add_jsonl_text(c, shown, text, len, first_line, x->doc_date, x->d);
+    flush_warnings(x, NULL, NULL);
     return st;
 }
 
@@ -351,14 +325,6 @@ int cmd_extract(int argc, char **argv)
     lia_rules *rules = NULL;
     static char out_buf[1 << 20];
     setvbuf(stdout, out_buf, _IOFBF, sizeof out_buf);
-    const char *tmp = getenv("TMPDIR");
-    char *tmpl = xasprintf("%s/liaison-extract-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(tmpl)) {
-        lia_error("cannot create a temporary directory '%s': %s", tmpl, strerror(errno));
-        free(tmpl);
-        return LIA_EXIT_FAIL;
-    }
-    x.tmp_dir = tmpl;
     if (lia_rules_load(in.rules_dir, &rules, &d) != LIA_OK) {
         lia_error("%s", d.message);
         goto done;
@@ -384,8 +350,6 @@ int cmd_extract(int argc, char **argv)
     rc = LIA_EXIT_OK;
 done:
     flush_warnings(&x, NULL, NULL);
-    rmdir(x.tmp_dir);
-    free(x.tmp_dir);
     lia_rules_free(rules);
     lia_diag_release(&d);
     return rc;

@@ -329,22 +329,19 @@ static const char *parse_line(lia_json *j, jline *l, char *why_buf, size_t why_s
     return NULL;
 }
 
-/* Reads a JSON Lines file.  Bad lines are skipped with a warning naming
- * their line (the first MAX_LINE_WARNINGS, then a count), or fatal under
- * LIA_BAD_INPUT_FAIL. */
-static lia_status read_jsonl(lia_corpus *c, const char *path, const char *default_date,
-                             lia_diag *d)
+/* Parses JSON Lines text[0..len), whose first line is line first_line of
+ * the input called name (for messages and the ids of documents without
+ * one).  Bad lines are skipped with a warning naming their line (the first
+ * MAX_LINE_WARNINGS, then a count), or fatal under LIA_BAD_INPUT_FAIL. */
+static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text, size_t len,
+                              long first_line, const char *default_date, lia_diag *d)
 {
-    char *text;
-    size_t len;
-    lia_status st = lia_read_file(path, &text, &len, d);
-    if (st != LIA_OK)
-        return st;
-    char *where = printable(path);
+    lia_status st = LIA_OK;
+    char *where = printable(name);
     const char *p = text, *end = text + len;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+    if (first_line == 1 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
-    long line = 0;
+    long line = first_line - 1;
     size_t n_bad = 0, n_docs = 0;
     while (st == LIA_OK && p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -368,7 +365,7 @@ static lia_status read_jsonl(lia_corpus *c, const char *path, const char *defaul
                 lia_warn(d, "%s:%ld: %s; line skipped", where, line, why);
             continue;
         }
-        char *gen = l.id ? NULL : xasprintf("%s:%ld", base_name(path), line);
+        char *gen = l.id ? NULL : xasprintf("%s:%ld", base_name(name), line);
         const char *id = l.id ? l.id : gen;
         char *pid = printable(id);
         char *what = xasprintf("%s:%ld: document '%s'", where, line, pid);
@@ -404,6 +401,18 @@ static lia_status read_jsonl(lia_corpus *c, const char *path, const char *defaul
     if (st == LIA_OK && !n_docs)
         lia_warn(d, "'%s': no documents", where);
     free(where);
+    return st;
+}
+
+static lia_status read_jsonl(lia_corpus *c, const char *path, const char *default_date,
+                             lia_diag *d)
+{
+    char *text;
+    size_t len;
+    lia_status st = lia_read_file(path, &text, &len, d);
+    if (st != LIA_OK)
+        return st;
+    st = parse_jsonl(c, path, text, len, 1, default_date, d);
     free(text);
     return st;
 }
@@ -470,15 +479,31 @@ static lia_status add_path(lia_corpus *c, const char *path, const char *default_
 }
 
 /* All or nothing: on failure the documents this call added are removed. */
+/* Drops the documents added since there were `before` of them. */
+static void drop_docs_after(lia_corpus *c, size_t before)
+{
+    while (c->docs.n > before)
+        free_doc(&c->docs.v[--c->docs.n]);
+}
+
 lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *default_date,
                                lia_diag *d)
 {
     size_t before = c->docs.n;
     lia_status st = add_path(c, path, default_date, 0, d);
-    if (st != LIA_OK) {
-        while (c->docs.n > before)
-            free_doc(&c->docs.v[--c->docs.n]);
-    }
+    if (st != LIA_OK)
+        drop_docs_after(c, before);
+    return st;
+}
+
+lia_status lia_corpus_add_jsonl_text(lia_corpus *c, const char *name, const char *text,
+                                     size_t len, long first_line, const char *default_date,
+                                     lia_diag *d)
+{
+    size_t before = c->docs.n;
+    lia_status st = parse_jsonl(c, name, text, len, first_line, default_date, d);
+    if (st != LIA_OK)
+        drop_docs_after(c, before);
     return st;
 }
 
