@@ -726,7 +726,10 @@ static size_t scan_name(const ctx *c, size_t i)
         if (!part && !after_part && j > i + 1 && strncmp(tk->norm, "ال", 4) == 0
             && !lex(c, j - 1, c->c_name_inner))
             break;
-        if (after_part && strncmp(tk->norm, "ال", 4) == 0 && words >= 1 && j > i + 2)
+        /* "... بن سعود الفيصل" ends on the family name; "بن عبد الله" is
+         * a father's compound name, and the family name may follow. */
+        if (after_part && strncmp(tk->norm, "ال", 4) == 0 && words >= 1 && j > i + 2
+            && strcmp(tok(c, j - 2)->norm, "عبد") != 0)
             break;
     }
     /* A name does not end on a connector (بن، عبد). */
@@ -990,6 +993,27 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
     return ti.end;
 }
 
+/* The country of a delegation named earlier in token i's sentence ("ضم
+ * الوفد المرافق للوزير السعودي"، "ضمن الوفد السنغالي"), or -1. */
+static int delegation_country_before(const ctx *c, size_t i)
+{
+    if (i >= c->t->n)
+        return -1;
+    size_t first = c->t->sent[tok(c, i)->sentence].first;
+    for (size_t k = first; k < i; k++) {
+        if (!lex(c, k, c->c_delegation))
+            continue;
+        for (size_t q = k + 1; q < i && q < k + 5; q++) {
+            int ci;
+            if (gaz_ref(c, q, LIA_G_NISBA, &ci))
+                return ci;
+            if (tok(c, q)->kind != LIA_TOK_WORD)
+                break;
+        }
+    }
+    return -1;
+}
+
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
 static size_t try_title_person(ctx *c, size_t i)
@@ -1012,6 +1036,28 @@ static size_t try_title_person(ctx *c, size_t i)
     int oi;
     int ol = official_at(c, j, &oi);
     size_t name_end = ol ? j + (size_t)ol : scan_name(c, j);
+    /* "وضم الوفد السعودي ... مدير عام حرس الحدود اللواء X": a member of a
+     * foreign delegation holds his own country's office. */
+    int dc = !ol && name_end > j ? delegation_country_before(c, i) : -1;
+    int defaulted = 0;
+    for (int k = 0; k < ti.n_bodies; k++)
+        defaulted |= ti.bodies[k].defaulted;
+    if (dc >= 0 && (ti.country < 0 || defaulted)) {
+        ti.country = dc;
+        for (int k = 0; k < ti.n_bodies; k++) {
+            body *b = &ti.bodies[k];
+            if (b->defaulted && b->kind >= 0
+                && strcmp(b->country, c->r->countries.v[dc].code) != 0) {
+                int kind = b->kind;
+                size_t bs = b->start, be = b->end;
+                body_release(b);
+                kind_agency(c, kind, dc, b);
+                b->kind = kind;
+                b->start = bs;
+                b->end = be;
+            }
+        }
+    }
     if (name_end > j) {
         lia_mention *mm = new_mention(c, i, name_end, LIA_T_PERSON);
         free(mm->surface);
@@ -1376,6 +1422,23 @@ static size_t mention_at(ctx *c, size_t i)
         set_identity(mm, "", "", "", "");
         mm->both_sides = 1;
         return mm->last;
+    }
+    /* A rank or honorific, then a name the gazetteers do not know:
+     * "المفوض عبدول لاي"، "والمفوض فضيلي ولد الناجي، المدير العام ...". */
+    if (lex(c, i, c->c_honorific) && !gaz_ref(c, i, LIA_G_TITLE, NULL)) {
+        size_t j = i, h;
+        while ((h = (size_t)lex(c, j, c->c_honorific)))
+            j += h;
+        size_t end = scan_name(c, j);
+        if (end > j && same_sentence(c, i, end - 1) && !official_at(c, j, NULL)
+            && !gaz_ref(c, j, LIA_G_TITLE, NULL) && !c->gaz[j]) {
+            lia_mention *mm = new_mention(c, j, end, LIA_T_PERSON);
+            person_from_name(c, mm, j, end, -1);
+            size_t pidx = c->m->mentions.n - 1;
+            e = absorb_apposition(c, pidx, end);
+            c->m->mentions.v[pidx].last = e;
+            return e;
+        }
     }
     /* A name with its office after it: "عبد الله مكي الرفاعي قائد
      * العمليات الخارجية", "محمد الحسن، مدير ...": a given name or a
