@@ -33,7 +33,7 @@ typedef struct {
     size_t *first_denial;    /* per sentence: token of its first denial, or SIZE_MAX */
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_anaphor, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
 } ctx;
 
@@ -1417,6 +1417,12 @@ static size_t mention_at(ctx *c, size_t i)
         mm->group = 1;
         return mm->last;
     }
+    if ((len = lex(c, i, c->c_guest))) {
+        lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
+        set_identity(mm, "", "", "", "");
+        mm->guest = 1;
+        return mm->last;
+    }
     if ((len = lex(c, i, c->c_both_sides))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
         set_identity(mm, "", "", "", "");
@@ -1783,6 +1789,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_future = lia_rules_class(r, "future");
     c.c_group_ref = lia_rules_class(r, "group_ref");
     c.c_both_sides = lia_rules_class(r, "both_sides");
+    c.c_guest = lia_rules_class(r, "guest");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");

@@ -32,6 +32,7 @@ typedef struct {
     int anaphor;             /* "الأخير": stands for the last person named */
     int group;               /* "الوزراء المشاركين": every attendee of the current event */
     int both_sides;          /* "الجانبان": the two persons the text just named */
+    int guest;               /* "الوزير الضيف"، "ضيفه": the visitor the text told of */
     int event_ref;           /* "هذا المنتدى": stands for the current event */
     int delegation;          /* a country named by its delegation */
     int inner;               /* part of a larger mention (a title's body) */

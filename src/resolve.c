@@ -101,6 +101,23 @@ static void resolve_references(rctx *c)
             }
             continue;
         }
+        if (mm->type == LIA_T_PERSON && mm->guest) {
+            /* The person a visit pattern named before: the visitor. */
+            int visitor = -1;
+            for (size_t q = 0; q < c->m->rels.n; q++) {
+                const lia_rel_match *rm = &c->m->rels.v[q];
+                const lia_pattern *p = &c->r->patterns.v[rm->pattern];
+                if (strcmp(p->relation, "visited") == 0 && rm->a >= 0
+                    && c->m->mentions.v[rm->a].first < mm->first && c->m->mentions.v[rm->a].key[0]
+                    && (visitor < 0 || c->m->mentions.v[rm->a].first > c->m->mentions.v[visitor].first))
+                    visitor = rm->a;
+            }
+            if (visitor >= 0) {
+                const lia_mention *v = &c->m->mentions.v[visitor];
+                set_key(mm, v->key, v->name, v->latin, v->country);
+            }
+            continue;
+        }
         if (mm->type == LIA_T_PERSON && !mm->key[0] && mm->bodies[0]) {
             /* A holder named earlier in the document wins over the
              * gazetteer: the article knows whom it means. */
@@ -699,15 +716,29 @@ static void relations_from_matches(rctx *c)
             na = relative_subject(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
+        /* A met rule without B ("@met_verb A:person") reads a pair:
+         * "الجانبان", or "والتقى نظيره X" with the subject. */
+        if (is_relation(p, "met") && rm->n_b == 0) {
+            int counterpart = lia_rules_class(c->r, "counterpart");
+            for (int k = 0; k < na; k++) {
+                const lia_mention *am = &c->m->mentions.v[alist[k]];
+                if (am->both_sides) {
+                    met_both_sides(c, rm, p, alist[k]);
+                } else if (counterpart >= 0 && lia_lex_at(c->m, am->first, counterpart)
+                           && c->subject >= 0 && c->subject != alist[k]) {
+                    lia_rel_match with_b = *rm;
+                    with_b.b[0] = alist[k];
+                    with_b.n_b = 1;
+                    relation_pairs(c, &with_b, p, c->subject);
+                }
+            }
+            continue;
+        }
         if (rm->a >= 0 && c->m->mentions.v[rm->a].type == LIA_T_PERSON
             && c->m->mentions.v[rm->a].key[0])
             c->subject = rm->a;
-        for (int k = 0; k < na; k++) {
-            if (alist[k] >= 0 && c->m->mentions.v[alist[k]].both_sides && is_relation(p, "met"))
-                met_both_sides(c, rm, p, alist[k]);
-            else
-                relation_pairs(c, rm, p, alist[k]);
-        }
+        for (int k = 0; k < na; k++)
+            relation_pairs(c, rm, p, alist[k]);
     }
 }
 
