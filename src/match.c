@@ -46,6 +46,16 @@ static const lia_token *tok(const ctx *c, size_t i)
     return i < c->t->n ? &c->t->tok[i] : &past_end;
 }
 
+/* "بن", "ابن", "بنت", "ولد": the word that opens a father's name. */
+static int patronymic_word(const lia_token *tk)
+{
+    static const char *const words[] = { "بن", "ابن", "بنت", "ولد" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strcmp(tk->norm, words[k]) == 0)
+            return 1;
+    return 0;
+}
+
 static int same_sentence(const ctx *c, size_t i, size_t j)
 {
     return i < c->t->n && j < c->t->n && tok(c, i)->sentence == tok(c, j)->sentence;
@@ -121,6 +131,18 @@ static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t st
      * عشر لكبار ...") does not stop the match. */
     if (depth > 0 && lex(c, i, c->c_ordinal))
         trie_longest(c, node, i + 1, start, depth + 1, best, best_len);
+    /* A patronymic the gazetteer leaves out: "مساعد بن محمد العيبان" for
+     * "مساعد العيبان", "محمد ولد الشيخ الغزواني" spelled in full. */
+    if (depth > 0 && i + 2 < c->t->n && same_sentence(c, start, i + 2) && patronymic_word(tok(c, i))
+        && tok(c, i + 1)->kind == LIA_TOK_WORD && !lex(c, i + 1, c->c_name_part)) {
+        /* Only when the name goes on after it: the skip is no match itself. */
+        const lia_token *after = tok(c, i + 2);
+        for (int f = 0; f < after->n_forms; f++) {
+            const lia_trie *next = lia_trie_step(node, after->forms[f]);
+            if (next)
+                trie_longest(c, next, i + 3, start, depth + 3, best, best_len);
+        }
+    }
 }
 
 /* Records every lexicon phrase starting at each token. */
@@ -386,9 +408,19 @@ static void set_identity(lia_mention *mm, const char *key, const char *name, con
 }
 
 /* The country a nisba or country name at i names (index), and its length. */
-static int country_at(const ctx *c, size_t i, int *country)
+/* A nisba at i ("التركي"), but not a given name that looks like one:
+ * "الأمير تركي بن محمد" (a nisba before بن). */
+static int nisba_at(const ctx *c, size_t i, int *country)
 {
     int len = gaz_ref(c, i, LIA_G_NISBA, country);
+    if (len && i + (size_t)len < c->t->n && patronymic_word(tok(c, i + (size_t)len)))
+        return 0;
+    return len;
+}
+
+static int country_at(const ctx *c, size_t i, int *country)
+{
+    int len = nisba_at(c, i, country);
     if (len)
         return len;
     return gaz_ref(c, i, LIA_G_COUNTRY, country);
@@ -406,7 +438,7 @@ static int country_after(const ctx *c, size_t i, int *country)
         int l = country_after(c, i + skip, country);
         return l ? l + (int)skip : 0;
     }
-    int len = gaz_ref(c, i, LIA_G_NISBA, country);
+    int len = nisba_at(c, i, country);
     if (len)
         return len;
     if (i < c->t->n && strcmp(tok(c, i)->norm, "في") == 0) {
@@ -418,7 +450,7 @@ static int country_after(const ctx *c, size_t i, int *country)
     /* "بحكومة الوحدة الوطنية الليبية": a polity word, then its nisba. */
     if (i < c->t->n && lex(c, i, c->c_polity)) {
         for (size_t j = i + 1; j < i + 5 && j < c->t->n && same_sentence(c, i, j); j++) {
-            int l = gaz_ref(c, j, LIA_G_NISBA, country);
+            int l = nisba_at(c, j, country);
             if (!l)
                 l = gaz_ref(c, j, LIA_G_COUNTRY, country);
             if (l)
@@ -516,7 +548,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         b->latin = xstrdup(a->latin);
         b->country = xstrdup(a->country);
         size_t e = i + (size_t)len;
-        int nl = gaz_ref(c, e, LIA_G_NISBA, &ci);
+        int nl = nisba_at(c, e, &ci);
         if (nl)
             e += (size_t)nl;
         b->end = skip_bracketed(c, e);
@@ -577,7 +609,7 @@ shape:
                 break;
             if (j > e && tk->has_conj)
                 break;
-            int cl = gaz_ref(c, j, LIA_G_NISBA, &ci);
+            int cl = nisba_at(c, j, &ci);
             if (cl) {
                 /* A shape around a known kind ("المديرية المشتركة العامة
                  * للأمن الوطني المغربي") is that country's body of the kind. */
@@ -1027,7 +1059,7 @@ static size_t try_title_person(ctx *c, size_t i)
         int nci;
         if ((h = (size_t)lex(c, j, c->c_honorific)) || (h = (size_t)lex(c, j, c->c_office_modifier)))
             j += h;
-        else if (ti.country < 0 && (h = (size_t)gaz_ref(c, j, LIA_G_NISBA, &nci))) {
+        else if (ti.country < 0 && (h = (size_t)nisba_at(c, j, &nci))) {
             ti.country = nci;        /* "رئيس المنظمة اللواء الإماراتي ..." */
             j += h;
         } else
@@ -1431,7 +1463,7 @@ static size_t mention_at(ctx *c, size_t i)
     }
     /* A rank or honorific, then a name the gazetteers do not know:
      * "المفوض عبدول لاي"، "والمفوض فضيلي ولد الناجي، المدير العام ...". */
-    if (lex(c, i, c->c_honorific) && !gaz_ref(c, i, LIA_G_TITLE, NULL)) {
+    if (lex(c, i, c->c_honorific)) {
         size_t j = i, h;
         while ((h = (size_t)lex(c, j, c->c_honorific)))
             j += h;
