@@ -169,11 +169,11 @@ static void add_form(lia_token *t, const char *f)
     t->forms[t->n_forms++] = f;
 }
 
-/* Fills t->forms for an Arabic word whose norm is already set. */
-static void word_forms(lia_token *t)
+/* Fills t->forms for an Arabic word whose norm (n bytes) is already set.
+ * Every form is a suffix of the norm. */
+static void word_forms(lia_token *t, size_t n)
 {
     const char *w = t->norm;
-    size_t n = strlen(w);
     if (starts_with(w, AR_AL) && n_chars(w + 4, n - 4) >= 2)
         add_form(t, w + 4);
     else
@@ -195,7 +195,7 @@ static void word_forms(lia_token *t)
      * "بالألمانية") it needs that form too. */
     for (int i = 0, n0 = t->n_forms; i < n0; i++) {
         const char *f = t->forms[i];
-        size_t fl = strlen(f);
+        size_t fl = n - (size_t)(f - w);
         if (f != w && starts_with(f, AR_AL) && n_chars(f + 4, fl - 4) >= 2)
             add_form(t, f + 4);
     }
@@ -431,7 +431,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
         }
         tok.paragraph = paragraph;
         if (tok.kind == LIA_TOK_WORD) {
-            word_forms(&tok);
+            word_forms(&tok, end - start);
         } else {
             tok.forms[0] = tok.norm;
             tok.form_hash[0] = lia_hash(tok.norm);
