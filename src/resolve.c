@@ -612,6 +612,47 @@ static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *
                  place ? place : c->context_place, rm->sentence, p->id);
 }
 
+static int pattern_has_class(const lia_pattern *p, int cls)
+{
+    for (size_t e = 0; cls >= 0 && e < p->n_el; e++)
+        if (p->el[e].kind == LIA_P_CLASS && p->el[e].cls == cls)
+            return 1;
+    return 0;
+}
+
+/* "وشارك في الاجتماع من الجانب العراقي X": X met everyone of another
+ * country in the meetings this document told of so far. */
+static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
+                       const lia_mention *am)
+{
+    /* Inside an event ("وحضر الجلسة الافتتاحية X") the session is the
+     * event's: attending it is not meeting everyone. */
+    if (!am->key[0] || !am->country[0] || current_event(c, rm->sentence) >= 0)
+        return;
+    VEC(char *) others = { 0 };
+    for (size_t k = 0; k < c->f->relations.n; k++) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "met") != 0 || strcmp(r->source, c->doc->id) != 0)
+            continue;
+        const char *ends[2] = { r->a, r->b };
+        for (int e = 0; e < 2; e++) {
+            const lia_entity *x = lia_facts_find(c->f, ends[e]);
+            if (x && strcmp(x->type, LIA_PERSON) == 0 && x->country[0]
+                && strcmp(x->country, am->country) != 0)
+                VEC_PUSH(others, xstrdup(x->key));
+        }
+    }
+    c->anchor = rm->anchor;
+    const char *date = sentence_date(c, rm->sentence);
+    const char *place = sentence_place(c, rm->sentence, rm);
+    for (size_t k = 0; k < others.n; k++) {
+        add_relation(c, "met", am->key, others.v[k], date ? date : c->context_date,
+                     place ? place : c->context_place, rm->sentence, p->id);
+        free(others.v[k]);
+    }
+    VEC_FREE(others);
+}
+
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -717,12 +758,18 @@ static void relations_from_matches(rctx *c)
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
         /* A met rule without B ("@met_verb A:person") reads a pair:
-         * "الجانبان", or "والتقى نظيره X" with the subject. */
+         * "الجانبان", or "والتقى نظيره X" with the subject; when the rule
+         * names the meeting ("وشارك في الاجتماع X وY"), A joined the
+         * meeting the document told just before. */
         if (is_relation(p, "met") && rm->n_b == 0) {
             int counterpart = lia_rules_class(c->r, "counterpart");
+            int joined = pattern_has_class(p, lia_rules_class(c->r, "meeting_ref"));
             for (int k = 0; k < na; k++) {
                 const lia_mention *am = &c->m->mentions.v[alist[k]];
-                if (am->both_sides) {
+                if (joined) {
+                    if (rm->n_a > 0)
+                        met_joined(c, rm, p, am);
+                } else if (am->both_sides) {
                     met_both_sides(c, rm, p, alist[k]);
                 } else if (counterpart >= 0 && lia_lex_at(c->m, am->first, counterpart)
                            && c->subject >= 0 && c->subject != alist[k]) {
