@@ -312,8 +312,10 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         if (arg)
             continue;
         const lia_token *tk = &c->t->tok[mm->first];
-        int prep = strcmp(tk->forms[0], tk->norm) != 0 && (strncmp(tk->norm, "ب", 2) == 0
-                                                            || strncmp(tk->norm, "وب", 4) == 0);
+        /* "بمدريد"، "بالعاصمة الإسبانية مدريد": a ب proclitic (the token
+         * has a form without it). */
+        int prep = tk->n_forms > 1 && (strncmp(tk->norm, "ب", 2) == 0
+                                       || strncmp(tk->norm, "وب", 4) == 0);
         if (mm->first > se->first) {
             const lia_token *prev = &c->t->tok[mm->first - 1];
             prep |= strcmp(prev->norm, "في") == 0 || strcmp(prev->norm, "الي") == 0;
