@@ -743,9 +743,6 @@ static size_t scan_name(const ctx *c, size_t i)
             break;
         if (j == i && article && !lex(c, j, c->c_given_name))
             break;
-        if (j > i && !after_part && !lex(c, j, c->c_name_inner)
-            && strcmp(tk->forms[0], tk->norm) != 0 && !has_article(tk))
-            break;       /* a proclitic (لمواقف، بلاده) ends a name */
         if (!part && !after_part) {
             size_t l = strlen(tk->norm);
             if (words >= 2 && l > 4 && strcmp(tk->norm + l - 4, "ات") == 0)
