@@ -653,6 +653,10 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
         off = -2, past = 1, last = i + 2;
     } else if (is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم")) {
         const lia_token *n = tk(c, i + 1);
+        /* "اليوم نفسه"، "اليوم ذاته": the day the text was telling of,
+         * which the context gives, not today. */
+        if (has_form(c, i + 1, "نفسه") || has_form(c, i + 1, "ذاته"))
+            return 0;
         /* اليوم الاول / اليوم العالمي: a day of something, not today */
         if (n && n->kind == LIA_TOK_WORD && strncmp(n->norm, "ال", 4) == 0 &&
             weekday_at(c, i + 1) < 0)

@@ -13,6 +13,12 @@
 #include <ctype.h>
 #include <stdint.h>
 
+/* A visit implied by meeting or attending abroad. */
+typedef struct {
+    char *person, *place, *date;
+    size_t sent, anchor;
+} implied_visit;
+
 typedef struct {
     const lia_rules *r;
     const lia_doc *doc;
@@ -23,6 +29,9 @@ typedef struct {
     char *context_place;      /* place of that visit or event */
     int subject;              /* mention index of the current subject, or -1 */
     size_t anchor;            /* token the current relation hangs on (for evidence) */
+    /* Visits implied by meeting or attending abroad, added after the
+     * visits the text tells outright, so that those give the date. */
+    VEC(implied_visit) implied;
 } rctx;
 
 static const char *type_name(int type)
@@ -709,7 +718,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
                 /* An ambassador or an adviser posted there is not visiting. */
                 if (side[q] && side[q]->type == LIA_T_PERSON && side[q]->country[0] && pc[0]
                     && strcmp(pc, side[q]->country) != 0 && strcmp(side[q]->office, "member") != 0)
-                    add_visit(c, side[q]->key, pl, date, rm->sentence, "visited.abroad");
+                    VEC_PUSH(c->implied, ((implied_visit){
+                        xstrdup(side[q]->key), xstrdup(pl), date ? xstrdup(date) : NULL,
+                        rm->sentence, c->anchor }));
         }
     }
 }
@@ -875,6 +886,15 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     part_of_from_names(&c);
     hosted_from_event_places(&c);
     relations_from_matches(&c);
+    for (size_t k = 0; k < c.implied.n; k++) {
+        implied_visit *v = &c.implied.v[k];
+        c.anchor = v->anchor;
+        add_visit(&c, v->person, v->place, v->date, v->sent, "visited.abroad");
+        free(v->person);
+        free(v->place);
+        free(v->date);
+    }
+    VEC_FREE(c.implied);
     hosted_city_and_country(&c);
     free(c.context_date);
     free(c.context_place);

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """End-to-end extraction cases: each tests/extraction/*.txt starts with
-'# doc-date: YYYY-MM-DD' and '# expect: [!]RELATION NAME_A ~ NAME_B' lines
-(a leading ! means the relation must NOT be extracted); the rest is the
+'# doc-date: YYYY-MM-DD' and '# expect: [!]RELATION NAME_A ~ NAME_B [@DATE]'
+lines (a leading ! means the relation must NOT be extracted; @DATE, that
+its date starts so); the rest is the
 article.  Names compare after the scorer's normalization, against node
 names and aliases.  usage: check.py LIAISON DIR"""
 import os
@@ -54,10 +55,16 @@ def main():
         for e in expects:
             neg = e.startswith("!")
             rel, pair = e.lstrip("!").split(" ", 1)
+            date = None
+            if " @" in pair:
+                pair, date = pair.rsplit(" @", 1)
+                date = date.strip()
             a, b = (norm(x) for x in pair.split("~"))
             found = False
             for u, v, attrs in g.edges(data=True):
                 if attrs.get("relation") != rel:
+                    continue
+                if date and not str(attrs.get("date", "")).startswith(date):
                     continue
                 nu, nv = names(g.nodes[u]), names(g.nodes[v])
                 if (a in nu and b in nv) or (rel == "met" and a in nv and b in nu):
