@@ -88,18 +88,20 @@ if $py -c 'import networkx' 2> /dev/null; then
     have_nx=1
     # networkx's all-pairs measures: exact at 10k (timed from 100 sources,
     # scaled to all), and at 100k from the same 128 sources liaison samples.
-    timeout 1800 $py "$here/nx_graph.py" 10000 100000 100 > "$data/nx10k.txt" || true
-    timeout 1800 $py "$here/nx_graph.py" 100000 1000000 16 128 > "$data/nx100k.txt" || true
+    # (a step still running after 10 minutes shows as "timeout")
+    timeout 600 $py "$here/nx_graph.py" 10000 100000 100 > "$data/nx10k.txt" || true
+    timeout 600 $py "$here/nx_graph.py" 100000 1000000 16 128 > "$data/nx100k.txt" || true
 fi
 val() { awk -v k="$2" '$1 == k { print $2 }' "$1" 2> /dev/null; }
 # nxv FILE KEY: networkx's time, "timeout" when it did not finish, n/a without networkx.
 nxv() { if [ $have_nx = 0 ]; then echo n/a; else local v; v=$(val "$1" "$2"); echo "${v:-timeout}"; fi; }
-# total FILE KEY...: the sum of those steps ('~' when one is an estimate).
+# total FILE KEY...: the sum of those steps ('~' when one is an estimate,
+# '>' when a step did not finish).
 total() {
     local f=$1; shift
     awk -v keys="$*" 'BEGIN { n = split(keys, k, " "); for (i = 1; i <= n; i++) want[k[i]] = 1 }
         want[$1] { v = $2; if (v ~ /^~/) { est = 1; sub(/^~/, "", v) } s += v; got++ }
-        END { if (got) printf "%s%.2f", (est ? "~" : ""), s; else print "?" }' "$f" 2> /dev/null
+        END { if (got) printf "%s%s%.2f", (got < n ? ">" : ""), (est ? "~" : ""), s; else print "?" }' "$f" 2> /dev/null
 }
 nx_total() { if [ $have_nx = 0 ]; then echo n/a; else total "$1" actor-network degree strength betweenness closeness harmonic pagerank eigenvector louvain graphml; fi; }
 echo "| step | liaison 10k nodes / 100k edges | networkx 10k | liaison 100k nodes / 1M edges | networkx 100k |"

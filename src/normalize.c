@@ -291,32 +291,74 @@ char *lia_normalize_str(const char *s)
     return sb_detach(&b);
 }
 
-/* The cached transliterators (0: Arabic-Latin, 1: Latin-ASCII), shared
- * under a mutex since utrans objects are not thread-safe.  Opened once and
- * kept for the life of the process. */
+/* The transliterators (0: Arabic-Latin, 1: Latin-ASCII).  utrans objects
+ * are not thread-safe, and one shared under a lock made extraction threads
+ * wait on each other: each thread uses its own clone of a prototype that
+ * is opened once (opening builds ICU's registry, the costly part). */
 static pthread_mutex_t translit_lock = PTHREAD_MUTEX_INITIALIZER;
-static UTransliterator *translit[2];
+static UTransliterator *translit_proto[2];
 static int translit_failed[2];
+
+typedef struct {
+    UTransliterator *tr[2];
+} thread_translit;
+
+static pthread_key_t translit_key;
+static pthread_once_t translit_key_once = PTHREAD_ONCE_INIT;
+
+static void thread_translit_free(void *arg)
+{
+    thread_translit *t = arg;
+    for (int i = 0; t && i < 2; i++)
+        if (t->tr[i])
+            utrans_close(t->tr[i]);
+    free(t);
+}
+
+static void translit_key_init(void)
+{
+    pthread_key_create(&translit_key, thread_translit_free);
+}
+
+/* This thread's transliterator `which`, or NULL when ICU cannot open it. */
+static UTransliterator *thread_transliterator(int which)
+{
+    static const char *const ids[2] = {"Arabic-Latin", "Latin-ASCII"};
+    pthread_once(&translit_key_once, translit_key_init);
+    thread_translit *t = pthread_getspecific(translit_key);
+    if (!t) {
+        t = xcalloc(1, sizeof *t);
+        pthread_setspecific(translit_key, t);
+    }
+    if (t->tr[which])
+        return t->tr[which];
+    pthread_mutex_lock(&translit_lock);
+    if (!translit_proto[which] && !translit_failed[which]) {
+        UChar uid[32];
+        u_charsToUChars(ids[which], uid, (int32_t)strlen(ids[which]) + 1);
+        UErrorCode err = U_ZERO_ERROR;
+        translit_proto[which] = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+        if (U_FAILURE(err)) {
+            translit_proto[which] = NULL;
+            translit_failed[which] = 1;
+        }
+    }
+    if (translit_proto[which]) {
+        UErrorCode err = U_ZERO_ERROR;
+        t->tr[which] = utrans_clone(translit_proto[which], &err);
+        if (U_FAILURE(err))
+            t->tr[which] = NULL;
+    }
+    pthread_mutex_unlock(&translit_lock);
+    return t->tr[which];
+}
 
 /* Runs transliterator `which` over the UTF-16 text *buf (capacity *cap,
  * length *n), growing the buffer as needed.  Returns 0 when the
  * transliterator is unavailable (the text is then left as it was). */
 static int run_translit(int which, UChar **buf, int32_t *n, int32_t *cap)
 {
-    static const char *const ids[2] = {"Arabic-Latin", "Latin-ASCII"};
-    int ok = 0;
-    pthread_mutex_lock(&translit_lock);
-    if (!translit[which] && !translit_failed[which]) {
-        UChar uid[32];
-        u_charsToUChars(ids[which], uid, (int32_t)strlen(ids[which]) + 1);
-        UErrorCode err = U_ZERO_ERROR;
-        translit[which] = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
-        if (U_FAILURE(err)) {
-            translit[which] = NULL;
-            translit_failed[which] = 1;
-        }
-    }
-    UTransliterator *tr = translit[which];
+    UTransliterator *tr = thread_transliterator(which);
     while (tr) {
         int32_t len = *n, limit = *n;
         UErrorCode err = U_ZERO_ERROR;
@@ -328,21 +370,24 @@ static int run_translit(int which, UChar **buf, int32_t *n, int32_t *cap)
         }
         if (U_SUCCESS(err)) {
             *n = len;
-            ok = 1;
+            return 1;
         }
         break;
     }
-    pthread_mutex_unlock(&translit_lock);
-    return ok;
+    return 0;
 }
 
 void lia_normalize_cleanup(void)
 {
+    /* The calling thread's clones (other threads' go when they exit). */
+    pthread_once(&translit_key_once, translit_key_init);
+    thread_translit_free(pthread_getspecific(translit_key));
+    pthread_setspecific(translit_key, NULL);
     pthread_mutex_lock(&translit_lock);
     for (int i = 0; i < 2; i++) {
-        if (translit[i])
-            utrans_close(translit[i]);
-        translit[i] = NULL;
+        if (translit_proto[i])
+            utrans_close(translit_proto[i]);
+        translit_proto[i] = NULL;
         translit_failed[i] = 0;
     }
     pthread_mutex_unlock(&translit_lock);

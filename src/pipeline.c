@@ -78,6 +78,10 @@ typedef struct {
     size_t next_take;        /* next document a worker takes */
     size_t next_give;        /* next document the caller delivers */
     int stop;
+    /* Waiters, so that a wake-up is sent only to someone waiting: on a
+     * virtual machine each one is an interrupt between cores. */
+    int workers_waiting;
+    size_t caller_waits_for; /* document the caller waits on, or SIZE_MAX */
     pthread_mutex_t lock;
     pthread_cond_t taken_cv; /* a slot was freed or stop set */
     pthread_cond_t done_cv;  /* a slot became done */
@@ -88,10 +92,13 @@ static int too_big(const lia_extract_options *o, const lia_doc *doc)
     return o->max_doc_bytes && doc->len > o->max_doc_bytes;
 }
 
-/* Runs document i into slot s (no lock held). */
+/* Runs document i into slot s (no lock held).  The slot's previous facts,
+ * delivered already, are freed here, by the thread that made them: a free
+ * from another thread contends for the allocator's arena lock. */
 static void run_one(pool *p, slot *s, size_t i)
 {
     const lia_doc *doc = lia_corpus_doc(p->corpus, i);
+    lia_facts_free(s->facts);
     s->facts = NULL;
     s->status = LIA_OK;
     if (too_big(p->opt, doc))
@@ -105,8 +112,11 @@ static void *worker(void *arg)
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (!p->stop && p->next_take < p->n_docs
-               && p->next_take >= p->next_give + p->window)
+               && p->next_take >= p->next_give + p->window) {
+            p->workers_waiting++;
             pthread_cond_wait(&p->taken_cv, &p->lock);
+            p->workers_waiting--;
+        }
         if (p->stop || p->next_take >= p->n_docs)
             break;
         size_t i = p->next_take++;
@@ -117,7 +127,8 @@ static void *worker(void *arg)
         run_one(p, s, i);
         pthread_mutex_lock(&p->lock);
         s->state = 2;
-        pthread_cond_broadcast(&p->done_cv);
+        if (p->caller_waits_for == i)
+            pthread_cond_signal(&p->done_cv);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -147,8 +158,7 @@ static lia_status deliver(pool *p, slot *s, size_t i, lia_extract_fn fn, void *c
     } else if (fn) {
         st = fn(ctx, doc, s->facts, d);
     }
-    lia_facts_free(s->facts);
-    s->facts = NULL;
+    /* The facts stay in the slot for the worker that takes it next. */
     lia_diag_release(&s->diag);
     lia_diag_init(&s->diag);
     return st;
@@ -161,7 +171,8 @@ lia_status lia_extract_each(const lia_rules *r, const lia_corpus *c,
     static const lia_extract_options defaults = { 1, 0 };
     if (!o)
         o = &defaults;
-    pool p = { .rules = r, .corpus = c, .opt = o, .n_docs = lia_corpus_count(c) };
+    pool p = { .rules = r, .corpus = c, .opt = o, .n_docs = lia_corpus_count(c),
+               .caller_waits_for = SIZE_MAX };
     int threads = o->threads < 1 ? 1 : o->threads;
     if ((size_t)threads > p.n_docs)
         threads = p.n_docs ? (int)p.n_docs : 1;
@@ -192,14 +203,17 @@ lia_status lia_extract_each(const lia_rules *r, const lia_corpus *c,
             while (p.next_give < p.n_docs && st == LIA_OK) {
                 size_t i = p.next_give;
                 slot *s = &p.slots[i % p.window];
+                p.caller_waits_for = i;
                 while (!(s->state == 2 && s->index == i))
                     pthread_cond_wait(&p.done_cv, &p.lock);
+                p.caller_waits_for = SIZE_MAX;
                 pthread_mutex_unlock(&p.lock);
                 st = deliver(&p, s, i, fn, ctx, d);
                 pthread_mutex_lock(&p.lock);
                 s->state = 0;
                 p.next_give++;
-                pthread_cond_broadcast(&p.taken_cv);
+                if (p.workers_waiting)
+                    pthread_cond_signal(&p.taken_cv);
             }
             p.stop = 1;
             pthread_cond_broadcast(&p.taken_cv);
