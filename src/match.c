@@ -828,6 +828,28 @@ static void title_release(title_info *ti)
         body_release(&ti->bodies[k]);
 }
 
+/* A generic body ("وزارة الخارجية") made country ci's, keeping its span. */
+static void body_rebind(const ctx *c, body *b, int ci)
+{
+    int kind = b->kind;
+    size_t start = b->start, end = b->end;
+    body_release(b);
+    kind_agency(c, kind, ci, b);
+    b->kind = kind;
+    b->start = start;
+    b->end = end;
+}
+
+/* Every body of ti whose country was only guessed becomes country ci's. */
+static void rebind_defaulted_bodies(const ctx *c, title_info *ti, int ci)
+{
+    for (int k = 0; ci >= 0 && k < ti->n_bodies; k++) {
+        body *b = &ti->bodies[k];
+        if (b->defaulted && b->kind >= 0 && strcmp(b->country, c->r->countries.v[ci].code) != 0)
+            body_rebind(c, b, ci);
+    }
+}
+
 static int parse_title(const ctx *c, size_t i, title_info *ti)
 {
     memset(ti, 0, sizeof *ti);
@@ -881,14 +903,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
             int sc = q != k && !ti->bodies[q].defaulted && ti->bodies[q].country[0]
                      ? lia_rules_country_index(c->r, ti->bodies[q].country) : -1;
             if (sc >= 0) {
-                int kind = ti->bodies[k].kind;
-                size_t end = ti->bodies[k].end;
-                body_release(&ti->bodies[k]);
-                size_t start = ti->bodies[k].start;
-                kind_agency(c, kind, sc, &ti->bodies[k]);
-                ti->bodies[k].kind = kind;
-                ti->bodies[k].start = start;
-                ti->bodies[k].end = end;
+                body_rebind(c, &ti->bodies[k], sc);
                 break;
             }
         }
@@ -1073,19 +1088,7 @@ static size_t try_title_person(ctx *c, size_t i)
         defaulted |= ti.bodies[k].defaulted;
     if (dc >= 0 && (ti.country < 0 || defaulted)) {
         ti.country = dc;
-        for (int k = 0; k < ti.n_bodies; k++) {
-            body *b = &ti.bodies[k];
-            if (b->defaulted && b->kind >= 0
-                && strcmp(b->country, c->r->countries.v[dc].code) != 0) {
-                int kind = b->kind;
-                size_t bs = b->start, be = b->end;
-                body_release(b);
-                kind_agency(c, kind, dc, b);
-                b->kind = kind;
-                b->start = bs;
-                b->end = be;
-            }
-        }
+        rebind_defaulted_bodies(c, &ti, dc);
     }
     if (name_end > j) {
         lia_mention *mm = new_mention(c, i, name_end, LIA_T_PERSON);
@@ -1096,19 +1099,8 @@ static size_t try_title_person(ctx *c, size_t i)
             /* "وفد تركي يضم وزير الخارجية هاكان فيدان" in a Baghdad story:
              * a known official's office is his own country's, not the
              * home country the bare title would have defaulted to. */
-            int own = mm->country[0] ? lia_rules_country_index(c->r, mm->country) : -1;
-            for (int k = 0; k < ti.n_bodies && own >= 0; k++) {
-                body *b = &ti.bodies[k];
-                if (b->defaulted && b->kind >= 0 && strcmp(b->country, mm->country) != 0) {
-                    int kind = b->kind;
-                    size_t bs = b->start, be = b->end;
-                    body_release(b);
-                    kind_agency(c, kind, own, b);
-                    b->kind = kind;
-                    b->start = bs;
-                    b->end = be;
-                }
-            }
+            if (mm->country[0])
+                rebind_defaulted_bodies(c, &ti, lia_rules_country_index(c->r, mm->country));
         } else
             person_from_name(c, mm, j, name_end, ti.country);
         if (!mm->country[0] && ti.country >= 0) {
@@ -1434,28 +1426,20 @@ static size_t mention_at(ctx *c, size_t i)
         return e;
     if ((e = try_place(c, i)) > i)
         return e;
-    if ((len = lex(c, i, c->c_anaphor))) {
+    /* Words that stand for persons named elsewhere, resolved later:
+     * "الأخير" (the last named), "الوزراء المشاركين" (the attendees),
+     * "الوزير الضيف" (the visitor), "الجانبان" (the two sides). */
+    enum { REF_ANAPHOR, REF_GROUP, REF_GUEST, REF_BOTH_SIDES };
+    const int ref_class[] = { c->c_anaphor, c->c_group_ref, c->c_guest, c->c_both_sides };
+    for (int k = 0; k < (int)(sizeof ref_class / sizeof *ref_class); k++) {
+        if (!(len = lex(c, i, ref_class[k])))
+            continue;
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
         set_identity(mm, "", "", "", "");
-        mm->anaphor = 1;
-        return mm->last;
-    }
-    if ((len = lex(c, i, c->c_group_ref))) {
-        lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
-        set_identity(mm, "", "", "", "");
-        mm->group = 1;
-        return mm->last;
-    }
-    if ((len = lex(c, i, c->c_guest))) {
-        lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
-        set_identity(mm, "", "", "", "");
-        mm->guest = 1;
-        return mm->last;
-    }
-    if ((len = lex(c, i, c->c_both_sides))) {
-        lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
-        set_identity(mm, "", "", "", "");
-        mm->both_sides = 1;
+        mm->anaphor = k == REF_ANAPHOR;
+        mm->group = k == REF_GROUP;
+        mm->guest = k == REF_GUEST;
+        mm->both_sides = k == REF_BOTH_SIDES;
         return mm->last;
     }
     /* A rank or honorific, then a name the gazetteers do not know:
