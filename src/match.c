@@ -1379,6 +1379,18 @@ static void mark_covered(ctx *c, size_t from_mention)
     }
 }
 
+/* A person the gazetteers do not know, named by tokens [first, end),
+ * with his office in apposition if one follows; returns where it ends. */
+static size_t unknown_person(ctx *c, size_t first, size_t end)
+{
+    lia_mention *mm = new_mention(c, first, end, LIA_T_PERSON);
+    person_from_name(c, mm, first, end, -1);
+    size_t pidx = c->m->mentions.n - 1;
+    size_t e = absorb_apposition(c, pidx, end);
+    c->m->mentions.v[pidx].last = e;
+    return e;
+}
+
 /* The entities of one position, most specific first.  Returns the token
  * after what was consumed (i when nothing starts here). */
 static size_t mention_at(ctx *c, size_t i)
@@ -1451,12 +1463,7 @@ static size_t mention_at(ctx *c, size_t i)
         size_t end = scan_name(c, j);
         if (end > j && same_sentence(c, i, end - 1) && !official_at(c, j, NULL)
             && !gaz_ref(c, j, LIA_G_TITLE, NULL) && !c->gaz[j]) {
-            lia_mention *mm = new_mention(c, j, end, LIA_T_PERSON);
-            person_from_name(c, mm, j, end, -1);
-            size_t pidx = c->m->mentions.n - 1;
-            e = absorb_apposition(c, pidx, end);
-            c->m->mentions.v[pidx].last = e;
-            return e;
+            return unknown_person(c, j, end);
         }
     }
     /* A name with its office after it: "عبد الله مكي الرفاعي قائد
@@ -1466,12 +1473,7 @@ static size_t mention_at(ctx *c, size_t i)
         size_t end = scan_name(c, i);
         size_t t = end < c->t->n && is_punct(c, end, ",") ? end + 1 : end;
         if (end > i && same_sentence(c, i, t) && gaz_ref(c, t, LIA_G_TITLE, NULL)) {
-            lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
-            person_from_name(c, mm, i, end, -1);
-            size_t pidx = c->m->mentions.n - 1;
-            e = absorb_apposition(c, pidx, end);
-            c->m->mentions.v[pidx].last = e;
-            return e;
+            return unknown_person(c, i, end);
         }
     }
     return i;
