@@ -56,38 +56,53 @@ static int ensure_dir(const char *dir)
     return mkdir(dir, 0777) == 0 ? 0 : errno;
 }
 
+/* Actors by PageRank, highest first, ties by key. */
+typedef struct {
+    double pagerank;
+    const char *key;
+    igraph_integer_t v;
+} ranked;
+
+static int cmp_ranked(const void *x, const void *y)
+{
+    const ranked *a = x, *b = y;
+    if (a->pagerank != b->pagerank)
+        return a->pagerank < b->pagerank ? 1 : -1;
+    return strcmp(a->key, b->key);
+}
+
 static void print_top(const lia_graph *g, int top)
 {
     const igraph_t *ig = &g->g;
     igraph_integer_t n = igraph_vcount(ig);
     if (top <= 0 || n == 0 || !igraph_cattribute_has_attr(ig, IGRAPH_ATTRIBUTE_VERTEX, "pagerank"))
         return;
-    igraph_vector_int_t order;
-    igraph_vector_int_init(&order, 0);
+    ranked *rows = xmalloc((size_t)n * sizeof *rows);
+    size_t m = 0;
     for (igraph_integer_t v = 0; v < n; v++) {
         const char *t = VAS(ig, "type", v);
         if (strcmp(t, "person") == 0 || strcmp(t, "agency") == 0 || strcmp(t, "country") == 0
             || strcmp(t, "organization") == 0)
-            igraph_vector_int_push_back(&order, v);
+            rows[m++] = (ranked){ VAN(ig, "pagerank", v), VAS(ig, "key", v), v };
     }
-    /* Selection by value desc, key asc: n is small enough. */
-    igraph_integer_t m = igraph_vector_int_size(&order);
-    for (igraph_integer_t i = 0; i < m; i++)
-        for (igraph_integer_t j = i + 1; j < m; j++) {
-            igraph_integer_t a = VECTOR(order)[i], b = VECTOR(order)[j];
-            double va = VAN(ig, "pagerank", a), vb = VAN(ig, "pagerank", b);
-            if (vb > va || (vb == va && strcmp(VAS(ig, "key", b), VAS(ig, "key", a)) < 0)) {
-                VECTOR(order)[i] = b;
-                VECTOR(order)[j] = a;
-            }
-        }
+    qsort(rows, m, sizeof *rows, cmp_ranked);
+    size_t shown = m < (size_t)top ? m : (size_t)top;
+    int wk = 0, wt = 0;
+    for (size_t i = 0; i < shown; i++) {
+        int k = lia_text_width(rows[i].key), t = lia_text_width(VAS(ig, "type", rows[i].v));
+        wk = k > wk ? k : wk;
+        wt = t > wt ? t : wt;
+    }
     printf("most central actors (PageRank on the actor network):\n");
-    for (igraph_integer_t i = 0; i < m && i < top; i++) {
-        igraph_integer_t v = VECTOR(order)[i];
-        printf("  %2d. %-28s %-13s %.4f  \u2068%s\u2069\n", (int)i + 1, VAS(ig, "key", v),
-               VAS(ig, "type", v), VAN(ig, "pagerank", v), VAS(ig, "name", v));
+    for (size_t i = 0; i < shown; i++) {
+        printf("  %2d. ", (int)i + 1);
+        lia_put_padded(rows[i].key, wk + 1);
+        lia_put_padded(VAS(ig, "type", rows[i].v), wt + 1);
+        printf("%.4f  \u2068", rows[i].pagerank);
+        lia_put_flat(VAS(ig, "name", rows[i].v));
+        printf("\u2069\n");
     }
-    igraph_vector_int_destroy(&order);
+    free(rows);
 }
 
 /* ---- shared with merge (outputs.h) ------------------------------------- */
