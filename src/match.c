@@ -34,7 +34,7 @@ typedef struct {
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_agency_head, c_event_head, c_event_ref,
-        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro;
+        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1058,6 +1058,23 @@ static int delegation_country_before(const ctx *c, size_t i)
     return -1;
 }
 
+/* A word of an office's name the rules do not know: the first led by ل
+ * or ب ("للاستعلامات", "بالأمن"), the next ones adjectives with the article
+ * ("للشؤون الأمنية"); no name, place, title or function word. */
+static int office_word(const ctx *c, size_t k, int first)
+{
+    if (k >= c->t->n || lex(c, k, c->c_stop) || lex(c, k, c->c_relative)
+        || gaz_ref(c, k, LIA_G_PERSON, NULL) || gaz_ref(c, k, LIA_G_COUNTRY, NULL)
+        || gaz_ref(c, k, LIA_G_CITY, NULL) || gaz_ref(c, k, LIA_G_TITLE, NULL))
+        return 0;
+    const lia_token *tk = tok(c, k);
+    if (tk->kind != LIA_TOK_WORD)
+        return 0;
+    if (first)
+        return tk->n_forms > 1 && (strncmp(tk->norm, "ل", 2) == 0 || strncmp(tk->norm, "ب", 2) == 0);
+    return has_article(tk);
+}
+
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
 static size_t try_title_person(ctx *c, size_t i)
@@ -1076,6 +1093,18 @@ static size_t try_title_person(ctx *c, size_t i)
             j += h;
         } else
             break;
+    }
+    /* "المفوض العام للاستعلامات أوخينيو بيريرو بلانكو", "كاتب الدولة
+     * الإسباني المكلف بالأمن رافاييل بيريز رويث": the words of an office the
+     * rules do not know, a phrase led by ل or ب, before an unknown name. */
+    if (!ti.n_bodies && !official_at(c, j, NULL) && scan_name(c, j) <= j) {
+        size_t k = j;
+        while (k < j + 3 && office_word(c, k, k == j))
+            k++;
+        if (k > j && !official_at(c, k, NULL) && scan_name(c, k) > k) {
+            j = k;
+            ti.end = k;
+        }
     }
     int oi;
     int ol = official_at(c, j, &oi);
@@ -1583,16 +1612,20 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
             || is_punct(c, j, "\"")) {
             j++;
             seen = 1;
-        } else if ((l = (size_t)lex(c, j, c->c_list_sep)) || (l = (size_t)lex(c, j, c->c_list_intro))) {
+        } else if ((l = (size_t)lex(c, j, c->c_list_sep)) || (l = (size_t)lex(c, j, c->c_list_intro))
+                   || (tok(c, j)->has_conj && (l = (size_t)lex(c, j, c->c_with)))) {
+            /* "بحث مع X ومع Y": the repeated preposition joins the list too. */
             j += l;
             seen = 1;
         } else {
             break;
         }
     }
-    /* Honorifics before a name ("ومعالي الشيخ ..."). */
+    /* Honorifics before a name ("ومعالي الشيخ ..."), unless a mention
+     * starts with one ("المفوض العام ..."). */
     size_t h;
-    while (j < pm->sent_last && (h = (size_t)lex(c, j, c->c_honorific))) {
+    while (j < pm->sent_last && !(top_mention(c, j) >= 0 && c->m->mentions.v[top_mention(c, j)].first == j)
+           && (h = (size_t)lex(c, j, c->c_honorific))) {
         j += h;
         seen |= tok(c, j - h)->has_conj;
     }
@@ -1813,6 +1846,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_ordinal = lia_rules_class(r, "ordinal");
     c.c_delegation = lia_rules_class(r, "delegation");
     c.c_counterpart = lia_rules_class(r, "counterpart");
+    c.c_with = lia_rules_class(r, "with");
     c.c_relative = lia_rules_class(r, "relative");
     c.c_list_sep = lia_rules_class(r, "list_sep");
     c.c_list_intro = lia_rules_class(r, "list_intro");
