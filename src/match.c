@@ -1058,9 +1058,9 @@ static int delegation_country_before(const ctx *c, size_t i)
     return -1;
 }
 
-/* A word of an office's name the rules do not know: the first led by ل
- * or ب ("للاستعلامات", "بالأمن"), the next ones adjectives with the article
- * ("للشؤون الأمنية"); no name, place, title or function word. */
+/* A word of an office's name the rules do not know: led by ل or ب
+ * ("للاستعلامات", "بالأمن") or with the article ("الاندماج الإفريقي
+ * والشؤون"); no name, place, nisba, title or function word. */
 static int office_word(const ctx *c, size_t k, int first)
 {
     if (k >= c->t->n || lex(c, k, c->c_stop) || lex(c, k, c->c_relative)
@@ -1070,8 +1070,10 @@ static int office_word(const ctx *c, size_t k, int first)
     const lia_token *tk = tok(c, k);
     if (tk->kind != LIA_TOK_WORD)
         return 0;
-    if (first)
-        return tk->n_forms > 1 && (strncmp(tk->norm, "ل", 2) == 0 || strncmp(tk->norm, "ب", 2) == 0);
+    if (nisba_at(c, k, NULL))
+        return 0;             /* the country's nisba ends the office */
+    if (first && tk->n_forms > 1 && (strncmp(tk->norm, "ل", 2) == 0 || strncmp(tk->norm, "ب", 2) == 0))
+        return 1;
     return has_article(tk);
 }
 
@@ -1099,11 +1101,22 @@ static size_t try_title_person(ctx *c, size_t i)
      * rules do not know, a phrase led by ل or ب, before an unknown name. */
     if (!ti.n_bodies && !official_at(c, j, NULL) && scan_name(c, j) <= j) {
         size_t k = j;
-        while (k < j + 3 && office_word(c, k, k == j))
+        while (k < j + 4 && office_word(c, k, k == j))
             k++;
-        if (k > j && !official_at(c, k, NULL) && scan_name(c, k) > k) {
-            j = k;
-            ti.end = k;
+        /* Led by an article word ("وزيرة الاندماج الإفريقي والشؤون الخارجية
+         * السنغالية ياسين فال"), the phrase must end on the country's nisba. */
+        int nci, nl = k > j ? nisba_at(c, k, &nci) : 0;
+        int led_by_preposition = k > j && tok(c, j)->n_forms > 1
+                                 && (strncmp(tok(c, j)->norm, "ل", 2) == 0
+                                     || strncmp(tok(c, j)->norm, "ب", 2) == 0);
+        if (k > j && (led_by_preposition || nl)) {
+            k += (size_t)nl;
+            if (!official_at(c, k, NULL) && scan_name(c, k) > k) {
+                j = k;
+                ti.end = k;
+                if (nl && ti.country < 0)
+                    ti.country = nci;
+            }
         }
     }
     int oi;

@@ -185,6 +185,10 @@ static void word_forms(lia_token *t, size_t n)
         size_t pl = clitics[i].len;
         if (pl >= n || !starts_with(w, clitics[i].prefix) || n_chars(w + pl, n - pl) < 2)
             continue;
+        /* Nothing but an article left ("فال" → ال) is no word: it would
+         * read as آل. */
+        if (n - pl == 4 && starts_with(w + pl, AR_AL))
+            continue;
         add_form(t, w + pl);       /* suffixes of norm: no copy needed */
         if (clitics[i].conj)
             t->has_conj = 1;
