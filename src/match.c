@@ -1195,8 +1195,12 @@ static size_t try_title_person(ctx *c, size_t i)
         if (tok(c, k)->kind != LIA_TOK_WORD || lex(c, k, c->c_stop) || official_at(c, k, NULL))
             break;
     }
-    /* Title only: the person is resolved later from the office. */
-    if (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0])) {
+    /* Title only: the person is resolved later from the office.  Not
+     * behind ل after a noun ("المبعوث الخاص للرئيس الروسي", "رسالة لرئيس
+     * الجمهورية"): that office only qualifies the noun. */
+    int genitive = i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
+                   && tok(c, i - 1)->kind == LIA_TOK_WORD && same_sentence(c, i - 1, i);
+    if (!genitive && (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0]))) {
         lia_mention *mm = new_mention(c, i, ti.end, LIA_T_PERSON);
         attach_title(mm, &ti, c, i, ti.end);
         mm->key = xstrdup("");
