@@ -717,6 +717,12 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         if (ev >= 0)
             bs[nb++] = ev;
     }
+    /* "يرافقها رئيس الشرطة X": A went on the visit the document told. */
+    if (nb == 0 && is_relation(p, "visited")) {
+        if (c->context_place)
+            add_visit(c, am->key, c->context_place, date, rm->sentence, p->id);
+        return;
+    }
     for (int k = 0; k < nb; k++) {
         const lia_mention *bm = &c->m->mentions.v[bs[k]];
         if (bm->group && is_relation(p, "met")) {

@@ -663,8 +663,10 @@ static void finish_pattern(lia_rules *r, loader *ld, lia_pattern *p)
     for (size_t i = 0; i < p->n_el; i++)
         has_b |= p->el[i].kind == LIA_P_CAPTURE && p->el[i].capture == 'B';
     /* Without B: attended takes the current event; met takes the pair
-     * its A stands for ("الجانبان"). */
-    if (p->n_el && !has_b && strcmp(p->relation, "attended") != 0 && strcmp(p->relation, "met") != 0)
+     * its A stands for ("الجانبان"); visited takes the place of the visit
+     * the document told ("يرافقها X"). */
+    if (p->n_el && !has_b && strcmp(p->relation, "attended") != 0 && strcmp(p->relation, "met") != 0
+        && strcmp(p->relation, "visited") != 0)
         rule_error(ld, 1, "rule '%s' captures no B", p->id);
     VEC_PUSH(r->patterns, *p);
     memset(p, 0, sizeof *p);
