@@ -1110,12 +1110,26 @@ static size_t try_title_person(ctx *c, size_t i)
                                  && (strncmp(tok(c, j)->norm, "ل", 2) == 0
                                      || strncmp(tok(c, j)->norm, "ب", 2) == 0);
         if (k > j && (led_by_preposition || nl)) {
+            size_t words_end = k;
             k += (size_t)nl;
             if (!official_at(c, k, NULL) && scan_name(c, k) > k) {
-                j = k;
-                ti.end = k;
                 if (nl && ti.country < 0)
                     ti.country = nci;
+                /* A generic body among the words ("والشؤون الخارجية") is
+                 * that country's: the minister heads its ministry. */
+                for (size_t w = j; w < words_end && ti.country >= 0; w++) {
+                    int ki, kl = gaz_ref(c, w, LIA_G_KIND, &ki);
+                    if (kl && w + (size_t)kl <= words_end && !ti.n_bodies) {
+                        body *b = &ti.bodies[ti.n_bodies++];
+                        memset(b, 0, sizeof *b);
+                        kind_agency(c, ki, ti.country, b);
+                        b->kind = ki;
+                        b->start = w;
+                        b->end = w + (size_t)kl;
+                    }
+                }
+                j = k;
+                ti.end = k;
             }
         }
     }
