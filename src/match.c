@@ -709,6 +709,8 @@ static int name_word(const ctx *c, size_t i, int first)
         if (i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_WORD && !any_lex(c, i + 1)
             && !has_article(tok(c, i + 1)))
             return 1;
+        if (patronymic_word(tok(c, i + 1)))
+            return 1;            /* "علي بن حماد الشامسي" */
     }
     if (any_lex(c, i))
         return 0;
