@@ -193,8 +193,8 @@ static void resolve_references(rctx *c)
 }
 
 /* An event's edition: its head word and ordinal words ("الدورة الحادية
- * والأربعين", "الاجتماع الدولي الثاني عشر"), as normalized forms joined
- * by spaces; "" when the name holds no ordinal in its first words. */
+ * والأربعين", "الاجتماع ... الثاني عشر"), as normalized forms joined by
+ * spaces; "" when the name holds no ordinal in its first words. */
 static char *event_edition(const rctx *c, const lia_mention *mm)
 {
     int ordinal = lia_rules_class(c->r, "ordinal");
@@ -207,9 +207,13 @@ static char *event_edition(const rctx *c, const lia_mention *mm)
             found = 1;
             upto = i + 1;
         }
+    /* The head word and the ordinals only: "الاحتفالات الرسمية بالذكرى
+     * المئوية الثانية" and "احتفالات المئوية الثانية" are one edition. */
     for (size_t i = mm->first; found && i < upto; i++) {
         const lia_token *tk = &c->t->tok[i];
-        sb_adds(&b, tk->forms[tk->n_forms - 1]);
+        if (i > mm->first && !lia_lex_at(c->m, i, ordinal))
+            continue;
+        sb_adds(&b, tk->forms[0]);        /* without the article */
         sb_adds(&b, " ");
     }
     char *out = xstrdup(b.s ? b.s : "");
