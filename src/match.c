@@ -34,7 +34,7 @@ typedef struct {
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_agency_head, c_event_head, c_event_ref,
-        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with;
+        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -610,6 +610,10 @@ shape:
             if (j > e && tk->has_conj)
                 break;
             int cl = nisba_at(c, j, &ci);
+            /* "الإدارة الأمريكية"، "القيادة السورية": such a head with only a
+             * nisba is the country's government, not one of its bodies. */
+            if (cl && j == e && lex(c, i, c->c_vague_head))
+                break;
             if (cl) {
                 /* A shape around a known kind ("المديرية المشتركة العامة
                  * للأمن الوطني المغربي") is that country's body of the kind. */
@@ -1880,6 +1884,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_delegation = lia_rules_class(r, "delegation");
     c.c_counterpart = lia_rules_class(r, "counterpart");
     c.c_with = lia_rules_class(r, "with");
+    c.c_vague_head = lia_rules_class(r, "vague_head");
     c.c_relative = lia_rules_class(r, "relative");
     c.c_list_sep = lia_rules_class(r, "list_sep");
     c.c_list_intro = lia_rules_class(r, "list_intro");
