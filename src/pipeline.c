@@ -59,7 +59,7 @@ lia_status lia_extract_doc(const lia_rules *r, const lia_doc *doc, lia_facts *f,
  * the corpus.  Each result slot holds the document's facts, status and
  * warnings until the caller's thread delivers it. */
 
-enum { WINDOW_PER_THREAD = 4 };
+enum { WINDOW_PER_THREAD = 4, WAKE_AHEAD = 3 };
 
 typedef struct {
     lia_facts *facts;
@@ -86,6 +86,13 @@ typedef struct {
     pthread_cond_t taken_cv; /* a slot was freed or stop set */
     pthread_cond_t done_cv;  /* a slot became done */
 } pool;
+
+/* Is document i's result in its slot?  (lock held) */
+static int slot_done(const pool *p, size_t i)
+{
+    const slot *s = &p->slots[i % p->window];
+    return s->state == 2 && s->index == i;
+}
 
 static int too_big(const lia_extract_options *o, const lia_doc *doc)
 {
@@ -203,10 +210,18 @@ lia_status lia_extract_each(const lia_rules *r, const lia_corpus *c,
             while (p.next_give < p.n_docs && st == LIA_OK) {
                 size_t i = p.next_give;
                 slot *s = &p.slots[i % p.window];
-                p.caller_waits_for = i;
-                while (!(s->state == 2 && s->index == i))
-                    pthread_cond_wait(&p.done_cv, &p.lock);
-                p.caller_waits_for = SIZE_MAX;
+                if (!slot_done(&p, i)) {
+                    /* Sleep until a few documents are ready, not one: every
+                     * wake-up is an interrupt between cores, costly on a
+                     * virtual machine.  Then wait for i itself if need be. */
+                    size_t ahead = i + WAKE_AHEAD < p.n_docs ? i + WAKE_AHEAD : p.n_docs - 1;
+                    size_t want = slot_done(&p, ahead) ? i : ahead;
+                    p.caller_waits_for = want;
+                    while (!slot_done(&p, want))
+                        pthread_cond_wait(&p.done_cv, &p.lock);
+                    p.caller_waits_for = SIZE_MAX;
+                    continue;
+                }
                 pthread_mutex_unlock(&p.lock);
                 st = deliver(&p, s, i, fn, ctx, d);
                 pthread_mutex_lock(&p.lock);
