@@ -78,6 +78,10 @@ lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *defa
 lia_status lia_corpus_add_jsonl_text(lia_corpus *c, const char *name, const char *text,
                                      size_t len, long first_line, const char *default_date,
                                      lia_diag *d);
+/* The .txt and .jsonl files of directory dir, as "dir/name" sorted by
+ * name, into *paths (n of them; the caller frees each and the array);
+ * fails when there are none. */
+lia_status lia_dir_inputs(const char *dir, char ***paths, size_t *n, lia_diag *d);
 /* Puts the documents in canonical order (by id, then content), so that the
  * same inputs given in any order give the same graph. */
 void lia_corpus_sort(lia_corpus *c);

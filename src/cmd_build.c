@@ -105,6 +105,19 @@ static void print_top(const lia_graph *g, int top)
     free(rows);
 }
 
+int lia_check_stream_inputs(const char *cmd, const char *what, int argc, char **argv, int first)
+{
+    if (first >= argc)
+        return lia_usage_error(cmd, "no %s given (- reads %s from stdin)", what,
+                               strcmp(what, "INPUT") == 0 ? "JSON Lines" : "them");
+    int stdin_uses = 0;
+    for (int i = first; i < argc; i++)
+        stdin_uses += strcmp(argv[i], "-") == 0;
+    if (stdin_uses > 1)
+        return lia_usage_error(cmd, "'-' given more than once");
+    return 0;
+}
+
 /* ---- shared with merge (outputs.h) ------------------------------------- */
 
 int lia_write_outputs(lia_facts *facts, const char *summary, const lia_output_options *o,

@@ -2,7 +2,6 @@
  * stdout, one document at a time, in memory that does not grow with the
  * input) and `liaison merge` (reduce: fact files → the graph and its
  * outputs, the same bytes as one `build` over all the documents). */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -218,42 +217,26 @@ static lia_status run_jsonl(extract_run *x, const char *name)
     return st;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 static lia_status run_path(extract_run *x, const char *path);
 
 /* A directory: its .txt and .jsonl files, sorted by name, one at a time. */
 static lia_status run_dir(extract_run *x, const char *path)
 {
-    DIR *dp = opendir(path);
-    if (!dp)
-        return lia_fail(x->d, LIA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
-    VEC(char *) names = { 0 };
-    struct dirent *e;
-    while ((e = readdir(dp)))
-        if (ends_with(e->d_name, ".txt") || ends_with(e->d_name, ".jsonl"))
-            VEC_PUSH(names, xasprintf("%s/%s", path, e->d_name));
-    closedir(dp);
-    if (!names.n)
-        return lia_fail(x->d, LIA_ERR_INPUT, "'%s' has no .txt or .jsonl files", path);
-    qsort(names.v, names.n, sizeof *names.v, lia_cmp_strp);
-    lia_status st = LIA_OK;
-    for (size_t i = 0; i < names.n; i++) {
+    char **names;
+    size_t n;
+    lia_status st = lia_dir_inputs(path, &names, &n, x->d);
+    for (size_t i = 0; i < n; i++) {
         if (st == LIA_OK)
-            st = run_path(x, names.v[i]);
-        free(names.v[i]);
+            st = run_path(x, names[i]);
+        free(names[i]);
     }
-    VEC_FREE(names);
+    free(names);
     return st;
 }
 
 static lia_status run_path(extract_run *x, const char *path)
 {
-    if (strcmp(path, "-") == 0 || ends_with(path, ".jsonl"))
+    if (strcmp(path, "-") == 0 || lia_ends_with(path, ".jsonl"))
         return run_jsonl(x, path);
     struct stat sb;
     if (stat(path, &sb) != 0)
@@ -305,13 +288,9 @@ int cmd_extract(int argc, char **argv)
         }
         }
     }
-    if (optind >= argc)
-        return lia_usage_error("extract", "no INPUT given (- reads JSON Lines from stdin)");
-    int stdin_uses = 0;
-    for (int i = optind; i < argc; i++)
-        stdin_uses += strcmp(argv[i], "-") == 0;
-    if (stdin_uses > 1)
-        return lia_usage_error("extract", "'-' given more than once");
+    int bad = lia_check_stream_inputs("extract", "INPUT", argc, argv, optind);
+    if (bad)
+        return bad;
     if (!lia_input_finish(&in))
         return LIA_EXIT_FAIL;
     x.doc_date = in.doc_date;
@@ -330,13 +309,18 @@ int cmd_extract(int argc, char **argv)
         goto done;
     }
     x.rules = rules;
+    /* The total size for the ETA, unknown when stdin is read. */
     size_t total = 0;
     for (int i = optind; i < argc; i++) {
         struct stat sb;
-        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISREG(sb.st_mode))
+        if (strcmp(argv[i], "-") == 0) {
+            total = 0;
+            break;
+        }
+        if (stat(argv[i], &sb) == 0 && S_ISREG(sb.st_mode))
             total += (size_t)sb.st_size;
     }
-    lia_progress_start(&x.progress, stdin_uses ? 0 : total, x.quiet);
+    lia_progress_start(&x.progress, total, x.quiet);
     lia_status st = LIA_OK;
     for (int i = optind; i < argc && st == LIA_OK; i++)
         st = run_path(&x, argv[i]);
@@ -405,13 +389,9 @@ int cmd_merge(int argc, char **argv)
         }
         }
     }
-    if (optind >= argc)
-        return lia_usage_error("merge", "no FACTS given (- reads them from stdin)");
-    int stdin_uses = 0;
-    for (int i = optind; i < argc; i++)
-        stdin_uses += strcmp(argv[i], "-") == 0;
-    if (stdin_uses > 1)
-        return lia_usage_error("merge", "'-' given more than once");
+    int bad = lia_check_stream_inputs("merge", "FACTS", argc, argv, optind);
+    if (bad)
+        return bad;
 
     int rc = LIA_EXIT_FAIL;
     lia_diag d;

@@ -56,6 +56,11 @@ int lia_input_option(const char *cmd, int opt, const char *arg, lia_input_option
  * error and returns 0 when no rules directory can be found. */
 int lia_input_finish(lia_input_options *in);
 
+/* Checks the inputs argv[first..argc) of a streaming command: at least
+ * one (else "no <what> given (- reads them from stdin)"), and "-" at most
+ * once.  Returns 0, or the usage exit code after the message. */
+int lia_check_stream_inputs(const char *cmd, const char *what, int argc, char **argv, int first);
+
 /* Sorts facts, builds and analyses the graph, writes DIR/graph.graphml,
  * DIR/graph.dot and the pictures asked for, and unless quiet prints
  * summary (one line, may be NULL), the files written and the most central

@@ -213,12 +213,6 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 /* ------------------------------------------------------------ JSON Lines */
 
 static const char *json_type(const lia_json *j)
@@ -438,6 +432,27 @@ static lia_status read_txt(lia_corpus *c, const char *path, const char *default_
     return st;
 }
 
+lia_status lia_dir_inputs(const char *dir, char ***paths, size_t *n, lia_diag *d)
+{
+    *paths = NULL;
+    *n = 0;
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return lia_fail(d, LIA_ERR_IO, "cannot open '%s': %s", dir, strerror(errno));
+    VEC(char *) names = { 0 };
+    struct dirent *e;
+    while ((e = readdir(dp)))
+        if (lia_ends_with(e->d_name, ".txt") || lia_ends_with(e->d_name, ".jsonl"))
+            VEC_PUSH(names, xasprintf("%s/%s", dir, e->d_name));
+    closedir(dp);
+    if (!names.n)
+        return lia_fail(d, LIA_ERR_INPUT, "'%s' has no .txt or .jsonl files", dir);
+    qsort(names.v, names.n, sizeof *names.v, lia_cmp_strp);
+    *paths = names.v;
+    *n = names.n;
+    return LIA_OK;
+}
+
 static lia_status add_path(lia_corpus *c, const char *path, const char *default_date,
                            int depth, lia_diag *d)
 {
@@ -449,31 +464,23 @@ static lia_status add_path(lia_corpus *c, const char *path, const char *default_
             lia_warn(d, "'%s' is a directory inside a directory; skipped", path);
             return LIA_OK;
         }
-        DIR *dp = opendir(path);
-        if (!dp)
-            return lia_fail(d, LIA_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
-        VEC(char *) names = { 0 };
-        struct dirent *e;
-        while ((e = readdir(dp)))
-            if (ends_with(e->d_name, ".txt") || ends_with(e->d_name, ".jsonl"))
-                VEC_PUSH(names, xasprintf("%s/%s", path, e->d_name));
-        closedir(dp);
-        if (!names.n)
-            return lia_fail(d, LIA_ERR_INPUT, "'%s' has no .txt or .jsonl files", path);
-        qsort(names.v, names.n, sizeof *names.v, lia_cmp_strp);
-        lia_status st = LIA_OK;
-        for (size_t i = 0; i < names.n; i++) {
+        char **names;
+        size_t n_names;
+        lia_status st = lia_dir_inputs(path, &names, &n_names, d);
+        if (st != LIA_OK)
+            return st;
+        for (size_t i = 0; i < n_names; i++) {
             if (st == LIA_OK)
-                st = add_path(c, names.v[i], default_date, depth + 1, d);
-            free(names.v[i]);
+                st = add_path(c, names[i], default_date, depth + 1, d);
+            free(names[i]);
         }
-        VEC_FREE(names);
+        free(names);
         return st;
     }
     if (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode))
         return lia_fail(d, LIA_ERR_INPUT, "cannot read '%s': not a regular file or a directory",
                         path);
-    if (ends_with(path, ".jsonl"))
+    if (lia_ends_with(path, ".jsonl"))
         return read_jsonl(c, path, default_date, d);
     return read_txt(c, path, default_date, d);
 }

@@ -314,6 +314,12 @@ int lia_cmp_strp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+int lia_ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
 unsigned long lia_hash(const char *key)
 {
     unsigned long h = LIA_HASH_EMPTY;

@@ -75,6 +75,8 @@ int lia_is_iso_date(const char *s);
 
 /* strcmp for qsort over arrays of char *. */
 int lia_cmp_strp(const void *a, const void *b);
+/* Does s end with suffix? */
+int lia_ends_with(const char *s, const char *suffix);
 
 
 
