@@ -485,18 +485,38 @@ static void body_release(body *b)
 
 /* The agency of kind k in country ci: the gazetteer's agency of that kind,
  * else the generic one keyed <cc>-<kind>. */
+static void body_identity(body *b, const char *key, const char *name, const char *latin,
+                          const char *country)
+{
+    b->key = xstrdup(key);
+    b->name = xstrdup(name);
+    b->latin = xstrdup(latin);
+    b->country = xstrdup(country);
+}
+
+/* Country ci's agency of kind k in the rules (index + 1), or 0; *key_out,
+ * when given, gets the key "<cc>-<kind>" (malloc'd). */
+static intptr_t kind_agency_index(const ctx *c, int k, int ci, char **key_out)
+{
+    char *lcc = lower_cc(c->r->countries.v[ci].code);
+    char *key = xasprintf("%s-%s", lcc, c->r->kinds.v[k].kind);
+    free(lcc);
+    intptr_t ai = (intptr_t)lia_map_get(&c->r->agency_of_kind, key);
+    if (key_out)
+        *key_out = key;
+    else
+        free(key);
+    return ai;
+}
+
 static void kind_agency(const ctx *c, int k, int ci, body *b)
 {
     const lia_country *co = &c->r->countries.v[ci];
-    char *lcc = lower_cc(co->code);
-    char *key = xasprintf("%s-%s", lcc, c->r->kinds.v[k].kind);
-    intptr_t ai = (intptr_t)lia_map_get(&c->r->agency_of_kind, key);
+    char *key;
+    intptr_t ai = kind_agency_index(c, k, ci, &key);
     if (ai) {
         const lia_agency *a = &c->r->agencies.v[ai - 1];
-        b->key = xstrdup(a->key);
-        b->name = xstrdup(a->name);
-        b->latin = xstrdup(a->latin);
-        b->country = xstrdup(a->country);
+        body_identity(b, a->key, a->name, a->latin, a->country);
         free(key);
     } else {
         b->key = key;
@@ -504,7 +524,6 @@ static void kind_agency(const ctx *c, int k, int ci, body *b)
         b->latin = xasprintf("%s of %s", c->r->kinds.v[k].latin, co->latin);
         b->country = xstrdup(co->code);
     }
-    free(lcc);
 }
 
 /* Skips a bracketed or quoted acronym right after i ("(FBI)", "« FSB »",
@@ -543,10 +562,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
     int idx, len, ci;
     if ((len = gaz_ref(c, i, LIA_G_AGENCY, &idx))) {
         const lia_agency *a = &c->r->agencies.v[idx];
-        b->key = xstrdup(a->key);
-        b->name = xstrdup(a->name);
-        b->latin = xstrdup(a->latin);
-        b->country = xstrdup(a->country);
+        body_identity(b, a->key, a->name, a->latin, a->country);
         size_t e = i + (size_t)len;
         int nl = nisba_at(c, e, &ci);
         if (nl)
@@ -556,10 +572,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
     }
     if ((len = gaz_ref(c, i, LIA_G_ORG, &idx))) {
         const lia_org *o = &c->r->orgs.v[idx];
-        b->key = xstrdup(o->key);
-        b->name = xstrdup(o->name);
-        b->latin = xstrdup(o->latin);
-        b->country = xstrdup(o->country);
+        body_identity(b, o->key, o->name, o->latin, o->country);
         b->end = skip_bracketed(c, i + (size_t)len);
         b->is_org = 1;
         return 2;
@@ -584,15 +597,8 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             ci = default_country;
         /* Alone in running text, a one-word kind ("الأمن المصري") names a
          * body only where the rules know that country's body of that kind. */
-        if (top && len == 1) {
-            char *lcc = lower_cc(c->r->countries.v[ci].code);
-            char *key = xasprintf("%s-%s", lcc, c->r->kinds.v[idx].kind);
-            int known = lia_map_get(&c->r->agency_of_kind, key) != NULL;
-            free(lcc);
-            free(key);
-            if (!known)
-                return 0;
-        }
+        if (top && len == 1 && !kind_agency_index(c, idx, ci, NULL))
+            return 0;
         kind_agency(c, idx, ci, b);
         b->kind = idx;
         b->defaulted = !cl;
@@ -622,24 +628,15 @@ shape:
                     if (al2 && k + (size_t)al2 <= j + (size_t)cl
                         && !strcmp(c->r->agencies.v[ai2].country, c->r->countries.v[ci].code)) {
                         const lia_agency *a = &c->r->agencies.v[ai2];
-                        b->key = xstrdup(a->key);
-                        b->name = xstrdup(a->name);
-                        b->latin = xstrdup(a->latin);
-                        b->country = xstrdup(a->country);
+                        body_identity(b, a->key, a->name, a->latin, a->country);
                         b->end = skip_bracketed(c, j + (size_t)cl);
                         return 1;
                     }
-                    if (gaz_ref(c, k, LIA_G_KIND, &ki) && k + (size_t)gaz_ref(c, k, LIA_G_KIND, NULL) <= j) {
-                        char *lcc = lower_cc(c->r->countries.v[ci].code);
-                        char *kkey = xasprintf("%s-%s", lcc, c->r->kinds.v[ki].kind);
-                        int known = lia_map_get(&c->r->agency_of_kind, kkey) != NULL;
-                        free(lcc);
-                        free(kkey);
-                        if (known) {
-                            kind_agency(c, ki, ci, b);
-                            b->end = skip_bracketed(c, j + (size_t)cl);
-                            return 1;
-                        }
+                    int kl = gaz_ref(c, k, LIA_G_KIND, &ki);
+                    if (kl && k + (size_t)kl <= j && kind_agency_index(c, ki, ci, NULL)) {
+                        kind_agency(c, ki, ci, b);
+                        b->end = skip_bracketed(c, j + (size_t)cl);
+                        return 1;
                     }
                 }
                 const lia_country *co = &c->r->countries.v[ci];
