@@ -38,13 +38,7 @@ const char lia_usage_build[] =
     "      --size-by MEASURE  centrality that sizes the nodes of the picture (default pagerank)\n"
     "      --cluster country  group the picture's nodes by country\n"
     "      --top N            how many central actors to print (default 10, 0 for none)\n"
-    "  -j, --jobs N           extraction threads (default: the number of processors);\n"
-    "                         the output is the same for every N\n"
-    "      --max-doc-bytes N  skip, with a warning, documents longer than N bytes\n"
-    "                         (K, M, G suffixes; default 4M; 0 for no limit)\n"
-    "      --on-bad-input=skip|replace|fail\n"
-    "                         invalid UTF-8: drop the bad bytes with a warning (skip,\n"
-    "                         the default), write U+FFFD (replace), or stop (fail)\n"
+    LIA_INPUT_HELP
     "  -q, --quiet            no warnings, summary or progress line\n"
     "  -h, --help             show this help\n";
 

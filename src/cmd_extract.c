@@ -28,13 +28,7 @@ const char lia_usage_extract[] =
     "      --rules DIR        rules directory (default: $LIAISON_RULES, else the rules\n"
     "                         installed with liaison or beside the build)\n"
     "      --doc-date DATE    publication date (YYYY-MM-DD) of documents that have none\n"
-    "  -j, --jobs N           extraction threads (default: the number of processors);\n"
-    "                         the output is the same for every N\n"
-    "      --max-doc-bytes N  skip, with a warning, documents longer than N bytes\n"
-    "                         (K, M, G suffixes; default 4M; 0 for no limit)\n"
-    "      --on-bad-input=skip|replace|fail\n"
-    "                         invalid UTF-8: drop the bad bytes with a warning (skip,\n"
-    "                         the default), write U+FFFD (replace), or stop (fail)\n"
+    LIA_INPUT_HELP
     "  -q, --quiet            no warnings or progress line\n"
     "  -h, --help             show this help\n";
 

@@ -49,6 +49,16 @@ enum { LIA_OPT_RULES = 420, LIA_OPT_DOC_DATE, LIA_OPT_MAX_DOC, LIA_OPT_BAD_INPUT
     { "max-doc-bytes", required_argument, NULL, LIA_OPT_MAX_DOC }, \
     { "on-bad-input", required_argument, NULL, LIA_OPT_BAD_INPUT }
 
+/* The help lines of the extraction options build and extract share. */
+#define LIA_INPUT_HELP \
+    "  -j, --jobs N           extraction threads (default: the number of processors);\n" \
+    "                         the output is the same for every N\n" \
+    "      --max-doc-bytes N  skip, with a warning, documents longer than N bytes\n" \
+    "                         (K, M, G suffixes; default 4M; 0 for no limit)\n" \
+    "      --on-bad-input=skip|replace|fail\n" \
+    "                         invalid UTF-8: drop the bad bytes with a warning (skip,\n" \
+    "                         the default), write U+FFFD (replace), or stop (fail)\n"
+
 /* Applies input option opt to in: 1 when it was one, 0 when it is not an
  * input option, -1 after a usage error (printed). */
 int lia_input_option(const char *cmd, int opt, const char *arg, lia_input_options *in);
