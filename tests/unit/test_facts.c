@@ -6,16 +6,7 @@
 
 #include "facts.h"
 
-static int passed, failed;
-
-#define CHECK(id, cond) do { \
-        if (cond) { \
-            passed++; \
-        } else { \
-            failed++; \
-            printf("FAIL %s: %s (line %d)\n", id, #cond, __LINE__); \
-        } \
-    } while (0)
+#include "check.h"
 
 static int streq(const char *a, const char *b)
 {

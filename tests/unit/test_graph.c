@@ -14,16 +14,7 @@
 #include "analyse.h"
 #include "graph.h"
 
-static int passed, failed;
-
-#define CHECK(id, cond) do { \
-        if (cond) { \
-            passed++; \
-        } else { \
-            failed++; \
-            printf("FAIL %s: %s (line %d)\n", id, #cond, __LINE__); \
-        } \
-    } while (0)
+#include "check.h"
 
 static int near(double a, double b, double tol)
 {
