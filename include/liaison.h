@@ -115,6 +115,14 @@ typedef lia_status (*lia_extract_fn)(void *ctx, const lia_doc *doc, lia_facts *f
 lia_status lia_extract_each(const lia_rules *r, const lia_corpus *c,
                             const lia_extract_options *o, lia_extract_fn fn, void *ctx,
                             lia_diag *d);
+/* lia_extract_each with each document's facts sorted and written as JSON
+ * Lines (the `liaison extract` format) on the worker's thread, so that the
+ * writing runs in parallel too: fn gets the text (borrowed), in order. */
+typedef lia_status (*lia_extract_jsonl_fn)(void *ctx, const lia_doc *doc, const char *jsonl,
+                                           size_t len, lia_diag *d);
+lia_status lia_extract_each_jsonl(const lia_rules *r, const lia_corpus *c,
+                                  const lia_extract_options *o, lia_extract_jsonl_fn fn,
+                                  void *ctx, lia_diag *d);
 /* lia_extract_each merging every document into out. */
 lia_status lia_extract_corpus(const lia_rules *r, const lia_corpus *c, int threads,
                               lia_facts *out, lia_diag *d);

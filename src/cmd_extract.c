@@ -4,6 +4,7 @@
  * outputs, the same bytes as one `build` over all the documents). */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -52,8 +53,9 @@ const char lia_usage_merge[] =
 /* ---- extract ------------------------------------------------------------ */
 
 /* JSON Lines input is cut into batches of whole lines of about this size;
- * only one batch (and the documents in flight) is in memory at a time. */
-enum { BATCH_BYTES = 8 << 20 };
+ * one batch (two with threads: the next is parsed while this one is
+ * extracted) and the documents in flight are in memory at a time. */
+enum { BATCH_BYTES = 4 << 20 };
 
 typedef struct {
     const lia_rules *rules;
@@ -66,12 +68,14 @@ typedef struct {
     size_t docs;
 } extract_run;
 
-static lia_status write_doc(void *ctx, const lia_doc *doc, lia_facts *facts, lia_diag *d)
+/* The facts arrive sorted and written as JSON Lines by the worker thread. */
+static lia_status write_doc(void *ctx, const lia_doc *doc, const char *jsonl, size_t len,
+                            lia_diag *d)
 {
     extract_run *x = ctx;
     (void)d;
-    lia_facts_sort(facts);
-    lia_facts_write_jsonl(facts, x->out);
+    if (len)
+        fwrite(jsonl, 1, len, x->out);
     lia_progress_doc(&x->progress, doc->len);
     x->docs++;
     return LIA_OK;
@@ -114,81 +118,89 @@ static void flush_warnings(extract_run *x, const char *from, const char *to)
 /* Extracts every document of corpus c to the output, in order. */
 static lia_status run_corpus(extract_run *x, lia_corpus *c)
 {
-    lia_status st = lia_extract_each(x->rules, c, &x->xo, write_doc, x, x->d);
+    lia_status st = lia_extract_each_jsonl(x->rules, c, &x->xo, write_doc, x, x->d);
     if (ferror(x->out))
         return lia_fail(x->d, LIA_ERR_IO, "cannot write the facts: %s", strerror(errno));
     return st;
 }
 
-/* Loads a batch of JSON Lines (whole lines; the first is line first_line
- * of the input called name) as a corpus, straight from memory. */
-static lia_status load_batch(extract_run *x, const char *name, const char *text, size_t len,
-                             long first_line, lia_corpus *c)
+/* ---- JSON Lines, batch by batch ---------------------------------------- */
+
+/* A batch of whole JSON Lines, parsed into a corpus, with what reading and
+ * parsing it said. */
+typedef struct {
+    lia_corpus *corpus;
+    lia_diag diag;
+    lia_status status;
+} parsed_batch;
+
+/* Takes a batch over (its corpus and diag); LIA_OK to go on reading. */
+typedef lia_status (*batch_fn)(void *ctx, parsed_batch *b);
+
+static void batch_begin(extract_run *x, parsed_batch *b)
 {
-    const char *shown = strcmp(name, "-") == 0 ? "stdin.jsonl" : name;
-    lia_status st = lia_corpus_add_jsonl_text(c, shown, text, len, first_line, x->doc_date, x->d);
-    flush_warnings(x, NULL, NULL);
-    return st;
+    b->corpus = lia_corpus_new();
+    lia_apply_bad_input(b->corpus, x->bad_input);
+    lia_diag_init(&b->diag);
+    b->status = LIA_OK;
 }
 
-/* Streams a JSON Lines input (name "-" is stdin) batch by batch.  A line
- * far longer than the document size limit is skipped unread, with a
- * warning naming its line. */
-static lia_status run_jsonl(extract_run *x, const char *name)
+/* Reads the JSON Lines of fp (called name; "-" is stdin) and hands each
+ * batch of about BATCH_BYTES, parsed, to fn.  A line far longer than the
+ * document size limit is skipped unread, with a warning naming its line.
+ * Touches nothing of x but its settings: it may run on a thread of its own. */
+static lia_status read_batches(const extract_run *x, FILE *fp, const char *name, batch_fn fn,
+                               void *ctx)
 {
-    FILE *fp = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
-    if (!fp)
-        return lia_fail(x->d, LIA_ERR_IO, "cannot open '%s': %s", name, strerror(errno));
+    const char *shown = strcmp(name, "-") == 0 ? "stdin.jsonl" : name;
     size_t max_line = x->xo.max_doc_bytes ? 3 * x->xo.max_doc_bytes + 65536 : 0;
-    strbuf batch;
-    sb_init(&batch);
+    strbuf text;
+    sb_init(&text);
+    parsed_batch b;
+    batch_begin((extract_run *)x, &b);
     long line = 0, batch_first = 1;
-    size_t line_start = 0;   /* offset in batch of the line being read */
-    int skipping = 0;
+    size_t line_start = 0;   /* offset in text of the line being read */
+    int skipping = 0, eof = 0;
     lia_status st = LIA_OK;
     char buf[1 << 16];
-    size_t n;
-    int eof = 0;
     while (st == LIA_OK && !eof) {
-        n = fread(buf, 1, sizeof buf, fp);
+        size_t n = fread(buf, 1, sizeof buf, fp);
         if (n == 0) {
             eof = 1;
             if (ferror(fp)) {
-                st = lia_fail(x->d, LIA_ERR_IO, "cannot read '%s': %s", name, strerror(errno));
+                /* The failure ends the run; this batch is not extracted. */
+                b.status = lia_fail(&b.diag, LIA_ERR_IO, "cannot read '%s': %s", name,
+                                    strerror(errno));
                 break;
             }
-            if (batch.len > line_start || skipping)
+            if (text.len > line_start || skipping)
                 line++;          /* a last line without newline */
         }
         for (size_t i = 0; i < n; i++) {
             const char *nl = memchr(buf + i, '\n', n - i);
             size_t k = nl ? (size_t)(nl - buf) : n;
             if (!skipping)
-                sb_add(&batch, buf + i, k - i);
-            if (!skipping && max_line && batch.len - line_start > max_line) {
-                lia_warn(x->d, "%s:%ld: line longer than %zu bytes, over the document size "
-                         "limit; skipped", strcmp(name, "-") == 0 ? "stdin.jsonl" : name, line + 1,
-                         max_line);
-                batch.len = line_start;
-                batch.s[batch.len] = '\0';
+                sb_add(&text, buf + i, k - i);
+            if (!skipping && max_line && text.len - line_start > max_line) {
+                lia_warn(&b.diag, "%s:%ld: line longer than %zu bytes, over the document size "
+                         "limit; skipped", shown, line + 1, max_line);
+                text.len = line_start;
+                text.s[text.len] = '\0';
                 skipping = 1;
             }
             if (!nl)
                 break;
             line++;
             skipping = 0;           /* a skipped line stays as a blank one: numbers hold */
-            sb_addc(&batch, '\n');
-            line_start = batch.len;
+            sb_addc(&text, '\n');
+            line_start = text.len;
             i = k;
-            if (batch.len >= BATCH_BYTES) {
-                lia_corpus *c = lia_corpus_new();
-                lia_apply_bad_input(c, x->bad_input);
-                st = load_batch(x, name, batch.s, batch.len, batch_first, c);
-                if (st == LIA_OK)
-                    st = run_corpus(x, c);
-                lia_corpus_free(c);
-                flush_warnings(x, NULL, NULL);
-                sb_clear(&batch);
+            if (text.len >= BATCH_BYTES) {
+                b.status = lia_corpus_add_jsonl_text(b.corpus, shown, text.s, text.len,
+                                                     batch_first, x->doc_date, &b.diag);
+                st = fn(ctx, &b);
+                batch_begin((extract_run *)x, &b);
+                sb_clear(&text);
                 line_start = 0;
                 batch_first = line + 1;
                 if (st != LIA_OK)
@@ -196,16 +208,137 @@ static lia_status run_jsonl(extract_run *x, const char *name)
             }
         }
     }
-    if (st == LIA_OK && batch.len > 0) {
-        lia_corpus *c = lia_corpus_new();
-        lia_apply_bad_input(c, x->bad_input);
-        st = load_batch(x, name, batch.s, batch.len, batch_first, c);
-        if (st == LIA_OK)
-            st = run_corpus(x, c);
-        lia_corpus_free(c);
+    if (st == LIA_OK) {
+        if (b.status == LIA_OK && text.len > 0)
+            b.status = lia_corpus_add_jsonl_text(b.corpus, shown, text.s, text.len, batch_first,
+                                                 x->doc_date, &b.diag);
+        st = fn(ctx, &b);
+    } else {
+        lia_corpus_free(b.corpus);
+        lia_diag_release(&b.diag);
     }
+    sb_release(&text);
+    return st;
+}
+
+/* Reports batch b's warnings, then extracts its documents; frees b. */
+static lia_status run_batch(void *ctx, parsed_batch *b)
+{
+    extract_run *x = ctx;
+    lia_diag_append_warnings(x->d, &b->diag);
     flush_warnings(x, NULL, NULL);
-    sb_release(&batch);
+    lia_status st = b->status;
+    if (st != LIA_OK)
+        lia_fail(x->d, st, "%s", b->diag.message);
+    else
+        st = run_corpus(x, b->corpus);
+    lia_corpus_free(b->corpus);
+    lia_diag_release(&b->diag);
+    flush_warnings(x, NULL, NULL);
+    return st;
+}
+
+/* With extraction on threads, the next batch is read and parsed on a
+ * thread of its own while the pool works through this one: otherwise the
+ * pool would stand idle while each batch is parsed. */
+typedef struct {
+    const extract_run *x;
+    FILE *fp;
+    const char *name;
+    pthread_mutex_t lock;
+    pthread_cond_t cv;
+    parsed_batch next;
+    int full, done, stop;
+} batch_queue;
+
+static lia_status queue_put(void *ctx, parsed_batch *b)
+{
+    batch_queue *q = ctx;
+    pthread_mutex_lock(&q->lock);
+    while (q->full && !q->stop)
+        pthread_cond_wait(&q->cv, &q->lock);
+    int stop = q->stop;
+    if (!stop) {
+        q->next = *b;
+        q->full = 1;
+        pthread_cond_signal(&q->cv);
+    }
+    pthread_mutex_unlock(&q->lock);
+    if (stop) {               /* the extraction failed: stop reading */
+        lia_corpus_free(b->corpus);
+        lia_diag_release(&b->diag);
+        return LIA_ERR_INPUT;
+    }
+    return LIA_OK;
+}
+
+static void *reader_main(void *arg)
+{
+    batch_queue *q = arg;
+    read_batches(q->x, q->fp, q->name, queue_put, q);
+    pthread_mutex_lock(&q->lock);
+    q->done = 1;
+    pthread_cond_signal(&q->cv);
+    pthread_mutex_unlock(&q->lock);
+    return NULL;
+}
+
+static lia_status run_batches_overlapped(extract_run *x, FILE *fp, const char *name)
+{
+    batch_queue q = { .x = x, .fp = fp, .name = name };
+    pthread_mutex_init(&q.lock, NULL);
+    pthread_cond_init(&q.cv, NULL);
+    pthread_t reader;
+    if (pthread_create(&reader, NULL, reader_main, &q) != 0) {
+        pthread_cond_destroy(&q.cv);
+        pthread_mutex_destroy(&q.lock);
+        return read_batches(x, fp, name, run_batch, x);
+    }
+    lia_status st = LIA_OK;
+    for (;;) {
+        pthread_mutex_lock(&q.lock);
+        while (!q.full && !q.done)
+            pthread_cond_wait(&q.cv, &q.lock);
+        if (!q.full) {
+            pthread_mutex_unlock(&q.lock);
+            break;
+        }
+        parsed_batch b = q.next;
+        q.full = 0;
+        pthread_cond_signal(&q.cv);
+        pthread_mutex_unlock(&q.lock);
+        st = run_batch(x, &b);
+        if (st != LIA_OK) {
+            pthread_mutex_lock(&q.lock);
+            q.stop = 1;
+            if (q.full) {
+                lia_corpus_free(q.next.corpus);
+                lia_diag_release(&q.next.diag);
+                q.full = 0;
+            }
+            pthread_cond_signal(&q.cv);
+            pthread_mutex_unlock(&q.lock);
+            break;
+        }
+    }
+    pthread_join(reader, NULL);
+    if (q.full) {             /* put after the stop was seen: cannot happen, but free it */
+        lia_corpus_free(q.next.corpus);
+        lia_diag_release(&q.next.diag);
+    }
+    pthread_cond_destroy(&q.cv);
+    pthread_mutex_destroy(&q.lock);
+    return st;
+}
+
+/* Streams a JSON Lines input (name "-" is stdin) batch by batch. */
+static lia_status run_jsonl(extract_run *x, const char *name)
+{
+    FILE *fp = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
+    if (!fp)
+        return lia_fail(x->d, LIA_ERR_IO, "cannot open '%s': %s", name, strerror(errno));
+    lia_status st = x->xo.threads > 1 ? run_batches_overlapped(x, fp, name)
+                                      : read_batches(x, fp, name, run_batch, x);
     if (fp != stdin)
         fclose(fp);
     return st;

@@ -290,46 +290,49 @@ static void field(strbuf *b, const char *name, const char *value)
     lia_json_escape(b, value ? value : "");
 }
 
+void lia_facts_render_jsonl(const lia_facts *f, strbuf *b)
+{
+    for (size_t i = 0; i < f->entities.n; i++) {
+        const lia_entity *e = f->entities.v[i];
+        sb_adds(b, "{\"kind\":\"entity\"");
+        field(b, "key", e->key);
+        field(b, "type", e->type);
+        field(b, "name", e->name);
+        field(b, "name_latin", e->name_latin);
+        field(b, "country", e->country);
+        field(b, "role", e->role);
+        sb_adds(b, ",\"aliases\":[");
+        for (size_t j = 0; j < e->n_aliases; j++) {
+            if (j)
+                sb_addc(b, ',');
+            lia_json_escape(b, e->aliases[j]);
+        }
+        sb_adds(b, "],\"mentions\":");
+        sb_addl(b, e->mentions);
+        sb_adds(b, "}\n");
+    }
+    for (size_t i = 0; i < f->relations.n; i++) {
+        const lia_relation *r = f->relations.v[i];
+        sb_adds(b, "{\"kind\":\"relation\"");
+        field(b, "relation", r->relation);
+        field(b, "a", r->a);
+        field(b, "b", r->b);
+        field(b, "date", r->date);
+        field(b, "place", r->place);
+        field(b, "source", r->source);
+        field(b, "evidence", r->evidence);
+        field(b, "rule", r->rule);
+        sb_adds(b, "}\n");
+    }
+}
+
 void lia_facts_write_jsonl(const lia_facts *f, FILE *out)
 {
     strbuf b;
     sb_init(&b);
-    for (size_t i = 0; i < f->entities.n; i++) {
-        const lia_entity *e = f->entities.v[i];
-        sb_clear(&b);
-        sb_adds(&b, "{\"kind\":\"entity\"");
-        field(&b, "key", e->key);
-        field(&b, "type", e->type);
-        field(&b, "name", e->name);
-        field(&b, "name_latin", e->name_latin);
-        field(&b, "country", e->country);
-        field(&b, "role", e->role);
-        sb_adds(&b, ",\"aliases\":[");
-        for (size_t j = 0; j < e->n_aliases; j++) {
-            if (j)
-                sb_addc(&b, ',');
-            lia_json_escape(&b, e->aliases[j]);
-        }
-        sb_adds(&b, "],\"mentions\":");
-        sb_addl(&b, e->mentions);
-        sb_adds(&b, "}\n");
-        fputs(b.s, out);
-    }
-    for (size_t i = 0; i < f->relations.n; i++) {
-        const lia_relation *r = f->relations.v[i];
-        sb_clear(&b);
-        sb_adds(&b, "{\"kind\":\"relation\"");
-        field(&b, "relation", r->relation);
-        field(&b, "a", r->a);
-        field(&b, "b", r->b);
-        field(&b, "date", r->date);
-        field(&b, "place", r->place);
-        field(&b, "source", r->source);
-        field(&b, "evidence", r->evidence);
-        field(&b, "rule", r->rule);
-        sb_adds(&b, "}\n");
-        fputs(b.s, out);
-    }
+    lia_facts_render_jsonl(f, &b);
+    if (b.len)
+        fwrite(b.s, 1, b.len, out);
     sb_release(&b);
 }
 

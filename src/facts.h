@@ -89,6 +89,8 @@ void lia_facts_sort(lia_facts *f);
  * {"kind":"relation",...}.  Reading merges into f; a malformed line is an
  * LIA_ERR_INPUT naming name:line. */
 void lia_facts_write_jsonl(const lia_facts *f, FILE *out);
+/* The same lines appended to b. */
+void lia_facts_render_jsonl(const lia_facts *f, strbuf *b);
 lia_status lia_facts_read_jsonl(lia_facts *f, const char *text, size_t len, const char *name,
                                 lia_diag *d);
 

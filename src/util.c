@@ -166,6 +166,16 @@ void lia_diag_release(lia_diag *d)
     lia_diag_init(d);
 }
 
+void lia_diag_append_warnings(lia_diag *to, const lia_diag *from)
+{
+    for (const char *w = from->warnings; w && *w;) {
+        const char *nl = strchr(w, '\n');
+        size_t n = nl ? (size_t)(nl - w) : strlen(w);
+        lia_warn(to, "%.*s", (int)n, w);
+        w += n + (nl ? 1 : 0);
+    }
+}
+
 lia_status lia_fail(lia_diag *d, lia_status st, const char *fmt, ...)
 {
     if (d) {

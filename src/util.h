@@ -70,6 +70,10 @@ lia_status lia_outfile_commit(lia_outfile *o, lia_diag *d);
 char *lia_tmp_path_beside(const char *path);
 lia_status lia_commit_tmp(const char *tmp, const char *path, lia_diag *d);
 
+/* Appends from's warnings to to's, in order (a warning made on another
+ * thread, or in another run, reported in its place). */
+void lia_diag_append_warnings(lia_diag *to, const lia_diag *from);
+
 /* Is s a valid date of the form YYYY-MM-DD? */
 int lia_is_iso_date(const char *s);
 
