@@ -33,7 +33,7 @@ typedef struct {
     size_t *first_denial;    /* per sentence: token of its first denial, or SIZE_MAX */
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head;
 } ctx;
 
@@ -1504,8 +1504,9 @@ static size_t mention_at(ctx *c, size_t i)
     /* Words that stand for persons named elsewhere, resolved later:
      * "الأخير" (the last named), "الوزراء المشاركين" (the attendees),
      * "الوزير الضيف" (the visitor), "الجانبان" (the two sides). */
-    enum { REF_ANAPHOR, REF_GROUP, REF_GUEST, REF_BOTH_SIDES };
-    const int ref_class[] = { c->c_anaphor, c->c_group_ref, c->c_guest, c->c_both_sides };
+    enum { REF_ANAPHOR, REF_GROUP, REF_GUEST, REF_BOTH_SIDES, REF_STYLED };
+    const int ref_class[] = { c->c_anaphor, c->c_group_ref, c->c_guest, c->c_both_sides,
+                              c->c_styled_ref };
     for (int k = 0; k < (int)(sizeof ref_class / sizeof *ref_class); k++) {
         if (!(len = lex(c, i, ref_class[k])))
             continue;
@@ -1515,6 +1516,7 @@ static size_t mention_at(ctx *c, size_t i)
         mm->group = k == REF_GROUP;
         mm->guest = k == REF_GUEST;
         mm->both_sides = k == REF_BOTH_SIDES;
+        mm->styled = k == REF_STYLED;
         return mm->last;
     }
     /* A rank or honorific, then a name the gazetteers do not know:
@@ -1633,6 +1635,13 @@ static int type_ok(const ctx *c, int mi, int types)
 
 static int match_from(pmatch *pm, size_t el, size_t pos);
 
+/* Does a mention start at token i? */
+static int mention_starts_at(const ctx *c, size_t i)
+{
+    int mi = top_mention(c, i);
+    return mi >= 0 && c->m->mentions.v[mi].first == i;
+}
+
 /* After a list item ending at pos: the next item's mention, past
  * separators (",", "و", "فضلا عن", "كلا من"), or -1. */
 static int next_list_item(const pmatch *pm, size_t pos, int types)
@@ -1658,8 +1667,7 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     /* Honorifics before a name ("ومعالي الشيخ ..."), unless a mention
      * starts with one ("المفوض العام ..."). */
     size_t h;
-    while (j < pm->sent_last && !(top_mention(c, j) >= 0 && c->m->mentions.v[top_mention(c, j)].first == j)
-           && (h = (size_t)lex(c, j, c->c_honorific))) {
+    while (j < pm->sent_last && !mention_starts_at(c, j) && (h = (size_t)lex(c, j, c->c_honorific))) {
         j += h;
         seen |= tok(c, j - h)->has_conj;
     }
@@ -1675,12 +1683,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     const ctx *c = pm->c;
     const lia_pelem *e = &pm->p->el[el];
     size_t start = pos, h;
-    /* Honorifics before a name ("معالي السيد ..."), unless a mention
-     * starts right here (المستشار may open a title). */
-    int here = pos < pm->sent_last ? top_mention(c, pos) : -1;
-    if (here < 0 || c->m->mentions.v[here].first != pos)
-        while (start < pm->sent_last && (h = (size_t)lex(c, start, c->c_honorific)))
-            start += h;
+    /* Honorifics before a name ("صاحب السمو الشيخ ..."), up to a mention
+     * that starts with one (المستشار may open a title, الشيخ a name). */
+    while (start < pm->sent_last && !mention_starts_at(c, start)
+           && (h = (size_t)lex(c, start, c->c_honorific)))
+        start += h;
     int mi = start < pm->sent_last ? top_mention(c, start) : -1;
     if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
         int *list = e->capture == 'A' ? pm->as : pm->b;
@@ -1873,6 +1880,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_both_sides = lia_rules_class(r, "both_sides");
     c.c_guest = lia_rules_class(r, "guest");
     c.c_anaphor = lia_rules_class(r, "anaphor");
+    c.c_styled_ref = lia_rules_class(r, "styled_ref");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");
     c.c_event_ref = lia_rules_class(r, "event_ref");

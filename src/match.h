@@ -30,6 +30,7 @@ typedef struct {
     char *bodies[3];         /* agency keys the title names (NULL-terminated) */
     int official;            /* known official or named with a title */
     int anaphor;             /* "الأخير": stands for the last person named */
+    int styled;              /* "سموه"، "معاليه": the person last styled so */
     int group;               /* "الوزراء المشاركين": every attendee of the current event */
     int both_sides;          /* "الجانبان": the two persons the text just named */
     int guest;               /* "الوزير الضيف"، "ضيفه": the visitor the text told of */

@@ -94,6 +94,41 @@ static void set_key(lia_mention *mm, const char *key, const char *name, const ch
     }
 }
 
+/* The style a styled pronoun names, as a rule-entry key: "سموه" → "سمو",
+ * "فخامتها" → "فخامه" (ة is normalized to ه). */
+static void style_of(const char *pronoun, char *out, size_t cap)
+{
+    static const char HA[] = "\xd9\x87\xd8\xa7", H[] = "\xd9\x87", T[] = "\xd8\xaa";
+    size_t n = strlen(pronoun);
+    if (n >= 4 && memcmp(pronoun + n - 4, HA, 4) == 0)
+        n -= 4;
+    else if (n >= 2 && memcmp(pronoun + n - 2, H, 2) == 0)
+        n -= 2;
+    int ta = n >= 2 && memcmp(pronoun + n - 2, T, 2) == 0;
+    if (ta)
+        n -= 2;
+    snprintf(out, cap, "%.*s%s", (int)n, pronoun, ta ? H : "");
+}
+
+/* The person named last before mention k with the style a styled pronoun
+ * names ("صاحب السمو الشيخ X" ... "سموه"), or -1. */
+static int styled_antecedent(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    const lia_token *pron = &c->t->tok[mm->first];
+    char style[64];
+    style_of(pron->forms[pron->n_forms - 1], style, sizeof style);
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->styled)
+            continue;
+        for (size_t i = p->first >= 4 ? p->first - 4 : 0; i < p->last; i++)
+            if (lia_token_matches(&c->t->tok[i], style))
+                return (int)q;
+    }
+    return -1;
+}
+
 /* Gives anaphors, title-only persons and "this forum" the entity they
  * stand for; those that stay unknown keep an empty key. */
 static void resolve_references(rctx *c)
@@ -103,6 +138,14 @@ static void resolve_references(rctx *c)
         lia_mention *mm = &c->m->mentions.v[k];
         if (mm->inner)
             continue;
+        if (mm->type == LIA_T_PERSON && mm->styled) {
+            int p = styled_antecedent(c, k);
+            if (p >= 0) {
+                const lia_mention *pm = &c->m->mentions.v[p];
+                set_key(mm, pm->key, pm->name, pm->latin, pm->country);
+            }
+            continue;
+        }
         if (mm->type == LIA_T_PERSON && mm->anaphor) {
             if (last_person >= 0) {
                 const lia_mention *p = &c->m->mentions.v[last_person];
