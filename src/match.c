@@ -1061,6 +1061,12 @@ static int delegation_country_before(const ctx *c, size_t i)
     return -1;
 }
 
+/* Is the token led by the preposition ل or ب ("للاستعلامات", "بالخارج")? */
+static int led_by_preposition(const lia_token *tk)
+{
+    return tk->n_forms > 1 && (strncmp(tk->norm, "ل", 2) == 0 || strncmp(tk->norm, "ب", 2) == 0);
+}
+
 /* A word of an office's name the rules do not know: led by ل or ب
  * ("للاستعلامات", "بالأمن") or with the article ("الاندماج الإفريقي
  * والشؤون"); no name, place, nisba, title or function word. */
@@ -1075,7 +1081,11 @@ static int office_word(const ctx *c, size_t k, int first)
         return 0;
     if (nisba_at(c, k, NULL))
         return 0;             /* the country's nisba ends the office */
-    if (first && tk->n_forms > 1 && (strncmp(tk->norm, "ل", 2) == 0 || strncmp(tk->norm, "ب", 2) == 0))
+    if (first && led_by_preposition(tk))
+        return 1;
+    /* "للهجرة وشؤون المصريين": a noun joined by و before an article word. */
+    if (!first && tk->has_conj && !has_article(tk) && k + 1 < c->t->n
+        && has_article(tok(c, k + 1)))
         return 1;
     return has_article(tk);
 }
@@ -1104,17 +1114,23 @@ static size_t try_title_person(ctx *c, size_t i)
      * rules do not know, a phrase led by ل or ب, before an unknown name. */
     if (!ti.n_bodies && !official_at(c, j, NULL) && scan_name(c, j) <= j) {
         size_t k = j;
-        while (k < j + 4 && office_word(c, k, k == j))
+        while (k < j + 5 && office_word(c, k, k == j))
             k++;
         /* Led by an article word ("وزيرة الاندماج الإفريقي والشؤون الخارجية
          * السنغالية ياسين فال"), the phrase must end on the country's nisba. */
         int nci, nl = k > j ? nisba_at(c, k, &nci) : 0;
-        int led_by_preposition = k > j && tok(c, j)->n_forms > 1
-                                 && (strncmp(tok(c, j)->norm, "ل", 2) == 0
-                                     || strncmp(tok(c, j)->norm, "ب", 2) == 0);
-        if (k > j && (led_by_preposition || nl)) {
+        int by_preposition = k > j && led_by_preposition(tok(c, j));
+        if (k > j && (by_preposition || nl)) {
             size_t words_end = k;
             k += (size_t)nl;
+            /* "... وشؤون المصريين بالخارج": the office goes on after the
+             * nisba with a phrase led by ل or ب. */
+            while (nl && k < words_end + (size_t)nl + 2 && office_word(c, k, 1)
+                   && led_by_preposition(tok(c, k)))
+                k++;
+            /* "... السفيرة سها جندي": a style between office and name. */
+            while ((h = (size_t)lex(c, k, c->c_honorific)))
+                k += h;
             if (!official_at(c, k, NULL) && scan_name(c, k) > k) {
                 if (nl && ti.country < 0)
                     ti.country = nci;
@@ -1546,49 +1562,83 @@ static size_t mention_at(ctx *c, size_t i)
 
 /* Later mentions of a person by the last word of the name ("حموشي" after
  * "عبد اللطيف حموشي") or by the full name again. */
+/* A person named again by the full name ("ناصر أحمد") when its words are
+ * common given names that find_surnames leaves alone.  Tokens from i;
+ * returns the length matched, or 0. */
+static size_t full_name_at(const ctx *c, size_t i, char *const *words, size_t n)
+{
+    if (n < 2 || i + n > c->t->n || !same_sentence(c, i, i + n - 1))
+        return 0;
+    for (size_t w = 0; w < n; w++)
+        if (c->covered[i + w] || !lia_token_matches(tok(c, i + w), words[w]))
+            return 0;
+    return n;
+}
+
 static void find_surnames(ctx *c)
 {
-    /* The last word of each person's name, as an entry key, computed once. */
-    VEC(size_t) persons = { 0 };
-    VEC(char *) keys = { 0 };
-    VEC(unsigned long) key_hashes = { 0 };
+    /* The last word of each person's name, as an entry key, computed once;
+     * and the whole name's words. */
+    typedef struct {
+        size_t mention;
+        char *surname;           /* NULL when too short or another's too */
+        unsigned long hash;
+        char *words[6];
+        size_t n_words;
+    } known;
+    VEC(known) persons = { 0 };
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->type != LIA_T_PERSON || mm->inner || !mm->key || !mm->key[0] || !mm->surface[0])
             continue;
+        known kn = { .mention = k };
         char *norm = lia_normalize_str(mm->surface);
-        const char *last = strrchr(norm, ' ');
-        char *key = lia_entry_key(last ? last + 1 : norm);
+        char *save = NULL;
+        for (char *w = strtok_r(norm, " ", &save); w && kn.n_words < 6; w = strtok_r(NULL, " ", &save))
+            kn.words[kn.n_words++] = lia_entry_key(w);
         free(norm);
+        if (!kn.n_words)
+            continue;
+        char *key = xstrdup(kn.words[kn.n_words - 1]);
         int seen = strlen(key) < 6;   /* three letters at least, once each */
-        for (size_t q = 0; q < keys.n && !seen; q++)
-            seen = strcmp(keys.v[q], key) == 0;
+        for (size_t q = 0; q < persons.n && !seen; q++)
+            seen = persons.v[q].surname && strcmp(persons.v[q].surname, key) == 0;
         if (seen) {
             free(key);
-            continue;
+            key = NULL;
         }
-        VEC_PUSH(persons, k);
-        VEC_PUSH(keys, key);
-        VEC_PUSH(key_hashes, lia_hash(key));
+        kn.surname = key;
+        kn.hash = key ? lia_hash(key) : 0;
+        VEC_PUSH(persons, kn);
     }
     for (size_t i = 0; i < c->t->n && persons.n; i++) {
-        if (c->covered[i] || tok(c, i)->kind != LIA_TOK_WORD || any_lex(c, i))
+        if (c->covered[i] || tok(c, i)->kind != LIA_TOK_WORD)
             continue;
-        for (size_t p = 0; p < persons.n; p++) {
-            if (!lia_token_matches_hashed(tok(c, i), keys.v[p], key_hashes.v[p]))
-                continue;
-            lia_mention copy = c->m->mentions.v[persons.v[p]];
-            lia_mention *mm = new_mention(c, i, i + 1, LIA_T_PERSON);
-            set_identity(mm, copy.key, copy.name, copy.latin, copy.country);
-            mm->official = copy.official;
-            c->covered[i] = (int)c->m->mentions.n;
-            break;
+        size_t len = 0;
+        size_t p = 0;
+        for (; p < persons.n && !len; p++)
+            len = full_name_at(c, i, persons.v[p].words, persons.v[p].n_words);
+        if (!len && !any_lex(c, i)) {
+            for (p = 0; p < persons.n && !len; p++)
+                if (persons.v[p].surname
+                    && lia_token_matches_hashed(tok(c, i), persons.v[p].surname, persons.v[p].hash))
+                    len = 1;
         }
+        if (!len)
+            continue;
+        lia_mention copy = c->m->mentions.v[persons.v[p - 1].mention];
+        lia_mention *mm = new_mention(c, i, i + len, LIA_T_PERSON);
+        set_identity(mm, copy.key, copy.name, copy.latin, copy.country);
+        mm->official = copy.official;
+        for (size_t w = i; w < i + len; w++)
+            c->covered[w] = (int)c->m->mentions.n;
+        i += len - 1;
     }
-    for (size_t p = 0; p < keys.n; p++)
-        free(keys.v[p]);
-    VEC_FREE(keys);
-    VEC_FREE(key_hashes);
+    for (size_t p = 0; p < persons.n; p++) {
+        free(persons.v[p].surname);
+        for (size_t w = 0; w < persons.v[p].n_words; w++)
+            free(persons.v[p].words[w]);
+    }
     VEC_FREE(persons);
 }
 
@@ -1689,6 +1739,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
            && (h = (size_t)lex(c, start, c->c_honorific)))
         start += h;
     int mi = start < pm->sent_last ? top_mention(c, start) : -1;
+    /* A pattern's opening subject is no preposition's object: in "... مع
+     * شمخاني ويلتقي الرئيس" شمخاني is not who meets. */
+    if (el == 0 && start > 0 && lex(c, start - 1, c->c_with))
+        mi = -1;
     if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
         int *list = e->capture == 'A' ? pm->as : pm->b;
         int *n = e->capture == 'A' ? &pm->n_a : &pm->n_b;

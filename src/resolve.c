@@ -654,6 +654,29 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return 0;
 }
 
+/* "انتقل بيانتيدوزي إلى ...، حيث التقى X": after "حيث" the subject is the
+ * first person of the sentence's main clause.  Returns 1 and sets out[0],
+ * or 0. */
+static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    /* حيث is the trigger itself or just before it. */
+    for (size_t k = rm->anchor + 1; k > se->first && k + 3 > rm->anchor; k--) {
+        if (!lia_token_matches(&c->t->tok[k - 1], "حيث"))
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *mm = &c->m->mentions.v[q];
+            if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= se->first
+                && mm->last <= k - 1) {
+                out[0] = (int)q;
+                return 1;
+            }
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* "التقى الوزراء المشاركين": a meeting with each person this document has
  * attending an event so far. */
 static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
@@ -851,6 +874,8 @@ static void relations_from_matches(rctx *c)
             alist[na++] = rm->as[k];
         if (na == 0)
             na = relative_subject(c, rm, alist);
+        if (na == 0)
+            na = where_subject(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
         /* A met rule without B ("@met_verb A:person") reads a pair:
