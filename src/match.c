@@ -1109,6 +1109,18 @@ static size_t try_title_person(ctx *c, size_t i)
         } else
             break;
     }
+    /* "وزير الداخلية والجماعات المحلية والتهيئة العمرانية كمال بلجود": more
+     * portfolios joined by و after the body, before an unknown name. */
+    if (ti.n_bodies && !official_at(c, j, NULL) && scan_name(c, j) <= j && j < c->t->n
+        && tok(c, j)->has_conj && has_article(tok(c, j))) {
+        size_t k = j;
+        while (k < j + 6 && office_word(c, k, 0))
+            k++;
+        while ((h = (size_t)lex(c, k, c->c_honorific)))
+            k += h;
+        if (k > j && same_sentence(c, i, k) && !official_at(c, k, NULL) && scan_name(c, k) > k)
+            j = ti.end = k;
+    }
     /* "المفوض العام للاستعلامات أوخينيو بيريرو بلانكو", "كاتب الدولة
      * الإسباني المكلف بالأمن رافاييل بيريز رويث": the words of an office the
      * rules do not know, a phrase led by ل or ب, before an unknown name. */
