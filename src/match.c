@@ -1577,12 +1577,19 @@ static size_t mention_at(ctx *c, size_t i)
 /* A person named again by the full name ("ناصر أحمد") when its words are
  * common given names that find_surnames leaves alone.  Tokens from i;
  * returns the length matched, or 0. */
-static size_t full_name_at(const ctx *c, size_t i, char *const *words, size_t n)
+static size_t full_name_at(const ctx *c, size_t i, char *const *words,
+                           const unsigned long *hashes, size_t n)
 {
-    if (n < 2 || i + n > c->t->n || !same_sentence(c, i, i + n - 1))
+    if (n < 2 || i + n > c->t->n)
+        return 0;
+    const lia_token *first = tok(c, i);
+    int hit = 0;
+    for (int f = 0; f < first->n_forms && !hit; f++)
+        hit = first->form_hash[f] == hashes[0];
+    if (!hit || !same_sentence(c, i, i + n - 1))
         return 0;
     for (size_t w = 0; w < n; w++)
-        if (c->covered[i + w] || !lia_token_matches(tok(c, i + w), words[w]))
+        if (c->covered[i + w] || !lia_token_matches_hashed(tok(c, i + w), words[w], hashes[w]))
             return 0;
     return n;
 }
@@ -1596,6 +1603,7 @@ static void find_surnames(ctx *c)
         char *surname;           /* NULL when too short or another's too */
         unsigned long hash;
         char *words[6];
+        unsigned long word_hashes[6];
         size_t n_words;
     } known;
     VEC(known) persons = { 0 };
@@ -1606,8 +1614,11 @@ static void find_surnames(ctx *c)
         known kn = { .mention = k };
         char *norm = lia_normalize_str(mm->surface);
         char *save = NULL;
-        for (char *w = strtok_r(norm, " ", &save); w && kn.n_words < 6; w = strtok_r(NULL, " ", &save))
-            kn.words[kn.n_words++] = lia_entry_key(w);
+        for (char *w = strtok_r(norm, " ", &save); w && kn.n_words < 6; w = strtok_r(NULL, " ", &save)) {
+            kn.words[kn.n_words] = lia_entry_key(w);
+            kn.word_hashes[kn.n_words] = lia_hash(kn.words[kn.n_words]);
+            kn.n_words++;
+        }
         free(norm);
         if (!kn.n_words)
             continue;
@@ -1629,7 +1640,8 @@ static void find_surnames(ctx *c)
         size_t len = 0;
         size_t p = 0;
         for (; p < persons.n && !len; p++)
-            len = full_name_at(c, i, persons.v[p].words, persons.v[p].n_words);
+            len = full_name_at(c, i, persons.v[p].words, persons.v[p].word_hashes,
+                               persons.v[p].n_words);
         if (!len && !any_lex(c, i)) {
             for (p = 0; p < persons.n && !len; p++)
                 if (persons.v[p].surname
