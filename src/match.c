@@ -110,6 +110,15 @@ static int is_punct(const ctx *c, size_t i, const char *p)
     return i < c->t->n && tok(c, i)->kind == LIA_TOK_PUNCT && strcmp(tok(c, i)->norm, p) == 0;
 }
 
+/* Does a phrase ending at this trie node name a known official? */
+static int trie_has_person(const lia_trie *node)
+{
+    for (size_t r = 0; r < node->refs.n; r++)
+        if (node->refs.v[r].kind == LIA_G_PERSON)
+            return 1;
+    return 0;
+}
+
 /* Walks the trie from token i, every form of every token, within one
  * sentence; returns the deepest node with refs and its length in tokens. */
 static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t start, int depth,
@@ -131,6 +140,24 @@ static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t st
      * عشر لكبار ...") does not stop the match. */
     if (depth > 0 && lex(c, i, c->c_ordinal))
         trie_longest(c, node, i + 1, start, depth + 1, best, best_len);
+    /* Middle names the gazetteer leaves out ("عباس مصطفى كامل" for "عباس
+     * كامل", "عمر حسن أحمد البشير" for "عمر البشير"): one or two given
+     * names, then the family name that ends a known person's name. */
+    if (depth > 0 && lex(c, i, c->c_given_name) && !tk->has_conj) {
+        for (size_t m = i + 1; m <= i + 2 && m < c->t->n && same_sentence(c, start, m); m++) {
+            if (m > i + 1 && (!lex(c, m - 1, c->c_given_name) || tok(c, m - 1)->has_conj))
+                break;
+            const lia_token *family = tok(c, m);
+            for (int f = 0; f < family->n_forms; f++) {
+                const lia_trie *next = lia_trie_step_hashed(node, family->forms[f], family->form_hash[f]);
+                int len = depth + (int)(m - i) + 1;
+                if (next && trie_has_person(next) && len > *best_len) {
+                    *best = next;
+                    *best_len = len;
+                }
+            }
+        }
+    }
     /* A patronymic the gazetteer leaves out: "مساعد بن محمد العيبان" for
      * "مساعد العيبان", "محمد ولد الشيخ الغزواني" spelled in full. */
     if (depth > 0 && i + 2 < c->t->n && same_sentence(c, start, i + 2) && patronymic_word(tok(c, i))
@@ -470,6 +497,7 @@ typedef struct {
     char *key, *name, *latin, *country;
     size_t start, end;       /* token span of the body's own words */
     int kind;                /* agency kind index when generic, else -1 */
+    size_t kind_first, kind_last; /* generic: the kind's words */
     int defaulted;           /* its country was guessed (the home country) */
     int is_org;              /* an organization (rules' organizations.tsv), not a state body */
 } body;
@@ -509,11 +537,50 @@ static intptr_t kind_agency_index(const ctx *c, int k, int ci, char **key_out)
     return ai;
 }
 
-static void kind_agency(const ctx *c, int k, int ci, body *b)
+/* Country ci's agency whose name is the words [first, last) and one more
+ * (its nisba): "الأمن العام" in a Lebanese text is "الأمن العام اللبناني",
+ * General Security, not the police the kind names elsewhere.  Index + 1,
+ * or 0. */
+static intptr_t country_agency_named(const ctx *c, size_t first, size_t last, int ci)
+{
+    const lia_trie *node = &c->r->names;
+    for (size_t i = first; i < last && node; i++) {
+        const lia_token *tk = tok(c, i);
+        const lia_trie *next = NULL;
+        for (int f = 0; f < tk->n_forms && !next; f++)
+            next = lia_trie_step_hashed(node, tk->forms[f], tk->form_hash[f]);
+        node = next;
+    }
+    if (!node || last <= first)
+        return 0;
+    const char *code = c->r->countries.v[ci].code;
+    for (size_t s = 0; s < node->kids.cap; s++) {
+        const char *word = node->kids.slots[s].key;
+        const lia_trie *kid = word ? node->kids.slots[s].val : NULL;
+        /* The word after must be the country's nisba. */
+        const lia_trie *alone = kid ? lia_trie_step(&c->r->names, word) : NULL;
+        int nisba = 0;
+        for (size_t r = 0; alone && r < alone->refs.n; r++)
+            nisba |= alone->refs.v[r].kind == LIA_G_NISBA && alone->refs.v[r].index == ci;
+        if (!nisba)
+            continue;
+        for (size_t r = 0; r < kid->refs.n; r++)
+            if (kid->refs.v[r].kind == LIA_G_AGENCY
+                && strcmp(c->r->agencies.v[kid->refs.v[r].index].country, code) == 0)
+                return kid->refs.v[r].index + 1;
+    }
+    return 0;
+}
+
+/* Country ci's body of kind k named by the words [first, last). */
+static void kind_agency(const ctx *c, int k, int ci, size_t first, size_t last, body *b)
 {
     const lia_country *co = &c->r->countries.v[ci];
     char *key;
     intptr_t ai = kind_agency_index(c, k, ci, &key);
+    intptr_t named = country_agency_named(c, first, last, ci);
+    if (named)
+        ai = named;
     if (ai) {
         const lia_agency *a = &c->r->agencies.v[ai - 1];
         body_identity(b, a->key, a->name, a->latin, a->country);
@@ -599,8 +666,10 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
          * body only where the rules know that country's body of that kind. */
         if (top && len == 1 && !kind_agency_index(c, idx, ci, NULL))
             return 0;
-        kind_agency(c, idx, ci, b);
+        kind_agency(c, idx, ci, i, i + (size_t)len, b);
         b->kind = idx;
+        b->kind_first = i;
+        b->kind_last = i + (size_t)len;
         b->defaulted = !cl;
         b->end = skip_bracketed(c, e + (size_t)cl);
         return 1;
@@ -634,7 +703,7 @@ shape:
                     }
                     int kl = gaz_ref(c, k, LIA_G_KIND, &ki);
                     if (kl && k + (size_t)kl <= j && kind_agency_index(c, ki, ci, NULL)) {
-                        kind_agency(c, ki, ci, b);
+                        kind_agency(c, ki, ci, k, k + (size_t)kl, b);
                         b->end = skip_bracketed(c, j + (size_t)cl);
                         return 1;
                     }
@@ -835,10 +904,12 @@ static void title_release(title_info *ti)
 static void body_rebind(const ctx *c, body *b, int ci)
 {
     int kind = b->kind;
-    size_t start = b->start, end = b->end;
+    size_t start = b->start, end = b->end, kf = b->kind_first, kl = b->kind_last;
     body_release(b);
-    kind_agency(c, kind, ci, b);
+    kind_agency(c, kind, ci, kf, kl, b);
     b->kind = kind;
+    b->kind_first = kf;
+    b->kind_last = kl;
     b->start = start;
     b->end = end;
 }
@@ -1132,7 +1203,11 @@ static size_t try_title_person(ctx *c, size_t i)
          * السنغالية ياسين فال"), the phrase must end on the country's nisba. */
         int nci, nl = k > j ? nisba_at(c, k, &nci) : 0;
         int by_preposition = k > j && led_by_preposition(tok(c, j));
-        if (k > j && (by_preposition || nl)) {
+        /* A minister's portfolio the rules do not know ("وزير المال غازي
+         * وزني", "وزير الطاقة والمياه ريمون غجر") is one to three words. */
+        int portfolio = k > j && k <= j + 3 && ti.title >= 0
+                        && strcmp(c->r->titles.v[ti.title].id, "minister") == 0;
+        if (k > j && (by_preposition || nl || portfolio)) {
             size_t words_end = k;
             k += (size_t)nl;
             /* "... وشؤون المصريين بالخارج": the office goes on after the
@@ -1153,8 +1228,10 @@ static size_t try_title_person(ctx *c, size_t i)
                     if (kl && w + (size_t)kl <= words_end && !ti.n_bodies) {
                         body *b = &ti.bodies[ti.n_bodies++];
                         memset(b, 0, sizeof *b);
-                        kind_agency(c, ki, ti.country, b);
+                        kind_agency(c, ki, ti.country, w, w + (size_t)kl, b);
                         b->kind = ki;
+                        b->kind_first = w;
+                        b->kind_last = w + (size_t)kl;
                         b->start = w;
                         b->end = w + (size_t)kl;
                     }
@@ -1545,6 +1622,13 @@ static size_t mention_at(ctx *c, size_t i)
         mm->guest = k == REF_GUEST;
         mm->both_sides = k == REF_BOTH_SIDES;
         mm->styled = k == REF_STYLED;
+        /* "المسؤول المصري": the last person named of that country. */
+        int nci, nl;
+        if (k == REF_ANAPHOR && (nl = nisba_at(c, mm->last, &nci))) {
+            free(mm->country);
+            mm->country = xstrdup(c->r->countries.v[nci].code);
+            mm->last += (size_t)nl;
+        }
         return mm->last;
     }
     /* A rank or honorific, then a name the gazetteers do not know:
@@ -1592,6 +1676,18 @@ static size_t full_name_at(const ctx *c, size_t i, char *const *words,
         if (c->covered[i + w] || !lia_token_matches_hashed(tok(c, i + w), words[w], hashes[w]))
             return 0;
     return n;
+}
+
+/* A given name standing alone as a surname ("والتقى إبراهيم بعد الظهر"
+ * after "عباس إبراهيم"): no other class, and no name word on either side. */
+static int lone_given_name(const ctx *c, size_t i)
+{
+    for (int k = 0; k < c->m->n_lex[i]; k++)
+        if (c->m->lex[i][k].cls != c->c_given_name)
+            return 0;
+    if (i > 0 && (name_word(c, i - 1, 0) || lex(c, i - 1, c->c_honorific)))
+        return 0;
+    return !name_word(c, i + 1, 0);
 }
 
 static void find_surnames(ctx *c)
@@ -1642,7 +1738,7 @@ static void find_surnames(ctx *c)
         for (; p < persons.n && !len; p++)
             len = full_name_at(c, i, persons.v[p].words, persons.v[p].word_hashes,
                                persons.v[p].n_words);
-        if (!len && !any_lex(c, i)) {
+        if (!len && (!any_lex(c, i) || lone_given_name(c, i))) {
             for (p = 0; p < persons.n && !len; p++)
                 if (persons.v[p].surname
                     && lia_token_matches_hashed(tok(c, i), persons.v[p].surname, persons.v[p].hash))

@@ -147,8 +147,18 @@ static void resolve_references(rctx *c)
             continue;
         }
         if (mm->type == LIA_T_PERSON && mm->anaphor) {
-            if (last_person >= 0) {
-                const lia_mention *p = &c->m->mentions.v[last_person];
+            int who = last_person;
+            if (mm->country[0]) {     /* "المسؤول المصري": the last one of that country */
+                who = -1;
+                for (size_t q = 0; q < k; q++) {
+                    const lia_mention *p = &c->m->mentions.v[q];
+                    if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && !p->anaphor
+                        && strcmp(p->country, mm->country) == 0)
+                        who = (int)q;
+                }
+            }
+            if (who >= 0) {
+                const lia_mention *p = &c->m->mentions.v[who];
                 set_key(mm, p->key, p->name, p->latin, p->country);
             }
             continue;
@@ -677,6 +687,28 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return 0;
 }
 
+/* "وكان كامل قد عقد ...": the person between كان and قد is the subject of
+ * the verb after قد.  Returns 1 and sets out[0], or 0. */
+static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    size_t a = rm->anchor;
+    if (a < se->first + 3 || !lia_token_matches(&c->t->tok[a - 1], "قد"))
+        return 0;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->last != a - 1
+            || mm->first <= se->first)
+            continue;
+        const lia_token *before = &c->t->tok[mm->first - 1];
+        if (lia_token_matches(before, "كان") || lia_token_matches(before, "كانت")) {
+            out[0] = (int)q;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "التقى الوزراء المشاركين": a meeting with each person this document has
  * attending an event so far. */
 static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
@@ -876,6 +908,8 @@ static void relations_from_matches(rctx *c)
             na = relative_subject(c, rm, alist);
         if (na == 0)
             na = where_subject(c, rm, alist);
+        if (na == 0)
+            na = kana_subject(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
         /* A met rule without B ("@met_verb A:person") reads a pair:
