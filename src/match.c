@@ -1207,6 +1207,9 @@ static size_t try_title_person(ctx *c, size_t i)
          * وزني", "وزير الطاقة والمياه ريمون غجر") is one to three words. */
         int portfolio = k > j && k <= j + 3 && ti.title >= 0
                         && strcmp(c->r->titles.v[ti.title].id, "minister") == 0;
+        /* A body the rules know among them is read as that body, not here. */
+        for (size_t w = j; w < k && portfolio; w++)
+            portfolio = !gaz_ref(c, w, LIA_G_KIND, NULL) && !gaz_ref(c, w, LIA_G_AGENCY, NULL);
         if (k > j && (by_preposition || nl || portfolio)) {
             size_t words_end = k;
             k += (size_t)nl;
@@ -1601,6 +1604,18 @@ static size_t mention_at(ctx *c, size_t i)
         set_identity(mm, "", "", "", "");
         mm->event_ref = 1;
         return mm->last;
+    }
+    /* "مع نظيره السوري" with no name after it: the last person named of
+     * that country, resolved as an anaphor. */
+    if ((len = lex(c, i, c->c_counterpart))) {
+        int nci, nl = nisba_at(c, i + (size_t)len, &nci);
+        size_t after = i + (size_t)len + (size_t)nl;
+        if (nl && !official_at(c, after, NULL) && scan_name(c, after) <= after) {
+            lia_mention *mm = new_mention(c, i, after, LIA_T_PERSON);
+            set_identity(mm, "", "", "", c->r->countries.v[nci].code);
+            mm->anaphor = 1;
+            return mm->last;
+        }
     }
     if ((e = try_delegation(c, i)) > i)
         return e;

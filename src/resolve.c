@@ -919,6 +919,17 @@ static void relations_from_matches(rctx *c)
         if (is_relation(p, "met") && rm->n_b == 0) {
             int counterpart = lia_rules_class(c->r, "counterpart");
             int joined = pattern_has_class(p, lia_rules_class(c->r, "meeting_ref"));
+            /* "وقع X وY محضرا": the persons of a list met each other. */
+            if (!joined && rm->n_a >= 2) {
+                for (int k = 0; k < rm->n_a; k++)
+                    for (int l = k + 1; l < rm->n_a; l++) {
+                        lia_rel_match with_b = *rm;
+                        with_b.b[0] = rm->as[l];
+                        with_b.n_b = 1;
+                        relation_pairs(c, &with_b, p, rm->as[k]);
+                    }
+                continue;
+            }
             for (int k = 0; k < na; k++) {
                 const lia_mention *am = &c->m->mentions.v[alist[k]];
                 if (joined) {
