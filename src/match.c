@@ -1161,6 +1161,22 @@ static int office_word(const ctx *c, size_t k, int first)
     return has_article(tk);
 }
 
+/* Where a known official's name that starts at i and matched up to end
+ * really ends: the gazetteer may list a shorter form ("سيف بن زايد آل
+ * نهيان", "محمد بن سلمان بن عبد العزيز آل سعود"). */
+static size_t longer_name_end(const ctx *c, size_t i, size_t end)
+{
+    while (end + 1 < c->t->n && same_sentence(c, i, end + 1) && lex(c, end, c->c_name_part)
+           && !tok(c, end)->has_conj && tok(c, end + 1)->kind == LIA_TOK_WORD) {
+        end += 2;
+        /* "بن عبد العزيز": عبد takes the word after it too. */
+        if (lex(c, end - 1, c->c_name_part) && end < c->t->n && same_sentence(c, i, end)
+            && tok(c, end)->kind == LIA_TOK_WORD && !tok(c, end)->has_conj)
+            end++;
+    }
+    return end;
+}
+
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
 static size_t try_title_person(ctx *c, size_t i)
@@ -1246,7 +1262,7 @@ static size_t try_title_person(ctx *c, size_t i)
     }
     int oi;
     int ol = official_at(c, j, &oi);
-    size_t name_end = ol ? j + (size_t)ol : scan_name(c, j);
+    size_t name_end = ol ? longer_name_end(c, j, j + (size_t)ol) : scan_name(c, j);
     /* "وضم الوفد السعودي ... مدير عام حرس الحدود اللواء X": a member of a
      * foreign delegation holds his own country's office. */
     int dc = !ol && name_end > j ? delegation_country_before(c, i) : -1;
@@ -1572,10 +1588,7 @@ static size_t mention_at(ctx *c, size_t i)
     if ((len = official_at(c, i, &idx)) && len >= gaz_ref(c, i, LIA_G_TITLE, NULL)) {
         /* A longer form of the name than the gazetteer lists: "سيف بن
          * زايد آل نهيان", "عبدالعزيز بن سعود بن نايف بن عبدالعزيز". */
-        size_t end = i + (size_t)len;
-        while (end + 1 < c->t->n && same_sentence(c, i, end + 1) && lex(c, end, c->c_name_part)
-               && !tok(c, end)->has_conj && tok(c, end + 1)->kind == LIA_TOK_WORD)
-            end += 2;
+        size_t end = longer_name_end(c, i, i + (size_t)len);
         lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
         person_from_official(c, mm, idx);
         size_t pidx = c->m->mentions.n - 1;
