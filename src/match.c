@@ -1926,6 +1926,20 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
     switch (e->kind) {
     case LIA_P_GAP: {
         size_t j = pos;
+        /* Before an optional capture, a mention it can take within the gap
+         * is taken rather than skipped ("زيارة أداها بيانتيدوزي إلى"). */
+        const lia_pelem *nx = el + 1 < pm->p->n_el ? &pm->p->el[el + 1] : NULL;
+        if (nx && nx->kind == LIA_P_CAPTURE && nx->optional) {
+            for (int g = 0; g <= e->gap && j < pm->sent_last; g++) {
+                int mi = top_mention(c, j);
+                if (mi >= 0 && c->m->mentions.v[mi].first == j && type_ok(c, mi, nx->types)
+                    && match_from(pm, el + 1, j))
+                    return 1;
+                j = mi >= 0 && c->m->mentions.v[mi].first == j ? c->m->mentions.v[mi].last
+                    : c->date_end[j] > j ? c->date_end[j] : j + 1;
+            }
+            j = pos;
+        }
         for (int g = 0; g <= e->gap && j <= pm->sent_last; g++) {
             if (match_from(pm, el + 1, j))
                 return 1;

@@ -118,12 +118,19 @@ static int styled_antecedent(const rctx *c, size_t k)
     const lia_token *pron = &c->t->tok[mm->first];
     char style[64];
     style_of(pron->forms[pron->n_forms - 1], style, sizeof style);
+    int honorific = lia_rules_class(c->r, "honorific");
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
         if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->styled)
             continue;
-        for (size_t i = p->first >= 4 ? p->first - 4 : 0; i < p->last; i++)
-            if (lia_token_matches(&c->t->tok[i], style))
+        /* The style in the run of honorifics just before the name or in
+         * the mention itself; forms[0] only, as the other forms strip
+         * more ("سموه" is no "سمو"). */
+        size_t from = p->first;
+        while (from > 0 && from + 4 > p->first && lia_lex_at(c->m, from - 1, honorific))
+            from--;
+        for (size_t i = from; i < p->last; i++)
+            if (strcmp(c->t->tok[i].forms[0], style) == 0)
                 return (int)q;
     }
     return -1;
