@@ -372,6 +372,21 @@ static const char *sentence_date(const rctx *c, size_t s)
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
+    /* "... إلى رام الله، حيث استقبله X": where حيث points. */
+    for (size_t w = rm ? rm->anchor + 1 : 0; rm && w > se->first && w + 3 > rm->anchor; w--) {
+        if (!lia_token_matches(&c->t->tok[w - 1], "حيث"))
+            continue;
+        size_t end = w - 1;
+        if (end > se->first && c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
+            end--;
+        for (size_t k = 0; k < c->m->mentions.n; k++) {
+            const lia_mention *mm = &c->m->mentions.v[k];
+            if (!mm->inner && mm->last == end && mm->key[0] && (mm->type & LIA_T_PLACE)
+                && !mm->delegation)
+                return mm->key;
+        }
+        break;
+    }
     const char *country = NULL;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
@@ -694,26 +709,27 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return 0;
 }
 
-/* "وكان كامل قد عقد ...": the person between كان and قد is the subject of
- * the verb after قد.  Returns 1 and sets out[0], or 0. */
+/* "وكان كامل قد عقد ...", "وكان كامل قد استهل جولته ... حيث استقبله X":
+ * the person between كان and قد earlier in the sentence is the subject of
+ * what follows.  Returns 1 and sets out[0], or 0. */
 static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
-    size_t a = rm->anchor;
-    if (a < se->first + 3 || !lia_token_matches(&c->t->tok[a - 1], "قد"))
-        return 0;
+    int best = -1;
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
-        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->last != a - 1
-            || mm->first <= se->first)
+        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first <= se->first
+            || mm->last >= rm->anchor || mm->first >= se->last)
             continue;
         const lia_token *before = &c->t->tok[mm->first - 1];
-        if (lia_token_matches(before, "كان") || lia_token_matches(before, "كانت")) {
-            out[0] = (int)q;
-            return 1;
-        }
+        if ((lia_token_matches(before, "كان") || lia_token_matches(before, "كانت"))
+            && lia_token_matches(&c->t->tok[mm->last], "قد"))
+            best = (int)q;
     }
-    return 0;
+    if (best < 0)
+        return 0;
+    out[0] = best;
+    return 1;
 }
 
 /* "التقى الوزراء المشاركين": a meeting with each person this document has
@@ -779,10 +795,21 @@ static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
      * event's: attending it is not meeting everyone. */
     if (!am->key[0] || !am->country[0] || current_event(c, rm->sentence) >= 0)
         return;
+    /* The meeting just told: the last met relation and those of its
+     * sentence at its place; it gives the date and place. */
+    const lia_relation *last = NULL;
+    for (size_t k = 0; k < c->f->relations.n; k++) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "met") == 0 && strcmp(r->source, c->doc->id) == 0)
+            last = r;
+    }
+    if (!last)
+        return;
     VEC(char *) others = { 0 };
     for (size_t k = 0; k < c->f->relations.n; k++) {
         const lia_relation *r = c->f->relations.v[k];
-        if (strcmp(r->relation, "met") != 0 || strcmp(r->source, c->doc->id) != 0)
+        if (strcmp(r->relation, "met") != 0 || strcmp(r->source, c->doc->id) != 0
+            || strcmp(r->evidence, last->evidence) != 0 || strcmp(r->place, last->place) != 0)
             continue;
         const char *ends[2] = { r->a, r->b };
         for (int e = 0; e < 2; e++) {
@@ -793,13 +820,14 @@ static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
         }
     }
     c->anchor = rm->anchor;
-    const char *date = sentence_date(c, rm->sentence);
-    const char *place = sentence_place(c, rm->sentence, rm);
+    char *date = last->date[0] ? xstrdup(last->date) : NULL;
+    char *place = last->place[0] ? xstrdup(last->place) : NULL;
     for (size_t k = 0; k < others.n; k++) {
-        add_relation(c, "met", am->key, others.v[k], date ? date : c->context_date,
-                     place ? place : c->context_place, rm->sentence, p->id);
+        add_relation(c, "met", am->key, others.v[k], date, place, rm->sentence, p->id);
         free(others.v[k]);
     }
+    free(date);
+    free(place);
     VEC_FREE(others);
 }
 
