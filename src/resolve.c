@@ -155,12 +155,16 @@ static void resolve_references(rctx *c)
         }
         if (mm->type == LIA_T_PERSON && mm->anaphor) {
             int who = last_person;
-            if (mm->country[0]) {     /* "المسؤول المصري": the last one of that country */
+            if (mm->country[0]) {
+                /* "المسؤول المصري": the last one of that country named, not
+                 * counting heads of state and government, whom no text
+                 * calls "the official". */
                 who = -1;
                 for (size_t q = 0; q < k; q++) {
                     const lia_mention *p = &c->m->mentions.v[q];
                     if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && !p->anaphor
-                        && strcmp(p->country, mm->country) == 0)
+                        && strcmp(p->country, mm->country) == 0
+                        && strncmp(p->office, "head-of-", 8) != 0)
                         who = (int)q;
                 }
             }
@@ -732,6 +736,34 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return 1;
 }
 
+/* "أما الرئيس التركي فأوضح، عقب استقباله المسؤول الإماراتي": a person
+ * named earlier in the trigger's own sentence, not one of its B, is whom
+ * the sentence is about.  Returns 1 and sets out[0], or 0. */
+static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    /* Only for a meeting with persons: "المحادثات مع إيران" is a topic. */
+    for (int b = 0; b < rm->n_b; b++)
+        if (c->m->mentions.v[rm->b[b]].type != LIA_T_PERSON)
+            return 0;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first >= rm->anchor)
+            break;
+        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first < se->first
+            || mm->both_sides || mm->group)
+            continue;
+        int is_b = 0;
+        for (int b = 0; b < rm->n_b; b++)
+            is_b |= rm->b[b] == (int)q;
+        if (is_b)
+            continue;
+        out[0] = (int)q;
+        return 1;
+    }
+    return 0;
+}
+
 /* "التقى الوزراء المشاركين": a meeting with each person this document has
  * attending an event so far. */
 static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
@@ -945,6 +977,8 @@ static void relations_from_matches(rctx *c)
             na = where_subject(c, rm, alist);
         if (na == 0)
             na = kana_subject(c, rm, alist);
+        if (na == 0 && is_relation(p, "met") && rm->n_b > 0)
+            na = sentence_subject(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
         /* A met rule without B ("@met_verb A:person") reads a pair:
