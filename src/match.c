@@ -754,6 +754,17 @@ static int hamza_initial(const ctx *c, size_t i)
 }
 
 /* Can token i be part of a person's name found after a title? */
+/* Is token i a given name and nothing else ("محمود" after "علي")? */
+static int only_given_name(const ctx *c, size_t i)
+{
+    if (!lex(c, i, c->c_given_name))
+        return 0;
+    for (int k = 0; k < c->m->n_lex[i]; k++)
+        if (c->m->lex[i][k].cls != c->c_given_name)
+            return 0;
+    return 1;
+}
+
 static int name_word(const ctx *c, size_t i, int first)
 {
     if (i >= c->t->n)
@@ -776,8 +787,8 @@ static int name_word(const ctx *c, size_t i, int first)
             other |= c->m->lex[i][k].cls != c->c_given_name;
         if (!other || !first)
             return 1;
-        if (i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_WORD && !any_lex(c, i + 1)
-            && !has_article(tok(c, i + 1)))
+        if (i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_WORD
+            && (!any_lex(c, i + 1) || only_given_name(c, i + 1)) && !has_article(tok(c, i + 1)))
             return 1;
         if (patronymic_word(tok(c, i + 1)))
             return 1;            /* "علي بن حماد الشامسي" */
@@ -1584,6 +1595,26 @@ static size_t mention_at(ctx *c, size_t i)
 {
     size_t e;
     int idx, len;
+    /* "ونظيراه التركي X والإيراني Y": after a counterpart, و with another
+     * nisba and a name is one more counterpart. */
+    int nci, nl;
+    if (tok(c, i)->has_conj && c->m->mentions.n && (nl = nisba_at(c, i, &nci))) {
+        const lia_mention *prev = &c->m->mentions.v[c->m->mentions.n - 1];
+        size_t j = i + (size_t)nl;
+        if (prev->type == LIA_T_PERSON && !prev->inner && prev->last == i
+            && lex(c, prev->first, c->c_counterpart) && same_sentence(c, i, j)) {
+            int oi, ol = official_at(c, j, &oi);
+            size_t end = ol ? longer_name_end(c, j, j + (size_t)ol) : scan_name(c, j);
+            if (end > j) {
+                lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
+                if (ol)
+                    person_from_official(c, mm, oi);
+                else
+                    person_from_name(c, mm, j, end, nci);
+                return end;
+            }
+        }
+    }
     /* A known official, possibly with an office in apposition. */
     if ((len = official_at(c, i, &idx)) && len >= gaz_ref(c, i, LIA_G_TITLE, NULL)) {
         /* A longer form of the name than the gazetteer lists: "سيف بن
@@ -1710,9 +1741,8 @@ static size_t full_name_at(const ctx *c, size_t i, char *const *words,
  * after "عباس إبراهيم"): no other class, and no name word on either side. */
 static int lone_given_name(const ctx *c, size_t i)
 {
-    for (int k = 0; k < c->m->n_lex[i]; k++)
-        if (c->m->lex[i][k].cls != c->c_given_name)
-            return 0;
+    if (!only_given_name(c, i))
+        return 0;
     if (i > 0 && (name_word(c, i - 1, 0) || lex(c, i - 1, c->c_honorific)))
         return 0;
     return !name_word(c, i + 1, 0);
@@ -1861,6 +1891,14 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         } else {
             break;
         }
+    }
+    /* "ونظيراه التركي X والسوري Y": a nisba with و opens the next item. */
+    int nci;
+    size_t nl;
+    if (j < pm->sent_last && !mention_starts_at(c, j) && tok(c, j)->has_conj
+        && (nl = (size_t)nisba_at(c, j, &nci)) && j + nl < pm->sent_last) {
+        j += nl;
+        seen = 1;
     }
     /* Honorifics before a name ("ومعالي الشيخ ..."), unless a mention
      * starts with one ("المفوض العام ..."). */
