@@ -1207,10 +1207,11 @@ static size_t try_title_person(ctx *c, size_t i)
         } else
             break;
     }
-    /* "وزير الداخلية والجماعات المحلية والتهيئة العمرانية كمال بلجود": more
-     * portfolios joined by و after the body, before an unknown name. */
+    /* "وزير الداخلية والجماعات المحلية والتهيئة العمرانية كمال بلجود",
+     * "وزير الشؤون الخارجية والتعاون الدولي عبد الله ديوب": more of the
+     * office's words after the body, before an unknown name. */
     if (ti.n_bodies && !official_at(c, j, NULL) && scan_name(c, j) <= j && j < c->t->n
-        && tok(c, j)->has_conj && has_article(tok(c, j))) {
+        && has_article(tok(c, j)) && !led_by_preposition(tok(c, j))) {
         size_t k = j;
         while (k < j + 6 && office_word(c, k, 0))
             k++;

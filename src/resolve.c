@@ -195,7 +195,10 @@ static void resolve_references(rctx *c)
             /* A holder named earlier in the document wins over the
              * gazetteer: the article knows whom it means. */
             int found = -1;
-            for (size_t q = 0; q < k; q++) {
+            /* Not for an office many hold (an ambassador, an adviser): the
+             * head of his country is not "سفير موريتانيا". */
+            int many = strcmp(mm->office, "member") == 0;
+            for (size_t q = 0; q < k && !many; q++) {
                 const lia_mention *p = &c->m->mentions.v[q];
                 if (p->type != LIA_T_PERSON || !p->key[0] || p->inner)
                     continue;
