@@ -689,6 +689,24 @@ shape:
              * nisba is the country's government, not one of its bodies. */
             if (cl && j == e && lex(c, i, c->c_vague_head))
                 break;
+            int ci2, cl2 = cl ? nisba_at(c, j + (size_t)cl, &ci2) : 0;
+            if (cl2 && ci2 != ci && same_sentence(c, i, j + (size_t)(cl + cl2) - 1)) {
+                /* Two countries' nisbas ("مجلس التنسيق السعودي الكويتي"،
+                 * "اللجنة الأمنية العراقية الإيرانية"): a body the two
+                 * share, an organization of neither alone. */
+                size_t end = j + (size_t)(cl + cl2);
+                char *words = span_text(c, i, end);
+                char *norm = lia_normalize_str(words);
+                b->key = lia_slug(norm);
+                b->name = clean_span_text(c, i, end);
+                b->latin = xstrdup("");
+                b->country = xstrdup("");
+                b->is_org = 1;
+                b->end = skip_bracketed(c, end);
+                free(words);
+                free(norm);
+                return 2;
+            }
             if (cl) {
                 /* A shape around a known kind ("المديرية المشتركة العامة
                  * للأمن الوطني المغربي") is that country's body of the kind. */
@@ -1633,7 +1651,7 @@ static size_t mention_at(ctx *c, size_t i)
     body b;
     if (parse_body(c, i, -1, 1, &b)) {
         int ai;
-        int type = gaz_ref(c, i, LIA_G_ORG, &ai) && !gaz_ref(c, i, LIA_G_AGENCY, NULL)
+        int type = b.is_org || (gaz_ref(c, i, LIA_G_ORG, &ai) && !gaz_ref(c, i, LIA_G_AGENCY, NULL))
                    ? LIA_T_ORG : LIA_T_AGENCY;
         lia_mention *mm = new_mention(c, i, b.end, type);
         set_identity(mm, b.key, b.name, b.latin, b.country);
