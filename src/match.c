@@ -34,7 +34,7 @@ typedef struct {
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
-        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head;
+        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1157,6 +1157,24 @@ static int delegation_country_before(const ctx *c, size_t i)
             if (tok(c, q)->kind != LIA_TOK_WORD)
                 break;
         }
+        /* "يرافقه وفد يضم ..."، "الوفد المرافق له": the delegation of the
+         * person named before it in the sentence. */
+        int accompanying = 0, includes = 0;
+        for (size_t q = k > first + 2 ? k - 2 : first; q < k + 3 && q < i && !accompanying; q++)
+            accompanying = lex(c, q, c->c_accompany) || lia_token_matches(tok(c, q), "مرافق");
+        /* ... and the person is listed as one of it ("يضم ..."), not as
+         * someone present ("والوفد المرافق لها، بحضور ..."). */
+        for (size_t q = k + 1; q < i && !includes; q++)
+            includes = lia_token_matches(tok(c, q), "يضم") || lia_token_matches(tok(c, q), "ضم")
+                       || lia_token_matches(tok(c, q), "تضم") || lia_token_matches(tok(c, q), "ضمن");
+        accompanying &= includes;
+        for (size_t m = c->m->mentions.n; accompanying && m-- > 0;) {
+            const lia_mention *mm = &c->m->mentions.v[m];
+            if (mm->first < first)
+                break;
+            if (mm->type == LIA_T_PERSON && !mm->inner && mm->last <= k && mm->country[0])
+                return lia_rules_country_index(c->r, mm->country);
+        }
     }
     return -1;
 }
@@ -2162,6 +2180,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_delegation = lia_rules_class(r, "delegation");
     c.c_counterpart = lia_rules_class(r, "counterpart");
     c.c_with = lia_rules_class(r, "with");
+    c.c_accompany = lia_rules_class(r, "accompany");
     c.c_vague_head = lia_rules_class(r, "vague_head");
     c.c_relative = lia_rules_class(r, "relative");
     c.c_list_sep = lia_rules_class(r, "list_sep");
