@@ -198,6 +198,9 @@ static void resolve_references(rctx *c)
             /* Not for an office many hold (an ambassador, an adviser): the
              * head of his country is not "سفير موريتانيا". */
             int many = strcmp(mm->office, "member") == 0;
+            /* "الوزير الروسي": a title with only a country is matched by
+             * title below, never by whoever heads the country. */
+            many |= !strcmp(mm->bodies[0], mm->country);
             for (size_t q = 0; q < k && !many; q++) {
                 const lia_mention *p = &c->m->mentions.v[q];
                 if (p->type != LIA_T_PERSON || !p->key[0] || p->inner)
