@@ -85,6 +85,8 @@ static int lex(const ctx *c, size_t i, int cls)
     return cls >= 0 && i < c->t->n && !lex_absent(c->m, i, cls) ? lia_lex_at(c->m, i, cls) : 0;
 }
 
+static int has_article(const lia_token *tk);
+
 static int any_lex(const ctx *c, size_t i)
 {
     return i < c->t->n && c->m->n_lex[i] > 0;
@@ -223,6 +225,19 @@ static void annotate_lexicon(ctx *c)
         if (!c->m->n_lex[i])
             continue;
         c->m->lex[i] = hits.v + first_hit[i];
+        /* A word that is a given name and, with the article, a style
+         * ("عماد الطرابلسي" / "العماد جوزاف عون", "أمير عبد اللهيان" /
+         * "الأمير تركي") is the style only with the article. */
+        int given = 0;
+        for (int k = 0; k < c->m->n_lex[i]; k++)
+            given |= c->m->lex[i][k].cls == c->c_given_name;
+        if (given && !has_article(tok(c, i))) {
+            int kept = 0;
+            for (int k = 0; k < c->m->n_lex[i]; k++)
+                if (!(c->m->lex[i][k].cls == c->c_honorific && c->m->lex[i][k].len == 1))
+                    c->m->lex[i][kept++] = c->m->lex[i][k];
+            c->m->n_lex[i] = kept;
+        }
         for (int k = 0; k < c->m->n_lex[i]; k++)
             if (c->m->lex[i][k].cls < 64)
                 c->m->lex_classes[i] |= UINT64_C(1) << c->m->lex[i][k].cls;
@@ -620,8 +635,6 @@ static size_t skip_bracketed(const ctx *c, size_t i)
 /* An agency body at i: a gazetteer agency (with its nisba), a generic kind
  * tied to a country, or an agency-shaped phrase ending in a nisba.
  * want_country: a generic kind needs a country (else it is not a body). */
-static int has_article(const lia_token *tk);
-
 static int parse_body(const ctx *c, size_t i, int default_country, int top, body *b)
 {
     memset(b, 0, sizeof *b);
@@ -1637,7 +1650,9 @@ static size_t mention_at(ctx *c, size_t i)
     int nci, nl;
     if (tok(c, i)->has_conj && c->m->mentions.n && (nl = nisba_at(c, i, &nci))) {
         const lia_mention *prev = &c->m->mentions.v[c->m->mentions.n - 1];
-        size_t j = i + (size_t)nl;
+        size_t j = i + (size_t)nl, h;
+        while (j < c->t->n && (h = (size_t)lex(c, j, c->c_honorific)))
+            j += h;             /* "والسوري العماد علي محمود عباس" */
         if (prev->type == LIA_T_PERSON && !prev->inner && prev->last == i
             && lex(c, prev->first, c->c_counterpart) && same_sentence(c, i, j)) {
             int oi, ol = official_at(c, j, &oi);
