@@ -205,8 +205,10 @@ static void resolve_references(rctx *c)
                 const lia_mention *p = &c->m->mentions.v[q];
                 if (p->type != LIA_T_PERSON || !p->key[0] || p->inner)
                     continue;
+                /* The same office of the same body: a deputy minister is
+                 * not the minister named before. */
                 for (int b = 0; b < 3 && p->bodies[b]; b++)
-                    if (strcmp(p->bodies[b], mm->bodies[0]) == 0)
+                    if (strcmp(p->bodies[b], mm->bodies[0]) == 0 && !strcmp(p->office, mm->office))
                         found = (int)q;
                 if (found < 0 && p->official) {
                     const lia_gaz_ref *g = lia_rules_lookup(c->r, p->key);
@@ -214,6 +216,7 @@ static void resolve_references(rctx *c)
                         const lia_official *o = &c->r->officials.v[g->index];
                         for (size_t j = 0; j < o->n_roles; j++)
                             if (strcmp(o->roles[j].body, mm->bodies[0]) == 0
+                                && !strcmp(o->roles[j].office, mm->office)
                                 && date_covers(o->roles[j].start, o->roles[j].end, c->doc->date))
                                 found = (int)q;
                     }
