@@ -666,6 +666,19 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             && has_article(tok(c, e)) && !c->gaz[e] && !any_lex(c, e)
             && country_after(c, e + 1, &ci))
             goto shape;
+        /* "أركان الجيش الوطني الشعبي الجزائري": adjectives of the body's
+         * own name, then its country's nisba. */
+        if (!cl) {
+            size_t j = e;
+            while (j < e + 3 && j < c->t->n && same_sentence(c, i, j) && tok(c, j)->kind == LIA_TOK_WORD
+                   && has_article(tok(c, j)) && !tok(c, j)->has_conj && !lex(c, j, c->c_stop)
+                   && !nisba_at(c, j, NULL) && !gaz_ref(c, j, LIA_G_KIND, NULL)
+                   && !gaz_ref(c, j, LIA_G_TITLE, NULL))
+                j++;
+            int nl = j > e ? nisba_at(c, j, &ci) : 0;
+            if (nl)
+                cl = (int)(j - e) + nl;
+        }
         /* Without a country, a multi-word generic name ("وزارة الداخلية")
          * is the home country's; a single word ("الداخلية") is too vague. */
         if (!cl && default_country < 0
