@@ -165,6 +165,8 @@ static const char *const other_date_starts[] = {
     "كانون", "تشرين", AB_AUGUST, "و" AB_AUGUST, "ف" AB_AUGUST,   /* month_word_at */
     "سنه", "عام", "الشهر",                                        /* year_led */
     "امس", "اول", "اليوم", "واليوم", "غدا",                        /* day_word_led */
+    "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن",        /* ordinal_day_at */
+    "تاسع", "عاشر", "حادي", "عشرين", "ثلاثين",
 };
 
 /* Built once, process lifetime (never freed, like ICU's own data):
@@ -468,15 +470,48 @@ static int numeric_date(const ctx *c, size_t i, date_vec *out)
 /* A date or range that starts with a day number at i.  Returns the index
  * after the expression (0 when nothing matched); an impossible date such as
  * "31 فبراير" is consumed without being reported. */
+/* A day written as an ordinal before "من" and a month ("الأول من تشرين
+ * الثاني", "الرابع عشر من نيسان", "الحادي والعشرين من مايو"): the day, and
+ * in *len its tokens; else 0. */
+static int ordinal_day_at(const ctx *c, size_t i, size_t *len)
+{
+    static const char *const units[] = { "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
+                                         "السادس", "السابع", "الثامن", "التاسع" };
+    int u = 0;
+    for (int k = 0; k < 9 && !u; k++)
+        if (is_norm(c, i, units[k]))
+            u = k + 1;
+    if (!u && is_norm(c, i, "الحادي"))
+        u = 1;              /* only in compounds: الحادي عشر، الحادي والعشرين */
+    int day = 0;
+    if (is_norm(c, i, "العاشر")) {
+        day = 10, *len = 1;
+    } else if (is_norm(c, i, "العشرين")) {
+        day = 20, *len = 1;
+    } else if (is_norm(c, i, "الثلاثين")) {
+        day = 30, *len = 1;
+    } else if (u && is_norm(c, i + 1, "عشر")) {
+        day = 10 + u, *len = 2;
+    } else if (u && is_norm(c, i + 1, "والعشرين")) {
+        day = 20 + u, *len = 2;
+    } else if (u == 1 && is_norm(c, i + 1, "والثلاثين")) {
+        day = 31, *len = 2;
+    } else if (u && !is_norm(c, i, "الحادي")) {
+        day = u, *len = 1;
+    }
+    return day && is_norm(c, i + *len, "من") ? day : 0;
+}
+
 static size_t day_led(const ctx *c, size_t i, date_vec *out, size_t *first_out)
 {
+    size_t dlen = 1;
     int d1 = day_at(c, i), d2, m1, m2;
-    if (!d1)
+    if (!d1 && (d1 = ordinal_day_at(c, i, &dlen)) == 0)
         return 0;
     size_t j, k, e;
     char a[16], b[16], buf[32];
     /* D1 sep D2 MONTH: one month */
-    if ((j = range_sep(c, i + 1)) && (d2 = day_at(c, j)) && d2 > d1) {
+    if (dlen == 1 && (j = range_sep(c, i + 1)) && (d2 = day_at(c, j)) && d2 > d1) {
         k = j + 1;
         if (is_norm(c, k, "من"))
             k++;
@@ -491,7 +526,7 @@ static size_t day_led(const ctx *c, size_t i, date_vec *out, size_t *first_out)
             return e;
         }
     }
-    k = i + 1;
+    k = i + dlen;
     if (is_norm(c, k, "من"))
         k++;
     if (!(m1 = month_at(c, k, &e)))

@@ -366,7 +366,9 @@ static char *sentence_text(const rctx *c, size_t s)
 }
 
 /* The date of sentence s, or NULL: the longest day-precise expression
- * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals. */
+ * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
+ * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
+ * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -374,7 +376,9 @@ static const char *sentence_date(const rctx *c, size_t s)
     for (size_t i = 0; i < c->m->n_dates; i++) {
         const lia_date *d = &c->m->dates[i];
         if (d->first >= se->first && d->first < se->last && (d->has_day || strchr(d->iso, '/'))
-            && (!best || d->last - d->first > best->last - best->first))
+            && (!best || (best->relative_past && !d->relative_past)
+                || (best->relative_past == d->relative_past
+                    && d->last - d->first > best->last - best->first)))
             best = d;
     }
     return best ? best->iso : NULL;
