@@ -870,6 +870,11 @@ static size_t scan_name(const ctx *c, size_t i)
             break;
         if (j == i && article && !lex(c, j, c->c_given_name))
             break;
+        /* A feminine past verb (تضمنت، تناولت، تسلمت) opens no name. */
+        size_t nb = strlen(tk->norm);
+        if (j == i && nb >= 8 && strncmp(tk->norm, "ت", 2) == 0 && strcmp(tk->norm + nb - 2, "ت") == 0
+            && !lex(c, j, c->c_given_name))
+            break;
         if (!part && !after_part) {
             size_t l = strlen(tk->norm);
             if (words >= 2 && l > 4 && strcmp(tk->norm + l - 4, "ات") == 0)
