@@ -1135,11 +1135,14 @@ static void add_body_mentions(ctx *c, title_info *ti, size_t first)
 static size_t absorb_apposition(ctx *c, size_t person, size_t j)
 {
     /* "X، مدير Y" or, for a known name, "X وزير الداخلية بسلطنة عمان". */
-    size_t t = j;
+    size_t t = j, h;
     if (is_punct(c, j, ","))
         t = j + 1;
     else if (j >= c->t->n || !gaz_ref(c, j, LIA_G_TITLE, NULL))
         return j;
+    /* "X، ولي العهد نائب رئيس مجلس الوزراء": a style before the title. */
+    while (t < c->t->n && !gaz_ref(c, t, LIA_G_TITLE, NULL) && (h = (size_t)lex(c, t, c->c_honorific)))
+        t += h;
     if (!same_sentence(c, j, t))
         return j;
     title_info ti;
@@ -1420,6 +1423,8 @@ static size_t try_title_person(ctx *c, size_t i)
      * الجمهورية"): that office only qualifies the noun. */
     int genitive = i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
                    && tok(c, i - 1)->kind == LIA_TOK_WORD && same_sentence(c, i - 1, i);
+    /* "شغل في السابق منصب وزير الداخلية": the post, not its holder. */
+    genitive |= i > 0 && lia_token_matches(tok(c, i - 1), "منصب");
     if (!genitive && (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0]))) {
         lia_mention *mm = new_mention(c, i, ti.end, LIA_T_PERSON);
         attach_title(mm, &ti, c, i, ti.end);
