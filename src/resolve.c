@@ -881,6 +881,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
 {
     if (ai < 0 || !c->m->mentions.v[ai].key[0])
         return;
+    /* "التقى الوفد العراقي X": the delegation of the person the text is
+     * about meets through him. */
+    if (is_relation(p, "met") && c->m->mentions.v[ai].delegation && c->subject >= 0
+        && !strcmp(c->m->mentions.v[c->subject].country, c->m->mentions.v[ai].key))
+        ai = c->subject;
     const lia_mention *am = &c->m->mentions.v[ai];
     c->anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
@@ -1071,7 +1076,10 @@ static void set_context_place(rctx *c)
             continue;
         for (int k = 0; k < rm->n_b; k++) {
             const lia_mention *bm = &c->m->mentions.v[rm->b[k]];
-            if (bm->type == LIA_T_CITY) {
+            /* A city, unless a visit to another country came first ("يزور
+             * إيران" ... "زيارة ... إلى بغداد" told as background). */
+            if (bm->type == LIA_T_CITY
+                && (!c->context_place || !strcmp(c->context_place, bm->country))) {
                 free(c->context_place);
                 c->context_place = xstrdup(bm->key);
                 return;
