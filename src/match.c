@@ -829,8 +829,16 @@ static int name_word(const ctx *c, size_t i, int first)
         int other = 0;
         for (int k = 0; k < c->m->n_lex[i]; k++)
             other |= c->m->lex[i][k].cls != c->c_given_name;
-        if (!other || !first)
+        if (!other)
             return 1;
+        /* Inside a name, "علي" is a name before a given name, a family
+         * name with the article or the name's end ("محمد علي الحوثي"), and
+         * the preposition before a plain noun ("توفيق على حفاوة"). */
+        if (!first) {
+            const lia_token *nx = i + 1 < c->t->n ? tok(c, i + 1) : NULL;
+            return !nx || nx->kind != LIA_TOK_WORD || lex(c, i + 1, c->c_given_name)
+                   || has_article(nx) || patronymic_word(nx);
+        }
         if (i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_WORD
             && (!any_lex(c, i + 1) || only_given_name(c, i + 1)) && !has_article(tok(c, i + 1)))
             return 1;
@@ -1149,6 +1157,14 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
     if (!parse_title(c, t, &ti) || ti.n_bodies == 0) {
         if (ti.end)
             title_release(&ti);
+        return j;
+    }
+    /* "استقبل السيسي وزير الداخلية السعودي": another country's office is
+     * the object of the sentence, not his. */
+    const lia_mention *who = &c->m->mentions.v[person];
+    if (ti.country >= 0 && who->country[0]
+        && strcmp(c->r->countries.v[ti.country].code, who->country) != 0) {
+        title_release(&ti);
         return j;
     }
     /* Not when the title introduces another name, even past the words of
