@@ -1229,6 +1229,27 @@ static int delegation_country_before(const ctx *c, size_t i)
     return -1;
 }
 
+/* "يرافقه وزير الخارجية X، ومدير ... Y": for a title at i in the list
+ * after an accompanying word, the country of the person accompanied (the
+ * last named before that word in the sentence); or -1. */
+static int accompanied_country(const ctx *c, size_t i)
+{
+    size_t first = c->t->sent[tok(c, i)->sentence].first;
+    size_t k = i;
+    while (k > first && k + 30 > i && !lex(c, k - 1, c->c_accompany))
+        k--;
+    if (k == first || k + 30 <= i)
+        return -1;
+    for (size_t m = c->m->mentions.n; m-- > 0;) {
+        const lia_mention *mm = &c->m->mentions.v[m];
+        if (mm->first < first)
+            break;
+        if (mm->type == LIA_T_PERSON && !mm->inner && mm->last < k && mm->country[0])
+            return lia_rules_country_index(c->r, mm->country);
+    }
+    return -1;
+}
+
 /* Is the token led by the preposition ل or ب ("للاستعلامات", "بالخارج")? */
 static int led_by_preposition(const lia_token *tk)
 {
@@ -1361,9 +1382,18 @@ static size_t try_title_person(ctx *c, size_t i)
     int oi;
     int ol = official_at(c, j, &oi);
     size_t name_end = ol ? longer_name_end(c, j, j + (size_t)ol) : scan_name(c, j);
+    /* After a title, "علي" with a family name is the name Ali ("وزير
+     * الخارجية المكلف السفير علي الصادق"), not the preposition. */
+    if (!ol && name_end <= j && j + 1 < c->t->n && lia_token_matches(tok(c, j), "علي")
+        && !tok(c, j)->has_conj && same_sentence(c, j, j + 1) && tok(c, j + 1)->kind == LIA_TOK_WORD
+        && has_article(tok(c, j + 1)) && !led_by_preposition(tok(c, j + 1)) && !any_lex(c, j + 1)
+        && !c->gaz[j + 1])
+        name_end = j + 2;
     /* "وضم الوفد السعودي ... مدير عام حرس الحدود اللواء X": a member of a
      * foreign delegation holds his own country's office. */
     int dc = !ol && name_end > j ? delegation_country_before(c, i) : -1;
+    if (dc < 0 && !ol && name_end > j)
+        dc = accompanied_country(c, i);
     int defaulted = 0;
     for (int k = 0; k < ti.n_bodies; k++)
         defaulted |= ti.bodies[k].defaulted;
