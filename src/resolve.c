@@ -241,8 +241,10 @@ static void resolve_references(rctx *c)
                     if (strcmp(mm->office, "member") == 0 || !mm->office[0])
                         break;
                     h = office_holder(c, mm->office, mm->bodies[b]);
-                    /* "الرئيس الروسي": the head of a country is its head of state. */
-                    if (h < 0 && !strcmp(mm->office, "head") && strlen(mm->bodies[b]) == 2)
+                    /* "الرئيس الروسي": the head of a country is its head of
+                     * state ("الوزير التونسي" is no president). */
+                    if (h < 0 && !strcmp(mm->office, "head") && strlen(mm->bodies[b]) == 2
+                        && mm->title >= 0 && !strcmp(c->r->titles.v[mm->title].id, "chief"))
                         h = office_holder(c, "head-of-state", mm->bodies[b]);
                 }
                 if (h >= 0) {
