@@ -839,8 +839,12 @@ static int name_word(const ctx *c, size_t i, int first)
             return !nx || nx->kind != LIA_TOK_WORD || lex(c, i + 1, c->c_given_name)
                    || has_article(nx) || patronymic_word(nx);
         }
+        /* ... but not before a plural ("على مبادرات العمل"). */
+        const char *nn = i + 1 < c->t->n ? tok(c, i + 1)->norm : "";
+        size_t nl = strlen(nn);
         if (i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_WORD
-            && (!any_lex(c, i + 1) || only_given_name(c, i + 1)) && !has_article(tok(c, i + 1)))
+            && (!any_lex(c, i + 1) || only_given_name(c, i + 1)) && !has_article(tok(c, i + 1))
+            && !(nl > 6 && strcmp(nn + nl - 4, "ات") == 0))
             return 1;
         if (patronymic_word(tok(c, i + 1)))
             return 1;            /* "علي بن حماد الشامسي" */
