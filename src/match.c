@@ -896,8 +896,13 @@ static size_t scan_name(const ctx *c, size_t i)
             words++;
         }
         j++;
+        /* An article word ends the name ("... الفيصل"), unless it is a given
+         * name with a family name after it ("محمد الطاهر سيالة"). */
         if (!part && !after_part && j > i + 1 && strncmp(tk->norm, "ال", 4) == 0
-            && !lex(c, j - 1, c->c_name_inner))
+            && !lex(c, j - 1, c->c_name_inner)
+            && !(words == 2 && lex(c, j - 1, c->c_given_name) && j < c->t->n && same_sentence(c, i, j)
+                 && tok(c, j)->kind == LIA_TOK_WORD && !tok(c, j)->has_conj && !any_lex(c, j)
+                 && !has_article(tok(c, j)) && !c->gaz[j]))
             break;
         /* "... بن سعود الفيصل" ends on the family name; "بن عبد الله" is
          * a father's compound name, and the family name may follow. */

@@ -1036,10 +1036,12 @@ static void relations_from_matches(rctx *c)
             }
             continue;
         }
-        /* Who attended "بحضور X" is present, not who the story is about. */
-        int presence = is_relation(p, "attended") && rm->a >= 0
-                       && c->m->mentions.v[rm->a].first > rm->anchor
-                       && pattern_has_class(p, lia_rules_class(c->r, "attend_noun"));
+        /* Who attended "بحضور X" is present, and who "يرافقه" accompanies
+         * someone, not who the story is about. */
+        int presence = rm->a >= 0 && c->m->mentions.v[rm->a].first > rm->anchor
+                       && ((is_relation(p, "attended")
+                            && pattern_has_class(p, lia_rules_class(c->r, "attend_noun")))
+                           || pattern_has_class(p, lia_rules_class(c->r, "accompany")));
         if (rm->a >= 0 && c->m->mentions.v[rm->a].type == LIA_T_PERSON
             && c->m->mentions.v[rm->a].key[0] && !presence)
             c->subject = rm->a;
