@@ -1400,9 +1400,12 @@ static size_t try_title_person(ctx *c, size_t i)
         name_end = j + 2;
     /* "وضم الوفد السعودي ... مدير عام حرس الحدود اللواء X": a member of a
      * foreign delegation holds his own country's office. */
-    int dc = !ol && name_end > j ? delegation_country_before(c, i) : -1;
-    if (dc < 0 && !ol && name_end > j)
+    int dc = name_end > j ? delegation_country_before(c, i) : -1;
+    if (dc < 0 && name_end > j)
         dc = accompanied_country(c, i);
+    int member = dc >= 0;
+    if (ol)
+        dc = -1;                 /* a known official's own country stands */
     int defaulted = 0;
     for (int k = 0; k < ti.n_bodies; k++)
         defaulted |= ti.bodies[k].defaulted;
@@ -1412,6 +1415,7 @@ static size_t try_title_person(ctx *c, size_t i)
     }
     if (name_end > j) {
         lia_mention *mm = new_mention(c, i, name_end, LIA_T_PERSON);
+        mm->member = member;
         free(mm->surface);
         mm->surface = clean_span_text(c, j, name_end);
         if (ol) {

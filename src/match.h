@@ -36,6 +36,7 @@ typedef struct {
     int guest;               /* "الوزير الضيف"، "ضيفه": the visitor the text told of */
     int event_ref;           /* "هذا المنتدى": stands for the current event */
     int delegation;          /* a country named by its delegation */
+    int member;              /* persons: listed in a delegation or an entourage */
     int inner;               /* part of a larger mention (a title's body) */
     char *parent_of;         /* agencies: key of the body this one contains, or NULL */
     size_t place_first;      /* events: a place right after the name ("بموسكو"), else 0 */

@@ -1117,6 +1117,33 @@ static void set_context_place(rctx *c)
         c->context_place = xstrdup(dateline);
 }
 
+/* "وضم الوفد الباكستاني X وY": the members of a delegation or an
+ * entourage went where someone of their country went in the story. */
+static void member_visits(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (!mm->member || mm->inner || !mm->key[0] || !mm->country[0])
+            continue;
+        size_t n = c->f->relations.n;   /* the visits told before this pass */
+        for (size_t q = 0; q < n; q++) {
+            const lia_relation *r = c->f->relations.v[q];
+            if (strcmp(r->relation, "visited") != 0 || strcmp(r->source, c->doc->id) != 0
+                || !strcmp(r->a, mm->key))
+                continue;
+            const lia_entity *who = lia_facts_find(c->f, r->a);
+            if (!who || strcmp(who->type, LIA_PERSON) != 0 || strcmp(who->country, mm->country) != 0)
+                continue;
+            char *place = xstrdup(r->b), *date = r->date[0] ? xstrdup(r->date) : NULL;
+            c->anchor = mm->first;
+            add_relation(c, "visited", mm->key, place, date, NULL, c->t->tok[mm->first].sentence,
+                         "visited.delegation-member");
+            free(place);
+            free(date);
+        }
+    }
+}
+
 void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
                  lia_matches *m, lia_facts *f)
 {
@@ -1147,6 +1174,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
         free(v->date);
     }
     VEC_FREE(c.implied);
+    member_visits(&c);
     hosted_city_and_country(&c);
     free(c.context_date);
     free(c.context_place);
