@@ -1580,11 +1580,19 @@ static size_t try_event(ctx *c, size_t i)
     } else {
         return i;
     }
-    /* A place right after the name: "... بموسكو في روسيا", "في فيينا". */
+    /* A place right after the name: "... بموسكو في روسيا", "في فيينا".
+     * Not a bare one after a purpose ("مؤتمر الكويت لإعادة إعمار العراق"):
+     * that is what the event is about. */
     size_t p = end;
-    if (p < c->t->n && strcmp(tok(c, p)->norm, "في") == 0)
+    int in = p < c->t->n && strcmp(tok(c, p)->norm, "في") == 0;
+    if (in)
         p++;
-    if (gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL))
+    int purpose = 0;
+    for (size_t k = i; k < end && !purpose; k++)
+        purpose = tok(c, k)->n_forms > 1 && strncmp(tok(c, k)->norm, "ل", 2) == 0
+                  && strncmp(tok(c, k)->norm, "ال", 4) != 0;
+    int bare = !in && p < c->t->n && !led_by_preposition(tok(c, p));
+    if ((gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL)) && !(purpose && bare))
         mm->place_first = p + 1;
     return end;
 }
