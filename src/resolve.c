@@ -230,6 +230,21 @@ static void resolve_references(rctx *c)
                     && mm->title >= 0 && !strcmp(p->country, mm->country))
                     found = (int)q;
             }
+            /* "الوزير التونسي" after "ونظيره التونسي كمال الفقي": else the
+             * last minister of that country named, a counterpart included. */
+            if (found < 0 && !strcmp(mm->bodies[0], mm->country) && mm->title >= 0
+                && !strcmp(c->r->titles.v[mm->title].id, "minister")) {
+                int counterpart = lia_rules_class(c->r, "counterpart");
+                for (size_t q = 0; q < k; q++) {
+                    const lia_mention *p = &c->m->mentions.v[q];
+                    if (p->type != LIA_T_PERSON || !p->key[0] || p->inner || strcmp(p->country, mm->country))
+                        continue;
+                    int minister = p->title >= 0 && !strcmp(c->r->titles.v[p->title].id, "minister");
+                    int other = p->title < 0 && counterpart >= 0 && lia_lex_at(c->m, p->first, counterpart);
+                    if (minister || other)
+                        found = (int)q;
+                }
+            }
             if (found >= 0) {
                 const lia_mention *p = &c->m->mentions.v[found];
                 set_key(mm, p->key, p->name, p->latin, p->country);
