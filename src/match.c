@@ -894,6 +894,8 @@ static size_t scan_name(const ctx *c, size_t i)
             if (words >= 3)
                 break;
             words++;
+        } else if (!part && after_part && words == 0 && patronymic_word(tok(c, j - 1))) {
+            words++;            /* "عبد الله بن خالد": the father's name counts */
         }
         j++;
         /* An article word ends the name ("... الفيصل"), unless it is a given

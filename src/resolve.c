@@ -776,6 +776,7 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
     for (int b = 0; b < rm->n_b; b++)
         if (c->m->mentions.v[rm->b[b]].type != LIA_T_PERSON)
             return 0;
+    int found = -1;
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
         if (mm->first >= rm->anchor)
@@ -788,10 +789,17 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
             is_b |= rm->b[b] == (int)q;
         if (is_b)
             continue;
-        out[0] = (int)q;
-        return 1;
+        if (found < 0)
+            found = (int)q;
+        /* "... وأن المسؤول الروسي أجرى مباحثات": a person right before the
+         * verb is its subject, whoever opened the sentence. */
+        if (mm->last + 2 >= rm->anchor)
+            found = (int)q;
     }
-    return 0;
+    if (found < 0)
+        return 0;
+    out[0] = found;
+    return 1;
 }
 
 /* "التقى الوزراء المشاركين": a meeting with each person this document has
