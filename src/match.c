@@ -1171,10 +1171,18 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
         return j;
     }
     /* "استقبل السيسي وزير الداخلية السعودي": another country's office is
-     * the object of the sentence, not his. */
+     * the object of the sentence, not his; an office whose country was
+     * only guessed ("قالن، رئيس جهاز الاستخبارات الوطنية") is his
+     * country's. */
     const lia_mention *who = &c->m->mentions.v[person];
-    if (ti.country >= 0 && who->country[0]
-        && strcmp(c->r->countries.v[ti.country].code, who->country) != 0) {
+    int defaulted = 0;
+    for (int k = 0; k < ti.n_bodies; k++)
+        defaulted |= ti.bodies[k].defaulted;
+    int wci = who->country[0] ? lia_rules_country_index(c->r, who->country) : -1;
+    if (defaulted && wci >= 0) {
+        rebind_defaulted_bodies(c, &ti, wci);
+    } else if (ti.country >= 0 && who->country[0]
+               && strcmp(c->r->countries.v[ti.country].code, who->country) != 0) {
         title_release(&ti);
         return j;
     }
