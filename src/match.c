@@ -34,7 +34,7 @@ typedef struct {
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
-        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany;
+        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1745,6 +1745,15 @@ static size_t mention_at(ctx *c, size_t i)
 {
     size_t e;
     int idx, len;
+    /* "مطار الملك خالد الدولي": a place named after a person. */
+    if (i > 0 && lex(c, i - 1, c->c_facility) && same_sentence(c, i - 1, i)
+        && (lex(c, i, c->c_honorific) || gaz_ref(c, i, LIA_G_TITLE, NULL))) {
+        size_t j = i + (size_t)(lex(c, i, c->c_honorific) ? lex(c, i, c->c_honorific)
+                                                          : gaz_ref(c, i, LIA_G_TITLE, NULL));
+        int ol = official_at(c, j, NULL);
+        size_t end = ol ? j + (size_t)ol : scan_name(c, j);
+        return end > j ? end : j;
+    }
     /* "ونظيراه التركي X والإيراني Y": after a counterpart, و with another
      * nisba and a name is one more counterpart. */
     int nci, nl;
@@ -2296,6 +2305,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_counterpart = lia_rules_class(r, "counterpart");
     c.c_with = lia_rules_class(r, "with");
     c.c_accompany = lia_rules_class(r, "accompany");
+    c.c_facility = lia_rules_class(r, "facility");
     c.c_vague_head = lia_rules_class(r, "vague_head");
     c.c_relative = lia_rules_class(r, "relative");
     c.c_list_sep = lia_rules_class(r, "list_sep");
