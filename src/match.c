@@ -1343,7 +1343,12 @@ static size_t try_title_person(ctx *c, size_t i)
             k++;
         while ((h = (size_t)lex(c, k, c->c_honorific)))
             k += h;
-        if (k > j && same_sentence(c, i, k) && !official_at(c, k, NULL) && scan_name(c, k) > k)
+        /* A known official after them only when he is of the office's
+         * country ("... والتهيئة العمرانية إبراهيم مراد"). */
+        int oi2, ol2 = official_at(c, k, &oi2);
+        int same = ol2 && ti.bodies[0].country
+                   && !strcmp(c->r->officials.v[oi2].country, ti.bodies[0].country);
+        if (k > j && same_sentence(c, i, k) && (ol2 ? same : scan_name(c, k) > k))
             j = ti.end = k;
     }
     /* "المفوض العام للاستعلامات أوخينيو بيريرو بلانكو", "كاتب الدولة
