@@ -356,10 +356,11 @@ static void add_entities(rctx *c)
         e->mentions++;
         if (mm->surface[0] && !mm->anaphor && !mm->event_ref)
             lia_facts_add_alias(e, mm->surface);
-        if (mm->type == LIA_T_PERSON && mm->role[0]) {
-            lia_facts_add_alias(e, mm->role);
+        /* The office goes in role, not among the names: a title names
+         * whoever holds it, and a reader (or a matcher) taking it for a
+         * name would tie different holders together. */
+        if (mm->type == LIA_T_PERSON && mm->role[0])
             lia_facts_set_role(e, mm->role);
-        }
     }
 }
 
