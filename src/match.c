@@ -1871,10 +1871,16 @@ static size_t mention_at(ctx *c, size_t i)
     /* A name with its office after it: "عبد الله مكي الرفاعي قائد
      * العمليات الخارجية", "محمد الحسن، مدير ...": a given name or a
      * connector opens it, a title closes it. */
-    if (lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part)) {
+    /* ... or, after a word that lists people ("وضم الوفد بريتي باتيل وزيرة
+     * الدولة ..."), any two-word name with a title after it. */
+    int listed = i > 0 && same_sentence(c, i - 1, i)
+                 && (lex(c, i - 1, c->c_delegation) || lia_token_matches(tok(c, i - 1), "يضم")
+                     || lia_token_matches(tok(c, i - 1), "ضم") || lia_token_matches(tok(c, i - 1), "تضم"));
+    if (lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part) || listed) {
         size_t end = scan_name(c, i);
         size_t t = end < c->t->n && is_punct(c, end, ",") ? end + 1 : end;
-        if (end > i && same_sentence(c, i, t) && gaz_ref(c, t, LIA_G_TITLE, NULL)) {
+        if (end > i && (!listed || end >= i + 2) && same_sentence(c, i, t)
+            && gaz_ref(c, t, LIA_G_TITLE, NULL)) {
             return unknown_person(c, i, end);
         }
     }
