@@ -1917,7 +1917,8 @@ static int lone_given_name(const ctx *c, size_t i)
         return 0;
     if (i > 0 && (name_word(c, i - 1, 0) || lex(c, i - 1, c->c_honorific)))
         return 0;
-    return !name_word(c, i + 1, 0);
+    /* "صالح وعبد المهدي": و opens the next name. */
+    return i + 1 >= c->t->n || tok(c, i + 1)->has_conj || !name_word(c, i + 1, 0);
 }
 
 static void find_surnames(ctx *c)
@@ -1973,6 +1974,17 @@ static void find_surnames(ctx *c)
                 if (persons.v[p].surname
                     && lia_token_matches_hashed(tok(c, i), persons.v[p].surname, persons.v[p].hash))
                     len = 1;
+        }
+        /* A compound family name ("عادل عبد المهدي" named again as "وعبد
+         * المهدي"): عبد or أبو and the last word. */
+        for (p = len ? p : 0; !len && p < persons.n; p++) {
+            const known *kn = &persons.v[p];
+            if (kn->n_words >= 3 && i + 1 < c->t->n && same_sentence(c, i, i + 1) && !c->covered[i + 1]
+                && (!strcmp(kn->words[kn->n_words - 2], "عبد") || !strcmp(kn->words[kn->n_words - 2], "ابو"))
+                && lia_token_matches(tok(c, i), kn->words[kn->n_words - 2])
+                && lia_token_matches_hashed(tok(c, i + 1), kn->words[kn->n_words - 1],
+                                            kn->word_hashes[kn->n_words - 1]))
+                len = 2;
         }
         if (!len)
             continue;

@@ -721,15 +721,15 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return 0;
 }
 
-/* "انتقل بيانتيدوزي إلى ...، حيث التقى X": after "حيث" the subject is the
- * first person of the sentence's main clause.  Returns 1 and sets out[0],
+/* "انتقل بيانتيدوزي إلى ...، حيث التقى X" (and "حين"): after "حيث" the
+ * subject is the first person of the sentence's main clause.  Returns 1 and sets out[0],
  * or 0. */
 static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
     /* حيث is the trigger itself or just before it. */
     for (size_t k = rm->anchor + 1; k > se->first && k + 3 > rm->anchor; k--) {
-        if (!lia_token_matches(&c->t->tok[k - 1], "حيث"))
+        if (!lia_token_matches(&c->t->tok[k - 1], "حيث") && !lia_token_matches(&c->t->tok[k - 1], "حين"))
             continue;
         for (size_t q = 0; q < c->m->mentions.n; q++) {
             const lia_mention *mm = &c->m->mentions.v[q];
