@@ -1820,7 +1820,11 @@ static size_t mention_at(ctx *c, size_t i)
     if ((len = lex(c, i, c->c_counterpart))) {
         int nci, nl = nisba_at(c, i + (size_t)len, &nci);
         size_t after = i + (size_t)len + (size_t)nl;
-        if (nl && !official_at(c, after, NULL) && scan_name(c, after) <= after) {
+        /* Nameless only when no word follows that could be a name the
+         * scan missed ("ونظيره الأردني عاطف الطراونة"). */
+        int ends = after >= c->t->n || !same_sentence(c, i, after) || tok(c, after)->kind != LIA_TOK_WORD
+                   || any_lex(c, after);
+        if (nl && ends && !official_at(c, after, NULL) && scan_name(c, after) <= after) {
             lia_mention *mm = new_mention(c, i, after, LIA_T_PERSON);
             set_identity(mm, "", "", "", c->r->countries.v[nci].code);
             mm->anaphor = 1;
