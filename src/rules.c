@@ -365,10 +365,25 @@ static void load_icu_countries(lia_rules *r)
 static void insert_nisba(lia_rules *r, const char *m, int country)
 {
     static const char *const endings[] = { "", "ة", "ون", "ين", "ات", "ا", "ان" };
+    static const char YA[] = "\xd9\x8a";   /* ي */
     for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
-        char *form = xasprintf("%s%s", m, endings[i]);
-        trie_insert(&r->names, form, (lia_gaz_ref){ LIA_G_NISBA, country });
-        free(form);
+        /* Every word of a two-word nisba agrees: "كورية شمالية". */
+        strbuf form;
+        sb_init(&form);
+        const char *w = m;
+        while (*w) {
+            const char *sp = strchr(w, ' ');
+            size_t n = sp ? (size_t)(sp - w) : strlen(w);
+            sb_add(&form, w, n);
+            if (n >= 2 && memcmp(w + n - 2, YA, 2) == 0)
+                sb_adds(&form, endings[i]);
+            if (!sp)
+                break;
+            sb_addc(&form, ' ');
+            w = sp + 1;
+        }
+        trie_insert(&r->names, form.s ? form.s : "", (lia_gaz_ref){ LIA_G_NISBA, country });
+        sb_release(&form);
     }
 }
 
