@@ -859,7 +859,9 @@ static int name_word(const ctx *c, size_t i, int first)
     if (first && (tk->has_conj || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i)))
         && !lex(c, i, c->c_given_name))
         return 0;
-    if (!first && tk->has_conj)
+    /* و after a name opens the next item; a word with ف that reads as
+     * nothing else is a name's own letter ("ألكسندر فومين"). */
+    if (!first && tk->has_conj && strncmp(tk->norm, "ف", 2) != 0)
         return 0;
     return 1;
 }
