@@ -1927,6 +1927,16 @@ static size_t full_name_at(const ctx *c, size_t i, char *const *words,
     return n;
 }
 
+/* Is token i a time of day before a day word ("صباح أمس"، "مساء اليوم")? */
+static int time_of_day(const ctx *c, size_t i)
+{
+    if (i + 1 >= c->t->n)
+        return 0;
+    const lia_token *nx = tok(c, i + 1);
+    return lia_token_matches(nx, "امس") || lia_token_matches(nx, "يوم")
+           || lia_token_matches(nx, "غد") || lia_token_matches(nx, "غدا");
+}
+
 /* A given name standing alone as a surname ("والتقى إبراهيم بعد الظهر"
  * after "عباس إبراهيم"): no other class, and no name word on either side. */
 static int lone_given_name(const ctx *c, size_t i)
@@ -1987,7 +1997,7 @@ static void find_surnames(ctx *c)
         for (; p < persons.n && !len; p++)
             len = full_name_at(c, i, persons.v[p].words, persons.v[p].word_hashes,
                                persons.v[p].n_words);
-        if (!len && (!any_lex(c, i) || lone_given_name(c, i))) {
+        if (!len && (!any_lex(c, i) || lone_given_name(c, i)) && !time_of_day(c, i)) {
             for (p = 0; p < persons.n && !len; p++)
                 if (persons.v[p].surname
                     && lia_token_matches_hashed(tok(c, i), persons.v[p].surname, persons.v[p].hash))
