@@ -1960,6 +1960,7 @@ static void find_surnames(ctx *c)
         char *words[6];
         unsigned long word_hashes[6];
         size_t n_words;
+        int compound;            /* ends in عبد X or أبو X */
     } known;
     VEC(known) persons = { 0 };
     for (size_t k = 0; k < c->m->mentions.n; k++) {
@@ -1977,6 +1978,8 @@ static void find_surnames(ctx *c)
         free(norm);
         if (!kn.n_words)
             continue;
+        kn.compound = kn.n_words >= 3 && (!strcmp(kn.words[kn.n_words - 2], "عبد")
+                                          || !strcmp(kn.words[kn.n_words - 2], "ابو"));
         char *key = xstrdup(kn.words[kn.n_words - 1]);
         int seen = strlen(key) < 6;   /* three letters at least, once each */
         for (size_t q = 0; q < persons.n && !seen; q++)
@@ -2007,8 +2010,7 @@ static void find_surnames(ctx *c)
          * المهدي"): عبد or أبو and the last word. */
         for (p = len ? p : 0; !len && p < persons.n; p++) {
             const known *kn = &persons.v[p];
-            if (kn->n_words >= 3 && i + 1 < c->t->n && same_sentence(c, i, i + 1) && !c->covered[i + 1]
-                && (!strcmp(kn->words[kn->n_words - 2], "عبد") || !strcmp(kn->words[kn->n_words - 2], "ابو"))
+            if (kn->compound && i + 1 < c->t->n && same_sentence(c, i, i + 1) && !c->covered[i + 1]
                 && lia_token_matches(tok(c, i), kn->words[kn->n_words - 2])
                 && lia_token_matches_hashed(tok(c, i + 1), kn->words[kn->n_words - 1],
                                             kn->word_hashes[kn->n_words - 1]))
