@@ -137,7 +137,7 @@ typedef struct {
 /* Takes a batch over (its corpus and diag); LIA_OK to go on reading. */
 typedef lia_status (*batch_fn)(void *ctx, parsed_batch *b);
 
-static void batch_begin(extract_run *x, parsed_batch *b)
+static void batch_begin(const extract_run *x, parsed_batch *b)
 {
     b->corpus = lia_corpus_new();
     lia_apply_bad_input(b->corpus, x->bad_input);
@@ -157,7 +157,7 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
     strbuf text;
     sb_init(&text);
     parsed_batch b;
-    batch_begin((extract_run *)x, &b);
+    batch_begin(x, &b);
     long line = 0, batch_first = 1;
     size_t line_start = 0;   /* offset in text of the line being read */
     int skipping = 0, eof = 0;
@@ -199,7 +199,7 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
                 b.status = lia_corpus_add_jsonl_text(b.corpus, shown, text.s, text.len,
                                                      batch_first, x->doc_date, &b.diag);
                 st = fn(ctx, &b);
-                batch_begin((extract_run *)x, &b);
+                batch_begin(x, &b);
                 sb_clear(&text);
                 line_start = 0;
                 batch_first = line + 1;
@@ -321,11 +321,9 @@ static lia_status run_batches_overlapped(extract_run *x, FILE *fp, const char *n
             break;
         }
     }
+    /* Nothing is left in the queue: the loop ends on an empty, finished
+     * queue, or the stop freed the waiting batch and no put follows it. */
     pthread_join(reader, NULL);
-    if (q.full) {             /* put after the stop was seen: cannot happen, but free it */
-        lia_corpus_free(q.next.corpus);
-        lia_diag_release(&q.next.diag);
-    }
     pthread_cond_destroy(&q.cv);
     pthread_mutex_destroy(&q.lock);
     return st;

@@ -34,7 +34,7 @@ typedef struct {
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
-        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility;
+        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1211,6 +1211,20 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
     return ti.end;
 }
 
+/* The country of the last person named in tokens [first, end) (the
+ * mentions made so far), or -1. */
+static int person_country_before(const ctx *c, size_t first, size_t end)
+{
+    for (size_t m = c->m->mentions.n; m-- > 0;) {
+        const lia_mention *mm = &c->m->mentions.v[m];
+        if (mm->first < first)
+            break;
+        if (mm->type == LIA_T_PERSON && !mm->inner && mm->last < end && mm->country[0])
+            return lia_rules_country_index(c->r, mm->country);
+    }
+    return -1;
+}
+
 /* The country of a delegation named earlier in token i's sentence ("ضم
  * الوفد المرافق للوزير السعودي"، "ضمن الوفد السنغالي"), or -1. */
 static int delegation_country_before(const ctx *c, size_t i)
@@ -1229,23 +1243,17 @@ static int delegation_country_before(const ctx *c, size_t i)
                 break;
         }
         /* "يرافقه وفد يضم ..."، "الوفد المرافق له": the delegation of the
-         * person named before it in the sentence. */
+         * person named before it in the sentence ... */
         int accompanying = 0, includes = 0;
         for (size_t q = k > first + 2 ? k - 2 : first; q < k + 3 && q < i && !accompanying; q++)
-            accompanying = lex(c, q, c->c_accompany) || lia_token_matches(tok(c, q), "مرافق");
-        /* ... and the person is listed as one of it ("يضم ..."), not as
+            accompanying = lex(c, q, c->c_accompany) || lex(c, q, c->c_entourage);
+        /* ... when the person is listed as one of it ("يضم ..."), not as
          * someone present ("والوفد المرافق لها، بحضور ..."). */
         for (size_t q = k + 1; q < i && !includes; q++)
-            includes = lia_token_matches(tok(c, q), "يضم") || lia_token_matches(tok(c, q), "ضم")
-                       || lia_token_matches(tok(c, q), "تضم") || lia_token_matches(tok(c, q), "ضمن");
-        accompanying &= includes;
-        for (size_t m = c->m->mentions.n; accompanying && m-- > 0;) {
-            const lia_mention *mm = &c->m->mentions.v[m];
-            if (mm->first < first)
-                break;
-            if (mm->type == LIA_T_PERSON && !mm->inner && mm->last <= k && mm->country[0])
-                return lia_rules_country_index(c->r, mm->country);
-        }
+            includes = lex(c, q, c->c_includes);
+        int ci = accompanying && includes ? person_country_before(c, first, k + 1) : -1;
+        if (ci >= 0)
+            return ci;
     }
     return -1;
 }
@@ -1261,14 +1269,7 @@ static int accompanied_country(const ctx *c, size_t i)
         k--;
     if (k == first || k + 30 <= i)
         return -1;
-    for (size_t m = c->m->mentions.n; m-- > 0;) {
-        const lia_mention *mm = &c->m->mentions.v[m];
-        if (mm->first < first)
-            break;
-        if (mm->type == LIA_T_PERSON && !mm->inner && mm->last < k && mm->country[0])
-            return lia_rules_country_index(c->r, mm->country);
-    }
-    return -1;
+    return person_country_before(c, first, k);
 }
 
 /* Is the token led by the preposition ل or ب ("للاستعلامات", "بالخارج")? */
@@ -1420,9 +1421,10 @@ static size_t try_title_person(ctx *c, size_t i)
         && !c->gaz[j + 1] && !led_by_preposition(tok(c, j + 1)) && !nisba_at(c, j + 1, NULL)
         && tok(c, j + 2)->kind == LIA_TOK_PUNCT)
         name_end = j + 2;
-    /* After a title, "علي" with a family name is the name Ali ("وزير
-     * الخارجية المكلف السفير علي الصادق"), not the preposition. */
-    if (!ol && name_end <= j && j + 1 < c->t->n && lia_token_matches(tok(c, j), "علي")
+    /* After a title, a given name that is also a function word, with a
+     * family name, is the name ("وزير الخارجية المكلف السفير علي الصادق":
+     * Ali, not the preposition على). */
+    if (!ol && name_end <= j && j + 1 < c->t->n && lex(c, j, c->c_given_name) && !only_given_name(c, j)
         && !tok(c, j)->has_conj && same_sentence(c, j, j + 1) && tok(c, j + 1)->kind == LIA_TOK_WORD
         && has_article(tok(c, j + 1)) && !led_by_preposition(tok(c, j + 1)) && !any_lex(c, j + 1)
         && !c->gaz[j + 1])
@@ -1512,7 +1514,7 @@ static size_t try_title_person(ctx *c, size_t i)
     int genitive = i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
                    && tok(c, i - 1)->kind == LIA_TOK_WORD && same_sentence(c, i - 1, i);
     /* "شغل في السابق منصب وزير الداخلية": the post, not its holder. */
-    genitive |= i > 0 && lia_token_matches(tok(c, i - 1), "منصب");
+    genitive |= i > 0 && lex(c, i - 1, c->c_post);
     if (!genitive && (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0]))) {
         lia_mention *mm = new_mention(c, i, ti.end, LIA_T_PERSON);
         attach_title(mm, &ti, c, i, ti.end);
@@ -1892,8 +1894,7 @@ static size_t mention_at(ctx *c, size_t i)
     /* ... or, after a word that lists people ("وضم الوفد بريتي باتيل وزيرة
      * الدولة ..."), any two-word name with a title after it. */
     int listed = i > 0 && same_sentence(c, i - 1, i)
-                 && (lex(c, i - 1, c->c_delegation) || lia_token_matches(tok(c, i - 1), "يضم")
-                     || lia_token_matches(tok(c, i - 1), "ضم") || lia_token_matches(tok(c, i - 1), "تضم"));
+                 && (lex(c, i - 1, c->c_delegation) || lex(c, i - 1, c->c_includes));
     if (lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part) || listed) {
         size_t end = scan_name(c, i);
         size_t t = end < c->t->n && is_punct(c, end, ",") ? end + 1 : end;
@@ -1932,9 +1933,7 @@ static int time_of_day(const ctx *c, size_t i)
 {
     if (i + 1 >= c->t->n)
         return 0;
-    const lia_token *nx = tok(c, i + 1);
-    return lia_token_matches(nx, "امس") || lia_token_matches(nx, "يوم")
-           || lia_token_matches(nx, "غد") || lia_token_matches(nx, "غدا");
+    return lex(c, i + 1, c->c_day_word) != 0;
 }
 
 /* A given name standing alone as a surname ("والتقى إبراهيم بعد الظهر"
@@ -2359,6 +2358,10 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_with = lia_rules_class(r, "with");
     c.c_accompany = lia_rules_class(r, "accompany");
     c.c_facility = lia_rules_class(r, "facility");
+    c.c_entourage = lia_rules_class(r, "entourage");
+    c.c_includes = lia_rules_class(r, "includes");
+    c.c_post = lia_rules_class(r, "post");
+    c.c_day_word = lia_rules_class(r, "day_word");
     c.c_vague_head = lia_rules_class(r, "vague_head");
     c.c_relative = lia_rules_class(r, "relative");
     c.c_list_sep = lia_rules_class(r, "list_sep");

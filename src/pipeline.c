@@ -263,7 +263,6 @@ static lia_status run_pool(const lia_rules *r, const lia_corpus *c, const lia_ex
         threads = p.n_docs ? (int)p.n_docs : 1;
 
     if (threads == 1) {
-        p.window = 1;
         result res = { 0 };
         sb_init(&res.text);
         lia_diag_init(&res.diag);

@@ -195,13 +195,12 @@ static void resolve_references(rctx *c)
             /* A holder named earlier in the document wins over the
              * gazetteer: the article knows whom it means. */
             int found = -1;
-            /* Not for an office many hold (an ambassador, an adviser): the
-             * head of his country is not "سفير موريتانيا". */
-            int many = strcmp(mm->office, "member") == 0;
-            /* "الوزير الروسي": a title with only a country is matched by
-             * title below, never by whoever heads the country. */
-            many |= !strcmp(mm->bodies[0], mm->country);
-            for (size_t q = 0; q < k && !many; q++) {
+            /* Not for an office many hold (an ambassador, an adviser: the
+             * head of his country is not "سفير موريتانيا"), nor for a title
+             * with only a country ("الوزير الروسي": matched by title below,
+             * never by whoever heads the country). */
+            int by_body = strcmp(mm->office, "member") != 0 && strcmp(mm->bodies[0], mm->country) != 0;
+            for (size_t q = 0; q < k && by_body; q++) {
                 const lia_mention *p = &c->m->mentions.v[q];
                 if (p->type != LIA_T_PERSON || !p->key[0] || p->inner)
                     continue;
@@ -402,16 +401,27 @@ static const char *sentence_date(const rctx *c, size_t s)
     return best ? best->iso : NULL;
 }
 
+/* The token after a clause link ("حيث"، "حين") that is the trigger of rm
+ * or stands just before it, as index + 1; or 0. */
+static size_t clause_link_at(const rctx *c, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    int link = lia_rules_class(c->r, "clause_link");
+    for (size_t k = rm->anchor + 1; k > se->first && k + 3 > rm->anchor; k--)
+        if (lia_lex_at(c->m, k - 1, link))
+            return k;
+    return 0;
+}
+
 /* A place named in sentence s with في or ب that is not one of the
  * relation's arguments; cities win over countries. */
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
     /* "... إلى رام الله، حيث استقبله X": where حيث points. */
-    for (size_t w = rm ? rm->anchor + 1 : 0; rm && w > se->first && w + 3 > rm->anchor; w--) {
-        if (!lia_token_matches(&c->t->tok[w - 1], "حيث"))
-            continue;
-        size_t end = w - 1;
+    size_t link = rm ? clause_link_at(c, rm) : 0;
+    if (link) {
+        size_t end = link - 1;
         if (end > se->first && c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
             end--;
         for (size_t k = 0; k < c->m->mentions.n; k++) {
@@ -420,7 +430,6 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
                 && !mm->delegation)
                 return mm->key;
         }
-        break;
     }
     const char *country = NULL;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
@@ -727,19 +736,14 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out)
 static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
-    /* حيث is the trigger itself or just before it. */
-    for (size_t k = rm->anchor + 1; k > se->first && k + 3 > rm->anchor; k--) {
-        if (!lia_token_matches(&c->t->tok[k - 1], "حيث") && !lia_token_matches(&c->t->tok[k - 1], "حين"))
-            continue;
-        for (size_t q = 0; q < c->m->mentions.n; q++) {
-            const lia_mention *mm = &c->m->mentions.v[q];
-            if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= se->first
-                && mm->last <= k - 1) {
-                out[0] = (int)q;
-                return 1;
-            }
+    size_t link = clause_link_at(c, rm);
+    for (size_t q = 0; link && q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= se->first
+            && mm->last <= link - 1) {
+            out[0] = (int)q;
+            return 1;
         }
-        return 0;
     }
     return 0;
 }
@@ -756,9 +760,8 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
         if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first <= se->first
             || mm->last >= rm->anchor || mm->first >= se->last)
             continue;
-        const lia_token *before = &c->t->tok[mm->first - 1];
-        if ((lia_token_matches(before, "كان") || lia_token_matches(before, "كانت"))
-            && lia_token_matches(&c->t->tok[mm->last], "قد"))
+        if (lia_lex_at(c->m, mm->first - 1, lia_rules_class(c->r, "was"))
+            && lia_lex_at(c->m, mm->last, lia_rules_class(c->r, "already")))
             best = (int)q;
     }
     if (best < 0)
