@@ -1499,9 +1499,11 @@ static size_t try_title_person(ctx *c, size_t i)
                 mm->surface = clean_span_text(c, k + 1, k + 1 + (size_t)pl);
                 person_from_official(c, mm, pi);
                 attach_title(mm, &ti, c, i, k);
+                /* add_body_mentions may move the mention array. */
+                size_t last = mm->last;
                 add_body_mentions(c, &ti, i);
                 title_release(&ti);
-                return mm->last;
+                return last;
             }
             break;
         }
