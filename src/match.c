@@ -809,6 +809,10 @@ static int only_given_name(const ctx *c, size_t i)
     return 1;
 }
 
+/* name_word's first: the word after a list's و, which opens the next name
+ * ("، وماتوش شوتاي إشتوك وزير ..."). */
+enum { NAME_AFTER_LIST_CONJ = 2 };
+
 static int name_word(const ctx *c, size_t i, int first)
 {
     if (i >= c->t->n)
@@ -856,7 +860,8 @@ static int name_word(const ctx *c, size_t i, int first)
             if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
                 return 0;
     }
-    if (first && (tk->has_conj || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i)))
+    if (first && ((tk->has_conj && first != NAME_AFTER_LIST_CONJ)
+                  || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i)))
         && !lex(c, i, c->c_given_name))
         return 0;
     /* و after a name opens the next item; a word with ف that reads as
@@ -871,11 +876,11 @@ static int name_word(const ctx *c, size_t i, int first)
  * article (الخليفي) or a third word that reads as a plural noun ends it.
  * A name that does not open with a given name or a connector has no word
  * with the article: that keeps "حرص الدولة" and "ملف النزوح" out. */
-static size_t scan_name(const ctx *c, size_t i)
+static size_t scan_name_opening(const ctx *c, size_t i, int first)
 {
     size_t j = i, words = 0;
     int known_start = lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part);
-    while (j < c->t->n && words < 4 && same_sentence(c, i, j) && name_word(c, j, j == i)) {
+    while (j < c->t->n && words < 4 && same_sentence(c, i, j) && name_word(c, j, j == i ? first : 0)) {
         const lia_token *tk = tok(c, j);
         int part = lex(c, j, c->c_name_part) != 0;
         int after_part = j > i && lex(c, j - 1, c->c_name_part);
@@ -925,6 +930,11 @@ static size_t scan_name(const ctx *c, size_t i)
     return words >= 2 || (words >= 1 && j > i + 1) ? j : i;
 }
 
+static size_t scan_name(const ctx *c, size_t i)
+{
+    return scan_name_opening(c, i, 1);
+}
+
 /* A known official at i: index and length. */
 static int official_at(const ctx *c, size_t i, int *idx)
 {
@@ -938,9 +948,17 @@ static void person_from_official(const ctx *c, lia_mention *mm, int idx)
     mm->official = 1;
 }
 
+static void person_from_name_text(ctx *c, lia_mention *mm, char *name, int ci);
+
+/* "وعبد الرحمن الزعبي": the name without the و that joined it to a list. */
 static void person_from_name(ctx *c, lia_mention *mm, size_t first, size_t last, int ci)
 {
-    char *name = span_text(c, first, last);
+    person_from_name_text(c, mm, clean_span_text(c, first, last), ci);
+}
+
+/* A person named by name (owned, freed here), of country ci or -1. */
+static void person_from_name_text(ctx *c, lia_mention *mm, char *name, int ci)
+{
     /* Another spelling of a known official of that country ("قالن" for
      * "كالن"): the official. */
     char *sk = lia_name_skeleton(name);
@@ -1152,6 +1170,36 @@ static void add_body_mentions(ctx *c, title_info *ti, size_t first)
     }
 }
 
+/* Does the title at t, parsed up to title_end, introduce another name,
+ * even past the words of the office the title parse left ("استقبل حموشي
+ * وزير الأمن الداخلي الإسباني فرناندو ...")?  Up to three more words, not
+ * past punctuation. */
+static int title_names_another(const ctx *c, size_t t, size_t title_end)
+{
+    for (size_t k = title_end, extra = 0; extra <= 3 && same_sentence(c, t, k); extra++) {
+        while (lex(c, k, c->c_honorific))
+            k += (size_t)lex(c, k, c->c_honorific);
+        if (official_at(c, k, NULL) || (extra == 0 ? scan_name(c, k) > k
+                                                    : lex(c, k, c->c_given_name) && scan_name(c, k) > k))
+            return 1;
+        if (tok(c, k)->kind != LIA_TOK_WORD)
+            break;
+        k++;
+    }
+    return 0;
+}
+
+/* Is the title at t another person's: "، وتحدث فيه وزير الخارجية
+ * الأميركي ريكس تيلرسون"? */
+static int title_heads_name(const ctx *c, size_t t)
+{
+    title_info ti;
+    int named = parse_title(c, t, &ti) && title_names_another(c, t, ti.end);
+    if (ti.end)
+        title_release(&ti);
+    return named;
+}
+
 /* "X، مدير Y،": a title in apposition after a person names his office. */
 static size_t absorb_apposition(ctx *c, size_t person, size_t j)
 {
@@ -1188,23 +1236,17 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
         title_release(&ti);
         return j;
     }
-    /* Not when the title introduces another name, even past the words of
-     * the office the title parse left ("استقبل حموشي وزير الأمن الداخلي
-     * الإسباني فرناندو ..."): up to three more words, not past punctuation. */
-    for (size_t k = ti.end, extra = 0; extra <= 3 && same_sentence(c, t, k); extra++) {
-        while (lex(c, k, c->c_honorific))
-            k += (size_t)lex(c, k, c->c_honorific);
-        if (official_at(c, k, NULL) || (extra == 0 ? scan_name(c, k) > k
-                                                    : lex(c, k, c->c_given_name) && scan_name(c, k) > k)) {
-            title_release(&ti);
-            return j;
-        }
-        if (tok(c, k)->kind != LIA_TOK_WORD)
-            break;
-        k++;
+    if (title_names_another(c, t, ti.end)) {
+        title_release(&ti);
+        return j;
     }
     lia_mention *mm = &c->m->mentions.v[person];
     attach_title(mm, &ti, c, t, ti.end);
+    /* An unknown name takes the country of his office. */
+    if (!mm->country[0]) {
+        free(mm->country);
+        mm->country = xstrdup(ti.country >= 0 ? c->r->countries.v[ti.country].code : ti.bodies[0].country);
+    }
     mm->last = ti.end;
     add_body_mentions(c, &ti, t);
     title_release(&ti);
@@ -1223,6 +1265,17 @@ static int person_country_before(const ctx *c, size_t first, size_t end)
             return lia_rules_country_index(c->r, mm->country);
     }
     return -1;
+}
+
+/* Does token i continue a list of persons: "X وزير الداخلية في مملكة
+ * البحرين، وكي شانموغام الوزير ..."?  A comma, then و, with a person
+ * named earlier in the sentence. */
+static int listed_after_person(const ctx *c, size_t i)
+{
+    if (i < 2 || !tok(c, i)->has_conj || !is_punct(c, i - 1, ","))
+        return 0;
+    size_t first = c->t->sent[tok(c, i)->sentence].first;
+    return person_country_before(c, first, i) >= 0;
 }
 
 /* The country of a delegation named earlier in token i's sentence ("ضم
@@ -1752,10 +1805,14 @@ static void mark_covered(ctx *c, size_t from_mention)
 
 /* A person the gazetteers do not know, named by tokens [first, end),
  * with his office in apposition if one follows; returns where it ends. */
-static size_t unknown_person(ctx *c, size_t first, size_t end)
+static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_conj)
 {
     lia_mention *mm = new_mention(c, first, end, LIA_T_PERSON);
-    person_from_name(c, mm, first, end, -1);
+    char *name = clean_span_text(c, first, end);
+    /* "، وماتوش شوتاي إشتوك": the list's و is not the name's. */
+    if (after_list_conj && strncmp(name, "و", 2) == 0)
+        memmove(name, name + 2, strlen(name + 2) + 1);
+    person_from_name_text(c, mm, name, -1);
     size_t pidx = c->m->mentions.n - 1;
     size_t e = absorb_apposition(c, pidx, end);
     c->m->mentions.v[pidx].last = e;
@@ -1887,7 +1944,7 @@ static size_t mention_at(ctx *c, size_t i)
         size_t end = scan_name(c, j);
         if (end > j && same_sentence(c, i, end - 1) && !official_at(c, j, NULL)
             && !gaz_ref(c, j, LIA_G_TITLE, NULL) && !c->gaz[j]) {
-            return unknown_person(c, j, end);
+            return unknown_person(c, j, end, 0);
         }
     }
     /* A name with its office after it: "عبد الله مكي الرفاعي قائد
@@ -1897,12 +1954,15 @@ static size_t mention_at(ctx *c, size_t i)
      * الدولة ..."), any two-word name with a title after it. */
     int listed = i > 0 && same_sentence(c, i - 1, i)
                  && (lex(c, i - 1, c->c_delegation) || lex(c, i - 1, c->c_includes));
+    int after_list_conj = !listed && listed_after_person(c, i);
+    listed |= after_list_conj;
     if (lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part) || listed) {
-        size_t end = scan_name(c, i);
+        size_t end = scan_name_opening(c, i, after_list_conj ? NAME_AFTER_LIST_CONJ : 1);
         size_t t = end < c->t->n && is_punct(c, end, ",") ? end + 1 : end;
         if (end > i && (!listed || end >= i + 2) && same_sentence(c, i, t)
-            && gaz_ref(c, t, LIA_G_TITLE, NULL)) {
-            return unknown_person(c, i, end);
+            && gaz_ref(c, t, LIA_G_TITLE, NULL)
+            && !(after_list_conj && title_heads_name(c, t))) {
+            return unknown_person(c, i, end, after_list_conj);
         }
     }
     return i;
