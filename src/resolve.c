@@ -94,6 +94,27 @@ static void set_key(lia_mention *mm, const char *key, const char *name, const ch
     }
 }
 
+/* Title-only mention k means a person named before with an office of a
+ * body alike its own: "مدير الاستخبارات الروسية" after the SVR's director
+ * is his office, not the FSB's.  The title and the body it named inside
+ * it take that body. */
+static void rebind_title_body(rctx *c, size_t k, const char *body)
+{
+    lia_mention *mm = &c->m->mentions.v[k];
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, body);
+    char *old = mm->bodies[0];
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        lia_mention *in = &c->m->mentions.v[q];
+        if (in->inner && in->type == LIA_T_AGENCY && in->first >= mm->first && in->last <= mm->last
+            && !strcmp(in->key, old) && g && g->kind == LIA_G_AGENCY) {
+            const lia_agency *a = &c->r->agencies.v[g->index];
+            set_key(in, a->key, a->name, a->latin, a->country);
+        }
+    }
+    mm->bodies[0] = xstrdup(body);
+    free(old);
+}
+
 /* The style a styled pronoun names, as a rule-entry key: "سموه" → "سمو",
  * "فخامتها" → "فخامه" (ة is normalized to ه). */
 static void style_of(const char *pronoun, char *out, size_t cap)
@@ -195,6 +216,7 @@ static void resolve_references(rctx *c)
             /* A holder named earlier in the document wins over the
              * gazetteer: the article knows whom it means. */
             int found = -1;
+            const char *found_body = NULL;
             /* Not for an office many hold (an ambassador, an adviser: the
              * head of his country is not "سفير موريتانيا"), nor for a title
              * with only a country ("الوزير الروسي": matched by title below,
@@ -207,8 +229,11 @@ static void resolve_references(rctx *c)
                 /* The same office of the same body: a deputy minister is
                  * not the minister named before. */
                 for (int b = 0; b < 3 && p->bodies[b]; b++)
-                    if (strcmp(p->bodies[b], mm->bodies[0]) == 0 && !strcmp(p->office, mm->office))
+                    if (lia_rules_bodies_alike(c->r, p->bodies[b], mm->bodies[0])
+                        && !strcmp(p->office, mm->office)) {
                         found = (int)q;
+                        found_body = p->bodies[b];
+                    }
                 if (found < 0 && p->official) {
                     const lia_gaz_ref *g = lia_rules_lookup(c->r, p->key);
                     if (g && g->kind == LIA_G_PERSON) {
@@ -247,6 +272,8 @@ static void resolve_references(rctx *c)
             if (found >= 0) {
                 const lia_mention *p = &c->m->mentions.v[found];
                 set_key(mm, p->key, p->name, p->latin, p->country);
+                if (found_body && strcmp(found_body, mm->bodies[0]) != 0)
+                    rebind_title_body(c, k, found_body);
             } else {
                 /* Only an office one person holds at a time names him:
                  * an ambassador or an adviser is one of many. */

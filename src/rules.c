@@ -882,6 +882,17 @@ static void check_references(lia_rules *r, lia_diag *d, int *errors)
                      a->parent);
             (*errors)++;
         }
+        for (const char *k = a->kind; *k;) {
+            size_t n = strcspn(k, "|"), known = 0;
+            for (size_t j = 0; j < r->kinds.n && !known; j++)
+                known = strlen(r->kinds.v[j].kind) == n && strncmp(r->kinds.v[j].kind, k, n) == 0;
+            if (!known) {
+                lia_warn(d, "%s/agencies: agency '%s' has unknown kind '%.*s' (see agency_kinds.tsv)",
+                         r->dir, a->key, (int)n, k);
+                (*errors)++;
+            }
+            k += n + (k[n] == '|');
+        }
     }
     for (size_t i = 0; i < r->officials.n; i++) {
         const lia_official *o = &r->officials.v[i];
@@ -994,18 +1005,63 @@ int lia_rules_official_by_skeleton(const lia_rules *r, const char *skeleton)
     return v > 0 ? (int)v - 1 : -1;
 }
 
+/* The country code (lower case) and '|'-separated kinds of body key, or
+ * 0 when it has none. */
+static int body_kinds(const lia_rules *r, const char *key, char cc[3], const char **kinds)
+{
+    const lia_gaz_ref *g = lia_rules_lookup(r, key);
+    if (g && g->kind == LIA_G_AGENCY) {
+        const lia_agency *a = &r->agencies.v[g->index];
+        cc[0] = (char)tolower((unsigned char)a->country[0]);
+        cc[1] = (char)tolower((unsigned char)a->country[1]);
+        *kinds = a->kind;
+    } else if (!g && strlen(key) > 3 && key[2] == '-') {
+        cc[0] = key[0];          /* "ru-general-intelligence" */
+        cc[1] = key[1];
+        *kinds = key + 3;
+    } else {
+        return 0;
+    }
+    cc[2] = 0;
+    return (*kinds)[0] != 0;
+}
+
+int lia_rules_bodies_alike(const lia_rules *r, const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    char ca[3], cb[3];
+    const char *ka, *kb;
+    if (!body_kinds(r, a, ca, &ka) || !body_kinds(r, b, cb, &kb) || strcmp(ca, cb) != 0)
+        return 0;
+    for (const char *k = ka; *k;) {
+        size_t n = strcspn(k, "|");
+        for (const char *l = kb; *l;) {
+            size_t m = strcspn(l, "|");
+            if (m == n && strncmp(k, l, n) == 0)
+                return 1;
+            l += m + (l[m] == '|');
+        }
+        k += n + (k[n] == '|');
+    }
+    return 0;
+}
+
 static void link_kinds(lia_rules *r)
 {
     lia_map_init(&r->agency_of_kind);
     for (size_t i = 0; i < r->agencies.n; i++) {
         const lia_agency *a = &r->agencies.v[i];
-        if (!a->kind[0])
-            continue;
-        char *key = xasprintf("%c%c-%s", tolower((unsigned char)a->country[0]),
-                              tolower((unsigned char)a->country[1]), a->kind);
-        if (!lia_map_get(&r->agency_of_kind, key))
-            lia_map_put(&r->agency_of_kind, key, (void *)(intptr_t)(i + 1));
-        free(key);
+        /* "general-intelligence|external-intelligence": one per kind. */
+        for (const char *k = a->kind; *k;) {
+            size_t n = strcspn(k, "|");
+            char *key = xasprintf("%c%c-%.*s", tolower((unsigned char)a->country[0]),
+                                  tolower((unsigned char)a->country[1]), (int)n, k);
+            if (!lia_map_get(&r->agency_of_kind, key))
+                lia_map_put(&r->agency_of_kind, key, (void *)(intptr_t)(i + 1));
+            free(key);
+            k += n + (k[n] == '|');
+        }
     }
 }
 

@@ -160,6 +160,11 @@ char *lia_name_skeleton(const char *utf8);
 /* The official whose name has this skeleton, or -1. */
 int lia_rules_official_by_skeleton(const lia_rules *r, const char *skeleton);
 
+/* Are bodies a and b (agency keys, or "<cc>-<kind>") the same, or two
+ * agencies of one country sharing a kind ("مدير الاستخبارات الروسية" may
+ * be the SVR's director as well as the FSB's)? */
+int lia_rules_bodies_alike(const lia_rules *r, const char *a, const char *b);
+
 /* Walks one step in a trie; NULL when no child has that key. */
 const lia_trie *lia_trie_step(const lia_trie *t, const char *key);
 /* The same with hash = lia_hash(key) known (a token's form_hash). */
