@@ -1062,8 +1062,18 @@ static void relations_from_matches(rctx *c)
         if (is_relation(p, "met") && rm->n_b == 0) {
             int counterpart = lia_rules_class(c->r, "counterpart");
             int joined = pattern_has_class(p, lia_rules_class(c->r, "meeting_ref"));
-            /* "وقع X وY محضرا": the persons of a list met each other. */
+            /* "وقع X وY محضرا": the persons of a list met each other;
+             * unless a rule at the same trigger names whom they met ("عقد
+             * X وY اجتماعا مع Z"), which pairs them by country. */
             if (!joined && rm->n_a >= 2) {
+                int with_other = 0;
+                for (size_t o = 0; o < c->m->rels.n; o++) {
+                    const lia_rel_match *om = &c->m->rels.v[o];
+                    with_other |= om->anchor == rm->anchor && om->n_b > 0 && om->n_a >= 2
+                                  && is_relation(&c->r->patterns.v[om->pattern], "met");
+                }
+                if (with_other)
+                    continue;
                 for (int k = 0; k < rm->n_a; k++)
                     for (int l = k + 1; l < rm->n_a; l++) {
                         lia_rel_match with_b = *rm;
@@ -1101,6 +1111,20 @@ static void relations_from_matches(rctx *c)
             c->subject = rm->a;
         for (int k = 0; k < na; k++)
             relation_pairs(c, rm, p, alist[k]);
+        /* "عقد X والإسرائيلي Y اجتماعا مع Z": X and Y of two countries sat
+         * in the same meeting; two of one delegation did not meet. */
+        if (is_relation(p, "met") && rm->n_b > 0)
+            for (int k = 0; k < rm->n_a; k++)
+                for (int l = k + 1; l < rm->n_a; l++) {
+                    const lia_mention *x = &c->m->mentions.v[rm->as[k]], *y = &c->m->mentions.v[rm->as[l]];
+                    if (x->type != LIA_T_PERSON || y->type != LIA_T_PERSON || !x->country[0]
+                        || !y->country[0] || !strcmp(x->country, y->country))
+                        continue;
+                    lia_rel_match with_b = *rm;
+                    with_b.b[0] = rm->as[l];
+                    with_b.n_b = 1;
+                    relation_pairs(c, &with_b, p, rm->as[k]);
+                }
     }
 }
 
