@@ -807,7 +807,7 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
     for (int b = 0; b < rm->n_b; b++)
         if (c->m->mentions.v[rm->b[b]].type != LIA_T_PERSON)
             return 0;
-    int found = -1;
+    int found = -1, with = lia_rules_class(c->r, "with");
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
         if (mm->first >= rm->anchor)
@@ -818,7 +818,8 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
         int is_b = 0;
         for (int b = 0; b < rm->n_b; b++)
             is_b |= rm->b[b] == (int)q;
-        if (is_b)
+        /* "مباحثات مع شمخاني ويلتقي ...": whom he talked with is no subject. */
+        if (is_b || (with >= 0 && mm->first > 0 && lia_lex_at(c->m, mm->first - 1, with)))
             continue;
         if (found < 0)
             found = (int)q;
@@ -932,6 +933,30 @@ static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
     VEC_FREE(others);
 }
 
+/* "مع وفد سوري يرأسه X": the person leading delegation mention d, named
+ * right after a word of class led_by in its sentence; or -1. */
+static int delegation_leader(const rctx *c, int d)
+{
+    int led_by = lia_rules_class(c->r, "led_by");
+    const lia_mention *dm = &c->m->mentions.v[d];
+    int sent = c->t->tok[dm->first].sentence;
+    for (size_t j = dm->last; led_by >= 0 && j < c->t->n && j < dm->last + 4; j++) {
+        if (c->t->tok[j].sentence != sent)
+            break;
+        int l = lia_lex_at(c->m, j, led_by);
+        if (!l)
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *pm = &c->m->mentions.v[q];
+            if (pm->type == LIA_T_PERSON && !pm->inner && pm->key[0] && pm->first >= j + (size_t)l
+                && pm->first <= j + (size_t)l + 2)
+                return (int)q;
+        }
+        break;
+    }
+    return -1;
+}
+
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -967,6 +992,12 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         return;
     }
     for (int k = 0; k < nb; k++) {
+        /* A delegation with its leader named meets through him. */
+        if (is_relation(p, "met") && c->m->mentions.v[bs[k]].delegation) {
+            int leader = delegation_leader(c, bs[k]);
+            if (leader >= 0)
+                bs[k] = leader;
+        }
         const lia_mention *bm = &c->m->mentions.v[bs[k]];
         if (bm->group && is_relation(p, "met")) {
             met_attendees(c, rm, p, am, date, place);
@@ -1096,6 +1127,16 @@ static void relations_from_matches(rctx *c)
                     with_b.b[0] = alist[k];
                     with_b.n_b = 1;
                     relation_pairs(c, &with_b, p, c->subject);
+                } else if (rm->n_a == 1 && c->t->tok[rm->anchor].has_conj && am->type == LIA_T_PERSON) {
+                    /* "وكان الصفدي قد زار دمشق، والتقى ... أحمد الشرع":
+                     * the verb joined by و shares the sentence's subject. */
+                    int subj;
+                    if (sentence_subject(c, rm, &subj) && subj != alist[k]) {
+                        lia_rel_match with_b = *rm;
+                        with_b.b[0] = alist[k];
+                        with_b.n_b = 1;
+                        relation_pairs(c, &with_b, p, subj);
+                    }
                 }
             }
             continue;
@@ -1130,15 +1171,17 @@ static void relations_from_matches(rctx *c)
 
 /* The place the article's visit goes to, when a visit sentence names one
  * before any relation is read. */
-/* The city of the document's dateline ("عمّان - ..."), or NULL. */
+/* The city of the document's dateline ("عمّان - ..."، "عمّان 7 كانون
+ * الثاني (بترا) - ..."), or NULL. */
 static const char *dateline_city(const rctx *c)
 {
+    /* At the start of the headline's paragraph or the next one. */
     for (size_t k = 0; k < c->m->mentions.n && k < 4; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->type != LIA_T_CITY || !mm->key[0]
             || (mm->first > 0 && c->t->tok[mm->first - 1].paragraph == c->t->tok[mm->first].paragraph))
             continue;
-        for (size_t j = mm->last; j < c->t->n && j < mm->last + 5; j++) {
+        for (size_t j = mm->last; j < c->t->n && j < mm->last + 9; j++) {
             if (c->t->tok[j].kind == LIA_TOK_PUNCT && strcmp(c->t->tok[j].norm, "-") == 0)
                 return mm->key;
             if (c->t->tok[j].paragraph != c->t->tok[mm->first].paragraph)
