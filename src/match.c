@@ -1092,8 +1092,9 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Offices in a row ("نائب رئيس مجلس الوزراء وزير الداخلية"): the next
      * one's bodies join, and the last office with a body is the one held. */
     title_info next;
+    /* Not behind ب: "التقى وزير الداخلية بوزير الدفاع" names two persons. */
     if (!counterpart && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
-        && parse_title(c, j, &next)) {
+        && strncmp(tok(c, j)->norm, "ب", 2) != 0 && parse_title(c, j, &next)) {
         for (int k = 0; k < next.n_bodies && ti->n_bodies < 3; k++) {
             ti->bodies[ti->n_bodies++] = next.bodies[k];
             memset(&next.bodies[k], 0, sizeof next.bodies[k]);

@@ -417,13 +417,21 @@ static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
     const lia_date *best = NULL;
+    int best_rank = 0;
     for (size_t i = 0; i < c->m->n_dates; i++) {
         const lia_date *d = &c->m->dates[i];
-        if (d->first >= se->first && d->first < se->last && (d->has_day || strchr(d->iso, '/'))
-            && (!best || (best->relative_past && !d->relative_past)
-                || (best->relative_past == d->relative_past
-                    && d->last - d->first > best->last - best->first)))
+        /* A day or a range; else a month of a known year ("في نيسان
+         * الماضي"), which beats the story's date for a past event. */
+        int rank = d->has_day || strchr(d->iso, '/') ? 2 : strlen(d->iso) == 7 && d->iso[0] != '-';
+        if (d->first >= se->first && d->first < se->last && rank
+            && (!best || rank > best_rank
+                || (rank == best_rank
+                    && ((best->relative_past && !d->relative_past)
+                        || (best->relative_past == d->relative_past
+                            && d->last - d->first > best->last - best->first))))) {
             best = d;
+            best_rank = rank;
+        }
     }
     return best ? best->iso : NULL;
 }
