@@ -2153,6 +2153,15 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     const ctx *c = pm->c;
     size_t j = pos;
     int seen = 0;
+    /* "X، الذي خصته ميلوني بلقاء، وY": past a relative clause, to the
+     * comma that closes it. */
+    if (j + 1 < pm->sent_last && is_punct(c, j, ",") && lex(c, j + 1, c->c_relative)) {
+        size_t k = j + 2;
+        while (k < pm->sent_last && k < j + 16 && !is_punct(c, k, ","))
+            k++;
+        if (k < pm->sent_last && is_punct(c, k, ","))
+            j = k;
+    }
     for (int g = 0; g < 4 && j < pm->sent_last; g++) {
         size_t l;
         if (is_punct(c, j, ",") || is_punct(c, j, "(") || is_punct(c, j, ")")
