@@ -398,7 +398,9 @@ static char *sentence_text(const rctx *c, size_t s)
     const lia_sentence *se = &c->t->sent[s];
     size_t start = se->start, end = se->end;
     if (end - start > MAX_EVIDENCE) {
-        size_t mid = c->anchor < c->t->n ? c->t->tok[c->anchor].start : start;
+        /* Around the trigger when it is in this sentence (c->anchor may be
+         * left from another sentence's relation). */
+        size_t mid = c->anchor >= se->first && c->anchor < se->last ? c->t->tok[c->anchor].start : start;
         start = mid > start + MAX_EVIDENCE / 2 ? mid - MAX_EVIDENCE / 2 : start;
         end = start + MAX_EVIDENCE < end ? start + MAX_EVIDENCE : end;
         while (start > se->start && ((unsigned char)c->doc->text[start] & 0xC0) == 0x80)
