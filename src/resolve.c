@@ -131,8 +131,10 @@ static void style_of(const char *pronoun, char *out, size_t cap)
     snprintf(out, cap, "%.*s%s", (int)n, pronoun, ta ? H : "");
 }
 
-/* The person named last before mention k with the style a styled pronoun
- * names ("صاحب السمو الشيخ X" ... "سموه"), or -1. */
+/* The person named first before mention k with the style a styled
+ * pronoun names ("صاحب السمو الشيخ X" ... "سموه"), or -1: agency copy
+ * styles the story's principal, and guests named after him with the same
+ * style ("التقى معالي X ... معالي Y") do not take his pronoun. */
 static int styled_antecedent(const rctx *c, size_t k)
 {
     const lia_mention *mm = &c->m->mentions.v[k];
@@ -140,7 +142,7 @@ static int styled_antecedent(const rctx *c, size_t k)
     char style[64];
     style_of(pron->forms[pron->n_forms - 1], style, sizeof style);
     int honorific = lia_rules_class(c->r, "honorific");
-    for (size_t q = k; q-- > 0;) {
+    for (size_t q = 0; q < k; q++) {
         const lia_mention *p = &c->m->mentions.v[q];
         if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->styled)
             continue;
