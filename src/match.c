@@ -1178,6 +1178,9 @@ static void add_body_mentions(ctx *c, title_info *ti, size_t first)
 static int title_names_another(const ctx *c, size_t t, size_t title_end)
 {
     for (size_t k = title_end, extra = 0; extra <= 3 && same_sentence(c, t, k); extra++) {
+        /* "X وزير الداخلية اليوم معالي Y": a day word ends the office. */
+        if (lex(c, k, c->c_day_word))
+            break;
         while (lex(c, k, c->c_honorific))
             k += (size_t)lex(c, k, c->c_honorific);
         if (official_at(c, k, NULL) || (extra == 0 ? scan_name(c, k) > k
