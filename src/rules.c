@@ -506,7 +506,15 @@ char *lia_name_skeleton(const char *utf8);
  * skeleton two officials share is marked ambiguous (never matches). */
 static void index_skeleton(lia_rules *r, const char *name, int idx)
 {
-    if (!strchr(name, ' '))
+    const char *last = strrchr(name, ' ');
+    if (!last)
+        return;
+    /* A family name of two consonants and the article ("المومني": ALMN)
+     * reads as common words ("الأمين") once vowels go. */
+    char *lk = lia_name_skeleton(last + 1);
+    size_t strong = strlen(lk) - (strncmp(lk, "AL", 2) == 0 ? 2 : 0);
+    free(lk);
+    if (strong < 3)
         return;
     char *sk = lia_name_skeleton(name);
     intptr_t prev = (intptr_t)lia_map_get(&r->official_by_skeleton, sk);
