@@ -1044,7 +1044,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* A second title word ("رئيس" after "نائب" when not listed together). */
     /* "نائب" + "رئيس": a one-word title qualifying the next one. */
     int idx2, len2 = gaz_ref(c, j, LIA_G_TITLE, &idx2);
-    if (len2 && !counterpart && len == 1) {
+    if (len2 && !counterpart && len == 1 && !strcmp(ti->office, "deputy")) {
         j += (size_t)len2;
     }
     if (!counterpart) {
@@ -1092,8 +1092,10 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Offices in a row ("نائب رئيس مجلس الوزراء وزير الداخلية"): the next
      * one's bodies join, and the last office with a body is the one held. */
     title_info next;
-    /* Not behind ب: "التقى وزير الداخلية بوزير الدفاع" names two persons. */
-    if (!counterpart && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
+    /* Not behind ب: "التقى وزير الداخلية بوزير الدفاع" names two persons;
+     * nor after a bare one-word title: "استقبل الرئيس وزير الداخلية". */
+    int bare = j == i + 1 && ti->n_bodies == 0 && ti->country < 0 && !counterpart;
+    if (!counterpart && !bare && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
         && strncmp(tok(c, j)->norm, "ب", 2) != 0 && parse_title(c, j, &next)) {
         for (int k = 0; k < next.n_bodies && ti->n_bodies < 3; k++) {
             ti->bodies[ti->n_bodies++] = next.bodies[k];
@@ -1401,6 +1403,12 @@ static size_t try_title_person(ctx *c, size_t i)
         size_t k = j;
         while (k < j + 6 && office_word(c, k, 0))
             k++;
+        /* "... والجماعات المحلية الجزائري إبراهيم مراد": the office's
+         * country after its words. */
+        int nci2, nl2 = k > j ? nisba_at(c, k, &nci2) : 0;
+        if (nl2 && ti.bodies[0].country[0]
+            && !strcmp(c->r->countries.v[nci2].code, ti.bodies[0].country))
+            k += (size_t)nl2;
         while ((h = (size_t)lex(c, k, c->c_honorific)))
             k += h;
         /* A known official after them only when he is of the office's
