@@ -1419,6 +1419,31 @@ static size_t try_title_person(ctx *c, size_t i)
         if (k > j && same_sentence(c, i, k) && (ol2 ? same : scan_name(c, k) > k))
             j = ti.end = k;
     }
+    /* "وزير الداخلية وأقاليم ما وراء البحار الفرنسي جيرالد دارمانان": words
+     * of an office that read as nothing, then its country's nisba and the
+     * holder's name.  Only for a body whose country was guessed. */
+    if (ti.n_bodies && !official_at(c, j, NULL) && scan_name(c, j) <= j) {
+        for (size_t q = j; q < j + 6 && q < c->t->n && same_sentence(c, i, q); q++) {
+            if (tok(c, q)->kind != LIA_TOK_WORD || gaz_ref(c, q, LIA_G_TITLE, NULL)
+                || gaz_ref(c, q, LIA_G_PERSON, NULL) || lex(c, q, c->c_relative))
+                break;
+            int nci3, nl3 = q > j ? nisba_at(c, q, &nci3) : 0;
+            if (!nl3)
+                continue;
+            size_t a = q + (size_t)nl3;
+            while ((h = (size_t)lex(c, a, c->c_honorific)))
+                a += h;
+            int oi3, ol3 = official_at(c, a, &oi3);
+            const char *cc = c->r->countries.v[nci3].code;
+            if (ti.bodies[0].defaulted && same_sentence(c, i, a)
+                && (ol3 ? !strcmp(c->r->officials.v[oi3].country, cc) : scan_name(c, a) > a)) {
+                rebind_defaulted_bodies(c, &ti, nci3);
+                ti.country = nci3;
+                j = ti.end = a;
+            }
+            break;
+        }
+    }
     /* "المفوض العام للاستعلامات أوخينيو بيريرو بلانكو", "كاتب الدولة
      * الإسباني المكلف بالأمن رافاييل بيريز رويث": the words of an office the
      * rules do not know, a phrase led by ل or ب, before an unknown name. */
