@@ -1616,6 +1616,8 @@ static size_t try_title_person(ctx *c, size_t i)
         mm->country = xstrdup(ti.country >= 0 ? c->r->countries.v[ti.country].code : "");
         if (!ti.n_bodies && ti.country >= 0)
             mm->bodies[0] = xstrdup(c->r->countries.v[ti.country].code);
+        for (int k = 0; k < ti.n_bodies; k++)
+            mm->guessed_country |= ti.bodies[k].defaulted;
         add_body_mentions(c, &ti, i);
         title_release(&ti);
         return ti.end;

@@ -29,6 +29,7 @@ typedef struct {
     int title;               /* index into rules->titles of its title, or -1 */
     char *bodies[3];         /* agency keys the title names (NULL-terminated) */
     int official;            /* known official or named with a title */
+    int guessed_country;     /* title only, its body's country guessed ("وزير الدفاع") */
     int anaphor;             /* "الأخير": stands for the last person named */
     int styled;              /* "سموه"، "معاليه": the person last styled so */
     int group;               /* "الوزراء المشاركين": every attendee of the current event */

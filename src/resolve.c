@@ -106,9 +106,15 @@ static void rebind_title_body(rctx *c, size_t k, const char *body)
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         lia_mention *in = &c->m->mentions.v[q];
         if (in->inner && in->type == LIA_T_AGENCY && in->first >= mm->first && in->last <= mm->last
-            && !strcmp(in->key, old) && g && g->kind == LIA_G_AGENCY) {
-            const lia_agency *a = &c->r->agencies.v[g->index];
-            set_key(in, a->key, a->name, a->latin, a->country);
+            && !strcmp(in->key, old)) {
+            /* A body the rules name takes its identity; a kind of another
+             * country ("sa-defence-ministry") is named where it is held. */
+            if (g && g->kind == LIA_G_AGENCY) {
+                const lia_agency *a = &c->r->agencies.v[g->index];
+                set_key(in, a->key, a->name, a->latin, a->country);
+            } else {
+                set_key(in, "", "", "", NULL);
+            }
         }
     }
     mm->bodies[0] = xstrdup(body);
@@ -269,6 +275,25 @@ static void resolve_references(rctx *c)
                     int other = p->title < 0 && counterpart >= 0 && lia_lex_at(c->m, p->first, counterpart);
                     if (minister || other)
                         found = (int)q;
+                }
+            }
+            /* "سمو وزير الدفاع يزور طهران" in a headline, the Saudi
+             * minister named in the story: a title whose country was only
+             * guessed is the first holder of that office of any country
+             * named after it. */
+            if (found < 0 && mm->guessed_country && by_body) {
+                const char *kind = strchr(mm->bodies[0], '-');
+                for (size_t q = k + 1; q < c->m->mentions.n && found < 0 && kind; q++) {
+                    const lia_mention *p = &c->m->mentions.v[q];
+                    if (p->type != LIA_T_PERSON || !p->key[0] || p->inner || strcmp(p->office, mm->office))
+                        continue;
+                    for (int b = 0; b < 3 && p->bodies[b] && found < 0; b++) {
+                        const char *pk = strchr(p->bodies[b], '-');
+                        if (strlen(p->bodies[b]) > 3 && p->bodies[b][2] == '-' && pk && !strcmp(pk, kind)) {
+                            found = (int)q;
+                            found_body = p->bodies[b];
+                        }
+                    }
                 }
             }
             if (found >= 0) {
