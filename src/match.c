@@ -1424,8 +1424,11 @@ static size_t try_title_person(ctx *c, size_t i)
      * holder's name.  Only for a body whose country was guessed. */
     if (ti.n_bodies && !official_at(c, j, NULL) && scan_name(c, j) <= j) {
         for (size_t q = j; q < j + 6 && q < c->t->n && same_sentence(c, i, q); q++) {
+            /* Not past a phrase led by ب: "سمو وزير الدفاع باستقبال مرشد
+             * الجمهورية الإيرانية علي خامنئي" names a second person. */
             if (tok(c, q)->kind != LIA_TOK_WORD || gaz_ref(c, q, LIA_G_TITLE, NULL)
-                || gaz_ref(c, q, LIA_G_PERSON, NULL) || lex(c, q, c->c_relative))
+                || gaz_ref(c, q, LIA_G_PERSON, NULL) || lex(c, q, c->c_relative)
+                || led_by_preposition(tok(c, q)))
                 break;
             int nci3, nl3 = q > j ? nisba_at(c, q, &nci3) : 0;
             if (!nl3)

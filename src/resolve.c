@@ -165,6 +165,35 @@ static int styled_antecedent(const rctx *c, size_t k)
     return -1;
 }
 
+/* Does person p hold mm's office in a body of the same kind as mm's first
+ * ("sa-defence-ministry" for "ir-defence-ministry")?  The body, or NULL. */
+static const char *same_kind_office(const lia_mention *p, const lia_mention *mm)
+{
+    const char *kind = strlen(mm->bodies[0]) > 3 && mm->bodies[0][2] == '-' ? mm->bodies[0] + 2 : NULL;
+    if (!kind || p->type != LIA_T_PERSON || !p->key[0] || p->inner || strcmp(p->office, mm->office))
+        return NULL;
+    for (int b = 0; b < 3 && p->bodies[b]; b++)
+        if (strlen(p->bodies[b]) > 3 && p->bodies[b][2] == '-' && !strcmp(p->bodies[b] + 2, kind))
+            return p->bodies[b];
+    return NULL;
+}
+
+/* "سمو وزير الدفاع يزور طهران" in a headline, the Saudi minister named in
+ * the story: title-only mention k, whose country was only guessed, is the
+ * last holder of that office of any country named before it, else the
+ * first named after it.  Index, and his body in *body; or -1. */
+static int holder_of_kind(const rctx *c, size_t k, const char **body)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    for (size_t q = k; q-- > 0;)
+        if ((*body = same_kind_office(&c->m->mentions.v[q], mm)))
+            return (int)q;
+    for (size_t q = k + 1; q < c->m->mentions.n; q++)
+        if ((*body = same_kind_office(&c->m->mentions.v[q], mm)))
+            return (int)q;
+    return -1;
+}
+
 /* Gives anaphors, title-only persons and "this forum" the entity they
  * stand for; those that stay unknown keep an empty key. */
 static void resolve_references(rctx *c)
@@ -281,21 +310,8 @@ static void resolve_references(rctx *c)
              * minister named in the story: a title whose country was only
              * guessed is the first holder of that office of any country
              * named after it. */
-            if (found < 0 && mm->guessed_country && by_body) {
-                const char *kind = strchr(mm->bodies[0], '-');
-                for (size_t q = k + 1; q < c->m->mentions.n && found < 0 && kind; q++) {
-                    const lia_mention *p = &c->m->mentions.v[q];
-                    if (p->type != LIA_T_PERSON || !p->key[0] || p->inner || strcmp(p->office, mm->office))
-                        continue;
-                    for (int b = 0; b < 3 && p->bodies[b] && found < 0; b++) {
-                        const char *pk = strchr(p->bodies[b], '-');
-                        if (strlen(p->bodies[b]) > 3 && p->bodies[b][2] == '-' && pk && !strcmp(pk, kind)) {
-                            found = (int)q;
-                            found_body = p->bodies[b];
-                        }
-                    }
-                }
-            }
+            if (found < 0 && mm->guessed_country && by_body)
+                found = holder_of_kind(c, k, &found_body);
             if (found >= 0) {
                 const lia_mention *p = &c->m->mentions.v[found];
                 set_key(mm, p->key, p->name, p->latin, p->country);
@@ -925,6 +941,15 @@ static int pattern_has_class(const lia_pattern *p, int cls)
     return 0;
 }
 
+/* Does pattern p capture a B (possibly optional)? */
+static int pattern_has_b(const lia_pattern *p)
+{
+    for (size_t e = 0; e < p->n_el; e++)
+        if (p->el[e].kind == LIA_P_CAPTURE && p->el[e].capture == 'B')
+            return 1;
+    return 0;
+}
+
 /* "وشارك في الاجتماع من الجانب العراقي X": X met everyone of another
  * country in the meetings this document told of so far. */
 static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
@@ -1153,6 +1178,17 @@ static void relations_from_matches(rctx *c)
             }
             for (int k = 0; k < na; k++) {
                 const lia_mention *am = &c->m->mentions.v[alist[k]];
+                /* An optional B left out is whom the story is about: "وكان
+                 * X في مقدمة مستقبليه" (of the visitor). */
+                if (pattern_has_b(p)) {
+                    if (c->subject >= 0 && c->subject != alist[k]) {
+                        lia_rel_match with_b = *rm;
+                        with_b.b[0] = c->subject;
+                        with_b.n_b = 1;
+                        relation_pairs(c, &with_b, p, alist[k]);
+                    }
+                    continue;
+                }
                 if (joined) {
                     if (rm->n_a > 0)
                         met_joined(c, rm, p, am);
