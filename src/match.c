@@ -860,7 +860,13 @@ static int name_word(const ctx *c, size_t i, int first)
             if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
                 return 0;
     }
-    if (first && ((tk->has_conj && first != NAME_AFTER_LIST_CONJ)
+    /* "اللواء فياض بن حامد": after a rank and before a patronymic or a
+     * family name, a word with ف that reads as nothing else is a name, not
+     * ف and a word ("اللواء فرج تحيات" is Faraj's greetings). */
+    int fa_name = strncmp(tk->norm, "ف", 2) == 0 && i > 0 && lex(c, i - 1, c->c_honorific)
+                  && i + 1 < c->t->n
+                  && (lex(c, i + 1, c->c_name_part) || has_article(tok(c, i + 1)));
+    if (first && ((tk->has_conj && first != NAME_AFTER_LIST_CONJ && !fa_name)
                   || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i)))
         && !lex(c, i, c->c_given_name))
         return 0;
@@ -880,12 +886,14 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
 {
     size_t j = i, words = 0;
     int known_start = lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part);
+    int seen_part = 0;           /* "فياض بن حامد الرويلي": a patronymic makes it a name */
     while (j < c->t->n && words < 4 && same_sentence(c, i, j) && name_word(c, j, j == i ? first : 0)) {
         const lia_token *tk = tok(c, j);
         int part = lex(c, j, c->c_name_part) != 0;
         int after_part = j > i && lex(c, j - 1, c->c_name_part);
         int article = has_article(tk) && !hamza_initial(c, j);
-        if (!known_start && article)
+        seen_part |= part && j > i;
+        if (!known_start && !seen_part && article)
             break;
         if (j == i && article && !lex(c, j, c->c_given_name))
             break;
