@@ -1420,10 +1420,13 @@ static size_t try_title_person(ctx *c, size_t i)
         while ((h = (size_t)lex(c, k, c->c_honorific)))
             k += h;
         /* A known official after them only when he is of the office's
-         * country ("... والتهيئة العمرانية إبراهيم مراد"). */
+         * country ("... والتهيئة العمرانية إبراهيم مراد"), or the country
+         * was only guessed ("جدة - وقع وزير الدفاع الوطني اللواء ميشال
+         * منسى": his office is Lebanon's, rebound below). */
         int oi2, ol2 = official_at(c, k, &oi2);
         int same = ol2 && ti.bodies[0].country
-                   && !strcmp(c->r->officials.v[oi2].country, ti.bodies[0].country);
+                   && (ti.bodies[0].defaulted
+                       || !strcmp(c->r->officials.v[oi2].country, ti.bodies[0].country));
         if (k > j && same_sentence(c, i, k) && (ol2 ? same : scan_name(c, k) > k))
             j = ti.end = k;
     }
