@@ -34,7 +34,7 @@ typedef struct {
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
-        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word;
+        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1031,11 +1031,32 @@ static void rebind_defaulted_bodies(const ctx *c, title_info *ti, int ci)
     }
 }
 
+/* Is token i a title by itself ("رئيس")?  Its index, or -1. */
+static int one_word_title(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    for (int f = 0; f < tk->n_forms; f++) {
+        const lia_trie *n = lia_trie_step_hashed(&c->r->names, tk->forms[f], tk->form_hash[f]);
+        for (size_t r = 0; n && r < n->refs.n; r++)
+            if (n->refs.v[r].kind == LIA_G_TITLE)
+                return n->refs.v[r].index;
+    }
+    return -1;
+}
+
 static int parse_title(const ctx *c, size_t i, title_info *ti)
 {
     memset(ti, 0, sizeof *ti);
     ti->country = -1;
     int idx, len = gaz_ref(c, i, LIA_G_TITLE, &idx);
+    /* "رئيس حكومة الوفاق الوطني": the title "رئيس" and a body, not the
+     * title "رئيس الحكومة" and words after it. */
+    int short_idx;
+    if (len >= 2 && c->gaz_len[i + (size_t)len - 1] > 1 && gaz_ref(c, i + (size_t)len - 1, LIA_G_AGENCY, NULL)
+        && (short_idx = one_word_title(c, i)) >= 0) {
+        len = 1;
+        idx = short_idx;
+    }
     int counterpart = 0;
     if (!len) {
         len = lex(c, i, c->c_counterpart);
@@ -2315,7 +2336,20 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
             }
             j = pos;
         }
+        /* Not past another trigger of the pattern's own kind after it:
+         * "حيث التقى X، كما التقى في بنغازي Y" is two meetings. */
+        const lia_pelem *an = &pm->p->el[pm->anchor_el];
+        int anchor_again = 0;    /* "@lead ... @lead": the pattern wants a second trigger */
+        for (size_t k = pm->anchor_el + 1; k < pm->p->n_el && an->kind == LIA_P_CLASS; k++)
+            anchor_again |= pm->p->el[k].kind == LIA_P_CLASS && pm->p->el[k].cls == an->cls;
         for (int g = 0; g <= e->gap && j <= pm->sent_last; g++) {
+            if (g > 0 && j > pm->anchor_pos && an->kind == LIA_P_CLASS && !anchor_again
+                && j < pm->sent_last && lex(c, j, an->cls))
+                break;
+            /* "X، كما التقى Y": X is the object of what came before, not
+             * the subject of the verb "كما" joins. */
+            if (j < pm->anchor_pos && el < pm->anchor_el && j < pm->sent_last && lex(c, j, c->c_clause_join))
+                break;
             if (match_from(pm, el + 1, j))
                 return 1;
             if (j >= pm->sent_last)
@@ -2484,6 +2518,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_facility = lia_rules_class(r, "facility");
     c.c_entourage = lia_rules_class(r, "entourage");
     c.c_includes = lia_rules_class(r, "includes");
+    c.c_clause_join = lia_rules_class(r, "clause_join");
     c.c_post = lia_rules_class(r, "post");
     c.c_day_word = lia_rules_class(r, "day_word");
     c.c_vague_head = lia_rules_class(r, "vague_head");

@@ -860,7 +860,7 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
     for (int b = 0; b < rm->n_b; b++)
         if (c->m->mentions.v[rm->b[b]].type != LIA_T_PERSON)
             return 0;
-    int found = -1, with = lia_rules_class(c->r, "with");
+    int found = -1, with = lia_rules_class(c->r, "with"), join = lia_rules_class(c->r, "clause_join");
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
         if (mm->first >= rm->anchor)
@@ -877,8 +877,12 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
         if (found < 0)
             found = (int)q;
         /* "... وأن المسؤول الروسي أجرى مباحثات": a person right before the
-         * verb is its subject, whoever opened the sentence. */
-        if (mm->last + 2 >= rm->anchor)
+         * verb is its subject, whoever opened the sentence; not across
+         * "كما" ("حيث التقى X، كما التقى Y": X is an object). */
+        int joined = 0;
+        for (size_t t = mm->last; t < rm->anchor && join >= 0; t++)
+            joined |= lia_lex_at(c->m, t, join) != 0;
+        if (mm->last + 2 >= rm->anchor && !joined)
             found = (int)q;
     }
     if (found < 0)
