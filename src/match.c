@@ -34,7 +34,7 @@ typedef struct {
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
-        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join;
+        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1158,6 +1158,12 @@ static void attach_title(lia_mention *mm, title_info *ti, const ctx *c, size_t f
     for (int k = 0; k < ti->n_bodies && k < 2; k++)
         mm->bodies[k] = xstrdup(ti->bodies[k].key);
     mm->official = 1;
+    /* "وزير الداخلية آنذاك"، "رئيس الوزراء الأسبق": an office held once. */
+    for (size_t k = first; k < last + 3 && k < c->t->n && same_sentence(c, first, k); k++) {
+        if (k >= last && tok(c, k)->kind != LIA_TOK_WORD)
+            break;
+        mm->former |= lex(c, k, c->c_former) != 0;
+    }
 }
 
 /* Adds the agencies a title names as inner mentions, so that they become
@@ -1309,6 +1315,15 @@ static int listed_after_person(const ctx *c, size_t i)
 {
     if (i < 2 || !tok(c, i)->has_conj || !is_punct(c, i - 1, ","))
         return 0;
+    /* "، ووجه خلالها الوزير ...": a word with a pronoun ending (ها، هما،
+     * هم) is a verb's clause, not a name. */
+    for (size_t k = i; k < i + 3 && k < c->t->n && tok(c, k)->kind == LIA_TOK_WORD; k++) {
+        const char *w = tok(c, k)->norm;
+        size_t n = strlen(w);
+        if ((n > 6 && !strcmp(w + n - 4, "ها")) || (n > 6 && !strcmp(w + n - 4, "هم"))
+            || (n > 8 && !strcmp(w + n - 6, "هما")))
+            return 0;
+    }
     size_t first = c->t->sent[tok(c, i)->sentence].first;
     return person_country_before(c, first, i) >= 0;
 }
@@ -2519,6 +2534,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_entourage = lia_rules_class(r, "entourage");
     c.c_includes = lia_rules_class(r, "includes");
     c.c_clause_join = lia_rules_class(r, "clause_join");
+    c.c_former = lia_rules_class(r, "former");
     c.c_post = lia_rules_class(r, "post");
     c.c_day_word = lia_rules_class(r, "day_word");
     c.c_vague_head = lia_rules_class(r, "vague_head");

@@ -30,6 +30,7 @@ typedef struct {
     char *bodies[3];         /* agency keys the title names (NULL-terminated) */
     int official;            /* known official or named with a title */
     int guessed_country;     /* title only, its body's country guessed ("وزير الدفاع") */
+    int former;              /* the office is past: "وزير الداخلية آنذاك"، "السابق" */
     int anaphor;             /* "الأخير": stands for the last person named */
     int styled;              /* "سموه"، "معاليه": the person last styled so */
     int group;               /* "الوزراء المشاركين": every attendee of the current event */

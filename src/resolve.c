@@ -322,7 +322,8 @@ static void resolve_references(rctx *c)
                  * an ambassador or an adviser is one of many. */
                 int h = -1;
                 for (int b = 0; b < 3 && mm->bodies[b] && h < 0; b++) {
-                    if (strcmp(mm->office, "member") == 0 || !mm->office[0])
+                    /* Today's holder is not who held it "آنذاك". */
+                    if (strcmp(mm->office, "member") == 0 || !mm->office[0] || mm->former)
                         break;
                     h = office_holder(c, mm->office, mm->bodies[b]);
                     /* "الرئيس الروسي": the head of a country is its head of
@@ -754,7 +755,7 @@ static void heads_from_titles(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type != LIA_T_PERSON || !mm->key[0] || strcmp(mm->office, "head") != 0)
+        if (mm->type != LIA_T_PERSON || !mm->key[0] || strcmp(mm->office, "head") != 0 || mm->former)
             continue;
         for (int b = 0; b < 3 && mm->bodies[b]; b++) {
             const lia_entity *e = lia_facts_find(c->f, mm->bodies[b]);
