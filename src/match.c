@@ -2150,7 +2150,9 @@ static void find_surnames(ctx *c)
         for (; p < persons.n && !len; p++)
             len = full_name_at(c, i, persons.v[p].words, persons.v[p].word_hashes,
                                persons.v[p].n_words);
-        if (!len && (!any_lex(c, i) || lone_given_name(c, i)) && !time_of_day(c, i)) {
+        /* "النوري": a given name with the article is a family name. */
+        int family = has_article(tok(c, i)) && only_given_name(c, i);
+        if (!len && (!any_lex(c, i) || lone_given_name(c, i) || family) && !time_of_day(c, i)) {
             for (p = 0; p < persons.n && !len; p++)
                 if (persons.v[p].surname
                     && lia_token_matches_hashed(tok(c, i), persons.v[p].surname, persons.v[p].hash))
