@@ -906,6 +906,10 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
             size_t l = strlen(tk->norm);
             if (words >= 2 && l > 4 && strcmp(tk->norm + l - 4, "ات") == 0)
                 break;
+            /* "بمراسم عسكرية رسمية": an adjective in -ية after the first
+             * word is no part of a name. */
+            if (words >= 1 && l > 6 && strcmp(tk->norm + l - 4, "يه") == 0 && !lex(c, j, c->c_given_name))
+                break;
             if (words >= 3)
                 break;
             words++;

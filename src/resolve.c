@@ -467,8 +467,10 @@ static const char *sentence_date(const rctx *c, size_t s)
     for (size_t i = 0; i < c->m->n_dates; i++) {
         const lia_date *d = &c->m->dates[i];
         /* A day or a range; else a month of a known year ("في نيسان
-         * الماضي"), which beats the story's date for a past event. */
-        int rank = d->has_day || strchr(d->iso, '/') ? 2 : strlen(d->iso) == 7 && d->iso[0] != '-';
+         * الماضي") or a year ("عام 2011"), which beat the story's date for
+         * a past event. */
+        int rank = d->has_day || strchr(d->iso, '/') ? 2
+                   : (strlen(d->iso) == 7 || strlen(d->iso) == 4) && d->iso[0] != '-';
         if (d->first >= se->first && d->first < se->last && rank
             && (!best || rank > best_rank
                 || (rank == best_rank
