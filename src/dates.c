@@ -679,13 +679,13 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
         return 0;
     long off;
     size_t first = i, last = i + 1;
-    int past = 0;
+    /* "أمس" is the story's own day before, not background (not "past"). */
     if (has_form(c, i, "امس")) {
-        off = -1, past = 1;
+        off = -1;
         if (is_article_form(c, i + 1, "اول"))
             off = -2, last = i + 2;
     } else if (is_norm(c, i, "اول") && has_form(c, i + 1, "امس")) {
-        off = -2, past = 1, last = i + 2;
+        off = -2, last = i + 2;
     } else if (is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم")) {
         const lia_token *n = tk(c, i + 1);
         /* "اليوم نفسه"، "اليوم ذاته": the day the text was telling of,
@@ -706,7 +706,7 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
     }
     char buf[32];
     fmt_days(buf, sizeof buf, c->doc_days + off);
-    push(out, first, last, buf, 1, past);
+    push(out, first, last, buf, 1, 0);
     return last;
 }
 

@@ -455,6 +455,12 @@ static char *sentence_text(const rctx *c, size_t s)
     return xstrndup(c->doc->text + start, end - start);
 }
 
+/* Tokens between date d and token t. */
+static size_t date_distance(const lia_date *d, size_t t)
+{
+    return t < d->first ? d->first - t : t >= d->last ? t - d->last + 1 : 0;
+}
+
 /* The date of sentence s, or NULL: the longest day-precise expression
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
@@ -464,6 +470,9 @@ static const char *sentence_date(const rctx *c, size_t s)
     const lia_sentence *se = &c->t->sent[s];
     const lia_date *best = NULL;
     int best_rank = 0;
+    /* Between two dates of a sentence, the one nearer the trigger: "أجرى
+     * X، يوم أمس الأربعاء، مباحثات مع Y، الذي وصل ... الثلاثاء". */
+    int anchored = c->anchor >= se->first && c->anchor < se->last;
     for (size_t i = 0; i < c->m->n_dates; i++) {
         const lia_date *d = &c->m->dates[i];
         /* A day or a range; else a month of a known year ("في نيسان
@@ -476,7 +485,8 @@ static const char *sentence_date(const rctx *c, size_t s)
                 || (rank == best_rank
                     && ((best->relative_past && !d->relative_past)
                         || (best->relative_past == d->relative_past
-                            && d->last - d->first > best->last - best->first))))) {
+                            && (anchored ? date_distance(d, c->anchor) < date_distance(best, c->anchor)
+                                         : d->last - d->first > best->last - best->first)))))) {
             best = d;
             best_rank = rank;
         }
@@ -1026,6 +1036,33 @@ static int delegation_leader(const rctx *c, int d)
     return -1;
 }
 
+/* Is sentence s in the headline: the first paragraph of a story that has
+ * more? */
+static int is_headline(const rctx *c, size_t s)
+{
+    return c->t->n && c->t->tok[c->t->sent[s].first].paragraph == 0
+           && c->t->tok[c->t->n - 1].paragraph > 0;
+}
+
+/* The headline's relations still undated (from relation n0 on, this
+ * document's) take the story's date. */
+static void date_headline_relations(rctx *c, size_t n0)
+{
+    if (!c->context_date || !c->t->n || c->t->tok[c->t->n - 1].paragraph == 0)
+        return;
+    for (size_t s = 0; s < c->t->n_sent && is_headline(c, s); s++) {
+        char *text = sentence_text(c, s);
+        for (size_t k = n0; k < c->f->relations.n; k++) {
+            lia_relation *r = c->f->relations.v[k];
+            if (!r->date[0] && strcmp(r->relation, "heads") != 0 && !strcmp(r->evidence, text)) {
+                free(r->date);
+                r->date = xstrdup(c->context_date);
+            }
+        }
+        free(text);
+    }
+}
+
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -1039,7 +1076,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     const lia_mention *am = &c->m->mentions.v[ai];
     c->anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
-    if (!date && !is_relation(p, "heads"))
+    /* A headline's relation without a date of its own waits for the
+     * story's telling of it ("باتروشيف في طهران.. مباحثات مع شمخاني"):
+     * dated at the end only if the body leaves it undated. */
+    if (!date && !is_relation(p, "heads") && !is_headline(c, rm->sentence))
         date = c->context_date;
     if (is_relation(p, "heads"))
         date = NULL;
@@ -1356,6 +1396,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.m = m;
     c.f = f;
     c.anchor = SIZE_MAX;
+    size_t n0 = f->relations.n;
     resolve_references(&c);
     merge_event_editions(&c);
     add_entities(&c);
@@ -1377,6 +1418,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     VEC_FREE(c.implied);
     member_visits(&c);
     hosted_city_and_country(&c);
+    date_headline_relations(&c, n0);
     free(c.context_date);
     free(c.context_place);
 }
