@@ -1390,7 +1390,7 @@ static int led_by_preposition(const lia_token *tk)
  * والشؤون"); no name, place, nisba, title or function word. */
 static int office_word(const ctx *c, size_t k, int first)
 {
-    if (k >= c->t->n || lex(c, k, c->c_stop) || lex(c, k, c->c_relative)
+    if (k >= c->t->n || lex(c, k, c->c_stop) || lex(c, k, c->c_relative) || lex(c, k, c->c_counterpart)
         || gaz_ref(c, k, LIA_G_PERSON, NULL) || gaz_ref(c, k, LIA_G_COUNTRY, NULL)
         || gaz_ref(c, k, LIA_G_CITY, NULL) || gaz_ref(c, k, LIA_G_TITLE, NULL))
         return 0;
@@ -1479,7 +1479,7 @@ static size_t try_title_person(ctx *c, size_t i)
              * الجمهورية الإيرانية علي خامنئي" names a second person. */
             if (tok(c, q)->kind != LIA_TOK_WORD || gaz_ref(c, q, LIA_G_TITLE, NULL)
                 || gaz_ref(c, q, LIA_G_PERSON, NULL) || lex(c, q, c->c_relative)
-                || led_by_preposition(tok(c, q)))
+                || lex(c, q, c->c_counterpart) || led_by_preposition(tok(c, q)))
                 break;
             int nci3, nl3 = q > j ? nisba_at(c, q, &nci3) : 0;
             if (!nl3)
