@@ -1621,7 +1621,11 @@ static size_t try_title_person(ctx *c, size_t i)
     }
     /* "وزير الداخلية والجماعات المحلية، إبراهيم مراد،": the rest of a long
      * office name, a comma, then a known official. */
-    for (size_t k = j; k < j + 12 && k < c->t->n && same_sentence(c, j, k); k++) {
+    /* ... and several offices separated by commas before the name: "رئيس
+     * الجمهورية، القائد الأعلى للقوات المسلحة، وزير الدفاع الوطني، السيد
+     * عبد المجيد تبون". */
+    size_t window = 12;
+    for (size_t k = j; k < j + window && k < c->t->n && same_sentence(c, j, k); k++) {
         /* A bracketed gloss: "(جهاز المخابرات الداخلية)". */
         if (is_punct(c, k, "(")) {
             size_t q = k + 1;
@@ -1636,11 +1640,16 @@ static size_t try_title_person(ctx *c, size_t i)
         if (is_punct(c, k, "\""))
             continue;
         if (is_punct(c, k, ",")) {
-            int pi, pl = official_at(c, k + 1, &pi);
-            if (pl && same_sentence(c, k, k + 1)) {
-                lia_mention *mm = new_mention(c, i, k + 1 + (size_t)pl, LIA_T_PERSON);
+            size_t n = k + 1;
+            while (n < c->t->n && (h = (size_t)lex(c, n, c->c_honorific)))
+                n += h;
+            int pi, pl = official_at(c, n, &pi);
+            int other = pl && ti.country >= 0 && !defaulted
+                        && strcmp(c->r->officials.v[pi].country, c->r->countries.v[ti.country].code) != 0;
+            if (pl && !other && same_sentence(c, k, n)) {
+                lia_mention *mm = new_mention(c, i, n + (size_t)pl, LIA_T_PERSON);
                 free(mm->surface);
-                mm->surface = clean_span_text(c, k + 1, k + 1 + (size_t)pl);
+                mm->surface = clean_span_text(c, n, n + (size_t)pl);
                 person_from_official(c, mm, pi);
                 attach_title(mm, &ti, c, i, k);
                 /* add_body_mentions may move the mention array. */
@@ -1648,6 +1657,10 @@ static size_t try_title_person(ctx *c, size_t i)
                 add_body_mentions(c, &ti, i);
                 title_release(&ti);
                 return last;
+            }
+            if (!pl && n < c->t->n && gaz_ref(c, n, LIA_G_TITLE, NULL) && window < 28) {
+                window += 10;
+                continue;
             }
             break;
         }
