@@ -2321,6 +2321,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * شمخاني ويلتقي الرئيس" شمخاني is not who meets. */
     if (el == 0 && start > 0 && lex(c, start - 1, c->c_with))
         mi = -1;
+    /* "وفي فرنسا، التقى X": a place after في is where, not who. */
+    if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
+        && start > 0 && lia_token_matches(tok(c, start - 1), "في"))
+        mi = -1;
     if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
         int *list = e->capture == 'A' ? pm->as : pm->b;
         int *n = e->capture == 'A' ? &pm->n_a : &pm->n_b;
