@@ -2347,6 +2347,28 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     return 0;
 }
 
+/* Is token j another relation's one-word trigger joined by و ("التقى X
+ * ...، وزار مقر Y": Y is what he visited, not whom he met)?  Not a word
+ * that is itself in the class with its و ("وفود"). */
+static int joined_trigger(const ctx *c, size_t j)
+{
+    const lia_token *tk = tok(c, j);
+    if (!tk->has_conj || strncmp(tk->norm, "و", 2) != 0)
+        return 0;
+    const lia_trie *whole = lia_trie_step_hashed(&c->r->lexicon, tk->forms[0], tk->form_hash[0]);
+    for (int k = 0; k < c->m->n_lex[j]; k++) {
+        int cls = c->m->lex[j][k].cls;
+        if (c->m->lex[j][k].len != 1 || !c->r->patterns_by_anchor[cls].n)
+            continue;
+        int own = 0;
+        for (size_t r = 0; whole && r < whole->refs.n; r++)
+            own |= whole->refs.v[r].index == cls;
+        if (!own)
+            return 1;
+    }
+    return 0;
+}
+
 static int match_from(pmatch *pm, size_t el, size_t pos)
 {
     const ctx *c = pm->c;
@@ -2382,7 +2404,7 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
             anchor_again |= pm->p->el[k].kind == LIA_P_CLASS && pm->p->el[k].cls == an->cls;
         for (int g = 0; g <= e->gap && j <= pm->sent_last; g++) {
             if (g > 0 && j > pm->anchor_pos && an->kind == LIA_P_CLASS && !anchor_again
-                && j < pm->sent_last && lex(c, j, an->cls))
+                && j < pm->sent_last && (lex(c, j, an->cls) || joined_trigger(c, j)))
                 break;
             /* "X، كما التقى Y": X is the object of what came before, not
              * the subject of the verb "كما" joins. */
