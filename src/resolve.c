@@ -306,10 +306,8 @@ static void resolve_references(rctx *c)
                         found = (int)q;
                 }
             }
-            /* "سمو وزير الدفاع يزور طهران" in a headline, the Saudi
-             * minister named in the story: a title whose country was only
-             * guessed is the first holder of that office of any country
-             * named after it. */
+            /* A title whose country was only guessed: a holder of that
+             * office of any country the story names (holder_of_kind). */
             if (found < 0 && mm->guessed_country && by_body)
                 found = holder_of_kind(c, k, &found_body);
             if (found >= 0) {
