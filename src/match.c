@@ -31,6 +31,7 @@ typedef struct {
     int *country_score;      /* per country: how much the document names it */
     int dateline_city;       /* city of the document's dateline, or -1 */
     size_t *first_denial;    /* per sentence: token of its first denial, or SIZE_MAX */
+    unsigned char *joined;   /* per token: another relation's trigger joined by و */
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
@@ -2347,9 +2348,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     return 0;
 }
 
-/* Is token j another relation's one-word trigger joined by و ("التقى X
- * ...، وزار مقر Y": Y is what he visited, not whom he met)?  Not a word
- * that is itself in the class with its و ("وفود"). */
+/* Is token j a relation's one-word trigger joined by و ("التقى X ...،
+ * وزار مقر Y": Y is what he visited, not whom he met)?  Not a word that is
+ * itself in the class with its و ("وفود").  Computed once per token into
+ * c->joined, which pattern gaps read. */
 static int joined_trigger(const ctx *c, size_t j)
 {
     const lia_token *tk = tok(c, j);
@@ -2404,7 +2406,7 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
             anchor_again |= pm->p->el[k].kind == LIA_P_CLASS && pm->p->el[k].cls == an->cls;
         for (int g = 0; g <= e->gap && j <= pm->sent_last; g++) {
             if (g > 0 && j > pm->anchor_pos && an->kind == LIA_P_CLASS && !anchor_again
-                && j < pm->sent_last && (lex(c, j, an->cls) || joined_trigger(c, j)))
+                && j < pm->sent_last && (lex(c, j, an->cls) || c->joined[j]))
                 break;
             /* "X، كما التقى Y": X is the object of what came before, not
              * the subject of the verb "كما" joins. */
@@ -2499,6 +2501,9 @@ static void run_patterns(ctx *c)
     const lia_rules *r = c->r;
     c->first_denial = xmalloc((c->t->n_sent + 1) * sizeof *c->first_denial);
     c->remote = xcalloc(c->t->n_sent + 1, sizeof *c->remote);
+    c->joined = xcalloc(c->t->n + 1, 1);
+    for (size_t i = 0; i < c->t->n; i++)
+        c->joined[i] = (unsigned char)joined_trigger(c, i);
     for (size_t s = 0; s < c->t->n_sent; s++) {
         const lia_sentence *se = &c->t->sent[s];
         c->first_denial[s] = SIZE_MAX;
@@ -2624,6 +2629,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     free(c.covered);
     free(c.country_score);
     free(c.first_denial);
+    free(c.joined);
     free(c.remote);
 }
 

@@ -32,6 +32,9 @@ typedef struct {
     /* Visits implied by meeting or attending abroad, added after the
      * visits the text tells outright, so that those give the date. */
     VEC(implied_visit) implied;
+    /* Relations a headline told without a date of its own: they take the
+     * story's date at the end if the body leaves them undated. */
+    VEC(lia_relation *) headline_undated;
 } rctx;
 
 static const char *type_name(int type)
@@ -587,6 +590,14 @@ static void set_context(rctx *c)
     }
 }
 
+/* Is sentence s in the headline: the first paragraph of a story that has
+ * more? */
+static int is_headline(const rctx *c, size_t s)
+{
+    return c->t->n && c->t->tok[c->t->sent[s].first].paragraph == 0
+           && c->t->tok[c->t->n - 1].paragraph > 0;
+}
+
 static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
                          const char *date, const char *place, size_t sent, const char *rule)
 {
@@ -603,8 +614,10 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
         lia_facts_entity(c->f, co->code, LIA_COUNTRY, co->name, co->latin, co->code);
     }
     char *ev = sentence_text(c, sent);
-    lia_facts_add_relation(c->f, rel, a, b, date, place, c->doc->id, ev, rule);
+    lia_relation *r = lia_facts_add_relation(c->f, rel, a, b, date, place, c->doc->id, ev, rule);
     free(ev);
+    if (r && !r->date[0] && strcmp(rel, "heads") != 0 && is_headline(c, sent))
+        VEC_PUSH(c->headline_undated, r);
 }
 
 static int is_relation(const lia_pattern *p, const char *rel)
@@ -956,15 +969,6 @@ static int pattern_has_class(const lia_pattern *p, int cls)
     return 0;
 }
 
-/* Does pattern p capture a B (possibly optional)? */
-static int pattern_has_b(const lia_pattern *p)
-{
-    for (size_t e = 0; e < p->n_el; e++)
-        if (p->el[e].kind == LIA_P_CAPTURE && p->el[e].capture == 'B')
-            return 1;
-    return 0;
-}
-
 /* "وشارك في الاجتماع من الجانب العراقي X": X met everyone of another
  * country in the meetings this document told of so far. */
 static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
@@ -1034,31 +1038,17 @@ static int delegation_leader(const rctx *c, int d)
     return -1;
 }
 
-/* Is sentence s in the headline: the first paragraph of a story that has
- * more? */
-static int is_headline(const rctx *c, size_t s)
+/* The headline's relations the story left undated take its date. */
+static void date_headline_relations(rctx *c)
 {
-    return c->t->n && c->t->tok[c->t->sent[s].first].paragraph == 0
-           && c->t->tok[c->t->n - 1].paragraph > 0;
-}
-
-/* The headline's relations still undated (from relation n0 on, this
- * document's) take the story's date. */
-static void date_headline_relations(rctx *c, size_t n0)
-{
-    if (!c->context_date || !c->t->n || c->t->tok[c->t->n - 1].paragraph == 0)
-        return;
-    for (size_t s = 0; s < c->t->n_sent && is_headline(c, s); s++) {
-        char *text = sentence_text(c, s);
-        for (size_t k = n0; k < c->f->relations.n; k++) {
-            lia_relation *r = c->f->relations.v[k];
-            if (!r->date[0] && strcmp(r->relation, "heads") != 0 && !strcmp(r->evidence, text)) {
-                free(r->date);
-                r->date = xstrdup(c->context_date);
-            }
+    for (size_t k = 0; k < c->headline_undated.n && c->context_date; k++) {
+        lia_relation *r = c->headline_undated.v[k];
+        if (!r->date[0]) {
+            free(r->date);
+            r->date = xstrdup(c->context_date);
         }
-        free(text);
     }
+    VEC_FREE(c->headline_undated);
 }
 
 /* The relations of one pattern match for one subject mention ai. */
@@ -1225,7 +1215,7 @@ static void relations_from_matches(rctx *c)
                 const lia_mention *am = &c->m->mentions.v[alist[k]];
                 /* An optional B left out is whom the story is about: "وكان
                  * X في مقدمة مستقبليه" (of the visitor). */
-                if (pattern_has_b(p)) {
+                if (p->has_b) {
                     if (c->subject >= 0 && c->subject != alist[k]) {
                         lia_rel_match with_b = *rm;
                         with_b.b[0] = c->subject;
@@ -1394,7 +1384,6 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.m = m;
     c.f = f;
     c.anchor = SIZE_MAX;
-    size_t n0 = f->relations.n;
     resolve_references(&c);
     merge_event_editions(&c);
     add_entities(&c);
@@ -1416,7 +1405,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     VEC_FREE(c.implied);
     member_visits(&c);
     hosted_city_and_country(&c);
-    date_headline_relations(&c, n0);
+    date_headline_relations(&c);
     free(c.context_date);
     free(c.context_place);
 }

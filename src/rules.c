@@ -682,13 +682,12 @@ static void finish_pattern(lia_rules *r, loader *ld, lia_pattern *p)
         rule_error(ld, 1, "rule '%s' has no pattern", p->id);
     else if (p->n_examples == 0)
         rule_error(ld, 1, "rule '%s' has no example", p->id);
-    int has_b = 0;
     for (size_t i = 0; i < p->n_el; i++)
-        has_b |= p->el[i].kind == LIA_P_CAPTURE && p->el[i].capture == 'B';
+        p->has_b |= p->el[i].kind == LIA_P_CAPTURE && p->el[i].capture == 'B';
     /* Without B: attended takes the current event; met takes the pair
      * its A stands for ("الجانبان"); visited takes the place of the visit
      * the document told ("يرافقها X"). */
-    if (p->n_el && !has_b && strcmp(p->relation, "attended") != 0 && strcmp(p->relation, "met") != 0
+    if (p->n_el && !p->has_b && strcmp(p->relation, "attended") != 0 && strcmp(p->relation, "met") != 0
         && strcmp(p->relation, "visited") != 0)
         rule_error(ld, 1, "rule '%s' captures no B", p->id);
     VEC_PUSH(r->patterns, *p);
@@ -1034,6 +1033,18 @@ static int body_kinds(const lia_rules *r, const char *key, char cc[3], const cha
     return (*kinds)[0] != 0;
 }
 
+/* Does the '|'-separated kind list have the kind kind[0..n)? */
+static int kinds_have(const char *kinds, const char *kind, size_t n)
+{
+    for (const char *l = kinds; *l;) {
+        size_t m = strcspn(l, "|");
+        if (m == n && strncmp(l, kind, n) == 0)
+            return 1;
+        l += m + (l[m] == '|');
+    }
+    return 0;
+}
+
 int lia_rules_bodies_alike(const lia_rules *r, const char *a, const char *b)
 {
     if (strcmp(a, b) == 0)
@@ -1044,12 +1055,8 @@ int lia_rules_bodies_alike(const lia_rules *r, const char *a, const char *b)
         return 0;
     for (const char *k = ka; *k;) {
         size_t n = strcspn(k, "|");
-        for (const char *l = kb; *l;) {
-            size_t m = strcspn(l, "|");
-            if (m == n && strncmp(k, l, n) == 0)
-                return 1;
-            l += m + (l[m] == '|');
-        }
+        if (kinds_have(kb, k, n))
+            return 1;
         k += n + (k[n] == '|');
     }
     return 0;

@@ -113,6 +113,7 @@ typedef struct {
     char *id, *relation;
     lia_pelem *el;
     size_t n_el;
+    int has_b;                    /* captures a B (possibly optional) */
     lia_example *examples;
     size_t n_examples;
     char *file;
