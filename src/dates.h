@@ -19,6 +19,8 @@ typedef struct {
                               "--09-19/--09-21", "2024", "2024-12" */
     int has_day;           /* a day is known (not just a month or a year) */
     int relative_past;     /* phrased as the past (الماضي، أمس): for context */
+    int dateline;          /* in a dateline ("الرياض 27 نوفمبر 2017 (واس) -"): the
+                              day the story was filed, not of what it tells */
 } lia_date;
 
 /* Finds every date expression in tokens [from, to) and appends them to

@@ -35,7 +35,8 @@ typedef struct {
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
-        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former;
+        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
+        c_style, c_separately, c_attached_to;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -265,7 +266,33 @@ static int ambiguous_place(const ctx *c, size_t i)
     return gaz_ref(c, i, LIA_G_COUNTRY, NULL) && gaz_ref(c, i, LIA_G_CITY, NULL);
 }
 
-/* A dateline: a place at the start of a line followed by "-" ("عمّان - "). */
+/* Is date d in a dateline: a place opens its paragraph, then the date
+ * ("الرياض 09 ربيع الأول 1439 هـ الموافق 27 نوفمبر 2017 م (واس) -"),
+ * then nothing but letters, brackets and the dash? */
+static int dateline_date(const ctx *c, const lia_date *d)
+{
+    size_t p = d->first;
+    while (p > 0 && tok(c, p - 1)->paragraph == tok(c, d->first)->paragraph)
+        p--;
+    if (!c->gaz[p] || d->first > p + 14)
+        return 0;
+    int open = 0;
+    for (size_t j = d->last; j < c->t->n && j < d->last + 10; j++) {
+        const lia_token *tk = tok(c, j);
+        if (tk->paragraph != tok(c, p)->paragraph)
+            return 0;
+        if (is_punct(c, j, "-"))
+            return 1;
+        if (is_punct(c, j, "(") || is_punct(c, j, ")") || is_punct(c, j, "/"))
+            open = is_punct(c, j, "(") || (open && !is_punct(c, j, ")"));
+        else if (!open && tk->kind == LIA_TOK_WORD && strlen(tk->norm) > 2)
+            return 0;        /* a word of the story: not a dateline */
+    }
+    return 0;
+}
+
+/* A dateline: a place at the start of a line followed by "-" ("عمّان - "),
+ * or by a date that ends on it. */
 static int dateline_at(const ctx *c, size_t i)
 {
     if (i >= c->t->n || !c->gaz[i])
@@ -279,6 +306,9 @@ static int dateline_at(const ctx *c, size_t i)
         if (tok(c, j)->paragraph != tok(c, i)->paragraph)
             return 0;
     }
+    for (size_t k = 0; k < c->m->n_dates; k++)
+        if (c->m->dates[k].dateline && c->m->dates[k].first > i && c->m->dates[k].first <= i + 14)
+            return 1;
     return 0;
 }
 
@@ -1517,6 +1547,26 @@ static size_t try_title_person(ctx *c, size_t i)
         /* A body the rules know among them is read as that body, not here. */
         for (size_t w = j; w < k && portfolio; w++)
             portfolio = !gaz_ref(c, w, LIA_G_KIND, NULL) && !gaz_ref(c, w, LIA_G_AGENCY, NULL);
+        /* "المستشار الأول للأمن القومي لدى رئيس الجمهورية التونسية اللواء
+         * X": an office at another's side; the name after it is the
+         * adviser's, of that office's country. */
+        title_info side;
+        if (lex(c, k, c->c_attached_to) && same_sentence(c, i, k + 1) && parse_title(c, k + 1, &side)) {
+            size_t a = side.end;
+            int sc = side.country;
+            if (sc < 0 && side.n_bodies && side.bodies[0].country && !side.bodies[0].defaulted)
+                sc = lia_rules_country_index(c->r, side.bodies[0].country);
+            title_release(&side);
+            size_t office_end = a;
+            while ((h = (size_t)lex(c, a, c->c_honorific)))
+                a += h;
+            if (same_sentence(c, i, a) && (official_at(c, a, NULL) || scan_name(c, a) > a)) {
+                if (ti.country < 0)
+                    ti.country = sc;
+                ti.end = office_end;
+                j = k = a;
+            }
+        }
         if (k > j && (by_preposition || nl || portfolio)) {
             size_t words_end = k;
             k += (size_t)nl;
@@ -1932,6 +1982,9 @@ static size_t mention_at(ctx *c, size_t i)
 {
     size_t e;
     int idx, len;
+    /* "كلا على حدة" (each separately) names nobody: "على" is no "علي". */
+    if ((len = lex(c, i, c->c_separately)))
+        return i + (size_t)len;
     /* "مطار الملك خالد الدولي": a place named after a person. */
     if (i > 0 && lex(c, i - 1, c->c_facility) && same_sentence(c, i - 1, i)
         && (lex(c, i, c->c_honorific) || gaz_ref(c, i, LIA_G_TITLE, NULL))) {
@@ -2052,6 +2105,17 @@ static size_t mention_at(ctx *c, size_t i)
         if (end > j && same_sentence(c, i, end - 1) && !official_at(c, j, NULL)
             && !gaz_ref(c, j, LIA_G_TITLE, NULL) && !c->gaz[j]) {
             return unknown_person(c, j, end, 0);
+        }
+        /* "التقى سمو ولي العهد ..." with no name: a style and its rank
+         * stand for the person named before with that style, like "سموه". */
+        /* Only when the run is whole: "سمو أمير البلاد الشيخ X" goes on. */
+        int whole = j >= c->t->n || tok(c, j)->kind != LIA_TOK_WORD || lex(c, j, c->c_stop)
+                    || lex(c, j, c->c_separately);
+        if (end == j && j > i + 1 && whole && lex(c, i, c->c_style) && same_sentence(c, i, j - 1)) {
+            lia_mention *mm = new_mention(c, i, j, LIA_T_PERSON);
+            set_identity(mm, "", "", "", "");
+            mm->styled = 1;
+            return mm->last;
         }
     }
     /* A name with its office after it: "عبد الله مكي الرفاعي قائد
@@ -2571,6 +2635,9 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_guest = lia_rules_class(r, "guest");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_styled_ref = lia_rules_class(r, "styled_ref");
+    c.c_style = lia_rules_class(r, "style");
+    c.c_separately = lia_rules_class(r, "separately");
+    c.c_attached_to = lia_rules_class(r, "attached_to");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");
     c.c_event_ref = lia_rules_class(r, "event_ref");
@@ -2594,6 +2661,13 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     out->n_tok = t->n;
     annotate_lexicon(&c);
     annotate_gazetteer(&c);
+    lia_find_dates(t, 0, t->n, doc_date, &out->dates, &out->n_dates);
+    for (size_t k = 0; k < out->n_dates; k++)
+        out->dates[k].dateline = dateline_date(&c, &out->dates[k]);
+    c.date_end = xcalloc(t->n + 1, sizeof *c.date_end);
+    for (size_t k = 0; k < out->n_dates; k++)
+        if (out->dates[k].first < t->n && out->dates[k].last > c.date_end[out->dates[k].first])
+            c.date_end[out->dates[k].first] = out->dates[k].last;
     find_home_country(&c);
     c.covered = xcalloc(t->n + 1, sizeof *c.covered);
     for (size_t i = 0; i < t->n;) {
@@ -2617,11 +2691,6 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         if (mm->place_first && out->mention_at[mm->place_first - 1])
             mm->place_mention = out->mention_at[mm->place_first - 1];
     }
-    lia_find_dates(t, 0, t->n, doc_date, &out->dates, &out->n_dates);
-    c.date_end = xcalloc(t->n + 1, sizeof *c.date_end);
-    for (size_t k = 0; k < out->n_dates; k++)
-        if (out->dates[k].first < t->n && out->dates[k].last > c.date_end[out->dates[k].first])
-            c.date_end[out->dates[k].first] = out->dates[k].last;
     run_patterns(&c);
     free(c.date_end);
     free(c.gaz);

@@ -149,8 +149,13 @@ static int styled_antecedent(const rctx *c, size_t k)
     const lia_mention *mm = &c->m->mentions.v[k];
     const lia_token *pron = &c->t->tok[mm->first];
     char style[64];
-    style_of(pron->forms[pron->n_forms - 1], style, sizeof style);
     int honorific = lia_rules_class(c->r, "honorific");
+    /* A pronoun ("سموه") names its style; a style before a rank with no
+     * name ("سمو ولي العهد") is the style itself. */
+    if (lia_lex_at(c->m, mm->first, lia_rules_class(c->r, "styled_ref")))
+        style_of(pron->forms[pron->n_forms - 1], style, sizeof style);
+    else
+        snprintf(style, sizeof style, "%s", pron->forms[0]);
     for (size_t q = 0; q < k; q++) {
         const lia_mention *p = &c->m->mentions.v[q];
         if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->styled)
@@ -159,8 +164,15 @@ static int styled_antecedent(const rctx *c, size_t k)
          * the mention itself; forms[0] only, as the other forms strip
          * more ("سموه" is no "سمو"). */
         size_t from = p->first;
-        while (from > 0 && from + 4 > p->first && lia_lex_at(c->m, from - 1, honorific))
-            from--;
+        for (int moved = 1; moved;) {     /* "صاحب السمو الملكي الأمير X" */
+            moved = 0;
+            for (size_t q = from; q-- > 0 && q + 4 > from;)
+                if (q + (size_t)lia_lex_at(c->m, q, honorific) == from) {
+                    from = q;
+                    moved = 1;
+                    break;
+                }
+        }
         for (size_t i = from; i < p->last; i++)
             if (strcmp(c->t->tok[i].forms[0], style) == 0)
                 return (int)q;
@@ -481,7 +493,7 @@ static const char *sentence_date(const rctx *c, size_t s)
          * a past event. */
         int rank = d->has_day || strchr(d->iso, '/') ? 2
                    : (strlen(d->iso) == 7 || strlen(d->iso) == 4) && d->iso[0] != '-';
-        if (d->first >= se->first && d->first < se->last && rank
+        if (d->first >= se->first && d->first < se->last && rank && !d->dateline
             && (!best || rank > best_rank
                 || (rank == best_rank
                     && ((best->relative_past && !d->relative_past)
@@ -1295,6 +1307,11 @@ static const char *dateline_city(const rctx *c)
             if (c->t->tok[j].paragraph != c->t->tok[mm->first].paragraph)
                 break;
         }
+        /* "الرياض 09 ربيع الأول 1439 هـ الموافق 27 نوفمبر 2017 م (واس) -" */
+        for (size_t d = 0; d < c->m->n_dates; d++)
+            if (c->m->dates[d].dateline && c->m->dates[d].first >= mm->last
+                && c->m->dates[d].first <= mm->first + 14)
+                return mm->key;
     }
     return NULL;
 }
