@@ -1276,6 +1276,46 @@ static int title_heads_name(const ctx *c, size_t t)
     return named;
 }
 
+static int office_word(const ctx *c, size_t k, int first);
+
+/* Is token i joined by و ("وسعادة")?  Not a word that starts with و
+ * ("وزير"، "وكيل"، "ولي العهد"). */
+static int joined_by_waw(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    if (!tk->has_conj || strncmp(tk->norm, "و", 2) != 0)
+        return 0;
+    return !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0])
+           && !lia_trie_step_hashed(&c->r->lexicon, tk->forms[0], tk->form_hash[0]);
+}
+
+/* "خالد العطية نائب رئيس مجلس الوزراء وزير الدولة لشؤون الدفاع، وY":
+ * offices of no body the rules know, right after the name at t..end and
+ * naming nobody after them, are his: the mention spans them, so a list
+ * of persons goes on after them.  The new end, or t. */
+static size_t absorb_office_chain(ctx *c, size_t person, size_t t, size_t end)
+{
+    size_t e = end;
+    for (int n = 0; n < 3; n++) {
+        if (title_names_another(c, t, e))
+            return t;
+        while (e < end + 12 && office_word(c, e, 1) && same_sentence(c, t, e))
+            e++;
+        title_info next;
+        if (!parse_title(c, e, &next))
+            break;
+        size_t ne = next.end;
+        title_release(&next);
+        if (!same_sentence(c, t, ne))
+            break;
+        e = ne;
+    }
+    if (title_names_another(c, t, e))
+        return t;
+    c->m->mentions.v[person].last = e;
+    return e;
+}
+
 /* "X، مدير Y،": a title in apposition after a person names his office. */
 static size_t absorb_apposition(ctx *c, size_t person, size_t j)
 {
@@ -1292,9 +1332,15 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
         return j;
     title_info ti;
     if (!parse_title(c, t, &ti) || ti.n_bodies == 0) {
+        size_t e = ti.end;
+        int other_country = ti.end && ti.country >= 0 && c->m->mentions.v[person].country[0]
+                            && strcmp(c->r->countries.v[ti.country].code,
+                                      c->m->mentions.v[person].country) != 0;
         if (ti.end)
             title_release(&ti);
-        return j;
+        /* Not "الكاظمي الوزير الضيف": a definite title is the object. */
+        return t == j && e > t && !other_country && !has_article(tok(c, t)) && !joined_by_waw(c, t)
+               ? absorb_office_chain(c, person, t, e) : j;
     }
     /* "استقبل السيسي وزير الداخلية السعودي": another country's office is
      * the object of the sentence, not his; an office whose country was
@@ -1464,13 +1510,28 @@ static size_t try_title_person(ctx *c, size_t i)
         return i;
     size_t j = ti.end;
     size_t h;
+    size_t gov_first = 0, gov_last = 0;   /* "بحكومة الوفاق" between office and name */
+    int gov = -1;
     for (;;) {
         int nci;
+        int ai;
         if ((h = (size_t)lex(c, j, c->c_honorific)) || (h = (size_t)lex(c, j, c->c_office_modifier)))
             j += h;
         else if (ti.country < 0 && (h = (size_t)nisba_at(c, j, &nci))) {
             ti.country = nci;        /* "رئيس المنظمة اللواء الإماراتي ..." */
             j += h;
+        } else if (ti.n_bodies && ti.bodies[0].country && strncmp(tok(c, j)->norm, "ب", 2) == 0
+                   && (h = (size_t)gaz_ref(c, j, LIA_G_AGENCY, &ai))
+                   && !strcmp(c->r->agencies.v[ai].country, ti.bodies[0].country)
+                   && (official_at(c, j + h, NULL) || scan_name(c, j + h) > j + h)) {
+            gov = ai;                /* "وزير الداخلية بحكومة الوفاق فتحي باشاغا" */
+            gov_first = j;
+            gov_last = j + h;
+            j += h;
+            /* The government names the office's country outright. */
+            ti.country = lia_rules_country_index(c->r, c->r->agencies.v[ai].country);
+            for (int k = 0; k < ti.n_bodies; k++)
+                ti.bodies[k].defaulted = 0;
         } else
             break;
     }
@@ -1661,6 +1722,12 @@ static size_t try_title_person(ctx *c, size_t i)
         size_t me = c->m->mentions.n - 1;
         add_body_mentions(c, &ti, i);
         title_release(&ti);
+        if (gov >= 0) {
+            const lia_agency *a = &c->r->agencies.v[gov];
+            lia_mention *gm = new_mention(c, gov_first, gov_last, LIA_T_AGENCY);
+            set_identity(gm, a->key, a->name, a->latin, a->country);
+            gm->inner = 1;
+        }
         /* "الأمير عبد العزيز بن سعود وزير الداخلية": a second office after
          * the name. */
         if (!c->m->mentions.v[me].bodies[0]) {
@@ -1692,6 +1759,9 @@ static size_t try_title_person(ctx *c, size_t i)
             continue;
         if (is_punct(c, k, ",")) {
             size_t n = k + 1;
+            /* "...، وسعادة السيد X": و opens the next person of a list. */
+            if (joined_by_waw(c, n))
+                break;
             while (n < c->t->n && (h = (size_t)lex(c, n, c->c_honorific)))
                 n += h;
             int pi, pl = official_at(c, n, &pi);

@@ -28,6 +28,8 @@ typedef struct {
     char *context_date;       /* date of the visit or event the article sets up */
     char *context_place;      /* place of that visit or event */
     int subject;              /* mention index of the current subject, or -1 */
+    int joint[2];             /* two persons last told acting together ("زار X وY"), */
+    int n_joint;              /* whom "الوزيران" with an object stands for */
     size_t anchor;            /* token the current relation hangs on (for evidence) */
     /* Visits implied by meeting or attending abroad, added after the
      * visits the text tells outright, so that those give the date. */
@@ -857,6 +859,16 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
         const lia_mention *mm = &c->m->mentions.v[q];
         if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= se->first
             && mm->last <= link - 1) {
+            /* "زار X، وY، طرابلس، حيث عقدا اجتماعا مع Z": the main
+             * clause's subjects, all of them. */
+            for (size_t o = 0; o < c->m->rels.n; o++) {
+                const lia_rel_match *om = &c->m->rels.v[o];
+                if (om->sentence == rm->sentence && om->anchor < link - 1 && om->n_a >= 2
+                    && om->as[0] == (int)q) {
+                    memcpy(out, om->as, (size_t)om->n_a * sizeof *out);
+                    return om->n_a;
+                }
+            }
             out[0] = (int)q;
             return 1;
         }
@@ -1195,6 +1207,30 @@ static void relations_from_matches(rctx *c)
             na = sentence_subject(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
+        /* "كما عقد الوزيران اجتماعا مع X" after "زار A وB": the two act
+         * together, both meet X; with an object, "الوزيران" is not the
+         * two sides of a meeting. */
+        if (na == 1 && c->m->mentions.v[alist[0]].both_sides) {
+            int with_object = rm->n_b > 0;
+            for (size_t o = 0; o < c->m->rels.n && !with_object; o++)
+                with_object = c->m->rels.v[o].anchor == rm->anchor && c->m->rels.v[o].n_b > 0
+                              && is_relation(&c->r->patterns.v[c->m->rels.v[o].pattern], p->relation);
+            if (with_object && rm->n_b == 0)
+                continue;
+            if (with_object && c->n_joint == 2) {
+                alist[0] = c->joint[0];
+                alist[na++] = c->joint[1];
+            }
+        }
+        if (na == 2 && alist[0] != alist[1]) {
+            const lia_mention *x = &c->m->mentions.v[alist[0]], *y = &c->m->mentions.v[alist[1]];
+            if (x->type == LIA_T_PERSON && y->type == LIA_T_PERSON && x->key[0] && y->key[0]
+                && strcmp(x->key, y->key) != 0 && !x->both_sides && !y->both_sides) {
+                c->joint[0] = alist[0];
+                c->joint[1] = alist[1];
+                c->n_joint = 2;
+            }
+        }
         /* A met rule without B ("@met_verb A:person") reads a pair:
          * "الجانبان", or "والتقى نظيره X" with the subject; when the rule
          * names the meeting ("وشارك في الاجتماع X وY"), A joined the
