@@ -1310,7 +1310,10 @@ static size_t absorb_office_chain(ctx *c, size_t person, size_t t, size_t end)
             break;
         e = ne;
     }
-    if (title_names_another(c, t, e))
+    /* Only offices that end the phrase ("...، وY"، "... - حفظه الله -"):
+     * "مستشار الأمن الوطني في الولايات المتحدة جيك سوليفان" goes on to
+     * another's name. */
+    if (title_names_another(c, t, e) || e >= c->t->n || tok(c, e)->kind != LIA_TOK_PUNCT)
         return t;
     c->m->mentions.v[person].last = e;
     return e;
@@ -1339,8 +1342,11 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
         if (ti.end)
             title_release(&ti);
         /* Not "الكاظمي الوزير الضيف": a definite title is the object. */
-        return t == j && e > t && !other_country && !has_article(tok(c, t)) && !joined_by_waw(c, t)
-               ? absorb_office_chain(c, person, t, e) : j;
+        if (e > t && !other_country && !has_article(tok(c, t)) && !joined_by_waw(c, t)) {
+            size_t end = absorb_office_chain(c, person, t, e);
+            return end > t ? end : j;
+        }
+        return j;
     }
     /* "استقبل السيسي وزير الداخلية السعودي": another country's office is
      * the object of the sentence, not his; an office whose country was
@@ -1519,6 +1525,11 @@ static size_t try_title_person(ctx *c, size_t i)
             j += h;
         else if (ti.country < 0 && (h = (size_t)nisba_at(c, j, &nci))) {
             ti.country = nci;        /* "رئيس المنظمة اللواء الإماراتي ..." */
+            j += h;
+        } else if (ti.country < 0 && !ti.n_bodies && strcmp(tok(c, j)->norm, "في") == 0
+                   && (h = (size_t)country_after(c, j, &nci))
+                   && (official_at(c, j + h, NULL) || scan_name(c, j + h) > j + h)) {
+            ti.country = nci;        /* "مستشار الأمن الوطني في الولايات المتحدة X" */
             j += h;
         } else if (ti.n_bodies && ti.bodies[0].country && strncmp(tok(c, j)->norm, "ب", 2) == 0
                    && (h = (size_t)gaz_ref(c, j, LIA_G_AGENCY, &ai))
@@ -2180,7 +2191,9 @@ static size_t mention_at(ctx *c, size_t i)
          * stand for the person named before with that style, like "سموه". */
         /* Only when the run is whole: "سمو أمير البلاد الشيخ X" goes on. */
         int whole = j >= c->t->n || tok(c, j)->kind != LIA_TOK_WORD || lex(c, j, c->c_stop)
-                    || lex(c, j, c->c_separately);
+                    || lex(c, j, c->c_separately)
+                    || (any_lex(c, j) && !lex(c, j, c->c_given_name) && !lex(c, j, c->c_name_part)
+                        && !lex(c, j, c->c_honorific));
         if (end == j && j > i + 1 && whole && lex(c, i, c->c_style) && same_sentence(c, i, j - 1)) {
             lia_mention *mm = new_mention(c, i, j, LIA_T_PERSON);
             set_identity(mm, "", "", "", "");
