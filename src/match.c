@@ -1145,6 +1145,11 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
             }
         }
     }
+    /* "قائد الإدارة السورية الجديدة أحمد الشرع": a vague head with a nisba
+     * is the country's government; the title is that country's. */
+    int vh = ti->n_bodies == 0 && !counterpart ? lex(c, j, c->c_vague_head) : 0;
+    if (vh && nisba_at(c, j + (size_t)vh, NULL))
+        j += (size_t)vh;
     int ci, cl = country_at(c, j, &ci);
     if (cl && (ti->n_bodies == 0 || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
         ti->country = ci;

@@ -555,7 +555,9 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         /* "بمدريد"، "بالعاصمة الإسبانية مدريد": a ب proclitic (the token
          * has a form without it). */
         int prep = tk->n_forms > 1 && (strncmp(tk->norm, "ب", 2) == 0
-                                       || strncmp(tk->norm, "وب", 4) == 0);
+                                       || strncmp(tk->norm, "وب", 4) == 0)
+                   /* not a name that starts with ب: "بيروت"، "بغداد" */
+                   && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
         if (mm->first > se->first) {
             const lia_token *prev = &c->t->tok[mm->first - 1];
             prep |= strcmp(prev->norm, "في") == 0 || strcmp(prev->norm, "الي") == 0;
