@@ -897,6 +897,11 @@ static int name_word(const ctx *c, size_t i, int first)
     int fa_name = strncmp(tk->norm, "ف", 2) == 0 && i > 0 && lex(c, i - 1, c->c_honorific)
                   && i + 1 < c->t->n
                   && (lex(c, i + 1, c->c_name_part) || has_article(tok(c, i + 1)));
+    /* ... and after an office's nisba, before a word that reads as
+     * nothing else: "مستشار الأمن القومي الهندي فيكرام ميسري". */
+    fa_name |= strncmp(tk->norm, "ف", 2) == 0 && i > 0 && nisba_at(c, i - 1, NULL) == 1
+               && i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_WORD && !any_lex(c, i + 1)
+               && !tok(c, i + 1)->has_conj && same_sentence(c, i, i + 1);
     if (first && ((tk->has_conj && first != NAME_AFTER_LIST_CONJ && !fa_name)
                   || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i)))
         && !lex(c, i, c->c_given_name))
@@ -1176,6 +1181,10 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
         }
         if (ti->country < 0)
             ti->country = next.country;
+        /* "مساعد الرئيس الكازاخستاني أمين مجلس الأمن": the first office's
+         * nisba is the country of a body the next one only guessed. */
+        else
+            rebind_defaulted_bodies(c, ti, ti->country);
         ti->end = next.end;
         title_release(&next);
     }
