@@ -168,9 +168,9 @@ static int styled_antecedent(const rctx *c, size_t k)
         size_t from = p->first;
         for (int moved = 1; moved;) {     /* "صاحب السمو الملكي الأمير X" */
             moved = 0;
-            for (size_t q = from; q-- > 0 && q + 4 > from;)
-                if (q + (size_t)lia_lex_at(c->m, q, honorific) == from) {
-                    from = q;
+            for (size_t h = from; h-- > 0 && h + 4 > from;)
+                if (h + (size_t)lia_lex_at(c->m, h, honorific) == from) {
+                    from = h;
                     moved = 1;
                     break;
                 }
