@@ -1563,8 +1563,12 @@ static size_t try_title_person(ctx *c, size_t i)
     /* "وزير الداخلية والجماعات المحلية والتهيئة العمرانية كمال بلجود",
      * "وزير الشؤون الخارجية والتعاون الدولي عبد الله ديوب": more of the
      * office's words after the body, before an unknown name. */
+    /* ... also led by ل or ب with the article: "مفوضة الاتحاد الأوروبي
+     * للشؤون الداخلية إيلفا جوهانسون" (not a purpose: "لبحث"). */
     if (ti.n_bodies && !official_at(c, j, NULL) && scan_name(c, j) <= j && j < c->t->n
-        && has_article(tok(c, j)) && !led_by_preposition(tok(c, j))) {
+        && has_article(tok(c, j))
+        && (!led_by_preposition(tok(c, j)) || strncmp(tok(c, j)->norm, "لل", 4) == 0
+            || strncmp(tok(c, j)->norm, "بال", 6) == 0)) {
         size_t k = j;
         while (k < j + 6 && office_word(c, k, 0))
             k++;
