@@ -36,7 +36,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to;
+        c_style, c_separately, c_attached_to, c_home_ref;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -2169,6 +2169,17 @@ static size_t mention_at(ctx *c, size_t i)
         return e;
     if ((e = try_place(c, i)) > i)
         return e;
+    /* "اللذين حلا بالمملكة"، "زيارته إلى البلاد": a bare word for a state
+     * after ب or إلى is the country the story is about. */
+    if ((len = lex(c, i, c->c_home_ref)) && c->home_country >= 0 && !nisba_at(c, i + (size_t)len, NULL)
+        && !gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL)
+        && ((tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ب", 2) == 0)
+            || (i > 0 && same_sentence(c, i - 1, i) && strcmp(tok(c, i - 1)->norm, "الي") == 0))) {
+        lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_COUNTRY);
+        const lia_country *co = &c->r->countries.v[c->home_country];
+        set_identity(mm, co->code, co->name, co->latin, co->code);
+        return mm->last;
+    }
     /* Words that stand for persons named elsewhere, resolved later:
      * "الأخير" (the last named), "الوزراء المشاركين" (the attendees),
      * "الوزير الضيف" (the visitor), "الجانبان" (the two sides). */
@@ -2211,7 +2222,8 @@ static size_t mention_at(ctx *c, size_t i)
         int whole = j >= c->t->n || tok(c, j)->kind != LIA_TOK_WORD || lex(c, j, c->c_stop)
                     || lex(c, j, c->c_separately)
                     || (any_lex(c, j) && !lex(c, j, c->c_given_name) && !lex(c, j, c->c_name_part)
-                        && !lex(c, j, c->c_honorific));
+                        && !lex(c, j, c->c_honorific) && !lex(c, j, c->c_home_ref)
+                        && !lex(c, j, c->c_polity));
         if (end == j && j > i + 1 && whole && lex(c, i, c->c_style) && same_sentence(c, i, j - 1)) {
             lia_mention *mm = new_mention(c, i, j, LIA_T_PERSON);
             set_identity(mm, "", "", "", "");
@@ -2739,6 +2751,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_style = lia_rules_class(r, "style");
     c.c_separately = lia_rules_class(r, "separately");
     c.c_attached_to = lia_rules_class(r, "attached_to");
+    c.c_home_ref = lia_rules_class(r, "home_ref");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");
     c.c_event_ref = lia_rules_class(r, "event_ref");

@@ -834,18 +834,25 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out)
             continue;
         /* The nearest person before the pronoun in its sentence: "...
          * مومني ... والوفد المرافق له، الذي يزور". */
-        int best = -1;
+        int best = -1, second = -1;
         for (size_t q = 0; q < c->m->mentions.n; q++) {
             const lia_mention *mm = &c->m->mentions.v[q];
             if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= se->first
-                && mm->last <= k - 1)
+                && mm->last <= k - 1) {
+                if (best < 0 || strcmp(c->m->mentions.v[best].key, mm->key) != 0)
+                    second = best;
                 best = (int)q;
+            }
         }
-        if (best >= 0) {
-            out[0] = best;
-            return 1;
+        if (best < 0)
+            return 0;
+        out[0] = best;
+        /* "... X وY، اللذين حلا بالمملكة": a dual relative, the two. */
+        if (second >= 0 && lia_lex_at(c->m, k - 1, lia_rules_class(c->r, "relative_dual"))) {
+            out[1] = second;
+            return 2;
         }
-        return 0;
+        return 1;
     }
     return 0;
 }
