@@ -1870,8 +1870,18 @@ static size_t try_event(ctx *c, size_t i)
         if (!has_article(head)) {
             /* "معرض الأمن الوطني", "مؤتمر ميونخ": a construct with a
              * definite word or a place; not "اجتماع مطبوع ...". */
+            /* ... or a construct of plain words that reaches one: "اجتماع
+             * دول جوار سوريا"، "قمة رؤساء دول وحكومات الصومال". */
+            size_t k = j;
+            while (k < j + 3 && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
+                   && !has_article(tok(c, k)) && !any_lex(c, k) && !c->gaz[k])
+                k++;
+            int reaches = k > j && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
+                          && !led_by_preposition(tok(c, k)) && !lex(c, k, c->c_stop)
+                          && (has_article(tok(c, k)) || gaz_ref(c, k, LIA_G_COUNTRY, NULL)
+                              || gaz_ref(c, k, LIA_G_CITY, NULL));
             if (!gaz_ref(c, j, LIA_G_CITY, NULL) && !gaz_ref(c, j, LIA_G_COUNTRY, NULL)
-                && !has_article(tok(c, j)))
+                && !has_article(tok(c, j)) && !reaches)
                 return i;
         } else {
             const lia_token *next = tok(c, j);
@@ -1884,9 +1894,13 @@ static size_t try_event(ctx *c, size_t i)
                 break;
             if (lex(c, j, c->c_stop) || lex(c, j, c->c_relative))
                 break;
-            /* A place after ب/في ends the name: "... بموسكو". */
+            /* A place after ب/في ends the name: "... بموسكو"; one that a
+             * construct governs is the name's own: "قمة دول جوار السودان". */
+            int governed = j > 0 && tok(c, j - 1)->kind == LIA_TOK_WORD && !has_article(tok(c, j - 1))
+                           && !tok(c, j - 1)->has_conj && !led_by_preposition(tok(c, j))
+                           && strcmp(tok(c, j - 1)->norm, "في") != 0;
             if ((gaz_ref(c, j, LIA_G_CITY, NULL) || gaz_ref(c, j, LIA_G_COUNTRY, NULL))
-                && words >= 2)
+                && words >= 2 && !governed)
                 break;
             if (gaz_ref(c, j, LIA_G_TITLE, NULL) || gaz_ref(c, j, LIA_G_PERSON, NULL))
                 break;

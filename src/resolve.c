@@ -1417,10 +1417,18 @@ static void member_visits(rctx *c)
         if (!mm->member || mm->inner || !mm->key[0] || !mm->country[0])
             continue;
         size_t n = c->f->relations.n;   /* the visits told before this pass */
+        /* The delegation's own day: a compatriot's visit on another day
+         * (told as background) is not the one the members made. */
+        c->anchor = mm->first;
+        const char *when = sentence_date(c, (size_t)c->t->tok[mm->first].sentence);
+        if (!when)
+            when = c->context_date;
         for (size_t q = 0; q < n; q++) {
             const lia_relation *r = c->f->relations.v[q];
             if (strcmp(r->relation, "visited") != 0 || strcmp(r->source, c->doc->id) != 0
                 || !strcmp(r->a, mm->key))
+                continue;
+            if (when && r->date[0] && strncmp(r->date, when, 10) != 0)
                 continue;
             const lia_entity *who = lia_facts_find(c->f, r->a);
             if (!who || strcmp(who->type, LIA_PERSON) != 0 || strcmp(who->country, mm->country) != 0)
@@ -1432,6 +1440,36 @@ static void member_visits(rctx *c)
             free(place);
             free(date);
         }
+    }
+}
+
+/* "وضم الوفد التركي X وY" in the story of a meeting of several countries:
+ * the members of a delegation attended the event the story is about, when
+ * someone is already said to attend it and no other day is told. */
+static void member_attendance(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (!mm->member || mm->inner || !mm->key[0] || !mm->country[0])
+            continue;
+        size_t s = (size_t)c->t->tok[mm->first].sentence;
+        int ev = current_event(c, s);
+        if (ev < 0)
+            continue;
+        const char *event = c->m->mentions.v[ev].key;
+        int attended = 0;
+        for (size_t q = 0; q < c->f->relations.n && !attended; q++) {
+            const lia_relation *r = c->f->relations.v[q];
+            attended = strcmp(r->relation, "attended") == 0 && strcmp(r->b, event) == 0
+                       && strcmp(r->source, c->doc->id) == 0;
+        }
+        c->anchor = mm->first;
+        const char *when = sentence_date(c, s);
+        if (!attended || (when && c->context_date && strcmp(when, c->context_date) != 0))
+            continue;
+        const char *place = event_place(c, event);
+        add_relation(c, "attended", mm->key, event, c->context_date, place ? place : c->context_place,
+                     s, "attended.delegation-member");
     }
 }
 
@@ -1466,6 +1504,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     }
     VEC_FREE(c.implied);
     member_visits(&c);
+    member_attendance(&c);
     hosted_city_and_country(&c);
     date_headline_relations(&c);
     free(c.context_date);
