@@ -1912,7 +1912,12 @@ static size_t try_event(ctx *c, size_t i)
             j++;
             words++;
         }
-        if (words < 2)
+        /* "قمة نواكشوط"، "مؤتمر ميونخ": one word after an indefinite head
+         * when it is the place. */
+        int place_name = words == 1 && !has_article(head)
+                         && (gaz_ref(c, i + (size_t)len, LIA_G_CITY, NULL)
+                             || gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL));
+        if (words < 2 && !place_name)
             return i;
         end = skip_bracketed(c, j);
         mm = new_mention(c, i, end, LIA_T_EVENT);
@@ -2475,6 +2480,14 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         } else {
             break;
         }
+    }
+    /* "X وY، ونظيريهما التركيين Z وW": the counterparts are more items. */
+    size_t cl;
+    if (seen && j < pm->sent_last && !mention_starts_at(c, j) && tok(c, j)->has_conj
+        && (cl = (size_t)lex(c, j, c->c_counterpart))) {
+        size_t nl2 = (size_t)nisba_at(c, j + cl, NULL);
+        if (nl2 && j + cl + nl2 < pm->sent_last && mention_starts_at(c, j + cl + nl2))
+            j += cl + nl2;
     }
     /* "ونظيراه التركي X والسوري Y": a nisba with و opens the next item. */
     int nci;

@@ -1261,6 +1261,10 @@ static void relations_from_matches(rctx *c)
                     continue;
                 for (int k = 0; k < rm->n_a; k++)
                     for (int l = k + 1; l < rm->n_a; l++) {
+                        /* Two of one country in the list sat on one side. */
+                        const char *ck = c->m->mentions.v[rm->as[k]].country;
+                        if (ck[0] && !strcmp(ck, c->m->mentions.v[rm->as[l]].country))
+                            continue;
                         lia_rel_match with_b = *rm;
                         with_b.b[0] = rm->as[l];
                         with_b.n_b = 1;
