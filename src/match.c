@@ -1521,6 +1521,20 @@ static size_t longer_name_end(const ctx *c, size_t i, size_t end)
     return end;
 }
 
+/* "نظيره في الحكومة المؤقتة جليل عباس جيلاني": after a counterpart, the
+ * government he serves in (في, a polity word, its modifiers or nisba)
+ * before his name.  Where the name starts, or j. */
+static size_t counterpart_in_government(const ctx *c, size_t j)
+{
+    size_t k = j + 1 + (size_t)lex(c, j + 1, c->c_polity);
+    size_t h;
+    while (k < j + 5 && ((h = (size_t)lex(c, k, c->c_office_modifier)) || (h = (size_t)nisba_at(c, k, NULL))))
+        k += h;
+    if (same_sentence(c, j, k) && (official_at(c, k, NULL) || scan_name(c, k) > k))
+        return k;
+    return j;
+}
+
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
 static size_t try_title_person(ctx *c, size_t i)
@@ -1540,6 +1554,9 @@ static size_t try_title_person(ctx *c, size_t i)
         else if (ti.country < 0 && (h = (size_t)nisba_at(c, j, &nci))) {
             ti.country = nci;        /* "رئيس المنظمة اللواء الإماراتي ..." */
             j += h;
+        } else if (ti.title < 0 && strcmp(tok(c, j)->norm, "في") == 0 && lex(c, j + 1, c->c_polity)
+                   && counterpart_in_government(c, j) > j) {
+            j = counterpart_in_government(c, j);   /* "نظيره في الحكومة المؤقتة X" */
         } else if (ti.country < 0 && !ti.n_bodies && strcmp(tok(c, j)->norm, "في") == 0
                    && (h = (size_t)country_after(c, j, &nci))
                    && (official_at(c, j + h, NULL) || scan_name(c, j + h) > j + h)) {
@@ -2149,7 +2166,14 @@ static size_t mention_at(ctx *c, size_t i)
     if ((e = try_title_person(c, i)) > i)
         return e;
     body b;
-    if (parse_body(c, i, -1, 1, &b)) {
+    /* "قاعدة نور خان الجوية": an indefinite facility word is no body
+     * ("القاعدة" is al-Qaeda only with the article). */
+    int got_body = parse_body(c, i, -1, 1, &b);
+    if (got_body && b.end == i + 1 && lex(c, i, c->c_facility) && !has_article(tok(c, i))) {
+        body_release(&b);
+        got_body = 0;
+    }
+    if (got_body) {
         int ai;
         int type = b.is_org || (gaz_ref(c, i, LIA_G_ORG, &ai) && !gaz_ref(c, i, LIA_G_AGENCY, NULL))
                    ? LIA_T_ORG : LIA_T_AGENCY;
