@@ -737,11 +737,14 @@ shape:
         size_t e = i + (size_t)len;
         for (size_t j = e; j < e + 6 && j < c->t->n && same_sentence(c, i, j); j++) {
             const lia_token *tk = tok(c, j);
-            if (tk->kind != LIA_TOK_WORD || lex(c, j, c->c_stop) || lex(c, j, c->c_relative))
+            /* ... or + في + country: "لجنة الدولة للأمن القومي في طاجيكستان". */
+            int in_country = j > e + 1 && strcmp(tk->norm, "في") == 0
+                             ? gaz_ref(c, j + 1, LIA_G_COUNTRY, &ci) : 0;
+            if (!in_country && (tk->kind != LIA_TOK_WORD || lex(c, j, c->c_stop) || lex(c, j, c->c_relative)))
                 break;
             if (j > e && tk->has_conj)
                 break;
-            int cl = nisba_at(c, j, &ci);
+            int cl = in_country ? 1 + in_country : nisba_at(c, j, &ci);
             /* "الإدارة الأمريكية"، "القيادة السورية": such a head with only a
              * nisba is the country's government, not one of its bodies. */
             if (cl && j == e && lex(c, i, c->c_vague_head))
@@ -1685,7 +1688,11 @@ static size_t try_title_person(ctx *c, size_t i)
             /* "... السفيرة سها جندي": a style between office and name. */
             while ((h = (size_t)lex(c, k, c->c_honorific)))
                 k += h;
-            if (!official_at(c, k, NULL) && scan_name(c, k) > k) {
+            /* A known official after them when of the nisba's country
+             * ("... والشؤون الخارجية السنغالية ياسين فال"). */
+            int oi4, ol4 = official_at(c, k, &oi4);
+            if (ol4 ? nl && !strcmp(c->r->officials.v[oi4].country, c->r->countries.v[nci].code)
+                    : scan_name(c, k) > k) {
                 if (nl && ti.country < 0)
                     ti.country = nci;
                 /* A generic body among the words ("والشؤون الخارجية") is
