@@ -1616,16 +1616,25 @@ static size_t try_title_person(ctx *c, size_t i)
      * holder's name.  Only for a body whose country was guessed. */
     if (ti.n_bodies && !official_at(c, j, NULL) && scan_name(c, j) <= j) {
         for (size_t q = j; q < j + 6 && q < c->t->n && same_sentence(c, i, q); q++) {
+            /* "... للجمهورية الفرنسية، السيد جيرالد دارمانان": the state
+             * led by ل, its nisba, and the name after a comma. */
+            int nci3, nl3 = 0, state = q > j && strncmp(tok(c, q)->norm, "ل", 2) == 0
+                                        && lex(c, q, c->c_polity) == 1 && (nl3 = nisba_at(c, q + 1, &nci3));
             /* Not past a phrase led by ب: "سمو وزير الدفاع باستقبال مرشد
              * الجمهورية الإيرانية علي خامنئي" names a second person. */
-            if (tok(c, q)->kind != LIA_TOK_WORD || gaz_ref(c, q, LIA_G_TITLE, NULL)
-                || gaz_ref(c, q, LIA_G_PERSON, NULL) || lex(c, q, c->c_relative)
-                || lex(c, q, c->c_counterpart) || led_by_preposition(tok(c, q)))
+            if (!state && (tok(c, q)->kind != LIA_TOK_WORD || gaz_ref(c, q, LIA_G_TITLE, NULL)
+                           || gaz_ref(c, q, LIA_G_PERSON, NULL) || lex(c, q, c->c_relative)
+                           || lex(c, q, c->c_counterpart) || led_by_preposition(tok(c, q))))
                 break;
-            int nci3, nl3 = q > j ? nisba_at(c, q, &nci3) : 0;
+            if (state)
+                nl3 += 1;
+            else
+                nl3 = q > j ? nisba_at(c, q, &nci3) : 0;
             if (!nl3)
                 continue;
-            size_t a = q + (size_t)nl3;
+            size_t a = q + (size_t)nl3, office_end = a;
+            if (state && is_punct(c, a, ","))
+                a++;
             while ((h = (size_t)lex(c, a, c->c_honorific)))
                 a += h;
             int oi3, ol3 = official_at(c, a, &oi3);
@@ -1634,7 +1643,8 @@ static size_t try_title_person(ctx *c, size_t i)
                 && (ol3 ? !strcmp(c->r->officials.v[oi3].country, cc) : scan_name(c, a) > a)) {
                 rebind_defaulted_bodies(c, &ti, nci3);
                 ti.country = nci3;
-                j = ti.end = a;
+                ti.end = state ? office_end : a;
+                j = a;
             }
             break;
         }
