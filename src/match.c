@@ -811,6 +811,16 @@ shape:
 
 /* Does the word carry the article, possibly behind proclitics (الدولة،
  * بالدور، والمهام، للأمن)? */
+/* Does the word end in a pronoun (ها، هم، هما) after at least two
+ * letters: "خلالها"، "هامشها"? */
+static int pronoun_ending(const lia_token *tk)
+{
+    const char *w = tk->norm;
+    size_t n = strlen(w);
+    return (n > 6 && !strcmp(w + n - 4, "ها")) || (n > 6 && !strcmp(w + n - 4, "هم"))
+           || (n > 8 && !strcmp(w + n - 6, "هما"));
+}
+
 static int has_article(const lia_token *tk)
 {
     const char *p = tk->norm;
@@ -880,9 +890,10 @@ static int name_word(const ctx *c, size_t i, int first)
         /* ... but not before a plural ("على مبادرات العمل"). */
         const char *nn = i + 1 < c->t->n ? tok(c, i + 1)->norm : "";
         size_t nl = strlen(nn);
+        /* ... nor before a word with a pronoun ("على هامشها"). */
         if (i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_WORD
             && (!any_lex(c, i + 1) || only_given_name(c, i + 1)) && !has_article(tok(c, i + 1))
-            && !(nl > 6 && strcmp(nn + nl - 4, "ات") == 0))
+            && !(nl > 6 && strcmp(nn + nl - 4, "ات") == 0) && !pronoun_ending(tok(c, i + 1)))
             return 1;
         if (patronymic_word(tok(c, i + 1)))
             return 1;            /* "علي بن حماد الشامسي" */
@@ -1419,15 +1430,11 @@ static int listed_after_person(const ctx *c, size_t i)
 {
     if (i < 2 || !tok(c, i)->has_conj || !is_punct(c, i - 1, ","))
         return 0;
-    /* "، ووجه خلالها الوزير ...": a word with a pronoun ending (ها، هما،
-     * هم) is a verb's clause, not a name. */
-    for (size_t k = i; k < i + 3 && k < c->t->n && tok(c, k)->kind == LIA_TOK_WORD; k++) {
-        const char *w = tok(c, k)->norm;
-        size_t n = strlen(w);
-        if ((n > 6 && !strcmp(w + n - 4, "ها")) || (n > 6 && !strcmp(w + n - 4, "هم"))
-            || (n > 8 && !strcmp(w + n - 6, "هما")))
+    /* "، ووجه خلالها الوزير ...": a word with a pronoun ending is a
+     * verb's clause, not a name. */
+    for (size_t k = i; k < i + 3 && k < c->t->n && tok(c, k)->kind == LIA_TOK_WORD; k++)
+        if (pronoun_ending(tok(c, k)))
             return 0;
-    }
     size_t first = c->t->sent[tok(c, i)->sentence].first;
     return person_country_before(c, first, i) >= 0;
 }
