@@ -2874,6 +2874,11 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         if (!mm->inner && mm->first < t->n && !out->mention_at[mm->first])
             out->mention_at[mm->first] = (int)k + 1;
     }
+    for (size_t k = 0; k < out->mentions.n && !out->dateline; k++) {
+        const lia_mention *mm = &out->mentions.v[k];
+        if (mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first < 40 && dateline_at(&c, mm->first))
+            out->dateline = (int)k + 1;
+    }
     /* Resolve event places to mention indexes now that the order is final. */
     for (size_t k = 0; k < out->mentions.n; k++) {
         lia_mention *mm = &out->mentions.v[k];

@@ -69,6 +69,7 @@ typedef struct {
     uint64_t *lex_classes;       /* per token: bit cls set for each class < 64 in lex[i] */
     size_t n_tok;
     int *mention_at;             /* token → top-level mention starting there + 1, or 0 */
+    int dateline;                /* the dateline's city mention + 1 ("عمّان - ..."), or 0 */
 } lia_matches;
 
 /* Finds mentions, dates and relation matches in one document. */

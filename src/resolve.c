@@ -1340,29 +1340,10 @@ static void relations_from_matches(rctx *c)
 
 /* The place the article's visit goes to, when a visit sentence names one
  * before any relation is read. */
-/* The city of the document's dateline ("عمّان - ..."، "عمّان 7 كانون
- * الثاني (بترا) - ..."), or NULL. */
+/* The city of the document's dateline (found by the matcher), or NULL. */
 static const char *dateline_city(const rctx *c)
 {
-    /* At the start of the headline's paragraph or the next one. */
-    for (size_t k = 0; k < c->m->mentions.n && k < 4; k++) {
-        const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type != LIA_T_CITY || !mm->key[0]
-            || (mm->first > 0 && c->t->tok[mm->first - 1].paragraph == c->t->tok[mm->first].paragraph))
-            continue;
-        for (size_t j = mm->last; j < c->t->n && j < mm->last + 9; j++) {
-            if (c->t->tok[j].kind == LIA_TOK_PUNCT && strcmp(c->t->tok[j].norm, "-") == 0)
-                return mm->key;
-            if (c->t->tok[j].paragraph != c->t->tok[mm->first].paragraph)
-                break;
-        }
-        /* "الرياض 09 ربيع الأول 1439 هـ الموافق 27 نوفمبر 2017 م (واس) -" */
-        for (size_t d = 0; d < c->m->n_dates; d++)
-            if (c->m->dates[d].dateline && c->m->dates[d].first >= mm->last
-                && c->m->dates[d].first <= mm->first + 14)
-                return mm->key;
-    }
-    return NULL;
+    return c->m->dateline ? c->m->mentions.v[c->m->dateline - 1].key : NULL;
 }
 
 static void set_context_place(rctx *c)
