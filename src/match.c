@@ -2369,6 +2369,9 @@ static void find_surnames(ctx *c)
         size_t mention;
         char *surname;           /* NULL when too short or another's too */
         unsigned long hash;
+        char *alt;               /* a known official's word before the last: "إدريس
+                                    ديبي إتنو" named again as "ديبي"; or NULL */
+        unsigned long alt_hash;
         char *words[6];
         unsigned long word_hashes[6];
         size_t n_words;
@@ -2402,6 +2405,19 @@ static void find_surnames(ctx *c)
         }
         kn.surname = key;
         kn.hash = key ? lia_hash(key) : 0;
+        const lia_gaz_ref *g = lia_rules_lookup(c->r, mm->key);
+        if (g && g->kind == LIA_G_PERSON && kn.n_words >= 3 && !kn.compound) {
+            const char *w = kn.words[kn.n_words - 2];
+            int ok = strlen(w) >= 6 && strcmp(w, "بن") && strcmp(w, "ابن") && strcmp(w, "ولد");
+            for (size_t q = 0; q < persons.n && ok; q++)
+                ok = !(persons.v[q].surname && !strcmp(persons.v[q].surname, w))
+                     && !(persons.v[q].alt && !strcmp(persons.v[q].alt, w));
+            const lia_trie *t = ok ? lia_trie_step(&c->r->lexicon, w) : NULL;
+            if (ok && !t) {
+                kn.alt = xstrdup(w);
+                kn.alt_hash = lia_hash(w);
+            }
+        }
         VEC_PUSH(persons, kn);
     }
     for (size_t i = 0; i < c->t->n && persons.n; i++) {
@@ -2418,6 +2434,9 @@ static void find_surnames(ctx *c)
             for (p = 0; p < persons.n && !len; p++)
                 if (persons.v[p].surname
                     && lia_token_matches_hashed(tok(c, i), persons.v[p].surname, persons.v[p].hash))
+                    len = 1;
+            for (p = len ? p : 0; p < persons.n && !len; p++)
+                if (persons.v[p].alt && lia_token_matches_hashed(tok(c, i), persons.v[p].alt, persons.v[p].alt_hash))
                     len = 1;
         }
         /* A compound family name ("عادل عبد المهدي" named again as "وعبد
@@ -2442,6 +2461,7 @@ static void find_surnames(ctx *c)
     }
     for (size_t p = 0; p < persons.n; p++) {
         free(persons.v[p].surname);
+        free(persons.v[p].alt);
         for (size_t w = 0; w < persons.v[p].n_words; w++)
             free(persons.v[p].words[w]);
     }
