@@ -439,7 +439,12 @@ static void add_entities(rctx *c)
         lia_entity *e = lia_facts_entity(c->f, mm->key, type_name(mm->type), mm->name, mm->latin,
                                          mm->country);
         e->mentions++;
-        if (mm->surface[0] && !mm->anaphor && !mm->event_ref)
+        /* Names only: not a pronoun-like reference ("الوزير الضيف"،
+         * "سموه") nor a title standing for its holder ("الوزير الأمريكي"),
+         * which would tie different holders together elsewhere. */
+        int title_only = mm->role[0] && !strcmp(mm->surface, mm->role);
+        if (mm->surface[0] && !mm->anaphor && !mm->event_ref && !mm->guest && !mm->styled
+            && !mm->both_sides && !mm->group && !title_only)
             lia_facts_add_alias(e, mm->surface);
         /* The office goes in role, not among the names: a title names
          * whoever holds it, and a reader (or a matcher) taking it for a
