@@ -36,7 +36,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1958,7 +1958,10 @@ static size_t try_event(ctx *c, size_t i)
         int place_name = words == 1 && !has_article(head)
                          && (gaz_ref(c, i + (size_t)len, LIA_G_CITY, NULL)
                              || gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL));
-        if (words < 2 && !place_name)
+        /* "القمة الثلاثية"، "قمة طارئة": a summit is an event with one
+         * word of its own. */
+        int summit = words == 1 && lex(c, i, c->c_summit);
+        if (words < 2 && !place_name && !summit)
             return i;
         end = skip_bracketed(c, j);
         mm = new_mention(c, i, end, LIA_T_EVENT);
@@ -2847,6 +2850,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_separately = lia_rules_class(r, "separately");
     c.c_attached_to = lia_rules_class(r, "attached_to");
     c.c_home_ref = lia_rules_class(r, "home_ref");
+    c.c_summit = lia_rules_class(r, "summit");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");
     c.c_event_ref = lia_rules_class(r, "event_ref");
