@@ -1694,13 +1694,22 @@ static size_t try_title_person(ctx *c, size_t i)
                 j = k = a;
             }
         }
-        if (k > j && (by_preposition || nl || portfolio)) {
+        /* "وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة المقيمين
+         * بالخارج ناصر بوريطة": a minister's long portfolio with a kind of
+         * body among its words, then a known official. */
+        int kind_words = 0;
+        for (size_t w = j; w < k && !kind_words; w++)
+            kind_words = gaz_ref(c, w, LIA_G_KIND, NULL) != 0;
+        int known_after = kind_words && ti.title >= 0 && !strcmp(c->r->titles.v[ti.title].id, "minister")
+                          && official_at(c, k, NULL) && same_sentence(c, i, k);
+        if (k > j && (by_preposition || nl || portfolio || known_after)) {
             size_t words_end = k;
             k += (size_t)nl;
             /* "... وشؤون المصريين بالخارج": the office goes on after the
              * nisba with a phrase led by ل or ب. */
-            while (nl && k < words_end + (size_t)nl + 2 && office_word(c, k, 1)
-                   && led_by_preposition(tok(c, k)))
+            /* ... or with article words ("والمغاربة المقيمين بالخارج"). */
+            while (nl && k < words_end + (size_t)nl + 3 && office_word(c, k, 1)
+                   && (led_by_preposition(tok(c, k)) || has_article(tok(c, k))))
                 k++;
             /* "... السفيرة سها جندي": a style between office and name. */
             while ((h = (size_t)lex(c, k, c->c_honorific)))
@@ -1708,10 +1717,13 @@ static size_t try_title_person(ctx *c, size_t i)
             /* A known official after them when of the nisba's country
              * ("... والشؤون الخارجية السنغالية ياسين فال"). */
             int oi4, ol4 = official_at(c, k, &oi4);
-            if (ol4 ? nl && !strcmp(c->r->officials.v[oi4].country, c->r->countries.v[nci].code)
+            if (ol4 ? (nl && !strcmp(c->r->officials.v[oi4].country, c->r->countries.v[nci].code))
+                          || (!nl && known_after)
                     : scan_name(c, k) > k) {
                 if (nl && ti.country < 0)
                     ti.country = nci;
+                if (!nl && ol4 && ti.country < 0)
+                    ti.country = lia_rules_country_index(c->r, c->r->officials.v[oi4].country);
                 /* A generic body among the words ("والشؤون الخارجية") is
                  * that country's: the minister heads its ministry. */
                 for (size_t w = j; w < words_end && ti.country >= 0; w++) {

@@ -1116,7 +1116,13 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     int bs[17];
     memcpy(bs, rm->b, sizeof rm->b);
     if (nb == 0 && is_relation(p, "attended")) {
-        int ev = current_event(c, rm->sentence);
+        /* "استقبله الرئيس ... بحضور X": X sat in that meeting, which is
+         * not the event the story is about. */
+        int meeting = 0;
+        for (size_t o = 0; o < c->m->rels.n && !meeting; o++)
+            meeting = c->m->rels.v[o].sentence == rm->sentence && c->m->rels.v[o].anchor < rm->anchor
+                      && is_relation(&c->r->patterns.v[c->m->rels.v[o].pattern], "met");
+        int ev = meeting ? -1 : current_event(c, rm->sentence);
         if (ev >= 0)
             bs[nb++] = ev;
     }
