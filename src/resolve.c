@@ -1357,14 +1357,37 @@ static const char *dateline_city(const rctx *c)
     return c->m->dateline ? c->m->mentions.v[c->m->dateline - 1].key : NULL;
 }
 
+/* The first sentence of the story's body (after the headline), or
+ * SIZE_MAX. */
+static size_t lead_sentence(const rctx *c)
+{
+    for (size_t s = 0; s < c->t->n_sent; s++)
+        if (c->t->tok[c->t->sent[s].first].paragraph > 0 && !is_headline(c, s))
+            return s;
+    return SIZE_MAX;
+}
+
 static void set_context_place(rctx *c)
 {
     const char *dateline = dateline_city(c);
+    /* "أجرى وفد ... جولة مباحثات في العاصمة الليبية طرابلس": a city the
+     * lead sentence names with في is where the story happens, before a
+     * visit told later as background ("بعد ثمانية أيام من زيارة ... إلى
+     * بنغازي"). */
+    size_t lead = lead_sentence(c);
+    const char *lead_place = lead != SIZE_MAX ? sentence_place(c, lead, NULL) : NULL;
+    const lia_entity *lp = lead_place ? lia_facts_find(c->f, lead_place) : NULL;
     for (size_t q = 0; q < c->m->rels.n; q++) {
         const lia_rel_match *rm = &c->m->rels.v[q];
         const lia_pattern *p = &c->r->patterns.v[rm->pattern];
         if (!is_relation(p, "visited"))
             continue;
+        if (lp && !strcmp(lp->type, LIA_CITY) && rm->sentence > lead
+            && c->t->tok[c->t->sent[rm->sentence].first].paragraph
+                   > c->t->tok[c->t->sent[lead].first].paragraph) {
+            c->context_place = xstrdup(lead_place);
+            return;
+        }
         for (int k = 0; k < rm->n_b; k++) {
             const lia_mention *bm = &c->m->mentions.v[rm->b[k]];
             /* A city, unless a visit to another country came first ("يزور
