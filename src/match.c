@@ -710,6 +710,16 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             if (nl)
                 cl = (int)(j - e) + nl;
         }
+        /* "أركان الجيش الوطني الشعبي": a known body whose name starts
+         * inside the kind's words and goes past them gives the country. */
+        for (size_t k = i + 1; !cl && k < e; k++) {
+            int ai3, al3 = gaz_ref(c, k, LIA_G_AGENCY, &ai3);
+            if (al3 && k + (size_t)al3 > e && same_sentence(c, i, k + (size_t)al3 - 1)) {
+                ci = lia_rules_country_index(c->r, c->r->agencies.v[ai3].country);
+                if (ci >= 0)
+                    cl = (int)(k + (size_t)al3 - e);
+            }
+        }
         /* Without a country, a multi-word generic name ("وزارة الداخلية")
          * is the home country's; a single word ("الداخلية") is too vague. */
         if (!cl && default_country < 0
