@@ -1108,6 +1108,8 @@ static int one_word_title(const ctx *c, size_t i)
     return -1;
 }
 
+static int joined_by_waw(const ctx *c, size_t i);
+
 static int parse_title(const ctx *c, size_t i, title_info *ti)
 {
     memset(ti, 0, sizeof *ti);
@@ -1193,8 +1195,9 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Not behind ب: "التقى وزير الداخلية بوزير الدفاع" names two persons;
      * nor after a bare one-word title: "استقبل الرئيس وزير الداخلية". */
     int bare = j == i + 1 && ti->n_bodies == 0 && ti->country < 0 && !counterpart;
+    /* Nor joined by و: "وزير الخارجية والوزير الضيف" are two persons. */
     if (!counterpart && !bare && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
-        && strncmp(tok(c, j)->norm, "ب", 2) != 0 && parse_title(c, j, &next)) {
+        && strncmp(tok(c, j)->norm, "ب", 2) != 0 && !joined_by_waw(c, j) && parse_title(c, j, &next)) {
         for (int k = 0; k < next.n_bodies && ti->n_bodies < 3; k++) {
             ti->bodies[ti->n_bodies++] = next.bodies[k];
             memset(&next.bodies[k], 0, sizeof next.bodies[k]);
@@ -1560,7 +1563,8 @@ static size_t counterpart_in_government(const ctx *c, size_t j)
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
-    if (!parse_title(c, i, &ti))
+    /* "والوزير الضيف": the guest, resolved later, not a title. */
+    if (lex(c, i, c->c_guest) || !parse_title(c, i, &ti))
         return i;
     size_t j = ti.end;
     size_t h;

@@ -211,6 +211,8 @@ static int holder_of_kind(const rctx *c, size_t k, const char **body)
     return -1;
 }
 
+static int pattern_has_class(const lia_pattern *p, int cls);
+
 /* Gives anaphors, title-only persons and "this forum" the entity they
  * stand for; those that stay unknown keep an empty key. */
 static void resolve_references(rctx *c)
@@ -259,6 +261,17 @@ static void resolve_references(rctx *c)
                     && c->m->mentions.v[rm->a].first < mm->first && c->m->mentions.v[rm->a].key[0]
                     && (visitor < 0 || c->m->mentions.v[rm->a].first > c->m->mentions.v[visitor].first))
                     visitor = rm->a;
+            }
+            /* ... else whom the story's first reception received
+             * ("استقبل الأمير ... ريكس تيلرسون ... الذي يزور البلاد"). */
+            int receive = lia_rules_class(c->r, "receive");
+            for (size_t q = 0; q < c->m->rels.n && visitor < 0; q++) {
+                const lia_rel_match *rm = &c->m->rels.v[q];
+                if (rm->n_b < 1 || !pattern_has_class(&c->r->patterns.v[rm->pattern], receive))
+                    continue;
+                const lia_mention *b = &c->m->mentions.v[rm->b[0]];
+                if (b->type == LIA_T_PERSON && b->key[0] && b->first < mm->first)
+                    visitor = rm->b[0];
             }
             if (visitor >= 0) {
                 const lia_mention *v = &c->m->mentions.v[visitor];
