@@ -1398,6 +1398,7 @@ static void set_context_place(rctx *c)
         if (lp && !strcmp(lp->type, LIA_CITY) && rm->sentence > lead
             && c->t->tok[c->t->sent[rm->sentence].first].paragraph
                    > c->t->tok[c->t->sent[lead].first].paragraph) {
+            free(c->context_place);
             c->context_place = xstrdup(lead_place);
             return;
         }
