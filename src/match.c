@@ -1581,6 +1581,10 @@ static size_t try_title_person(ctx *c, size_t i)
         } else if (ti.title < 0 && strcmp(tok(c, j)->norm, "في") == 0 && lex(c, j + 1, c->c_polity)
                    && counterpart_in_government(c, j) > j) {
             j = counterpart_in_government(c, j);   /* "نظيره في الحكومة المؤقتة X" */
+        } else if (strncmp(tok(c, j)->norm, "ب", 2) == 0 && tok(c, j)->n_forms > 1
+                   && (h = (size_t)gaz_ref(c, j, LIA_G_CITY, NULL))
+                   && (official_at(c, j + h, NULL) || scan_name(c, j + h) > j + h)) {
+            j += h;                  /* "سفير الولايات المتحدة بالرباط X" */
         } else if (ti.country < 0 && !ti.n_bodies && strcmp(tok(c, j)->norm, "في") == 0
                    && (h = (size_t)country_after(c, j, &nci))
                    && (official_at(c, j + h, NULL) || scan_name(c, j + h) > j + h)) {

@@ -1167,7 +1167,32 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             if (ep)
                 pl = ep;
         }
-        if (!pl && (is_relation(p, "met") || is_relation(p, "attended")))
+        /* "على هامش أشغال الجمعية العامة للإنتربول، عقد X لقاءات": a
+         * meeting on the margins of an event is where that event was (or
+         * nowhere known), not where the story was filed. */
+        int margin_event = -1;
+        for (size_t k2 = 0; k2 < c->m->mentions.n && !pl && is_relation(p, "met"); k2++) {
+            const lia_mention *em = &c->m->mentions.v[k2];
+            if (em->type == LIA_T_EVENT && em->key[0] && !em->inner && em->first > 0
+                && (size_t)c->t->tok[em->first].sentence == rm->sentence
+                && (lia_token_matches(&c->t->tok[em->first - 1], "هامش")
+                    || (em->first > 1 && lia_token_matches(&c->t->tok[em->first - 2], "هامش"))))
+                margin_event = (int)k2;
+        }
+        if (margin_event >= 0) {
+            const char *ek = c->m->mentions.v[margin_event].key;
+            pl = event_place(c, ek);
+            /* The story's own event (the first named) is held where the
+             * story is. */
+            for (size_t k2 = 0; !pl && k2 < c->m->mentions.n; k2++) {
+                const lia_mention *em = &c->m->mentions.v[k2];
+                if (em->type == LIA_T_EVENT && em->key[0] && !em->inner) {
+                    if (!strcmp(em->key, ek))
+                        pl = c->context_place;
+                    break;
+                }
+            }
+        } else if (!pl && (is_relation(p, "met") || is_relation(p, "attended")))
             pl = c->context_place;
         if (is_relation(p, "visited"))
             add_visit(c, am->key, bm->key, date, rm->sentence, p->id);
@@ -1499,6 +1524,14 @@ static void member_attendance(rctx *c)
         c->anchor = mm->first;
         const char *when = sentence_date(c, s);
         if (!attended || (when && c->context_date && strcmp(when, c->context_date) != 0))
+            continue;
+        /* A delegation received in a meeting of its own ("استقبل X وفدا
+         * ... يترأسه Y") is that meeting's. */
+        int own_meeting = 0;
+        for (size_t o = 0; o < c->m->rels.n && !own_meeting; o++)
+            own_meeting = c->m->rels.v[o].sentence == s
+                          && is_relation(&c->r->patterns.v[c->m->rels.v[o].pattern], "met");
+        if (own_meeting)
             continue;
         const char *place = event_place(c, event);
         add_relation(c, "attended", mm->key, event, c->context_date, place ? place : c->context_place,
