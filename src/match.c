@@ -2403,6 +2403,8 @@ static void find_surnames(ctx *c)
         size_t mention;
         char *surname;           /* NULL when too short or another's too */
         unsigned long hash;
+        int bare_surname;        /* the name's last word is written without the
+                                    article: "مودي" is not "المؤدي" */
         char *alt;               /* a known official's word before the last: "إدريس
                                     ديبي إتنو" named again as "ديبي"; or NULL */
         unsigned long alt_hash;
@@ -2429,6 +2431,11 @@ static void find_surnames(ctx *c)
             continue;
         kn.compound = kn.n_words >= 3 && (!strcmp(kn.words[kn.n_words - 2], "عبد")
                                           || !strcmp(kn.words[kn.n_words - 2], "ابو"));
+        {
+            const char *sp = strrchr(mm->surface, ' ');
+            sp = sp ? sp + 1 : mm->surface;
+            kn.bare_surname = strncmp(sp, "\xd8\xa7\xd9\x84", 4) != 0;   /* no "ال" */
+        }
         char *key = xstrdup(kn.words[kn.n_words - 1]);
         int seen = strlen(key) < 6;   /* three letters at least, once each */
         for (size_t q = 0; q < persons.n && !seen; q++)
@@ -2466,7 +2473,7 @@ static void find_surnames(ctx *c)
         int family = has_article(tok(c, i)) && only_given_name(c, i);
         if (!len && (!any_lex(c, i) || lone_given_name(c, i) || family) && !time_of_day(c, i)) {
             for (p = 0; p < persons.n && !len; p++)
-                if (persons.v[p].surname
+                if (persons.v[p].surname && !(persons.v[p].bare_surname && has_article(tok(c, i)))
                     && lia_token_matches_hashed(tok(c, i), persons.v[p].surname, persons.v[p].hash))
                     len = 1;
             for (p = len ? p : 0; p < persons.n && !len; p++)
