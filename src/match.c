@@ -1585,6 +1585,9 @@ static size_t try_title_person(ctx *c, size_t i)
                    && (h = (size_t)gaz_ref(c, j, LIA_G_CITY, NULL))
                    && (official_at(c, j + h, NULL) || scan_name(c, j + h) > j + h)) {
             j += h;                  /* "سفير الولايات المتحدة بالرباط X" */
+        } else if (strcmp(tok(c, j)->norm, "في") == 0 && (h = (size_t)gaz_ref(c, j + 1, LIA_G_CITY, NULL))
+                   && (official_at(c, j + 1 + h, NULL) || scan_name(c, j + 1 + h) > j + 1 + h)) {
+            j += 1 + h;              /* "السفير الأمريكي في عمان X" */
         } else if (ti.country < 0 && !ti.n_bodies && strcmp(tok(c, j)->norm, "في") == 0
                    && (h = (size_t)country_after(c, j, &nci))
                    && (official_at(c, j + h, NULL) || scan_name(c, j + h) > j + h)) {
@@ -1688,7 +1691,8 @@ static size_t try_title_person(ctx *c, size_t i)
         /* A minister's portfolio the rules do not know ("وزير المال غازي
          * وزني", "وزير الطاقة والمياه ريمون غجر") is one to three words. */
         int portfolio = k > j && k <= j + 3 && ti.title >= 0
-                        && strcmp(c->r->titles.v[ti.title].id, "minister") == 0;
+                        && (strcmp(c->r->titles.v[ti.title].id, "minister") == 0
+                            || strcmp(c->r->titles.v[ti.title].id, "commission-member") == 0);
         /* A body the rules know among them is read as that body, not here. */
         for (size_t w = j; w < k && portfolio; w++)
             portfolio = !gaz_ref(c, w, LIA_G_KIND, NULL) && !gaz_ref(c, w, LIA_G_AGENCY, NULL);
