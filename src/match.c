@@ -2301,9 +2301,10 @@ static size_t mention_at(ctx *c, size_t i)
         mm->guest = k == REF_GUEST;
         mm->both_sides = k == REF_BOTH_SIDES;
         mm->styled = k == REF_STYLED;
-        /* "المسؤول المصري": the last person named of that country. */
+        /* "المسؤول المصري": the last person named of that country; "الضيف
+         * البريطاني": the visitor, of that country. */
         int nci, nl;
-        if (k == REF_ANAPHOR && (nl = nisba_at(c, mm->last, &nci))) {
+        if ((k == REF_ANAPHOR || k == REF_GUEST) && (nl = nisba_at(c, mm->last, &nci))) {
             free(mm->country);
             mm->country = xstrdup(c->r->countries.v[nci].code);
             mm->last += (size_t)nl;

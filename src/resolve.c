@@ -262,8 +262,16 @@ static void resolve_references(rctx *c)
                     && (visitor < 0 || c->m->mentions.v[rm->a].first > c->m->mentions.v[visitor].first))
                     visitor = rm->a;
             }
-            /* ... else whom the story's first reception received
-             * ("استقبل الأمير ... ريكس تيلرسون ... الذي يزور البلاد"). */
+            /* ... else, with a nisba ("الضيف البريطاني"), the last person
+             * of that country named before; else whom the story's first
+             * reception received ("استقبل الأمير ... ريكس تيلرسون ... الذي
+             * يزور البلاد"). */
+            for (size_t q = k; visitor < 0 && mm->country[0] && q-- > 0;) {
+                const lia_mention *pq = &c->m->mentions.v[q];
+                if (pq->type == LIA_T_PERSON && pq->key[0] && !pq->inner && !strcmp(pq->country, mm->country)
+                    && strncmp(pq->office, "head-of-", 8) != 0)
+                    visitor = (int)q;
+            }
             int receive = lia_rules_class(c->r, "receive");
             for (size_t q = 0; q < c->m->rels.n && visitor < 0; q++) {
                 const lia_rel_match *rm = &c->m->rels.v[q];
