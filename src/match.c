@@ -36,7 +36,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_to;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -2640,9 +2640,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * شمخاني ويلتقي الرئيس" شمخاني is not who meets. */
     if (el == 0 && start > 0 && lex(c, start - 1, c->c_with))
         mi = -1;
-    /* "وفي فرنسا، التقى X": a place after في is where, not who. */
+    /* "وفي فرنسا، التقى X": a place after في is where, not who; after
+     * إلى ("بزيارة إلى تركيا يلتقي خلالها") it is where one goes. */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
-        && start > 0 && lia_token_matches(tok(c, start - 1), "في"))
+        && start > 0 && (lia_token_matches(tok(c, start - 1), "في") || lex(c, start - 1, c->c_to)))
         mi = -1;
     if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
         int *list = e->capture == 'A' ? pm->as : pm->b;
@@ -2895,6 +2896,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_home_ref = lia_rules_class(r, "home_ref");
     c.c_summit = lia_rules_class(r, "summit");
     c.c_dual_officials = lia_rules_class(r, "dual_officials");
+    c.c_to = lia_rules_class(r, "to");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");
     c.c_event_ref = lia_rules_class(r, "event_ref");

@@ -974,6 +974,28 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return 1;
 }
 
+/* "وعاد رئيس الوزراء العراقي إلى بغداد بعد زيارة ... إلى واشنطن"، "ويقوم
+ * X بزيارة إلى تركيا": the person right before a visit without a subject
+ * of its own (at most a verb or a date between) made it.  Returns 1 and
+ * sets out[0], or 0. */
+static int visit_subject(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    int best = -1;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first >= rm->anchor)
+            break;
+        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first < se->first)
+            continue;
+        best = (int)q;
+    }
+    if (best < 0 || c->m->mentions.v[best].last + 8 < rm->anchor)
+        return 0;
+    out[0] = best;
+    return 1;
+}
+
 /* "التقى الوزراء المشاركين": a meeting with each person this document has
  * attending an event so far. */
 static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
@@ -1271,6 +1293,8 @@ static void relations_from_matches(rctx *c)
             na = kana_subject(c, rm, alist);
         if (na == 0 && is_relation(p, "met") && rm->n_b > 0)
             na = sentence_subject(c, rm, alist);
+        if (na == 0 && is_relation(p, "visited"))
+            na = visit_subject(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
         /* "كما عقد الوزيران اجتماعا مع X" after "زار A وB": the two act
@@ -1349,10 +1373,16 @@ static void relations_from_matches(rctx *c)
                     met_both_sides(c, rm, p, alist[k]);
                 } else if (counterpart >= 0 && lia_lex_at(c->m, am->first, counterpart)
                            && c->subject >= 0 && c->subject != alist[k]) {
+                    /* "ويقوم X بزيارة إلى تركيا يلتقي خلالها نظيره Y": his
+                     * counterpart is the sentence's person's, when one is
+                     * named before the verb; else the story's subject. */
+                    int who = c->subject, near;
+                    if (visit_subject(c, rm, &near) && near != alist[k])
+                        who = near;
                     lia_rel_match with_b = *rm;
                     with_b.b[0] = alist[k];
                     with_b.n_b = 1;
-                    relation_pairs(c, &with_b, p, c->subject);
+                    relation_pairs(c, &with_b, p, who);
                 } else if (rm->n_a == 1 && c->t->tok[rm->anchor].has_conj && am->type == LIA_T_PERSON) {
                     /* "وكان الصفدي قد زار دمشق، والتقى ... أحمد الشرع":
                      * the verb joined by و shares the sentence's subject. */
