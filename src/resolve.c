@@ -585,8 +585,13 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
                    /* not a name that starts with ب: "بيروت"، "بغداد" */
                    && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
         if (mm->first > se->first) {
-            const lia_token *prev = &c->t->tok[mm->first - 1];
-            prep |= strcmp(prev->norm, "في") == 0 || strcmp(prev->norm, "الي") == 0;
+            /* "في مدينة إسطنبول"، "وفي جنيف": a city word may stand between,
+             * and و before في. */
+            size_t pi = mm->first - 1;
+            if (pi > se->first && lia_lex_at(c->m, pi, lia_rules_class(c->r, "city_word")))
+                pi--;
+            const lia_token *prev = &c->t->tok[pi];
+            prep |= lia_token_matches(prev, "في") || strcmp(prev->norm, "الي") == 0;
         }
         if (!prep)
             continue;
