@@ -2587,8 +2587,9 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
             j++;
             seen = 1;
         } else if ((l = (size_t)lex(c, j, c->c_list_sep)) || (l = (size_t)lex(c, j, c->c_list_intro))
-                   || (tok(c, j)->has_conj && (l = (size_t)lex(c, j, c->c_with)))) {
-            /* "بحث مع X ومع Y": the repeated preposition joins the list too. */
+                   || ((tok(c, j)->has_conj || seen) && (l = (size_t)lex(c, j, c->c_with)))) {
+            /* "بحث مع X ومع Y"، "مع X، ثم مع Y": the repeated preposition
+             * joins the list too. */
             j += l;
             seen = 1;
         } else {
