@@ -2183,7 +2183,9 @@ static size_t mention_at(ctx *c, size_t i)
     if ((len = lex(c, i, c->c_separately)))
         return i + (size_t)len;
     /* "مطار الملك خالد الدولي": a place named after a person. */
-    if (i > 0 && lex(c, i - 1, c->c_facility) && same_sentence(c, i - 1, i)
+    /* Not after the facility with the article ("وكان في استقباله بالمطار
+     * رئيس الوزراء X"): only a construct names it after someone. */
+    if (i > 0 && lex(c, i - 1, c->c_facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i)
         && (lex(c, i, c->c_honorific) || gaz_ref(c, i, LIA_G_TITLE, NULL))) {
         size_t j = i + (size_t)(lex(c, i, c->c_honorific) ? lex(c, i, c->c_honorific)
                                                           : gaz_ref(c, i, LIA_G_TITLE, NULL));
