@@ -36,7 +36,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_to;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_to, c_the_country;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1581,6 +1581,11 @@ static size_t try_title_person(ctx *c, size_t i)
         } else if (ti.title < 0 && strcmp(tok(c, j)->norm, "في") == 0 && lex(c, j + 1, c->c_polity)
                    && counterpart_in_government(c, j) > j) {
             j = counterpart_in_government(c, j);   /* "نظيره في الحكومة المؤقتة X" */
+        } else if (lex(c, j, c->c_attached_to) && same_sentence(c, j, j + 1)
+                   && ((h = (size_t)gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL))
+                       || (h = (size_t)lex(c, j + 1, c->c_the_country)))
+                   && (official_at(c, j + 1 + h, NULL) || scan_name(c, j + 1 + h) > j + 1 + h)) {
+            j += 1 + h;              /* "السفير الأمريكي لدى البلاد X" */
         } else if (strncmp(tok(c, j)->norm, "ب", 2) == 0 && tok(c, j)->n_forms > 1
                    && (h = (size_t)gaz_ref(c, j, LIA_G_CITY, NULL))
                    && (official_at(c, j + h, NULL) || scan_name(c, j + h) > j + h)) {
@@ -2331,7 +2336,7 @@ static size_t mention_at(ctx *c, size_t i)
                     || lex(c, j, c->c_separately)
                     || (any_lex(c, j) && !lex(c, j, c->c_given_name) && !lex(c, j, c->c_name_part)
                         && !lex(c, j, c->c_honorific) && !lex(c, j, c->c_home_ref)
-                        && !lex(c, j, c->c_polity));
+                        && !lex(c, j, c->c_polity) && !lex(c, j, c->c_the_country));
         if (end == j && j > i + 1 && whole && lex(c, i, c->c_style) && same_sentence(c, i, j - 1)) {
             lia_mention *mm = new_mention(c, i, j, LIA_T_PERSON);
             set_identity(mm, "", "", "", "");
@@ -2900,6 +2905,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_summit = lia_rules_class(r, "summit");
     c.c_dual_officials = lia_rules_class(r, "dual_officials");
     c.c_to = lia_rules_class(r, "to");
+    c.c_the_country = lia_rules_class(r, "the_country");
     c.c_agency_head = lia_rules_class(r, "agency_head");
     c.c_event_head = lia_rules_class(r, "event_head");
     c.c_event_ref = lia_rules_class(r, "event_ref");

@@ -765,6 +765,13 @@ static int own_side(const rctx *c, const lia_mention *a, const lia_mention *b)
 {
     if (b->type == LIA_T_COUNTRY && a->country[0] && strcmp(a->country, b->key) == 0)
         return 1;
+    /* "وكان في استقباله ... وسفير إيطاليا لدى ليبيا X": an ambassador with
+     * his own country's visitor is of the visiting side. */
+    if (a->type == LIA_T_PERSON && b->type == LIA_T_PERSON && a->country[0]
+        && !strcmp(a->country, b->country)
+        && ((a->title >= 0 && !strcmp(c->r->titles.v[a->title].id, "ambassador"))
+            || (b->title >= 0 && !strcmp(c->r->titles.v[b->title].id, "ambassador"))))
+        return 1;
     for (int k = 0; k < 3 && a->bodies[k]; k++)
         if (strcmp(a->bodies[k], b->key) == 0)
             return 1;
