@@ -30,6 +30,7 @@ typedef struct {
     int home_country;        /* the country the document is most about, or -1 */
     int *country_score;      /* per country: how much the document names it */
     int dateline_city;       /* city of the document's dateline, or -1 */
+    size_t dateline_date;    /* first token of a date in a dateline, or SIZE_MAX */
     size_t *first_denial;    /* per sentence: token of its first denial, or SIZE_MAX */
     unsigned char *joined;   /* per token: another relation's trigger joined by و */
     int *remote;             /* per sentence: it tells of a phone or video call */
@@ -306,10 +307,7 @@ static int dateline_at(const ctx *c, size_t i)
         if (tok(c, j)->paragraph != tok(c, i)->paragraph)
             return 0;
     }
-    for (size_t k = 0; k < c->m->n_dates; k++)
-        if (c->m->dates[k].dateline && c->m->dates[k].first > i && c->m->dates[k].first <= i + 14)
-            return 1;
-    return 0;
+    return c->dateline_date > i && c->dateline_date <= i + 14;
 }
 
 static void find_home_country(ctx *c)
@@ -1013,6 +1011,13 @@ static int official_at(const ctx *c, size_t i, int *idx)
     return gaz_ref(c, i, LIA_G_PERSON, idx);
 }
 
+/* Does a person's name (a known official's or one scan_name reads) start
+ * at i? */
+static int name_at(const ctx *c, size_t i)
+{
+    return official_at(c, i, NULL) || scan_name(c, i) > i;
+}
+
 static void person_from_official(const ctx *c, lia_mention *mm, int idx)
 {
     const lia_official *o = &c->r->officials.v[idx];
@@ -1544,6 +1549,16 @@ static size_t longer_name_end(const ctx *c, size_t i, size_t end)
     return end;
 }
 
+/* A city led by ب ("بالرباط") or after في ("في عمان") at j: its length,
+ * or 0. */
+static size_t city_phrase(const ctx *c, size_t j)
+{
+    if (strncmp(tok(c, j)->norm, "ب", 2) == 0 && tok(c, j)->n_forms > 1)
+        return (size_t)gaz_ref(c, j, LIA_G_CITY, NULL);
+    int l = strcmp(tok(c, j)->norm, "في") == 0 ? gaz_ref(c, j + 1, LIA_G_CITY, NULL) : 0;
+    return l ? 1 + (size_t)l : 0;
+}
+
 /* "نظيره في الحكومة المؤقتة جليل عباس جيلاني": after a counterpart, the
  * government he serves in (في, a polity word, its modifiers or nisba)
  * before his name.  Where the name starts, or j. */
@@ -1553,7 +1568,7 @@ static size_t counterpart_in_government(const ctx *c, size_t j)
     size_t h;
     while (k < j + 5 && ((h = (size_t)lex(c, k, c->c_office_modifier)) || (h = (size_t)nisba_at(c, k, NULL))))
         k += h;
-    if (same_sentence(c, j, k) && (official_at(c, k, NULL) || scan_name(c, k) > k))
+    if (same_sentence(c, j, k) && name_at(c, k))
         return k;
     return j;
 }
@@ -1579,29 +1594,24 @@ static size_t try_title_person(ctx *c, size_t i)
             ti.country = nci;        /* "رئيس المنظمة اللواء الإماراتي ..." */
             j += h;
         } else if (ti.title < 0 && strcmp(tok(c, j)->norm, "في") == 0 && lex(c, j + 1, c->c_polity)
-                   && counterpart_in_government(c, j) > j) {
-            j = counterpart_in_government(c, j);   /* "نظيره في الحكومة المؤقتة X" */
+                   && (h = counterpart_in_government(c, j)) > j) {
+            j = h;                   /* "نظيره في الحكومة المؤقتة X" */
         } else if (lex(c, j, c->c_attached_to) && same_sentence(c, j, j + 1)
                    && ((h = (size_t)gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL))
                        || (h = (size_t)lex(c, j + 1, c->c_the_country)))
-                   && (official_at(c, j + 1 + h, NULL) || scan_name(c, j + 1 + h) > j + 1 + h)) {
+                   && name_at(c, j + 1 + h)) {
             j += 1 + h;              /* "السفير الأمريكي لدى البلاد X" */
-        } else if (strncmp(tok(c, j)->norm, "ب", 2) == 0 && tok(c, j)->n_forms > 1
-                   && (h = (size_t)gaz_ref(c, j, LIA_G_CITY, NULL))
-                   && (official_at(c, j + h, NULL) || scan_name(c, j + h) > j + h)) {
-            j += h;                  /* "سفير الولايات المتحدة بالرباط X" */
-        } else if (strcmp(tok(c, j)->norm, "في") == 0 && (h = (size_t)gaz_ref(c, j + 1, LIA_G_CITY, NULL))
-                   && (official_at(c, j + 1 + h, NULL) || scan_name(c, j + 1 + h) > j + 1 + h)) {
-            j += 1 + h;              /* "السفير الأمريكي في عمان X" */
+        } else if ((h = city_phrase(c, j)) && name_at(c, j + h)) {
+            j += h;                  /* "سفير الولايات المتحدة بالرباط X"، "... في عمان X" */
         } else if (ti.country < 0 && !ti.n_bodies && strcmp(tok(c, j)->norm, "في") == 0
                    && (h = (size_t)country_after(c, j, &nci))
-                   && (official_at(c, j + h, NULL) || scan_name(c, j + h) > j + h)) {
+                   && name_at(c, j + h)) {
             ti.country = nci;        /* "مستشار الأمن الوطني في الولايات المتحدة X" */
             j += h;
         } else if (ti.n_bodies && ti.bodies[0].country && strncmp(tok(c, j)->norm, "ب", 2) == 0
                    && (h = (size_t)gaz_ref(c, j, LIA_G_AGENCY, &ai))
                    && !strcmp(c->r->agencies.v[ai].country, ti.bodies[0].country)
-                   && (official_at(c, j + h, NULL) || scan_name(c, j + h) > j + h)) {
+                   && name_at(c, j + h)) {
             gov = ai;                /* "وزير الداخلية بحكومة الوفاق فتحي باشاغا" */
             gov_first = j;
             gov_last = j + h;
@@ -1714,7 +1724,7 @@ static size_t try_title_person(ctx *c, size_t i)
             size_t office_end = a;
             while ((h = (size_t)lex(c, a, c->c_honorific)))
                 a += h;
-            if (same_sentence(c, i, a) && (official_at(c, a, NULL) || scan_name(c, a) > a)) {
+            if (same_sentence(c, i, a) && name_at(c, a)) {
                 if (ti.country < 0)
                     ti.country = sc;
                 ti.end = office_end;
@@ -2930,8 +2940,12 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     annotate_lexicon(&c);
     annotate_gazetteer(&c);
     lia_find_dates(t, 0, t->n, doc_date, &out->dates, &out->n_dates);
-    for (size_t k = 0; k < out->n_dates; k++)
+    c.dateline_date = SIZE_MAX;
+    for (size_t k = 0; k < out->n_dates; k++) {
         out->dates[k].dateline = dateline_date(&c, &out->dates[k]);
+        if (out->dates[k].dateline && c.dateline_date == SIZE_MAX)
+            c.dateline_date = out->dates[k].first;
+    }
     c.date_end = xcalloc(t->n + 1, sizeof *c.date_end);
     for (size_t k = 0; k < out->n_dates; k++)
         if (out->dates[k].first < t->n && out->dates[k].last > c.date_end[out->dates[k].first])

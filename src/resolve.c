@@ -28,8 +28,8 @@ typedef struct {
     char *context_date;       /* date of the visit or event the article sets up */
     char *context_place;      /* place of that visit or event */
     int subject;              /* mention index of the current subject, or -1 */
-    int joint[2];             /* two persons last told acting together ("زار X وY"), */
-    int n_joint;              /* whom "الوزيران" with an object stands for */
+    int joint[2];             /* two persons last told acting together ("زار X وY"):
+                                 whom "الوزيران" with an object stands for; -1 */
     size_t anchor;            /* token the current relation hangs on (for evidence) */
     /* Visits implied by meeting or attending abroad, added after the
      * visits the text tells outright, so that those give the date. */
@@ -213,6 +213,20 @@ static int holder_of_kind(const rctx *c, size_t k, const char **body)
 
 static int pattern_has_class(const lia_pattern *p, int cls);
 
+/* The last person of country cc named before mention k, not counting
+ * heads of state and government (no text calls them "the official" or
+ * "the guest"), or -1. */
+static int last_of_country(const rctx *c, size_t k, const char *cc)
+{
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && !p->anaphor && !strcmp(p->country, cc)
+            && strncmp(p->office, "head-of-", 8) != 0)
+            return (int)q;
+    }
+    return -1;
+}
+
 /* Gives anaphors, title-only persons and "this forum" the entity they
  * stand for; those that stay unknown keep an empty key. */
 static void resolve_references(rctx *c)
@@ -233,17 +247,7 @@ static void resolve_references(rctx *c)
         if (mm->type == LIA_T_PERSON && mm->anaphor) {
             int who = last_person;
             if (mm->country[0]) {
-                /* "المسؤول المصري": the last one of that country named, not
-                 * counting heads of state and government, whom no text
-                 * calls "the official". */
-                who = -1;
-                for (size_t q = 0; q < k; q++) {
-                    const lia_mention *p = &c->m->mentions.v[q];
-                    if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && !p->anaphor
-                        && strcmp(p->country, mm->country) == 0
-                        && strncmp(p->office, "head-of-", 8) != 0)
-                        who = (int)q;
-                }
+                who = last_of_country(c, k, mm->country);   /* "المسؤول المصري" */
             }
             if (who >= 0) {
                 const lia_mention *p = &c->m->mentions.v[who];
@@ -266,12 +270,8 @@ static void resolve_references(rctx *c)
              * of that country named before; else whom the story's first
              * reception received ("استقبل الأمير ... ريكس تيلرسون ... الذي
              * يزور البلاد"). */
-            for (size_t q = k; visitor < 0 && mm->country[0] && q-- > 0;) {
-                const lia_mention *pq = &c->m->mentions.v[q];
-                if (pq->type == LIA_T_PERSON && pq->key[0] && !pq->inner && !strcmp(pq->country, mm->country)
-                    && strncmp(pq->office, "head-of-", 8) != 0)
-                    visitor = (int)q;
-            }
+            if (visitor < 0 && mm->country[0])
+                visitor = last_of_country(c, k, mm->country);
             int receive = lia_rules_class(c->r, "receive");
             for (size_t q = 0; q < c->m->rels.n && visitor < 0; q++) {
                 const lia_rel_match *rm = &c->m->rels.v[q];
@@ -566,6 +566,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         }
     }
     const char *country = NULL;
+    int city_word = lia_rules_class(c->r, "city_word");
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->inner || mm->first < se->first || mm->first >= se->last || !mm->key[0])
@@ -588,7 +589,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             /* "في مدينة إسطنبول"، "وفي جنيف": a city word may stand between,
              * and و before في. */
             size_t pi = mm->first - 1;
-            if (pi > se->first && lia_lex_at(c->m, pi, lia_rules_class(c->r, "city_word")))
+            if (pi > se->first && lia_lex_at(c->m, pi, city_word))
                 pi--;
             const lia_token *prev = &c->t->tok[pi];
             prep |= lia_token_matches(prev, "في") || strcmp(prev->norm, "الي") == 0;
@@ -986,11 +987,12 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return 1;
 }
 
-/* "وعاد رئيس الوزراء العراقي إلى بغداد بعد زيارة ... إلى واشنطن"، "ويقوم
- * X بزيارة إلى تركيا": the person right before a visit without a subject
- * of its own (at most a verb or a date between) made it.  Returns 1 and
- * sets out[0], or 0. */
-static int visit_subject(const rctx *c, const lia_rel_match *rm, int *out)
+/* The person named last before rm's trigger in its sentence, close to it
+ * (within eight tokens): who made a visit without a subject of its own
+ * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
+ * ... إلى واشنطن"), whose counterpart "نظيره" is.  Returns 1 and sets
+ * out[0], or 0. */
+static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
     int best = -1;
@@ -1144,6 +1146,16 @@ static void date_headline_relations(rctx *c)
     VEC_FREE(c->headline_undated);
 }
 
+/* Does sentence s tell a meeting (a met match) before token before? */
+static int met_in_sentence(const rctx *c, size_t s, size_t before)
+{
+    for (size_t o = 0; o < c->m->rels.n; o++)
+        if (c->m->rels.v[o].sentence == s && c->m->rels.v[o].anchor < before
+            && is_relation(&c->r->patterns.v[c->m->rels.v[o].pattern], "met"))
+            return 1;
+    return 0;
+}
+
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -1173,11 +1185,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     if (nb == 0 && is_relation(p, "attended")) {
         /* "استقبله الرئيس ... بحضور X": X sat in that meeting, which is
          * not the event the story is about. */
-        int meeting = 0;
-        for (size_t o = 0; o < c->m->rels.n && !meeting; o++)
-            meeting = c->m->rels.v[o].sentence == rm->sentence && c->m->rels.v[o].anchor < rm->anchor
-                      && is_relation(&c->r->patterns.v[c->m->rels.v[o].pattern], "met");
-        int ev = meeting ? -1 : current_event(c, rm->sentence);
+        int ev = met_in_sentence(c, rm->sentence, rm->anchor) ? -1 : current_event(c, rm->sentence);
         if (ev >= 0)
             bs[nb++] = ev;
     }
@@ -1212,13 +1220,13 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         /* "على هامش أشغال الجمعية العامة للإنتربول، عقد X لقاءات": a
          * meeting on the margins of an event is where that event was (or
          * nowhere known), not where the story was filed. */
-        int margin_event = -1;
+        int margin_event = -1, margin = lia_rules_class(c->r, "margin");
         for (size_t k2 = 0; k2 < c->m->mentions.n && !pl && is_relation(p, "met"); k2++) {
             const lia_mention *em = &c->m->mentions.v[k2];
             if (em->type == LIA_T_EVENT && em->key[0] && !em->inner && em->first > 0
                 && (size_t)c->t->tok[em->first].sentence == rm->sentence
-                && (lia_token_matches(&c->t->tok[em->first - 1], "هامش")
-                    || (em->first > 1 && lia_token_matches(&c->t->tok[em->first - 2], "هامش"))))
+                && (lia_lex_at(c->m, em->first - 1, margin)
+                    || (em->first > 1 && lia_lex_at(c->m, em->first - 2, margin))))
                 margin_event = (int)k2;
         }
         if (margin_event >= 0) {
@@ -1306,7 +1314,7 @@ static void relations_from_matches(rctx *c)
         if (na == 0 && is_relation(p, "met") && rm->n_b > 0)
             na = sentence_subject(c, rm, alist);
         if (na == 0 && is_relation(p, "visited"))
-            na = visit_subject(c, rm, alist);
+            na = person_before(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
         /* "كما عقد الوزيران اجتماعا مع X" after "زار A وB": the two act
@@ -1319,7 +1327,7 @@ static void relations_from_matches(rctx *c)
                               && is_relation(&c->r->patterns.v[c->m->rels.v[o].pattern], p->relation);
             if (with_object && rm->n_b == 0)
                 continue;
-            if (with_object && c->n_joint == 2) {
+            if (with_object && c->joint[0] >= 0) {
                 alist[0] = c->joint[0];
                 alist[na++] = c->joint[1];
             }
@@ -1330,7 +1338,6 @@ static void relations_from_matches(rctx *c)
                 && strcmp(x->key, y->key) != 0 && !x->both_sides && !y->both_sides) {
                 c->joint[0] = alist[0];
                 c->joint[1] = alist[1];
-                c->n_joint = 2;
             }
         }
         /* A met rule without B ("@met_verb A:person") reads a pair:
@@ -1389,7 +1396,7 @@ static void relations_from_matches(rctx *c)
                      * counterpart is the sentence's person's, when one is
                      * named before the verb; else the story's subject. */
                     int who = c->subject, near;
-                    if (visit_subject(c, rm, &near) && near != alist[k])
+                    if (person_before(c, rm, &near) && near != alist[k])
                         who = near;
                     lia_rel_match with_b = *rm;
                     with_b.b[0] = alist[k];
@@ -1577,11 +1584,7 @@ static void member_attendance(rctx *c)
             continue;
         /* A delegation received in a meeting of its own ("استقبل X وفدا
          * ... يترأسه Y") is that meeting's. */
-        int own_meeting = 0;
-        for (size_t o = 0; o < c->m->rels.n && !own_meeting; o++)
-            own_meeting = c->m->rels.v[o].sentence == s
-                          && is_relation(&c->r->patterns.v[c->m->rels.v[o].pattern], "met");
-        if (own_meeting)
+        if (met_in_sentence(c, s, SIZE_MAX))
             continue;
         const char *place = event_place(c, event);
         add_relation(c, "attended", mm->key, event, c->context_date, place ? place : c->context_place,
@@ -1600,6 +1603,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.m = m;
     c.f = f;
     c.anchor = SIZE_MAX;
+    c.joint[0] = c.joint[1] = -1;
     resolve_references(&c);
     merge_event_editions(&c);
     add_entities(&c);
