@@ -549,6 +549,37 @@ static size_t clause_link_at(const rctx *c, const lia_rel_match *rm)
 
 /* A place named in sentence s with في or ب that is not one of the
  * relation's arguments; cities win over countries. */
+static int is_relation(const lia_pattern *p, const char *rel)
+{
+    return strcmp(p->relation, rel) == 0;
+}
+
+/* Is place mention mm named after إلى ("إلى رام الله"، "إلى مدينة حلب")? */
+static int to_place(const rctx *c, const lia_mention *mm)
+{
+    size_t pi = mm->first;
+    if (pi == 0)
+        return 0;
+    pi--;
+    if (pi > 0 && lia_lex_at(c->m, pi, lia_rules_class(c->r, "city_word")))
+        pi--;
+    return strcmp(c->t->tok[pi].norm, "الي") == 0 || lia_lex_at(c->m, pi, lia_rules_class(c->r, "to"));
+}
+
+/* Is mention k what a visit told in sentence s went to? */
+static int visited_in_sentence(const rctx *c, size_t s, int k)
+{
+    for (size_t r = 0; r < c->m->rels.n; r++) {
+        const lia_rel_match *vm = &c->m->rels.v[r];
+        if (vm->sentence != s || !is_relation(&c->r->patterns.v[vm->pattern], "visited"))
+            continue;
+        for (int b = 0; b < vm->n_b; b++)
+            if (vm->b[b] == k)
+                return 1;
+    }
+    return 0;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -565,7 +596,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
                 return mm->key;
         }
     }
-    const char *country = NULL;
+    const char *country = NULL, *visited_country = NULL;
     int city_word = lia_rules_class(c->r, "city_word");
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
@@ -594,15 +625,26 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             const lia_token *prev = &c->t->tok[pi];
             prep |= lia_token_matches(prev, "في") || strcmp(prev->norm, "الي") == 0;
         }
-        if (!prep)
+        /* "ثم توجه إلى رام الله": a destination named after the relation's
+         * trigger is where the subject went next, not where it happened. */
+        if (rm && mm->first > rm->anchor && to_place(c, mm))
+            continue;
+        /* "زار X رام الله والتقى Y": the place visited before the trigger. */
+        int visited = rm && mm->first < rm->anchor && visited_in_sentence(c, s, (int)k);
+        if (!prep && !visited)
             continue;
         if (mm->type == LIA_T_CITY)
             return mm->key;
+        if (visited && !visited_country)
+            visited_country = mm->key;
         if (!country)
             country = mm->key;
     }
     /* "في السودان" is as often a topic as a venue: a country is the place
-     * only when the article set up no venue of its own. */
+     * only when the article set up no venue of its own, or when it is
+     * where the sentence's visit went ("زار قطر والتقى"). */
+    if (visited_country)
+        return visited_country;
     return c->context_place ? NULL : country;
 }
 
@@ -666,11 +708,6 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
     free(ev);
     if (r && !r->date[0] && strcmp(rel, "heads") != 0 && is_headline(c, sent))
         VEC_PUSH(c->headline_undated, r);
-}
-
-static int is_relation(const lia_pattern *p, const char *rel)
-{
-    return strcmp(p->relation, rel) == 0;
 }
 
 /* The event mention the document is about at sentence s (the last named
@@ -899,6 +936,30 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out)
 /* "انتقل بيانتيدوزي إلى ...، حيث التقى X" (and "حين"): after "حيث" the
  * subject is the first person of the sentence's main clause.  Returns 1 and sets out[0],
  * or 0. */
+/* "أجرى محادثات مع X وY، ثم توجه إلى دمشق حيث التقى Z": X, the one met
+ * by a relation told before token `before` in rm's sentence, is not the
+ * one who went on; whoever held the talks did.  Returns -1 when mention q
+ * is no such object, else the number of that relation's subjects put in
+ * out (when it had none of its own, the document's subject). */
+static int object_before(const rctx *c, const lia_rel_match *rm, size_t before, int q, int *out)
+{
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om->sentence != rm->sentence || om->anchor >= before)
+            continue;
+        for (int b = 0; b < om->n_b; b++)
+            if (om->b[b] == q) {
+                if (om->n_a == 0 && c->subject >= 0) {
+                    out[0] = c->subject;
+                    return 1;
+                }
+                memcpy(out, om->as, (size_t)om->n_a * sizeof *out);
+                return om->n_a;
+            }
+    }
+    return -1;
+}
+
 static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
@@ -907,6 +968,9 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
         const lia_mention *mm = &c->m->mentions.v[q];
         if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= se->first
             && mm->last <= link - 1) {
+            int n = object_before(c, rm, link - 1, (int)q, out);
+            if (n >= 0)
+                return n;
             /* "زار X، وY، طرابلس، حيث عقدا اجتماعا مع Z": the main
              * clause's subjects, all of them. */
             for (size_t o = 0; o < c->m->rels.n; o++) {
@@ -1006,6 +1070,9 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
     }
     if (best < 0 || c->m->mentions.v[best].last + 8 < rm->anchor)
         return 0;
+    int n = object_before(c, rm, rm->anchor, best, out);
+    if (n >= 0)
+        return n;
     out[0] = best;
     return 1;
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """End-to-end extraction cases: each tests/extraction/*.txt starts with
-'# doc-date: YYYY-MM-DD' and '# expect: [!]RELATION NAME_A ~ NAME_B [@DATE]'
+'# doc-date: YYYY-MM-DD' and '# expect: [!]RELATION NAME_A ~ NAME_B [@DATE] [in PLACE]'
 lines (a leading ! means the relation must NOT be extracted; @DATE, that
-its date starts so); the rest is the
+its date starts so; in PLACE, that its place is that city or country);
+the rest is the
 article.  Names compare after the scorer's normalization, against node
 names and aliases.  usage: check.py LIAISON DIR"""
 import os
@@ -52,10 +53,14 @@ def main():
                 args[2:2] = ["--doc-date", date]
             subprocess.run(args, check=True)
             g = nx.read_graphml(os.path.join(tmp, "graph.graphml"))
+        by_key = {attrs.get("key"): n for n, attrs in g.nodes(data=True)}
         for e in expects:
             neg = e.startswith("!")
             rel, pair = e.lstrip("!").split(" ", 1)
-            date = None
+            date = place = None
+            if " in " in pair:
+                pair, place = pair.rsplit(" in ", 1)
+                place = norm(place)
             if " @" in pair:
                 pair, date = pair.rsplit(" @", 1)
                 date = date.strip()
@@ -65,6 +70,9 @@ def main():
                 if attrs.get("relation") != rel:
                     continue
                 if date and not str(attrs.get("date", "")).startswith(date):
+                    continue
+                if place and (attrs.get("place") not in by_key
+                              or place not in names(g.nodes[by_key[attrs.get("place")]])):
                     continue
                 nu, nv = names(g.nodes[u]), names(g.nodes[v])
                 if (a in nu and b in nv) or (rel == "met" and a in nv and b in nu):
