@@ -37,7 +37,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_to, c_the_country;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_to, c_the_country;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1997,6 +1997,7 @@ static size_t try_event(ctx *c, size_t i)
             if (any_lex(c, j) && !lex(c, j, c->c_ordinal) && !lex(c, j, c->c_agency_head)
                 && !lex(c, j, c->c_event_head) && !lex(c, j, c->c_delegation)
                 && !lex(c, j, c->c_dual_officials)   /* "اجتماع وزراء داخلية ..." */
+                && !lex(c, j, c->c_officials_of)     /* "المؤتمر العربي لرؤساء أجهزة ..." */
                 && !lex(c, j, c->c_given_name) && !lex(c, j, c->c_delegation_adj)
                 && !lex(c, j, c->c_office_modifier))
                 break;
@@ -2914,6 +2915,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_home_ref = lia_rules_class(r, "home_ref");
     c.c_summit = lia_rules_class(r, "summit");
     c.c_dual_officials = lia_rules_class(r, "dual_officials");
+    c.c_officials_of = lia_rules_class(r, "officials_of");
     c.c_to = lia_rules_class(r, "to");
     c.c_the_country = lia_rules_class(r, "the_country");
     c.c_agency_head = lia_rules_class(r, "agency_head");

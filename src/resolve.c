@@ -1077,6 +1077,32 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
     return 1;
 }
 
+/* Does a plural or dual title stand right before mention mi, the first
+ * of a list of countries: "مع وزراء خارجية الإمارات والبحرين"? */
+static int countries_officials(const rctx *c, int mi)
+{
+    const lia_mention *mm = &c->m->mentions.v[mi];
+    int cls = lia_rules_class(c->r, "officials_of");
+    if (mm->type != LIA_T_COUNTRY || mm->delegation)
+        return 0;
+    for (size_t i = mm->first; i > 0 && i + 3 > mm->first; i--)
+        if (lia_lex_at(c->m, i - 1, cls))
+            return 1;
+    return 0;
+}
+
+/* The first official of country cc the document names, or -1. */
+static int official_of_country(const rctx *c, const char *cc)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->official
+            && !strcmp(mm->country, cc))
+            return (int)k;
+    }
+    return -1;
+}
+
 /* "التقى الوزراء المشاركين": a meeting with each person this document has
  * attending an event so far. */
 static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
@@ -1262,12 +1288,21 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             add_visit(c, am->key, c->context_place, date, rm->sentence, p->id);
         return;
     }
+    int officials_of = nb > 0 && is_relation(p, "met") && countries_officials(c, bs[0]);
     for (int k = 0; k < nb; k++) {
         /* A delegation with its leader named meets through him. */
         if (is_relation(p, "met") && c->m->mentions.v[bs[k]].delegation) {
             int leader = delegation_leader(c, bs[k]);
             if (leader >= 0)
                 bs[k] = leader;
+        }
+        /* "مع وزراء خارجية الإمارات والبحرين": each country's official
+         * the document names, else nobody. */
+        if (officials_of && c->m->mentions.v[bs[k]].type == LIA_T_COUNTRY) {
+            int who = official_of_country(c, c->m->mentions.v[bs[k]].key);
+            if (who < 0)
+                continue;
+            bs[k] = who;
         }
         const lia_mention *bm = &c->m->mentions.v[bs[k]];
         if (bm->group && is_relation(p, "met")) {
