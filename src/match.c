@@ -1963,13 +1963,15 @@ static size_t try_event(ctx *c, size_t i)
             /* ... or a construct of plain words that reaches one: "اجتماع
              * دول جوار سوريا"، "قمة رؤساء دول وحكومات الصومال". */
             size_t k = j;
+            /* ... "اجتماع وزراء خارجية مجموعة العشرين": plural titles too. */
             while (k < j + 3 && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
-                   && !has_article(tok(c, k)) && !any_lex(c, k) && !c->gaz[k])
+                   && !has_article(tok(c, k)) && (!c->gaz[k] || gaz_ref(c, k, LIA_G_KIND, NULL))
+                   && (!any_lex(c, k) || lex(c, k, c->c_dual_officials) || lex(c, k, c->c_officials_of)))
                 k++;
             int reaches = k > j && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
                           && !led_by_preposition(tok(c, k)) && !lex(c, k, c->c_stop)
                           && (has_article(tok(c, k)) || gaz_ref(c, k, LIA_G_COUNTRY, NULL)
-                              || gaz_ref(c, k, LIA_G_CITY, NULL));
+                              || gaz_ref(c, k, LIA_G_CITY, NULL) || gaz_ref(c, k, LIA_G_ORG, NULL));
             if (!gaz_ref(c, j, LIA_G_CITY, NULL) && !gaz_ref(c, j, LIA_G_COUNTRY, NULL)
                 && !has_article(tok(c, j)) && !reaches)
                 return i;

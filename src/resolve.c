@@ -988,6 +988,22 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return 0;
 }
 
+/* "شارك في اجتماعات رابطة آسيان، والتقى هناك X": a verb joined by و
+ * after a comma goes on with the clause before, whose subject is not the
+ * mention right before the comma. */
+static int coordinated_verb_after(const rctx *c, const lia_rel_match *rm)
+{
+    if (rm->a < 0 || !c->t->tok[rm->anchor].has_conj)
+        return 0;
+    const lia_mention *am = &c->m->mentions.v[rm->as[rm->n_a - 1]];
+    if (am->last >= rm->anchor)
+        return 0;
+    for (size_t i = am->last; i < rm->anchor; i++)
+        if (c->t->tok[i].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[i].norm, ","))
+            return 1;
+    return 0;
+}
+
 /* "وكان كامل قد عقد ...", "وكان كامل قد استهل جولته ... حيث استقبله X":
  * the person between كان and قد earlier in the sentence is the subject of
  * what follows.  Returns 1 and sets out[0], or 0. */
@@ -1405,7 +1421,7 @@ static void relations_from_matches(rctx *c)
         }
         int alist[17];
         int na = 0;
-        for (int k = 0; k < rm->n_a; k++)
+        for (int k = 0; k < rm->n_a && !coordinated_verb_after(c, rm); k++)
             alist[na++] = rm->as[k];
         if (na == 0)
             na = relative_subject(c, rm, alist);
