@@ -1421,7 +1421,8 @@ static void relations_from_matches(rctx *c)
         }
         int alist[17];
         int na = 0;
-        for (int k = 0; k < rm->n_a && !coordinated_verb_after(c, rm); k++)
+        int coordinated = coordinated_verb_after(c, rm);
+        for (int k = 0; k < rm->n_a && !coordinated; k++)
             alist[na++] = rm->as[k];
         if (na == 0)
             na = relative_subject(c, rm, alist);
@@ -1429,7 +1430,7 @@ static void relations_from_matches(rctx *c)
             na = where_subject(c, rm, alist);
         if (na == 0)
             na = kana_subject(c, rm, alist);
-        if (na == 0 && is_relation(p, "met") && rm->n_b > 0)
+        if (na == 0 && is_relation(p, "met") && rm->n_b > 0 && !coordinated)
             na = sentence_subject(c, rm, alist);
         if (na == 0 && is_relation(p, "visited"))
             na = person_before(c, rm, alist);
