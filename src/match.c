@@ -1559,6 +1559,16 @@ static size_t city_phrase(const ctx *c, size_t j)
     return l ? 1 + (size_t)l : 0;
 }
 
+/* "لليمن"، "إلى ليبيا"، "في العراق": the country an envoy is sent to,
+ * between his title and his name.  Its length, or 0. */
+static size_t destination_country(const ctx *c, size_t j)
+{
+    if (strncmp(tok(c, j)->norm, "ل", 2) == 0 && tok(c, j)->n_forms > 1)
+        return (size_t)gaz_ref(c, j, LIA_G_COUNTRY, NULL);
+    int l = lex(c, j, c->c_to) || !strcmp(tok(c, j)->norm, "في") ? gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL) : 0;
+    return l ? 1 + (size_t)l : 0;
+}
+
 /* "نظيره في الحكومة المؤقتة جليل عباس جيلاني": after a counterpart, the
  * government he serves in (في, a polity word, its modifiers or nisba)
  * before his name.  Where the name starts, or j. */
@@ -1603,6 +1613,8 @@ static size_t try_title_person(ctx *c, size_t i)
             j += 1 + h;              /* "السفير الأمريكي لدى البلاد X" */
         } else if ((h = city_phrase(c, j)) && name_at(c, j + h)) {
             j += h;                  /* "سفير الولايات المتحدة بالرباط X"، "... في عمان X" */
+        } else if ((h = destination_country(c, j)) && name_at(c, j + h)) {
+            j += h;                  /* "المبعوث الأمريكي الخاص لليمن X"، "... إلى ليبيا X" */
         } else if (ti.country < 0 && !ti.n_bodies && strcmp(tok(c, j)->norm, "في") == 0
                    && (h = (size_t)country_after(c, j, &nci))
                    && name_at(c, j + h)) {
@@ -1914,7 +1926,9 @@ static size_t try_title_person(ctx *c, size_t i)
                    && tok(c, i - 1)->kind == LIA_TOK_WORD && same_sentence(c, i - 1, i);
     /* "شغل في السابق منصب وزير الداخلية": the post, not its holder. */
     genitive |= i > 0 && lex(c, i - 1, c->c_post);
-    if (!genitive && (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0]))) {
+    /* A country has many envoys at once: the title alone names none. */
+    int many = ti.office && !strcmp(ti.office, "envoy");
+    if (!genitive && !many && (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0]))) {
         lia_mention *mm = new_mention(c, i, ti.end, LIA_T_PERSON);
         attach_title(mm, &ti, c, i, ti.end);
         mm->key = xstrdup("");
