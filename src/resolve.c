@@ -1408,13 +1408,15 @@ static void relations_from_matches(rctx *c)
         const lia_rel_match *rm = &c->m->rels.v[q];
         const lia_pattern *p = &c->r->patterns.v[rm->pattern];
         /* A rule without an explicit subject yields to one with it at the
-         * same trigger. */
+         * same trigger; not to one that only read the object as its A
+         * ("التقى خلالها X وY": X is whom the subject met). */
         if (rm->a < 0) {
             int better = 0;
             for (size_t o = 0; o < c->m->rels.n; o++) {
                 const lia_rel_match *om = &c->m->rels.v[o];
                 better |= o != q && om->a >= 0 && om->anchor == rm->anchor
-                          && strcmp(c->r->patterns.v[om->pattern].relation, p->relation) == 0;
+                          && strcmp(c->r->patterns.v[om->pattern].relation, p->relation) == 0
+                          && !(rm->n_b > 0 && om->n_b == 0 && om->a == rm->b[0]);
             }
             if (better)
                 continue;
