@@ -645,6 +645,10 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
      * where the sentence's visit went ("زار قطر والتقى"). */
     if (visited_country)
         return visited_country;
+    /* "كما التقى X ..." goes on with the sentence before, and where it was. */
+    if (!country && s > 0 && lia_lex_at(c->m, se->first, lia_rules_class(c->r, "clause_join"))
+        && c->t->tok[se->first].paragraph == c->t->tok[c->t->sent[s - 1].first].paragraph)
+        return sentence_place(c, s - 1, NULL);
     return c->context_place ? NULL : country;
 }
 
