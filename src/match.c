@@ -37,7 +37,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_to, c_the_country;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1947,6 +1947,14 @@ static size_t try_title_person(ctx *c, size_t i)
     return i;
 }
 
+/* "يعقدها"، "لبرلمانها": a word with a pronoun for its object or owner
+ * refers back to something; it is never part of an event's name. */
+static int pronoun_suffixed(const lia_token *tk)
+{
+    size_t n = strlen(tk->norm);
+    return n > 6 && (!strcmp(tk->norm + n - 4, "ها") || !strcmp(tk->norm + n - 6, "هما"));
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
@@ -1960,7 +1968,7 @@ static size_t try_event(ctx *c, size_t i)
         mm = new_mention(c, i, end, LIA_T_EVENT);
         const lia_event_entry *e = &c->r->events.v[idx];
         set_identity(mm, e->key, e->name, e->latin, e->country);
-    } else if ((len = lex(c, i, c->c_event_head))) {
+    } else if (!lex(c, i, c->c_press_conference) && (len = lex(c, i, c->c_event_head))) {
         /* Shape: a head word and at least two words of its name.  An
          * indefinite head names an event only with a place ("مؤتمر بغداد
          * الدولي"); a definite one only with a definite, ل- or ordinal
@@ -1998,7 +2006,13 @@ static size_t try_event(ctx *c, size_t i)
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
                 break;
-            if (lex(c, j, c->c_stop) || lex(c, j, c->c_relative))
+            if (lex(c, j, c->c_stop) || lex(c, j, c->c_relative) || pronoun_suffixed(tk))
+                break;
+            /* A definite word closes a construct: "وحضر حفل التوقيع وزراء
+             * ومسؤولون" — the plain word after it starts the subject. */
+            if (j > i + (size_t)len && has_article(tok(c, j - 1)) && !led_by_preposition(tok(c, j - 1))
+                && !has_article(tk) && !led_by_preposition(tk)
+                && (tk->has_conj || lex(c, j, c->c_dual_officials) || lex(c, j, c->c_officials_of)))
                 break;
             /* A place after ب/في ends the name: "... بموسكو"; one that a
              * construct governs is the name's own: "قمة دول جوار السودان". */
@@ -2932,6 +2946,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_summit = lia_rules_class(r, "summit");
     c.c_dual_officials = lia_rules_class(r, "dual_officials");
     c.c_officials_of = lia_rules_class(r, "officials_of");
+    c.c_press_conference = lia_rules_class(r, "press_conference");
     c.c_to = lia_rules_class(r, "to");
     c.c_the_country = lia_rules_class(r, "the_country");
     c.c_agency_head = lia_rules_class(r, "agency_head");
