@@ -1751,7 +1751,16 @@ static size_t try_title_person(ctx *c, size_t i)
             kind_words = gaz_ref(c, w, LIA_G_KIND, NULL) != 0;
         int known_after = kind_words && ti.title >= 0 && !strcmp(c->r->titles.v[ti.title].id, "minister")
                           && official_at(c, k, NULL) && same_sentence(c, i, k);
-        if (k > j && (by_preposition || nl || portfolio || known_after)) {
+        /* "رئيس المرحلة الانتقالية العقيد آسيمي غويتا"، "الرئيس الانتقالي
+         * X": a head's office in a few article words, then a known official. */
+        size_t after_style = k;
+        while ((h = (size_t)lex(c, after_style, c->c_honorific)))
+            after_style += h;
+        const lia_title *tt = ti.title >= 0 ? &c->r->titles.v[ti.title] : NULL;
+        int head_known = !nl && k > j && k <= j + 4 && !by_preposition && tt
+                         && (!strcmp(tt->office, "head-of-state") || !strcmp(tt->id, "chief"))
+                         && official_at(c, after_style, NULL) && same_sentence(c, i, after_style);
+        if (k > j && (by_preposition || nl || portfolio || known_after || head_known)) {
             size_t words_end = k;
             k += (size_t)nl;
             /* "... وشؤون المصريين بالخارج": the office goes on after the
@@ -1767,7 +1776,7 @@ static size_t try_title_person(ctx *c, size_t i)
              * ("... والشؤون الخارجية السنغالية ياسين فال"). */
             int oi4, ol4 = official_at(c, k, &oi4);
             if (ol4 ? (nl && !strcmp(c->r->officials.v[oi4].country, c->r->countries.v[nci].code))
-                          || (!nl && known_after)
+                          || (!nl && (known_after || head_known))
                     : scan_name(c, k) > k) {
                 if (nl && ti.country < 0)
                     ti.country = nci;
