@@ -2693,6 +2693,16 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     while (start < pm->sent_last && !mention_starts_at(c, start)
            && (h = (size_t)lex(c, start, c->c_honorific)))
         start += h;
+    /* ... and the country's nisba among them: "ولي العهد السعودي الأمير X". */
+    size_t nl;
+    if (start > pos && start < pm->sent_last && !mention_starts_at(c, start)
+        && (nl = (size_t)nisba_at(c, start, NULL)) && start + nl < pm->sent_last) {
+        size_t k = start + nl;
+        while (k < pm->sent_last && !mention_starts_at(c, k) && (h = (size_t)lex(c, k, c->c_honorific)))
+            k += h;
+        if (k < pm->sent_last && mention_starts_at(c, k) && c->m->mentions.v[top_mention(c, k)].type == LIA_T_PERSON)
+            start = k;
+    }
     int mi = start < pm->sent_last ? top_mention(c, start) : -1;
     /* A pattern's opening subject is no preposition's object: in "... مع
      * شمخاني ويلتقي الرئيس" شمخاني is not who meets. */
