@@ -1644,6 +1644,12 @@ static void set_context_place(rctx *c)
             }
         }
     }
+    /* "الرباط - ترأس X أمس في مراكش الاجتماع ...": the lead's city, not
+     * where the story was filed. */
+    if (lp && !strcmp(lp->type, LIA_CITY)) {
+        c->context_place = xstrdup(lead_place);
+        return;
+    }
     if (dateline)
         c->context_place = xstrdup(dateline);
 }
