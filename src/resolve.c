@@ -745,6 +745,14 @@ static const char *event_place(const rctx *c, const char *event_key)
             && strcmp(lia_facts_find(c->f, r->a)->type, LIA_CITY) == 0)
             return r->a;
     }
+    /* "افتتح X في شرم الشيخ الاجتماع ...": where someone attended it. */
+    for (size_t k = 0; k < c->f->relations.n; k++) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "attended") == 0 && strcmp(r->b, event_key) == 0
+            && strcmp(r->source, c->doc->id) == 0 && r->place && r->place[0]
+            && strcmp(lia_facts_find(c->f, r->place)->type, LIA_CITY) == 0)
+            return r->place;
+    }
     return NULL;
 }
 
