@@ -164,7 +164,7 @@ static const char *const year_openers[] = {
 static const char *const other_date_starts[] = {
     "كانون", "تشرين", AB_AUGUST, "و" AB_AUGUST, "ف" AB_AUGUST,   /* month_word_at */
     "سنه", "عام", "الشهر",                                        /* year_led */
-    "امس", "اول", "اليوم", "واليوم", "غدا",                        /* day_word_led */
+    "امس", "اول", "اليوم", "واليوم", "غدا", "قبل",                 /* day_word_led */
     "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن",        /* ordinal_day_at */
     "تاسع", "عاشر", "حادي", "عشرين", "ثلاثين",
 };
@@ -502,6 +502,26 @@ static int ordinal_day_at(const ctx *c, size_t i, size_t *len)
     return day && is_norm(c, i + *len, "من") ? day : 0;
 }
 
+/* "في الثالث من الشهر الجاري"، "12 من الشهر الماضي": day d of the
+ * document's month (or the one before or after), the month word at k. */
+static size_t this_month_day(const ctx *c, size_t i, size_t k, int d, date_vec *out, size_t *first_out)
+{
+    int r;
+    if (!c->has_doc || !is_article_form(c, k, "شهر") || (r = relative_at(c, k + 1)) == Y_NONE)
+        return 0;
+    int m = c->dm + (r == Y_PAST ? -1 : r == Y_NEXT ? 1 : 0), y = c->dy;
+    if (m < 1)
+        m = 12, y--;
+    if (m > 12)
+        m = 1, y++;
+    char a[16];
+    if (!fmt_day(a, sizeof a, y, m, d))
+        return k + 2;
+    *first_out = i;
+    push(out, i, k + 2, a, 1, r == Y_PAST);
+    return k + 2;
+}
+
 static size_t day_led(const ctx *c, size_t i, date_vec *out, size_t *first_out)
 {
     size_t dlen = 1;
@@ -530,7 +550,7 @@ static size_t day_led(const ctx *c, size_t i, date_vec *out, size_t *first_out)
     if (is_norm(c, k, "من"))
         k++;
     if (!(m1 = month_at(c, k, &e)))
-        return 0;
+        return this_month_day(c, i, k, d1, out, first_out);
     yspec ys1 = year_context(c, e, &e);
     /* D1 MONTH1 [Y1] sep D2 MONTH2 [Y2]: across months */
     /* "و" joins two months only after بين: "1 مايو و3 يونيو" are two dates */
@@ -673,6 +693,25 @@ static size_t weekday_led(const ctx *c, size_t i, date_vec *out)
 }
 
 /* أمس, أول أمس, أمس الأول, اليوم, غدا. */
+/* "يومين"، "3 أيام"، "ثلاثة أيام" at i (after قبل): minus that many days,
+ * *last set past the words; 0 if none. */
+static long days_ago(const ctx *c, size_t i, size_t *last)
+{
+    static const char *const counts[] = { "ثلاثه", "اربعه", "خمسه", "سته", "سبعه" };
+    if (has_form(c, i, "يومين")) {
+        *last = i + 1;
+        return -2;
+    }
+    int n = plain_number(tk(c, i), 1) ? atoi(tk(c, i)->norm) : 0;
+    for (size_t k = 0; !n && k < sizeof counts / sizeof *counts; k++)
+        if (is_norm(c, i, counts[k]))
+            n = (int)k + 3;
+    if (n < 1 || !has_form(c, i + 1, "ايام"))
+        return 0;
+    *last = i + 2;
+    return -n;
+}
+
 static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
 {
     if (!c->has_doc)
@@ -701,6 +740,8 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
             last = i + 2;
     } else if (is_norm(c, i, "غدا")) {
         off = 1;
+    } else if (is_norm(c, i, "قبل") && (off = days_ago(c, i + 1, &last)) != 0) {
+        /* "قبل يومين"، "قبل ثلاثة أيام" */
     } else {
         return 0;
     }
