@@ -1016,6 +1016,12 @@ static int coordinated_verb_after(const rctx *c, const lia_rel_match *rm)
     return 0;
 }
 
+/* Does a clause word ("كما"، "ثم") stand right before token i? */
+static int after_clause_join(const rctx *c, size_t i)
+{
+    return i > 0 && lia_lex_at(c->m, i - 1, lia_rules_class(c->r, "clause_join"));
+}
+
 /* "وكان كامل قد عقد ...", "وكان كامل قد استهل جولته ... حيث استقبله X":
  * the person between كان and قد earlier in the sentence is the subject of
  * what follows.  Returns 1 and sets out[0], or 0. */
@@ -1535,11 +1541,17 @@ static void relations_from_matches(rctx *c)
                     with_b.b[0] = alist[k];
                     with_b.n_b = 1;
                     relation_pairs(c, &with_b, p, who);
-                } else if (rm->n_a == 1 && c->t->tok[rm->anchor].has_conj && am->type == LIA_T_PERSON) {
+                } else if (rm->n_a == 1 && am->type == LIA_T_PERSON
+                           && (c->t->tok[rm->anchor].has_conj || after_clause_join(c, rm->anchor))) {
                     /* "وكان الصفدي قد زار دمشق، والتقى ... أحمد الشرع":
                      * the verb joined by و shares the sentence's subject. */
-                    int subj;
-                    if (sentence_subject(c, rm, &subj) && subj != alist[k]) {
+                    /* ... and a sentence opened by "كما التقى X" the
+                     * story's subject. */
+                    int subj = -1;
+                    if (!sentence_subject(c, rm, &subj) && rm->anchor == c->t->sent[rm->sentence].first + 1
+                        && after_clause_join(c, rm->anchor))
+                        subj = c->subject;
+                    if (subj >= 0 && subj != alist[k]) {
                         lia_rel_match with_b = *rm;
                         with_b.b[0] = alist[k];
                         with_b.n_b = 1;
