@@ -2072,6 +2072,16 @@ static size_t try_event(ctx *c, size_t i)
         free(slug);
         free(name);
         sb_release(&b);
+        /* "الدورة الستين لمؤتمر ميونخ للأمن": an edition of an event the
+         * gazetteer knows is that event. */
+        for (size_t k = i + (size_t)len; k < j; k++) {
+            int ei, el = gaz_ref(c, k, LIA_G_EVENT, &ei);
+            if (el && k + (size_t)el <= j) {
+                const lia_event_entry *e = &c->r->events.v[ei];
+                set_identity(mm, e->key, e->name, e->latin, e->country);
+                break;
+            }
+        }
     } else {
         return i;
     }
