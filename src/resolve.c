@@ -1137,6 +1137,16 @@ static int official_of_country(const rctx *c, const char *cc)
     return -1;
 }
 
+/* Is date another month than the story's?  A day or two apart is the
+ * same trip. */
+static int background_date(const rctx *c, const char *date)
+{
+    if (!date || !c->context_date)
+        return 0;
+    size_t n = strlen(date) < strlen(c->context_date) ? strlen(date) : strlen(c->context_date);
+    return strncmp(date, c->context_date, n < 7 ? n : 7) != 0;
+}
+
 /* "التقى الوزراء المشاركين": a meeting with each person this document has
  * attending an event so far. */
 static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
@@ -1386,7 +1396,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             add_relation(c, p->relation, am->key, bm->key, date, pl, rm->sentence, p->id);
         /* Meeting or attending abroad means having travelled there: for
          * every person of the meeting whose country is not the place's. */
-        if ((is_relation(p, "met") || is_relation(p, "attended")) && pl) {
+        /* ... not when the place is only the story's and the time another
+         * ("القمة التي عقدت في أغسطس من العام الماضي"). */
+        if ((is_relation(p, "met") || is_relation(p, "attended")) && pl
+            && !(pl == c->context_place && background_date(c, date))) {
             const char *pc = country_of_place(c, pl);
             const lia_mention *side[2] = { am, is_relation(p, "met") ? bm : NULL };
             for (int q = 0; q < 2; q++)
