@@ -665,14 +665,16 @@ static void set_context(rctx *c)
 {
     int visit = lia_rules_class(c->r, "visit_noun");
     int visit_v = lia_rules_class(c->r, "visit_verb");
+    int talks = lia_rules_class(c->r, "met_noun");
     for (size_t s = 0; s < c->t->n_sent && !c->context_date; s++) {
         const char *d = sentence_date(c, s);
         if (!d)
             continue;
         const lia_sentence *se = &c->t->sent[s];
         int topical = 0;
+        /* ... or talks: "اتفق X ونظيره Y أمس ... في ختام محادثات". */
         for (size_t i = se->first; i < se->last && !topical; i++)
-            topical = lia_lex_at(c->m, i, visit) || lia_lex_at(c->m, i, visit_v);
+            topical = lia_lex_at(c->m, i, visit) || lia_lex_at(c->m, i, visit_v) || lia_lex_at(c->m, i, talks);
         for (size_t k = 0; k < c->m->mentions.n && !topical; k++) {
             const lia_mention *mm = &c->m->mentions.v[k];
             topical = mm->type == LIA_T_EVENT && mm->first >= se->first && mm->first < se->last;
