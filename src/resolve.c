@@ -1220,8 +1220,19 @@ static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
         if (strcmp(r->relation, "met") == 0 && strcmp(r->source, c->doc->id) == 0)
             last = r;
     }
-    if (!last)
+    if (!last) {
+        /* No meeting told yet ("وصل X إلى طهران. وخلال اللقاء، أكد الرئيس
+         * Y"): the meeting of the visit the story tells, with its subject. */
+        const lia_mention *sm = c->subject >= 0 ? &c->m->mentions.v[c->subject] : NULL;
+        if (sm && sm->key[0] && sm->country[0] && strcmp(sm->country, am->country) != 0
+            && c->context_place && !strcmp(country_of_place(c, c->context_place), am->country)) {
+            const char *date = sentence_date(c, rm->sentence);
+            c->anchor = rm->anchor;
+            add_relation(c, "met", am->key, sm->key, date ? date : c->context_date, c->context_place,
+                         rm->sentence, p->id);
+        }
         return;
+    }
     VEC(char *) others = { 0 };
     for (size_t k = 0; k < c->f->relations.n; k++) {
         const lia_relation *r = c->f->relations.v[k];
