@@ -723,6 +723,8 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
         off = -1;
         if (is_article_form(c, i + 1, "اول"))
             off = -2, last = i + 2;
+        else if (weekday_at(c, i + 1) >= 0)
+            last = i + 2;       /* "أمس الثلاثاء": one date */
     } else if (is_norm(c, i, "اول") && has_form(c, i + 1, "امس")) {
         off = -2, last = i + 2;
     } else if (is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم")) {
@@ -745,6 +747,12 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
     } else {
         return 0;
     }
+    /* "اليوم الأربعاء" in a paper dated Thursday, "أمس الثلاثاء" there:
+     * the weekday named wins, the last one on or before that day (the
+     * story was filed a day before it was published). */
+    int wd = last > i + 1 ? weekday_at(c, last - 1) : -1;
+    if (wd >= 0)
+        off -= (weekday_of(c->doc_days + off) - wd + 7) % 7;
     char buf[32];
     fmt_days(buf, sizeof buf, c->doc_days + off);
     push(out, first, last, buf, 1, 0);
