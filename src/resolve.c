@@ -547,8 +547,6 @@ static size_t clause_link_at(const rctx *c, const lia_rel_match *rm)
     return 0;
 }
 
-/* A place named in sentence s with في or ب that is not one of the
- * relation's arguments; cities win over countries. */
 static int is_relation(const lia_pattern *p, const char *rel)
 {
     return strcmp(p->relation, rel) == 0;
@@ -580,6 +578,8 @@ static int visited_in_sentence(const rctx *c, size_t s, int k)
     return 0;
 }
 
+/* A place named in sentence s with في or ب that is not one of the
+ * relation's arguments; cities win over countries. */
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -947,9 +947,6 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return 0;
 }
 
-/* "انتقل بيانتيدوزي إلى ...، حيث التقى X" (and "حين"): after "حيث" the
- * subject is the first person of the sentence's main clause.  Returns 1 and sets out[0],
- * or 0. */
 /* "أجرى محادثات مع X وY، ثم توجه إلى دمشق حيث التقى Z": X, the one met
  * by a relation told before token `before` in rm's sentence, is not the
  * one who went on; whoever held the talks did.  Returns -1 when mention q
@@ -974,6 +971,9 @@ static int object_before(const rctx *c, const lia_rel_match *rm, size_t before, 
     return -1;
 }
 
+/* "انتقل بيانتيدوزي إلى ...، حيث التقى X" (and "حين"): after "حيث" the
+ * subject is the first person of the sentence's main clause.  Returns 1 and sets out[0],
+ * or 0. */
 static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
@@ -1573,9 +1573,10 @@ static void relations_from_matches(rctx *c)
                      * the verb joined by و shares the sentence's subject. */
                     /* ... and a sentence opened by "كما التقى X" the
                      * story's subject. */
-                    int subj = -1;
-                    if (!sentence_subject(c, rm, &subj) && rm->anchor == c->t->sent[rm->sentence].first + 1
-                        && after_clause_join(c, rm->anchor))
+                    int subj = -1, found;
+                    if (sentence_subject(c, rm, &found))
+                        subj = found;
+                    else if (rm->anchor == c->t->sent[rm->sentence].first + 1 && after_clause_join(c, rm->anchor))
                         subj = c->subject;
                     if (subj >= 0 && subj != alist[k]) {
                         lia_rel_match with_b = *rm;
