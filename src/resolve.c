@@ -65,20 +65,16 @@ static int office_holder(const rctx *c, const char *office, const char *body)
 {
     int best = -1;
     const char *best_start = "";
-    for (size_t i = 0; i < c->r->officials.n; i++) {
-        const lia_official *o = &c->r->officials.v[i];
-        for (size_t j = 0; j < o->n_roles; j++) {
-            const lia_role *ro = &o->roles[j];
-            if (strcmp(ro->body, body) != 0)
-                continue;
-            if (office[0] && strcmp(ro->office, office) != 0)
-                continue;
-            if (!date_covers(ro->start, ro->end, c->doc->date))
-                continue;
-            if (best < 0 || strcmp(ro->start, best_start) > 0) {
-                best = (int)i;
-                best_start = ro->start;
-            }
+    const lia_role_refs *roles = lia_rules_roles_of(c->r, body);
+    for (size_t q = 0; roles && q < roles->n; q++) {
+        const lia_role *ro = &c->r->officials.v[roles->v[q].official].roles[roles->v[q].role];
+        if (office[0] && strcmp(ro->office, office) != 0)
+            continue;
+        if (!date_covers(ro->start, ro->end, c->doc->date))
+            continue;
+        if (best < 0 || strcmp(ro->start, best_start) > 0) {
+            best = roles->v[q].official;
+            best_start = ro->start;
         }
     }
     return best;

@@ -929,24 +929,25 @@ static void check_references(lia_rules *r, lia_diag *d, int *errors)
             const lia_role *a = &r->officials.v[i].roles[j];
             if (strcmp(a->office, "deputy") == 0)
                 continue;
-            for (size_t k = i + 1; k < r->officials.n; k++)
-                for (size_t m = 0; m < r->officials.v[k].n_roles; m++) {
-                    const lia_role *b = &r->officials.v[k].roles[m];
-                    if (strcmp(a->office, b->office) || strcmp(a->body, b->body))
-                        continue;
-                    const char *ae = a->end[0] ? a->end : "9999";
-                    const char *be = b->end[0] ? b->end : "9999";
-                    /* Compare on the common precision: a tenure given to the
-                     * year only may share its end year with the next start. */
-                    size_t pa = strlen(ae) < strlen(b->start) ? strlen(ae) : strlen(b->start);
-                    size_t pb = strlen(be) < strlen(a->start) ? strlen(be) : strlen(a->start);
-                    if (strncmp(b->start, ae, pa) < 0 && strncmp(a->start, be, pb) < 0) {
-                        lia_warn(d, "%s/officials: tenures of '%s' and '%s' as %s@%s overlap",
-                                 r->dir, r->officials.v[i].key, r->officials.v[k].key,
-                                 a->office, a->body);
-                        (*errors)++;
-                    }
+            const lia_role_refs *same_body = lia_rules_roles_of(r, a->body);
+            for (size_t q = 0; q < same_body->n; q++) {
+                size_t k = (size_t)same_body->v[q].official;
+                const lia_role *b = &r->officials.v[k].roles[same_body->v[q].role];
+                if (k <= i || strcmp(a->office, b->office))
+                    continue;
+                const char *ae = a->end[0] ? a->end : "9999";
+                const char *be = b->end[0] ? b->end : "9999";
+                /* Compare on the common precision: a tenure given to the
+                 * year only may share its end year with the next start. */
+                size_t pa = strlen(ae) < strlen(b->start) ? strlen(ae) : strlen(b->start);
+                size_t pb = strlen(be) < strlen(a->start) ? strlen(be) : strlen(a->start);
+                if (strncmp(b->start, ae, pa) < 0 && strncmp(a->start, be, pb) < 0) {
+                    lia_warn(d, "%s/officials: tenures of '%s' and '%s' as %s@%s overlap",
+                             r->dir, r->officials.v[i].key, r->officials.v[k].key,
+                             a->office, a->body);
+                    (*errors)++;
                 }
+            }
         }
 }
 
@@ -1004,6 +1005,28 @@ char *lia_name_skeleton(const char *utf8)
     }
     free(norm);
     return sb_detach(&b);
+}
+
+/* Resolving a title walks the tenures of one body, and the overlap check
+ * compares tenures of one body: indexed once rather than scanned. */
+static void index_roles(lia_rules *r)
+{
+    for (size_t i = 0; i < r->officials.n; i++)
+        for (size_t j = 0; j < r->officials.v[i].n_roles; j++) {
+            const char *body = r->officials.v[i].roles[j].body;
+            lia_role_refs *list = lia_map_get(&r->roles_by_body, body);
+            if (!list) {
+                list = xcalloc(1, sizeof *list);
+                lia_map_put(&r->roles_by_body, body, list);
+            }
+            lia_role_ref ref = { (int)i, (int)j };
+            VEC_PUSH(*list, ref);
+        }
+}
+
+const lia_role_refs *lia_rules_roles_of(const lia_rules *r, const char *body)
+{
+    return lia_map_get(&r->roles_by_body, body);
 }
 
 int lia_rules_official_by_skeleton(const lia_rules *r, const char *skeleton)
@@ -1089,6 +1112,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     lia_map_init(&r->country_by_code);
     lia_map_init(&r->entity_by_key);
     lia_map_init(&r->official_by_skeleton);
+    lia_map_init(&r->roles_by_body);
     lia_map_init(&r->class_by_name);
     load_icu_countries(r);
     load_all(r, dir, "lexicon", ".tsv", 2, row_lexicon, d, errors);
@@ -1101,6 +1125,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     load_all(r, dir, "officials", ".tsv", 5, row_official, d, errors);
     load_all(r, dir, "titles", ".tsv", 3, row_title, d, errors);
     load_all(r, dir, "relations", ".rules", 0, NULL, d, errors);
+    index_roles(r);
     check_references(r, d, errors);
     link_kinds(r);
     index_patterns(r);
@@ -1308,6 +1333,13 @@ void lia_rules_free(lia_rules *r)
     lia_map_release(&r->entity_by_key);
     lia_map_release(&r->agency_of_kind);
     lia_map_release(&r->official_by_skeleton);
+    for (size_t i = 0; i < r->roles_by_body.cap; i++)
+        if (r->roles_by_body.slots[i].key) {
+            lia_role_refs *list = r->roles_by_body.slots[i].val;
+            VEC_FREE(*list);
+            free(list);
+        }
+    lia_map_release(&r->roles_by_body);
     for (size_t i = 0; i < r->owned_refs.n; i++)
         free(r->owned_refs.v[i]);
     VEC_FREE(r->owned_refs);
