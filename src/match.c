@@ -72,10 +72,9 @@ static inline int lex_absent(const lia_matches *m, size_t i, int cls)
     return cls < 64 && !(m->lex_classes[i] >> cls & 1);
 }
 
-int lia_lex_at(const lia_matches *m, size_t i, int cls)
+/* The longest phrase of class cls at token i, found by a scan. */
+static inline int lex_scan(const lia_matches *m, size_t i, int cls)
 {
-    if (cls >= 0 && lex_absent(m, i, cls))
-        return 0;
     int best = 0;
     for (int k = 0; k < m->n_lex[i]; k++)
         if (m->lex[i][k].cls == cls && m->lex[i][k].len > best)
@@ -83,9 +82,18 @@ int lia_lex_at(const lia_matches *m, size_t i, int cls)
     return best;
 }
 
-static int lex(const ctx *c, size_t i, int cls)
+int lia_lex_at(const lia_matches *m, size_t i, int cls)
 {
-    return cls >= 0 && i < c->t->n && !lex_absent(c->m, i, cls) ? lia_lex_at(c->m, i, cls) : 0;
+    if (cls >= 0 && lex_absent(m, i, cls))
+        return 0;
+    return lex_scan(m, i, cls);
+}
+
+/* lia_lex_at inlined: the matcher asks it millions of times, mostly for a
+ * class that is not there. */
+static inline int lex(const ctx *c, size_t i, int cls)
+{
+    return cls >= 0 && i < c->t->n && !lex_absent(c->m, i, cls) ? lex_scan(c->m, i, cls) : 0;
 }
 
 static int has_article(const lia_token *tk);
@@ -831,14 +839,7 @@ static int pronoun_ending(const lia_token *tk)
 
 static int has_article(const lia_token *tk)
 {
-    const char *p = tk->norm;
-    if (strncmp(p, "و", 2) == 0 || strncmp(p, "ف", 2) == 0)
-        p += 2;
-    if (strncmp(p, "لل", 4) == 0)
-        return 1;
-    if (strncmp(p, "ب", 2) == 0 || strncmp(p, "ك", 2) == 0 || strncmp(p, "ل", 2) == 0)
-        p += 2;
-    return strncmp(p, "ال", 4) == 0 && strlen(p) > 6;
+    return tk->has_article;
 }
 
 /* Is token i written with a hamza on its first alef (ألينا، إلياس)?  Then
@@ -2483,8 +2484,30 @@ static void find_surnames(ctx *c)
         }
         VEC_PUSH(persons, kn);
     }
+    /* A later mention starts with a word of a person's name: the first
+     * (the full name again), the surname, the alternative or the عبد/أبو
+     * of a compound.  One bit per hash of those words rules out most
+     * tokens without comparing them with every person. */
+    uint64_t may_start[16] = { 0 };
+#define MAY_START_BIT(h) (may_start[(h) >> 6 & 15] >> ((h) & 63) & 1)
+#define SET_MAY_START(h) (may_start[(h) >> 6 & 15] |= UINT64_C(1) << ((h) & 63))
+    for (size_t p = 0; p < persons.n; p++) {
+        const known *kn = &persons.v[p];
+        SET_MAY_START(kn->word_hashes[0]);
+        if (kn->surname)
+            SET_MAY_START(kn->hash);
+        if (kn->alt)
+            SET_MAY_START(kn->alt_hash);
+        if (kn->compound)
+            SET_MAY_START(kn->word_hashes[kn->n_words - 2]);
+    }
     for (size_t i = 0; i < c->t->n && persons.n; i++) {
         if (c->covered[i] || tok(c, i)->kind != LIA_TOK_WORD)
+            continue;
+        int candidate = 0;
+        for (int f = 0; f < tok(c, i)->n_forms; f++)
+            candidate |= (int)MAY_START_BIT(tok(c, i)->form_hash[f]);
+        if (!candidate)
             continue;
         size_t len = 0;
         size_t p = 0;
@@ -2522,6 +2545,8 @@ static void find_surnames(ctx *c)
             c->covered[w] = (int)c->m->mentions.n;
         i += len - 1;
     }
+#undef MAY_START_BIT
+#undef SET_MAY_START
     for (size_t p = 0; p < persons.n; p++) {
         free(persons.v[p].surname);
         free(persons.v[p].alt);

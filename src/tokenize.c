@@ -169,6 +169,19 @@ static void add_form(lia_token *t, const char *f)
     t->forms[t->n_forms++] = f;
 }
 
+/* Does the word carry the article, possibly behind proclitics (الدولة،
+ * بالدور، والمهام، للأمن)? */
+static int word_has_article(const char *p)
+{
+    if (starts_with(p, AR_WAW) || starts_with(p, AR_FA))
+        p += 2;
+    if (starts_with(p, AR_LAM AR_LAM))
+        return 1;
+    if (starts_with(p, AR_BA) || starts_with(p, AR_KAF) || starts_with(p, AR_LAM))
+        p += 2;
+    return starts_with(p, AR_AL) && strlen(p) > 6;
+}
+
 /* Fills t->forms for an Arabic word whose norm (n bytes) is already set.
  * Every form is a suffix of the norm. */
 static void word_forms(lia_token *t, size_t n)
@@ -434,6 +447,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
             tok.end = t->orig[k];
         }
         tok.paragraph = paragraph;
+        tok.has_article = word_has_article(tok.norm);
         if (tok.kind == LIA_TOK_WORD) {
             word_forms(&tok, end - start);
         } else {
