@@ -196,7 +196,10 @@ static void word_forms(lia_token *t, size_t n)
                     || starts_with(w, AR_KAF) || starts_with(w, AR_LAM);
     for (size_t i = 0; proclitic && i < sizeof clitics / sizeof clitics[0]; i++) {
         size_t pl = clitics[i].len;
-        if (pl >= n || !starts_with(w, clitics[i].prefix) || n_chars(w + pl, n - pl) < 2)
+        /* Each clitic letter has its own second UTF-8 byte: a cheap
+         * first test, as most prefixes differ from the word there. */
+        if (pl >= n || w[1] != clitics[i].prefix[1] || !starts_with(w, clitics[i].prefix)
+            || n_chars(w + pl, n - pl) < 2)
             continue;
         /* Nothing but an article left ("فال" → ال) is no word: it would
          * read as آل. */
@@ -412,6 +415,13 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
         if (is_arabic_letter(c)) {
             tok.kind = LIA_TOK_WORD;
             while (end < len) {
+                /* Fast path: a letter of U+0621..U+064A, most of a word. */
+                const unsigned char *u = (const unsigned char *)s + end;
+                if (end + 1 < len && ((u[0] == 0xD8 && u[1] >= 0xA1 && u[1] <= 0xBF)
+                                      || (u[0] == 0xD9 && u[1] >= 0x80 && u[1] <= 0x8A))) {
+                    end += 2;
+                    continue;
+                }
                 size_t n2;
                 UChar32 c2 = peek(s, len, end, &n2);
                 if (!is_arabic_letter(c2) && !is_mark(c2))
