@@ -9,49 +9,6 @@
 
 #include "util.h"
 
-/* ---- the arena: one chain of blocks owning every token string ---- */
-
-typedef struct arena_block {
-    struct arena_block *next;
-    size_t used, cap;
-    char data[];
-} arena_block;
-
-typedef struct {
-    arena_block *head;
-} arena;
-
-/* Copies s[0..n) plus a NUL into the arena; the string lives until the
- * arena is freed. */
-static const char *arena_strndup(arena *a, const char *s, size_t n)
-{
-    arena_block *b = a->head;
-    if (!b || b->cap - b->used < n + 1) {
-        size_t cap = n + 1 > 16384 ? n + 1 : 16384;
-        b = xmalloc(sizeof *b + cap);
-        b->next = a->head;
-        b->used = 0;
-        b->cap = cap;
-        a->head = b;
-    }
-    char *p = b->data + b->used;
-    memcpy(p, s, n);
-    p[n] = '\0';
-    b->used += n + 1;
-    return p;
-}
-
-static void arena_free(arena *a)
-{
-    if (!a)
-        return;
-    for (arena_block *b = a->head, *next; b; b = next) {
-        next = b->next;
-        free(b);
-    }
-    free(a);
-}
-
 /* ---- character classes over normalized text ---- */
 
 static int is_arabic_letter(UChar32 c)
@@ -384,7 +341,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
 {
     (void)d;
     memset(out, 0, sizeof *out);
-    arena *a = xcalloc(1, sizeof *a);
+    lia_arena *a = lia_arena_new();
     out->arena = a;
     VEC(lia_token) toks = {0};
     /* About one token per ten bytes of Arabic: sized once for most texts. */
@@ -443,7 +400,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
         } else {
             tok.kind = LIA_TOK_PUNCT;
         }
-        tok.norm = arena_strndup(a, s + start, end - start);
+        tok.norm = lia_arena_strndup(a, s + start, end - start);
         tok.nstart = start;
         tok.nend = end;
         tok.start = t->orig[start];
@@ -485,6 +442,6 @@ void lia_tokens_release(lia_tokens *t)
         return;
     free(t->tok);
     free(t->sent);
-    arena_free(t->arena);
+    lia_arena_free(t->arena);
     memset(t, 0, sizeof *t);
 }

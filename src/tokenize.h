@@ -53,7 +53,7 @@ typedef struct lia_tokens {
     size_t n;
     lia_sentence *sent;
     size_t n_sent;
-    void *arena;           /* owns every string the tokens point to */
+    struct lia_arena *arena;  /* owns every string the tokens point to */
 } lia_tokens;
 
 /* Tokenizes t and splits it into sentences on . ? ! and line breaks
