@@ -36,6 +36,29 @@ static void trie_release(lia_trie *t)
     }
     lia_map_release(&t->kids);
     VEC_FREE(t->refs);
+    free(t->key_bits);
+}
+
+/* Sets key_bits on every node of t with many children (once the rules are
+ * loaded: tries do not change after). */
+static void trie_index_keys(lia_trie *t)
+{
+    enum { MANY = 64 };
+    if (t->kids.n >= MANY) {
+        size_t bits = 64;
+        while (bits < 16 * t->kids.n)      /* about one false hit in twenty */
+            bits *= 2;
+        t->key_bits = xcalloc(bits / 64, sizeof *t->key_bits);
+        t->key_bits_mask = bits - 1;
+    }
+    for (size_t i = 0; i < t->kids.cap; i++) {
+        const lia_map_slot *s = &t->kids.slots[i];
+        if (!s->key)
+            continue;
+        if (t->key_bits)
+            t->key_bits[(s->hash & t->key_bits_mask) >> 6] |= UINT64_C(1) << (s->hash & 63);
+        trie_index_keys(s->val);
+    }
 }
 
 const lia_trie *lia_trie_step(const lia_trie *t, const char *key)
@@ -45,6 +68,8 @@ const lia_trie *lia_trie_step(const lia_trie *t, const char *key)
 
 const lia_trie *lia_trie_step_hashed(const lia_trie *t, const char *key, unsigned long hash)
 {
+    if (t->key_bits && !(t->key_bits[(hash & t->key_bits_mask) >> 6] >> (hash & 63) & 1))
+        return NULL;
     return lia_map_get_hashed(&t->kids, key, hash);
 }
 
@@ -1129,6 +1154,8 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     check_references(r, d, errors);
     link_kinds(r);
     index_patterns(r);
+    trie_index_keys(&r->names);
+    trie_index_keys(&r->lexicon);
     return r;
 }
 

@@ -8,6 +8,8 @@
 #ifndef LIA_RULES_H
 #define LIA_RULES_H
 
+#include <stdint.h>
+
 #include "liaison.h"
 #include "util.h"
 
@@ -36,6 +38,11 @@ typedef struct lia_trie lia_trie;
 struct lia_trie {
     lia_map kids;                 /* word key → lia_trie * */
     VEC(lia_gaz_ref) refs;        /* what a phrase ending here names */
+    /* A node with many children (a root: every token's forms are looked
+     * up there, and most are no key) also has one bit per key hash, so
+     * that a miss rarely touches the large map: NULL for other nodes. */
+    uint64_t *key_bits;
+    unsigned long key_bits_mask;  /* number of bits - 1 */
 };
 
 typedef struct {
