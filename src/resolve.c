@@ -1127,11 +1127,7 @@ static int delegation_leader(const rctx *c, int d)
 static void date_headline_relations(rctx *c)
 {
     for (size_t k = 0; k < c->headline_undated.n && c->context_date; k++) {
-        lia_relation *r = c->headline_undated.v[k];
-        if (!r->date[0]) {
-            free(r->date);
-            r->date = xstrdup(c->context_date);
-        }
+        lia_facts_date_relation(c->f, c->headline_undated.v[k], c->context_date);
     }
     VEC_FREE(c->headline_undated);
 }
