@@ -32,6 +32,9 @@ typedef struct {
     int dateline_city;       /* city of the document's dateline, or -1 */
     size_t dateline_date;    /* first token of a date in a dateline, or SIZE_MAX */
     size_t *first_denial;    /* per sentence: token of its first denial, or SIZE_MAX */
+    uint64_t *sent_classes;  /* per sentence, class_words words: bit cls set when a
+                                phrase of lexicon class cls starts in it */
+    size_t class_words;
     unsigned char *joined;   /* per token: another relation's trigger joined by و */
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
@@ -2834,10 +2837,27 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     return c->first_denial[sent] < anchor;
 }
 
+/* Can pattern p match in sentence sent at all?  Not when the class of one
+ * of its fixed elements occurs nowhere in the sentence: most patterns
+ * tried fail so, and are ruled out here without a walk. */
+static int sentence_may_match(const ctx *c, const lia_pattern *p, size_t sent)
+{
+    const uint64_t *classes = c->sent_classes + sent * c->class_words;
+    for (size_t k = 0; k < p->n_el; k++) {
+        const lia_pelem *e = &p->el[k];
+        if (e->kind == LIA_P_CLASS && !e->optional
+            && (e->cls < 0 || !(classes[e->cls / 64] >> (e->cls % 64) & 1)))
+            return 0;
+    }
+    return 1;
+}
+
 static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
 {
     const lia_pattern *p = &c->r->patterns.v[pi];
     const lia_sentence *s = &c->t->sent[sent];
+    if (!sentence_may_match(c, p, sent))
+        return;
     pmatch pm;
     memset(&pm, 0, sizeof pm);
     pm.c = c;
@@ -2884,6 +2904,14 @@ static void run_patterns(ctx *c)
 {
     const lia_rules *r = c->r;
     c->first_denial = xmalloc((c->t->n_sent + 1) * sizeof *c->first_denial);
+    c->class_words = r->classes.n / 64 + 1;
+    c->sent_classes = xcalloc((c->t->n_sent + 1) * c->class_words, sizeof *c->sent_classes);
+    for (size_t s = 0; s < c->t->n_sent; s++) {
+        uint64_t *classes = c->sent_classes + s * c->class_words;
+        for (size_t i = c->t->sent[s].first; i < c->t->sent[s].last; i++)
+            for (int k = 0; k < c->m->n_lex[i]; k++)
+                classes[c->m->lex[i][k].cls / 64] |= UINT64_C(1) << (c->m->lex[i][k].cls % 64);
+    }
     c->remote = xcalloc(c->t->n_sent + 1, sizeof *c->remote);
     c->joined = xcalloc(c->t->n + 1, 1);
     for (size_t i = 0; i < c->t->n; i++)
@@ -3033,6 +3061,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     free(c.covered);
     free(c.country_score);
     free(c.first_denial);
+    free(c.sent_classes);
     free(c.joined);
     free(c.remote);
 }
