@@ -39,25 +39,20 @@ static void trie_release(lia_trie *t)
     free(t->key_bits);
 }
 
-/* Sets key_bits on every node of t with many children (once the rules are
- * loaded: tries do not change after). */
-static void trie_index_keys(lia_trie *t)
+/* Sets key_bits on a trie's root (once the rules are loaded: tries do not
+ * change after).  Deeper nodes are only reached after a hit, and have few
+ * children. */
+static void trie_index_keys(lia_trie *root)
 {
-    enum { MANY = 64 };
-    if (t->kids.n >= MANY) {
-        size_t bits = 64;
-        while (bits < 16 * t->kids.n)      /* about one false hit in twenty */
-            bits *= 2;
-        t->key_bits = xcalloc(bits / 64, sizeof *t->key_bits);
-        t->key_bits_mask = bits - 1;
-    }
-    for (size_t i = 0; i < t->kids.cap; i++) {
-        const lia_map_slot *s = &t->kids.slots[i];
-        if (!s->key)
-            continue;
-        if (t->key_bits)
-            t->key_bits[(s->hash & t->key_bits_mask) >> 6] |= UINT64_C(1) << (s->hash & 63);
-        trie_index_keys(s->val);
+    size_t bits = 64;
+    while (bits < 16 * root->kids.n)      /* about one false hit in twenty */
+        bits *= 2;
+    root->key_bits = xcalloc(bits / 64, sizeof *root->key_bits);
+    root->key_bits_mask = bits - 1;
+    for (size_t i = 0; i < root->kids.cap; i++) {
+        const lia_map_slot *s = &root->kids.slots[i];
+        if (s->key)
+            root->key_bits[(s->hash & root->key_bits_mask) >> 6] |= UINT64_C(1) << (s->hash & 63);
     }
 }
 

@@ -38,9 +38,9 @@ typedef struct lia_trie lia_trie;
 struct lia_trie {
     lia_map kids;                 /* word key → lia_trie * */
     VEC(lia_gaz_ref) refs;        /* what a phrase ending here names */
-    /* A node with many children (a root: every token's forms are looked
-     * up there, and most are no key) also has one bit per key hash, so
-     * that a miss rarely touches the large map: NULL for other nodes. */
+    /* A root (every token's forms are looked up there, and most are no
+     * key) also has one bit per key hash, so that a miss rarely touches
+     * the large map: NULL for other nodes. */
     uint64_t *key_bits;
     unsigned long key_bits_mask;  /* number of bits - 1 */
 };
