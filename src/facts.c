@@ -14,34 +14,9 @@ lia_facts *lia_facts_new(void)
     lia_facts *f = xcalloc(1, sizeof *f);
     lia_map_init(&f->by_key);
     lia_map_init(&f->rel_seen);
+    f->strings = lia_arena_new();
+    sb_init(&f->id);
     return f;
-}
-
-static void entity_free(lia_entity *e)
-{
-    free(e->key);
-    free(e->type);
-    free(e->name);
-    free(e->name_latin);
-    free(e->country);
-    free(e->role);
-    for (size_t i = 0; i < e->n_aliases; i++)
-        free(e->aliases[i]);
-    free(e->aliases);
-    free(e);
-}
-
-static void relation_free(lia_relation *r)
-{
-    free(r->relation);
-    free(r->a);
-    free(r->b);
-    free(r->date);
-    free(r->place);
-    free(r->source);
-    free(r->evidence);
-    free(r->rule);
-    free(r);
 }
 
 void lia_facts_free(lia_facts *f)
@@ -49,30 +24,29 @@ void lia_facts_free(lia_facts *f)
     if (!f)
         return;
     for (size_t i = 0; i < f->entities.n; i++)
-        entity_free(f->entities.v[i]);
-    for (size_t i = 0; i < f->relations.n; i++)
-        relation_free(f->relations.v[i]);
+        free(f->entities.v[i]->aliases);
     VEC_FREE(f->entities);
     VEC_FREE(f->relations);
     lia_map_release(&f->by_key);
     lia_map_release(&f->rel_seen);
+    lia_arena_free(f->strings);
+    sb_release(&f->id);
     free(f);
 }
 
 /* ---- entities ----------------------------------------------------------- */
 
-static char *dup_or_empty(const char *s)
+/* A copy of s (NULL: "") in the arena. */
+static char *dup_or_empty(lia_arena *a, const char *s)
 {
-    return xstrdup(s ? s : "");
+    return lia_arena_strdup(a, s ? s : "");
 }
 
 /* Replaces *field with a copy of s when *field is empty and s is not. */
-static void fill(char **field, const char *s)
+static void fill(lia_arena *a, char **field, const char *s)
 {
-    if (s && *s && !**field) {
-        free(*field);
-        *field = xstrdup(s);
-    }
+    if (s && *s && !**field)
+        *field = lia_arena_strdup(a, s);
 }
 
 lia_entity *lia_facts_entity(lia_facts *f, const char *key, const char *type,
@@ -80,19 +54,20 @@ lia_entity *lia_facts_entity(lia_facts *f, const char *key, const char *type,
 {
     lia_entity *e = lia_map_get(&f->by_key, key);
     if (e) {
-        fill(&e->type, type);
-        fill(&e->name, name);
-        fill(&e->name_latin, name_latin);
-        fill(&e->country, country);
+        fill(e->strings, &e->type, type);
+        fill(e->strings, &e->name, name);
+        fill(e->strings, &e->name_latin, name_latin);
+        fill(e->strings, &e->country, country);
         return e;
     }
-    e = xcalloc(1, sizeof *e);
-    e->key = xstrdup(key);
-    e->type = dup_or_empty(type);
-    e->name = dup_or_empty(name);
-    e->name_latin = dup_or_empty(name_latin);
-    e->country = dup_or_empty(country);
-    e->role = xstrdup("");
+    e = lia_arena_calloc(f->strings, sizeof *e);
+    e->strings = f->strings;
+    e->key = lia_arena_strdup(f->strings, key);
+    e->type = dup_or_empty(f->strings, type);
+    e->name = dup_or_empty(f->strings, name);
+    e->name_latin = dup_or_empty(f->strings, name_latin);
+    e->country = dup_or_empty(f->strings, country);
+    e->role = dup_or_empty(f->strings, "");
     VEC_PUSH(f->entities, e);
     lia_map_put(&f->by_key, key, e);
     return e;
@@ -121,7 +96,7 @@ void lia_facts_add_alias(lia_entity *e, const char *alias)
     }
     e->aliases = xrealloc(e->aliases, (e->n_aliases + 1) * sizeof *e->aliases);
     memmove(e->aliases + lo + 1, e->aliases + lo, (e->n_aliases - lo) * sizeof *e->aliases);
-    e->aliases[lo] = xstrdup(alias);
+    e->aliases[lo] = lia_arena_strdup(e->strings, alias);
     e->n_aliases++;
 }
 
@@ -133,7 +108,7 @@ void lia_facts_mention(lia_entity *e, const char *surface)
 
 void lia_facts_set_role(lia_entity *e, const char *role)
 {
-    fill(&e->role, role);
+    fill(e->strings, &e->role, role);
 }
 
 /* ---- relations ---------------------------------------------------------- */
@@ -143,20 +118,21 @@ int lia_relation_is_symmetric(const char *relation)
     return strcmp(relation, "met") == 0;
 }
 
-static char *relation_id(const char *relation, const char *a, const char *b, const char *source)
+/* The relation's id, in id (cleared first). */
+static const char *relation_id(strbuf *id, const char *relation, const char *a, const char *b,
+                               const char *source)
 {
     /* \x1f cannot occur in keys or relation names, so the id is unambiguous.
      * Joined by hand: this runs for every relation found, and a printf
      * costs more than the rest of the look-up. */
     const char *parts[] = { relation, a, b, source };
-    strbuf id;
-    sb_init(&id);
+    sb_clear(id);
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         if (i)
-            sb_addc(&id, '\x1f');
-        sb_adds(&id, parts[i]);
+            sb_addc(id, '\x1f');
+        sb_adds(id, parts[i]);
     }
-    return sb_detach(&id);
+    return id->s;
 }
 
 lia_relation *lia_facts_add_relation(lia_facts *f, const char *relation, const char *a,
@@ -171,27 +147,31 @@ lia_relation *lia_facts_add_relation(lia_facts *f, const char *relation, const c
         a = b;
         b = t;
     }
-    char *id = relation_id(relation, a, b, source ? source : "");
+    const char *id = relation_id(&f->id, relation, a, b, source ? source : "");
     lia_relation *r = lia_map_get(&f->rel_seen, id);
     if (r) {
-        fill(&r->date, date);
-        fill(&r->place, place);
-        free(id);
+        fill(f->strings, &r->date, date);
+        fill(f->strings, &r->place, place);
         return r;
     }
-    r = xcalloc(1, sizeof *r);
-    r->relation = xstrdup(relation);
-    r->a = xstrdup(a);
-    r->b = xstrdup(b);
-    r->date = dup_or_empty(date);
-    r->place = dup_or_empty(place);
-    r->source = dup_or_empty(source);
-    r->evidence = dup_or_empty(evidence);
-    r->rule = dup_or_empty(rule);
+    r = lia_arena_calloc(f->strings, sizeof *r);
+    r->relation = lia_arena_strdup(f->strings, relation);
+    r->a = lia_arena_strdup(f->strings, a);
+    r->b = lia_arena_strdup(f->strings, b);
+    r->date = dup_or_empty(f->strings, date);
+    r->place = dup_or_empty(f->strings, place);
+    r->source = dup_or_empty(f->strings, source);
+    r->evidence = dup_or_empty(f->strings, evidence);
+    r->rule = dup_or_empty(f->strings, rule);
     VEC_PUSH(f->relations, r);
     lia_map_put(&f->rel_seen, id, r);
-    free(id);
     return r;
+}
+
+void lia_facts_date_relation(lia_facts *f, lia_relation *r, const char *date)
+{
+    if (!r->date[0])
+        r->date = dup_or_empty(f->strings, date);
 }
 
 /* ---- merge and sort ----------------------------------------------------- */
@@ -201,12 +181,10 @@ lia_relation *lia_facts_add_relation(lia_facts *f, const char *relation, const c
  * any order) give the same result: a field that two sides both set keeps
  * the greater value by strcmp, and "" loses to any value.  Inside one
  * document the first value wins instead (lia_facts_entity's fill). */
-static void merge_field(char **field, const char *s)
+static void merge_field(lia_arena *a, char **field, const char *s)
 {
-    if (s && strcmp(s, *field) > 0) {
-        free(*field);
-        *field = xstrdup(s);
-    }
+    if (s && strcmp(s, *field) > 0)
+        *field = lia_arena_strdup(a, s);
 }
 
 static void merge_entity_fields(lia_facts *dst, const char *key, const char *type,
@@ -215,11 +193,11 @@ static void merge_entity_fields(lia_facts *dst, const char *key, const char *typ
                                 long mentions)
 {
     lia_entity *e = lia_facts_entity(dst, key, type, name, name_latin, country);
-    merge_field(&e->type, type);
-    merge_field(&e->name, name);
-    merge_field(&e->name_latin, name_latin);
-    merge_field(&e->country, country);
-    merge_field(&e->role, role);
+    merge_field(dst->strings, &e->type, type);
+    merge_field(dst->strings, &e->name, name);
+    merge_field(dst->strings, &e->name_latin, name_latin);
+    merge_field(dst->strings, &e->country, country);
+    merge_field(dst->strings, &e->role, role);
     for (size_t i = 0; i < n_aliases; i++)
         lia_facts_add_alias(e, aliases[i]);
     e->mentions += mentions;
@@ -233,10 +211,10 @@ static void merge_relation_fields(lia_facts *dst, const char *relation, const ch
                                              evidence, rule);
     if (!r)
         return;
-    merge_field(&r->date, date);
-    merge_field(&r->place, place);
-    merge_field(&r->evidence, evidence);
-    merge_field(&r->rule, rule);
+    merge_field(dst->strings, &r->date, date);
+    merge_field(dst->strings, &r->place, place);
+    merge_field(dst->strings, &r->evidence, evidence);
+    merge_field(dst->strings, &r->rule, rule);
 }
 
 void lia_facts_merge(lia_facts *dst, const lia_facts *src)

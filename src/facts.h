@@ -35,6 +35,7 @@ typedef struct {
     char **aliases;     /* distinct surface forms as written, sorted */
     size_t n_aliases;
     long mentions;
+    struct lia_arena *strings;  /* its facts' arena, where its strings live */
 } lia_entity;
 
 typedef struct {
@@ -52,6 +53,11 @@ struct lia_facts {
     VEC(lia_relation *) relations;
     lia_map by_key;         /* key → lia_entity * */
     lia_map rel_seen;       /* relation|a|b|source → lia_relation * */
+    /* Owns every entity, relation and string above (not the arrays): a
+     * document's facts are made and freed together, thousands of small
+     * strings that malloc would handle one by one. */
+    struct lia_arena *strings;
+    strbuf id;              /* scratch for relation ids */
 };
 
 /* Finds or creates the entity with this key.  Empty or NULL fields of an
@@ -66,6 +72,8 @@ void lia_facts_set_role(lia_entity *e, const char *role);
  * it in e->mentions.  (lia_facts_entity and lia_facts_add_alias count
  * nothing; merging and reading JSON Lines add mention counts.) */
 void lia_facts_mention(lia_entity *e, const char *surface);
+/* Sets r's date when it has none (r belongs to f). */
+void lia_facts_date_relation(lia_facts *f, lia_relation *r, const char *date);
 /* Is relation stored with a < b (met)? */
 int lia_relation_is_symmetric(const char *relation);
 

@@ -32,6 +32,9 @@ typedef struct {
     int dateline_city;       /* city of the document's dateline, or -1 */
     size_t dateline_date;    /* first token of a date in a dateline, or SIZE_MAX */
     size_t *first_denial;    /* per sentence: token of its first denial, or SIZE_MAX */
+    uint64_t *sent_classes;  /* per sentence, class_words words: bit cls set when a
+                                phrase of lexicon class cls starts in it */
+    size_t class_words;
     unsigned char *joined;   /* per token: another relation's trigger joined by و */
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
@@ -72,10 +75,9 @@ static inline int lex_absent(const lia_matches *m, size_t i, int cls)
     return cls < 64 && !(m->lex_classes[i] >> cls & 1);
 }
 
-int lia_lex_at(const lia_matches *m, size_t i, int cls)
+/* The longest phrase of class cls at token i, found by a scan. */
+static inline int lex_scan(const lia_matches *m, size_t i, int cls)
 {
-    if (cls >= 0 && lex_absent(m, i, cls))
-        return 0;
     int best = 0;
     for (int k = 0; k < m->n_lex[i]; k++)
         if (m->lex[i][k].cls == cls && m->lex[i][k].len > best)
@@ -83,9 +85,18 @@ int lia_lex_at(const lia_matches *m, size_t i, int cls)
     return best;
 }
 
-static int lex(const ctx *c, size_t i, int cls)
+int lia_lex_at(const lia_matches *m, size_t i, int cls)
 {
-    return cls >= 0 && i < c->t->n && !lex_absent(c->m, i, cls) ? lia_lex_at(c->m, i, cls) : 0;
+    if (cls >= 0 && lex_absent(m, i, cls))
+        return 0;
+    return lex_scan(m, i, cls);
+}
+
+/* lia_lex_at inlined: the matcher asks it millions of times, mostly for a
+ * class that is not there. */
+static inline int lex(const ctx *c, size_t i, int cls)
+{
+    return cls >= 0 && i < c->t->n && !lex_absent(c->m, i, cls) ? lex_scan(c->m, i, cls) : 0;
 }
 
 static int has_article(const lia_token *tk);
@@ -394,23 +405,31 @@ static size_t count_chars(const char *s, size_t n)
 
 /* The words of a mention as written, without the proclitics of its first
  * word: "للمديرية العامة" → "المديرية العامة", "وبموسكو" → "موسكو".  The
- * clitics are those the rules' tries needed stripped to match. */
-static char *clean_span_text(const ctx *c, size_t first, size_t last)
+ * clitics are those the rules' tries needed stripped to match.  The text
+ * is the returned prefix ("" or the alef of an article written لل) then
+ * c->text[*from, *to): found without copying, as most of it is copied
+ * straight into a mention. */
+static const char *clean_span(const ctx *c, size_t first, size_t last, size_t *from, size_t *to)
 {
-    char *raw = span_text(c, first, last);
+    *from = *to = 0;
+    if (last > first) {
+        *from = tok(c, first)->start;
+        *to = tok(c, last - 1)->end;
+    }
+    const char *raw = c->text + *from;
     const lia_token *tk = tok(c, first);
     if (tk->kind != LIA_TOK_WORD)
-        return raw;
+        return "";
     const char *form = NULL;
     for (int f = 0; f < tk->n_forms && !form; f++)
         if (lia_trie_step_hashed(&c->r->names, tk->forms[f], tk->form_hash[f])
             || lia_trie_step_hashed(&c->r->lexicon, tk->forms[f], tk->form_hash[f]))
             form = tk->forms[f];
     if (!form)
-        return raw;
+        return "";
     size_t nl = strlen(tk->norm), fl = strlen(form);
     if (fl >= nl || strcmp(tk->norm + nl - fl, form) != 0)
-        return raw;
+        return "";
     /* What was stripped, and whether it held the article (ال, or لل). */
     size_t pl = nl - fl;
     const char *pre = tk->norm;
@@ -422,7 +441,7 @@ static char *clean_span_text(const ctx *c, size_t first, size_t last)
     else if (article)
         skip -= 1;               /* لل: drop one lam, write the article */
     /* Skip that many letters of the original, with their marks. */
-    size_t i = 0, letters = 0, n = strlen(raw);
+    size_t i = 0, letters = 0, n = *to - *from;
     while (i < n && letters < skip) {
         size_t l = u8len((const unsigned char *)raw + i);
         unsigned int cp = 0;
@@ -433,13 +452,43 @@ static char *clean_span_text(const ctx *c, size_t first, size_t last)
             letters++;
         i += l;
     }
-    while (i < n && (unsigned char)raw[i] == 0xD9 && (unsigned char)raw[i + 1] >= 0x8B
+    while (i + 1 < n && (unsigned char)raw[i] == 0xD9 && (unsigned char)raw[i + 1] >= 0x8B
            && (unsigned char)raw[i + 1] <= 0x9F)
         i += 2;              /* marks on the last stripped letter */
-    char *out = (pl >= 4 && strncmp(pre + pl - 4, "لل", 4) == 0 && article)
-                ? xasprintf("ا%s", raw + i) : xstrdup(raw + i);
-    free(raw);
+    *from += i < n ? i : n;
+    return pl >= 4 && strncmp(pre + pl - 4, "لل", 4) == 0 && article ? "ا" : "";
+}
+
+/* clean_span's text, malloc'd. */
+static char *clean_span_text(const ctx *c, size_t first, size_t last)
+{
+    size_t from, to;
+    const char *pre = clean_span(c, first, last, &from, &to);
+    size_t pn = strlen(pre);
+    char *out = xmalloc(pn + (to - from) + 1);
+    memcpy(out, pre, pn);
+    memcpy(out + pn, c->text + from, to - from);
+    out[pn + (to - from)] = '\0';
     return out;
+}
+
+/* clean_span's text, owned by the matches. */
+static char *mention_text(const ctx *c, size_t first, size_t last)
+{
+    size_t from, to;
+    const char *pre = clean_span(c, first, last, &from, &to);
+    size_t pn = strlen(pre);
+    char *out = lia_arena_alloc(c->m->strings, pn + (to - from) + 1);
+    memcpy(out, pre, pn);
+    memcpy(out + pn, c->text + from, to - from);
+    out[pn + (to - from)] = '\0';
+    return out;
+}
+
+/* A copy of s (NULL: "") owned by the matches, for a mention's field. */
+static char *keep(const ctx *c, const char *s)
+{
+    return lia_arena_strdup(c->m->strings, s ? s : "");
 }
 
 static char *lower_cc(const char *cc)
@@ -457,25 +506,21 @@ static lia_mention *new_mention(ctx *c, size_t first, size_t last, int type)
     mm.first = first;
     mm.last = last;
     mm.type = type;
-    mm.surface = clean_span_text(c, first, last);
-    mm.role = xstrdup("");
-    mm.office = xstrdup("");
+    mm.surface = mention_text(c, first, last);
+    mm.role = keep(c, "");
+    mm.office = keep(c, "");
     mm.title = -1;
     VEC_PUSH(c->m->mentions, mm);
     return &c->m->mentions.v[c->m->mentions.n - 1];
 }
 
-static void set_identity(lia_mention *mm, const char *key, const char *name, const char *latin,
-                         const char *country)
+static void set_identity(const ctx *c, lia_mention *mm, const char *key, const char *name,
+                         const char *latin, const char *country)
 {
-    free(mm->key);
-    free(mm->name);
-    free(mm->latin);
-    free(mm->country);
-    mm->key = xstrdup(key);
-    mm->name = xstrdup(name);
-    mm->latin = xstrdup(latin ? latin : "");
-    mm->country = xstrdup(country ? country : "");
+    mm->key = keep(c, key);
+    mm->name = keep(c, name);
+    mm->latin = keep(c, latin);
+    mm->country = keep(c, country);
 }
 
 /* The country a nisba or country name at i names (index), and its length. */
@@ -831,14 +876,7 @@ static int pronoun_ending(const lia_token *tk)
 
 static int has_article(const lia_token *tk)
 {
-    const char *p = tk->norm;
-    if (strncmp(p, "و", 2) == 0 || strncmp(p, "ف", 2) == 0)
-        p += 2;
-    if (strncmp(p, "لل", 4) == 0)
-        return 1;
-    if (strncmp(p, "ب", 2) == 0 || strncmp(p, "ك", 2) == 0 || strncmp(p, "ل", 2) == 0)
-        p += 2;
-    return strncmp(p, "ال", 4) == 0 && strlen(p) > 6;
+    return tk->has_article;
 }
 
 /* Is token i written with a hamza on its first alef (ألينا، إلياس)?  Then
@@ -1021,7 +1059,7 @@ static int name_at(const ctx *c, size_t i)
 static void person_from_official(const ctx *c, lia_mention *mm, int idx)
 {
     const lia_official *o = &c->r->officials.v[idx];
-    set_identity(mm, o->key, o->name, o->latin, o->country);
+    set_identity(c, mm, o->key, o->name, o->latin, o->country);
     mm->official = 1;
 }
 
@@ -1053,7 +1091,7 @@ static void person_from_name_text(ctx *c, lia_mention *mm, char *name, int ci)
     for (char *p = latin; *p; p++)
         if (p == latin || p[-1] == ' ' || p[-1] == '-')
             *p = (char)toupper((unsigned char)*p);
-    set_identity(mm, slug, name, latin, ci >= 0 ? c->r->countries.v[ci].code : "");
+    set_identity(c, mm, slug, name, latin, ci >= 0 ? c->r->countries.v[ci].code : "");
     free(name);
     free(norm);
     free(slug);
@@ -1231,13 +1269,11 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
 
 static void attach_title(lia_mention *mm, title_info *ti, const ctx *c, size_t first, size_t last)
 {
-    free(mm->role);
-    free(mm->office);
-    mm->role = clean_span_text(c, first, last);
-    mm->office = xstrdup(ti->office ? ti->office : "");
+    mm->role = mention_text(c, first, last);
+    mm->office = keep(c, ti->office);
     mm->title = ti->title;
     for (int k = 0; k < ti->n_bodies && k < 2; k++)
-        mm->bodies[k] = xstrdup(ti->bodies[k].key);
+        mm->bodies[k] = keep(c, ti->bodies[k].key);
     mm->official = 1;
     /* "وزير الداخلية آنذاك"، "رئيس الوزراء الأسبق": an office held once. */
     for (size_t k = first; k < last + 3 && k < c->t->n && same_sentence(c, first, k); k++) {
@@ -1267,9 +1303,9 @@ static void add_named_parent(ctx *c, const char *key, size_t first, size_t last)
         int hit = strcmp(pb.key, a->parent) == 0 && pb.end <= last;
         if (hit) {
             lia_mention *pm = new_mention(c, k, pb.end, LIA_T_AGENCY);
-            set_identity(pm, pb.key, pb.name, pb.latin, pb.country);
+            set_identity(c, pm, pb.key, pb.name, pb.latin, pb.country);
             pm->inner = 1;
-            pm->parent_of = xstrdup(key);
+            pm->parent_of = keep(c, key);
         }
         body_release(&pb);
         if (hit)
@@ -1283,7 +1319,7 @@ static void add_body_mentions(ctx *c, title_info *ti, size_t first)
         body *b = &ti->bodies[k];
         size_t start = b->start > first ? b->start : first;
         lia_mention *am = new_mention(c, start, b->end, b->is_org ? LIA_T_ORG : LIA_T_AGENCY);
-        set_identity(am, b->key, b->name, b->latin, b->country);
+        set_identity(c, am, b->key, b->name, b->latin, b->country);
         am->inner = 1;
         add_named_parent(c, b->key, start, b->end);
     }
@@ -1417,10 +1453,8 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
     lia_mention *mm = &c->m->mentions.v[person];
     attach_title(mm, &ti, c, t, ti.end);
     /* An unknown name takes the country of his office. */
-    if (!mm->country[0]) {
-        free(mm->country);
-        mm->country = xstrdup(ti.country >= 0 ? c->r->countries.v[ti.country].code : ti.bodies[0].country);
-    }
+    if (!mm->country[0])
+        mm->country = keep(c, ti.country >= 0 ? c->r->countries.v[ti.country].code : ti.bodies[0].country);
     mm->last = ti.end;
     add_body_mentions(c, &ti, t);
     title_release(&ti);
@@ -1843,8 +1877,7 @@ static size_t try_title_person(ctx *c, size_t i)
     if (name_end > j) {
         lia_mention *mm = new_mention(c, i, name_end, LIA_T_PERSON);
         mm->member = member;
-        free(mm->surface);
-        mm->surface = clean_span_text(c, j, name_end);
+        mm->surface = mention_text(c, j, name_end);
         if (ol) {
             person_from_official(c, mm, oi);
             /* "وفد تركي يضم وزير الخارجية هاكان فيدان" in a Baghdad story:
@@ -1854,10 +1887,8 @@ static size_t try_title_person(ctx *c, size_t i)
                 rebind_defaulted_bodies(c, &ti, lia_rules_country_index(c->r, mm->country));
         } else
             person_from_name(c, mm, j, name_end, ti.country);
-        if (!mm->country[0] && ti.country >= 0) {
-            free(mm->country);
-            mm->country = xstrdup(c->r->countries.v[ti.country].code);
-        }
+        if (!mm->country[0] && ti.country >= 0)
+            mm->country = keep(c, c->r->countries.v[ti.country].code);
         attach_title(mm, &ti, c, i, ti.end);
         size_t me = c->m->mentions.n - 1;
         add_body_mentions(c, &ti, i);
@@ -1865,7 +1896,7 @@ static size_t try_title_person(ctx *c, size_t i)
         if (gov >= 0) {
             const lia_agency *a = &c->r->agencies.v[gov];
             lia_mention *gm = new_mention(c, gov_first, gov_last, LIA_T_AGENCY);
-            set_identity(gm, a->key, a->name, a->latin, a->country);
+            set_identity(c, gm, a->key, a->name, a->latin, a->country);
             gm->inner = 1;
         }
         /* "الأمير عبد العزيز بن سعود وزير الداخلية": a second office after
@@ -1909,8 +1940,7 @@ static size_t try_title_person(ctx *c, size_t i)
                         && strcmp(c->r->officials.v[pi].country, c->r->countries.v[ti.country].code) != 0;
             if (pl && !other && same_sentence(c, k, n)) {
                 lia_mention *mm = new_mention(c, i, n + (size_t)pl, LIA_T_PERSON);
-                free(mm->surface);
-                mm->surface = clean_span_text(c, n, n + (size_t)pl);
+                mm->surface = mention_text(c, n, n + (size_t)pl);
                 person_from_official(c, mm, pi);
                 attach_title(mm, &ti, c, i, k);
                 /* add_body_mentions may move the mention array. */
@@ -1940,12 +1970,9 @@ static size_t try_title_person(ctx *c, size_t i)
     if (!genitive && !many && (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0]))) {
         lia_mention *mm = new_mention(c, i, ti.end, LIA_T_PERSON);
         attach_title(mm, &ti, c, i, ti.end);
-        mm->key = xstrdup("");
-        mm->name = xstrdup("");
-        mm->latin = xstrdup("");
-        mm->country = xstrdup(ti.country >= 0 ? c->r->countries.v[ti.country].code : "");
+        set_identity(c, mm, "", "", "", ti.country >= 0 ? c->r->countries.v[ti.country].code : "");
         if (!ti.n_bodies && ti.country >= 0)
-            mm->bodies[0] = xstrdup(c->r->countries.v[ti.country].code);
+            mm->bodies[0] = keep(c, c->r->countries.v[ti.country].code);
         for (int k = 0; k < ti.n_bodies; k++)
             mm->guessed_country |= ti.bodies[k].defaulted;
         add_body_mentions(c, &ti, i);
@@ -1976,7 +2003,7 @@ static size_t try_event(ctx *c, size_t i)
             end++;
         mm = new_mention(c, i, end, LIA_T_EVENT);
         const lia_event_entry *e = &c->r->events.v[idx];
-        set_identity(mm, e->key, e->name, e->latin, e->country);
+        set_identity(c, mm, e->key, e->name, e->latin, e->country);
     } else if (!lex(c, i, c->c_press_conference) && (len = lex(c, i, c->c_event_head))) {
         /* Shape: a head word and at least two words of its name.  An
          * indefinite head names an event only with a place ("مؤتمر بغداد
@@ -2068,7 +2095,7 @@ static size_t try_event(ctx *c, size_t i)
         }
         char *slug = lia_slug(b.s ? b.s : "");
         char *name = span_text(c, i, j);
-        set_identity(mm, slug, name, "", "");
+        set_identity(c, mm, slug, name, "", "");
         free(slug);
         free(name);
         sb_release(&b);
@@ -2078,7 +2105,7 @@ static size_t try_event(ctx *c, size_t i)
             int ei, el = gaz_ref(c, k, LIA_G_EVENT, &ei);
             if (el && k + (size_t)el <= j) {
                 const lia_event_entry *e = &c->r->events.v[ei];
-                set_identity(mm, e->key, e->name, e->latin, e->country);
+                set_identity(c, mm, e->key, e->name, e->latin, e->country);
                 break;
             }
         }
@@ -2113,7 +2140,7 @@ static size_t try_place(ctx *c, size_t i)
         if (direct) {
             lia_mention *mm = new_mention(c, i, j + (size_t)direct, LIA_T_CITY);
             const lia_city *city = &c->r->cities.v[idx];
-            set_identity(mm, city->key, city->name, city->latin, city->country);
+            set_identity(c, mm, city->key, city->name, city->latin, city->country);
             return mm->last;
         }
         int cl = country_at(c, j, &ci);
@@ -2121,13 +2148,13 @@ static size_t try_place(ctx *c, size_t i)
         if (cityl) {
             lia_mention *mm = new_mention(c, i, j + (size_t)cl + (size_t)cityl, LIA_T_CITY);
             const lia_city *city = &c->r->cities.v[idx];
-            set_identity(mm, city->key, city->name, city->latin, city->country);
+            set_identity(c, mm, city->key, city->name, city->latin, city->country);
             return mm->last;
         }
         if (cl && c->r->countries.v[ci].capital >= 0) {
             const lia_city *city = &c->r->cities.v[c->r->countries.v[ci].capital];
             lia_mention *mm = new_mention(c, i, j + (size_t)cl, LIA_T_CITY);
-            set_identity(mm, city->key, city->name, city->latin, city->country);
+            set_identity(c, mm, city->key, city->name, city->latin, city->country);
             return mm->last;
         }
         return i;
@@ -2145,7 +2172,7 @@ static size_t try_place(ctx *c, size_t i)
             char *latin = lia_transliterate(tk->norm);
             if (latin[0])
                 latin[0] = (char)toupper((unsigned char)latin[0]);
-            set_identity(mm, slug, word, latin, nl ? c->r->countries.v[ci].code : "");
+            set_identity(c, mm, slug, word, latin, nl ? c->r->countries.v[ci].code : "");
             free(word);
             free(slug);
             free(latin);
@@ -2167,13 +2194,13 @@ static size_t try_place(ctx *c, size_t i)
     if (countryl && countryl >= cityl) {
         lia_mention *mm = new_mention(c, i, i + (size_t)countryl, LIA_T_COUNTRY);
         const lia_country *co = &c->r->countries.v[ci];
-        set_identity(mm, co->code, co->name, co->latin, co->code);
+        set_identity(c, mm, co->code, co->name, co->latin, co->code);
         return mm->last;
     }
     if (cityl) {
         lia_mention *mm = new_mention(c, i, i + (size_t)cityl, LIA_T_CITY);
         const lia_city *city = &c->r->cities.v[idx];
-        set_identity(mm, city->key, city->name, city->latin, city->country);
+        set_identity(c, mm, city->key, city->name, city->latin, city->country);
         return mm->last;
     }
     return i;
@@ -2190,7 +2217,7 @@ static size_t try_delegation(ctx *c, size_t i)
         if (cl) {
             lia_mention *mm = new_mention(c, i, j + (size_t)cl, LIA_T_COUNTRY);
             const lia_country *co = &c->r->countries.v[ci];
-            set_identity(mm, co->code, co->name, co->latin, co->code);
+            set_identity(c, mm, co->code, co->name, co->latin, co->code);
             mm->delegation = 1;
             size_t end = j + (size_t)cl;
             /* "الوفدين الموريتاني والتشادي": one country per nisba. */
@@ -2198,7 +2225,7 @@ static size_t try_delegation(ctx *c, size_t i)
                    && (cl = gaz_ref(c, end, LIA_G_NISBA, &ci))) {
                 lia_mention *m2 = new_mention(c, end, end + (size_t)cl, LIA_T_COUNTRY);
                 co = &c->r->countries.v[ci];
-                set_identity(m2, co->code, co->name, co->latin, co->code);
+                set_identity(c, m2, co->code, co->name, co->latin, co->code);
                 m2->delegation = 1;
                 end += (size_t)cl;
             }
@@ -2307,7 +2334,7 @@ static size_t mention_at(ctx *c, size_t i)
         int type = b.is_org || (gaz_ref(c, i, LIA_G_ORG, &ai) && !gaz_ref(c, i, LIA_G_AGENCY, NULL))
                    ? LIA_T_ORG : LIA_T_AGENCY;
         lia_mention *mm = new_mention(c, i, b.end, type);
-        set_identity(mm, b.key, b.name, b.latin, b.country);
+        set_identity(c, mm, b.key, b.name, b.latin, b.country);
         body_release(&b);
         size_t end = mm->last;
         add_named_parent(c, c->m->mentions.v[c->m->mentions.n - 1].key, i, end);
@@ -2317,7 +2344,7 @@ static size_t mention_at(ctx *c, size_t i)
         return e;
     if ((len = lex(c, i, c->c_event_ref))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_EVENT);
-        set_identity(mm, "", "", "", "");
+        set_identity(c, mm, "", "", "", "");
         mm->event_ref = 1;
         return mm->last;
     }
@@ -2332,7 +2359,7 @@ static size_t mention_at(ctx *c, size_t i)
                    || any_lex(c, after);
         if (nl && ends && !official_at(c, after, NULL) && scan_name(c, after) <= after) {
             lia_mention *mm = new_mention(c, i, after, LIA_T_PERSON);
-            set_identity(mm, "", "", "", c->r->countries.v[nci].code);
+            set_identity(c, mm, "", "", "", c->r->countries.v[nci].code);
             mm->anaphor = 1;
             return mm->last;
         }
@@ -2349,7 +2376,7 @@ static size_t mention_at(ctx *c, size_t i)
             || (i > 0 && same_sentence(c, i - 1, i) && strcmp(tok(c, i - 1)->norm, "الي") == 0))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_COUNTRY);
         const lia_country *co = &c->r->countries.v[c->home_country];
-        set_identity(mm, co->code, co->name, co->latin, co->code);
+        set_identity(c, mm, co->code, co->name, co->latin, co->code);
         return mm->last;
     }
     /* Words that stand for persons named elsewhere, resolved later:
@@ -2362,7 +2389,7 @@ static size_t mention_at(ctx *c, size_t i)
         if (!(len = lex(c, i, ref_class[k])))
             continue;
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
-        set_identity(mm, "", "", "", "");
+        set_identity(c, mm, "", "", "", "");
         mm->anaphor = k == REF_ANAPHOR;
         mm->group = k == REF_GROUP;
         mm->guest = k == REF_GUEST;
@@ -2372,8 +2399,7 @@ static size_t mention_at(ctx *c, size_t i)
          * البريطاني": the visitor, of that country. */
         int nci, nl;
         if ((k == REF_ANAPHOR || k == REF_GUEST) && (nl = nisba_at(c, mm->last, &nci))) {
-            free(mm->country);
-            mm->country = xstrdup(c->r->countries.v[nci].code);
+            mm->country = keep(c, c->r->countries.v[nci].code);
             mm->last += (size_t)nl;
         }
         return mm->last;
@@ -2399,7 +2425,7 @@ static size_t mention_at(ctx *c, size_t i)
                         && !lex(c, j, c->c_polity) && !lex(c, j, c->c_the_country));
         if (end == j && j > i + 1 && whole && lex(c, i, c->c_style) && same_sentence(c, i, j - 1)) {
             lia_mention *mm = new_mention(c, i, j, LIA_T_PERSON);
-            set_identity(mm, "", "", "", "");
+            set_identity(c, mm, "", "", "", "");
             mm->styled = 1;
             return mm->last;
         }
@@ -2533,8 +2559,30 @@ static void find_surnames(ctx *c)
         }
         VEC_PUSH(persons, kn);
     }
+    /* A later mention starts with a word of a person's name: the first
+     * (the full name again), the surname, the alternative or the عبد/أبو
+     * of a compound.  One bit per hash of those words rules out most
+     * tokens without comparing them with every person. */
+    uint64_t may_start[16] = { 0 };
+#define MAY_START_BIT(h) (may_start[(h) >> 6 & 15] >> ((h) & 63) & 1)
+#define SET_MAY_START(h) (may_start[(h) >> 6 & 15] |= UINT64_C(1) << ((h) & 63))
+    for (size_t p = 0; p < persons.n; p++) {
+        const known *kn = &persons.v[p];
+        SET_MAY_START(kn->word_hashes[0]);
+        if (kn->surname)
+            SET_MAY_START(kn->hash);
+        if (kn->alt)
+            SET_MAY_START(kn->alt_hash);
+        if (kn->compound)
+            SET_MAY_START(kn->word_hashes[kn->n_words - 2]);
+    }
     for (size_t i = 0; i < c->t->n && persons.n; i++) {
         if (c->covered[i] || tok(c, i)->kind != LIA_TOK_WORD)
+            continue;
+        int candidate = 0;
+        for (int f = 0; f < tok(c, i)->n_forms; f++)
+            candidate |= (int)MAY_START_BIT(tok(c, i)->form_hash[f]);
+        if (!candidate)
             continue;
         size_t len = 0;
         size_t p = 0;
@@ -2566,12 +2614,14 @@ static void find_surnames(ctx *c)
             continue;
         lia_mention copy = c->m->mentions.v[persons.v[p - 1].mention];
         lia_mention *mm = new_mention(c, i, i + len, LIA_T_PERSON);
-        set_identity(mm, copy.key, copy.name, copy.latin, copy.country);
+        set_identity(c, mm, copy.key, copy.name, copy.latin, copy.country);
         mm->official = copy.official;
         for (size_t w = i; w < i + len; w++)
             c->covered[w] = (int)c->m->mentions.n;
         i += len - 1;
     }
+#undef MAY_START_BIT
+#undef SET_MAY_START
     for (size_t p = 0; p < persons.n; p++) {
         free(persons.v[p].surname);
         free(persons.v[p].alt);
@@ -2847,10 +2897,27 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     return c->first_denial[sent] < anchor;
 }
 
+/* Can pattern p match in sentence sent at all?  Not when the class of one
+ * of its fixed elements occurs nowhere in the sentence: most patterns
+ * tried fail so, and are ruled out here without a walk. */
+static int sentence_may_match(const ctx *c, const lia_pattern *p, size_t sent)
+{
+    const uint64_t *classes = c->sent_classes + sent * c->class_words;
+    for (size_t k = 0; k < p->n_el; k++) {
+        const lia_pelem *e = &p->el[k];
+        if (e->kind == LIA_P_CLASS && !e->optional
+            && (e->cls < 0 || !(classes[e->cls / 64] >> (e->cls % 64) & 1)))
+            return 0;
+    }
+    return 1;
+}
+
 static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
 {
     const lia_pattern *p = &c->r->patterns.v[pi];
     const lia_sentence *s = &c->t->sent[sent];
+    if (!sentence_may_match(c, p, sent))
+        return;
     pmatch pm;
     memset(&pm, 0, sizeof pm);
     pm.c = c;
@@ -2897,6 +2964,14 @@ static void run_patterns(ctx *c)
 {
     const lia_rules *r = c->r;
     c->first_denial = xmalloc((c->t->n_sent + 1) * sizeof *c->first_denial);
+    c->class_words = r->classes.n / 64 + 1;
+    c->sent_classes = xcalloc((c->t->n_sent + 1) * c->class_words, sizeof *c->sent_classes);
+    for (size_t s = 0; s < c->t->n_sent; s++) {
+        uint64_t *classes = c->sent_classes + s * c->class_words;
+        for (size_t i = c->t->sent[s].first; i < c->t->sent[s].last; i++)
+            for (int k = 0; k < c->m->n_lex[i]; k++)
+                classes[c->m->lex[i][k].cls / 64] |= UINT64_C(1) << (c->m->lex[i][k].cls % 64);
+    }
     c->remote = xcalloc(c->t->n_sent + 1, sizeof *c->remote);
     c->joined = xcalloc(c->t->n + 1, 1);
     for (size_t i = 0; i < c->t->n; i++)
@@ -2949,6 +3024,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.t = t;
     c.text = text;
     c.m = out;
+    out->strings = lia_arena_new();
     c.c_stop = lia_rules_class(r, "stop");
     c.c_honorific = lia_rules_class(r, "honorific");
     c.c_name_part = lia_rules_class(r, "name_part");
@@ -3047,19 +3123,14 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     free(c.covered);
     free(c.country_score);
     free(c.first_denial);
+    free(c.sent_classes);
     free(c.joined);
     free(c.remote);
 }
 
 void lia_matches_release(lia_matches *m)
 {
-    for (size_t k = 0; k < m->mentions.n; k++) {
-        lia_mention *mm = &m->mentions.v[k];
-        free(mm->key); free(mm->name); free(mm->latin); free(mm->country); free(mm->surface);
-        free(mm->role); free(mm->office); free(mm->parent_of);
-        for (int b = 0; b < 3; b++)
-            free(mm->bodies[b]);
-    }
+    lia_arena_free(m->strings);
     VEC_FREE(m->mentions);
     VEC_FREE(m->rels);
     free(m->dates);

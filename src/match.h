@@ -59,6 +59,8 @@ typedef struct {
 
 typedef struct {
     VEC(lia_mention) mentions;   /* in text order (by first token) */
+    struct lia_arena *strings;   /* owns every string of the mentions: a mention's
+                                    fields are rewritten often and all die together */
     VEC(lia_rel_match) rels;
     lia_date *dates;
     size_t n_dates;

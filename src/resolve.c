@@ -65,38 +65,29 @@ static int office_holder(const rctx *c, const char *office, const char *body)
 {
     int best = -1;
     const char *best_start = "";
-    for (size_t i = 0; i < c->r->officials.n; i++) {
-        const lia_official *o = &c->r->officials.v[i];
-        for (size_t j = 0; j < o->n_roles; j++) {
-            const lia_role *ro = &o->roles[j];
-            if (strcmp(ro->body, body) != 0)
-                continue;
-            if (office[0] && strcmp(ro->office, office) != 0)
-                continue;
-            if (!date_covers(ro->start, ro->end, c->doc->date))
-                continue;
-            if (best < 0 || strcmp(ro->start, best_start) > 0) {
-                best = (int)i;
-                best_start = ro->start;
-            }
+    const lia_role_refs *roles = lia_rules_roles_of(c->r, body);
+    for (size_t q = 0; roles && q < roles->n; q++) {
+        const lia_role *ro = &c->r->officials.v[roles->v[q].official].roles[roles->v[q].role];
+        if (office[0] && strcmp(ro->office, office) != 0)
+            continue;
+        if (!date_covers(ro->start, ro->end, c->doc->date))
+            continue;
+        if (best < 0 || strcmp(ro->start, best_start) > 0) {
+            best = roles->v[q].official;
+            best_start = ro->start;
         }
     }
     return best;
 }
 
-static void set_key(lia_mention *mm, const char *key, const char *name, const char *latin,
-                    const char *country)
+static void set_key(const rctx *c, lia_mention *mm, const char *key, const char *name,
+                    const char *latin, const char *country)
 {
-    free(mm->key);
-    free(mm->name);
-    free(mm->latin);
-    mm->key = xstrdup(key);
-    mm->name = xstrdup(name);
-    mm->latin = xstrdup(latin);
-    if (country && country[0]) {
-        free(mm->country);
-        mm->country = xstrdup(country);
-    }
+    mm->key = lia_arena_strdup(c->m->strings, key);
+    mm->name = lia_arena_strdup(c->m->strings, name);
+    mm->latin = lia_arena_strdup(c->m->strings, latin);
+    if (country && country[0])
+        mm->country = lia_arena_strdup(c->m->strings, country);
 }
 
 /* Title-only mention k means a person named before with an office of a
@@ -116,14 +107,13 @@ static void rebind_title_body(rctx *c, size_t k, const char *body)
              * country ("sa-defence-ministry") is named where it is held. */
             if (g && g->kind == LIA_G_AGENCY) {
                 const lia_agency *a = &c->r->agencies.v[g->index];
-                set_key(in, a->key, a->name, a->latin, a->country);
+                set_key(c, in, a->key, a->name, a->latin, a->country);
             } else {
-                set_key(in, "", "", "", NULL);
+                set_key(c, in, "", "", "", NULL);
             }
         }
     }
-    mm->bodies[0] = xstrdup(body);
-    free(old);
+    mm->bodies[0] = lia_arena_strdup(c->m->strings, body);
 }
 
 /* The style a styled pronoun names, as a rule-entry key: "سموه" → "سمو",
@@ -240,7 +230,7 @@ static void resolve_references(rctx *c)
             int p = styled_antecedent(c, k);
             if (p >= 0) {
                 const lia_mention *pm = &c->m->mentions.v[p];
-                set_key(mm, pm->key, pm->name, pm->latin, pm->country);
+                set_key(c, mm, pm->key, pm->name, pm->latin, pm->country);
             }
             continue;
         }
@@ -251,7 +241,7 @@ static void resolve_references(rctx *c)
             }
             if (who >= 0) {
                 const lia_mention *p = &c->m->mentions.v[who];
-                set_key(mm, p->key, p->name, p->latin, p->country);
+                set_key(c, mm, p->key, p->name, p->latin, p->country);
             }
             continue;
         }
@@ -283,7 +273,7 @@ static void resolve_references(rctx *c)
             }
             if (visitor >= 0) {
                 const lia_mention *v = &c->m->mentions.v[visitor];
-                set_key(mm, v->key, v->name, v->latin, v->country);
+                set_key(c, mm, v->key, v->name, v->latin, v->country);
             }
             continue;
         }
@@ -350,7 +340,7 @@ static void resolve_references(rctx *c)
                 found = holder_of_kind(c, k, &found_body);
             if (found >= 0) {
                 const lia_mention *p = &c->m->mentions.v[found];
-                set_key(mm, p->key, p->name, p->latin, p->country);
+                set_key(c, mm, p->key, p->name, p->latin, p->country);
                 if (found_body && strcmp(found_body, mm->bodies[0]) != 0)
                     rebind_title_body(c, k, found_body);
             } else {
@@ -370,14 +360,14 @@ static void resolve_references(rctx *c)
                 }
                 if (h >= 0) {
                     const lia_official *o = &c->r->officials.v[h];
-                    set_key(mm, o->key, o->name, o->latin, o->country);
+                    set_key(c, mm, o->key, o->name, o->latin, o->country);
                 }
             }
         }
         if (mm->type == LIA_T_EVENT && mm->event_ref) {
             if (last_event >= 0) {
                 const lia_mention *e = &c->m->mentions.v[last_event];
-                set_key(mm, e->key, e->name, e->latin, e->country);
+                set_key(c, mm, e->key, e->name, e->latin, e->country);
             }
             continue;
         }
@@ -439,7 +429,7 @@ static void merge_event_editions(rctx *c)
                 for (size_t r = 0; r < n; r++) {
                     lia_mention *o = &c->m->mentions.v[r];
                     if (o->type == LIA_T_EVENT && !strcmp(o->key, old))
-                        set_key(o, first->key, first->name, first->latin, first->country);
+                        set_key(c, o, first->key, first->name, first->latin, first->country);
                 }
                 free(old);
                 break;
@@ -1287,11 +1277,7 @@ static int delegation_leader(const rctx *c, int d)
 static void date_headline_relations(rctx *c)
 {
     for (size_t k = 0; k < c->headline_undated.n && c->context_date; k++) {
-        lia_relation *r = c->headline_undated.v[k];
-        if (!r->date[0]) {
-            free(r->date);
-            r->date = xstrdup(c->context_date);
-        }
+        lia_facts_date_relation(c->f, c->headline_undated.v[k], c->context_date);
     }
     VEC_FREE(c->headline_undated);
 }

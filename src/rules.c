@@ -36,6 +36,24 @@ static void trie_release(lia_trie *t)
     }
     lia_map_release(&t->kids);
     VEC_FREE(t->refs);
+    free(t->key_bits);
+}
+
+/* Sets key_bits on a trie's root (once the rules are loaded: tries do not
+ * change after).  Deeper nodes are only reached after a hit, and have few
+ * children. */
+static void trie_index_keys(lia_trie *root)
+{
+    size_t bits = 64;
+    while (bits < 16 * root->kids.n)      /* about one false hit in twenty */
+        bits *= 2;
+    root->key_bits = xcalloc(bits / 64, sizeof *root->key_bits);
+    root->key_bits_mask = bits - 1;
+    for (size_t i = 0; i < root->kids.cap; i++) {
+        const lia_map_slot *s = &root->kids.slots[i];
+        if (s->key)
+            root->key_bits[(s->hash & root->key_bits_mask) >> 6] |= UINT64_C(1) << (s->hash & 63);
+    }
 }
 
 const lia_trie *lia_trie_step(const lia_trie *t, const char *key)
@@ -45,6 +63,8 @@ const lia_trie *lia_trie_step(const lia_trie *t, const char *key)
 
 const lia_trie *lia_trie_step_hashed(const lia_trie *t, const char *key, unsigned long hash)
 {
+    if (t->key_bits && !(t->key_bits[(hash & t->key_bits_mask) >> 6] >> (hash & 63) & 1))
+        return NULL;
     return lia_map_get_hashed(&t->kids, key, hash);
 }
 
@@ -929,24 +949,25 @@ static void check_references(lia_rules *r, lia_diag *d, int *errors)
             const lia_role *a = &r->officials.v[i].roles[j];
             if (strcmp(a->office, "deputy") == 0)
                 continue;
-            for (size_t k = i + 1; k < r->officials.n; k++)
-                for (size_t m = 0; m < r->officials.v[k].n_roles; m++) {
-                    const lia_role *b = &r->officials.v[k].roles[m];
-                    if (strcmp(a->office, b->office) || strcmp(a->body, b->body))
-                        continue;
-                    const char *ae = a->end[0] ? a->end : "9999";
-                    const char *be = b->end[0] ? b->end : "9999";
-                    /* Compare on the common precision: a tenure given to the
-                     * year only may share its end year with the next start. */
-                    size_t pa = strlen(ae) < strlen(b->start) ? strlen(ae) : strlen(b->start);
-                    size_t pb = strlen(be) < strlen(a->start) ? strlen(be) : strlen(a->start);
-                    if (strncmp(b->start, ae, pa) < 0 && strncmp(a->start, be, pb) < 0) {
-                        lia_warn(d, "%s/officials: tenures of '%s' and '%s' as %s@%s overlap",
-                                 r->dir, r->officials.v[i].key, r->officials.v[k].key,
-                                 a->office, a->body);
-                        (*errors)++;
-                    }
+            const lia_role_refs *same_body = lia_rules_roles_of(r, a->body);
+            for (size_t q = 0; q < same_body->n; q++) {
+                size_t k = (size_t)same_body->v[q].official;
+                const lia_role *b = &r->officials.v[k].roles[same_body->v[q].role];
+                if (k <= i || strcmp(a->office, b->office))
+                    continue;
+                const char *ae = a->end[0] ? a->end : "9999";
+                const char *be = b->end[0] ? b->end : "9999";
+                /* Compare on the common precision: a tenure given to the
+                 * year only may share its end year with the next start. */
+                size_t pa = strlen(ae) < strlen(b->start) ? strlen(ae) : strlen(b->start);
+                size_t pb = strlen(be) < strlen(a->start) ? strlen(be) : strlen(a->start);
+                if (strncmp(b->start, ae, pa) < 0 && strncmp(a->start, be, pb) < 0) {
+                    lia_warn(d, "%s/officials: tenures of '%s' and '%s' as %s@%s overlap",
+                             r->dir, r->officials.v[i].key, r->officials.v[k].key,
+                             a->office, a->body);
+                    (*errors)++;
                 }
+            }
         }
 }
 
@@ -1004,6 +1025,28 @@ char *lia_name_skeleton(const char *utf8)
     }
     free(norm);
     return sb_detach(&b);
+}
+
+/* Resolving a title walks the tenures of one body, and the overlap check
+ * compares tenures of one body: indexed once rather than scanned. */
+static void index_roles(lia_rules *r)
+{
+    for (size_t i = 0; i < r->officials.n; i++)
+        for (size_t j = 0; j < r->officials.v[i].n_roles; j++) {
+            const char *body = r->officials.v[i].roles[j].body;
+            lia_role_refs *list = lia_map_get(&r->roles_by_body, body);
+            if (!list) {
+                list = xcalloc(1, sizeof *list);
+                lia_map_put(&r->roles_by_body, body, list);
+            }
+            lia_role_ref ref = { (int)i, (int)j };
+            VEC_PUSH(*list, ref);
+        }
+}
+
+const lia_role_refs *lia_rules_roles_of(const lia_rules *r, const char *body)
+{
+    return lia_map_get(&r->roles_by_body, body);
 }
 
 int lia_rules_official_by_skeleton(const lia_rules *r, const char *skeleton)
@@ -1089,6 +1132,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     lia_map_init(&r->country_by_code);
     lia_map_init(&r->entity_by_key);
     lia_map_init(&r->official_by_skeleton);
+    lia_map_init(&r->roles_by_body);
     lia_map_init(&r->class_by_name);
     load_icu_countries(r);
     load_all(r, dir, "lexicon", ".tsv", 2, row_lexicon, d, errors);
@@ -1101,9 +1145,12 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     load_all(r, dir, "officials", ".tsv", 5, row_official, d, errors);
     load_all(r, dir, "titles", ".tsv", 3, row_title, d, errors);
     load_all(r, dir, "relations", ".rules", 0, NULL, d, errors);
+    index_roles(r);
     check_references(r, d, errors);
     link_kinds(r);
     index_patterns(r);
+    trie_index_keys(&r->names);
+    trie_index_keys(&r->lexicon);
     return r;
 }
 
@@ -1308,6 +1355,13 @@ void lia_rules_free(lia_rules *r)
     lia_map_release(&r->entity_by_key);
     lia_map_release(&r->agency_of_kind);
     lia_map_release(&r->official_by_skeleton);
+    for (size_t i = 0; i < r->roles_by_body.cap; i++)
+        if (r->roles_by_body.slots[i].key) {
+            lia_role_refs *list = r->roles_by_body.slots[i].val;
+            VEC_FREE(*list);
+            free(list);
+        }
+    lia_map_release(&r->roles_by_body);
     for (size_t i = 0; i < r->owned_refs.n; i++)
         free(r->owned_refs.v[i]);
     VEC_FREE(r->owned_refs);

@@ -8,6 +8,8 @@
 #ifndef LIA_RULES_H
 #define LIA_RULES_H
 
+#include <stdint.h>
+
 #include "liaison.h"
 #include "util.h"
 
@@ -36,6 +38,11 @@ typedef struct lia_trie lia_trie;
 struct lia_trie {
     lia_map kids;                 /* word key → lia_trie * */
     VEC(lia_gaz_ref) refs;        /* what a phrase ending here names */
+    /* A root (every token's forms are looked up there, and most are no
+     * key) also has one bit per key hash, so that a miss rarely touches
+     * the large map: NULL for other nodes. */
+    uint64_t *key_bits;
+    unsigned long key_bits_mask;  /* number of bits - 1 */
 };
 
 typedef struct {
@@ -81,6 +88,12 @@ typedef struct {
 typedef struct {
     char *id, *office;
 } lia_title;
+
+/* One tenure: officials.v[official].roles[role]. */
+typedef struct {
+    int official, role;
+} lia_role_ref;
+typedef VEC(lia_role_ref) lia_role_refs;
 
 /* A relation pattern element. */
 typedef enum { LIA_P_WORD, LIA_P_CLASS, LIA_P_CAPTURE, LIA_P_GAP } lia_pelem_kind;
@@ -139,6 +152,7 @@ struct lia_rules {
     lia_map entity_by_key;        /* any gazetteer key → lia_gaz_ref * */
     lia_map agency_of_kind;       /* "ma-national-police" → agency index + 1 */
     lia_map official_by_skeleton; /* consonant skeleton of a full name → index + 1 */
+    lia_map roles_by_body;        /* body → lia_role_refs *: its tenures, in officials order */
     lia_intvec *patterns_by_anchor; /* per lexicon class: patterns anchored on it */
     lia_map patterns_by_word;     /* anchor word → lia_intvec * */
     lia_intvec unanchored;          /* patterns whose first fixed element is a capture */
@@ -158,6 +172,9 @@ const lia_gaz_ref *lia_rules_lookup(const lia_rules *r, const char *key);
  * ز ذ ظ ض; ه ح), so "إبراهيم قالن" and "إبراهيم كالن" agree.  Used only to
  * tie a name found after a title to a known official of the same country. */
 char *lia_name_skeleton(const char *utf8);
+/* Every tenure of an office in body (in officials order), or NULL. */
+const lia_role_refs *lia_rules_roles_of(const lia_rules *r, const char *body);
+
 /* The official whose name has this skeleton, or -1. */
 int lia_rules_official_by_skeleton(const lia_rules *r, const char *skeleton);
 

@@ -9,49 +9,6 @@
 
 #include "util.h"
 
-/* ---- the arena: one chain of blocks owning every token string ---- */
-
-typedef struct arena_block {
-    struct arena_block *next;
-    size_t used, cap;
-    char data[];
-} arena_block;
-
-typedef struct {
-    arena_block *head;
-} arena;
-
-/* Copies s[0..n) plus a NUL into the arena; the string lives until the
- * arena is freed. */
-static const char *arena_strndup(arena *a, const char *s, size_t n)
-{
-    arena_block *b = a->head;
-    if (!b || b->cap - b->used < n + 1) {
-        size_t cap = n + 1 > 16384 ? n + 1 : 16384;
-        b = xmalloc(sizeof *b + cap);
-        b->next = a->head;
-        b->used = 0;
-        b->cap = cap;
-        a->head = b;
-    }
-    char *p = b->data + b->used;
-    memcpy(p, s, n);
-    p[n] = '\0';
-    b->used += n + 1;
-    return p;
-}
-
-static void arena_free(arena *a)
-{
-    if (!a)
-        return;
-    for (arena_block *b = a->head, *next; b; b = next) {
-        next = b->next;
-        free(b);
-    }
-    free(a);
-}
-
 /* ---- character classes over normalized text ---- */
 
 static int is_arabic_letter(UChar32 c)
@@ -169,6 +126,19 @@ static void add_form(lia_token *t, const char *f)
     t->forms[t->n_forms++] = f;
 }
 
+/* Does the word carry the article, possibly behind proclitics (الدولة،
+ * بالدور، والمهام، للأمن)? */
+static int word_has_article(const char *p)
+{
+    if (starts_with(p, AR_WAW) || starts_with(p, AR_FA))
+        p += 2;
+    if (starts_with(p, AR_LAM AR_LAM))
+        return 1;
+    if (starts_with(p, AR_BA) || starts_with(p, AR_KAF) || starts_with(p, AR_LAM))
+        p += 2;
+    return starts_with(p, AR_AL) && strlen(p) > 6;
+}
+
 /* Fills t->forms for an Arabic word whose norm (n bytes) is already set.
  * Every form is a suffix of the norm. */
 static void word_forms(lia_token *t, size_t n)
@@ -183,7 +153,10 @@ static void word_forms(lia_token *t, size_t n)
                     || starts_with(w, AR_KAF) || starts_with(w, AR_LAM);
     for (size_t i = 0; proclitic && i < sizeof clitics / sizeof clitics[0]; i++) {
         size_t pl = clitics[i].len;
-        if (pl >= n || !starts_with(w, clitics[i].prefix) || n_chars(w + pl, n - pl) < 2)
+        /* Each clitic letter has its own second UTF-8 byte: a cheap
+         * first test, as most prefixes differ from the word there. */
+        if (pl >= n || w[1] != clitics[i].prefix[1] || !starts_with(w, clitics[i].prefix)
+            || n_chars(w + pl, n - pl) < 2)
             continue;
         /* Nothing but an article left ("فال" → ال) is no word: it would
          * read as آل. */
@@ -368,7 +341,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
 {
     (void)d;
     memset(out, 0, sizeof *out);
-    arena *a = xcalloc(1, sizeof *a);
+    lia_arena *a = lia_arena_new();
     out->arena = a;
     VEC(lia_token) toks = {0};
     /* About one token per ten bytes of Arabic: sized once for most texts. */
@@ -399,6 +372,13 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
         if (is_arabic_letter(c)) {
             tok.kind = LIA_TOK_WORD;
             while (end < len) {
+                /* Fast path: a letter of U+0621..U+064A, most of a word. */
+                const unsigned char *u = (const unsigned char *)s + end;
+                if (end + 1 < len && ((u[0] == 0xD8 && u[1] >= 0xA1 && u[1] <= 0xBF)
+                                      || (u[0] == 0xD9 && u[1] >= 0x80 && u[1] <= 0x8A))) {
+                    end += 2;
+                    continue;
+                }
                 size_t n2;
                 UChar32 c2 = peek(s, len, end, &n2);
                 if (!is_arabic_letter(c2) && !is_mark(c2))
@@ -420,7 +400,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
         } else {
             tok.kind = LIA_TOK_PUNCT;
         }
-        tok.norm = arena_strndup(a, s + start, end - start);
+        tok.norm = lia_arena_strndup(a, s + start, end - start);
         tok.nstart = start;
         tok.nend = end;
         tok.start = t->orig[start];
@@ -434,6 +414,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
             tok.end = t->orig[k];
         }
         tok.paragraph = paragraph;
+        tok.has_article = word_has_article(tok.norm);
         if (tok.kind == LIA_TOK_WORD) {
             word_forms(&tok, end - start);
         } else {
@@ -461,6 +442,6 @@ void lia_tokens_release(lia_tokens *t)
         return;
     free(t->tok);
     free(t->sent);
-    arena_free(t->arena);
+    lia_arena_free(t->arena);
     memset(t, 0, sizeof *t);
 }

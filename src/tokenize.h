@@ -34,6 +34,8 @@ typedef struct {
     unsigned long form_hash[LIA_MAX_FORMS];  /* lia_hash of each form, for rule look-ups */
     int n_forms;
     int has_conj;          /* the token starts with the conjunction و or ف (stripped in some form) */
+    int has_article;       /* the word carries the article, possibly behind proclitics
+                              (الدولة، بالدور، والمهام، للأمن): asked often, worked out once */
     long number;           /* value for LIA_TOK_NUMBER, else 0 */
     size_t start, end;     /* byte span in the original text */
     size_t nstart, nend;   /* byte span in the normalized text */
@@ -51,7 +53,7 @@ typedef struct lia_tokens {
     size_t n;
     lia_sentence *sent;
     size_t n_sent;
-    void *arena;           /* owns every string the tokens point to */
+    struct lia_arena *arena;  /* owns every string the tokens point to */
 } lia_tokens;
 
 /* Tokenizes t and splits it into sentences on . ? ! and line breaks

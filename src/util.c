@@ -3,6 +3,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <errno.h>
 #include <stdatomic.h>
 #include <sys/stat.h>
@@ -218,6 +219,74 @@ void lia_warn(lia_diag *d, const char *fmt, ...)
     d->warnings[d->warnings_len++] = '\n';
     d->warnings[d->warnings_len] = '\0';
     d->n_warnings++;
+}
+
+typedef struct arena_block {
+    struct arena_block *next;
+    size_t used, cap;
+    _Alignas(max_align_t) char data[];
+} arena_block;
+
+struct lia_arena {
+    arena_block *head;
+};
+
+lia_arena *lia_arena_new(void)
+{
+    return xcalloc(1, sizeof(lia_arena));
+}
+
+void lia_arena_free(lia_arena *a)
+{
+    if (!a)
+        return;
+    for (arena_block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(a);
+}
+
+/* n bytes from the current block, a new one when it is full. */
+static char *arena_take(lia_arena *a, size_t n, size_t align)
+{
+    arena_block *b = a->head;
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at + n > b->cap) {
+        size_t cap = n > 16384 ? n : 16384;
+        b = xmalloc(sizeof *b + cap);
+        b->next = a->head;
+        b->cap = cap;
+        a->head = b;
+        at = 0;
+    }
+    b->used = at + n;
+    return b->data + at;
+}
+
+void *lia_arena_alloc(lia_arena *a, size_t n)
+{
+    return arena_take(a, n, _Alignof(max_align_t));
+}
+
+void *lia_arena_calloc(lia_arena *a, size_t n)
+{
+    void *p = lia_arena_alloc(a, n);
+    memset(p, 0, n);
+    return p;
+}
+
+char *lia_arena_strndup(lia_arena *a, const char *s, size_t n)
+{
+    char *p = arena_take(a, n + 1, 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *lia_arena_strdup(lia_arena *a, const char *s)
+{
+    return lia_arena_strndup(a, s, strlen(s));
 }
 
 lia_status lia_read_file(const char *path, char **out, size_t *len, lia_diag *d)

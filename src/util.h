@@ -53,6 +53,19 @@ void sb_reserve(strbuf *b, size_t n);
 /* Hands the buffer to the caller (free() it) and leaves b empty. */
 char *sb_detach(strbuf *b);
 
+/* An arena: memory handed out in pieces and released all at once, for
+ * many small strings that live and die together (a document's tokens, a
+ * facts store). */
+typedef struct lia_arena lia_arena;
+lia_arena *lia_arena_new(void);
+void lia_arena_free(lia_arena *a);            /* accepts NULL */
+/* n bytes, aligned for any object; lia_arena_calloc zeroes them. */
+void *lia_arena_alloc(lia_arena *a, size_t n);
+void *lia_arena_calloc(lia_arena *a, size_t n);
+/* Copies s[0..n) plus a NUL. */
+char *lia_arena_strndup(lia_arena *a, const char *s, size_t n);
+char *lia_arena_strdup(lia_arena *a, const char *s);
+
 /* Reads a whole file into a malloc'd NUL-terminated buffer. */
 lia_status lia_read_file(const char *path, char **out, size_t *len, lia_diag *d);
 
