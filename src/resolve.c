@@ -1014,6 +1014,30 @@ static int after_clause_join(const rctx *c, size_t i)
     return i > 0 && lia_lex_at(c->m, i - 1, lia_rules_class(c->r, "clause_join"));
 }
 
+/* Is match q's first object one of the subjects another match at its
+ * trigger lists along with q's subject, of the same country (of two, the
+ * fellow subjects met each other too)? */
+static int fellow_subject(const rctx *c, size_t q)
+{
+    const lia_rel_match *rm = &c->m->rels.v[q];
+    const char *ca = c->m->mentions.v[rm->a].country, *cb = c->m->mentions.v[rm->b[0]].country;
+    if (!ca[0] || strcmp(ca, cb) != 0)
+        return 0;
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (o == q || om->anchor != rm->anchor || om->n_a < 2 || om->pattern == rm->pattern)
+            continue;
+        int has_a = 0, has_b = 0;
+        for (int k = 0; k < om->n_a; k++) {
+            has_a |= om->as[k] == rm->a;
+            has_b |= om->as[k] == rm->b[0];
+        }
+        if (has_a && has_b)
+            return 1;
+    }
+    return 0;
+}
+
 /* "وكان كامل قد عقد ...", "وكان كامل قد استهل جولته ... حيث استقبله X":
  * the person between كان and قد earlier in the sentence is the subject of
  * what follows.  Returns 1 and sets out[0], or 0. */
@@ -1451,6 +1475,10 @@ static void relations_from_matches(rctx *c)
             if (better)
                 continue;
         }
+        /* "بحث X ووزير الدفاع Y مع نظيريهما Z وW": Y is X's fellow
+         * subject (another rule at the trigger lists both), not whom X met. */
+        if (rm->n_b > 0 && rm->a >= 0 && fellow_subject(c, q))
+            continue;
         int alist[17];
         int na = 0;
         int coordinated = coordinated_verb_after(c, rm);
