@@ -1983,6 +1983,14 @@ static size_t try_title_person(ctx *c, size_t i)
     return i;
 }
 
+/* "الدولي"، "الإقليمية": a word ending as a relative adjective does (ي،
+ * ية). */
+static int adjective_like(const lia_token *tk)
+{
+    size_t n = strlen(tk->norm);
+    return (n >= 2 && !strcmp(tk->norm + n - 2, "ي")) || (n >= 4 && !strcmp(tk->norm + n - 4, "يه"));
+}
+
 /* "يعقدها"، "لبرلمانها": a word with a pronoun for its object or owner
  * refers back to something; it is never part of an event's name. */
 static int pronoun_suffixed(const lia_token *tk)
@@ -2043,6 +2051,11 @@ static size_t try_event(ctx *c, size_t i)
             if (tk->kind != LIA_TOK_WORD)
                 break;
             if (lex(c, j, c->c_stop) || lex(c, j, c->c_relative) || pronoun_suffixed(tk))
+                break;
+            /* "في قمة نيامي النظام الداخلي": after the place that names
+             * the event only an adjective ("مؤتمر بغداد الدولي") goes on. */
+            if (j > i + (size_t)len && has_article(tk) && !led_by_preposition(tk) && !adjective_like(tk)
+                && (gaz_ref(c, j - 1, LIA_G_CITY, NULL) || gaz_ref(c, j - 1, LIA_G_COUNTRY, NULL)))
                 break;
             /* A definite word closes a construct: "وحضر حفل التوقيع وزراء
              * ومسؤولون" — the plain word after it starts the subject. */
