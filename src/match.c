@@ -1983,6 +1983,17 @@ static size_t try_title_person(ctx *c, size_t i)
     return i;
 }
 
+/* The head word of an event without its proclitics ("لقمة سمرقند" is
+ * "قمة سمرقند"): its first form the lexicon knows. */
+static const char *head_form(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    for (int f = 0; f < tk->n_forms; f++)
+        if (lia_trie_step_hashed(&c->r->lexicon, tk->forms[f], tk->form_hash[f]))
+            return tk->forms[f];
+    return tk->forms[0];
+}
+
 /* "الدولي"، "الإقليمية": a word ending as a relative adjective does (ي،
  * ية). */
 static int adjective_like(const lia_token *tk)
@@ -2104,10 +2115,10 @@ static size_t try_event(ctx *c, size_t i)
                 continue;
             if (b.len)
                 sb_addc(&b, ' ');
-            sb_adds(&b, tok(c, k)->forms[0]);
+            sb_adds(&b, k == i ? head_form(c, k) : tok(c, k)->forms[0]);
         }
         char *slug = lia_slug(b.s ? b.s : "");
-        char *name = span_text(c, i, j);
+        char *name = clean_span_text(c, i, j);
         set_identity(c, mm, slug, name, "", "");
         free(slug);
         free(name);
