@@ -898,7 +898,9 @@ static void add_visit(rctx *c, const char *person, const char *place, const char
     if (who && who->country[0] && place_country[0] && strcmp(who->country, place_country) == 0)
         return;
     add_relation(c, "visited", person, place, date, NULL, sent, rule);
-    if (e && strcmp(e->type, LIA_CITY) == 0 && e->country[0])
+    /* A visit the text tells is to the city's country too; one only
+     * implied by meeting or attending there stays with the city. */
+    if (e && strcmp(e->type, LIA_CITY) == 0 && e->country[0] && strcmp(rule, "visited.abroad") != 0)
         add_relation(c, "visited", person, e->country, date, NULL, sent, "visited.city-country");
 }
 
@@ -1484,6 +1486,13 @@ static void relations_from_matches(rctx *c)
         int coordinated = coordinated_verb_after(c, rm);
         for (int k = 0; k < rm->n_a && !coordinated; k++)
             alist[na++] = rm->as[k];
+        /* "X وY، اللذين حلا بالسلطنة": the pattern read Y, the dual relative
+         * names both. */
+        if (na == 1) {
+            int two[2];
+            if (relative_subject(c, rm, two) == 2 && two[0] == alist[0])
+                alist[na++] = two[1];
+        }
         if (na == 0)
             na = relative_subject(c, rm, alist);
         if (na == 0)
