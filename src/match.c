@@ -403,6 +403,17 @@ static size_t count_chars(const char *s, size_t n)
     return k;
 }
 
+/* The first form of token tk (the most literal) that a rule word starts
+ * with: the lexicon's, and with names the gazetteers' too.  NULL if none. */
+static const char *known_form(const ctx *c, const lia_token *tk, int names)
+{
+    for (int f = 0; f < tk->n_forms; f++)
+        if ((names && lia_trie_step_hashed(&c->r->names, tk->forms[f], tk->form_hash[f]))
+            || lia_trie_step_hashed(&c->r->lexicon, tk->forms[f], tk->form_hash[f]))
+            return tk->forms[f];
+    return NULL;
+}
+
 /* The words of a mention as written, without the proclitics of its first
  * word: "للمديرية العامة" → "المديرية العامة", "وبموسكو" → "موسكو".  The
  * clitics are those the rules' tries needed stripped to match.  The text
@@ -420,11 +431,7 @@ static const char *clean_span(const ctx *c, size_t first, size_t last, size_t *f
     const lia_token *tk = tok(c, first);
     if (tk->kind != LIA_TOK_WORD)
         return "";
-    const char *form = NULL;
-    for (int f = 0; f < tk->n_forms && !form; f++)
-        if (lia_trie_step_hashed(&c->r->names, tk->forms[f], tk->form_hash[f])
-            || lia_trie_step_hashed(&c->r->lexicon, tk->forms[f], tk->form_hash[f]))
-            form = tk->forms[f];
+    const char *form = known_form(c, tk, 1);
     if (!form)
         return "";
     size_t nl = strlen(tk->norm), fl = strlen(form);
@@ -459,30 +466,29 @@ static const char *clean_span(const ctx *c, size_t first, size_t last, size_t *f
     return pl >= 4 && strncmp(pre + pl - 4, "لل", 4) == 0 && article ? "ا" : "";
 }
 
-/* clean_span's text, malloc'd. */
-static char *clean_span_text(const ctx *c, size_t first, size_t last)
+/* clean_span's text, in the arena a (NULL: malloc'd). */
+static char *clean_span_copy(const ctx *c, size_t first, size_t last, lia_arena *a)
 {
     size_t from, to;
     const char *pre = clean_span(c, first, last, &from, &to);
     size_t pn = strlen(pre);
-    char *out = xmalloc(pn + (to - from) + 1);
+    char *out = a ? lia_arena_alloc(a, pn + (to - from) + 1) : xmalloc(pn + (to - from) + 1);
     memcpy(out, pre, pn);
     memcpy(out + pn, c->text + from, to - from);
     out[pn + (to - from)] = '\0';
     return out;
 }
 
+/* clean_span's text, malloc'd. */
+static char *clean_span_text(const ctx *c, size_t first, size_t last)
+{
+    return clean_span_copy(c, first, last, NULL);
+}
+
 /* clean_span's text, owned by the matches. */
 static char *mention_text(const ctx *c, size_t first, size_t last)
 {
-    size_t from, to;
-    const char *pre = clean_span(c, first, last, &from, &to);
-    size_t pn = strlen(pre);
-    char *out = lia_arena_alloc(c->m->strings, pn + (to - from) + 1);
-    memcpy(out, pre, pn);
-    memcpy(out + pn, c->text + from, to - from);
-    out[pn + (to - from)] = '\0';
-    return out;
+    return clean_span_copy(c, first, last, c->m->strings);
 }
 
 /* A copy of s (NULL: "") owned by the matches, for a mention's field. */
@@ -1987,11 +1993,8 @@ static size_t try_title_person(ctx *c, size_t i)
  * "قمة سمرقند"): its first form the lexicon knows. */
 static const char *head_form(const ctx *c, size_t i)
 {
-    const lia_token *tk = tok(c, i);
-    for (int f = 0; f < tk->n_forms; f++)
-        if (lia_trie_step_hashed(&c->r->lexicon, tk->forms[f], tk->form_hash[f]))
-            return tk->forms[f];
-    return tk->forms[0];
+    const char *form = known_form(c, tok(c, i), 0);
+    return form ? form : tok(c, i)->forms[0];
 }
 
 /* "الدولي"، "الإقليمية": a word ending as a relative adjective does (ي،

@@ -542,16 +542,17 @@ static int is_relation(const lia_pattern *p, const char *rel)
     return strcmp(p->relation, rel) == 0;
 }
 
-/* Is place mention mm named after إلى ("إلى رام الله"، "إلى مدينة حلب")? */
-static int to_place(const rctx *c, const lia_mention *mm)
+/* Is place mention mm named after إلى ("إلى رام الله"، "إلى مدينة حلب")?
+ * city_word and to are those lexicon classes. */
+static int to_place(const rctx *c, const lia_mention *mm, int city_word, int to)
 {
     size_t pi = mm->first;
     if (pi == 0)
         return 0;
     pi--;
-    if (pi > 0 && lia_lex_at(c->m, pi, lia_rules_class(c->r, "city_word")))
+    if (pi > 0 && lia_lex_at(c->m, pi, city_word))
         pi--;
-    return strcmp(c->t->tok[pi].norm, "الي") == 0 || lia_lex_at(c->m, pi, lia_rules_class(c->r, "to"));
+    return lia_lex_at(c->m, pi, to);
 }
 
 /* Is mention k what a visit told in sentence s went to? */
@@ -587,7 +588,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         }
     }
     const char *country = NULL, *visited_country = NULL;
-    int city_word = lia_rules_class(c->r, "city_word");
+    int city_word = lia_rules_class(c->r, "city_word"), to = lia_rules_class(c->r, "to");
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->inner || mm->first < se->first || mm->first >= se->last || !mm->key[0])
@@ -617,7 +618,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         }
         /* "ثم توجه إلى رام الله": a destination named after the relation's
          * trigger is where the subject went next, not where it happened. */
-        if (rm && mm->first > rm->anchor && to_place(c, mm))
+        if (rm && mm->first > rm->anchor && to_place(c, mm, city_word, to))
             continue;
         /* "زار X رام الله والتقى Y": the place visited before the trigger. */
         int visited = rm && mm->first < rm->anchor && visited_in_sentence(c, s, (int)k);
