@@ -712,6 +712,29 @@ static long days_ago(const ctx *c, size_t i, size_t *last)
     return -n;
 }
 
+/* "في اليوم التالي"، "اليوم الموالي": the day after the last full date
+ * told before it; 0 when there is none. */
+static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
+{
+    if (!(is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم"))
+        || !(has_form(c, i + 1, "التالي") || has_form(c, i + 1, "الموالي")
+             || has_form(c, i + 1, "اللاحق")))
+        return 0;
+    for (size_t k = out->n; k-- > 0;) {
+        const char *iso = out->v[k].iso;
+        int y, m, d;
+        if (out->v[k].first >= i)
+            continue;
+        if (strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+            return 0;       /* the last date told is no single day */
+        char buf[32];
+        fmt_days(buf, sizeof buf, days_from_civil(y, m, d) + 1);
+        push(out, i, i + 2, buf, 1, out->v[k].relative_past);
+        return i + 2;
+    }
+    return 0;
+}
+
 static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
 {
     if (!c->has_doc)
@@ -783,7 +806,7 @@ void lia_find_dates(const lia_tokens *t, size_t from, size_t to, const char *doc
         }
         if ((e = weekday_led(&c, i, &v)) || (e = day_led(&c, i, &v, &f)) ||
             (e = month_led(&c, i, &v)) || (e = year_led(&c, i, &v)) ||
-            (e = day_word_led(&c, i, &v))) {
+            (e = next_day_led(&c, i, &v)) || (e = day_word_led(&c, i, &v))) {
             i = e > i ? e : i + 1;
             continue;
         }

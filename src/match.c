@@ -280,7 +280,9 @@ static int ambiguous_place(const ctx *c, size_t i)
 
 /* Is date d in a dateline: a place opens its paragraph, then the date
  * ("الرياض 09 ربيع الأول 1439 هـ الموافق 27 نوفمبر 2017 م (واس) -"),
- * then nothing but letters, brackets and the dash? */
+ * then nothing but letters, a source in brackets or between slashes and
+ * the dash?  A source tag closes a dateline even with no dash after it
+ * ("مسقط في 4 يونيو /العمانية/ اختتم"). */
 static int dateline_date(const ctx *c, const lia_date *d)
 {
     size_t p = d->first;
@@ -288,17 +290,21 @@ static int dateline_date(const ctx *c, const lia_date *d)
         p--;
     if (!c->gaz[p] || d->first > p + 14)
         return 0;
-    int open = 0;
+    int open = 0, tagged = 0;
     for (size_t j = d->last; j < c->t->n && j < d->last + 10; j++) {
         const lia_token *tk = tok(c, j);
         if (tk->paragraph != tok(c, p)->paragraph)
             return 0;
         if (is_punct(c, j, "-"))
             return 1;
-        if (is_punct(c, j, "(") || is_punct(c, j, ")") || is_punct(c, j, "/"))
-            open = is_punct(c, j, "(") || (open && !is_punct(c, j, ")"));
-        else if (!open && tk->kind == LIA_TOK_WORD && strlen(tk->norm) > 2)
-            return 0;        /* a word of the story: not a dateline */
+        if (is_punct(c, j, "(")) {
+            open = 1;
+        } else if (is_punct(c, j, ")") || is_punct(c, j, "/")) {
+            tagged = open;
+            open = is_punct(c, j, "/") && !open;
+        } else if (!open && tk->kind == LIA_TOK_WORD && strlen(tk->norm) > 2) {
+            return tagged;   /* a word of the story: a dateline only after a tag */
+        }
     }
     return 0;
 }
@@ -2210,13 +2216,17 @@ static size_t try_place(ctx *c, size_t i)
     int countryl = gaz_ref(c, i, LIA_G_COUNTRY, &ci);
     /* A name that is a country and a city (عمان: Oman or Amman; الجزائر):
      * the city when it is a dateline, or when the document names the
-     * city's country more than the other. */
+     * city's country more than the other.  The city of a country of the
+     * same name (سنغافورة، الكويت) still names its country too. */
+    int same_name_country = -1;
     if (countryl && cityl == countryl) {
         int cc = lia_rules_country_index(c->r, c->r->cities.v[idx].country);
         if (cc != ci && (dateline_at(c, i) || c->country_score[cc] > c->country_score[ci]))
             countryl = 0;
-        else if (cc == ci && (dateline_at(c, i) || c->dateline_city == idx))
+        else if (cc == ci && (dateline_at(c, i) || c->dateline_city == idx)) {
             countryl = 0;
+            same_name_country = ci;
+        }
     }
     if (countryl && countryl >= cityl) {
         lia_mention *mm = new_mention(c, i, i + (size_t)countryl, LIA_T_COUNTRY);
@@ -2228,7 +2238,14 @@ static size_t try_place(ctx *c, size_t i)
         lia_mention *mm = new_mention(c, i, i + (size_t)cityl, LIA_T_CITY);
         const lia_city *city = &c->r->cities.v[idx];
         set_identity(c, mm, city->key, city->name, city->latin, city->country);
-        return mm->last;
+        size_t end = mm->last;
+        if (same_name_country >= 0) {
+            lia_mention *cm = new_mention(c, i, end, LIA_T_COUNTRY);
+            const lia_country *co = &c->r->countries.v[same_name_country];
+            set_identity(c, cm, co->code, co->name, co->latin, co->code);
+            cm->inner = 1;
+        }
+        return end;
     }
     return i;
 }
