@@ -962,6 +962,8 @@ static int name_word(const ctx *c, size_t i, int first)
         for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
             if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
                 return 0;
+    } else if (pronoun_ending(tk)) {
+        return 0;       /* "بتسيير شؤونها": a noun with its pronoun */
     }
     /* "اللواء فياض بن حامد": after a rank and before a patronymic or a
      * family name, a word with ف that reads as nothing else is a name, not
@@ -2479,8 +2481,10 @@ static size_t mention_at(ctx *c, size_t i)
      * connector opens it, a title closes it. */
     /* ... or, after a word that lists people ("وضم الوفد بريتي باتيل وزيرة
      * الدولة ..."), any two-word name with a title after it. */
+    /* ... or after "مع" ("التقى ... مع كارليتو غالفيز، وكيل وزارة ..."). */
     int listed = i > 0 && same_sentence(c, i - 1, i)
-                 && (lex(c, i - 1, c->c_delegation) || lex(c, i - 1, c->c_includes));
+                 && (lex(c, i - 1, c->c_delegation) || lex(c, i - 1, c->c_includes)
+                     || lex(c, i - 1, c->c_with));
     int after_list_conj = !listed && listed_after_person(c, i);
     listed |= after_list_conj;
     if (lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part) || listed) {

@@ -1450,6 +1450,29 @@ static void part_of_from_names(rctx *c)
     }
 }
 
+/* Does a counterpart word ("نظيره") open token i? */
+static int counterpart_at(const rctx *c, size_t i)
+{
+    int counterpart = lia_rules_class(c->r, "counterpart");
+    return counterpart >= 0 && lia_lex_at(c->m, i, counterpart);
+}
+
+/* Did match om only split rm's objects into a subject and the rest
+ * ("حين التقى X وY" read as X meeting Y)? */
+static int reads_objects_as_subject(const lia_rel_match *om, const lia_rel_match *rm)
+{
+    if (rm->n_b == 0 || om->a != rm->b[0])
+        return 0;
+    for (int k = 0; k < om->n_b; k++) {
+        int in_rm = 0;
+        for (int l = 0; l < rm->n_b; l++)
+            in_rm |= om->b[k] == rm->b[l];
+        if (!in_rm)
+            return 0;
+    }
+    return 1;
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the first person named, then
@@ -1466,14 +1489,19 @@ static void relations_from_matches(rctx *c)
         const lia_pattern *p = &c->r->patterns.v[rm->pattern];
         /* A rule without an explicit subject yields to one with it at the
          * same trigger; not to one that only read the object as its A
-         * ("التقى خلالها X وY": X is whom the subject met). */
+         * ("التقى خلالها X وY": X is whom the subject met).  But "في حين
+         * التقى X نظيره Y": X meeting his counterpart is the clause's own
+         * subject. */
         if (rm->a < 0) {
             int better = 0;
+            size_t object_at = rm->n_b > 0 ? c->m->mentions.v[rm->b[0]].first : rm->anchor;
             for (size_t o = 0; o < c->m->rels.n; o++) {
                 const lia_rel_match *om = &c->m->rels.v[o];
-                better |= o != q && om->a >= 0 && om->anchor == rm->anchor
-                          && strcmp(c->r->patterns.v[om->pattern].relation, p->relation) == 0
-                          && !(rm->n_b > 0 && om->n_b == 0 && om->a == rm->b[0]);
+                if (o == q || om->a < 0 || strcmp(c->r->patterns.v[om->pattern].relation, p->relation) != 0)
+                    continue;
+                better |= om->anchor == rm->anchor && !reads_objects_as_subject(om, rm);
+                better |= om->anchor > rm->anchor && om->anchor <= object_at && om->a == rm->b[0]
+                          && om->n_b > 0 && counterpart_at(c, c->m->mentions.v[om->b[0]].first);
             }
             if (better)
                 continue;
