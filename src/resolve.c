@@ -1156,12 +1156,28 @@ static int official_of_country(const rctx *c, const char *cc)
     return -1;
 }
 
-/* Is date another month than the story's?  A day or two apart is the
- * same trip. */
+/* Days since 1970-01-01 of an ISO day (the start of a range), or -1. */
+static long iso_day_number(const char *iso)
+{
+    int y, m, d;
+    if (!iso || strlen(iso) < 10 || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+        return -1;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* Is date another month than the story's?  A few days apart is the same
+ * trip, even across the turn of a month. */
 static int background_date(const rctx *c, const char *date)
 {
     if (!date || !c->context_date)
         return 0;
+    long a = iso_day_number(date), b = iso_day_number(c->context_date);
+    if (a >= 0 && b >= 0)
+        return labs(a - b) > 3 && strncmp(date, c->context_date, 7) != 0;
     size_t n = strlen(date) < strlen(c->context_date) ? strlen(date) : strlen(c->context_date);
     return strncmp(date, c->context_date, n < 7 ? n : 7) != 0;
 }
@@ -1701,6 +1717,13 @@ static void set_context_place(rctx *c)
         const lia_pattern *p = &c->r->patterns.v[rm->pattern];
         if (!is_relation(p, "visited"))
             continue;
+        /* A visit in another month than the story's is background ("بعد
+         * شهر من زيارة X إلى بيونغ يانغ في 27 يوليو"). */
+        c->anchor = rm->anchor;
+        int background = background_date(c, sentence_date(c, rm->sentence));
+        c->anchor = SIZE_MAX;
+        if (background && rm->sentence > lead)
+            continue;
         if (lp && !strcmp(lp->type, LIA_CITY) && rm->sentence > lead
             && c->t->tok[c->t->sent[rm->sentence].first].paragraph
                    > c->t->tok[c->t->sent[lead].first].paragraph) {
@@ -1732,7 +1755,13 @@ static void set_context_place(rctx *c)
         }
         return;
     }
-    /* Else where the article's event is held, else its dateline. */
+    /* Else the lead's city ("الرباط - ترأس X أمس في مراكش الاجتماع ...",
+     * not where the story was filed), else where the article's event is
+     * held, else its dateline. */
+    if (lp && !strcmp(lp->type, LIA_CITY)) {
+        c->context_place = xstrdup(lead_place);
+        return;
+    }
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->type == LIA_T_EVENT && mm->place_mention) {
@@ -1742,12 +1771,6 @@ static void set_context_place(rctx *c)
                 return;
             }
         }
-    }
-    /* "الرباط - ترأس X أمس في مراكش الاجتماع ...": the lead's city, not
-     * where the story was filed. */
-    if (lp && !strcmp(lp->type, LIA_CITY)) {
-        c->context_place = xstrdup(lead_place);
-        return;
     }
     if (dateline)
         c->context_place = xstrdup(dateline);
