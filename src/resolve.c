@@ -571,6 +571,20 @@ static int visited_in_sentence(const rctx *c, size_t s, int k)
 
 /* A place named in sentence s with في or ب that is not one of the
  * relation's arguments; cities win over countries. */
+/* Is place mention pm part of a person's title ("ولي العهد رئيس مجلس
+ * الوزراء في مملكة البحرين")?  Then it says whose office, not where. */
+static int inside_person(const rctx *c, const lia_mention *pm)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_PERSON && mm->first <= pm->first && mm->last >= pm->last && mm != pm)
+            return 1;
+        if (mm->first > pm->first)
+            break;
+    }
+    return 0;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -598,7 +612,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         int arg = rm && (rm->a == (int)k);
         for (int b = 0; rm && b < rm->n_b; b++)
             arg |= rm->b[b] == (int)k;
-        if (arg)
+        if (arg || inside_person(c, mm))
             continue;
         const lia_token *tk = &c->t->tok[mm->first];
         /* "بمدريد"، "بالعاصمة الإسبانية مدريد": a ب proclitic (the token
