@@ -915,6 +915,14 @@ static int only_given_name(const ctx *c, size_t i)
  * ("، وماتوش شوتاي إشتوك وزير ..."). */
 enum { NAME_AFTER_LIST_CONJ = 2 };
 
+/* Is token i written with a final ي, not ى ("علي" the name, not "على")? */
+static int ends_with_ya(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    const unsigned char *end = (const unsigned char *)c->text + tk->end;
+    return tk->end - tk->start >= 2 && end[-2] == 0xD9 && end[-1] == 0x8A;
+}
+
 static int name_word(const ctx *c, size_t i, int first)
 {
     if (i >= c->t->n)
@@ -943,7 +951,11 @@ static int name_word(const ctx *c, size_t i, int first)
         if (!first) {
             const lia_token *nx = i + 1 < c->t->n ? tok(c, i + 1) : NULL;
             return !nx || nx->kind != LIA_TOK_WORD || lex(c, i + 1, c->c_given_name)
-                   || has_article(nx) || patronymic_word(nx);
+                   || has_article(nx) || patronymic_word(nx)
+                   /* "أحمد علي أبوشحمة": written with ي, before a word
+                    * that reads as nothing else, it is the name */
+                   || (ends_with_ya(c, i) && !any_lex(c, i + 1) && !c->gaz[i + 1]
+                       && !nx->has_conj && same_sentence(c, i, i + 1));
         }
         /* ... but not before a plural ("على مبادرات العمل"). */
         const char *nn = i + 1 < c->t->n ? tok(c, i + 1)->norm : "";
