@@ -1432,10 +1432,17 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
 {
     /* "X، مدير Y" or, for a known name, "X وزير الداخلية بسلطنة عمان". */
     size_t t = j, h;
-    if (is_punct(c, j, ","))
+    if (is_punct(c, j, ",")) {
         t = j + 1;
-    else if (j >= c->t->n || !gaz_ref(c, j, LIA_G_TITLE, NULL))
-        return j;
+    } else if (j >= c->t->n || !gaz_ref(c, j, LIA_G_TITLE, NULL)) {
+        /* "سلمان بن حمد آل خليفة ولي العهد رئيس مجلس الوزراء": a style,
+         * then the title. */
+        size_t k = j;
+        while (k < c->t->n && (h = (size_t)lex(c, k, c->c_honorific)) && same_sentence(c, j, k))
+            k += h;
+        if (k == j || k >= c->t->n || !gaz_ref(c, k, LIA_G_TITLE, NULL))
+            return j;
+    }
     /* "X، ولي العهد نائب رئيس مجلس الوزراء": a style before the title. */
     while (t < c->t->n && !gaz_ref(c, t, LIA_G_TITLE, NULL) && (h = (size_t)lex(c, t, c->c_honorific)))
         t += h;
@@ -1444,6 +1451,18 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
     title_info ti;
     if (!parse_title(c, t, &ti) || ti.n_bodies == 0) {
         size_t e = ti.end;
+        /* "X، رئيس الوزراء في مملكة البحرين": the office's country after في. */
+        int nci, nl;
+        if (e && ti.country < 0 && e < c->t->n && strcmp(tok(c, e)->norm, "في") == 0
+            && (nl = country_after(c, e, &nci)) && same_sentence(c, e, e + (size_t)nl - 1)) {
+            ti.country = nci;
+            /* The country is still named. */
+            lia_mention *cm = new_mention(c, e + 1, e + (size_t)nl, LIA_T_COUNTRY);
+            const lia_country *co = &c->r->countries.v[nci];
+            set_identity(c, cm, co->code, co->name, co->latin, co->code);
+            cm->inner = 1;
+            e += (size_t)nl;
+        }
         int other_country = ti.end && ti.country >= 0 && c->m->mentions.v[person].country[0]
                             && strcmp(c->r->countries.v[ti.country].code,
                                       c->m->mentions.v[person].country) != 0;
