@@ -1308,7 +1308,44 @@ static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
 
 /* "مع وفد سوري يرأسه X": the person leading delegation mention d, named
  * right after a word of class led_by in its sentence; or -1. */
+static int delegation_leader_after(const rctx *c, int d);
+
+/* Who led the delegation of mention d: named right after it ("وفد قطري
+ * برئاسة X"), else anywhere in the document for that country's
+ * delegation ("وترأس الوفد الأوكراني X"، "أما الوفد الروسي فترأسه Y"). */
 static int delegation_leader(const rctx *c, int d)
+{
+    int who = delegation_leader_after(c, d);
+    if (who >= 0)
+        return who;
+    const char *country = c->m->mentions.v[d].key;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *dm = &c->m->mentions.v[k];
+        if ((int)k != d && dm->delegation && !strcmp(dm->key, country)
+            && (who = delegation_leader_after(c, (int)k)) >= 0)
+            return who;
+    }
+    /* "وترأس الوفد الأوكراني X": a rule that reads the leader of a
+     * delegation, with that country's delegation between trigger and
+     * leader. */
+    int lead = lia_rules_class(c->r, "lead"), delegation = lia_rules_class(c->r, "delegation");
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *rm = &c->m->rels.v[q];
+        const lia_pattern *p = &c->r->patterns.v[rm->pattern];
+        if (rm->a < 0 || !pattern_has_class(p, lead) || !pattern_has_class(p, delegation))
+            continue;
+        const lia_mention *am = &c->m->mentions.v[rm->a];
+        for (size_t k = 0; k < c->m->mentions.n; k++) {
+            const lia_mention *dm = &c->m->mentions.v[k];
+            if (dm->delegation && !strcmp(dm->key, country) && dm->first >= rm->anchor
+                && dm->last <= am->first && !strcmp(am->country, country))
+                return rm->a;
+        }
+    }
+    return -1;
+}
+
+static int delegation_leader_after(const rctx *c, int d)
 {
     int led_by = lia_rules_class(c->r, "led_by");
     const lia_mention *dm = &c->m->mentions.v[d];
@@ -1356,9 +1393,13 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         return;
     /* "التقى الوفد العراقي X": the delegation of the person the text is
      * about meets through him. */
-    if (is_relation(p, "met") && c->m->mentions.v[ai].delegation && c->subject >= 0
-        && !strcmp(c->m->mentions.v[c->subject].country, c->m->mentions.v[ai].key))
-        ai = c->subject;
+    if (is_relation(p, "met") && c->m->mentions.v[ai].delegation) {
+        int leader = delegation_leader(c, ai);
+        if (leader >= 0)
+            ai = leader;
+        else if (c->subject >= 0 && !strcmp(c->m->mentions.v[c->subject].country, c->m->mentions.v[ai].key))
+            ai = c->subject;
+    }
     const lia_mention *am = &c->m->mentions.v[ai];
     c->anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
@@ -1412,6 +1453,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         if (!bm->key[0])
             continue;
         if (is_relation(p, "met") && (own_side(c, am, bm) || own_side(c, bm, am)))
+            continue;
+        /* Countries and bodies do not meet one another; persons do, and
+         * delegations through their leaders ("مفاوضات بين الوفدين الروسي
+         * والأوكراني"). */
+        if (is_relation(p, "met") && am->type != LIA_T_PERSON && bm->type != LIA_T_PERSON)
             continue;
         const char *pl = place;
         if (is_relation(p, "attended")) {
