@@ -2741,6 +2741,8 @@ static int top_mention(const ctx *c, size_t i)
 static int type_ok(const ctx *c, int mi, int types)
 {
     const lia_mention *mm = &c->m->mentions.v[mi];
+    if (types & LIA_T_PARTY)
+        return mm->type == LIA_T_PERSON || mm->delegation;
     if (!(mm->type & types))
         return 0;
     /* A delegation stands for its country as a party, never as a place. */

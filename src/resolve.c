@@ -1644,11 +1644,12 @@ static void relations_from_matches(rctx *c)
              * unless a rule at the same trigger names whom they met ("عقد
              * X وY اجتماعا مع Z"), which pairs them by country. */
             if (!joined && rm->n_a >= 2) {
-                int with_other = 0;
+                int with_other = 0, with = lia_rules_class(c->r, "with");
                 for (size_t o = 0; o < c->m->rels.n; o++) {
                     const lia_rel_match *om = &c->m->rels.v[o];
                     with_other |= om->anchor == rm->anchor && om->n_b > 0 && om->n_a >= 2
-                                  && is_relation(&c->r->patterns.v[om->pattern], "met");
+                                  && is_relation(&c->r->patterns.v[om->pattern], "met")
+                                  && pattern_has_class(&c->r->patterns.v[om->pattern], with);
                 }
                 if (with_other)
                     continue;

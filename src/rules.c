@@ -628,7 +628,7 @@ static int parse_types(const char *s, int *types)
     static const struct { const char *name; int bits; } names[] = {
         { "person", LIA_T_PERSON }, { "agency", LIA_T_AGENCY }, { "country", LIA_T_COUNTRY },
         { "city", LIA_T_CITY }, { "organization", LIA_T_ORG }, { "event", LIA_T_EVENT },
-        { "actor", LIA_T_ACTOR }, { "place", LIA_T_PLACE },
+        { "actor", LIA_T_ACTOR }, { "place", LIA_T_PLACE }, { "party", LIA_T_PARTY },
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(s, names[i].name) == 0) {

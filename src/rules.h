@@ -104,6 +104,9 @@ enum {
     LIA_T_ORG = 16, LIA_T_EVENT = 32,
     LIA_T_ACTOR = LIA_T_PERSON | LIA_T_AGENCY | LIA_T_COUNTRY | LIA_T_ORG,
     LIA_T_PLACE = LIA_T_CITY | LIA_T_COUNTRY,
+    /* A capture type only: a person, or a country named by its delegation
+     * ("الوفدين الروسي والأوكراني"), never a country as such. */
+    LIA_T_PARTY = 64,
 };
 
 typedef struct {
