@@ -3021,7 +3021,14 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
      * gaps: a bounded window keeps one long sentence from costing n². */
     size_t lo = pm.anchor_el == 0 ? anchor_pos
                 : anchor_pos > s->first + 48 ? anchor_pos - 48 : s->first;
-    for (size_t start = lo; start <= anchor_pos; start++) {
+    /* A pattern that opens with one mention and a gap ("B:event ...13
+     * @chaired_by A") takes the mention nearest the rest of it: "الاجتماع
+     * ... لقرار القمة ... برئاسة X" is the summit's chair.  A list stays
+     * read from its first item. */
+    int nearest = p->n_el > 1 && p->el[0].kind == LIA_P_CAPTURE && !p->el[0].list
+                  && !p->el[0].optional && p->el[1].kind == LIA_P_GAP;
+    for (size_t k = 0; k <= anchor_pos - lo; k++) {
+        size_t start = nearest ? anchor_pos - k : lo + k;
         pm.n_a = 0;
         pm.n_b = 0;
         if (match_from(&pm, 0, start)) {
