@@ -139,6 +139,20 @@ static inline __attribute__((always_inline)) void emit(strbuf *b, offset_vec *or
         orig->v[orig->n++] = src_off;
 }
 
+/* Room for n more bytes, their offsets and the final NUL, for the fast
+ * paths that write bytes themselves. */
+static inline __attribute__((always_inline)) void reserve(strbuf *b, offset_vec *orig, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        b->cap = 2 * b->cap + n + 8;
+        b->s = xrealloc(b->s, b->cap);
+    }
+    if (orig->n + n > orig->cap) {
+        orig->cap = 2 * orig->cap + n + 8;
+        orig->v = xrealloc(orig->v, orig->cap * sizeof *orig->v);
+    }
+}
+
 /* Normalizes one source code point c found at src_off and emits the result. */
 static void norm_char(const UNormalizer2 *n2, strbuf *b, offset_vec *orig, UChar32 c,
                       size_t src_off)
@@ -221,13 +235,26 @@ lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_dia
     size_t i = 0;
     while (i < len) {
         size_t at = i;
-        if (s[i] < 0x80) {                  /* fast path: ASCII */
-            emit(&b, &orig, fold_after(s[i++]), at);
+        /* The fast paths write what emit would, without its general case. */
+        if (s[i] < 0x80) {                  /* fast path: ASCII, one byte for one */
+            reserve(&b, &orig, 1);
+            b.s[b.len++] = (char)fold_after(s[i]);
+            orig.v[orig.n++] = at;
+            i++;
             continue;
         }
         /* fast path: the Arabic block, two bytes 0xD8-0xDB + continuation */
         if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
             int32_t f = arabic_fold[((s[i] & 0x03) << 6) | (s[i + 1] & 0x3F)];
+            if (f >= 0x80) {                /* an Arabic letter (< U+0800): two bytes */
+                reserve(&b, &orig, 2);
+                b.s[b.len++] = (char)(0xC0 | (f >> 6));
+                b.s[b.len++] = (char)(0x80 | (f & 0x3F));
+                orig.v[orig.n++] = at;
+                orig.v[orig.n++] = at;
+                i += 2;
+                continue;
+            }
             if (f != ARABIC_NFKC) {
                 if (f != ARABIC_DROP)
                     emit(&b, &orig, f, at);
