@@ -302,22 +302,23 @@ char *lia_normalize_str(const char *s)
     if (!s)
         s = "";
     lia_normalize(s, strlen(s), &t, NULL);
-    strbuf b;
-    sb_init(&b);
-    sb_add(&b, "", 0);
+    /* Runs of white space become one space, none at either end: done in
+     * place, as the result is never longer than the text. */
+    size_t w = 0;
     int pending_space = 0;
     for (size_t i = 0; i < t.len; i++) {
         if (is_space_byte(t.text[i])) {
-            pending_space = b.len > 0;
+            pending_space = w > 0;
             continue;
         }
         if (pending_space)
-            sb_addc(&b, ' ');
+            t.text[w++] = ' ';
         pending_space = 0;
-        sb_addc(&b, t.text[i]);
+        t.text[w++] = t.text[i];
     }
-    lia_normtext_release(&t);
-    return sb_detach(&b);
+    t.text[w] = '\0';
+    free(t.orig);
+    return t.text;
 }
 
 /* The transliterators (0: Arabic-Latin, 1: Latin-ASCII).  utrans objects
