@@ -140,7 +140,8 @@ static inline __attribute__((always_inline)) void emit(strbuf *b, offset_vec *or
 }
 
 /* Room for n more bytes, their offsets and the final NUL, for the fast
- * paths that write bytes themselves. */
+ * paths that write bytes themselves.  (Every byte of b has its offset:
+ * b->len == orig->n until the final offset is pushed.) */
 static inline __attribute__((always_inline)) void reserve(strbuf *b, offset_vec *orig, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
@@ -238,8 +239,10 @@ lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_dia
         /* The fast paths write what emit would, without its general case. */
         if (s[i] < 0x80) {                  /* fast path: ASCII, one byte for one */
             reserve(&b, &orig, 1);
-            b.s[b.len++] = (char)fold_after(s[i]);
-            orig.v[orig.n++] = at;
+            size_t n = b.len;           /* locals: stores through char * may alias b */
+            b.s[n] = (char)fold_after(s[i]);
+            orig.v[n] = at;
+            b.len = orig.n = n + 1;
             i++;
             continue;
         }
@@ -248,10 +251,13 @@ lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_dia
             int32_t f = arabic_fold[((s[i] & 0x03) << 6) | (s[i + 1] & 0x3F)];
             if (f >= 0x80) {                /* an Arabic letter (< U+0800): two bytes */
                 reserve(&b, &orig, 2);
-                b.s[b.len++] = (char)(0xC0 | (f >> 6));
-                b.s[b.len++] = (char)(0x80 | (f & 0x3F));
-                orig.v[orig.n++] = at;
-                orig.v[orig.n++] = at;
+                size_t n = b.len;
+                char *p = b.s + n;
+                size_t *o = orig.v + n;
+                p[0] = (char)(0xC0 | (f >> 6));
+                p[1] = (char)(0x80 | (f & 0x3F));
+                o[0] = o[1] = at;
+                b.len = orig.n = n + 2;
                 i += 2;
                 continue;
             }
