@@ -217,8 +217,29 @@ int lia_json_skip(lia_json *j, int depth)
     return n > 0;
 }
 
+/* Bytes a JSON string cannot hold as they are (and the NUL that ends s). */
+static int needs_escape(unsigned char c)
+{
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
+}
+
 void lia_json_escape(strbuf *b, const char *s)
 {
+    /* Fast path: nothing to escape (nearly every string written), so the
+     * literal is copied in one piece. */
+    const unsigned char *q = (const unsigned char *)s;
+    while (!needs_escape(*q))
+        q++;
+    if (!*q) {
+        size_t n = (size_t)(q - (const unsigned char *)s);
+        sb_reserve(b, n + 2);
+        b->s[b->len] = '"';
+        memcpy(b->s + b->len + 1, s, n);
+        b->s[b->len + 1 + n] = '"';
+        b->len += n + 2;
+        b->s[b->len] = '\0';
+        return;
+    }
     sb_addc(b, '"');
     const unsigned char *p = (const unsigned char *)s, *run = p;
     for (; *p; p++) {

@@ -139,6 +139,21 @@ static inline __attribute__((always_inline)) void emit(strbuf *b, offset_vec *or
         orig->v[orig->n++] = src_off;
 }
 
+/* Room for n more bytes, their offsets and the final NUL, for the fast
+ * paths that write bytes themselves.  (Every byte of b has its offset:
+ * b->len == orig->n until the final offset is pushed.) */
+static inline __attribute__((always_inline)) void reserve(strbuf *b, offset_vec *orig, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        b->cap = 2 * b->cap + n + 8;
+        b->s = xrealloc(b->s, b->cap);
+    }
+    if (orig->n + n > orig->cap) {
+        orig->cap = 2 * orig->cap + n + 8;
+        orig->v = xrealloc(orig->v, orig->cap * sizeof *orig->v);
+    }
+}
+
 /* Normalizes one source code point c found at src_off and emits the result. */
 static void norm_char(const UNormalizer2 *n2, strbuf *b, offset_vec *orig, UChar32 c,
                       size_t src_off)
@@ -221,13 +236,31 @@ lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_dia
     size_t i = 0;
     while (i < len) {
         size_t at = i;
-        if (s[i] < 0x80) {                  /* fast path: ASCII */
-            emit(&b, &orig, fold_after(s[i++]), at);
+        /* The fast paths write what emit would, without its general case. */
+        if (s[i] < 0x80) {                  /* fast path: ASCII, one byte for one */
+            reserve(&b, &orig, 1);
+            size_t n = b.len;           /* locals: stores through char * may alias b */
+            b.s[n] = (char)fold_after(s[i]);
+            orig.v[n] = at;
+            b.len = orig.n = n + 1;
+            i++;
             continue;
         }
         /* fast path: the Arabic block, two bytes 0xD8-0xDB + continuation */
         if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
             int32_t f = arabic_fold[((s[i] & 0x03) << 6) | (s[i + 1] & 0x3F)];
+            if (f >= 0x80) {                /* an Arabic letter (< U+0800): two bytes */
+                reserve(&b, &orig, 2);
+                size_t n = b.len;
+                char *p = b.s + n;
+                size_t *o = orig.v + n;
+                p[0] = (char)(0xC0 | (f >> 6));
+                p[1] = (char)(0x80 | (f & 0x3F));
+                o[0] = o[1] = at;
+                b.len = orig.n = n + 2;
+                i += 2;
+                continue;
+            }
             if (f != ARABIC_NFKC) {
                 if (f != ARABIC_DROP)
                     emit(&b, &orig, f, at);
@@ -275,22 +308,23 @@ char *lia_normalize_str(const char *s)
     if (!s)
         s = "";
     lia_normalize(s, strlen(s), &t, NULL);
-    strbuf b;
-    sb_init(&b);
-    sb_add(&b, "", 0);
+    /* Runs of white space become one space, none at either end: done in
+     * place, as the result is never longer than the text. */
+    size_t w = 0;
     int pending_space = 0;
     for (size_t i = 0; i < t.len; i++) {
         if (is_space_byte(t.text[i])) {
-            pending_space = b.len > 0;
+            pending_space = w > 0;
             continue;
         }
         if (pending_space)
-            sb_addc(&b, ' ');
+            t.text[w++] = ' ';
         pending_space = 0;
-        sb_addc(&b, t.text[i]);
+        t.text[w++] = t.text[i];
     }
-    lia_normtext_release(&t);
-    return sb_detach(&b);
+    t.text[w] = '\0';
+    free(t.orig);
+    return t.text;
 }
 
 /* The transliterators (0: Arabic-Latin, 1: Latin-ASCII).  utrans objects

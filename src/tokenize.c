@@ -3,6 +3,8 @@
  * sentences, keeping every span in original-text bytes.  No rule knowledge. */
 #include "tokenize.h"
 
+#include <pthread.h>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
@@ -182,6 +184,116 @@ static void word_forms(lia_token *t, size_t n)
         add_form(t, w);
 }
 
+/* ---- the analyses of words already seen ----
+ *
+ * word_forms and word_has_article read nothing but the word's bytes, and
+ * news repeats its words: each thread keeps what they found for the words
+ * it has tokenized (where each form starts, its hash, the flags), and a
+ * word seen again copies that instead of working it out anew, which gives
+ * the same token.  The cache is emptied when half full, so it holds at
+ * most WORD_CACHE_SLOTS / 2 words of at most WORD_CACHE_MAX_BYTES. */
+enum { WORD_CACHE_SLOTS = 1 << 15, WORD_CACHE_MAX_BYTES = 64 };
+
+typedef struct {
+    const char *word;        /* NULL: an empty slot; else in the cache's arena */
+    unsigned long hash;      /* lia_hash(word) */
+    unsigned char len;
+    unsigned char n_forms, has_conj, has_article;
+    unsigned char form_at[LIA_MAX_FORMS];   /* form k is word + form_at[k] (a suffix) */
+    unsigned long form_hash[LIA_MAX_FORMS];
+} word_entry;
+
+typedef struct {
+    word_entry *slots;       /* WORD_CACHE_SLOTS of them */
+    size_t n;
+    lia_arena *words;        /* the cached words' bytes */
+} word_cache;
+
+static pthread_key_t word_cache_key;
+static pthread_once_t word_cache_once = PTHREAD_ONCE_INIT;
+
+static void word_cache_free(void *arg)
+{
+    word_cache *wc = arg;
+    if (!wc)
+        return;
+    free(wc->slots);
+    lia_arena_free(wc->words);
+    free(wc);
+}
+
+static void word_cache_key_init(void)
+{
+    pthread_key_create(&word_cache_key, word_cache_free);
+}
+
+/* This thread's cache, made on first use; freed when the thread exits. */
+static word_cache *thread_word_cache(void)
+{
+    pthread_once(&word_cache_once, word_cache_key_init);
+    word_cache *wc = pthread_getspecific(word_cache_key);
+    if (!wc) {
+        wc = xcalloc(1, sizeof *wc);
+        wc->slots = xcalloc(WORD_CACHE_SLOTS, sizeof *wc->slots);
+        wc->words = lia_arena_new();
+        pthread_setspecific(word_cache_key, wc);
+    }
+    return wc;
+}
+
+static void word_cache_clear(word_cache *wc)
+{
+    memset(wc->slots, 0, WORD_CACHE_SLOTS * sizeof *wc->slots);
+    lia_arena_free(wc->words);
+    wc->words = lia_arena_new();
+    wc->n = 0;
+}
+
+/* Sets the forms, has_conj and has_article of the Arabic word t, whose
+ * norm (n bytes) is set: from the cache when the word is in it, else
+ * worked out and cached. */
+static void analyse_word(word_cache *wc, lia_token *t, size_t n)
+{
+    if (n > WORD_CACHE_MAX_BYTES) {
+        t->has_article = word_has_article(t->norm);
+        word_forms(t, n);
+        return;
+    }
+    unsigned long h = lia_hash(t->norm);
+    size_t mask = WORD_CACHE_SLOTS - 1, k = h & mask;
+    for (; wc->slots[k].word; k = (k + 1) & mask) {
+        const word_entry *e = &wc->slots[k];
+        if (e->hash == h && e->len == n && memcmp(e->word, t->norm, n) == 0) {
+            t->n_forms = e->n_forms;
+            for (int f = 0; f < e->n_forms; f++) {
+                t->forms[f] = t->norm + e->form_at[f];
+                t->form_hash[f] = e->form_hash[f];
+            }
+            t->has_conj = e->has_conj;
+            t->has_article = e->has_article;
+            return;
+        }
+    }
+    t->has_article = word_has_article(t->norm);
+    word_forms(t, n);
+    if (2 * (wc->n + 1) > WORD_CACHE_SLOTS) {
+        word_cache_clear(wc);
+        k = h & mask;
+    }
+    word_entry *e = &wc->slots[k];
+    e->word = lia_arena_strndup(wc->words, t->norm, n);
+    e->hash = h;
+    e->len = (unsigned char)n;
+    e->n_forms = (unsigned char)t->n_forms;
+    for (int f = 0; f < t->n_forms; f++) {
+        e->form_at[f] = (unsigned char)(t->forms[f] - t->norm);
+        e->form_hash[f] = t->form_hash[f];
+    }
+    e->has_conj = (unsigned char)t->has_conj;
+    e->has_article = (unsigned char)t->has_article;
+    wc->n++;
+}
+
 char *lia_entry_key(const char *norm_word)
 {
     if (!norm_word)
@@ -343,6 +455,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
     memset(out, 0, sizeof *out);
     lia_arena *a = lia_arena_new();
     out->arena = a;
+    word_cache *cache = thread_word_cache();
     VEC(lia_token) toks = {0};
     /* About one token per ten bytes of Arabic: sized once for most texts. */
     toks.cap = t->len / 10 + 16;
@@ -414,10 +527,10 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
             tok.end = t->orig[k];
         }
         tok.paragraph = paragraph;
-        tok.has_article = word_has_article(tok.norm);
         if (tok.kind == LIA_TOK_WORD) {
-            word_forms(&tok, end - start);
+            analyse_word(cache, &tok, end - start);
         } else {
+            tok.has_article = word_has_article(tok.norm);
             tok.forms[0] = tok.norm;
             tok.form_hash[0] = lia_hash(tok.norm);
             tok.n_forms = 1;

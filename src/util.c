@@ -117,7 +117,9 @@ void sb_adds(strbuf *b, const char *s)
 
 void sb_addc(strbuf *b, char c)
 {
-    sb_add(b, &c, 1);
+    sb_grow(b, 1);
+    b->s[b->len++] = c;
+    b->s[b->len] = '\0';
 }
 
 void sb_addf(strbuf *b, const char *fmt, ...)
