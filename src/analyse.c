@@ -8,6 +8,9 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <unistd.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 static const char *const measure_names[LIA_M_COUNT] = {
     "degree", "strength", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector",
@@ -387,9 +390,20 @@ lia_status lia_centrality(const igraph_t *net, lia_measure m, igraph_vector_t *v
             e = path_measures(net, NULL, NULL, values);
             break;
         case LIA_M_PAGERANK:
-            if (n > 0)
+            if (n > 0) {
+#ifdef _OPENMP
+                /* PRPACK sums in parallel, in an order that changes the
+                 * last digits from run to run: one thread keeps the
+                 * output byte-identical. */
+                int threads_before = omp_get_max_threads();
+                omp_set_num_threads(1);
+#endif
                 e = igraph_pagerank(net, IGRAPH_PAGERANK_ALGO_PRPACK, values, NULL,
                                     igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, &w, NULL);
+#ifdef _OPENMP
+                omp_set_num_threads(threads_before);
+#endif
+            }
             break;
         case LIA_M_EIGENVECTOR:
             e = eigenvector(net, values, d);

@@ -67,6 +67,15 @@ done
 "$bin" merge -q --no-svg -o "$tmp/mj" "$tmp/j1.jsonl"
 check "J3 one extract | merge equals build" same_graph "$tmp/ref" "$tmp/mj"
 
+# D: a network of about two thousand actors built twice gives the same
+# bytes (igraph's PageRank sums in parallel unless told otherwise).
+if [ -x /usr/bin/python3 ]; then
+    /usr/bin/python3 "$src/bench/gen_corpus.py" 1 > "$tmp/big.jsonl"
+    "$bin" build -q --no-svg -o "$tmp/big1" "$tmp/big.jsonl"
+    "$bin" build -q --no-svg -o "$tmp/big2" "$tmp/big.jsonl"
+    check "D1 the same corpus built twice gives the same bytes" same_graph "$tmp/big1" "$tmp/big2"
+fi
+
 # I: stdin stream equals the file; output order is input order.
 "$bin" extract -q -j 2 - < "$docs" > "$tmp/in.jsonl"
 "$bin" extract -q -j 1 "$docs" > "$tmp/file.jsonl"
