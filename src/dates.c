@@ -725,10 +725,16 @@ static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
         int y, m, d;
         if (out->v[k].first >= i)
             continue;
-        if (strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
-            return 0;       /* the last date told is no single day */
         char buf[32];
-        fmt_days(buf, sizeof buf, days_from_civil(y, m, d) + 1);
+        if (strlen(iso) == 10 && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+            fmt_days(buf, sizeof buf, days_from_civil(y, m, d) + 1);
+        } else if (strlen(iso) == 7 && sscanf(iso, "--%2d-%2d", &m, &d) == 2) {
+            /* a day whose year the text leaves out ("14 تموز") */
+            if (!fmt_day(buf, sizeof buf, 0, m, d + 1) && !fmt_day(buf, sizeof buf, 0, m % 12 + 1, 1))
+                return 0;
+        } else {
+            return 0;       /* the last date told is no single day */
+        }
         push(out, i, i + 2, buf, 1, out->v[k].relative_past);
         return i + 2;
     }

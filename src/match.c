@@ -38,7 +38,7 @@ typedef struct {
     unsigned char *joined;   /* per token: another relation's trigger joined by و */
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
         c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country;
 } ctx;
@@ -2993,6 +2993,42 @@ static int sentence_may_match(const ctx *c, const lia_pattern *p, size_t sent)
     return 1;
 }
 
+/* Does a new clause that tells of another occasion start at token i:
+ * "قبل أن"، "بعد أن", or a place then "، حيث" ("وقبل ذلك في موسكو، حيث
+ * استقبل ...")?  "اتصالا هاتفيا، حيث بحثا" goes on telling of the call. */
+static int occasion_break(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    if ((lia_token_matches(tk, "قبل") || lia_token_matches(tk, "بعد"))
+        && i + 1 < c->t->n && strcmp(tok(c, i + 1)->norm, "ان") == 0)
+        return 1;
+    if (lex(c, i, c->c_clause_link) && i >= 2 && is_punct(c, i - 1, ",")) {
+        int mi = c->m->mention_at[i - 2] - 1;
+        return mi >= 0 && (c->m->mentions.v[mi].type & LIA_T_PLACE) && c->m->mentions.v[mi].last == i - 1;
+    }
+    return 0;
+}
+
+/* Is the trigger at anchor in the same occasion as a phone or video call
+ * its sentence tells of? */
+static int remote_clause(const ctx *c, size_t sent, size_t anchor)
+{
+    const lia_sentence *se = &c->t->sent[sent];
+    size_t from = se->first, to = se->last;
+    for (size_t i = se->first + 1; i <= anchor && i < se->last; i++)
+        if (occasion_break(c, i))
+            from = i;
+    for (size_t i = anchor + 1; i < se->last; i++)
+        if (occasion_break(c, i)) {
+            to = i;
+            break;
+        }
+    for (size_t i = from; i < to; i++)
+        if (lex(c, i, c->c_remote))
+            return 1;
+    return 0;
+}
+
 static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
 {
     const lia_pattern *p = &c->r->patterns.v[pi];
@@ -3013,7 +3049,7 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
         }
     if (negated(c, anchor_pos, s->first, sent))
         return;
-    if (c->remote[sent] && strcmp(p->relation, "met") == 0)
+    if (c->remote[sent] && strcmp(p->relation, "met") == 0 && remote_clause(c, sent, anchor_pos))
         return;
     /* Start positions: the anchor itself when the pattern starts with it,
      * else every earlier token of the sentence. */
@@ -3124,6 +3160,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_office_modifier = lia_rules_class(r, "office_modifier");
     c.c_delegation_adj = lia_rules_class(r, "delegation_adj");
     c.c_remote = lia_rules_class(r, "remote");
+    c.c_clause_link = lia_rules_class(r, "clause_link");
     c.c_institution = lia_rules_class(r, "institution");
     c.c_city_word = lia_rules_class(r, "city_word");
     c.c_future = lia_rules_class(r, "future");

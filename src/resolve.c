@@ -330,6 +330,11 @@ static void resolve_references(rctx *c)
                         continue;
                     int minister = p->title >= 0 && !strcmp(c->r->titles.v[p->title].id, "minister");
                     int other = p->title < 0 && counterpart >= 0 && lia_lex_at(c->m, p->first, counterpart);
+                    /* ... or one named with no title of his own ("وزيرا
+                     * الخارجية الروسي X والأمريكي Y"، "كيري"). */
+                    other |= p->title < 0 && ((!strcmp(p->office, "head") && p->bodies[0]
+                                               && strlen(p->bodies[0]) > 2)
+                                              || !p->office[0]);
                     if (minister || other)
                         found = (int)q;
                 }
@@ -487,15 +492,31 @@ static char *sentence_text(const rctx *c, size_t s)
 }
 
 /* Tokens between date d and token t. */
-static size_t date_distance(const lia_date *d, size_t t)
+/* How far date d is from trigger t, in tokens; a clause opened by "قبل أن"
+ * or "بعد أن" between them tells of another day ("استقبله بوتين في 14
+ * تموز، قبل أن يجري الأخير محادثات ... في اليوم التالي"). */
+static size_t date_distance(const rctx *c, const lia_date *d, size_t t)
 {
-    return t < d->first ? d->first - t : t >= d->last ? t - d->last + 1 : 0;
+    size_t lo = t < d->first ? t : d->last, hi = t < d->first ? d->first : t;
+    size_t far = 0;
+    for (size_t i = lo; i + 1 < hi; i++)
+        if ((lia_token_matches(&c->t->tok[i], "قبل") || lia_token_matches(&c->t->tok[i], "بعد"))
+            && strcmp(c->t->tok[i + 1].norm, "ان") == 0)
+            far = 1000;
+    return far + (t < d->first ? d->first - t : t >= d->last ? t - d->last + 1 : 0);
 }
 
 /* The date of sentence s, or NULL: the longest day-precise expression
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
  * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
+/* Is date d a day after the document's own? */
+static int after_doc_date(const rctx *c, const lia_date *d)
+{
+    return c->doc->date && strlen(d->iso) >= 10 && d->iso[0] != '-' && strlen(c->doc->date) >= 10
+           && strncmp(d->iso, c->doc->date, 10) > 0;
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -511,13 +532,19 @@ static const char *sentence_date(const rctx *c, size_t s)
          * a past event. */
         int rank = d->has_day || strchr(d->iso, '/') ? 2
                    : (strlen(d->iso) == 7 || strlen(d->iso) == 4) && d->iso[0] != '-';
-        if (d->first >= se->first && d->first < se->last && rank && !d->dateline
-            && (!best || rank > best_rank
-                || (rank == best_rank
-                    && ((best->relative_past && !d->relative_past)
-                        || (best->relative_past == d->relative_past
-                            && (anchored ? date_distance(d, c->anchor) < date_distance(best, c->anchor)
-                                         : d->last - d->first > best->last - best->first)))))) {
+        if (d->first < se->first || d->first >= se->last || !rank || d->dateline)
+            continue;
+        /* A day after the paper's is told as what is to come ("يوم الاثنين
+         * المقبل"): any other day of the sentence is the relation's. */
+        int later = after_doc_date(c, d), best_later = best && after_doc_date(c, best);
+        if (!best || rank > best_rank
+            || (rank == best_rank
+                && ((best_later && !later)
+                    || (best_later == later
+                        && ((best->relative_past && !d->relative_past)
+                            || (best->relative_past == d->relative_past
+                                && (anchored ? date_distance(c, d, c->anchor) < date_distance(c, best, c->anchor)
+                                             : d->last - d->first > best->last - best->first))))))) {
             best = d;
             best_rank = rank;
         }
