@@ -320,15 +320,18 @@ static void resolve_references(rctx *c)
                     found = (int)q;
             }
             /* "الوزير التونسي" after "ونظيره التونسي كمال الفقي": else the
-             * last minister of that country named, a counterpart included. */
-            if (found < 0 && !strcmp(mm->bodies[0], mm->country) && mm->title >= 0
-                && !strcmp(c->r->titles.v[mm->title].id, "minister")) {
+             * last minister of that country named, a counterpart included;
+             * so for "القائدة العسكرية الأمريكية" and "المدير الروسي" (not
+             * "الرئيس الأمريكي": the head of state, below). */
+            const char *tid = mm->title >= 0 ? c->r->titles.v[mm->title].id : "";
+            if (found < 0 && !strcmp(mm->bodies[0], mm->country)
+                && (!strcmp(tid, "minister") || !strcmp(tid, "commander") || !strcmp(tid, "director"))) {
                 int counterpart = lia_rules_class(c->r, "counterpart");
                 for (size_t q = 0; q < k; q++) {
                     const lia_mention *p = &c->m->mentions.v[q];
                     if (p->type != LIA_T_PERSON || !p->key[0] || p->inner || strcmp(p->country, mm->country))
                         continue;
-                    int minister = p->title >= 0 && !strcmp(c->r->titles.v[p->title].id, "minister");
+                    int minister = p->title >= 0 && !strcmp(c->r->titles.v[p->title].id, tid);
                     int other = p->title < 0 && counterpart >= 0 && lia_lex_at(c->m, p->first, counterpart);
                     /* ... or one named with no title of his own ("وزيرا
                      * الخارجية الروسي X والأمريكي Y"، "كيري"). */
