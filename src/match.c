@@ -2354,8 +2354,16 @@ static size_t mention_at(ctx *c, size_t i)
     /* "مطار الملك خالد الدولي": a place named after a person. */
     /* Not after the facility with the article ("وكان في استقباله بالمطار
      * رئيس الوزراء X"): only a construct names it after someone. */
+    /* ... also a bare name with an adjective after it: "بمطار موديبو كيتا
+     * الدولي". */
+    int named_after = 0, ol0;
     if (i > 0 && lex(c, i - 1, c->c_facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i)
-        && (lex(c, i, c->c_honorific) || gaz_ref(c, i, LIA_G_TITLE, NULL))) {
+        && (ol0 = official_at(c, i, NULL)) && i + (size_t)ol0 < c->t->n
+        && same_sentence(c, i, i + (size_t)ol0) && has_article(tok(c, i + (size_t)ol0))
+        && adjective_like(tok(c, i + (size_t)ol0)))
+        named_after = 1;
+    if (i > 0 && lex(c, i - 1, c->c_facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i)
+        && (lex(c, i, c->c_honorific) || gaz_ref(c, i, LIA_G_TITLE, NULL) || named_after)) {
         size_t j = i + (size_t)(lex(c, i, c->c_honorific) ? lex(c, i, c->c_honorific)
                                                           : gaz_ref(c, i, LIA_G_TITLE, NULL));
         int ol = official_at(c, j, NULL);
