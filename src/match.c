@@ -878,6 +878,8 @@ shape:
  * بالدور، والمهام، للأمن)? */
 /* Does the word end in a pronoun (ها، هم، هما) after at least two
  * letters: "خلالها"، "هامشها"? */
+static int led_by_preposition(const lia_token *tk);
+
 static int pronoun_ending(const lia_token *tk)
 {
     const char *w = tk->norm;
@@ -1264,8 +1266,12 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Not behind ب: "التقى وزير الداخلية بوزير الدفاع" names two persons;
      * nor after a bare one-word title: "استقبل الرئيس وزير الداخلية". */
     int bare = j == i + 1 && ti->n_bodies == 0 && ti->country < 0 && !counterpart;
-    /* Nor joined by و: "وزير الخارجية والوزير الضيف" are two persons. */
-    if (!counterpart && !bare && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
+    /* Nor joined by و: "وزير الخارجية والوزير الضيف" are two persons; nor
+     * a title with the article after a complete one: "استقبل ... رئيس مجلس
+     * الوزراء الوزير الإسرائيلي" names the one received. */
+    int definite_next = j > i && j < c->t->n && has_article(tok(c, j)) && !hamza_initial(c, j)
+                        && !led_by_preposition(tok(c, j)) && (ti->n_bodies || ti->country >= 0 || j > i + 1);
+    if (!counterpart && !bare && !definite_next && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
         && strncmp(tok(c, j)->norm, "ب", 2) != 0 && !joined_by_waw(c, j) && parse_title(c, j, &next)) {
         for (int k = 0; k < next.n_bodies && ti->n_bodies < 3; k++) {
             ti->bodies[ti->n_bodies++] = next.bodies[k];
@@ -1409,6 +1415,11 @@ static size_t absorb_office_chain(ctx *c, size_t person, size_t t, size_t end)
             return t;
         while (e < end + 12 && office_word(c, e, 1) && same_sentence(c, t, e))
             e++;
+        /* "... رئيس مجلس الوزراء الوزير الإسرائيلي": a title with the
+         * article after his offices is the object's. */
+        if (e < c->t->n && e > t && has_article(tok(c, e)) && !hamza_initial(c, e)
+            && !led_by_preposition(tok(c, e)) && gaz_ref(c, e, LIA_G_TITLE, NULL))
+            break;
         title_info next;
         if (!parse_title(c, e, &next))
             break;
@@ -1883,7 +1894,12 @@ static size_t try_title_person(ctx *c, size_t i)
     }
     int oi;
     int ol = official_at(c, j, &oi);
-    size_t name_end = ol ? longer_name_end(c, j, j + (size_t)ol) : scan_name(c, j);
+    /* "ثم استقبل الوزير المصري غروسي": a known official of another country
+     * than the title's is the verb's object, not the title's holder. */
+    if (ol && ti.country >= 0 && !ti.n_bodies
+        && strcmp(c->r->officials.v[oi].country, c->r->countries.v[ti.country].code) != 0)
+        ol = 0;
+    size_t name_end = ol ? longer_name_end(c, j, j + (size_t)ol) : ol == 0 && official_at(c, j, NULL) ? j : scan_name(c, j);
     /* After a title, an unknown first name and a family name with the
      * article, closed by punctuation ("ونظيره الأردني عاطف الطراونة."،
      * "ألكاش الهادا،"); not a verbal noun (تعزيز، مكافحة). */

@@ -1732,6 +1732,16 @@ static void relations_from_matches(rctx *c)
                      * the verb joined by و shares the sentence's subject. */
                     /* ... and a sentence opened by "كما التقى X" the
                      * story's subject. */
+                    /* Not when a rule at the trigger reads this verb's own
+                     * subject and object ("ثم استقبل الوزير المصري غروسي"). */
+                    int own_object = 0;
+                    for (size_t o = 0; o < c->m->rels.n; o++) {
+                        const lia_rel_match *om = &c->m->rels.v[o];
+                        own_object |= om->anchor == rm->anchor && om->a == rm->a && om->n_b > 0
+                                      && is_relation(&c->r->patterns.v[om->pattern], "met");
+                    }
+                    if (own_object)
+                        continue;
                     int subj = -1, found;
                     if (sentence_subject(c, rm, &found))
                         subj = found;
