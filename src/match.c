@@ -1675,6 +1675,27 @@ static size_t counterpart_in_government(const ctx *c, size_t j)
 
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
+/* "في حكومة طالبان"، "في الحكومة السورية": a government named by a body
+ * or an organization of a country, or by its nisba, at i.  Returns its
+ * length (and the country), or 0. */
+static size_t government_of(const ctx *c, size_t i, int *country)
+{
+    if (i + 2 >= c->t->n || strcmp(tok(c, i)->norm, "في") != 0
+        || !(lia_token_matches(tok(c, i + 1), "حكومه") || lia_token_matches(tok(c, i + 1), "الحكومه"))
+        || !same_sentence(c, i, i + 2))
+        return 0;
+    int idx, len;
+    if ((len = nisba_at(c, i + 2, country)))
+        return 2 + (size_t)len;
+    if ((len = gaz_ref(c, i + 2, LIA_G_ORG, &idx)) && c->r->orgs.v[idx].country[0]
+        && (*country = lia_rules_country_index(c->r, c->r->orgs.v[idx].country)) >= 0)
+        return 2 + (size_t)len;
+    if ((len = gaz_ref(c, i + 2, LIA_G_AGENCY, &idx)) && c->r->agencies.v[idx].country[0]
+        && (*country = lia_rules_country_index(c->r, c->r->agencies.v[idx].country)) >= 0)
+        return 2 + (size_t)len;
+    return 0;
+}
+
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
@@ -1722,6 +1743,12 @@ static size_t try_title_person(ctx *c, size_t i)
             ti.country = lia_rules_country_index(c->r, c->r->agencies.v[ai].country);
             for (int k = 0; k < ti.n_bodies; k++)
                 ti.bodies[k].defaulted = 0;
+        } else if (ti.n_bodies && (h = government_of(c, j, &nci)) && name_at(c, j + h)) {
+            /* "وزير الدفاع في حكومة طالبان الملا محمد يعقوب": the
+             * government's country is the office's. */
+            j += h;
+            ti.country = nci;
+            rebind_defaulted_bodies(c, &ti, nci);
         } else
             break;
     }
