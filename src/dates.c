@@ -713,12 +713,15 @@ static long days_ago(const ctx *c, size_t i, size_t *last)
 }
 
 /* "في اليوم التالي"، "اليوم الموالي": the day after the last full date
- * told before it; 0 when there is none. */
+ * told before it ("في اليوم ذاته": that day); 0 when there is none. */
 static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
 {
-    if (!(is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم"))
-        || !(has_form(c, i + 1, "التالي") || has_form(c, i + 1, "الموالي")
-             || has_form(c, i + 1, "اللاحق")))
+    if (!(is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم")))
+        return 0;
+    /* "في اليوم ذاته"، "اليوم نفسه": the last day told, not today. */
+    int same = has_form(c, i + 1, "ذاته") || has_form(c, i + 1, "نفسه");
+    if (!same && !(has_form(c, i + 1, "التالي") || has_form(c, i + 1, "الموالي")
+                   || has_form(c, i + 1, "اللاحق")))
         return 0;
     for (size_t k = out->n; k-- > 0;) {
         const char *iso = out->v[k].iso;
@@ -727,10 +730,10 @@ static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
             continue;
         char buf[32];
         if (strlen(iso) == 10 && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3) {
-            fmt_days(buf, sizeof buf, days_from_civil(y, m, d) + 1);
+            fmt_days(buf, sizeof buf, days_from_civil(y, m, d) + !same);
         } else if (strlen(iso) == 7 && sscanf(iso, "--%2d-%2d", &m, &d) == 2) {
             /* a day whose year the text leaves out ("14 تموز") */
-            if (!fmt_day(buf, sizeof buf, 0, m, d + 1) && !fmt_day(buf, sizeof buf, 0, m % 12 + 1, 1))
+            if (!fmt_day(buf, sizeof buf, 0, m, d + !same) && !fmt_day(buf, sizeof buf, 0, m % 12 + 1, 1))
                 return 0;
         } else {
             return 0;       /* the last date told is no single day */

@@ -574,6 +574,25 @@ static int is_relation(const lia_pattern *p, const char *rel)
 
 /* Is place mention mm named after إلى ("إلى رام الله"، "إلى مدينة حلب")?
  * city_word and to are those lexicon classes. */
+/* "لدى وصوله (أمس) إلى كينيا": is place mention mm where someone
+ * arrived, the place of what the sentence tells? */
+static int arrived_at(const rctx *c, const lia_mention *mm, int city_word, int to)
+{
+    size_t pi = mm->first;
+    if (pi < 2)
+        return 0;
+    pi--;
+    if (pi > 0 && lia_lex_at(c->m, pi, city_word))
+        pi--;
+    if (!lia_lex_at(c->m, pi, to))
+        return 0;
+    int arrival = lia_rules_class(c->r, "arrival");
+    for (size_t k = pi > 2 ? pi - 2 : 0; k < pi && arrival >= 0; k++)
+        if (lia_lex_at(c->m, k, arrival))
+            return 1;
+    return 0;
+}
+
 static int to_place(const rctx *c, const lia_mention *mm, int city_word, int to)
 {
     size_t pi = mm->first;
@@ -582,7 +601,7 @@ static int to_place(const rctx *c, const lia_mention *mm, int city_word, int to)
     pi--;
     if (pi > 0 && lia_lex_at(c->m, pi, city_word))
         pi--;
-    return lia_lex_at(c->m, pi, to);
+    return lia_lex_at(c->m, pi, to) && !arrived_at(c, mm, city_word, to);
 }
 
 /* Is mention k what a visit told in sentence s went to? */
@@ -618,6 +637,15 @@ static int inside_person(const rctx *c, const lia_mention *pm)
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
+    /* "حيث التقى في العاصمة جيبوتي X": a city in في right after the
+     * trigger is where it happened. */
+    for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
+            && mm->first <= rm->anchor + 3 && (size_t)c->t->tok[mm->first].sentence == s
+            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+            return mm->key;
+    }
     /* "... إلى رام الله، حيث استقبله X": where حيث points. */
     size_t link = rm ? clause_link_at(c, rm) : 0;
     if (link) {
@@ -665,7 +693,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         if (rm && mm->first > rm->anchor && to_place(c, mm, city_word, to))
             continue;
         /* "زار X رام الله والتقى Y": the place visited before the trigger. */
-        int visited = rm && mm->first < rm->anchor && visited_in_sentence(c, s, (int)k);
+        int visited = (rm && mm->first < rm->anchor && visited_in_sentence(c, s, (int)k))
+                      || arrived_at(c, mm, city_word, to);
         if (!prep && !visited)
             continue;
         if (mm->type == LIA_T_CITY)
