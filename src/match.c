@@ -318,7 +318,7 @@ static int dateline_at(const ctx *c, size_t i)
     if (i > 0 && tok(c, i - 1)->paragraph == tok(c, i)->paragraph)
         return 0;
     /* "عمّان - ", "تونس (وات) - ", "بغداد / المدى - " */
-    for (size_t j = i + (size_t)c->gaz_len[i]; j < c->t->n && j < i + 6; j++) {
+    for (size_t j = i + (size_t)c->gaz_len[i]; j < c->t->n && j < i + 9; j++) {
         if (is_punct(c, j, "-"))
             return 1;
         if (tok(c, j)->paragraph != tok(c, i)->paragraph)
