@@ -219,6 +219,39 @@ static int last_of_country(const rctx *c, size_t k, const char *cc)
 
 /* Gives anaphors, title-only persons and "this forum" the entity they
  * stand for; those that stay unknown keep an empty key. */
+/* Does normalized name a start with all the words of b ("محمد بن عبد
+ * الرحمن آل ثاني" with "محمد بن عبد الرحمن")? */
+static int name_starts_with(const char *a, const char *b)
+{
+    size_t n = strlen(b);
+    return n && strncmp(a, b, n) == 0 && (a[n] == ' ' || a[n] == 0);
+}
+
+/* "الشيخ محمد بن عبد الرحمن" after "محمد بن عبد الرحمن آل ثاني": an
+ * unknown name of three words or more that begins the name of an official
+ * the document named before is his. */
+static int official_named_longer(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    if (mm->type != LIA_T_PERSON || mm->official || !mm->surface || !mm->surface[0])
+        return -1;
+    char *mine = lia_normalize_str(mm->surface);
+    int words = 1, found = -1;
+    for (const char *p = mine; *p; p++)
+        words += *p == ' ';
+    for (size_t q = 0; q < k && words >= 3; q++) {
+        const lia_mention *pm = &c->m->mentions.v[q];
+        if (pm->type != LIA_T_PERSON || !pm->official || pm->inner || !pm->key[0] || !pm->name[0])
+            continue;
+        char *theirs = lia_normalize_str(pm->name);
+        if (name_starts_with(theirs, mine))
+            found = (int)q;
+        free(theirs);
+    }
+    free(mine);
+    return found;
+}
+
 static void resolve_references(rctx *c)
 {
     int last_person = -1, last_event = -1;
@@ -226,6 +259,12 @@ static void resolve_references(rctx *c)
         lia_mention *mm = &c->m->mentions.v[k];
         if (mm->inner)
             continue;
+        int longer = official_named_longer(c, k);
+        if (longer >= 0) {
+            const lia_mention *pm = &c->m->mentions.v[longer];
+            set_key(c, mm, pm->key, pm->name, pm->latin, pm->country);
+            mm->official = 1;
+        }
         if (mm->type == LIA_T_PERSON && mm->styled) {
             int p = styled_antecedent(c, k);
             if (p >= 0) {
