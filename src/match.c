@@ -38,7 +38,7 @@ typedef struct {
     unsigned char *joined;   /* per token: another relation's trigger joined by و */
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
         c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country;
 } ctx;
@@ -2238,6 +2238,18 @@ static size_t try_event(ctx *c, size_t i)
     return end;
 }
 
+/* How many persons "الوزراء الثلاثة" or "الأربعة" stands for: the number
+ * word in tokens [first, last). */
+static int counted_number(const ctx *c, size_t first, size_t last)
+{
+    static const char *const numbers[] = { "الثلاثه", "الاربعه", "الخمسه", "السته" };
+    for (size_t j = first; j < last; j++)
+        for (int k = 0; k < 4; k++)
+            if (lia_token_matches(tok(c, j), numbers[k]))
+                return k + 3;
+    return 0;
+}
+
 static size_t try_place(ctx *c, size_t i)
 {
     int idx, ci, len;
@@ -2510,9 +2522,9 @@ static size_t mention_at(ctx *c, size_t i)
     /* Words that stand for persons named elsewhere, resolved later:
      * "الأخير" (the last named), "الوزراء المشاركين" (the attendees),
      * "الوزير الضيف" (the visitor), "الجانبان" (the two sides). */
-    enum { REF_ANAPHOR, REF_GROUP, REF_GUEST, REF_BOTH_SIDES, REF_STYLED };
+    enum { REF_ANAPHOR, REF_GROUP, REF_GUEST, REF_BOTH_SIDES, REF_STYLED, REF_COUNTED };
     const int ref_class[] = { c->c_anaphor, c->c_group_ref, c->c_guest, c->c_both_sides,
-                              c->c_styled_ref };
+                              c->c_styled_ref, c->c_counted_ref };
     for (int k = 0; k < (int)(sizeof ref_class / sizeof *ref_class); k++) {
         if (!(len = lex(c, i, ref_class[k])))
             continue;
@@ -2523,6 +2535,8 @@ static size_t mention_at(ctx *c, size_t i)
         mm->guest = k == REF_GUEST;
         mm->both_sides = k == REF_BOTH_SIDES;
         mm->styled = k == REF_STYLED;
+        if (k == REF_COUNTED)
+            mm->counted = counted_number(c, i, i + (size_t)len);
         /* "المسؤول المصري": the last person named of that country; "الضيف
          * البريطاني": the visitor, of that country. */
         int nci, nl;
@@ -3217,6 +3231,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_future = lia_rules_class(r, "future");
     c.c_group_ref = lia_rules_class(r, "group_ref");
     c.c_both_sides = lia_rules_class(r, "both_sides");
+    c.c_counted_ref = lia_rules_class(r, "counted_ref");
     c.c_guest = lia_rules_class(r, "guest");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_styled_ref = lia_rules_class(r, "styled_ref");

@@ -1647,6 +1647,57 @@ static int reads_objects_as_subject(const lia_rel_match *om, const lia_rel_match
     return 1;
 }
 
+/* The persons "الوزراء الثلاثة" (mention k) stands for, into out (at most
+ * 16): a rule's list of subjects before it ("عقد X وY وZ اجتماعا"), else a
+ * sentence that named that many of one country ("وفد يقوده X ويضم Y وZ"),
+ * the nearest with that many.  Returns how many, 0 when none fits. */
+static int counted_group(const rctx *c, int k, int *out)
+{
+    const lia_mention *ref = &c->m->mentions.v[k];
+    int want = ref->counted;
+    size_t best_at = 0;
+    int n = 0;
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *om = &c->m->rels.v[q];
+        if (om->n_a < 2 || om->anchor >= ref->first || om->anchor < best_at || (want && om->n_a != want))
+            continue;
+        int all_persons = 1;
+        for (int a = 0; a < om->n_a; a++)
+            all_persons &= c->m->mentions.v[om->as[a]].type == LIA_T_PERSON && c->m->mentions.v[om->as[a]].key[0];
+        if (!all_persons)
+            continue;
+        best_at = om->anchor;
+        n = om->n_a;
+        memcpy(out, om->as, (size_t)n * sizeof *out);
+    }
+    /* A sentence that names them, of one country, before the reference. */
+    int s0 = c->t->tok[ref->first].sentence;
+    for (int s = s0 - 1; s >= 0 && s >= s0 - 3; s--) {
+        int found[16], nf = 0;
+        const char *country = NULL;
+        for (size_t q = 0; q < c->m->mentions.n && nf < 16; q++) {
+            const lia_mention *pm = &c->m->mentions.v[q];
+            if (c->t->tok[pm->first].sentence != s || pm->type != LIA_T_PERSON || pm->inner || !pm->key[0]
+                || !pm->country[0])
+                continue;
+            if (country && strcmp(country, pm->country) != 0)
+                continue;
+            int dup = 0;
+            for (int f = 0; f < nf; f++)
+                dup |= !strcmp(c->m->mentions.v[found[f]].key, pm->key);
+            if (!dup) {
+                country = pm->country;
+                found[nf++] = (int)q;
+            }
+        }
+        if (nf >= 2 && (!want || nf == want) && c->t->sent[s].first >= best_at) {
+            memcpy(out, found, (size_t)nf * sizeof *out);
+            return nf;
+        }
+    }
+    return n;
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the first person named, then
@@ -1696,6 +1747,9 @@ static void relations_from_matches(rctx *c)
             if (relative_subject(c, rm, two) == 2 && two[0] == alist[0])
                 alist[na++] = two[1];
         }
+        /* "كما التقى الثلاثة مع X": the three named together before. */
+        if (na == 1 && c->m->mentions.v[alist[0]].counted)
+            na = counted_group(c, alist[0], alist);
         if (na == 0)
             na = relative_subject(c, rm, alist);
         if (na == 0)
