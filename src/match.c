@@ -2528,6 +2528,9 @@ static size_t mention_at(ctx *c, size_t i)
     for (int k = 0; k < (int)(sizeof ref_class / sizeof *ref_class); k++) {
         if (!(len = lex(c, i, ref_class[k])))
             continue;
+        /* "ثلاثة أيام" is a count, "الثلاثة" the three persons. */
+        if (k == REF_COUNTED && !has_article(tok(c, i)))
+            continue;
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
         set_identity(c, mm, "", "", "", "");
         mm->anaphor = k == REF_ANAPHOR;
