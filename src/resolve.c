@@ -1484,6 +1484,8 @@ static int met_in_sentence(const rctx *c, size_t s, size_t before)
     return 0;
 }
 
+static int counted_group(const rctx *c, int k, int *out);
+
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -1546,6 +1548,17 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         const lia_mention *bm = &c->m->mentions.v[bs[k]];
         if (bm->group && is_relation(p, "met")) {
             met_attendees(c, rm, p, am, date, place);
+            continue;
+        }
+        /* "استقبل الرئيس الوزراء الثلاثة": each of the three named before. */
+        if (bm->counted && is_relation(p, "met")) {
+            int group[16], ng = counted_group(c, bs[k], group);
+            for (int g = 0; g < ng; g++) {
+                lia_rel_match with_b = *rm;
+                with_b.b[0] = group[g];
+                with_b.n_b = 1;
+                relation_pairs(c, &with_b, p, ai);
+            }
             continue;
         }
         if (!bm->key[0])
