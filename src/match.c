@@ -38,7 +38,7 @@ typedef struct {
     unsigned char *joined;   /* per token: another relation's trigger joined by و */
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
+    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
         c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country;
 } ctx;
@@ -2148,6 +2148,9 @@ static size_t try_event(ctx *c, size_t i)
                 break;
             if (lex(c, j, c->c_stop) || lex(c, j, c->c_relative) || pronoun_suffixed(tk))
                 break;
+            /* "الدورة العشرين للمنتدى مساء الجمعة": a time of the day ends it. */
+            if (j > i + (size_t)len && lex(c, j, c->c_time_of_day))
+                break;
             /* "في قمة نيامي النظام الداخلي": after the place that names
              * the event only an adjective ("مؤتمر بغداد الدولي") goes on. */
             if (j > i + (size_t)len && has_article(tk) && !led_by_preposition(tk) && !adjective_like(tk)
@@ -3235,6 +3238,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_group_ref = lia_rules_class(r, "group_ref");
     c.c_both_sides = lia_rules_class(r, "both_sides");
     c.c_counted_ref = lia_rules_class(r, "counted_ref");
+    c.c_time_of_day = lia_rules_class(r, "time_of_day");
     c.c_guest = lia_rules_class(r, "guest");
     c.c_anaphor = lia_rules_class(r, "anaphor");
     c.c_styled_ref = lia_rules_class(r, "styled_ref");
