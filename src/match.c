@@ -2385,12 +2385,30 @@ static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_co
     return e;
 }
 
+/* Can no mention start at token i?  Every reading in mention_at needs a
+ * lexicon or gazetteer phrase at i, a lexicon phrase of a class that
+ * introduces a name just before i (facility, delegation, includes, with),
+ * or a name listed after a person's ("، وماتوش ..."); about a third of
+ * the tokens have none of these and skip the readings.  A new reading in
+ * mention_at that needs something else must be allowed here. */
+static int no_mention_at(const ctx *c, size_t i)
+{
+    if (c->m->n_lex[i] || c->gaz[i])
+        return 0;
+    if (i > 0 && (lex(c, i - 1, c->c_facility) || lex(c, i - 1, c->c_delegation)
+                  || lex(c, i - 1, c->c_includes) || lex(c, i - 1, c->c_with)))
+        return 0;
+    return !listed_after_person(c, i);
+}
+
 /* The entities of one position, most specific first.  Returns the token
  * after what was consumed (i when nothing starts here). */
 static size_t mention_at(ctx *c, size_t i)
 {
     size_t e;
     int idx, len;
+    if (no_mention_at(c, i))
+        return i;
     /* "كلا على حدة" (each separately) names nobody: "على" is no "علي". */
     if ((len = lex(c, i, c->c_separately)))
         return i + (size_t)len;
