@@ -3196,8 +3196,7 @@ static void run_patterns(ctx *c)
             }
             const lia_token *tk = tok(c, i);
             for (int f = 0; f < tk->n_forms; f++) {
-                const lia_intvec *list = lia_map_get_hashed(&r->patterns_by_word, tk->forms[f],
-                                                               tk->form_hash[f]);
+                const lia_intvec *list = lia_rules_patterns_of_word(r, tk->forms[f], tk->form_hash[f]);
                 for (size_t q = 0; list && q < list->n; q++)
                     run_pattern(c, list->v[q], s, i);
             }

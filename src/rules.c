@@ -883,6 +883,14 @@ static void index_patterns(lia_rules *r)
         if (!done)
             VEC_PUSH(r->unanchored, (int)i);
     }
+    lia_key_filter_build(&r->pattern_words, &r->patterns_by_word);
+}
+
+const lia_intvec *lia_rules_patterns_of_word(const lia_rules *r, const char *form, unsigned long hash)
+{
+    if (!lia_key_filter_may_have(&r->pattern_words, hash))
+        return NULL;
+    return lia_map_get_hashed(&r->patterns_by_word, form, hash);
 }
 
 /* ------------------------------------------------------------- loading */
@@ -1368,6 +1376,7 @@ void lia_rules_free(lia_rules *r)
             free(list);
         }
     lia_map_release(&r->patterns_by_word);
+    lia_key_filter_release(&r->pattern_words);
     VEC_FREE(r->unanchored);
     for (size_t i = 0; i < r->classes.n; i++)
         free(r->classes.v[i]);
