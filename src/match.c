@@ -67,12 +67,13 @@ static int same_sentence(const ctx *c, size_t i, size_t j)
     return i < c->t->n && j < c->t->n && tok(c, i)->sentence == tok(c, j)->sentence;
 }
 
-/* Is class cls (>= 0) surely not at token i?  Asked several times per
- * token and class, mostly for a class that is not there: the bit answers
- * without a scan (classes from 64 on always get the scan). */
+/* Is class cls (>= 0) not at token i?  Asked several times per token and
+ * class, mostly for a class that is not there: the bit answers without a
+ * scan. */
 static inline int lex_absent(const lia_matches *m, size_t i, int cls)
 {
-    return cls < 64 && !(m->lex_classes[i] >> cls & 1);
+    const uint64_t *words = m->lex_classes + i * m->lex_class_words;
+    return !(words[cls >> 6] >> (cls & 63) & 1);
 }
 
 /* The longest phrase of class cls at token i, found by a scan. */
@@ -234,7 +235,8 @@ static void annotate_lexicon(ctx *c)
         }
     }
     c->m->lex = xcalloc(n + 1, sizeof *c->m->lex);
-    c->m->lex_classes = xcalloc(n + 1, sizeof *c->m->lex_classes);
+    c->m->lex_class_words = c->r->classes.n / 64 + 1;
+    c->m->lex_classes = xcalloc((n + 1) * c->m->lex_class_words, sizeof *c->m->lex_classes);
     for (size_t i = 0; i < n; i++) {
         if (!c->m->n_lex[i])
             continue;
@@ -252,9 +254,10 @@ static void annotate_lexicon(ctx *c)
                     c->m->lex[i][kept++] = c->m->lex[i][k];
             c->m->n_lex[i] = kept;
         }
-        for (int k = 0; k < c->m->n_lex[i]; k++)
-            if (c->m->lex[i][k].cls < 64)
-                c->m->lex_classes[i] |= UINT64_C(1) << c->m->lex[i][k].cls;
+        for (int k = 0; k < c->m->n_lex[i]; k++) {
+            int cls = c->m->lex[i][k].cls;
+            c->m->lex_classes[i * c->m->lex_class_words + (size_t)(cls >> 6)] |= UINT64_C(1) << (cls & 63);
+        }
     }
     c->m->lex_hits = hits.v;
     free(first_hit);
