@@ -2668,14 +2668,28 @@ static void find_surnames(ctx *c)
         if (mm->type != LIA_T_PERSON || mm->inner || !mm->key || !mm->key[0] || !mm->surface[0])
             continue;
         known kn = { .mention = k };
-        char *norm = lia_normalize_str(mm->surface);
-        char *save = NULL;
-        for (char *w = strtok_r(norm, " ", &save); w && kn.n_words < 6; w = strtok_r(NULL, " ", &save)) {
-            kn.words[kn.n_words] = lia_entry_key(w);
-            kn.word_hashes[kn.n_words] = lia_hash(kn.words[kn.n_words]);
-            kn.n_words++;
+        /* A person is often named again with the same words: copy the
+         * words of an earlier mention written alike rather than normalize
+         * them again (the words depend on the surface alone). */
+        const known *same = NULL;
+        for (size_t q = persons.n; q-- > 0 && !same;)
+            if (strcmp(c->m->mentions.v[persons.v[q].mention].surface, mm->surface) == 0)
+                same = &persons.v[q];
+        if (same) {
+            for (; kn.n_words < same->n_words; kn.n_words++) {
+                kn.words[kn.n_words] = xstrdup(same->words[kn.n_words]);
+                kn.word_hashes[kn.n_words] = same->word_hashes[kn.n_words];
+            }
+        } else {
+            char *norm = lia_normalize_str(mm->surface);
+            char *save = NULL;
+            for (char *w = strtok_r(norm, " ", &save); w && kn.n_words < 6; w = strtok_r(NULL, " ", &save)) {
+                kn.words[kn.n_words] = lia_entry_key(w);
+                kn.word_hashes[kn.n_words] = lia_hash(kn.words[kn.n_words]);
+                kn.n_words++;
+            }
+            free(norm);
         }
-        free(norm);
         if (!kn.n_words)
             continue;
         kn.compound = kn.n_words >= 3 && (!strcmp(kn.words[kn.n_words - 2], "عبد")
