@@ -172,8 +172,10 @@ static const char *const other_date_starts[] = {
 /* Built once, process lifetime (never freed, like ICU's own data):
  * month_index maps a month name to its first index in month_names + 1;
  * date_starts holds every word above, so that a token none of whose forms
- * is there starts no date and is skipped at the cost of a few look-ups. */
+ * is there starts no date and is skipped at the cost of a few look-ups;
+ * date_start_keys answers most of those look-ups without a probe. */
 static lia_map month_index, date_starts;
+static lia_key_filter date_start_keys;
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static void build_tables(void)
@@ -194,6 +196,7 @@ static void build_tables(void)
         lia_map_put(&date_starts, w, (void *)1);
         free(w);
     }
+    lia_key_filter_build(&date_start_keys, &date_starts);
 }
 
 /* Can a date expression start at token t?  A number, or a word with its
@@ -205,7 +208,8 @@ static int may_start_date(const lia_token *t)
         return 1;
     int norm_seen = 0;
     for (int f = 0; f < t->n_forms; f++) {
-        if (lia_map_get_hashed(&date_starts, t->forms[f], t->form_hash[f]))
+        if (lia_key_filter_may_have(&date_start_keys, t->form_hash[f])
+            && lia_map_get_hashed(&date_starts, t->forms[f], t->form_hash[f]))
             return 1;
         norm_seen |= t->forms[f] == t->norm;
     }

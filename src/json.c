@@ -3,7 +3,46 @@
 #include "json.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
+
+/* Strings are read and written in runs of plain bytes, found eight bytes
+ * at a time: documents are long and nearly all plain.  A byte is special
+ * when below 0x20, '"' or '\\', and for the writer 0x7f too. */
+static int special_byte(unsigned char c, int del)
+{
+    return c < 0x20 || c == '"' || c == '\\' || (del && c == 0x7f);
+}
+
+#define EACH_BYTE(x) (UINT64_C(0x0101010101010101) * (x))
+
+/* 0x80 in each byte of w below n (n <= 0x80): the classic test, exact
+ * about whether there is any (borrows only mark bytes after a true one). */
+static uint64_t bytes_below(uint64_t w, unsigned n)
+{
+    return (w - EACH_BYTE(n)) & ~w & EACH_BYTE(0x80);
+}
+
+static int any_special_byte(uint64_t w, int del)
+{
+    return (bytes_below(w, 0x20) | bytes_below(w ^ EACH_BYTE('"'), 1)
+            | bytes_below(w ^ EACH_BYTE('\\'), 1) | (del ? bytes_below(w ^ EACH_BYTE(0x7f), 1) : 0)) != 0;
+}
+
+/* The first special byte of [p, end), or end. */
+static const char *plain_run_end(const char *p, const char *end, int del)
+{
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, sizeof w);
+        if (any_special_byte(w, del))
+            break;              /* the byte loop finds it in these eight */
+        p += 8;
+    }
+    while (p < end && !special_byte((unsigned char)*p, del))
+        p++;
+    return p;
+}
 
 void lia_json_ws(lia_json *j)
 {
@@ -60,8 +99,7 @@ char *lia_json_string(lia_json *j, int strict, size_t *len_out)
     sb_adds(&b, "");
     for (;;) {
         const char *run = j->p;
-        while (j->p < j->end && *j->p != '"' && *j->p != '\\' && (unsigned char)*j->p >= 0x20)
-            j->p++;
+        j->p = plain_run_end(j->p, j->end, 0);
         sb_add(&b, run, (size_t)(j->p - run));
         if (j->p >= j->end) {
             why = "unterminated string";
@@ -217,21 +255,12 @@ int lia_json_skip(lia_json *j, int depth)
     return n > 0;
 }
 
-/* Bytes a JSON string cannot hold as they are (and the NUL that ends s). */
-static int needs_escape(unsigned char c)
-{
-    return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
-}
-
 void lia_json_escape(strbuf *b, const char *s)
 {
     /* Fast path: nothing to escape (nearly every string written), so the
      * literal is copied in one piece. */
-    const unsigned char *q = (const unsigned char *)s;
-    while (!needs_escape(*q))
-        q++;
-    if (!*q) {
-        size_t n = (size_t)(q - (const unsigned char *)s);
+    size_t n = strlen(s);
+    if (plain_run_end(s, s + n, 1) == s + n) {
         sb_reserve(b, n + 2);
         b->s[b->len] = '"';
         memcpy(b->s + b->len + 1, s, n);

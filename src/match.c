@@ -67,12 +67,13 @@ static int same_sentence(const ctx *c, size_t i, size_t j)
     return i < c->t->n && j < c->t->n && tok(c, i)->sentence == tok(c, j)->sentence;
 }
 
-/* Is class cls (>= 0) surely not at token i?  Asked several times per
- * token and class, mostly for a class that is not there: the bit answers
- * without a scan (classes from 64 on always get the scan). */
+/* Is class cls (>= 0) not at token i?  Asked several times per token and
+ * class, mostly for a class that is not there: the bit answers without a
+ * scan. */
 static inline int lex_absent(const lia_matches *m, size_t i, int cls)
 {
-    return cls < 64 && !(m->lex_classes[i] >> cls & 1);
+    const uint64_t *words = m->lex_classes + i * m->lex_class_words;
+    return !(words[cls >> 6] >> (cls & 63) & 1);
 }
 
 /* The longest phrase of class cls at token i, found by a scan. */
@@ -234,7 +235,8 @@ static void annotate_lexicon(ctx *c)
         }
     }
     c->m->lex = xcalloc(n + 1, sizeof *c->m->lex);
-    c->m->lex_classes = xcalloc(n + 1, sizeof *c->m->lex_classes);
+    c->m->lex_class_words = c->r->classes.n / 64 + 1;
+    c->m->lex_classes = xcalloc((n + 1) * c->m->lex_class_words, sizeof *c->m->lex_classes);
     for (size_t i = 0; i < n; i++) {
         if (!c->m->n_lex[i])
             continue;
@@ -252,9 +254,10 @@ static void annotate_lexicon(ctx *c)
                     c->m->lex[i][kept++] = c->m->lex[i][k];
             c->m->n_lex[i] = kept;
         }
-        for (int k = 0; k < c->m->n_lex[i]; k++)
-            if (c->m->lex[i][k].cls < 64)
-                c->m->lex_classes[i] |= UINT64_C(1) << c->m->lex[i][k].cls;
+        for (int k = 0; k < c->m->n_lex[i]; k++) {
+            int cls = c->m->lex[i][k].cls;
+            c->m->lex_classes[i * c->m->lex_class_words + (size_t)(cls >> 6)] |= UINT64_C(1) << (cls & 63);
+        }
     }
     c->m->lex_hits = hits.v;
     free(first_hit);
@@ -2400,12 +2403,30 @@ static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_co
     return e;
 }
 
+/* Can no mention start at token i?  Every reading in mention_at needs a
+ * lexicon or gazetteer phrase at i, a lexicon phrase of a class that
+ * introduces a name just before i (facility, delegation, includes, with),
+ * or a name listed after a person's ("، وماتوش ..."); about a third of
+ * the tokens have none of these and skip the readings.  A new reading in
+ * mention_at that needs something else must be allowed here. */
+static int no_mention_at(const ctx *c, size_t i)
+{
+    if (c->m->n_lex[i] || c->gaz[i])
+        return 0;
+    if (i > 0 && (lex(c, i - 1, c->c_facility) || lex(c, i - 1, c->c_delegation)
+                  || lex(c, i - 1, c->c_includes) || lex(c, i - 1, c->c_with)))
+        return 0;
+    return !listed_after_person(c, i);
+}
+
 /* The entities of one position, most specific first.  Returns the token
  * after what was consumed (i when nothing starts here). */
 static size_t mention_at(ctx *c, size_t i)
 {
     size_t e;
     int idx, len;
+    if (no_mention_at(c, i))
+        return i;
     /* "كلا على حدة" (each separately) names nobody: "على" is no "علي". */
     if ((len = lex(c, i, c->c_separately)))
         return i + (size_t)len;
@@ -2667,14 +2688,28 @@ static void find_surnames(ctx *c)
         if (mm->type != LIA_T_PERSON || mm->inner || !mm->key || !mm->key[0] || !mm->surface[0])
             continue;
         known kn = { .mention = k };
-        char *norm = lia_normalize_str(mm->surface);
-        char *save = NULL;
-        for (char *w = strtok_r(norm, " ", &save); w && kn.n_words < 6; w = strtok_r(NULL, " ", &save)) {
-            kn.words[kn.n_words] = lia_entry_key(w);
-            kn.word_hashes[kn.n_words] = lia_hash(kn.words[kn.n_words]);
-            kn.n_words++;
+        /* A person is often named again with the same words: copy the
+         * words of an earlier mention written alike rather than normalize
+         * them again (the words depend on the surface alone). */
+        const known *same = NULL;
+        for (size_t q = persons.n; q-- > 0 && !same;)
+            if (strcmp(c->m->mentions.v[persons.v[q].mention].surface, mm->surface) == 0)
+                same = &persons.v[q];
+        if (same) {
+            for (; kn.n_words < same->n_words; kn.n_words++) {
+                kn.words[kn.n_words] = xstrdup(same->words[kn.n_words]);
+                kn.word_hashes[kn.n_words] = same->word_hashes[kn.n_words];
+            }
+        } else {
+            char *norm = lia_normalize_str(mm->surface);
+            char *save = NULL;
+            for (char *w = strtok_r(norm, " ", &save); w && kn.n_words < 6; w = strtok_r(NULL, " ", &save)) {
+                kn.words[kn.n_words] = lia_entry_key(w);
+                kn.word_hashes[kn.n_words] = lia_hash(kn.words[kn.n_words]);
+                kn.n_words++;
+            }
+            free(norm);
         }
-        free(norm);
         if (!kn.n_words)
             continue;
         kn.compound = kn.n_words >= 3 && (!strcmp(kn.words[kn.n_words - 2], "عبد")
@@ -3198,8 +3233,7 @@ static void run_patterns(ctx *c)
             }
             const lia_token *tk = tok(c, i);
             for (int f = 0; f < tk->n_forms; f++) {
-                const lia_intvec *list = lia_map_get_hashed(&r->patterns_by_word, tk->forms[f],
-                                                               tk->form_hash[f]);
+                const lia_intvec *list = lia_rules_patterns_of_word(r, tk->forms[f], tk->form_hash[f]);
                 for (size_t q = 0; list && q < list->n; q++)
                     run_pattern(c, list->v[q], s, i);
             }

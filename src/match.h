@@ -69,7 +69,9 @@ typedef struct {
     struct lia_lexhit { int cls; int len; } **lex;
     int *n_lex;
     struct lia_lexhit *lex_hits;  /* every lex[i] points into this one block */
-    uint64_t *lex_classes;       /* per token: bit cls set for each class < 64 in lex[i] */
+    uint64_t *lex_classes;       /* per token, lex_class_words words: bit cls set for
+                                    each class in lex[i] */
+    size_t lex_class_words;
     size_t n_tok;
     int *mention_at;             /* token → top-level mention starting there + 1, or 0 */
     int dateline;                /* the dateline's city mention + 1 ("عمّان - ..."), or 0 */

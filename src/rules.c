@@ -595,10 +595,34 @@ static void row_title(lia_rules *r, loader *ld, char **c, int *at, int n)
     insert_names(r, ld, c[2], at[2], LIA_G_TITLE, idx);
 }
 
+/* lia_rules_class is asked hundreds of thousands of times a run, nearly
+ * always with a string literal: a per-thread memo keyed by the name's
+ * address answers without hashing it.  An entry is believed only when the
+ * class it gives has that very name in r (class names are unique), so an
+ * entry left by another rules object or a reused buffer is never wrong;
+ * absent classes always take the map.  Per thread, so rules stay shared
+ * read-only. */
+enum { CLASS_MEMO_BITS = 8 };
+static _Thread_local struct class_memo { const char *name; int cls; } class_memo[1 << CLASS_MEMO_BITS];
+
+static struct class_memo *class_memo_slot(const char *name)
+{
+    uint64_t h = (uint64_t)(uintptr_t)name * UINT64_C(0x9E3779B97F4A7C15);
+    return &class_memo[h >> (64 - CLASS_MEMO_BITS)];
+}
+
 int lia_rules_class(const lia_rules *r, const char *name)
 {
-    /* A hash look-up: every document asks for a few dozen classes. */
-    return (int)(intptr_t)lia_map_get(&r->class_by_name, name) - 1;
+    struct class_memo *m = class_memo_slot(name);
+    if (m->name == name && m->cls >= 0 && (size_t)m->cls < r->classes.n
+        && strcmp(r->classes.v[m->cls], name) == 0)
+        return m->cls;
+    int cls = (int)(intptr_t)lia_map_get(&r->class_by_name, name) - 1;
+    if (cls >= 0) {
+        m->name = name;
+        m->cls = cls;
+    }
+    return cls;
 }
 
 static void row_lexicon(lia_rules *r, loader *ld, char **c, int *at, int n)
@@ -859,6 +883,14 @@ static void index_patterns(lia_rules *r)
         if (!done)
             VEC_PUSH(r->unanchored, (int)i);
     }
+    lia_key_filter_build(&r->pattern_words, &r->patterns_by_word);
+}
+
+const lia_intvec *lia_rules_patterns_of_word(const lia_rules *r, const char *form, unsigned long hash)
+{
+    if (!lia_key_filter_may_have(&r->pattern_words, hash))
+        return NULL;
+    return lia_map_get_hashed(&r->patterns_by_word, form, hash);
 }
 
 /* ------------------------------------------------------------- loading */
@@ -1344,6 +1376,7 @@ void lia_rules_free(lia_rules *r)
             free(list);
         }
     lia_map_release(&r->patterns_by_word);
+    lia_key_filter_release(&r->pattern_words);
     VEC_FREE(r->unanchored);
     for (size_t i = 0; i < r->classes.n; i++)
         free(r->classes.v[i]);

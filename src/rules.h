@@ -158,10 +158,13 @@ struct lia_rules {
     lia_map roles_by_body;        /* body → lia_role_refs *: its tenures, in officials order */
     lia_intvec *patterns_by_anchor; /* per lexicon class: patterns anchored on it */
     lia_map patterns_by_word;     /* anchor word → lia_intvec * */
+    lia_key_filter pattern_words; /* the keys of patterns_by_word */
     lia_intvec unanchored;          /* patterns whose first fixed element is a capture */
     VEC(lia_gaz_ref *) owned_refs;
 };
 
+/* The patterns anchored on a token form (hash = lia_hash(form)), or NULL. */
+const lia_intvec *lia_rules_patterns_of_word(const lia_rules *r, const char *form, unsigned long hash);
 /* The lexicon class index of name, or -1. */
 int lia_rules_class(const lia_rules *r, const char *name);
 /* The country with this ISO code, or NULL. */

@@ -450,6 +450,25 @@ void *lia_map_get(const lia_map *m, const char *key)
     return m->cap ? lia_map_get_hashed(m, key, lia_hash(key)) : NULL;
 }
 
+void lia_key_filter_build(lia_key_filter *f, const lia_map *m)
+{
+    size_t bits = 64;
+    while (bits < 16 * m->n)              /* about one false hit in twenty */
+        bits *= 2;
+    f->bits = xcalloc(bits / 64, sizeof *f->bits);
+    f->mask = bits - 1;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key)
+            f->bits[(m->slots[i].hash & f->mask) >> 6] |= UINT64_C(1) << (m->slots[i].hash & 63);
+}
+
+void lia_key_filter_release(lia_key_filter *f)
+{
+    free(f->bits);
+    f->bits = NULL;
+    f->mask = 0;
+}
+
 void *lia_map_put(lia_map *m, const char *key, void *val)
 {
     /* At most half full.  Small to start: a rule trie has a map per node,

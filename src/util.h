@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,5 +124,21 @@ void *lia_map_get(const lia_map *m, const char *key);
 void *lia_map_get_hashed(const lia_map *m, const char *key, unsigned long hash);
 /* Sets key to val; returns the previous value or NULL. */
 void *lia_map_put(lia_map *m, const char *key, void *val);
+
+/* One bit per key hash of a map that no longer changes: a key whose bit
+ * is clear is surely absent, and is answered without a probe (a map asked
+ * once per token form misses nearly always).  The filter owns its bits;
+ * a zeroed filter lets every key through. */
+typedef struct {
+    uint64_t *bits;
+    unsigned long mask;           /* number of bits - 1 */
+} lia_key_filter;
+
+void lia_key_filter_build(lia_key_filter *f, const lia_map *m);
+void lia_key_filter_release(lia_key_filter *f);   /* leaves it zeroed */
+static inline int lia_key_filter_may_have(const lia_key_filter *f, unsigned long hash)
+{
+    return !f->bits || (f->bits[(hash & f->mask) >> 6] >> (hash & 63) & 1);
+}
 
 #endif
