@@ -1929,7 +1929,9 @@ static size_t try_title_person(ctx *c, size_t i)
     if (ol && ti.country >= 0 && !ti.n_bodies
         && strcmp(c->r->officials.v[oi].country, c->r->countries.v[ti.country].code) != 0)
         ol = 0;
-    size_t name_end = ol ? longer_name_end(c, j, j + (size_t)ol) : ol == 0 && official_at(c, j, NULL) ? j : scan_name(c, j);
+    /* A known official set aside above is no unknown name either. */
+    size_t name_end = ol ? longer_name_end(c, j, j + (size_t)ol)
+                         : official_at(c, j, NULL) ? j : scan_name(c, j);
     /* After a title, an unknown first name and a family name with the
      * article, closed by punctuation ("ونظيره الأردني عاطف الطراونة."،
      * "ألكاش الهادا،"); not a verbal noun (تعزيز، مكافحة). */
