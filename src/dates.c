@@ -511,6 +511,23 @@ static int ordinal_day_at(const ctx *c, size_t i, size_t *len)
 static size_t this_month_day(const ctx *c, size_t i, size_t k, int d, date_vec *out, size_t *first_out)
 {
     int r;
+    /* "في الثلاثين من الشهر نفسه": the month of the last date told. */
+    if (is_article_form(c, k, "شهر") && (has_form(c, k + 1, "نفسه") || has_form(c, k + 1, "ذاته"))) {
+        for (size_t q = out->n; q-- > 0;) {
+            const char *iso = out->v[q].iso;
+            int y, m;
+            char a[16];
+            if (out->v[q].first >= i || strlen(iso) < 7 || iso[0] == '-'
+                || sscanf(iso, "%4d-%2d", &y, &m) != 2)
+                continue;
+            if (!fmt_day(a, sizeof a, y, m, d))
+                return k + 2;
+            *first_out = i;
+            push(out, i, k + 2, a, 1, out->v[q].relative_past);
+            return k + 2;
+        }
+        return 0;
+    }
     if (!c->has_doc || !is_article_form(c, k, "شهر") || (r = relative_at(c, k + 1)) == Y_NONE)
         return 0;
     int m = c->dm + (r == Y_PAST ? -1 : r == Y_NEXT ? 1 : 0), y = c->dy;
@@ -769,6 +786,11 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
          * which the context gives, not today. */
         if (has_form(c, i + 1, "نفسه") || has_form(c, i + 1, "ذاته"))
             return 0;
+        /* "في وقت سابق من اليوم"، "في وقت لاحق من اليوم": earlier or
+         * later on the day the text was telling of. */
+        if (i >= c->from + 2 && is_norm(c, i - 1, "من")
+            && (has_form(c, i - 2, "سابق") || has_form(c, i - 2, "لاحق")))
+            return 0;
         /* اليوم الاول / اليوم العالمي: a day of something, not today */
         if (n && n->kind == LIA_TOK_WORD && strncmp(n->norm, "ال", 4) == 0 &&
             weekday_at(c, i + 1) < 0)
@@ -778,6 +800,8 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
             last = i + 2;
     } else if (is_norm(c, i, "غدا")) {
         off = 1;
+        if (weekday_at(c, i + 1) >= 0)
+            last = i + 2;       /* "غدا الأربعاء": one date */
     } else if (is_norm(c, i, "قبل") && (off = days_ago(c, i + 1, &last)) != 0) {
         /* "قبل يومين"، "قبل ثلاثة أيام" */
     } else {

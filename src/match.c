@@ -40,7 +40,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -993,6 +993,13 @@ static int name_word(const ctx *c, size_t i, int first)
     fa_name |= strncmp(tk->norm, "ف", 2) == 0 && i > 0 && nisba_at(c, i - 1, NULL) == 1
                && i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_WORD && !any_lex(c, i + 1)
                && !tok(c, i + 1)->has_conj && same_sentence(c, i, i + 1);
+    /* ... and a long foreign name opening with ف before a plain word:
+     * "نائب وزير الخارجية فرانسيسكو كوي" (ف + a word ال-less and long
+     * enough not to be a verb like "فقال"). */
+    fa_name |= first == 1 && strncmp(tk->norm, "ف", 2) == 0 && strlen(tk->norm) >= 10
+               && strncmp(tk->norm + 2, "ال", 4) != 0 && i + 1 < c->t->n
+               && tok(c, i + 1)->kind == LIA_TOK_WORD && !any_lex(c, i + 1) && !c->gaz[i + 1]
+               && !tok(c, i + 1)->has_conj && !has_article(tok(c, i + 1)) && same_sentence(c, i, i + 1);
     if (first && ((tk->has_conj && first != NAME_AFTER_LIST_CONJ && !fa_name)
                   || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i)))
         && !lex(c, i, c->c_given_name))
@@ -2918,6 +2925,17 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         j += nl;
         seen = 1;
     }
+    /* "وزراء خارجية الأردن X والعراق Y ومصر Z": a list of persons each
+     * led by his country. */
+    if (!(types & LIA_T_COUNTRY) && j < pm->sent_last && tok(c, j)->has_conj && mention_starts_at(c, j)) {
+        int ci = top_mention(c, j);
+        size_t after = c->m->mentions.v[ci].last;
+        if (c->m->mentions.v[ci].type == LIA_T_COUNTRY && after < pm->sent_last && mention_starts_at(c, after)
+            && c->m->mentions.v[top_mention(c, after)].type == LIA_T_PERSON) {
+            j = after;
+            seen = 1;
+        }
+    }
     /* Honorifics before a name ("ومعالي الشيخ ..."), unless a mention
      * starts with one ("المفوض العام ..."). */
     size_t h;
@@ -2930,6 +2948,24 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     if (ni < 0 || c->m->mentions.v[ni].first != j || !(seen || conj) || !type_ok(c, ni, types))
         return -1;
     return ni;
+}
+
+/* Is mention mi a person named by a title led by the preposition ب
+ * ("يجتمع بنائبة الرئيس X")?  The title as written has no ب of its own. */
+static int title_led_by_ba(const ctx *c, int mi)
+{
+    const lia_mention *mm = &c->m->mentions.v[mi];
+    const lia_token *tk = tok(c, mm->first);
+    return mm->type == LIA_T_PERSON && mm->role && mm->role[0] && tk->n_forms > 1
+           && strncmp(tk->norm, "ب", 2) == 0 && strncmp(mm->role, "ب", 2) != 0;
+}
+
+static int pattern_has_capture(const lia_pattern *p, char capture)
+{
+    for (size_t k = 0; k < p->n_el; k++)
+        if (p->el[k].kind == LIA_P_CAPTURE && p->el[k].capture == capture)
+            return 1;
+    return 0;
 }
 
 static int match_capture(pmatch *pm, size_t el, size_t pos)
@@ -2957,11 +2993,30 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * شمخاني ويلتقي الرئيس" شمخاني is not who meets. */
     if (el == 0 && start > 0 && lex(c, start - 1, c->c_with))
         mi = -1;
+    /* "قبل أن يجتمع بنائبة الرئيس X ووزير الخارجية Y": right after a
+     * meeting verb, a person led by ب is whom the subject met, not the
+     * subject of a pattern that reads one. */
+    if (mi >= 0 && e->capture == 'A' && start > 0 && lex(c, start - 1, c->c_met_verb)
+        && title_led_by_ba(c, mi) && pattern_has_capture(pm->p, 'B'))
+        mi = -1;
     /* "وفي فرنسا، التقى X": a place after في is where, not who; after
      * إلى ("بزيارة إلى تركيا يلتقي خلالها") it is where one goes. */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
         && start > 0 && (lia_token_matches(tok(c, start - 1), "في") || lex(c, start - 1, c->c_to)))
         mi = -1;
+    /* "يلتقي بوتين في الكرملين": a body right after في is the venue. */
+    if (mi >= 0 && c->m->mentions.v[mi].type == LIA_T_AGENCY && start > 0
+        && strcmp(tok(c, start - 1)->norm, "في") == 0)
+        mi = -1;
+    /* "حيث التقى الجنرال X والرئيس المعزول Y": after a clause link the
+     * verb's subject is the one the story follows; two persons joined by
+     * و after it are both whom he met, neither the other's subject. */
+    if (mi >= 0 && e->capture == 'A' && pos >= 2 && lex(c, pos - 1, c->c_met_verb)
+        && lex(c, pos - 2, c->c_clause_link) && pattern_has_capture(pm->p, 'B')) {
+        size_t after = c->m->mentions.v[mi].last;
+        if (after < pm->sent_last && tok(c, after)->has_conj && mention_starts_at(c, after))
+            mi = -1;
+    }
     if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
         int *list = e->capture == 'A' ? pm->as : pm->b;
         int *n = e->capture == 'A' ? &pm->n_a : &pm->n_b;
@@ -3296,6 +3351,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_delegation = lia_rules_class(r, "delegation");
     c.c_counterpart = lia_rules_class(r, "counterpart");
     c.c_with = lia_rules_class(r, "with");
+    c.c_met_verb = lia_rules_class(r, "met_verb");
     c.c_accompany = lia_rules_class(r, "accompany");
     c.c_facility = lia_rules_class(r, "facility");
     c.c_entourage = lia_rules_class(r, "entourage");

@@ -559,6 +559,15 @@ static int after_doc_date(const rctx *c, const lia_date *d)
            && strncmp(d->iso, c->doc->date, 10) > 0;
 }
 
+/* Is date (ISO, a range's first day first) after the paper's own day?
+ * What a story dates so is a plan ("ويتوجه غدا الأربعاء إلى سانتياغو
+ * للقاء الرئيس"), not a meeting or a visit that took place. */
+static int planned_date(const rctx *c, const char *date)
+{
+    return date && c->doc->date && strlen(date) >= 10 && date[0] != '-' && strlen(c->doc->date) >= 10
+           && strncmp(date, c->doc->date, 10) > 0;
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1313,19 +1322,39 @@ static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p
     VEC_FREE(who);
 }
 
+/* Whether the person of key was named with a minister's title before
+ * mention q ("وزير الخارجية السعودي"، "نائب وزير الدفاع"), or as a
+ * minister's counterpart ("نظيره الإيراني"). */
+static int named_minister_before(const rctx *c, const char *key, int q)
+{
+    for (int k = 0; k < q; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_PERSON && mm->role[0] && strcmp(mm->key, key) == 0
+            && (strstr(mm->role, "وزير") || strstr(mm->role, "نظير")))
+            return 1;
+    }
+    return 0;
+}
+
 /* "وبحث الجانبان ...": a meeting of the two persons last named, in this
- * paragraph or the one before, when they are of two countries (two sides). */
+ * paragraph or the one before, when they are of two countries (two sides).
+ * "الوزيران" are the two ministers last named, however far back: a
+ * paragraph about their envoys may come between. */
 static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int si)
 {
     const lia_mention *sides = &c->m->mentions.v[si];
     int para = c->t->tok[sides->first].paragraph;
+    int ministers = lia_token_matches(&c->t->tok[sides->first], "الوزيران")
+                    || lia_token_matches(&c->t->tok[sides->first], "الوزيرين");
     const lia_mention *two[2] = { NULL, NULL };
     int n = 0;
     for (int q = si - 1; q >= 0 && n < 2; q--) {
         const lia_mention *mm = &c->m->mentions.v[q];
-        if (c->t->tok[mm->first].paragraph < para - 1)
+        if (!ministers && c->t->tok[mm->first].paragraph < para - 1)
             break;
         if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->both_sides)
+            continue;
+        if (ministers && !named_minister_before(c, mm->key, si))
             continue;
         if (n == 0 || strcmp(two[0]->key, mm->key) != 0)
             two[n++] = mm;
@@ -1510,6 +1539,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         date = c->context_date;
     if (is_relation(p, "heads"))
         date = NULL;
+    if (planned_date(c, date))
+        return;
     const char *place = NULL;
     if (is_relation(p, "met") || is_relation(p, "attended"))
         place = sentence_place(c, rm->sentence, rm);
@@ -1956,9 +1987,14 @@ static void set_context_place(rctx *c)
         /* A visit in another month than the story's is background ("بعد
          * شهر من زيارة X إلى بيونغ يانغ في 27 يوليو"). */
         c->anchor = rm->anchor;
-        int background = background_date(c, sentence_date(c, rm->sentence));
+        const char *visit_date = sentence_date(c, rm->sentence);
+        int background = background_date(c, visit_date);
         c->anchor = SIZE_MAX;
-        if (background && rm->sentence > lead)
+        if ((background && rm->sentence > lead) || planned_date(c, visit_date))
+            continue;
+        /* A tour's first stop told after the lead ("وكان قد استهل جولته
+         * أمس الأول من الكويت") is where the story came from. */
+        if (rm->sentence > lead && pattern_has_class(p, lia_rules_class(c->r, "tour_begin")))
             continue;
         if (lp && !strcmp(lp->type, LIA_CITY) && rm->sentence > lead
             && c->t->tok[c->t->sent[rm->sentence].first].paragraph
