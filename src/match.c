@@ -2541,12 +2541,16 @@ static size_t mention_at(ctx *c, size_t i)
         return e;
     if ((e = try_place(c, i)) > i)
         return e;
-    /* "اللذين حلا بالمملكة"، "زيارته إلى البلاد": a bare word for a state
-     * after ب or إلى is the country the story is about. */
+    /* "اللذين حلا بالمملكة"، "زيارته إلى البلاد"، "بزيارة للمملكة": a
+     * bare word for a state after ب or إلى, or ل after a visit, is the
+     * country the story is about. */
     if ((len = lex(c, i, c->c_home_ref)) && c->home_country >= 0 && !nisba_at(c, i + (size_t)len, NULL)
         && !gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL)
         && ((tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ب", 2) == 0)
-            || (i > 0 && same_sentence(c, i - 1, i) && strcmp(tok(c, i - 1)->norm, "الي") == 0))) {
+            || (i > 0 && same_sentence(c, i - 1, i) && strcmp(tok(c, i - 1)->norm, "الي") == 0)
+            /* "يقوم بزيارة للمملكة" */
+            || (i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
+                && lex(c, i - 1, lia_rules_class(c->r, "visit_noun"))))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_COUNTRY);
         const lia_country *co = &c->r->countries.v[c->home_country];
         set_identity(c, mm, co->code, co->name, co->latin, co->code);
