@@ -2584,6 +2584,14 @@ static size_t mention_at(ctx *c, size_t i)
             mm->country = keep(c, c->r->countries.v[nci].code);
             mm->last += (size_t)nl;
         }
+        /* "استقبل ماركوس الوزيرين اليابانيين": not the two sides but the
+         * two of that country named before. */
+        if (k == REF_BOTH_SIDES && (nl = nisba_at(c, mm->last, &nci))) {
+            mm->both_sides = 0;
+            mm->counted = 2;
+            mm->country = keep(c, c->r->countries.v[nci].code);
+            mm->last += (size_t)nl;
+        }
         return mm->last;
     }
     /* A rank or honorific, then a name the gazetteers do not know:

@@ -1707,7 +1707,8 @@ static int counted_group(const rctx *c, int k, int *out)
             continue;
         int all_persons = 1;
         for (int a = 0; a < om->n_a; a++)
-            all_persons &= c->m->mentions.v[om->as[a]].type == LIA_T_PERSON && c->m->mentions.v[om->as[a]].key[0];
+            all_persons &= c->m->mentions.v[om->as[a]].type == LIA_T_PERSON && c->m->mentions.v[om->as[a]].key[0]
+                           && (!ref->country[0] || !strcmp(ref->country, c->m->mentions.v[om->as[a]].country));
         if (!all_persons)
             continue;
         best_at = om->anchor;
@@ -1724,7 +1725,8 @@ static int counted_group(const rctx *c, int k, int *out)
             if (c->t->tok[pm->first].sentence != s || pm->type != LIA_T_PERSON || pm->inner || !pm->key[0]
                 || !pm->country[0])
                 continue;
-            if (country && strcmp(country, pm->country) != 0)
+            if ((country && strcmp(country, pm->country) != 0)
+                || (ref->country[0] && strcmp(ref->country, pm->country) != 0))
                 continue;
             int dup = 0;
             for (int f = 0; f < nf; f++)
