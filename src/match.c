@@ -1031,9 +1031,10 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
             break;
         if (j == i && article && !lex(c, j, c->c_given_name))
             break;
-        /* A feminine past verb (تضمنت، تناولت، تسلمت) opens no name. */
+        /* A feminine past verb (تضمنت، تناولت، تسلمت) is no part of a name
+         * ("مع الأمير محمد تناولت الملف"). */
         size_t nb = strlen(tk->norm);
-        if (j == i && nb >= 8 && strncmp(tk->norm, "ت", 2) == 0 && strcmp(tk->norm + nb - 2, "ت") == 0
+        if (nb >= 8 && strncmp(tk->norm, "ت", 2) == 0 && strcmp(tk->norm + nb - 2, "ت") == 0
             && !lex(c, j, c->c_given_name))
             break;
         if (!part && !after_part) {
@@ -1079,6 +1080,14 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
 static size_t scan_name(const ctx *c, size_t i)
 {
     return scan_name_opening(c, i, 1);
+}
+
+/* Is the token a royal style, after which the given name alone names a
+ * person ("الأمير فيصل"، "الشيخ محمد")? */
+static int royal_style(const lia_token *tk)
+{
+    return lia_token_matches(tk, "الامير") || lia_token_matches(tk, "الاميره")
+           || lia_token_matches(tk, "الشيخ") || lia_token_matches(tk, "الشيخه");
 }
 
 /* A known official at i: index and length. */
@@ -2613,6 +2622,16 @@ static size_t mention_at(ctx *c, size_t i)
                     || (any_lex(c, j) && !lex(c, j, c->c_given_name) && !lex(c, j, c->c_name_part)
                         && !lex(c, j, c->c_honorific) && !lex(c, j, c->c_home_ref)
                         && !lex(c, j, c->c_polity) && !lex(c, j, c->c_the_country));
+        /* "لقاء بوتين مع الأمير محمد": a royal style and a given name
+         * alone stand for the one so styled and named before. */
+        if (end == j && j == i + 1 && j < c->t->n && same_sentence(c, i, j) && royal_style(tok(c, i))
+            && only_given_name(c, j) && !tok(c, j)->has_conj) {
+            lia_mention *mm = new_mention(c, i, j + 1, LIA_T_PERSON);
+            set_identity(c, mm, "", "", "", "");
+            mm->surface = mention_text(c, j, j + 1);
+            mm->first_name_only = 1;
+            return mm->last;
+        }
         if (end == j && j > i + 1 && whole && lex(c, i, c->c_style) && same_sentence(c, i, j - 1)) {
             lia_mention *mm = new_mention(c, i, j, LIA_T_PERSON);
             set_identity(c, mm, "", "", "", "");
@@ -2972,6 +2991,17 @@ static int title_led_by_ba(const ctx *c, int mi)
            && strncmp(tk->norm, "ب", 2) == 0 && strncmp(mm->role, "ب", 2) != 0;
 }
 
+/* Does a person's mention end just before token t? */
+static int person_ends_at(const ctx *c, size_t t)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->last == t && !mm->inner && mm->type == LIA_T_PERSON)
+            return 1;
+    }
+    return 0;
+}
+
 static int pattern_has_capture(const lia_pattern *p, char capture)
 {
     for (size_t k = 0; k < p->n_el; k++)
@@ -3022,9 +3052,13 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         mi = -1;
     /* "حيث التقى الجنرال X والرئيس المعزول Y": after a clause link the
      * verb's subject is the one the story follows; two persons joined by
-     * و after it are both whom he met, neither the other's subject. */
-    if (mi >= 0 && e->capture == 'A' && pos >= 2 && lex(c, pos - 1, c->c_met_verb)
-        && lex(c, pos - 2, c->c_clause_link) && pattern_has_capture(pm->p, 'B')) {
+     * و after it are both whom he met, neither the other's subject.  So
+     * after a subject told before the verb: "بوتين يستقبل X وY". */
+    if (mi >= 0 && e->capture == 'A' && pos >= 2
+        && (lex(c, pos - 1, c->c_met_verb) || lex(c, pos - 1, lia_rules_class(c->r, "receive")))
+        && (lex(c, pos - 2, c->c_clause_link)
+            || person_ends_at(c, pos - 1))
+        && pattern_has_capture(pm->p, 'B')) {
         size_t after = c->m->mentions.v[mi].last;
         if (after < pm->sent_last && tok(c, after)->has_conj && mention_starts_at(c, after))
             mi = -1;

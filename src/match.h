@@ -35,6 +35,7 @@ typedef struct {
     int styled;              /* "سموه"، "معاليه": the person last styled so */
     int group;               /* "الوزراء المشاركين": every attendee of the current event */
     int both_sides;          /* "الجانبان": the two persons the text just named */
+    int first_name_only;     /* "الأمير محمد": the one of that style and given name named before */
     int counted;             /* "الوزراء الثلاثة": that many persons named together before, or 0 */
     int guest;               /* "الوزير الضيف"، "ضيفه": the visitor the text told of */
     int event_ref;           /* "هذا المنتدى": stands for the current event */

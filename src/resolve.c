@@ -252,6 +252,30 @@ static int official_named_longer(const rctx *c, size_t k)
     return found;
 }
 
+/* "الأمير محمد": the last person named before mention k with that style
+ * in his mention and a name that begins with that given name. */
+static int styled_first_name(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    const lia_token *style = &c->t->tok[mm->first];
+    char *given = lia_normalize_str(mm->surface);
+    int found = -1;
+    for (size_t q = 0; q < k; q++) {
+        const lia_mention *pm = &c->m->mentions.v[q];
+        if (pm->type != LIA_T_PERSON || pm->inner || !pm->key[0] || !pm->name[0] || pm->first_name_only)
+            continue;
+        int styled = 0;
+        for (size_t t = pm->first; t < pm->last && !styled; t++)
+            styled = strcmp(c->t->tok[t].norm, style->norm) == 0;
+        char *theirs = lia_normalize_str(pm->name);
+        if (styled && name_starts_with(theirs, given))
+            found = (int)q;
+        free(theirs);
+    }
+    free(given);
+    return found;
+}
+
 static void resolve_references(rctx *c)
 {
     int last_person = -1, last_event = -1;
@@ -259,6 +283,15 @@ static void resolve_references(rctx *c)
         lia_mention *mm = &c->m->mentions.v[k];
         if (mm->inner)
             continue;
+        if (mm->first_name_only) {
+            int named = styled_first_name(c, k);
+            if (named >= 0) {
+                const lia_mention *pm = &c->m->mentions.v[named];
+                set_key(c, mm, pm->key, pm->name, pm->latin, pm->country);
+                mm->official = pm->official;
+            }
+            continue;
+        }
         int longer = official_named_longer(c, k);
         if (longer >= 0) {
             const lia_mention *pm = &c->m->mentions.v[longer];
