@@ -2970,7 +2970,9 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     /* Honorifics before a name ("ومعالي الشيخ ..."), unless a mention
      * starts with one ("المفوض العام ..."). */
     size_t h;
-    while (j < pm->sent_last && !mention_starts_at(c, j) && (h = (size_t)lex(c, j, c->c_honorific))) {
+    /* ... and styles ("ومستشار جلالة الملك X"). */
+    while (j < pm->sent_last && !mention_starts_at(c, j)
+           && ((h = (size_t)lex(c, j, c->c_honorific)) || (h = (size_t)lex(c, j, c->c_style)))) {
         j += h;
         seen |= tok(c, j - h)->has_conj;
     }
@@ -2989,6 +2991,27 @@ static int title_led_by_ba(const ctx *c, int mi)
     const lia_token *tk = tok(c, mm->first);
     return mm->type == LIA_T_PERSON && mm->role && mm->role[0] && tk->n_forms > 1
            && strncmp(tk->norm, "ب", 2) == 0 && strncmp(mm->role, "ب", 2) != 0;
+}
+
+/* Is the person starting at token start led, within a few words and no
+ * mention, by a word of accompanying ("مرفوقا بصاحب السمو الملكي ولي العهد")? */
+static int accompanied_by_before(const ctx *c, size_t start)
+{
+    for (size_t k = start; k > 0 && k + 8 > start; k--) {
+        if (lex(c, k - 1, c->c_accompany))
+            return 1;
+        if (tok(c, k - 1)->kind != LIA_TOK_WORD || (c->m->mention_at[k - 1] && k - 1 < start))
+            return 0;
+    }
+    return 0;
+}
+
+static int pattern_has_class_el(const lia_pattern *p, int cls)
+{
+    for (size_t k = 0; k < p->n_el; k++)
+        if (p->el[k].kind == LIA_P_CLASS && p->el[k].cls == cls)
+            return 1;
+    return 0;
 }
 
 /* Does a person's mention end just before token t? */
@@ -3045,6 +3068,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * إلى ("بزيارة إلى تركيا يلتقي خلالها") it is where one goes. */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
         && start > 0 && (lia_token_matches(tok(c, start - 1), "في") || lex(c, start - 1, c->c_to)))
+        mi = -1;
+    /* "استقبل الملك، مرفوقا بولي العهد الأمير X، وفدا ...": who came along
+     * with the subject is no party the pattern reads (unless it reads the
+     * accompanying itself). */
+    if (mi >= 0 && c->m->mentions.v[mi].type == LIA_T_PERSON && accompanied_by_before(c, start)
+        && !pattern_has_class_el(pm->p, c->c_accompany))
         mi = -1;
     /* "يلتقي بوتين في الكرملين": a body right after في is the venue. */
     if (mi >= 0 && c->m->mentions.v[mi].type == LIA_T_AGENCY && start > 0
