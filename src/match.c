@@ -3075,9 +3075,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && c->m->mentions.v[mi].type == LIA_T_PERSON && accompanied_by_before(c, start)
         && !pattern_has_class_el(pm->p, c->c_accompany))
         mi = -1;
-    /* "يلتقي بوتين في الكرملين": a body right after في is the venue. */
-    if (mi >= 0 && c->m->mentions.v[mi].type == LIA_T_AGENCY && start > 0
-        && strcmp(tok(c, start - 1)->norm, "في") == 0)
+    /* "يلتقي بوتين في الكرملين": a body right after في is the venue; so
+     * is one after a building ("استقبله في مقر الاتحاد الإفريقي X"). */
+    if (mi >= 0 && (c->m->mentions.v[mi].type == LIA_T_AGENCY || c->m->mentions.v[mi].type == LIA_T_ORG)
+        && start > 0
+        && ((c->m->mentions.v[mi].type == LIA_T_AGENCY && strcmp(tok(c, start - 1)->norm, "في") == 0)
+            || lex(c, start - 1, c->c_facility) || lia_token_matches(tok(c, start - 1), "مقر")))
         mi = -1;
     /* "حيث التقى الجنرال X والرئيس المعزول Y": after a clause link the
      * verb's subject is the one the story follows; two persons joined by

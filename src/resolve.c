@@ -37,6 +37,10 @@ typedef struct {
     /* Relations a headline told without a date of its own: they take the
      * story's date at the end if the body leaves them undated. */
     VEC(lia_relation *) headline_undated;
+    /* The last meeting told: its sentence + 1 (0: none), date and place,
+     * which a sentence opened by "كما" goes on with. */
+    size_t met_sent;
+    const char *met_date, *met_place;
 } rctx;
 
 static const char *type_name(int type)
@@ -601,6 +605,20 @@ static int planned_date(const rctx *c, const char *date)
            && strncmp(date, c->doc->date, 10) > 0;
 }
 
+/* Is date d what something dates from ("منذ تسلمه منصبه في 29 كانون
+ * الثاني")?  A starting point, not when a relation took place. */
+static int since_date(const rctx *c, const lia_date *d)
+{
+    for (size_t k = d->first; k > 0 && k + 6 > d->first; k--) {
+        const lia_token *tk = &c->t->tok[k - 1];
+        if (tk->kind != LIA_TOK_WORD)
+            return 0;
+        if (lia_token_matches(tk, "منذ"))
+            return 1;
+    }
+    return 0;
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -616,7 +634,7 @@ static const char *sentence_date(const rctx *c, size_t s)
          * a past event. */
         int rank = d->has_day || strchr(d->iso, '/') ? 2
                    : (strlen(d->iso) == 7 || strlen(d->iso) == 4) && d->iso[0] != '-';
-        if (d->first < se->first || d->first >= se->last || !rank || d->dateline)
+        if (d->first < se->first || d->first >= se->last || !rank || d->dateline || since_date(c, d))
             continue;
         /* A day after the paper's is told as what is to come ("يوم الاثنين
          * المقبل"): any other day of the sentence is the relation's. */
@@ -790,10 +808,18 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
      * where the sentence's visit went ("زار قطر والتقى"). */
     if (visited_country)
         return visited_country;
-    /* "كما التقى X ..." goes on with the sentence before, and where it was. */
+    /* "كما التقى X ..." goes on with the sentence before, and where it was:
+     * where its meeting was, if it told one. */
     if (!country && s > 0 && lia_lex_at(c->m, se->first, lia_rules_class(c->r, "clause_join"))
         && c->t->tok[se->first].paragraph == c->t->tok[c->t->sent[s - 1].first].paragraph)
-        return sentence_place(c, s - 1, NULL);
+    {
+        /* ... unless it tells a day of its own ("كما سبق له أن التقى X في
+         * 20 أغسطس 2020"): another occasion. */
+        const char *own = sentence_date(c, s);
+        if (own && (!c->met_date || strcmp(own, c->met_date) != 0))
+            return c->context_place ? NULL : country;
+        return c->met_sent == s && c->met_place && c->met_place[0] ? c->met_place : sentence_place(c, s - 1, NULL);
+    }
     return c->context_place ? NULL : country;
 }
 
@@ -856,6 +882,11 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
     }
     char *ev = sentence_text(c, sent);
     lia_relation *r = lia_facts_add_relation(c->f, rel, a, b, date, place, c->doc->id, ev, rule);
+    if (strcmp(rel, "met") == 0) {
+        c->met_sent = sent + 1;
+        c->met_date = date;
+        c->met_place = place;
+    }
     free(ev);
     if (r && !r->date[0] && strcmp(rel, "heads") != 0 && is_headline(c, sent))
         VEC_PUSH(c->headline_undated, r);
@@ -1548,6 +1579,15 @@ static int met_in_sentence(const rctx *c, size_t s, size_t before)
 
 static int counted_group(const rctx *c, int k, int *out);
 
+/* Does sentence s open with "كما" and follow a sentence of its paragraph? */
+static int also_sentence(const rctx *c, size_t s)
+{
+    if (s == 0)
+        return 0;
+    const lia_token *first = &c->t->tok[c->t->sent[s].first];
+    return lia_token_matches(first, "كما") && first->paragraph == c->t->tok[c->t->sent[s - 1].first].paragraph;
+}
+
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -1565,6 +1605,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     const lia_mention *am = &c->m->mentions.v[ai];
     c->anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
+    /* "... حيث التقى يوم الأربعاء X. كما استقبله Y": a sentence opened by
+     * كما goes on with the occasion the one before told. */
+    int goes_on = also_sentence(c, rm->sentence) && c->met_sent == rm->sentence;
+    if (!date && goes_on)
+        date = c->met_date;
     /* A headline's relation without a date of its own waits for the
      * story's telling of it ("باتروشيف في طهران.. مباحثات مع شمخاني"):
      * dated at the end only if the body leaves it undated. */
