@@ -1235,7 +1235,8 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
     int best = -1;
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
-        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first <= se->first
+        /* "وكان الوزيران المصريان قد أجريا": a counted reference too. */
+        if (mm->inner || mm->type != LIA_T_PERSON || (!mm->key[0] && !mm->counted) || mm->first <= se->first
             || mm->last >= rm->anchor || mm->first >= se->last)
             continue;
         if (lia_lex_at(c->m, mm->first - 1, lia_rules_class(c->r, "was"))
@@ -1878,8 +1879,8 @@ static void relations_from_matches(rctx *c)
             na = relative_subject(c, rm, alist);
         if (na == 0)
             na = where_subject(c, rm, alist);
-        if (na == 0)
-            na = kana_subject(c, rm, alist);
+        if (na == 0 && (na = kana_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].counted)
+            na = counted_group(c, alist[0], alist);
         if (na == 0 && is_relation(p, "met") && rm->n_b > 0 && !coordinated)
             na = sentence_subject(c, rm, alist);
         if (na == 0 && is_relation(p, "visited"))
