@@ -1405,13 +1405,15 @@ static int named_minister_before(const rctx *c, const char *key, int q)
  * paragraph or the one before, when they are of two countries (two sides).
  * "الوزيران" are the two ministers last named, however far back: a
  * paragraph about their envoys may come between. */
-static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int si)
+/* The two sides "الجانبان" at mention si stands for: the two persons of
+ * two countries last named, in its paragraph or the one before; mention
+ * indexes into two[].  Returns 1, or 0 when there are none. */
+static int both_sides_of(const rctx *c, int si, int two[2])
 {
     const lia_mention *sides = &c->m->mentions.v[si];
     int para = c->t->tok[sides->first].paragraph;
     int ministers = lia_token_matches(&c->t->tok[sides->first], "الوزيران")
                     || lia_token_matches(&c->t->tok[sides->first], "الوزيرين");
-    const lia_mention *two[2] = { NULL, NULL };
     int n = 0;
     for (int q = si - 1; q >= 0 && n < 2; q--) {
         const lia_mention *mm = &c->m->mentions.v[q];
@@ -1421,17 +1423,26 @@ static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *
             continue;
         if (ministers && !named_minister_before(c, mm->key, si))
             continue;
-        if (n == 0 || strcmp(two[0]->key, mm->key) != 0)
-            two[n++] = mm;
+        if (n == 0 || strcmp(c->m->mentions.v[two[0]].key, mm->key) != 0)
+            two[n++] = q;
     }
-    if (n < 2 || !two[0]->country[0] || !two[1]->country[0]
-        || strcmp(two[0]->country, two[1]->country) == 0)
+    return n == 2 && c->m->mentions.v[two[0]].country[0] && c->m->mentions.v[two[1]].country[0]
+           && strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country) != 0;
+}
+
+/* "وبحث الجانبان ...": a meeting of the two sides.  "الوزيران" are the
+ * two ministers last named, however far back: a paragraph about their
+ * envoys may come between. */
+static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int si)
+{
+    int two[2];
+    if (!both_sides_of(c, si, two))
         return;
     c->anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
     const char *place = sentence_place(c, rm->sentence, rm);
-    add_relation(c, "met", two[1]->key, two[0]->key, date ? date : c->context_date,
-                 place ? place : c->context_place, rm->sentence, p->id);
+    add_relation(c, "met", c->m->mentions.v[two[1]].key, c->m->mentions.v[two[0]].key,
+                 date ? date : c->context_date, place ? place : c->context_place, rm->sentence, p->id);
 }
 
 static int pattern_has_class(const lia_pattern *p, int cls)
@@ -1658,6 +1669,17 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         const lia_mention *bm = &c->m->mentions.v[bs[k]];
         if (bm->group && is_relation(p, "met")) {
             met_attendees(c, rm, p, am, date, place);
+            continue;
+        }
+        /* "واستقبل ترامب الوزيرين": each of the two sides. */
+        int two[2];
+        if (bm->both_sides && rm->a >= 0 && is_relation(p, "met") && both_sides_of(c, bs[k], two)) {
+            for (int g = 0; g < 2; g++) {
+                lia_rel_match with_b = *rm;
+                with_b.b[0] = two[g];
+                with_b.n_b = 1;
+                relation_pairs(c, &with_b, p, ai);
+            }
             continue;
         }
         /* "استقبل الرئيس الوزراء الثلاثة": each of the three named before. */
