@@ -1290,7 +1290,10 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
      * الوزراء الوزير الإسرائيلي" names the one received. */
     int definite_next = j > i && j < c->t->n && has_article(tok(c, j)) && !hamza_initial(c, j)
                         && !led_by_preposition(tok(c, j)) && (ti->n_bodies || ti->country >= 0 || j > i + 1);
-    if (!counterpart && !bare && !definite_next && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
+    /* Nor after a definite title with its nisba alone: "التقى الوزير
+     * السعودي رئيس مجلس النواب X" names the one he met. */
+    int complete_ref = has_article(tok(c, i)) && ti->n_bodies == 0 && ti->country >= 0 && !counterpart;
+    if (!counterpart && !bare && !definite_next && !complete_ref && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
         && strncmp(tok(c, j)->norm, "ب", 2) != 0 && !joined_by_waw(c, j) && parse_title(c, j, &next)) {
         for (int k = 0; k < next.n_bodies && ti->n_bodies < 3; k++) {
             ti->bodies[ti->n_bodies++] = next.bodies[k];
