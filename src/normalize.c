@@ -218,6 +218,35 @@ static void arabic_fold_init(void)
     }
 }
 
+/* Writes the run of Arabic letters (two bytes each, folded to two bytes)
+ * that starts at s[i], as the letter fast path below would one by one, and
+ * returns its length in bytes; 0 when b lacks room for the rest of the
+ * input (the caller then goes letter by letter, growing b).  Room for all
+ * of s[i..len) is enough: a letter never writes more bytes than it reads. */
+static size_t arabic_letter_run(const uint8_t *s, size_t i, size_t len, strbuf *b,
+                                offset_vec *orig)
+{
+    if (b->len + (len - i) + 1 > b->cap || orig->n + (len - i) > orig->cap)
+        return 0;
+    char *p = b->s + b->len;
+    size_t *o = orig->v + orig->n;
+    size_t j = i;
+    while (j + 1 < len && s[j] >= 0xD8 && s[j] <= 0xDB && (s[j + 1] & 0xC0) == 0x80) {
+        int32_t f = arabic_fold[((s[j] & 0x03) << 6) | (s[j + 1] & 0x3F)];
+        if (f < 0x80)
+            break;
+        p[0] = (char)(0xC0 | (f >> 6));
+        p[1] = (char)(0x80 | (f & 0x3F));
+        o[0] = o[1] = j;
+        p += 2;
+        o += 2;
+        j += 2;
+    }
+    b->len += j - i;
+    orig->n += j - i;
+    return j - i;
+}
+
 lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_diag *d)
 {
     (void)d;
@@ -250,6 +279,11 @@ lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_dia
         if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
             int32_t f = arabic_fold[((s[i] & 0x03) << 6) | (s[i + 1] & 0x3F)];
             if (f >= 0x80) {                /* an Arabic letter (< U+0800): two bytes */
+                size_t run = arabic_letter_run(s, i, len, &b, &orig);
+                if (run) {
+                    i += run;
+                    continue;
+                }
                 reserve(&b, &orig, 2);
                 size_t n = b.len;
                 char *p = b.s + n;
