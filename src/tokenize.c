@@ -479,11 +479,16 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
             i = next;
             continue;
         }
-        lia_token tok;
-        memset(&tok, 0, sizeof tok);
+        /* The token is made in place at the end of toks (no copy of it). */
+        if (toks.n == toks.cap) {
+            toks.cap = 2 * toks.cap;
+            toks.v = xrealloc(toks.v, toks.cap * sizeof *toks.v);
+        }
+        lia_token *tk = &toks.v[toks.n];
+        memset(tk, 0, sizeof *tk);
         size_t start = i, end = next;
         if (is_arabic_letter(c)) {
-            tok.kind = LIA_TOK_WORD;
+            tk->kind = LIA_TOK_WORD;
             while (end < len) {
                 /* Fast path: a letter of U+0621..U+064A, most of a word. */
                 const unsigned char *u = (const unsigned char *)s + end;
@@ -499,7 +504,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
                 end = n2;
             }
         } else if (is_other_letter(c)) {
-            tok.kind = LIA_TOK_LATIN;
+            tk->kind = LIA_TOK_LATIN;
             while (end < len) {
                 size_t n2;
                 UChar32 c2 = peek(s, len, end, &n2);
@@ -508,36 +513,36 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
                 end = n2;
             }
         } else if (is_digit(c)) {
-            tok.kind = LIA_TOK_NUMBER;
+            tk->kind = LIA_TOK_NUMBER;
             end = start + scan_number(s, len, start);
         } else {
-            tok.kind = LIA_TOK_PUNCT;
+            tk->kind = LIA_TOK_PUNCT;
         }
-        tok.norm = lia_arena_strndup(a, s + start, end - start);
-        tok.nstart = start;
-        tok.nend = end;
-        tok.start = t->orig[start];
+        tk->norm = lia_arena_strndup(a, s + start, end - start);
+        tk->nstart = start;
+        tk->nend = end;
+        tk->start = t->orig[start];
         /* the end of the last character: the origin of the next normalized
          * byte, or the original length */
-        tok.end = t->orig[end];
-        if (tok.end <= tok.start) {     /* a token inside one expanded source char ("…") */
+        tk->end = t->orig[end];
+        if (tk->end <= tk->start) {     /* a token inside one expanded source char ("…") */
             size_t k = end;
-            while (k < len && t->orig[k] == tok.start)
+            while (k < len && t->orig[k] == tk->start)
                 k++;
-            tok.end = t->orig[k];
+            tk->end = t->orig[k];
         }
-        tok.paragraph = paragraph;
-        if (tok.kind == LIA_TOK_WORD) {
-            analyse_word(cache, &tok, end - start);
+        tk->paragraph = paragraph;
+        if (tk->kind == LIA_TOK_WORD) {
+            analyse_word(cache, tk, end - start);
         } else {
-            tok.has_article = word_has_article(tok.norm);
-            tok.forms[0] = tok.norm;
-            tok.form_hash[0] = lia_hash(tok.norm);
-            tok.n_forms = 1;
-            if (tok.kind == LIA_TOK_NUMBER)
-                tok.number = parse_number(tok.norm, end - start);
+            tk->has_article = word_has_article(tk->norm);
+            tk->forms[0] = tk->norm;
+            tk->form_hash[0] = lia_hash(tk->norm);
+            tk->n_forms = 1;
+            if (tk->kind == LIA_TOK_NUMBER)
+                tk->number = parse_number(tk->norm, end - start);
         }
-        VEC_PUSH(toks, tok);
+        toks.n++;
         VEC_PUSH(nl, (unsigned char)newline_pending);
         newline_pending = 0;
         i = end;
