@@ -3171,8 +3171,14 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
      * read from its first item. */
     int nearest = p->n_el > 1 && p->el[0].kind == LIA_P_CAPTURE && !p->el[0].list
                   && !p->el[0].optional && p->el[1].kind == LIA_P_GAP;
+    /* A pattern that opens with a capture it needs can start only where a
+     * mention or an honorific before one starts (match_capture takes
+     * nothing else there): other tokens are passed over without a walk. */
+    int opens_with_capture = p->n_el > 0 && p->el[0].kind == LIA_P_CAPTURE && !p->el[0].optional;
     for (size_t k = 0; k <= anchor_pos - lo; k++) {
         size_t start = nearest ? anchor_pos - k : lo + k;
+        if (opens_with_capture && !mention_starts_at(c, start) && !lex(c, start, c->c_honorific))
+            continue;
         pm.n_a = 0;
         pm.n_b = 0;
         if (match_from(&pm, 0, start)) {
