@@ -497,6 +497,10 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
                     end += 2;
                     continue;
                 }
+                /* An ASCII character (the space or punctuation that ends
+                 * most words) is neither a letter of the word nor a mark. */
+                if (u[0] < 0x80)
+                    break;
                 size_t n2;
                 UChar32 c2 = peek(s, len, end, &n2);
                 if (!is_arabic_letter(c2) && !is_mark(c2))
