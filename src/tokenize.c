@@ -250,16 +250,15 @@ static void word_cache_clear(word_cache *wc)
 }
 
 /* Sets the forms, has_conj and has_article of the Arabic word t, whose
- * norm (n bytes) is set: from the cache when the word is in it, else
- * worked out and cached. */
-static void analyse_word(word_cache *wc, lia_token *t, size_t n)
+ * norm (n bytes, h = lia_hash(norm)) is set: from the cache when the word
+ * is in it, else worked out and cached. */
+static void analyse_word(word_cache *wc, lia_token *t, size_t n, unsigned long h)
 {
     if (n > WORD_CACHE_MAX_BYTES) {
         t->has_article = word_has_article(t->norm);
         word_forms(t, n);
         return;
     }
-    unsigned long h = lia_hash(t->norm);
     size_t mask = WORD_CACHE_SLOTS - 1, k = h & mask;
     for (; wc->slots[k].word; k = (k + 1) & mask) {
         const word_entry *e = &wc->slots[k];
@@ -455,6 +454,9 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
     memset(out, 0, sizeof *out);
     lia_arena *a = lia_arena_new();
     out->arena = a;
+    /* Every token's norm is its bytes and a NUL, and a token has at least
+     * one byte: all of them fit in twice the text, taken at once. */
+    char *norms = lia_arena_alloc(a, 2 * t->len + 1);
     word_cache *cache = thread_word_cache();
     VEC(lia_token) toks = {0};
     /* About one token per ten bytes of Arabic: sized once for most texts. */
@@ -522,7 +524,11 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
         } else {
             tk->kind = LIA_TOK_PUNCT;
         }
-        tk->norm = lia_arena_strndup(a, s + start, end - start);
+        memcpy(norms, s + start, end - start);
+        norms[end - start] = '\0';
+        tk->norm = norms;
+        norms += end - start + 1;
+        unsigned long hash = lia_hash(tk->norm);
         tk->nstart = start;
         tk->nend = end;
         tk->start = t->orig[start];
@@ -537,11 +543,11 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
         }
         tk->paragraph = paragraph;
         if (tk->kind == LIA_TOK_WORD) {
-            analyse_word(cache, tk, end - start);
+            analyse_word(cache, tk, end - start, hash);
         } else {
             tk->has_article = word_has_article(tk->norm);
             tk->forms[0] = tk->norm;
-            tk->form_hash[0] = lia_hash(tk->norm);
+            tk->form_hash[0] = hash;
             tk->n_forms = 1;
             if (tk->kind == LIA_TOK_NUMBER)
                 tk->number = parse_number(tk->norm, end - start);
