@@ -7,6 +7,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <sys/stat.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "json.h"
 #include "util.h"
@@ -145,14 +148,45 @@ static size_t plain_utf8_word(uint64_t w)
 #endif
 }
 
+#ifdef __SSE2__
+/* plain_utf8_word for the sixteen bytes at s (every x86-64 has SSE2): 16,
+ * 15 when the last byte opens one more sequence, or 0. */
+static size_t plain_utf8_16(const unsigned char *s)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    const unsigned high = (unsigned)_mm_movemask_epi8(v);          /* not ASCII */
+    /* As signed bytes: continuations 0x80-0xBF are -128..-65, the lead
+     * bytes C2-DF of two-byte sequences -62..-33. */
+    const unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+    const unsigned lead = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+    const unsigned nul_or_cr = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_setzero_si128()), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+    if (nul_or_cr || high != (cont | lead))
+        return 0;
+    /* Each lead byte has its continuation right after it, and nothing else
+     * is a continuation (bit k is byte k). */
+    const unsigned last = lead & 0x8000u;
+    if (cont != ((lead & ~last) << 1))
+        return 0;
+    return last ? 15 : 16;
+}
+#endif
+
 /* The length of the longest prefix of s[0..n) that clean_text leaves as it
- * is: well-formed UTF-8 without NUL or CR.  Eight bytes at a time where
- * they are ASCII and two-byte sequences (all of Arabic). */
+ * is: well-formed UTF-8 without NUL or CR.  Sixteen or eight bytes at a
+ * time where they are ASCII and two-byte sequences (all of Arabic). */
 static size_t clean_prefix(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
         size_t bad, k;
+#ifdef __SSE2__
+        if (n - i >= 16 && (k = plain_utf8_16(s + i))) {
+            i += k;
+            continue;
+        }
+#endif
         if (n - i >= 8) {
             uint64_t w;
             memcpy(&w, s + i, sizeof w);
