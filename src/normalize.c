@@ -201,6 +201,9 @@ static void norm_char(const UNormalizer2 *n2, strbuf *b, offset_vec *orig, UChar
  * ARABIC_NFKC for the few that go through norm_char. */
 enum { ARABIC_DROP = -1, ARABIC_NFKC = -2 };
 static int32_t arabic_fold[0x100];
+/* The same for the letters (arabic_fold >= 0x80): the two UTF-8 bytes to
+ * write, or {0, 0}. */
+static uint8_t arabic_letter[0x100][2];
 static pthread_once_t arabic_fold_once = PTHREAD_ONCE_INIT;
 
 static void arabic_fold_init(void)
@@ -215,28 +218,41 @@ static void arabic_fold_init(void)
             arabic_fold[c - 0x0600] = fold_after(c);
         else
             arabic_fold[c - 0x0600] = ARABIC_NFKC;
+        int32_t f = arabic_fold[c - 0x0600];
+        if (f >= 0x80) {
+            arabic_letter[c - 0x0600][0] = (uint8_t)(0xC0 | (f >> 6));
+            arabic_letter[c - 0x0600][1] = (uint8_t)(0x80 | (f & 0x3F));
+        }
     }
 }
 
-/* Writes the run of Arabic letters (two bytes each, folded to two bytes)
- * that starts at s[i], as the letter fast path below would one by one, and
- * returns its length in bytes; 0 when b lacks room for the rest of the
- * input (the caller then goes letter by letter, growing b).  Room for all
- * of s[i..len) is enough: a letter never writes more bytes than it reads. */
-static size_t arabic_letter_run(const uint8_t *s, size_t i, size_t len, strbuf *b,
-                                offset_vec *orig)
+/* Writes the run of plain characters that starts at s[i] (ASCII, and
+ * Arabic letters: two bytes each, folded to two bytes) as the fast paths
+ * below would one by one, and returns its length in bytes; 0 when b lacks
+ * room for the rest of the input (the caller then goes character by
+ * character, growing b).  Room for all of s[i..len) is enough: a plain
+ * character never writes more bytes than it reads. */
+static size_t plain_run(const uint8_t *s, size_t i, size_t len, strbuf *b, offset_vec *orig)
 {
     if (b->len + (len - i) + 1 > b->cap || orig->n + (len - i) > orig->cap)
         return 0;
     char *p = b->s + b->len;
     size_t *o = orig->v + orig->n;
     size_t j = i;
-    while (j + 1 < len && s[j] >= 0xD8 && s[j] <= 0xDB && (s[j + 1] & 0xC0) == 0x80) {
-        int32_t f = arabic_fold[((s[j] & 0x03) << 6) | (s[j + 1] & 0x3F)];
-        if (f < 0x80)
+    while (j < len) {
+        unsigned lead = s[j];
+        if (lead < 0x80) {
+            *p++ = (char)(lead >= 'A' && lead <= 'Z' ? lead + 32 : lead);   /* fold_after */
+            *o++ = j++;
+            continue;
+        }
+        if (j + 1 >= len || lead - 0xD8 > 3 || (s[j + 1] & 0xC0) != 0x80)
             break;
-        p[0] = (char)(0xC0 | (f >> 6));
-        p[1] = (char)(0x80 | (f & 0x3F));
+        const uint8_t *out = arabic_letter[((lead & 0x03) << 6) | (s[j + 1] & 0x3F)];
+        if (!out[0])
+            break;              /* not a letter: dropped, folded or NFKC'd */
+        p[0] = (char)out[0];
+        p[1] = (char)out[1];
         o[0] = o[1] = j;
         p += 2;
         o += 2;
@@ -264,6 +280,11 @@ lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_dia
     const uint8_t *s = (const uint8_t *)src;
     size_t i = 0;
     while (i < len) {
+        size_t run = plain_run(s, i, len, &b, &orig);
+        if (run) {
+            i += run;
+            continue;
+        }
         size_t at = i;
         /* The fast paths write what emit would, without its general case. */
         if (s[i] < 0x80) {                  /* fast path: ASCII, one byte for one */
@@ -279,11 +300,6 @@ lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_dia
         if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
             int32_t f = arabic_fold[((s[i] & 0x03) << 6) | (s[i + 1] & 0x3F)];
             if (f >= 0x80) {                /* an Arabic letter (< U+0800): two bytes */
-                size_t run = arabic_letter_run(s, i, len, &b, &orig);
-                if (run) {
-                    i += run;
-                    continue;
-                }
                 reserve(&b, &orig, 2);
                 size_t n = b.len;
                 char *p = b.s + n;
