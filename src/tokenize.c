@@ -448,6 +448,20 @@ static size_t scan_number(const char *s, size_t len, size_t i)
     return j - i;
 }
 
+/* Zeroes every field of a new token but its forms and their hashes (the
+ * two arrays between norm and n_forms), which nothing reads past n_forms
+ * (0 here): they are most of a token's 200 bytes, and a text has many
+ * tokens.  A field added elsewhere in lia_token is zeroed too. */
+_Static_assert(offsetof(lia_token, form_hash) == offsetof(lia_token, forms) + sizeof(const char *[LIA_MAX_FORMS])
+               && offsetof(lia_token, n_forms) == offsetof(lia_token, form_hash) + sizeof(unsigned long[LIA_MAX_FORMS]),
+               "clear_token leaves only the forms and their hashes");
+
+static void clear_token(lia_token *tk)
+{
+    memset(tk, 0, offsetof(lia_token, forms));
+    memset(&tk->n_forms, 0, sizeof *tk - offsetof(lia_token, n_forms));
+}
+
 lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
 {
     (void)d;
@@ -487,7 +501,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
             toks.v = xrealloc(toks.v, toks.cap * sizeof *toks.v);
         }
         lia_token *tk = &toks.v[toks.n];
-        memset(tk, 0, sizeof *tk);
+        clear_token(tk);
         size_t start = i, end = next;
         if (is_arabic_letter(c)) {
             tk->kind = LIA_TOK_WORD;
