@@ -3007,6 +3007,29 @@ static int joined_trigger(const ctx *c, size_t j)
     return 0;
 }
 
+/* Can element el of the pattern match from pos at all?  0 only where
+ * match_from(pm, el, pos) surely fails at once: a class or word it needs
+ * is not at pos, or a capture it needs finds no mention (nor honorific
+ * before one) starting there.  A gap tries many positions, most of them
+ * failing so: they are passed over without a call. */
+static int may_start(const pmatch *pm, size_t el, size_t pos)
+{
+    const ctx *c = pm->c;
+    if (el == pm->p->n_el || pm->p->el[el].optional)
+        return 1;
+    const lia_pelem *e = &pm->p->el[el];
+    switch (e->kind) {
+    case LIA_P_CLASS:
+        return pos < pm->sent_last && lex(c, pos, e->cls);
+    case LIA_P_WORD:
+        return pos < pm->sent_last && lia_token_matches_hashed(tok(c, pos), e->word, e->word_hash);
+    case LIA_P_CAPTURE:
+        return mention_starts_at(c, pos) || lex(c, pos, c->c_honorific);
+    default:
+        return 1;
+    }
+}
+
 static int match_from(pmatch *pm, size_t el, size_t pos)
 {
     const ctx *c = pm->c;
@@ -3048,7 +3071,7 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
              * the subject of the verb "كما" joins. */
             if (j < pm->anchor_pos && el < pm->anchor_el && j < pm->sent_last && lex(c, j, c->c_clause_join))
                 break;
-            if (match_from(pm, el + 1, j))
+            if (may_start(pm, el + 1, j) && match_from(pm, el + 1, j))
                 return 1;
             if (j >= pm->sent_last)
                 break;
