@@ -3143,6 +3143,29 @@ static int joined_trigger(const ctx *c, size_t j)
     return 0;
 }
 
+/* Can element el of the pattern match from pos at all?  0 only where
+ * match_from(pm, el, pos) surely fails at once: a class or word it needs
+ * is not at pos, or a capture it needs finds no mention (nor honorific
+ * before one) starting there.  A gap tries many positions, most of them
+ * failing so: they are passed over without a call. */
+static int may_start(const pmatch *pm, size_t el, size_t pos)
+{
+    const ctx *c = pm->c;
+    if (el == pm->p->n_el || pm->p->el[el].optional)
+        return 1;
+    const lia_pelem *e = &pm->p->el[el];
+    switch (e->kind) {
+    case LIA_P_CLASS:
+        return pos < pm->sent_last && lex(c, pos, e->cls);
+    case LIA_P_WORD:
+        return pos < pm->sent_last && lia_token_matches_hashed(tok(c, pos), e->word, e->word_hash);
+    case LIA_P_CAPTURE:
+        return mention_starts_at(c, pos) || lex(c, pos, c->c_honorific);
+    default:
+        return 1;
+    }
+}
+
 static int match_from(pmatch *pm, size_t el, size_t pos)
 {
     const ctx *c = pm->c;
@@ -3184,7 +3207,7 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
              * the subject of the verb "كما" joins. */
             if (j < pm->anchor_pos && el < pm->anchor_el && j < pm->sent_last && lex(c, j, c->c_clause_join))
                 break;
-            if (match_from(pm, el + 1, j))
+            if (may_start(pm, el + 1, j) && match_from(pm, el + 1, j))
                 return 1;
             if (j >= pm->sent_last)
                 break;
@@ -3307,8 +3330,14 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
      * read from its first item. */
     int nearest = p->n_el > 1 && p->el[0].kind == LIA_P_CAPTURE && !p->el[0].list
                   && !p->el[0].optional && p->el[1].kind == LIA_P_GAP;
+    /* A pattern that opens with a capture it needs can start only where a
+     * mention or an honorific before one starts (match_capture takes
+     * nothing else there): other tokens are passed over without a walk. */
+    int opens_with_capture = p->n_el > 0 && p->el[0].kind == LIA_P_CAPTURE && !p->el[0].optional;
     for (size_t k = 0; k <= anchor_pos - lo; k++) {
         size_t start = nearest ? anchor_pos - k : lo + k;
+        if (opens_with_capture && !mention_starts_at(c, start) && !lex(c, start, c->c_honorific))
+            continue;
         pm.n_a = 0;
         pm.n_b = 0;
         if (match_from(&pm, 0, start)) {

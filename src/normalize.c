@@ -5,6 +5,12 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
+/* plain16 below writes offsets (size_t) as 64-bit lanes. */
+#if defined(__SSE2__) && SIZE_MAX == UINT64_MAX
+#define PLAIN16 1
+#include <emmintrin.h>
+#endif
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -201,6 +207,9 @@ static void norm_char(const UNormalizer2 *n2, strbuf *b, offset_vec *orig, UChar
  * ARABIC_NFKC for the few that go through norm_char. */
 enum { ARABIC_DROP = -1, ARABIC_NFKC = -2 };
 static int32_t arabic_fold[0x100];
+/* The same for the letters (arabic_fold >= 0x80): the two UTF-8 bytes to
+ * write, or {0, 0}. */
+static uint8_t arabic_letter[0x100][2];
 static pthread_once_t arabic_fold_once = PTHREAD_ONCE_INIT;
 
 static void arabic_fold_init(void)
@@ -215,7 +224,127 @@ static void arabic_fold_init(void)
             arabic_fold[c - 0x0600] = fold_after(c);
         else
             arabic_fold[c - 0x0600] = ARABIC_NFKC;
+        int32_t f = arabic_fold[c - 0x0600];
+        if (f >= 0x80) {
+            arabic_letter[c - 0x0600][0] = (uint8_t)(0xC0 | (f >> 6));
+            arabic_letter[c - 0x0600][1] = (uint8_t)(0x80 | (f & 0x3F));
+        }
     }
+}
+
+#ifdef PLAIN16
+/* plain_run's loop over the sixteen bytes at s (source offset at), with
+ * SSE2 (every x86-64 has it): for the longest prefix of them made of ASCII
+ * and Arabic letters (D8 A1-BF, D9 81-8A: arabic_letter's), writes what
+ * the loop would to out and offsets (sixteen of each are written; those
+ * past the prefix are scratch) and returns its length, 0 to 16.
+ * The folds are arabic_fold's for those letters: آ أ إ → ا, ؤ → و,
+ * ئ ى → ي, ة → ه; ASCII capitals are lower-cased.  (Checked against the
+ * loop on random text.) */
+static size_t plain16(const uint8_t *s, char *out, size_t *offsets, size_t at)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    const __m128i prev = _mm_slli_si128(v, 1);          /* byte k: s[k - 1] (0 for k = 0) */
+    const __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9);
+    const __m128i after_d8 = _mm_cmpeq_epi8(prev, d8), after_d9 = _mm_cmpeq_epi8(prev, d9);
+    /* As signed bytes: A1-BF are -95..-65, 81-8A are -127..-118. */
+    const __m128i in_d8 = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-96)),
+                                        _mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+    const __m128i in_d9 = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-128)),
+                                        _mm_cmplt_epi8(v, _mm_set1_epi8(-117)));
+    const __m128i second = _mm_or_si128(_mm_and_si128(after_d8, in_d8), _mm_and_si128(after_d9, in_d9));
+    const unsigned ascii = ~(unsigned)_mm_movemask_epi8(v) & 0xFFFFu;
+    const unsigned lead = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, d8),
+                                                                   _mm_cmpeq_epi8(v, d9)));
+    const unsigned cont = (unsigned)_mm_movemask_epi8(second);
+    /* The plain prefix ends at the first byte that is none of these, or at
+     * a lead byte without its second byte (the last byte's is not read):
+     * a character boundary, as a second byte follows its lead. */
+    const unsigned stop = (~(ascii | lead | cont) & 0xFFFFu) | (lead & ~(cont >> 1)) | 0x10000u;
+    const unsigned n = (unsigned)__builtin_ctz(stop);
+    if (!n)
+        return 0;
+    /* The folds, each a second byte after D8 or D9 (and the lead D8 → D9
+     * for the three that move to the D9 row). */
+#define EQ(x) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(x)))
+#define PUT(m, x, into) _mm_or_si128(_mm_andnot_si128((m), (into)), _mm_and_si128((m), _mm_set1_epi8((char)(x))))
+    const __m128i to_alef = _mm_and_si128(after_d8, _mm_or_si128(_mm_or_si128(EQ(0xA2), EQ(0xA3)), EQ(0xA5)));
+    const __m128i to_waw = _mm_and_si128(after_d8, EQ(0xA4));
+    const __m128i to_ya = _mm_or_si128(_mm_and_si128(after_d8, EQ(0xA6)), _mm_and_si128(after_d9, EQ(0x89)));
+    const __m128i to_ha = _mm_and_si128(after_d8, EQ(0xA9));
+    const __m128i to_d9_row = _mm_srli_si128(_mm_or_si128(_mm_or_si128(to_waw, to_ha),
+                                                          _mm_and_si128(after_d8, EQ(0xA6))), 1);
+    const __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                          _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    __m128i w = _mm_add_epi8(v, _mm_and_si128(capital, _mm_set1_epi8(32)));
+    w = PUT(to_alef, 0xA7, w);
+    w = PUT(to_waw, 0x88, w);
+    w = PUT(to_ya, 0x8A, w);
+    w = PUT(to_ha, 0x87, w);
+    w = PUT(to_d9_row, 0xD9, w);
+#undef EQ
+#undef PUT
+    _mm_storeu_si128((__m128i *)(void *)out, w);
+    /* Each byte's offset is its own, a letter's second byte its lead's:
+     * two at a time, at + k and at + k + 1 less the two bits of cont. */
+    static const uint64_t lows[4][2] = { { 0, 0 }, { 1, 0 }, { 0, 1 }, { 1, 1 } };
+    __m128i pair = _mm_set_epi64x((long long)at + 1, (long long)at);
+    const __m128i two = _mm_set1_epi64x(2);
+    for (unsigned k = 0; k < 16; k += 2) {
+        const __m128i low = _mm_loadu_si128((const __m128i *)(const void *)lows[(cont >> k) & 3u]);
+        _mm_storeu_si128((__m128i *)(void *)(offsets + k), _mm_sub_epi64(pair, low));
+        pair = _mm_add_epi64(pair, two);
+    }
+    return n;
+}
+#endif
+
+/* Writes the run of plain characters that starts at s[i] (ASCII, and
+ * Arabic letters: two bytes each, folded to two bytes) as the fast paths
+ * below would one by one, and returns its length in bytes; 0 when b lacks
+ * room for the rest of the input (the caller then goes character by
+ * character, growing b).  Room for all of s[i..len) is enough: a plain
+ * character never writes more bytes than it reads. */
+static size_t plain_run(const uint8_t *s, size_t i, size_t len, strbuf *b, offset_vec *orig)
+{
+    if (b->len + (len - i) + 1 > b->cap || orig->n + (len - i) > orig->cap)
+        return 0;
+    char *p = b->s + b->len;
+    size_t *o = orig->v + orig->n;
+    size_t j = i;
+    while (j < len) {
+#ifdef PLAIN16
+        if (len - j >= 16) {
+            size_t k = plain16(s + j, p, o, j);
+            if (!k)
+                break;          /* s[j] is no plain character */
+            p += k;
+            o += k;
+            j += k;
+            continue;
+        }
+#endif
+        unsigned lead = s[j];
+        if (lead < 0x80) {
+            *p++ = (char)(lead >= 'A' && lead <= 'Z' ? lead + 32 : lead);   /* fold_after */
+            *o++ = j++;
+            continue;
+        }
+        if (j + 1 >= len || lead - 0xD8 > 3 || (s[j + 1] & 0xC0) != 0x80)
+            break;
+        const uint8_t *out = arabic_letter[((lead & 0x03) << 6) | (s[j + 1] & 0x3F)];
+        if (!out[0])
+            break;              /* not a letter: dropped, folded or NFKC'd */
+        p[0] = (char)out[0];
+        p[1] = (char)out[1];
+        o[0] = o[1] = j;
+        p += 2;
+        o += 2;
+        j += 2;
+    }
+    b->len += j - i;
+    orig->n += j - i;
+    return j - i;
 }
 
 lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_diag *d)
@@ -235,6 +364,11 @@ lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_dia
     const uint8_t *s = (const uint8_t *)src;
     size_t i = 0;
     while (i < len) {
+        size_t run = plain_run(s, i, len, &b, &orig);
+        if (run) {
+            i += run;
+            continue;
+        }
         size_t at = i;
         /* The fast paths write what emit would, without its general case. */
         if (s[i] < 0x80) {                  /* fast path: ASCII, one byte for one */

@@ -7,6 +7,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <sys/stat.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "json.h"
 #include "util.h"
@@ -106,18 +109,92 @@ static char *printable(const char *s)
     return sb_detach(&b);
 }
 
-/* Cleans text[0..*len) in place or into a new buffer (*text may be
- * replaced; the caller owns whichever it gets back): invalid UTF-8 per the
- * corpus policy, NUL bytes as spaces, CRLF and lone CR as LF.  what names the
- * text in messages; offsets are reported as base + offset in text. */
-static lia_status clean_text(const lia_corpus *c, const char *what, char **text, size_t *len,
-                             size_t base, lia_diag *d)
+#define EACH_BYTE(x) (UINT64_C(0x0101010101010101) * (x))
+
+/* 0x80 in each byte of w that is below n (n <= 0x80); exact about whether
+ * there is any (a borrow marks only bytes after a true one). */
+static uint64_t bytes_below(uint64_t w, unsigned n)
 {
-    const unsigned char *s = (const unsigned char *)*text;
-    size_t n = *len, i = 0;
-    /* Fast path: nothing to do. */
+    return (w - EACH_BYTE(n)) & ~w & EACH_BYTE(0x80);
+}
+
+/* How many of the eight bytes w (read from memory at a character
+ * boundary) the byte loop of clean_prefix would pass, when they are only
+ * ASCII other than NUL and CR, and two-byte sequences (C2-DF then a
+ * continuation byte): 8, or 7 when the last byte opens one more sequence.
+ * 0 for anything else (the byte loop then looks). */
+static size_t plain_utf8_word(uint64_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t high = w & EACH_BYTE(0x80);            /* not ASCII */
+    const uint64_t cont = high & ~(w << 1);              /* 10xxxxxx */
+    const uint64_t lead = high & (w << 1) & ~(w << 2);   /* 110xxxxx */
+    if (high != (cont | lead))
+        return 0;                 /* a byte of a longer sequence */
+    /* C0 and C1 open no sequence: their bits 1-4 are clear. */
+    if (bytes_below((w & EACH_BYTE(0x1E)) | ((~lead & EACH_BYTE(0x80)) >> 7), 1))
+        return 0;
+    if (bytes_below(w, 1) | bytes_below(w ^ EACH_BYTE('\r'), 1))
+        return 0;                 /* NUL or CR */
+    const uint64_t last = lead & (UINT64_C(0x80) << 56);
+    /* Each lead byte has its continuation right after it, and nothing else
+     * is a continuation (byte k is bits 8k to 8k + 7). */
+    if (cont != (lead & ~last) << 8)
+        return 0;
+    return last ? 7 : 8;
+#else
+    (void)w;
+    return 0;
+#endif
+}
+
+#ifdef __SSE2__
+/* plain_utf8_word for the sixteen bytes at s (every x86-64 has SSE2): 16,
+ * 15 when the last byte opens one more sequence, or 0. */
+static size_t plain_utf8_16(const unsigned char *s)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    const unsigned high = (unsigned)_mm_movemask_epi8(v);          /* not ASCII */
+    /* As signed bytes: continuations 0x80-0xBF are -128..-65, the lead
+     * bytes C2-DF of two-byte sequences -62..-33. */
+    const unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+    const unsigned lead = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+    const unsigned nul_or_cr = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_setzero_si128()), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+    if (nul_or_cr || high != (cont | lead))
+        return 0;
+    /* Each lead byte has its continuation right after it, and nothing else
+     * is a continuation (bit k is byte k). */
+    const unsigned last = lead & 0x8000u;
+    if (cont != ((lead & ~last) << 1))
+        return 0;
+    return last ? 15 : 16;
+}
+#endif
+
+/* The length of the longest prefix of s[0..n) that clean_text leaves as it
+ * is: well-formed UTF-8 without NUL or CR.  Sixteen or eight bytes at a
+ * time where they are ASCII and two-byte sequences (all of Arabic). */
+static size_t clean_prefix(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
     while (i < n) {
         size_t bad, k;
+#ifdef __SSE2__
+        if (n - i >= 16 && (k = plain_utf8_16(s + i))) {
+            i += k;
+            continue;
+        }
+#endif
+        if (n - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, sizeof w);
+            if ((k = plain_utf8_word(w))) {
+                i += k;
+                continue;
+            }
+        }
         if (s[i] == 0 || s[i] == '\r')
             break;
         if (s[i] < 0x80) {
@@ -133,6 +210,18 @@ static lia_status clean_text(const lia_corpus *c, const char *what, char **text,
             break;
         i += k;
     }
+    return i;
+}
+
+/* Cleans text[0..*len) in place or into a new buffer (*text may be
+ * replaced; the caller owns whichever it gets back): invalid UTF-8 per the
+ * corpus policy, NUL bytes as spaces, CRLF and lone CR as LF.  what names the
+ * text in messages; offsets are reported as base + offset in text. */
+static lia_status clean_text(const lia_corpus *c, const char *what, char **text, size_t *len,
+                             size_t base, lia_diag *d)
+{
+    const unsigned char *s = (const unsigned char *)*text;
+    size_t n = *len, i = clean_prefix(s, n);
     if (i == n)
         return LIA_OK;
 
@@ -186,6 +275,19 @@ static lia_status clean_text(const lia_corpus *c, const char *what, char **text,
     return LIA_OK;
 }
 
+/* Adds a document whose text is clean (taken over) without its BOM. */
+static void push_doc(lia_corpus *c, const char *id, const char *date, char *text, size_t len)
+{
+    if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB
+        && (unsigned char)text[2] == 0xBF) {
+        memmove(text, text + 3, len - 3);
+        len -= 3;
+        text[len] = '\0';
+    }
+    lia_doc doc = { xstrdup(id), date ? xstrdup(date) : NULL, text, len };
+    VEC_PUSH(c->docs, doc);
+}
+
 /* Adds a document; takes ownership of text (freed on failure too).  what
  * names it in messages; base is the offset of text in its file. */
 static lia_status add_doc(lia_corpus *c, const char *what, size_t base, const char *id,
@@ -196,14 +298,7 @@ static lia_status add_doc(lia_corpus *c, const char *what, size_t base, const ch
         free(text);
         return st;
     }
-    if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB
-        && (unsigned char)text[2] == 0xBF) {
-        memmove(text, text + 3, len - 3);
-        len -= 3;
-        text[len] = '\0';
-    }
-    lia_doc doc = { xstrdup(id), date ? xstrdup(date) : NULL, text, len };
-    VEC_PUSH(c->docs, doc);
+    push_doc(c, id, date, text, len);
     return LIA_OK;
 }
 
@@ -323,6 +418,15 @@ static const char *parse_line(lia_json *j, jline *l, char *why_buf, size_t why_s
     return NULL;
 }
 
+/* Does the line need no message and no cleaning?  Then none of the names
+ * messages would use has to be made (most lines of a corpus). */
+static int plain_line(const jline *l, const char *id)
+{
+    return !l->date_wrong && (!l->date || lia_is_iso_date(l->date))
+           && clean_prefix((const unsigned char *)id, strlen(id)) == strlen(id)
+           && clean_prefix((const unsigned char *)l->text, l->text_len) == l->text_len;
+}
+
 /* Parses JSON Lines text[0..len), whose first line is line first_line of
  * the input called name (for messages and the ids of documents without
  * one).  Bad lines are skipped with a warning naming their line (the first
@@ -361,6 +465,14 @@ static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text,
         }
         char *gen = l.id ? NULL : xasprintf("%s:%ld", base_name(name), line);
         const char *id = l.id ? l.id : gen;
+        if (plain_line(&l, id)) {
+            push_doc(c, id, l.date ? l.date : default_date, l.text, l.text_len);
+            l.text = NULL;
+            n_docs++;
+            free(gen);
+            jline_release(&l);
+            continue;
+        }
         char *pid = printable(id);
         char *what = xasprintf("%s:%ld: document '%s'", where, line, pid);
         free(pid);

@@ -1343,11 +1343,37 @@ static int official_of_country(const rctx *c, const char *cc)
 }
 
 /* Days since 1970-01-01 of an ISO day (the start of a range), or -1. */
+/* Does s open with "YYYY-MM-DD" in ASCII digits?  Then sscanf's
+ * "%4d-%2d-%2d" reads exactly those three numbers, which are read here
+ * without it (two calls per relation date, most of a sscanf each). */
+static int plain_iso_day(const char *s)
+{
+    for (int k = 0; k < 10; k++)
+        if (k == 4 || k == 7 ? s[k] != '-' : (s[k] < '0' || s[k] > '9'))
+            return 0;
+    return 1;
+}
+
+static int digits_value(const char *s, int n)
+{
+    int v = 0;
+    for (int k = 0; k < n; k++)
+        v = 10 * v + (s[k] - '0');
+    return v;
+}
+
 static long iso_day_number(const char *iso)
 {
     int y, m, d;
-    if (!iso || strlen(iso) < 10 || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    if (!iso || strlen(iso) < 10)
         return -1;
+    if (plain_iso_day(iso)) {
+        y = digits_value(iso, 4);
+        m = digits_value(iso + 5, 2);
+        d = digits_value(iso + 8, 2);
+    } else if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) {
+        return -1;
+    }
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
     long yoe = y - era * 400;

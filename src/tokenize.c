@@ -4,6 +4,9 @@
 #include "tokenize.h"
 
 #include <pthread.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -250,16 +253,15 @@ static void word_cache_clear(word_cache *wc)
 }
 
 /* Sets the forms, has_conj and has_article of the Arabic word t, whose
- * norm (n bytes) is set: from the cache when the word is in it, else
- * worked out and cached. */
-static void analyse_word(word_cache *wc, lia_token *t, size_t n)
+ * norm (n bytes, h = lia_hash(norm)) is set: from the cache when the word
+ * is in it, else worked out and cached. */
+static void analyse_word(word_cache *wc, lia_token *t, size_t n, unsigned long h)
 {
     if (n > WORD_CACHE_MAX_BYTES) {
         t->has_article = word_has_article(t->norm);
         word_forms(t, n);
         return;
     }
-    unsigned long h = lia_hash(t->norm);
     size_t mask = WORD_CACHE_SLOTS - 1, k = h & mask;
     for (; wc->slots[k].word; k = (k + 1) & mask) {
         const word_entry *e = &wc->slots[k];
@@ -449,12 +451,50 @@ static size_t scan_number(const char *s, size_t len, size_t i)
     return j - i;
 }
 
+/* Zeroes every field of a new token but its forms and their hashes (the
+ * two arrays between norm and n_forms), which nothing reads past n_forms
+ * (0 here): they are most of a token's 200 bytes, and a text has many
+ * tokens.  A field added elsewhere in lia_token is zeroed too. */
+_Static_assert(offsetof(lia_token, form_hash) == offsetof(lia_token, forms) + sizeof(const char *[LIA_MAX_FORMS])
+               && offsetof(lia_token, n_forms) == offsetof(lia_token, form_hash) + sizeof(unsigned long[LIA_MAX_FORMS]),
+               "clear_token leaves only the forms and their hashes");
+
+static void clear_token(lia_token *tk)
+{
+    memset(tk, 0, offsetof(lia_token, forms));
+    memset(&tk->n_forms, 0, sizeof *tk - offsetof(lia_token, n_forms));
+}
+
+#ifdef __SSE2__
+/* How many of the sixteen bytes at u the word loop's fast path would take
+ * as letters of U+0621..U+064A (D8 A1-BF, D9 80-8A) one after the other:
+ * an even count, 0 to 16.  With SSE2 (every x86-64 has it). */
+static size_t letter_run16(const unsigned char *u)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+    const __m128i prev = _mm_slli_si128(v, 1);          /* byte k: u[k - 1] (0 for k = 0) */
+    /* As signed bytes: A1-BF are -95..-65, 80-8A are -128..-118. */
+    const __m128i after_d8 = _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8((char)0xD8)),
+                                           _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-96)),
+                                                         _mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
+    const __m128i after_d9 = _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8((char)0xD9)),
+                                           _mm_cmplt_epi8(v, _mm_set1_epi8(-117)));
+    /* Bit k: the letter that starts at byte k (k even) is one of those. */
+    const unsigned letter = (unsigned)_mm_movemask_epi8(_mm_or_si128(after_d8, after_d9)) >> 1;
+    const unsigned not_letter = ~letter & 0x5555u;
+    return not_letter ? (size_t)__builtin_ctz(not_letter) : 16;
+}
+#endif
+
 lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
 {
     (void)d;
     memset(out, 0, sizeof *out);
     lia_arena *a = lia_arena_new();
     out->arena = a;
+    /* Every token's norm is its bytes and a NUL, and a token has at least
+     * one byte: all of them fit in twice the text, taken at once. */
+    char *norms = lia_arena_alloc(a, 2 * t->len + 1);
     word_cache *cache = thread_word_cache();
     VEC(lia_token) toks = {0};
     /* About one token per ten bytes of Arabic: sized once for most texts. */
@@ -479,12 +519,25 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
             i = next;
             continue;
         }
-        lia_token tok;
-        memset(&tok, 0, sizeof tok);
+        /* The token is made in place at the end of toks (no copy of it). */
+        if (toks.n == toks.cap) {
+            toks.cap = 2 * toks.cap;
+            toks.v = xrealloc(toks.v, toks.cap * sizeof *toks.v);
+        }
+        lia_token *tk = &toks.v[toks.n];
+        clear_token(tk);
         size_t start = i, end = next;
         if (is_arabic_letter(c)) {
-            tok.kind = LIA_TOK_WORD;
+            tk->kind = LIA_TOK_WORD;
             while (end < len) {
+#ifdef __SSE2__
+                if (len - end >= 16) {
+                    size_t k = letter_run16((const unsigned char *)s + end);
+                    end += k;
+                    if (k == 16)
+                        continue;
+                }
+#endif
                 /* Fast path: a letter of U+0621..U+064A, most of a word. */
                 const unsigned char *u = (const unsigned char *)s + end;
                 if (end + 1 < len && ((u[0] == 0xD8 && u[1] >= 0xA1 && u[1] <= 0xBF)
@@ -492,6 +545,10 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
                     end += 2;
                     continue;
                 }
+                /* An ASCII character (the space or punctuation that ends
+                 * most words) is neither a letter of the word nor a mark. */
+                if (u[0] < 0x80)
+                    break;
                 size_t n2;
                 UChar32 c2 = peek(s, len, end, &n2);
                 if (!is_arabic_letter(c2) && !is_mark(c2))
@@ -499,7 +556,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
                 end = n2;
             }
         } else if (is_other_letter(c)) {
-            tok.kind = LIA_TOK_LATIN;
+            tk->kind = LIA_TOK_LATIN;
             while (end < len) {
                 size_t n2;
                 UChar32 c2 = peek(s, len, end, &n2);
@@ -508,36 +565,40 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
                 end = n2;
             }
         } else if (is_digit(c)) {
-            tok.kind = LIA_TOK_NUMBER;
+            tk->kind = LIA_TOK_NUMBER;
             end = start + scan_number(s, len, start);
         } else {
-            tok.kind = LIA_TOK_PUNCT;
+            tk->kind = LIA_TOK_PUNCT;
         }
-        tok.norm = lia_arena_strndup(a, s + start, end - start);
-        tok.nstart = start;
-        tok.nend = end;
-        tok.start = t->orig[start];
+        memcpy(norms, s + start, end - start);
+        norms[end - start] = '\0';
+        tk->norm = norms;
+        norms += end - start + 1;
+        unsigned long hash = lia_hash(tk->norm);
+        tk->nstart = start;
+        tk->nend = end;
+        tk->start = t->orig[start];
         /* the end of the last character: the origin of the next normalized
          * byte, or the original length */
-        tok.end = t->orig[end];
-        if (tok.end <= tok.start) {     /* a token inside one expanded source char ("…") */
+        tk->end = t->orig[end];
+        if (tk->end <= tk->start) {     /* a token inside one expanded source char ("…") */
             size_t k = end;
-            while (k < len && t->orig[k] == tok.start)
+            while (k < len && t->orig[k] == tk->start)
                 k++;
-            tok.end = t->orig[k];
+            tk->end = t->orig[k];
         }
-        tok.paragraph = paragraph;
-        if (tok.kind == LIA_TOK_WORD) {
-            analyse_word(cache, &tok, end - start);
+        tk->paragraph = paragraph;
+        if (tk->kind == LIA_TOK_WORD) {
+            analyse_word(cache, tk, end - start, hash);
         } else {
-            tok.has_article = word_has_article(tok.norm);
-            tok.forms[0] = tok.norm;
-            tok.form_hash[0] = lia_hash(tok.norm);
-            tok.n_forms = 1;
-            if (tok.kind == LIA_TOK_NUMBER)
-                tok.number = parse_number(tok.norm, end - start);
+            tk->has_article = word_has_article(tk->norm);
+            tk->forms[0] = tk->norm;
+            tk->form_hash[0] = hash;
+            tk->n_forms = 1;
+            if (tk->kind == LIA_TOK_NUMBER)
+                tk->number = parse_number(tk->norm, end - start);
         }
-        VEC_PUSH(toks, tok);
+        toks.n++;
         VEC_PUSH(nl, (unsigned char)newline_pending);
         newline_pending = 0;
         i = end;
