@@ -3003,17 +3003,9 @@ static int accompanied_by_before(const ctx *c, size_t start)
     for (size_t k = start; k > 0 && k + 8 > start; k--) {
         if (lex(c, k - 1, c->c_accompany))
             return 1;
-        if (tok(c, k - 1)->kind != LIA_TOK_WORD || (c->m->mention_at[k - 1] && k - 1 < start))
+        if (tok(c, k - 1)->kind != LIA_TOK_WORD || c->m->mention_at[k - 1])
             return 0;
     }
-    return 0;
-}
-
-static int pattern_has_class_el(const lia_pattern *p, int cls)
-{
-    for (size_t k = 0; k < p->n_el; k++)
-        if (p->el[k].kind == LIA_P_CLASS && p->el[k].cls == cls)
-            return 1;
     return 0;
 }
 
@@ -3028,10 +3020,13 @@ static int person_ends_at(const ctx *c, size_t t)
     return 0;
 }
 
-static int pattern_has_capture(const lia_pattern *p, char capture)
+/* Has pattern p an element of that kind: a class of that index
+ * (LIA_P_CLASS) or a capture of that letter (LIA_P_CAPTURE)? */
+static int pattern_has(const lia_pattern *p, lia_pelem_kind kind, int which)
 {
     for (size_t k = 0; k < p->n_el; k++)
-        if (p->el[k].kind == LIA_P_CAPTURE && p->el[k].capture == capture)
+        if (p->el[k].kind == kind
+            && (kind == LIA_P_CAPTURE ? p->el[k].capture == which : p->el[k].cls == which))
             return 1;
     return 0;
 }
@@ -3065,7 +3060,7 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * meeting verb, a person led by ب is whom the subject met, not the
      * subject of a pattern that reads one. */
     if (mi >= 0 && e->capture == 'A' && start > 0 && lex(c, start - 1, c->c_met_verb)
-        && title_led_by_ba(c, mi) && pattern_has_capture(pm->p, 'B'))
+        && title_led_by_ba(c, mi) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
         mi = -1;
     /* "وفي فرنسا، التقى X": a place after في is where, not who; after
      * إلى ("بزيارة إلى تركيا يلتقي خلالها") it is where one goes. */
@@ -3076,7 +3071,7 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * with the subject is no party the pattern reads (unless it reads the
      * accompanying itself). */
     if (mi >= 0 && c->m->mentions.v[mi].type == LIA_T_PERSON && accompanied_by_before(c, start)
-        && !pattern_has_class_el(pm->p, c->c_accompany))
+        && !pattern_has(pm->p, LIA_P_CLASS, c->c_accompany))
         mi = -1;
     /* "يلتقي بوتين في الكرملين": a body right after في is the venue; so
      * is one after a building ("استقبله في مقر الاتحاد الإفريقي X"). */
@@ -3093,7 +3088,7 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         && (lex(c, pos - 1, c->c_met_verb) || lex(c, pos - 1, lia_rules_class(c->r, "receive")))
         && (lex(c, pos - 2, c->c_clause_link)
             || person_ends_at(c, pos - 1))
-        && pattern_has_capture(pm->p, 'B')) {
+        && pattern_has(pm->p, LIA_P_CAPTURE, 'B')) {
         size_t after = c->m->mentions.v[mi].last;
         if (after < pm->sent_last && tok(c, after)->has_conj && mention_starts_at(c, after))
             mi = -1;
