@@ -1,10 +1,14 @@
 /* test_facts.c — unit tests of the facts store: entity merging, relation
  * deduplication, canonical sorting and the JSON Lines round trip (Arabic,
- * quotes, newlines, backslashes, \u escapes and surrogate pairs). */
+ * quotes, newlines, backslashes, \u escapes and surrogate pairs), and the
+ * JSON string writer against a plain byte-by-byte one on random strings (its
+ * fast paths take sixteen or eight bytes at a time). */
 #include <stdio.h>
 #include <string.h>
 
 #include "facts.h"
+#include "json.h"
+#include "util.h"
 
 #include "check.h"
 
@@ -267,6 +271,70 @@ static void test_jsonl_read(void)
     }
 }
 
+/* What lia_json_escape must write, one byte at a time. */
+static void escape_bytewise(strbuf *b, const char *s)
+{
+    sb_addc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        char u[8];
+        switch (*p) {
+        case '"': sb_adds(b, "\\\""); break;
+        case '\\': sb_adds(b, "\\\\"); break;
+        case '\n': sb_adds(b, "\\n"); break;
+        case '\r': sb_adds(b, "\\r"); break;
+        case '\t': sb_adds(b, "\\t"); break;
+        case '\b': sb_adds(b, "\\b"); break;
+        case '\f': sb_adds(b, "\\f"); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f) {
+                snprintf(u, sizeof u, "\\u%04x", *p);
+                sb_adds(b, u);
+            } else {
+                sb_addc(b, (char)*p);
+            }
+        }
+    }
+    sb_addc(b, '"');
+}
+
+/* Random strings of 0..99 bytes, mostly letters (ASCII and Arabic) with
+ * now and then a byte to escape, at every offset of a 16-byte block. */
+static void test_json_escape_random(void)
+{
+    static const unsigned char special[] = { 1, 0x1f, '"', '\\', '\n', '\r', '\t', '\b', '\f', 0x7f,
+                                             0x80, 0xd8, 0xff, ' ' };
+    unsigned long long x = 88172645463325252ULL;
+    int bad = 0;
+    char text[100];
+    for (int t = 0; t < 200000; t++) {
+        size_t n = 0, len = (size_t)(t % 100);
+        while (n < len) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            if (x % 23 == 0) {
+                text[n++] = (char)special[(x >> 8) % sizeof special];
+            } else if (x % 3 == 0 && n + 1 < len) {
+                text[n++] = (char)0xd8;                  /* an Arabic letter, U+0621..U+063A */
+                text[n++] = (char)(0xa1 + (x >> 8) % 26);
+            } else {
+                text[n++] = (char)('a' + (x >> 8) % 26);
+            }
+        }
+        text[n] = '\0';
+        strbuf got, want;
+        sb_init(&got);
+        sb_init(&want);
+        lia_json_escape(&got, text);
+        escape_bytewise(&want, text);
+        if (got.len != want.len || memcmp(got.s, want.s, got.len) != 0)
+            bad++;
+        sb_release(&got);
+        sb_release(&want);
+    }
+    CHECK("json.escape random strings as byte by byte", bad == 0);
+}
+
 int main(void)
 {
     test_entities();
@@ -274,6 +342,7 @@ int main(void)
     test_sort_merge();
     test_jsonl_roundtrip();
     test_jsonl_read();
+    test_json_escape_random();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
