@@ -40,7 +40,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -3009,6 +3009,19 @@ static int accompanied_by_before(const ctx *c, size_t start)
     return 0;
 }
 
+/* Is body mention mi, at token start, where something took place rather
+ * than a party to it: an agency right after في ("يلتقي بوتين في الكرملين")
+ * or any body after a building ("استقبله في مقر الاتحاد الإفريقي X")? */
+static int venue_body(const ctx *c, int mi, size_t start)
+{
+    int type = c->m->mentions.v[mi].type;
+    if (type != LIA_T_AGENCY && type != LIA_T_ORG)
+        return 0;
+    const lia_token *before = tok(c, start - 1);
+    return (type == LIA_T_AGENCY && strcmp(before->norm, "في") == 0)
+           || lex(c, start - 1, c->c_facility) || lia_token_matches(before, "مقر");
+}
+
 /* Does a person's mention end just before token t? */
 static int person_ends_at(const ctx *c, size_t t)
 {
@@ -3073,19 +3086,14 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && c->m->mentions.v[mi].type == LIA_T_PERSON && accompanied_by_before(c, start)
         && !pattern_has(pm->p, LIA_P_CLASS, c->c_accompany))
         mi = -1;
-    /* "يلتقي بوتين في الكرملين": a body right after في is the venue; so
-     * is one after a building ("استقبله في مقر الاتحاد الإفريقي X"). */
-    if (mi >= 0 && (c->m->mentions.v[mi].type == LIA_T_AGENCY || c->m->mentions.v[mi].type == LIA_T_ORG)
-        && start > 0
-        && ((c->m->mentions.v[mi].type == LIA_T_AGENCY && strcmp(tok(c, start - 1)->norm, "في") == 0)
-            || lex(c, start - 1, c->c_facility) || lia_token_matches(tok(c, start - 1), "مقر")))
+    if (mi >= 0 && start > 0 && venue_body(c, mi, start))
         mi = -1;
     /* "حيث التقى الجنرال X والرئيس المعزول Y": after a clause link the
      * verb's subject is the one the story follows; two persons joined by
      * و after it are both whom he met, neither the other's subject.  So
      * after a subject told before the verb: "بوتين يستقبل X وY". */
     if (mi >= 0 && e->capture == 'A' && pos >= 2
-        && (lex(c, pos - 1, c->c_met_verb) || lex(c, pos - 1, lia_rules_class(c->r, "receive")))
+        && (lex(c, pos - 1, c->c_met_verb) || lex(c, pos - 1, c->c_receive))
         && (lex(c, pos - 2, c->c_clause_link)
             || person_ends_at(c, pos - 1))
         && pattern_has(pm->p, LIA_P_CAPTURE, 'B')) {
@@ -3457,6 +3465,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_counterpart = lia_rules_class(r, "counterpart");
     c.c_with = lia_rules_class(r, "with");
     c.c_met_verb = lia_rules_class(r, "met_verb");
+    c.c_receive = lia_rules_class(r, "receive");
     c.c_accompany = lia_rules_class(r, "accompany");
     c.c_facility = lia_rules_class(r, "facility");
     c.c_entourage = lia_rules_class(r, "entourage");

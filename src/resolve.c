@@ -231,6 +231,30 @@ static int name_starts_with(const char *a, const char *b)
     return n && strncmp(a, b, n) == 0 && (a[n] == ' ' || a[n] == 0);
 }
 
+/* The last person named before mention k whose name begins with the
+ * normalized words `words`: a known official when `official`, one with the
+ * token `style` in his mention when that is not NULL; or -1. */
+static int earlier_person_named(const rctx *c, size_t k, const char *words, int official,
+                                const lia_token *style)
+{
+    int found = -1;
+    for (size_t q = 0; q < k; q++) {
+        const lia_mention *pm = &c->m->mentions.v[q];
+        if (pm->type != LIA_T_PERSON || (official && !pm->official) || pm->inner || !pm->key[0] || !pm->name[0])
+            continue;
+        int styled = !style;
+        for (size_t t = pm->first; t < pm->last && !styled; t++)
+            styled = strcmp(c->t->tok[t].norm, style->norm) == 0;
+        if (!styled)
+            continue;
+        char *theirs = lia_normalize_str(pm->name);
+        if (name_starts_with(theirs, words))
+            found = (int)q;
+        free(theirs);
+    }
+    return found;
+}
+
 /* "الشيخ محمد بن عبد الرحمن" after "محمد بن عبد الرحمن آل ثاني": an
  * unknown name of three words or more that begins the name of an official
  * the document named before is his. */
@@ -240,18 +264,10 @@ static int official_named_longer(const rctx *c, size_t k)
     if (mm->type != LIA_T_PERSON || mm->official || !mm->surface || !mm->surface[0])
         return -1;
     char *mine = lia_normalize_str(mm->surface);
-    int words = 1, found = -1;
+    int words = 1;
     for (const char *p = mine; *p; p++)
         words += *p == ' ';
-    for (size_t q = 0; q < k && words >= 3; q++) {
-        const lia_mention *pm = &c->m->mentions.v[q];
-        if (pm->type != LIA_T_PERSON || !pm->official || pm->inner || !pm->key[0] || !pm->name[0])
-            continue;
-        char *theirs = lia_normalize_str(pm->name);
-        if (name_starts_with(theirs, mine))
-            found = (int)q;
-        free(theirs);
-    }
+    int found = words >= 3 ? earlier_person_named(c, k, mine, 1, NULL) : -1;
     free(mine);
     return found;
 }
@@ -261,21 +277,8 @@ static int official_named_longer(const rctx *c, size_t k)
 static int styled_first_name(const rctx *c, size_t k)
 {
     const lia_mention *mm = &c->m->mentions.v[k];
-    const lia_token *style = &c->t->tok[mm->first];
     char *given = lia_normalize_str(mm->surface);
-    int found = -1;
-    for (size_t q = 0; q < k; q++) {
-        const lia_mention *pm = &c->m->mentions.v[q];
-        if (pm->type != LIA_T_PERSON || pm->inner || !pm->key[0] || !pm->name[0] || pm->first_name_only)
-            continue;
-        int styled = 0;
-        for (size_t t = pm->first; t < pm->last && !styled; t++)
-            styled = strcmp(c->t->tok[t].norm, style->norm) == 0;
-        char *theirs = lia_normalize_str(pm->name);
-        if (styled && name_starts_with(theirs, given))
-            found = (int)q;
-        free(theirs);
-    }
+    int found = earlier_person_named(c, k, given, 0, &c->t->tok[mm->first]);
     free(given);
     return found;
 }
@@ -585,17 +588,6 @@ static size_t date_distance(const rctx *c, const lia_date *d, size_t t)
     return far + (t < d->first ? d->first - t : t >= d->last ? t - d->last + 1 : 0);
 }
 
-/* The date of sentence s, or NULL: the longest day-precise expression
- * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
- * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
- * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
-/* Is date d a day after the document's own? */
-static int after_doc_date(const rctx *c, const lia_date *d)
-{
-    return c->doc->date && strlen(d->iso) >= 10 && d->iso[0] != '-' && strlen(c->doc->date) >= 10
-           && strncmp(d->iso, c->doc->date, 10) > 0;
-}
-
 /* Is date (ISO, a range's first day first) after the paper's own day?
  * What a story dates so is a plan ("ويتوجه غدا الأربعاء إلى سانتياغو
  * للقاء الرئيس"), not a meeting or a visit that took place. */
@@ -619,6 +611,10 @@ static int since_date(const rctx *c, const lia_date *d)
     return 0;
 }
 
+/* The date of sentence s, or NULL: the longest day-precise expression
+ * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
+ * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
+ * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -638,7 +634,7 @@ static const char *sentence_date(const rctx *c, size_t s)
             continue;
         /* A day after the paper's is told as what is to come ("يوم الاثنين
          * المقبل"): any other day of the sentence is the relation's. */
-        int later = after_doc_date(c, d), best_later = best && after_doc_date(c, best);
+        int later = planned_date(c, d->iso), best_later = best && planned_date(c, best->iso);
         if (!best || rank > best_rank
             || (rank == best_rank
                 && ((best_later && !later)
@@ -733,6 +729,17 @@ static int inside_person(const rctx *c, const lia_mention *pm)
     return 0;
 }
 
+/* Does sentence s go on with the one before: opened by كما, ثم or كذلك,
+ * in the same paragraph? */
+static int goes_on_sentence(const rctx *c, size_t s)
+{
+    if (s == 0)
+        return 0;
+    const lia_token *first = &c->t->tok[c->t->sent[s].first];
+    return lia_lex_at(c->m, c->t->sent[s].first, lia_rules_class(c->r, "clause_join"))
+           && first->paragraph == c->t->tok[c->t->sent[s - 1].first].paragraph;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -810,9 +817,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         return visited_country;
     /* "كما التقى X ..." goes on with the sentence before, and where it was:
      * where its meeting was, if it told one. */
-    if (!country && s > 0 && lia_lex_at(c->m, se->first, lia_rules_class(c->r, "clause_join"))
-        && c->t->tok[se->first].paragraph == c->t->tok[c->t->sent[s - 1].first].paragraph)
-    {
+    if (!country && goes_on_sentence(c, s)) {
         /* ... unless it tells a day of its own ("كما سبق له أن التقى X في
          * 20 أغسطس 2020"): another occasion. */
         const char *own = sentence_date(c, s);
@@ -1342,7 +1347,6 @@ static int official_of_country(const rctx *c, const char *cc)
     return -1;
 }
 
-/* Days since 1970-01-01 of an ISO day (the start of a range), or -1. */
 /* Does s open with "YYYY-MM-DD" in ASCII digits?  Then sscanf's
  * "%4d-%2d-%2d" reads exactly those three numbers, which are read here
  * without it (two calls per relation date, most of a sscanf each). */
@@ -1362,6 +1366,7 @@ static int digits_value(const char *s, int n)
     return v;
 }
 
+/* Days since 1970-01-01 of an ISO day (the start of a range), or -1. */
 static long iso_day_number(const char *iso)
 {
     int y, m, d;
@@ -1427,13 +1432,10 @@ static int named_minister_before(const rctx *c, const char *key, int q)
     return 0;
 }
 
-/* "وبحث الجانبان ...": a meeting of the two persons last named, in this
- * paragraph or the one before, when they are of two countries (two sides).
- * "الوزيران" are the two ministers last named, however far back: a
- * paragraph about their envoys may come between. */
 /* The two sides "الجانبان" at mention si stands for: the two persons of
- * two countries last named, in its paragraph or the one before; mention
- * indexes into two[].  Returns 1, or 0 when there are none. */
+ * two countries last named, in its paragraph or the one before ("الوزيران":
+ * the two ministers last named, however far back); mention indexes into
+ * two[].  Returns 1, or 0 when there are none. */
 static int both_sides_of(const rctx *c, int si, int two[2])
 {
     const lia_mention *sides = &c->m->mentions.v[si];
@@ -1617,15 +1619,6 @@ static int met_in_sentence(const rctx *c, size_t s, size_t before)
 
 static int counted_group(const rctx *c, int k, int *out);
 
-/* Does sentence s open with "كما" and follow a sentence of its paragraph? */
-static int also_sentence(const rctx *c, size_t s)
-{
-    if (s == 0)
-        return 0;
-    const lia_token *first = &c->t->tok[c->t->sent[s].first];
-    return lia_token_matches(first, "كما") && first->paragraph == c->t->tok[c->t->sent[s - 1].first].paragraph;
-}
-
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -1643,9 +1636,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     const lia_mention *am = &c->m->mentions.v[ai];
     c->anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
-    /* "... حيث التقى يوم الأربعاء X. كما استقبله Y": a sentence opened by
-     * كما goes on with the occasion the one before told. */
-    int goes_on = also_sentence(c, rm->sentence) && c->met_sent == rm->sentence;
+    /* "... حيث التقى يوم الأربعاء X. كما استقبله Y": a sentence that goes
+     * on with the one before takes the day of the meeting it told. */
+    int goes_on = goes_on_sentence(c, rm->sentence) && c->met_sent == rm->sentence;
     if (!date && goes_on)
         date = c->met_date;
     /* A headline's relation without a date of its own waits for the
