@@ -40,7 +40,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1741,9 +1741,10 @@ static size_t try_title_person(ctx *c, size_t i)
             j = h;                   /* "نظيره في الحكومة المؤقتة X" */
         } else if (lex(c, j, c->c_attached_to) && same_sentence(c, j, j + 1)
                    && ((h = (size_t)gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL))
-                       || (h = (size_t)lex(c, j + 1, c->c_the_country)))
+                       || (h = (size_t)lex(c, j + 1, c->c_the_country))
+                       || (h = (size_t)gaz_ref(c, j + 1, LIA_G_ORG, NULL)))
                    && name_at(c, j + 1 + h)) {
-            j += 1 + h;              /* "السفير الأمريكي لدى البلاد X" */
+            j += 1 + h;              /* "السفير الأمريكي لدى البلاد X"، "مندوب سوريا لدى الأمم المتحدة X" */
         } else if ((h = city_phrase(c, j)) && name_at(c, j + h)) {
             j += h;                  /* "سفير الولايات المتحدة بالرباط X"، "... في عمان X" */
         } else if ((h = destination_country(c, j)) && name_at(c, j + h)) {
@@ -2365,10 +2366,35 @@ static size_t try_place(ctx *c, size_t i)
     return i;
 }
 
+/* Is a delegation named before token i in its sentence? */
+static int delegation_earlier_in_sentence(const ctx *c, size_t i)
+{
+    for (size_t k = c->m->mentions.n; k > 0; k--) {
+        const lia_mention *mm = &c->m->mentions.v[k - 1];
+        if (!same_sentence(c, mm->first, i))
+            return 0;
+        if (mm->delegation)
+            return 1;
+    }
+    return 0;
+}
+
 /* "وفد أمني قطري": a delegation named by its country stands for it. */
 static size_t try_delegation(ctx *c, size_t i)
 {
     int len = lex(c, i, c->c_delegation);
+    int ci0, cl0;
+    /* "الوفد الروسي برئاسة X، والإيراني برئاسة Y": after a delegation, a
+     * nisba with و and a word of leading is another delegation. */
+    if (!len && tok(c, i)->has_conj && (cl0 = gaz_ref(c, i, LIA_G_NISBA, &ci0))
+        && lex(c, i + (size_t)cl0, c->c_led_by) && same_sentence(c, i, i + (size_t)cl0)
+        && delegation_earlier_in_sentence(c, i)) {
+        lia_mention *mm = new_mention(c, i, i + (size_t)cl0, LIA_T_COUNTRY);
+        const lia_country *co = &c->r->countries.v[ci0];
+        set_identity(c, mm, co->code, co->name, co->latin, co->code);
+        mm->delegation = 1;
+        return mm->last;
+    }
     if (!len)
         return i;
     for (size_t j = i + (size_t)len; j < i + 5 && j < c->t->n && same_sentence(c, i, j); j++) {
@@ -2662,6 +2688,14 @@ static size_t mention_at(ctx *c, size_t i)
             return unknown_person(c, i, end, after_list_conj);
         }
     }
+    /* "وفد الفصائل برئاسة محمد علوش": whoever leads is a person, so a
+     * name that opens with a given name needs no title after it. */
+    if (i > 0 && lex(c, i - 1, c->c_led_by) && same_sentence(c, i - 1, i)
+        && (lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part)) && !tok(c, i)->has_conj) {
+        size_t end = scan_name(c, i);
+        if (end >= i + 2 && same_sentence(c, i, end - 1))
+            return unknown_person(c, i, end, 0);
+    }
     return i;
 }
 
@@ -2911,6 +2945,39 @@ static int mention_starts_at(const ctx *c, size_t i)
     return mi >= 0 && c->m->mentions.v[mi].first == i;
 }
 
+/* "وفد الحكومة السورية برئاسة X"، "والإيراني برئاسة Y": a delegation
+ * word with up to five words of its own (or a nisba standing for it),
+ * then a word of leading, at j.  Where the leader's name starts, or j. */
+static size_t delegation_leader_at(const ctx *c, size_t j, size_t sent_last)
+{
+    size_t k = j;
+    int nl = 0;
+    /* Past the nisba already ("والإيراني" read as the next item's). */
+    size_t l0 = (size_t)lex(c, j, c->c_led_by);
+    if (l0 && j > 0 && nisba_at(c, j - 1, NULL) == 1 && j + l0 < sent_last && mention_starts_at(c, j + l0))
+        return j + l0;
+    if (lex(c, j, c->c_delegation))
+        k = j + (size_t)lex(c, j, c->c_delegation);
+    else if ((nl = nisba_at(c, j, NULL)))
+        k = j + (size_t)nl;
+    else
+        return j;
+    for (size_t limit = k + (nl ? 0 : 5); k < sent_last && k <= limit; k++) {
+        size_t l = (size_t)lex(c, k, c->c_led_by);
+        if (l && k + l < sent_last && mention_starts_at(c, k + l))
+            return k + l;
+        const lia_token *tk = tok(c, k);
+        if (tk->kind != LIA_TOK_WORD || (k > j && tk->has_conj))
+            return j;
+        /* "وفد الحوثيين"، "الوفد الروسي": a country or a group is the
+         * delegation's own; a person is an item of his own. */
+        int mi = top_mention(c, k);
+        if (mi >= 0 && !(c->m->mentions.v[mi].type & (LIA_T_COUNTRY | LIA_T_ORG)))
+            return j;
+    }
+    return j;
+}
+
 /* After a list item ending at pos: the next item's mention, past
  * separators (",", "و", "فضلا عن", "كلا من"), or -1. */
 static int next_list_item(const pmatch *pm, size_t pos, int types)
@@ -2923,6 +2990,18 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     if (j + 1 < pm->sent_last && is_punct(c, j, ",") && lex(c, j + 1, c->c_relative)) {
         size_t k = j + 2;
         while (k < pm->sent_last && k < j + 16 && !is_punct(c, k, ","))
+            k++;
+        if (k < pm->sent_last && is_punct(c, k, ","))
+            j = k;
+    }
+    /* "محمد علوش القيادي في «جيش الإسلام»، ووفد ...": past an office
+     * told after the name (naming nobody else), to the comma. */
+    if (j < pm->sent_last && has_article(tok(c, j)) && gaz_ref(c, j, LIA_G_TITLE, NULL)
+        && top_mention(c, j) < 0) {
+        size_t k = j + 1;
+        while (k < pm->sent_last && k < j + 8
+               && (tok(c, k)->kind != LIA_TOK_PUNCT || is_punct(c, k, "\""))
+               && (top_mention(c, k) < 0 || c->m->mentions.v[top_mention(c, k)].type != LIA_T_PERSON))
             k++;
         if (k < pm->sent_last && is_punct(c, k, ","))
             j = k;
@@ -2967,6 +3046,15 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         if (c->m->mentions.v[ci].type == LIA_T_COUNTRY && after < pm->sent_last && mention_starts_at(c, after)
             && c->m->mentions.v[top_mention(c, after)].type == LIA_T_PERSON) {
             j = after;
+            seen = 1;
+        }
+    }
+    /* "X، ووفد الفصائل برئاسة Y، والتركي برئاسة Z": a delegation (or
+     * its nisba alone) and who leads it is the next item. */
+    if (j < pm->sent_last && (seen || tok(c, j)->has_conj) && !(types & LIA_T_COUNTRY)) {
+        size_t lb = delegation_leader_at(c, j, pm->sent_last);
+        if (lb > j) {
+            j = lb;
             seen = 1;
         }
     }
@@ -3449,6 +3537,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_style = lia_rules_class(r, "style");
     c.c_separately = lia_rules_class(r, "separately");
     c.c_attached_to = lia_rules_class(r, "attached_to");
+    c.c_led_by = lia_rules_class(r, "led_by");
     c.c_home_ref = lia_rules_class(r, "home_ref");
     c.c_summit = lia_rules_class(r, "summit");
     c.c_dual_officials = lia_rules_class(r, "dual_officials");

@@ -1598,6 +1598,48 @@ static int delegation_leader_after(const rctx *c, int d)
     return -1;
 }
 
+/* Who led a delegation of country mention mi's country: named after
+ * any mention of that country ("والإيراني برئاسة X"), or -1. */
+static int country_delegation_leader(const rctx *c, int mi)
+{
+    int who = delegation_leader(c, mi);
+    const char *country = c->m->mentions.v[mi].key;
+    for (size_t k = 0; who < 0 && k < c->m->mentions.n; k++) {
+        const lia_mention *cm = &c->m->mentions.v[k];
+        if (cm->type == LIA_T_COUNTRY && !strcmp(cm->key, country))
+            who = delegation_leader_after(c, (int)k);
+    }
+    return who;
+}
+
+/* "عقد رؤساء الوفود الروسي والإيراني والتركي اجتماعا"، "رئيسا الوفدين
+ * الروسي والصيني": a list of delegations (or countries: "وزراء خارجية مصر
+ * والأردن") after a plural or dual title stands for their leaders (their
+ * officials the story names).  Fills out with rm's A list so mapped, those
+ * with none dropped. */
+static int heads_of_delegations(const rctx *c, const lia_rel_match *rm, lia_rel_match *out)
+{
+    const lia_mention *first = &c->m->mentions.v[rm->as[0]];
+    int officials_of = lia_rules_class(c->r, "officials_of"), dual = lia_rules_class(c->r, "dual_officials");
+    int titled = 0;
+    for (size_t i = first->first; i > 0 && i + 3 > first->first; i--)
+        titled |= lia_lex_at(c->m, i - 1, officials_of) || lia_lex_at(c->m, i - 1, dual);
+    if (first->type != LIA_T_COUNTRY || !titled)
+        return 0;
+    *out = *rm;
+    out->n_a = 0;
+    for (int k = 0; k < rm->n_a; k++) {
+        const lia_mention *am = &c->m->mentions.v[rm->as[k]];
+        int who = am->type != LIA_T_COUNTRY ? rm->as[k]
+                  : am->delegation ? country_delegation_leader(c, rm->as[k])
+                  : official_of_country(c, am->key);
+        if (who >= 0)
+            out->as[out->n_a++] = who;
+    }
+    out->a = out->n_a ? out->as[0] : -1;
+    return 1;
+}
+
 /* The headline's relations the story left undated take its date. */
 static void date_headline_relations(rctx *c)
 {
@@ -1971,6 +2013,9 @@ static void relations_from_matches(rctx *c)
                 }
                 if (with_other)
                     continue;
+                lia_rel_match leaders;
+                if (heads_of_delegations(c, rm, &leaders))
+                    rm = &leaders;
                 for (int k = 0; k < rm->n_a; k++)
                     for (int l = k + 1; l < rm->n_a; l++) {
                         /* Two of one country in the list sat on one side. */
