@@ -40,7 +40,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -1481,6 +1481,9 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
         t += h;
     if (!same_sentence(c, j, t))
         return j;
+    /* "X ومعاون وزير الخارجية": a title joined by و is another person. */
+    if (joined_by_waw(c, t))
+        return j;
     title_info ti;
     if (!parse_title(c, t, &ti) || ti.n_bodies == 0) {
         size_t e = ti.end;
@@ -1673,11 +1676,17 @@ static size_t city_phrase(const ctx *c, size_t j)
 
 /* "لليمن"، "إلى ليبيا"، "في العراق": the country an envoy is sent to,
  * between his title and his name.  Its length, or 0. */
+/* ... or a region: "للشرق الأوسط"، "إلى منطقة الساحل". */
 static size_t destination_country(const ctx *c, size_t j)
 {
+    int l;
     if (strncmp(tok(c, j)->norm, "ل", 2) == 0 && tok(c, j)->n_forms > 1)
-        return (size_t)gaz_ref(c, j, LIA_G_COUNTRY, NULL);
-    int l = lex(c, j, c->c_to) || !strcmp(tok(c, j)->norm, "في") ? gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL) : 0;
+        return (l = gaz_ref(c, j, LIA_G_COUNTRY, NULL)) ? (size_t)l : (size_t)lex(c, j, c->c_region);
+    if (!lex(c, j, c->c_to) && strcmp(tok(c, j)->norm, "في") != 0)
+        return 0;
+    l = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
+    if (!l)
+        l = lex(c, j + 1, c->c_region);
     return l ? 1 + (size_t)l : 0;
 }
 
@@ -3024,7 +3033,8 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     }
     /* "X وY، ونظيريهما التركيين Z وW": the counterparts are more items. */
     size_t cl;
-    if (seen && j < pm->sent_last && !mention_starts_at(c, j) && tok(c, j)->has_conj
+    /* ... also joined by و alone: "X ووزير الخارجية Y ونظراؤهما الروسي Z". */
+    if (j < pm->sent_last && !mention_starts_at(c, j) && tok(c, j)->has_conj
         && (cl = (size_t)lex(c, j, c->c_counterpart))) {
         size_t nl2 = (size_t)nisba_at(c, j + cl, NULL);
         if (nl2 && j + cl + nl2 < pm->sent_last && mention_starts_at(c, j + cl + nl2))
@@ -3072,6 +3082,27 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     if (ni < 0 || c->m->mentions.v[ni].first != j || !(seen || conj) || !type_ok(c, ni, types))
         return -1;
     return ni;
+}
+
+/* Is the verb a feminine past ("التقت"، "استقبلت"، "وبحثت")?  Only verbs
+ * of meeting and receiving are asked, and none of their masculine past
+ * forms ends in ت. */
+static int feminine_verb(const lia_token *tk)
+{
+    size_t n = strlen(tk->norm);
+    return n > 6 && !strcmp(tk->norm + n - 2, "ت");
+}
+
+/* Is mention mi a person named by a masculine title ("رئيس مجلس
+ * الوزراء"، not "رئيسة" nor "السفيرة")? */
+static int masculine_title(const ctx *c, int mi)
+{
+    const lia_mention *mm = &c->m->mentions.v[mi];
+    if (mm->type != LIA_T_PERSON || !mm->role || !mm->role[0])
+        return 0;
+    const char *w = tok(c, mm->first)->norm;
+    size_t n = strlen(w);
+    return gaz_ref(c, mm->first, LIA_G_TITLE, NULL) && n > 2 && strcmp(w + n - 2, "ه") != 0;
 }
 
 /* Is mention mi a person named by a title led by the preposition ب
@@ -3162,6 +3193,13 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * subject of a pattern that reads one. */
     if (mi >= 0 && e->capture == 'A' && start > 0 && lex(c, start - 1, c->c_met_verb)
         && title_led_by_ba(c, mi) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
+        mi = -1;
+    /* "حيث التقت رئيس مجلس الوزراء X": a verb agrees with the subject
+     * right after it, so a man named by his title after a feminine verb
+     * is its object. */
+    if (mi >= 0 && e->capture == 'A' && start == pos && start > 0
+        && (lex(c, start - 1, c->c_met_verb) || lex(c, start - 1, c->c_receive))
+        && feminine_verb(tok(c, start - 1)) && masculine_title(c, mi) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
         mi = -1;
     /* "وفي فرنسا، التقى X": a place after في is where, not who; after
      * إلى ("بزيارة إلى تركيا يلتقي خلالها") it is where one goes. */
@@ -3538,6 +3576,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_separately = lia_rules_class(r, "separately");
     c.c_attached_to = lia_rules_class(r, "attached_to");
     c.c_led_by = lia_rules_class(r, "led_by");
+    c.c_region = lia_rules_class(r, "region");
     c.c_home_ref = lia_rules_class(r, "home_ref");
     c.c_summit = lia_rules_class(r, "summit");
     c.c_dual_officials = lia_rules_class(r, "dual_officials");
