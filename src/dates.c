@@ -506,6 +506,35 @@ static int ordinal_day_at(const ctx *c, size_t i, size_t *len)
     return day && is_norm(c, i + *len, "من") ? day : 0;
 }
 
+/* A day written as one ordinal word ("التاسع"، "العاشر"), 0 if none. */
+static int one_word_ordinal(const char *norm)
+{
+    static const char *const days[] = { "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس",
+                                        "السابع", "الثامن", "التاسع", "العاشر" };
+    for (int k = 0; k < 10; k++)
+        if (!strcmp(norm, days[k]))
+            return k + 1;
+    return !strcmp(norm, "العشرين") ? 20 : !strcmp(norm, "الثلاثين") ? 30 : 0;
+}
+
+/* "يومي التاسع والعاشر من مارس": two days written as ordinals joined by
+ * و, after يومي and before من.  The first day (the second in *d2), or 0. */
+static int ordinal_pair_at(const ctx *c, size_t i, int *d2)
+{
+    const lia_token *a = tk(c, i), *b = tk(c, i + 1);
+    /* Only after "يومي" (the two days): "بين الرابع والسادس" may be a
+     * span the story tells of a plan. */
+    if (!a || !b || i <= c->from || !is_norm(c, i - 1, "يومي") || strncmp(b->norm, "و", 2) != 0
+        || !is_norm(c, i + 2, "من"))
+        return 0;
+    int d1 = one_word_ordinal(a->norm);
+    *d2 = one_word_ordinal(b->norm + 2);
+    /* "الثالث والعشرين" is one day, the twenty-third. */
+    if (*d2 == 20 || *d2 == 30)
+        return 0;
+    return d1 && *d2 > d1 ? d1 : 0;
+}
+
 /* "في الثالث من الشهر الجاري"، "12 من الشهر الماضي": day d of the
  * document's month (or the one before or after), the month word at k. */
 static size_t this_month_day(const ctx *c, size_t i, size_t k, int d, date_vec *out, size_t *first_out)
@@ -547,10 +576,21 @@ static size_t day_led(const ctx *c, size_t i, date_vec *out, size_t *first_out)
 {
     size_t dlen = 1;
     int d1 = day_at(c, i), d2, m1, m2;
-    if (!d1 && (d1 = ordinal_day_at(c, i, &dlen)) == 0)
-        return 0;
     size_t j, k, e;
     char a[16], b[16], buf[32];
+    if (!d1 && (d1 = ordinal_pair_at(c, i, &d2)) && (m1 = month_at(c, i + 3, &e))) {
+        yspec ys = year_context(c, e, &e);
+        int y = resolve_year(c, ys, m1, d2);
+        if (!fmt_day(a, sizeof a, y, m1, d1) || !fmt_day(b, sizeof b, y, m1, d2))
+            return e;
+        snprintf(buf, sizeof buf, "%s/%s", a, b);
+        *first_out = extend_back(c, i);
+        push(out, *first_out, e, buf, 1, ys.kind == Y_PAST);
+        return e;
+    }
+    d1 = day_at(c, i);
+    if (!d1 && (d1 = ordinal_day_at(c, i, &dlen)) == 0)
+        return 0;
     /* D1 sep D2 MONTH: one month */
     if (dlen == 1 && (j = range_sep(c, i + 1)) && (d2 = day_at(c, j)) && d2 > d1) {
         k = j + 1;

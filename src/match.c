@@ -2615,6 +2615,13 @@ static size_t mention_at(ctx *c, size_t i)
         /* "ثلاثة أيام" is a count, "الثلاثة" the three persons. */
         if (k == REF_COUNTED && !has_article(tok(c, i)))
             continue;
+        /* "المحطة الجزائرية الأخيرة"، "السنوات الأخيرة": after a definite
+         * noun or adjective, "الأخيرة" qualifies it and names nobody. */
+        if (k == REF_ANAPHOR && len == 1 && i > 0 && same_sentence(c, i - 1, i) && !tok(c, i)->has_conj
+            && (lia_token_matches(tok(c, i), "الاخير") || lia_token_matches(tok(c, i), "الاخيره"))
+            && tok(c, i - 1)->kind == LIA_TOK_WORD && has_article(tok(c, i - 1)) && !any_lex(c, i - 1)
+            && !(c->m->mentions.n && c->m->mentions.v[c->m->mentions.n - 1].last == i))
+            continue;
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
         set_identity(c, mm, "", "", "", "");
         mm->anaphor = k == REF_ANAPHOR;
@@ -2954,6 +2961,17 @@ static int mention_starts_at(const ctx *c, size_t i)
     return mi >= 0 && c->m->mentions.v[mi].first == i;
 }
 
+/* "ولي عهد أبوظبي"، "وولي عهد البحرين": the crown prince of a place
+ * named by a mention, before his name.  Its length, or 0. */
+static size_t crown_prince_of(const ctx *c, size_t j)
+{
+    if (j + 2 >= c->t->n || !lia_token_matches(tok(c, j), "ولي") || !lia_token_matches(tok(c, j + 1), "عهد")
+        || !mention_starts_at(c, j + 2) || !same_sentence(c, j, j + 2))
+        return 0;
+    const lia_mention *pm = &c->m->mentions.v[top_mention(c, j + 2)];
+    return pm->type & LIA_T_PLACE ? pm->last - j : 0;
+}
+
 /* "وفد الحكومة السورية برئاسة X"، "والإيراني برئاسة Y": a delegation
  * word with up to five words of its own (or a nisba standing for it),
  * then a word of leading, at j.  Where the leader's name starts, or j. */
@@ -3072,8 +3090,10 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
      * starts with one ("المفوض العام ..."). */
     size_t h;
     /* ... and styles ("ومستشار جلالة الملك X"). */
+    /* ... and "ولي عهد أبوظبي" (the crown prince of a place). */
     while (j < pm->sent_last && !mention_starts_at(c, j)
-           && ((h = (size_t)lex(c, j, c->c_honorific)) || (h = (size_t)lex(c, j, c->c_style)))) {
+           && ((h = crown_prince_of(c, j)) || (h = (size_t)lex(c, j, c->c_honorific))
+               || (h = (size_t)lex(c, j, c->c_style)))) {
         j += h;
         seen |= tok(c, j - h)->has_conj;
     }
