@@ -3005,6 +3005,17 @@ static size_t delegation_leader_at(const ctx *c, size_t j, size_t sent_last)
     return j;
 }
 
+/* Does a person named with his title end at token t? */
+static int titled_person_ends_at(const ctx *c, size_t t)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->last == t && !mm->inner && mm->type == LIA_T_PERSON && mm->role && mm->role[0])
+            return 1;
+    }
+    return 0;
+}
+
 /* After a list item ending at pos: the next item's mention, past
  * separators (",", "و", "فضلا عن", "كلا من"), or -1. */
 static int next_list_item(const pmatch *pm, size_t pos, int types)
@@ -3023,10 +3034,16 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     }
     /* "محمد علوش القيادي في «جيش الإسلام»، ووفد ...": past an office
      * told after the name (naming nobody else), to the comma. */
-    if (j < pm->sent_last && has_article(tok(c, j)) && gaz_ref(c, j, LIA_G_TITLE, NULL)
-        && top_mention(c, j) < 0) {
-        size_t k = j + 1;
-        while (k < pm->sent_last && k < j + 8
+    /* ... and "X، وزير الشؤون الخارجية لبوركينا فاسو، وY": after a comma. */
+    /* ... and the rest of an office told before the name's item ends:
+     * "X، وزير الشؤون الخارجية والتعاون الإقليمي والبوركينابيين بالخارج
+     * لبوركينا فاسو، وY". */
+    size_t t0 = j < pm->sent_last && is_punct(c, j, ",") ? j + 1 : j;
+    int office_goes_on = t0 == j && office_word(c, j, 0) && titled_person_ends_at(c, j);
+    if (t0 < pm->sent_last && top_mention(c, t0) < 0
+        && (office_goes_on || ((t0 > j || has_article(tok(c, t0))) && gaz_ref(c, t0, LIA_G_TITLE, NULL)))) {
+        size_t k = t0 + 1;
+        while (k < pm->sent_last && k < t0 + 14
                && (tok(c, k)->kind != LIA_TOK_PUNCT || is_punct(c, k, "\""))
                && (top_mention(c, k) < 0 || c->m->mentions.v[top_mention(c, k)].type != LIA_T_PERSON))
             k++;

@@ -1857,25 +1857,58 @@ static int reads_objects_as_subject(const lia_rel_match *om, const lia_rel_match
  * 16): a rule's list of subjects before it ("عقد X وY وZ اجتماعا"), else a
  * sentence that named that many of one country ("وفد يقوده X ويضم Y وZ"),
  * the nearest with that many.  Returns how many, 0 when none fits. */
+/* Are the n mentions of list persons named, as many as want (any number
+ * from two when want is 0), of ref's country if it tells one? */
+static int counted_persons(const rctx *c, const lia_mention *ref, const int *list, int n, int want)
+{
+    if (n < 2 || (want && n != want))
+        return 0;
+    for (int a = 0; a < n; a++) {
+        const lia_mention *mm = &c->m->mentions.v[list[a]];
+        if (mm->type != LIA_T_PERSON || !mm->key[0] || (ref->country[0] && strcmp(ref->country, mm->country) != 0))
+            return 0;
+    }
+    return 1;
+}
+
 static int counted_group(const rctx *c, int k, int *out)
 {
     const lia_mention *ref = &c->m->mentions.v[k];
     int want = ref->counted;
     size_t best_at = 0;
     int n = 0;
+    /* "وزراء خارجية البلدان الثلاثة، وهم X، وY، وZ": named right after. */
+    int among = lia_rules_class(c->r, "among");
     for (size_t q = 0; q < c->m->rels.n; q++) {
         const lia_rel_match *om = &c->m->rels.v[q];
-        if (om->n_a < 2 || om->anchor >= ref->first || om->anchor < best_at || (want && om->n_a != want))
+        if ((int)om->sentence != c->t->tok[ref->first].sentence || om->n_b < 2 || (want && om->n_b != want)
+            || c->m->mentions.v[om->b[0]].first < ref->last
+            || !pattern_has_class(&c->r->patterns.v[om->pattern], among))
             continue;
-        int all_persons = 1;
-        for (int a = 0; a < om->n_a; a++)
-            all_persons &= c->m->mentions.v[om->as[a]].type == LIA_T_PERSON && c->m->mentions.v[om->as[a]].key[0]
-                           && (!ref->country[0] || !strcmp(ref->country, c->m->mentions.v[om->as[a]].country));
-        if (!all_persons)
+        for (int b = 0; b < om->n_b; b++)
+            if (c->m->mentions.v[om->b[b]].type == LIA_T_PERSON && c->m->mentions.v[om->b[b]].key[0])
+                out[n++] = om->b[b];
+        if (n)
+            return n;
+    }
+    /* The subjects of a relation told before; or, when the count says how
+     * many, its objects ("استقبل الملك ... X وY وZ"، then "الوزراء
+     * الثلاثة"). */
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *om = &c->m->rels.v[q];
+        if (om->anchor >= ref->first || om->anchor < best_at)
             continue;
+        const int *list = om->as;
+        int nl = om->n_a;
+        if (!counted_persons(c, ref, list, nl, want)) {
+            list = om->b;
+            nl = om->n_b;
+            if (!want || !counted_persons(c, ref, list, nl, want))
+                continue;
+        }
         best_at = om->anchor;
-        n = om->n_a;
-        memcpy(out, om->as, (size_t)n * sizeof *out);
+        n = nl;
+        memcpy(out, list, (size_t)n * sizeof *out);
     }
     /* A sentence that names them, of one country, before the reference. */
     int s0 = c->t->tok[ref->first].sentence;
