@@ -1733,6 +1733,15 @@ static size_t try_title_person(ctx *c, size_t i)
     /* "والوزير الضيف": the guest, resolved later, not a title. */
     if (lex(c, i, c->c_guest) || !parse_title(c, i, &ti))
         return i;
+    /* "مبعوث ترامب"، "مستشار بوتين": an envoy's or adviser's one-word
+     * title without the article right before a known official is whose
+     * envoy or adviser it is. */
+    if (ti.end == i + 1 && !has_article(tok(c, i)) && !ti.n_bodies && ti.country < 0 && ti.title >= 0
+        && (!strcmp(c->r->titles.v[ti.title].id, "envoy") || !strcmp(c->r->titles.v[ti.title].id, "adviser"))
+        && official_at(c, i + 1, NULL) && same_sentence(c, i, i + 1)) {
+        title_release(&ti);
+        return i;
+    }
     size_t j = ti.end;
     size_t h;
     size_t gov_first = 0, gov_last = 0;   /* "بحكومة الوفاق" between office and name */
@@ -2615,6 +2624,11 @@ static size_t mention_at(ctx *c, size_t i)
         /* "ثلاثة أيام" is a count, "الثلاثة" the three persons. */
         if (k == REF_COUNTED && !has_article(tok(c, i)))
             continue;
+        /* "مسؤول أمريكي" is some American official, "المسؤول الأمريكي" the
+         * one named before; but "أول زيارة يقوم بها مسؤول إماراتي" is
+         * the visitor the story tells of. */
+        if (k == REF_ANAPHOR && !has_article(tok(c, i)) && !(i > 0 && lia_token_matches(tok(c, i - 1), "بها")))
+            continue;
         /* "المحطة الجزائرية الأخيرة"، "السنوات الأخيرة": after a definite
          * noun or adjective, "الأخيرة" qualifies it and names nobody. */
         if (k == REF_ANAPHOR && len == 1 && i > 0 && same_sentence(c, i - 1, i) && !tok(c, i)->has_conj
@@ -3121,6 +3135,22 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     return ni;
 }
 
+/* Is token i right after a title word without the article that no
+ * mention covers ("مبعوث ترامب"، "ومستشار بوتين")? */
+static int possessor_of_title(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i - 1);
+    if (tk->kind != LIA_TOK_WORD || has_article(tk) || !same_sentence(c, i - 1, i)
+        || gaz_ref(c, i - 1, LIA_G_TITLE, NULL) != 1)
+        return 0;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->first <= i - 1 && mm->last > i - 1)
+            return 0;
+    }
+    return 1;
+}
+
 /* Is the verb a feminine past ("التقت"، "استقبلت"، "وبحثت")?  Only verbs
  * of meeting and receiving are asked, and none of their masculine past
  * forms ends in ت. */
@@ -3230,6 +3260,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * subject of a pattern that reads one. */
     if (mi >= 0 && e->capture == 'A' && start > 0 && lex(c, start - 1, c->c_met_verb)
         && title_led_by_ba(c, mi) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
+        mi = -1;
+    /* "مبعوث ترامب يلتقي مادورو": a person after an indefinite title
+     * that names no one is whose envoy (adviser, deputy) it is, not a
+     * party. */
+    if (mi >= 0 && c->m->mentions.v[mi].possessor)
         mi = -1;
     /* "حيث التقت رئيس مجلس الوزراء X": a verb agrees with the subject
      * right after it, so a man named by his title after a feminine verb
@@ -3673,6 +3708,11 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         const lia_mention *mm = &out->mentions.v[k];
         if (!mm->inner && mm->first < t->n && !out->mention_at[mm->first])
             out->mention_at[mm->first] = (int)k + 1;
+    }
+    for (size_t k = 0; k < out->mentions.n; k++) {
+        lia_mention *mm = &out->mentions.v[k];
+        if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0 && possessor_of_title(&c, mm->first))
+            mm->possessor = 1;
     }
     for (size_t k = 0; k < out->mentions.n && !out->dateline; k++) {
         const lia_mention *mm = &out->mentions.v[k];

@@ -41,6 +41,7 @@ typedef struct {
     int event_ref;           /* "هذا المنتدى": stands for the current event */
     int delegation;          /* a country named by its delegation */
     int member;              /* persons: listed in a delegation or an entourage */
+    int possessor;           /* persons: whose envoy or adviser ("مبعوث ترامب"), no party */
     int inner;               /* part of a larger mention (a title's body) */
     char *parent_of;         /* agencies: key of the body this one contains, or NULL */
     size_t place_first;      /* events: a place right after the name ("بموسكو"), else 0 */

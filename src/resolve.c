@@ -1163,7 +1163,7 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
     size_t link = clause_link_at(c, rm);
     for (size_t q = 0; link && q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
-        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= se->first
+        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && !mm->possessor && mm->first >= se->first
             && mm->last <= link - 1) {
             int n = object_before(c, rm, link - 1, (int)q, out);
             if (n >= 0)
@@ -1270,7 +1270,7 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
         if (mm->first >= rm->anchor)
             break;
         if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first < se->first
-            || mm->both_sides || mm->group)
+            || mm->both_sides || mm->group || mm->possessor)
             continue;
         int is_b = 0;
         for (int b = 0; b < rm->n_b; b++)
@@ -1308,7 +1308,7 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
         const lia_mention *mm = &c->m->mentions.v[q];
         if (mm->first >= rm->anchor)
             break;
-        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first < se->first)
+        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first < se->first || mm->possessor)
             continue;
         best = (int)q;
     }
@@ -1946,7 +1946,7 @@ static void relations_from_matches(rctx *c)
     c->subject = -1;
     for (size_t k = 0; k < c->m->mentions.n; k++)
         if (c->m->mentions.v[k].type == LIA_T_PERSON && c->m->mentions.v[k].key[0]
-            && !c->m->mentions.v[k].inner) {
+            && !c->m->mentions.v[k].inner && !c->m->mentions.v[k].possessor) {
             c->subject = (int)k;
             break;
         }
