@@ -2697,6 +2697,17 @@ static size_t mention_at(ctx *c, size_t i)
             mm->styled = 1;
             return mm->last;
         }
+        /* "جلالة السلطان والوفد المرافق"، "فخامة الرئيس": a style and a head
+         * of state's title with no name after them stand for him too. */
+        int ti2, tl = end == j && j == i + 1 && lex(c, i, c->c_style) ? gaz_ref(c, j, LIA_G_TITLE, &ti2) : 0;
+        if (tl == 1 && !strcmp(c->r->titles.v[ti2].office, "head-of-state") && same_sentence(c, i, j)
+            && !name_at(c, j + 1) && !nisba_at(c, j + 1, NULL) && !gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL)
+            && !lex(c, j + 1, c->c_honorific)) {
+            lia_mention *mm = new_mention(c, i, j + 1, LIA_T_PERSON);
+            set_identity(c, mm, "", "", "", "");
+            mm->styled = 1;
+            return mm->last;
+        }
     }
     /* A name with its office after it: "عبد الله مكي الرفاعي قائد
      * العمليات الخارجية", "محمد الحسن، مدير ...": a given name or a
@@ -2883,7 +2894,11 @@ static void find_surnames(ctx *c)
                                persons.v[p].n_words);
         /* "النوري": a given name with the article is a family name. */
         int family = has_article(tok(c, i)) && only_given_name(c, i);
-        if (!len && (!any_lex(c, i) || lone_given_name(c, i) || family) && !time_of_day(c, i)) {
+        /* "الرئيس رئيسي": right after a title, a surname that is also a
+         * word of the lexicon ("رئيسي") is the name. */
+        int titled = i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1]
+                     && gaz_ref(c, i - 1, LIA_G_TITLE, NULL) == 1 && !tok(c, i)->has_conj;
+        if (!len && (!any_lex(c, i) || lone_given_name(c, i) || family || titled) && !time_of_day(c, i)) {
             for (p = 0; p < persons.n && !len; p++)
                 if (persons.v[p].surname && !(persons.v[p].bare_surname && has_article(tok(c, i)))
                     && lia_token_matches_hashed(tok(c, i), persons.v[p].surname, persons.v[p].hash))
