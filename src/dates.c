@@ -386,10 +386,36 @@ static void push(date_vec *v, size_t first, size_t last, const char *iso, int ha
     memset(&dt, 0, sizeof dt);
     dt.first = first;
     dt.last = last;
-    snprintf(dt.iso, sizeof dt.iso, "%s", iso);
+    /* iso as snprintf "%s" copies it (cut to the field), without printf. */
+    size_t len = strnlen(iso, sizeof dt.iso - 1);
+    memcpy(dt.iso, iso, len);
     dt.has_day = has_day;
     dt.relative_past = past;
     VEC_PUSH(*v, dt);
+}
+
+/* Writes v in `width` decimal digits, zero-padded, at p; returns the end. */
+static char *put_padded(char *p, int v, int width)
+{
+    for (int k = width - 1; k >= 0; k--, v /= 10)
+        p[k] = (char)('0' + v % 10);
+    return p + width;
+}
+
+/* snprintf(buf, n, "%04d-%02d-%02d", y, m, d) written by hand where each
+ * number fits its width (printf is slow in this process, see sb_addl). */
+static void put_iso_day(char *buf, size_t n, int y, int m, int d)
+{
+    if (n < 11 || y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) {
+        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+        return;
+    }
+    char *p = put_padded(buf, y, 4);
+    *p++ = '-';
+    p = put_padded(p, m, 2);
+    *p++ = '-';
+    p = put_padded(p, d, 2);
+    *p = '\0';
 }
 
 /* Writes y-m-d (or --m-d when y == 0) into buf; 0 when the day is invalid. */
@@ -398,7 +424,7 @@ static int fmt_day(char *buf, size_t n, int y, int m, int d)
     if (d < 1 || d > days_in_month(y ? y : 2000, m))
         return 0;
     if (y)
-        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+        put_iso_day(buf, n, y, m, d);
     else
         snprintf(buf, n, "--%02d-%02d", m, d);
     return 1;
@@ -408,7 +434,7 @@ static void fmt_days(char *buf, size_t n, long days)
 {
     int y, m, d;
     civil_from_days(days, &y, &m, &d);
-    snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+    put_iso_day(buf, n, y, m, d);
 }
 
 /* ---- patterns ---- */

@@ -56,6 +56,14 @@ static const lia_token *tok(const ctx *c, size_t i)
 static int patronymic_word(const lia_token *tk)
 {
     static const char *const words[] = { "بن", "ابن", "بنت", "ولد" };
+    /* Each is two or three letters opening with ب, ا or و: a word of
+     * another length or first letter (nearly every word asked) is none of
+     * them, told without the four compares. */
+    const unsigned char *s = (const unsigned char *)tk->norm;
+    size_t n = strnlen(tk->norm, 7);
+    if ((n != 4 && n != 6)
+        || !((s[0] == 0xD8 && (s[1] == 0xA8 || s[1] == 0xA7)) || (s[0] == 0xD9 && s[1] == 0x88)))
+        return 0;
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (strcmp(tk->norm, words[k]) == 0)
             return 1;
