@@ -581,82 +581,9 @@ static void drop_ayn_hamza(UChar *buf, int32_t *n)
     *n = w;
 }
 
-/* What ICU's Arabic-Latin, drop_ayn_hamza, Latin-ASCII and the ASCII
- * filter below make of each Arabic letter that normalized text keeps,
- * indexed by code point - U+0621; NULL for the letters the normalizer
- * folds away (آ أ ؤ إ ئ ة ى) and those ICU leaves Arabic (U+063B..U+063F,
- * tatweel): text with one of them goes through ICU.  ء gives nothing; ع
- * gives "a" at the start of a word and nothing elsewhere (see
- * plain_transliteration). */
-static const char *const plain_latin[0x064A - 0x0621 + 1] = {
-    "", NULL, NULL, NULL, NULL, NULL, "a", "b",              /* ء آ أ ؤ إ ئ ا ب */
-    NULL, "t", "th", "j", "h", "kh", "d", "dh",              /* ة ت ث ج ح خ د ذ */
-    "r", "z", "s", "sh", "s", "d", "t", "z",                 /* ر ز س ش ص ض ط ظ */
-    "", "gh", NULL, NULL, NULL, NULL, NULL, NULL,            /* ع غ ػ ؼ ؽ ؾ ؿ ـ */
-    "f", "q", "k", "l", "m", "n", "h", "w",                  /* ف ق ك ل م ن ه و */
-    NULL, "y",                                               /* ى ي */
-};
-
-/* Feeds one character of ICU's output to the ASCII filter of
- * lia_transliterate: letters and digits kept lower-cased, separators
- * folded into one space between words, anything else dropped. */
-static void keep_ascii(strbuf *b, UChar32 c, int *pending_space)
+char *lia_transliterate(const char *utf8)
 {
-    if (c < 0x80 && isalnum(c)) {
-        if (*pending_space && b->len)
-            sb_addc(b, ' ');
-        *pending_space = 0;
-        sb_addc(b, (char)tolower(c));
-    } else if (c == ' ' || c == '-' || c == '\t' || c == '\n' || c == ',' || c == '.' ||
-               c == '/' || c == '(' || c == ')' || c == '"' || c == ';' || c == ':') {
-        *pending_space = 1;
-    }
-}
-
-/* lia_transliterate of normalized text norm without ICU, or NULL when
- * norm holds anything but ASCII and the letters of plain_latin (nearly
- * every name is only these).  Opening ICU's transforms builds its whole
- * registry (about 140M instructions, once per process); on such text
- * they work letter by letter, so a table gives the same: Arabic-Latin's
- * filter leaves ASCII alone and its only context rules need digits
- * around ٫ ٬ or a short vowel, which normalized text lacks; Latin-ASCII
- * takes each letter it writes to its plain base.  ع is word-initial
- * when the character before it is ' ' or '-' (drop_ayn_hamza), which no
- * Arabic letter's Latin ends with.  tests/unit/test_text.c checks this
- * against ICU on random strings. */
-static char *plain_transliteration(const char *norm)
-{
-    strbuf b;
-    sb_init(&b);
-    sb_add(&b, "", 0);
-    int pending_space = 0;
-    unsigned char before = ' ';       /* the character ICU wrote last, ' ' at the start */
-    for (const unsigned char *p = (const unsigned char *)norm; *p;) {
-        if (*p < 0x80) {
-            keep_ascii(&b, *p, &pending_space);
-            before = *p++;
-            continue;
-        }
-        unsigned cp = (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu);
-        const char *latin = (p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80 && cp >= 0x0621
-                            && cp <= 0x064A ? plain_latin[cp - 0x0621] : NULL;
-        if (!latin) {
-            sb_release(&b);
-            return NULL;
-        }
-        if (cp == 0x0639 && (before == ' ' || before == '-'))
-            latin = "a";
-        for (const char *l = latin; *l; l++)
-            keep_ascii(&b, (unsigned char)*l, &pending_space);
-        before = 0;                   /* an Arabic letter's Latin: never ' ' or '-' */
-        p += 2;
-    }
-    return sb_detach(&b);
-}
-
-/* lia_transliterate of normalized text through ICU's transforms. */
-static char *icu_transliteration(const char *norm)
-{
+    char *norm = lia_normalize_str(utf8 ? utf8 : "");
     int32_t n = 0;
     UErrorCode err = U_ZERO_ERROR;
     u_strFromUTF8(NULL, 0, &n, norm, -1, &err);
@@ -664,6 +591,7 @@ static char *icu_transliteration(const char *norm)
     UChar *buf = xmalloc((size_t)cap * sizeof *buf);
     err = U_ZERO_ERROR;
     u_strFromUTF8(buf, cap, &n, norm, -1, &err);
+    free(norm);
     if (U_FAILURE(err))
         n = 0;
     run_translit(0, &buf, &n, &cap);
@@ -679,28 +607,18 @@ static char *icu_transliteration(const char *norm)
     for (int32_t i = 0; i < n;) {
         UChar32 c;
         U16_NEXT(buf, i, n, c);
-        keep_ascii(&b, c, &pending_space);
+        if (c < 0x80 && isalnum(c)) {
+            if (pending_space && b.len)
+                sb_addc(&b, ' ');
+            pending_space = 0;
+            sb_addc(&b, (char)tolower(c));
+        } else if (c == ' ' || c == '-' || c == '\t' || c == '\n' || c == ',' || c == '.' ||
+                   c == '/' || c == '(' || c == ')' || c == '"' || c == ';' || c == ':') {
+            pending_space = 1;
+        }
     }
     free(buf);
     return sb_detach(&b);
-}
-
-char *lia_transliterate(const char *utf8)
-{
-    char *norm = lia_normalize_str(utf8 ? utf8 : "");
-    char *latin = plain_transliteration(norm);
-    if (!latin)
-        latin = icu_transliteration(norm);
-    free(norm);
-    return latin;
-}
-
-char *lia_transliterate_icu(const char *utf8)
-{
-    char *norm = lia_normalize_str(utf8 ? utf8 : "");
-    char *latin = icu_transliteration(norm);
-    free(norm);
-    return latin;
 }
 
 char *lia_slug(const char *utf8)

@@ -35,9 +35,6 @@ char *lia_normalize_str(const char *s);
 /* A readable Latin transliteration of Arabic text (malloc'd), through ICU's
  * Arabic-Latin transform, folded to plain ASCII ("عبد الله" → "abd allah"). */
 char *lia_transliterate(const char *utf8);
-/* The same always through ICU, where lia_transliterate takes most text
- * through a table: for the test that the two agree. */
-char *lia_transliterate_icu(const char *utf8);
 
 /* An ASCII slug for keys: lower-case letters, digits and '-' ("Abdellatif
  * Hammouchi" → "abdellatif-hammouchi"); Arabic is transliterated first. */
