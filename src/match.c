@@ -3227,7 +3227,8 @@ static int venue_body(const ctx *c, int mi, size_t start)
     if (type != LIA_T_AGENCY && type != LIA_T_ORG)
         return 0;
     const lia_token *before = tok(c, start - 1);
-    return (type == LIA_T_AGENCY && strcmp(before->norm, "في") == 0)
+    /* ... or where one goes: "توجه إلى البيت الأبيض حيث التقى X". */
+    return (type == LIA_T_AGENCY && (strcmp(before->norm, "في") == 0 || lex(c, start - 1, c->c_to)))
            || lex(c, start - 1, c->c_facility) || lia_token_matches(before, "مقر");
 }
 

@@ -601,7 +601,8 @@ static int planned_date(const rctx *c, const char *date)
  * الثاني")?  A starting point, not when a relation took place. */
 static int since_date(const rctx *c, const lia_date *d)
 {
-    for (size_t k = d->first; k > 0 && k + 6 > d->first; k--) {
+    /* منذ may open the date's own span ("منذ 2014"). */
+    for (size_t k = d->first + 1; k > 0 && k + 6 > d->first; k--) {
         const lia_token *tk = &c->t->tok[k - 1];
         if (tk->kind != LIA_TOK_WORD)
             return 0;
