@@ -871,6 +871,24 @@ static int is_headline(const rctx *c, size_t s)
            && c->t->tok[c->t->n - 1].paragraph > 0;
 }
 
+/* The event whose margin sentence s tells of ("على هامش الاجتماع"،
+ * "على هامش أعمال القمة"): its mention, or -1. */
+static int margin_event(const rctx *c, size_t s)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    for (size_t i = se->first; i < se->last; i++) {
+        if (!lia_token_matches(&c->t->tok[i], "هامش"))
+            continue;
+        for (size_t k = 0; k < c->m->mentions.n; k++) {
+            const lia_mention *mm = &c->m->mentions.v[k];
+            if (mm->first > i && mm->first <= i + 3 && mm->type == LIA_T_EVENT && mm->key[0] && !mm->inner)
+                return (int)k;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
                          const char *date, const char *place, size_t sent, const char *rule)
 {
@@ -892,6 +910,14 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
         c->met_sent = sent + 1;
         c->met_date = date;
         c->met_place = place;
+        /* "وعلى هامش الاجتماع، التقى X Y": both were at the event. */
+        int me = margin_event(c, sent);
+        for (int k = 0; k < 2 && me >= 0; k++) {
+            const lia_entity *x = lia_facts_find(c->f, k ? b : a);
+            if (x && !strcmp(x->type, LIA_PERSON))
+                lia_facts_add_relation(c->f, "attended", k ? b : a, c->m->mentions.v[me].key, date, place,
+                                       c->doc->id, ev, rule);
+        }
     }
     free(ev);
     if (r && !r->date[0] && strcmp(rel, "heads") != 0 && is_headline(c, sent))
