@@ -40,7 +40,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -2146,12 +2146,49 @@ static int pronoun_suffixed(const lia_token *tk)
     return n > 6 && (!strcmp(tk->norm + n - 4, "ها") || !strcmp(tk->norm + n - 6, "هما"));
 }
 
+/* "الجولة الأولى من المحادثات غير المباشرة": a round of talks is an
+ * event.  Its length at i, or 0. */
+static size_t round_of_talks(const ctx *c, size_t i)
+{
+    if (i + 3 >= c->t->n || !lia_token_matches(tok(c, i), "جوله") || !has_article(tok(c, i)))
+        return 0;
+    size_t j = i + 1, l;
+    if (!(l = (size_t)lex(c, j, c->c_ordinal)))
+        return 0;
+    j += l;
+    if (j + 1 >= c->t->n || !lia_token_matches(tok(c, j), "من"))
+        return 0;
+    j++;
+    if (!(l = (size_t)lex(c, j, c->c_met_noun)) || !has_article(tok(c, j)))
+        return 0;
+    j += l;
+    if (j + 1 < c->t->n && lia_token_matches(tok(c, j), "غير") && has_article(tok(c, j + 1)))
+        j += 2;                 /* "غير المباشرة" */
+    return same_sentence(c, i, j - 1) ? j - i : 0;
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
-    size_t end = 0;
+    size_t end = 0, rl;
     lia_mention *mm = NULL;
-    if (len) {
+    if (!len && (rl = round_of_talks(c, i))) {
+        end = i + rl;
+        mm = new_mention(c, i, end, LIA_T_EVENT);
+        strbuf b;           /* the key as the shapes below make it: words without the article */
+        sb_init(&b);
+        for (size_t k = i; k < end; k++) {
+            if (b.len)
+                sb_addc(&b, ' ');
+            sb_adds(&b, tok(c, k)->forms[0]);
+        }
+        char *slug = lia_slug(b.s ? b.s : "");
+        char *name = clean_span_text(c, i, end);
+        set_identity(c, mm, slug, name, "", "");
+        free(slug);
+        free(name);
+        sb_release(&b);
+    } else if (len) {
         end = skip_bracketed(c, i + (size_t)len);
         /* "IGEF 24": a number right after a Latin acronym is its edition. */
         if (end < c->t->n && tok(c, end)->kind == LIA_TOK_NUMBER && tok(c, end - 1)->kind == LIA_TOK_LATIN)
@@ -3673,6 +3710,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_attached_to = lia_rules_class(r, "attached_to");
     c.c_led_by = lia_rules_class(r, "led_by");
     c.c_region = lia_rules_class(r, "region");
+    c.c_met_noun = lia_rules_class(r, "met_noun");
     c.c_home_ref = lia_rules_class(r, "home_ref");
     c.c_summit = lia_rules_class(r, "summit");
     c.c_dual_officials = lia_rules_class(r, "dual_officials");

@@ -1728,7 +1728,12 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     if (nb == 0 && is_relation(p, "attended")) {
         /* "استقبله الرئيس ... بحضور X": X sat in that meeting, which is
          * not the event the story is about. */
-        int ev = met_in_sentence(c, rm->sentence, rm->anchor) ? -1 : current_event(c, rm->sentence);
+        /* Not so "X ... فيما ترأس الوفد الأمريكي Y": who led a delegation
+         * was at the event. */
+        int led_delegation = pattern_has_class(p, lia_rules_class(c->r, "lead"))
+                             && pattern_has_class(p, lia_rules_class(c->r, "delegation"));
+        int sat_in_meeting = !led_delegation && met_in_sentence(c, rm->sentence, rm->anchor);
+        int ev = sat_in_meeting ? -1 : current_event(c, rm->sentence);
         if (ev >= 0)
             bs[nb++] = ev;
     }
