@@ -40,7 +40,7 @@ typedef struct {
     int subject_country;     /* country of the first official named, or -1 */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun, c_meeting_kind_adj;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -2265,7 +2265,7 @@ static size_t try_event(ctx *c, size_t i)
                 && !lex(c, j, c->c_dual_officials)   /* "اجتماع وزراء داخلية ..." */
                 && !lex(c, j, c->c_officials_of)     /* "المؤتمر العربي لرؤساء أجهزة ..." */
                 && !lex(c, j, c->c_given_name) && !lex(c, j, c->c_delegation_adj)
-                && !lex(c, j, c->c_office_modifier))
+                && !lex(c, j, c->c_office_modifier) && !lex(c, j, c->c_meeting_kind_adj))
                 break;
             j++;
             words++;
@@ -2277,7 +2277,8 @@ static size_t try_event(ctx *c, size_t i)
                              || gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL));
         /* "القمة الثلاثية"، "قمة طارئة": a summit is an event with one
          * word of its own. */
-        int summit = words == 1 && lex(c, i, c->c_summit);
+        int summit = words == 1 && (lex(c, i, c->c_summit)
+                                    || (has_article(head) && lex(c, i + (size_t)len, c->c_meeting_kind_adj)));
         if (words < 2 && !place_name && !summit)
             return i;
         end = skip_bracketed(c, j);
@@ -3462,8 +3463,11 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
         for (size_t k = pm->anchor_el + 1; k < pm->p->n_el && an->kind == LIA_P_CLASS; k++)
             anchor_again |= pm->p->el[k].kind == LIA_P_CLASS && pm->p->el[k].cls == an->cls;
         for (int g = 0; g <= e->gap && j <= pm->sent_last; g++) {
+            /* But a relative clause goes on past و: in "الاجتماع الذي احتضنه
+             * ...، وضم X" the joined verb is the pattern's next element. */
             if (g > 0 && j > pm->anchor_pos && an->kind == LIA_P_CLASS && !anchor_again
-                && j < pm->sent_last && (lex(c, j, an->cls) || c->joined[j]))
+                && j < pm->sent_last && (lex(c, j, an->cls) || c->joined[j])
+                && !(an->cls == c->c_relative && nx && nx->kind == LIA_P_CLASS && lex(c, j, nx->cls)))
                 break;
             /* "X، كما التقى Y": X is the object of what came before, not
              * the subject of the verb "كما" joins. */
@@ -3711,6 +3715,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_led_by = lia_rules_class(r, "led_by");
     c.c_region = lia_rules_class(r, "region");
     c.c_met_noun = lia_rules_class(r, "met_noun");
+    c.c_meeting_kind_adj = lia_rules_class(r, "meeting_kind_adj");
     c.c_home_ref = lia_rules_class(r, "home_ref");
     c.c_summit = lia_rules_class(r, "summit");
     c.c_dual_officials = lia_rules_class(r, "dual_officials");
