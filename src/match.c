@@ -2146,6 +2146,30 @@ static int pronoun_suffixed(const lia_token *tk)
     return n > 6 && (!strcmp(tk->norm + n - 4, "ها") || !strcmp(tk->norm + n - 6, "هما"));
 }
 
+/* An event the gazetteer does not know, named by tokens [i, end): its
+ * name as written, its key from the words without the article.  A shape
+ * (edition) key ignores ordinals, so editions of a series read as one
+ * event unless the gazetteer says otherwise, and takes the head word
+ * without its proclitics. */
+static void name_event_by_words(ctx *c, lia_mention *mm, size_t i, size_t end, int edition)
+{
+    strbuf b;
+    sb_init(&b);
+    for (size_t k = i; k < end; k++) {
+        if (edition && lex(c, k, c->c_ordinal))
+            continue;
+        if (b.len)
+            sb_addc(&b, ' ');
+        sb_adds(&b, edition && k == i ? head_form(c, k) : tok(c, k)->forms[0]);
+    }
+    char *slug = lia_slug(b.s ? b.s : "");
+    char *name = clean_span_text(c, i, end);
+    set_identity(c, mm, slug, name, "", "");
+    free(slug);
+    free(name);
+    sb_release(&b);
+}
+
 /* "الجولة الأولى من المحادثات غير المباشرة": a round of talks is an
  * event.  Its length at i, or 0. */
 static size_t round_of_talks(const ctx *c, size_t i)
@@ -2175,19 +2199,7 @@ static size_t try_event(ctx *c, size_t i)
     if (!len && (rl = round_of_talks(c, i))) {
         end = i + rl;
         mm = new_mention(c, i, end, LIA_T_EVENT);
-        strbuf b;           /* the key as the shapes below make it: words without the article */
-        sb_init(&b);
-        for (size_t k = i; k < end; k++) {
-            if (b.len)
-                sb_addc(&b, ' ');
-            sb_adds(&b, tok(c, k)->forms[0]);
-        }
-        char *slug = lia_slug(b.s ? b.s : "");
-        char *name = clean_span_text(c, i, end);
-        set_identity(c, mm, slug, name, "", "");
-        free(slug);
-        free(name);
-        sb_release(&b);
+        name_event_by_words(c, mm, i, end, 0);
     } else if (len) {
         end = skip_bracketed(c, i + (size_t)len);
         /* "IGEF 24": a number right after a Latin acronym is its edition. */
@@ -2283,23 +2295,7 @@ static size_t try_event(ctx *c, size_t i)
             return i;
         end = skip_bracketed(c, j);
         mm = new_mention(c, i, end, LIA_T_EVENT);
-        /* The key ignores ordinals: editions of a series read as one
-         * event unless the gazetteer says otherwise. */
-        strbuf b;
-        sb_init(&b);
-        for (size_t k = i; k < j; k++) {
-            if (lex(c, k, c->c_ordinal))
-                continue;
-            if (b.len)
-                sb_addc(&b, ' ');
-            sb_adds(&b, k == i ? head_form(c, k) : tok(c, k)->forms[0]);
-        }
-        char *slug = lia_slug(b.s ? b.s : "");
-        char *name = clean_span_text(c, i, j);
-        set_identity(c, mm, slug, name, "", "");
-        free(slug);
-        free(name);
-        sb_release(&b);
+        name_event_by_words(c, mm, i, j, 1);
         /* "الدورة الستين لمؤتمر ميونخ للأمن": an edition of an event the
          * gazetteer knows is that event. */
         for (size_t k = i + (size_t)len; k < j; k++) {
