@@ -2594,9 +2594,13 @@ static size_t mention_at(ctx *c, size_t i)
         return e;
     body b;
     /* "قاعدة نور خان الجوية": an indefinite facility word is no body
-     * ("القاعدة" is al-Qaeda only with the article). */
+     * ("القاعدة" is al-Qaeda only with the article, and not before an
+     * adjective: "القاعدة البحرية" is a naval base). */
     int got_body = parse_body(c, i, -1, 1, &b);
-    if (got_body && b.end == i + 1 && lex(c, i, c->c_facility) && !has_article(tok(c, i))) {
+    if (got_body && b.end == i + 1 && lex(c, i, c->c_facility)
+        && (!has_article(tok(c, i))
+            || (i + 1 < c->t->n && same_sentence(c, i, i + 1) && has_article(tok(c, i + 1))
+                && adjective_like(tok(c, i + 1)) && !tok(c, i + 1)->has_conj))) {
         body_release(&b);
         got_body = 0;
     }
