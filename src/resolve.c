@@ -916,7 +916,7 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
             const lia_entity *x = lia_facts_find(c->f, k ? b : a);
             if (x && !strcmp(x->type, LIA_PERSON))
                 lia_facts_add_relation(c->f, "attended", k ? b : a, c->m->mentions.v[me].key, date, place,
-                                       c->doc->id, ev, rule);
+                                       c->doc->id, ev, "attended.met-on-margin");
         }
     }
     free(ev);
@@ -1885,10 +1885,6 @@ static int reads_objects_as_subject(const lia_rel_match *om, const lia_rel_match
     return 1;
 }
 
-/* The persons "الوزراء الثلاثة" (mention k) stands for, into out (at most
- * 16): a rule's list of subjects before it ("عقد X وY وZ اجتماعا"), else a
- * sentence that named that many of one country ("وفد يقوده X ويضم Y وZ"),
- * the nearest with that many.  Returns how many, 0 when none fits. */
 /* Are the n mentions of list persons named, as many as want (any number
  * from two when want is 0), of ref's country if it tells one? */
 static int counted_persons(const rctx *c, const lia_mention *ref, const int *list, int n, int want)
@@ -1903,6 +1899,10 @@ static int counted_persons(const rctx *c, const lia_mention *ref, const int *lis
     return 1;
 }
 
+/* The persons "الوزراء الثلاثة" (mention k) stands for, into out (at most
+ * 16): a rule's list of subjects before it ("عقد X وY وZ اجتماعا"), else a
+ * sentence that named that many of one country ("وفد يقوده X ويضم Y وZ"),
+ * the nearest with that many.  Returns how many, 0 when none fits. */
 static int counted_group(const rctx *c, int k, int *out)
 {
     const lia_mention *ref = &c->m->mentions.v[k];
