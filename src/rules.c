@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <dirent.h>
 #include <stdint.h>
 #include <unicode/uloc.h>
@@ -1157,7 +1158,9 @@ static void link_kinds(lia_rules *r)
 
 static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
 {
+    static atomic_ulong last_serial;
     lia_rules *r = xcalloc(1, sizeof *r);
+    r->serial = atomic_fetch_add(&last_serial, 1) + 1;
     r->dir = xstrdup(dir);
     lia_map_init(&r->names.kids);
     lia_map_init(&r->lexicon.kids);

@@ -138,6 +138,10 @@ typedef struct {
 
 struct lia_rules {
     char *dir;
+    /* Differs from that of every other lia_rules this process loaded, so a
+     * per-thread cache of what the rules say about words can tell whose
+     * answers it holds (a later lia_rules may reuse a freed one's address). */
+    unsigned long serial;
     VEC(lia_country) countries;
     VEC(lia_city) cities;
     VEC(lia_agency) agencies;

@@ -575,6 +575,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
         tk->norm = norms;
         norms += end - start + 1;
         unsigned long hash = lia_hash(tk->norm);
+        tk->norm_hash = hash;
         tk->nstart = start;
         tk->nend = end;
         tk->start = t->orig[start];

@@ -23,6 +23,7 @@ typedef enum {
 typedef struct {
     lia_tok_kind kind;
     const char *norm;      /* the normalized token (points into the token arena) */
+    unsigned long norm_hash;  /* lia_hash(norm): keys per-word caches of later stages */
     /* Match keys, most literal first: forms[0] is norm with the article
      * removed (الأمن → امن; a word that is only ال + one letter keeps it);
      * the rest strip proclitic combinations (و ف, then ب ك ل, then the
