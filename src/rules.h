@@ -153,6 +153,8 @@ struct lia_rules {
     VEC(char *) classes;          /* lexicon class names */
     lia_map class_by_name;        /* class name → index + 1 (as intptr) */
     VEC(lia_pattern) patterns;
+    struct lia_arena *tries;      /* owns every node, map, key and ref of the two tries */
+    struct lia_tokenizer *phrase_tokenizer;  /* while loading: tokenizes every phrase */
     lia_trie names;               /* gazetteer phrases → lia_gaz_ref */
     lia_trie lexicon;             /* lexicon phrases → class index (ref.index) */
     lia_map country_by_code;      /* "MA" → index + 1 (as intptr) */
