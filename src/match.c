@@ -22,6 +22,9 @@ typedef struct {
     const lia_tokens *t;
     const char *text;
     lia_matches *m;
+    size_t n_tok;            /* c->t->n */
+    const uint64_t *lex_bits;  /* c->m->lex_classes, once annotate_lexicon has set it */
+    size_t lex_words;        /* c->m->lex_class_words */
     /* Per token: what the rules say about its word alone (see word_facts). */
     const struct word_facts **facts;
     struct lia_arena *uncached_facts;  /* facts of words the full cache could not take */
@@ -106,10 +109,15 @@ int lia_lex_at(const lia_matches *m, size_t i, int cls)
 }
 
 /* lia_lex_at inlined: the matcher asks it millions of times, mostly for a
- * class that is not there. */
+ * class that is not there, which the token's class bits answer; they and
+ * the token count are read from the context itself (c->lex_bits is
+ * c->m->lex_classes) to keep that answer a few instructions. */
 static inline int lex(const ctx *c, size_t i, int cls)
 {
-    return cls >= 0 && i < c->t->n && !lex_absent(c->m, i, cls) ? lex_scan(c->m, i, cls) : 0;
+    if (i >= c->n_tok || cls < 0
+        || !(c->lex_bits[i * c->lex_words + ((unsigned)cls >> 6)] >> (cls & 63) & 1))
+        return 0;
+    return lex_scan(c->m, i, cls);
 }
 
 static int has_article(const lia_token *tk);
@@ -431,6 +439,8 @@ static void annotate_lexicon(ctx *c)
         }
     }
     c->m->lex_hits = hits.v;
+    c->lex_bits = c->m->lex_classes;
+    c->lex_words = c->m->lex_class_words;
     free(first_hit);
 }
 
@@ -3639,17 +3649,23 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
 
 /* Can pattern p match in sentence sent at all?  Not when the class of one
  * of its fixed elements occurs nowhere in the sentence: most patterns
- * tried fail so, and are ruled out here without a walk. */
-static int sentence_may_match(const ctx *c, const lia_pattern *p, size_t sent)
+ * tried fail so, and are ruled out here without a walk (the classes a
+ * pattern needs are a bitset made with the rules). */
+static inline int sentence_may_match(const ctx *c, const lia_pattern *p, size_t sent)
 {
     const uint64_t *classes = c->sent_classes + sent * c->class_words;
-    for (size_t k = 0; k < p->n_el; k++) {
-        const lia_pelem *e = &p->el[k];
-        if (e->kind == LIA_P_CLASS && !e->optional
-            && (e->cls < 0 || !(classes[e->cls / 64] >> (e->cls % 64) & 1)))
+    if (p->never_matches)
+        return 0;
+    for (size_t w = 0; w < c->class_words; w++)
+        if (p->needed_classes[w] & ~classes[w])
             return 0;
-    }
     return 1;
+}
+
+/* Is a phrase of class cls somewhere in sentence sent? */
+static int sentence_has_class(const ctx *c, size_t sent, int cls)
+{
+    return cls >= 0 && (c->sent_classes[sent * c->class_words + (size_t)cls / 64] >> (cls % 64) & 1);
 }
 
 /* Does a new clause that tells of another occasion start at token i:
@@ -3688,12 +3704,12 @@ static int remote_clause(const ctx *c, size_t sent, size_t anchor)
     return 0;
 }
 
+/* Runs pattern pi anchored at anchor_pos, which the caller has seen may
+ * match in sentence sent (sentence_may_match). */
 static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
 {
     const lia_pattern *p = &c->r->patterns.v[pi];
     const lia_sentence *s = &c->t->sent[sent];
-    if (!sentence_may_match(c, p, sent))
-        return;
     pmatch pm;
     memset(&pm, 0, sizeof pm);
     pm.c = c;
@@ -3765,15 +3781,20 @@ static void run_patterns(ctx *c)
     c->joined = xcalloc(c->t->n + 1, 1);
     for (size_t i = 0; i < c->t->n; i++)
         c->joined[i] = (unsigned char)joined_trigger(c, i);
+    /* A class is at some token of a sentence exactly when its bit is in
+     * the sentence's classes: only a sentence with a denial or future
+     * phrase is scanned for the first one. */
     for (size_t s = 0; s < c->t->n_sent; s++) {
         const lia_sentence *se = &c->t->sent[s];
         c->first_denial[s] = SIZE_MAX;
-        for (size_t i = se->first; i < se->last; i++) {
-            if (c->first_denial[s] == SIZE_MAX && (lex(c, i, c->c_denial) || lex(c, i, c->c_future)))
+        c->remote[s] = sentence_has_class(c, s, c->c_remote);
+        if (!sentence_has_class(c, s, c->c_denial) && !sentence_has_class(c, s, c->c_future))
+            continue;
+        for (size_t i = se->first; i < se->last; i++)
+            if (lex(c, i, c->c_denial) || lex(c, i, c->c_future)) {
                 c->first_denial[s] = i;
-            if (lex(c, i, c->c_remote))
-                c->remote[s] = 1;
-        }
+                break;
+            }
     }
     for (size_t s = 0; s < c->t->n_sent; s++) {
         const lia_sentence *se = &c->t->sent[s];
@@ -3788,12 +3809,14 @@ static void run_patterns(ctx *c)
                     continue;
                 const lia_intvec *list = &r->patterns_by_anchor[cls];
                 for (size_t q = 0; q < list->n; q++)
-                    run_pattern(c, list->v[q], s, i);
+                    if (sentence_may_match(c, &r->patterns.v[list->v[q]], s))
+                        run_pattern(c, list->v[q], s, i);
             }
             const word_facts *f = c->facts[i];
             for (int k = 0; k < f->n_patterns; k++)
                 for (size_t q = 0; q < f->patterns[k]->n; q++)
-                    run_pattern(c, f->patterns[k]->v[q], s, i);
+                    if (sentence_may_match(c, &r->patterns.v[f->patterns[k]->v[q]], s))
+                        run_pattern(c, f->patterns[k]->v[q], s, i);
         }
     }
 }
@@ -3810,6 +3833,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.t = t;
     c.text = text;
     c.m = out;
+    c.n_tok = t->n;
     out->strings = lia_arena_new();
     c.c_stop = lia_rules_class(r, "stop");
     c.c_honorific = lia_rules_class(r, "honorific");

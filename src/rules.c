@@ -852,8 +852,19 @@ static void index_patterns(lia_rules *r)
 {
     r->patterns_by_anchor = xcalloc(r->classes.n + 1, sizeof *r->patterns_by_anchor);
     lia_map_init(&r->patterns_by_word);
+    size_t class_words = r->classes.n / 64 + 1;
     for (size_t i = 0; i < r->patterns.n; i++) {
-        const lia_pattern *p = &r->patterns.v[i];
+        lia_pattern *p = &r->patterns.v[i];
+        p->needed_classes = xcalloc(class_words, sizeof *p->needed_classes);
+        for (size_t j = 0; j < p->n_el; j++) {
+            const lia_pelem *e = &p->el[j];
+            if (e->kind != LIA_P_CLASS || e->optional)
+                continue;
+            if (e->cls < 0)
+                p->never_matches = 1;
+            else
+                p->needed_classes[e->cls / 64] |= UINT64_C(1) << (e->cls % 64);
+        }
         int done = 0;
         for (size_t j = 0; j < p->n_el && !done; j++) {
             const lia_pelem *e = &p->el[j];
@@ -1355,6 +1366,7 @@ void lia_rules_free(lia_rules *r)
         for (size_t j = 0; j < p->n_el; j++)
             free(p->el[j].word);
         free(p->el);
+        free(p->needed_classes);
         for (size_t j = 0; j < p->n_examples; j++) {
             free(p->examples[j].text); free(p->examples[j].expect_a);
             free(p->examples[j].expect_b);

@@ -130,6 +130,11 @@ typedef struct {
     lia_pelem *el;
     size_t n_el;
     int has_b;                    /* captures a B (possibly optional) */
+    /* The classes of its non-optional @class elements, a bit per class in
+     * classes.n / 64 + 1 words: a sentence lacking one of them cannot
+     * match.  never_matches: such an element names no class. */
+    uint64_t *needed_classes;
+    int never_matches;
     lia_example *examples;
     size_t n_examples;
     char *file;
