@@ -10,6 +10,7 @@
 #include "match.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 
 #include "normalize.h"
@@ -21,6 +22,12 @@ typedef struct {
     const lia_tokens *t;
     const char *text;
     lia_matches *m;
+    size_t n_tok;            /* c->t->n */
+    const uint64_t *lex_bits;  /* c->m->lex_classes, once annotate_lexicon has set it */
+    size_t lex_words;        /* c->m->lex_class_words */
+    /* Per token: what the rules say about its word alone (see word_facts). */
+    const struct word_facts **facts;
+    struct lia_arena *uncached_facts;  /* facts of words the full cache could not take */
     /* Per token: the longest gazetteer phrase starting there. */
     const lia_trie **gaz;
     int *gaz_len;
@@ -47,7 +54,7 @@ typedef struct {
  * nothing, so that looking one token ahead is always safe. */
 static const lia_token *tok(const ctx *c, size_t i)
 {
-    static const lia_token past_end = { .kind = LIA_TOK_PUNCT, .norm = "", .forms = { "" },
+    static const lia_token past_end = { .kind = LIA_TOK_PUNCT, .norm = "", .norm_hash = LIA_HASH_EMPTY, .forms = { "" },
                                         .form_hash = { LIA_HASH_EMPTY }, .n_forms = 1, .sentence = -1, .paragraph = -1 };
     return i < c->t->n ? &c->t->tok[i] : &past_end;
 }
@@ -102,10 +109,15 @@ int lia_lex_at(const lia_matches *m, size_t i, int cls)
 }
 
 /* lia_lex_at inlined: the matcher asks it millions of times, mostly for a
- * class that is not there. */
+ * class that is not there, which the token's class bits answer; they and
+ * the token count are read from the context itself (c->lex_bits is
+ * c->m->lex_classes) to keep that answer a few instructions. */
 static inline int lex(const ctx *c, size_t i, int cls)
 {
-    return cls >= 0 && i < c->t->n && !lex_absent(c->m, i, cls) ? lex_scan(c->m, i, cls) : 0;
+    if (i >= c->n_tok || cls < 0
+        || !(c->lex_bits[i * c->lex_words + ((unsigned)cls >> 6)] >> (cls & 63) & 1))
+        return 0;
+    return lex_scan(c->m, i, cls);
 }
 
 static int has_article(const lia_token *tk);
@@ -133,6 +145,161 @@ static int gaz_ref(const ctx *c, size_t i, lia_gaz_kind k, int *index)
 static int is_punct(const ctx *c, size_t i, const char *p)
 {
     return i < c->t->n && tok(c, i)->kind == LIA_TOK_PUNCT && strcmp(tok(c, i)->norm, p) == 0;
+}
+
+/* ------------------------------------------------------------ word facts
+ *
+ * What the rules say about a word by itself — the lexicon and gazetteer
+ * trie nodes one step from the roots, the patterns anchored on its forms —
+ * depends only on the token's kind and norm (its forms are made from the
+ * norm alone), and news repeats its words.  Each thread keeps these facts
+ * for the words it has matched, so a word seen again is one probe instead
+ * of a look-up per form in each trie and in the pattern index; the walks
+ * then go on from the cached nodes exactly as they would have from the
+ * root.  The cache belongs to one lia_rules (by serial) and is emptied
+ * only between documents, so what a document was handed stays valid until
+ * it is done. */
+enum { FACTS_SLOTS = 1 << 15, FACTS_MAX_BYTES = 64 };
+
+typedef struct word_facts {
+    const char *norm;                 /* NULL: an empty slot */
+    unsigned long hash;               /* the token's norm_hash */
+    unsigned char len, kind;
+    unsigned char n_lexicon, n_names, n_patterns;
+    /* One block, NULL when all three are empty: */
+    const lia_trie **lexicon;         /* distinct lexicon nodes a form steps to, in form order */
+    const lia_trie **names;           /* gazetteer nodes a form steps to, in form order */
+    const lia_intvec **patterns;      /* pattern lists anchored on a form, in form order */
+} word_facts;
+
+typedef struct {
+    word_facts *slots;                /* FACTS_SLOTS of them */
+    size_t n;
+    unsigned long rules_serial;       /* whose rules the facts are */
+    lia_arena *mem;                   /* the words' bytes and node lists */
+} facts_cache;
+
+static pthread_key_t facts_cache_key;
+static pthread_once_t facts_cache_once = PTHREAD_ONCE_INIT;
+
+static void facts_cache_free(void *arg)
+{
+    facts_cache *fc = arg;
+    if (!fc)
+        return;
+    free(fc->slots);
+    lia_arena_free(fc->mem);
+    free(fc);
+}
+
+static void facts_cache_key_init(void)
+{
+    pthread_key_create(&facts_cache_key, facts_cache_free);
+}
+
+static void facts_cache_clear(facts_cache *fc)
+{
+    memset(fc->slots, 0, FACTS_SLOTS * sizeof *fc->slots);
+    lia_arena_free(fc->mem);
+    fc->mem = lia_arena_new();
+    fc->n = 0;
+}
+
+/* This thread's cache, ready for a document of r: made on first use
+ * (freed when the thread exits), emptied when it holds another rules'
+ * facts or is half full. */
+static facts_cache *thread_facts_cache(const lia_rules *r)
+{
+    pthread_once(&facts_cache_once, facts_cache_key_init);
+    facts_cache *fc = pthread_getspecific(facts_cache_key);
+    if (!fc) {
+        fc = xcalloc(1, sizeof *fc);
+        fc->slots = xcalloc(FACTS_SLOTS, sizeof *fc->slots);
+        fc->mem = lia_arena_new();
+        fc->rules_serial = r->serial;
+        pthread_setspecific(facts_cache_key, fc);
+    }
+    if (fc->rules_serial != r->serial || 2 * fc->n > FACTS_SLOTS) {
+        facts_cache_clear(fc);
+        fc->rules_serial = r->serial;
+    }
+    return fc;
+}
+
+/* Works out the facts of token tk's word into f, its lists taken from a. */
+static void word_facts_make(const lia_rules *r, const lia_token *tk, lia_arena *a, word_facts *f)
+{
+    const lia_trie *lexicon[LIA_MAX_FORMS], *names[LIA_MAX_FORMS];
+    const lia_intvec *patterns[LIA_MAX_FORMS];
+    int nl = 0, nn = 0, np = 0;
+    for (int k = 0; k < tk->n_forms; k++) {
+        const lia_trie *next = lia_trie_step_hashed(&r->lexicon, tk->forms[k], tk->form_hash[k]);
+        int dup = 0;
+        for (int q = 0; q < nl; q++)
+            dup |= lexicon[q] == next;
+        if (next && !dup)
+            lexicon[nl++] = next;
+        if ((next = lia_trie_step_hashed(&r->names, tk->forms[k], tk->form_hash[k])))
+            names[nn++] = next;
+        const lia_intvec *list = lia_rules_patterns_of_word(r, tk->forms[k], tk->form_hash[k]);
+        if (list)
+            patterns[np++] = list;
+    }
+    f->n_lexicon = (unsigned char)nl;
+    f->n_names = (unsigned char)nn;
+    f->n_patterns = (unsigned char)np;
+    f->lexicon = f->names = NULL;
+    f->patterns = NULL;
+    if (nl + nn + np == 0)
+        return;
+    void **block = lia_arena_alloc(a, (size_t)(nl + nn + np) * sizeof *block);
+    f->lexicon = (const lia_trie **)block;
+    f->names = f->lexicon + nl;
+    f->patterns = (const lia_intvec **)(block + nl + nn);
+    memcpy(f->lexicon, lexicon, (size_t)nl * sizeof *lexicon);
+    memcpy(f->names, names, (size_t)nn * sizeof *names);
+    memcpy(f->patterns, patterns, (size_t)np * sizeof *patterns);
+}
+
+/* The facts of token tk's word: from the cache, else worked out and cached;
+ * when the cache is too full for more (a very long document), kept in
+ * spill, which the caller frees after the document. */
+static const word_facts *word_facts_of(facts_cache *fc, const lia_rules *r, const lia_token *tk,
+                                       lia_arena *spill)
+{
+    size_t n = (size_t)(tk->nend - tk->nstart);
+    size_t mask = FACTS_SLOTS - 1, k = tk->norm_hash & mask;
+    if (n <= FACTS_MAX_BYTES) {
+        for (; fc->slots[k].norm; k = (k + 1) & mask) {
+            const word_facts *f = &fc->slots[k];
+            if (f->hash == tk->norm_hash && f->len == n && f->kind == tk->kind
+                && memcmp(f->norm, tk->norm, n) == 0)
+                return f;
+        }
+    }
+    if (n > FACTS_MAX_BYTES || 4 * (fc->n + 1) > 3 * FACTS_SLOTS) {
+        word_facts *f = lia_arena_calloc(spill, sizeof *f);
+        word_facts_make(r, tk, spill, f);
+        return f;
+    }
+    word_facts *f = &fc->slots[k];
+    word_facts_make(r, tk, fc->mem, f);
+    f->norm = lia_arena_strndup(fc->mem, tk->norm, n);
+    f->hash = tk->norm_hash;
+    f->len = (unsigned char)n;
+    f->kind = (unsigned char)tk->kind;
+    fc->n++;
+    return f;
+}
+
+/* Sets c->facts for every token. */
+static void look_up_word_facts(ctx *c)
+{
+    facts_cache *fc = thread_facts_cache(c->r);
+    c->uncached_facts = lia_arena_new();
+    c->facts = xmalloc((c->t->n + 1) * sizeof *c->facts);
+    for (size_t i = 0; i < c->t->n; i++)
+        c->facts[i] = word_facts_of(fc, c->r, &c->t->tok[i], c->uncached_facts);
 }
 
 /* Does a phrase ending at this trie node name a known official? */
@@ -208,12 +375,16 @@ static void annotate_lexicon(ctx *c)
     c->m->n_lex = xcalloc(n + 1, sizeof *c->m->n_lex);
     for (size_t i = 0; i < n; i++) {
         first_hit[i] = hits.n;
-        /* Breadth over forms: collect every (node, depth) reachable. */
+        /* Breadth over forms: collect every (node, depth) reachable.  The
+         * walk starts from the word's cached first steps, which are the
+         * nodes a step from the root pushes, in the same order. */
         struct { const lia_trie *node; int depth; } stack[256];
         int sp = 0;
-        stack[sp].node = &c->r->lexicon;
-        stack[sp].depth = 0;
-        sp++;
+        const word_facts *f = c->facts[i];
+        for (; sp < f->n_lexicon; sp++) {
+            stack[sp].node = f->lexicon[sp];
+            stack[sp].depth = 1;
+        }
         while (sp > 0) {
             sp--;
             const lia_trie *node = stack[sp].node;
@@ -268,6 +439,8 @@ static void annotate_lexicon(ctx *c)
         }
     }
     c->m->lex_hits = hits.v;
+    c->lex_bits = c->m->lex_classes;
+    c->lex_words = c->m->lex_class_words;
     free(first_hit);
 }
 
@@ -276,8 +449,13 @@ static void annotate_gazetteer(ctx *c)
     size_t n = c->t->n;
     c->gaz = xcalloc(n + 1, sizeof *c->gaz);
     c->gaz_len = xcalloc(n + 1, sizeof *c->gaz_len);
-    for (size_t i = 0; i < n; i++)
-        trie_longest(c, &c->r->names, i, i, 0, &c->gaz[i], &c->gaz_len[i]);
+    /* trie_longest from the root at i, which (at depth 0) only steps each
+     * form: started instead from the word's cached first steps. */
+    for (size_t i = 0; i < n; i++) {
+        const word_facts *f = c->facts[i];
+        for (int k = 0; k < f->n_names; k++)
+            trie_longest(c, f->names[k], i + 1, i, 1, &c->gaz[i], &c->gaz_len[i]);
+    }
 }
 
 /* The country a document is most about: its country names and nisbas,
@@ -3513,17 +3691,23 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
 
 /* Can pattern p match in sentence sent at all?  Not when the class of one
  * of its fixed elements occurs nowhere in the sentence: most patterns
- * tried fail so, and are ruled out here without a walk. */
-static int sentence_may_match(const ctx *c, const lia_pattern *p, size_t sent)
+ * tried fail so, and are ruled out here without a walk (the classes a
+ * pattern needs are a bitset made with the rules). */
+static inline int sentence_may_match(const ctx *c, const lia_pattern *p, size_t sent)
 {
     const uint64_t *classes = c->sent_classes + sent * c->class_words;
-    for (size_t k = 0; k < p->n_el; k++) {
-        const lia_pelem *e = &p->el[k];
-        if (e->kind == LIA_P_CLASS && !e->optional
-            && (e->cls < 0 || !(classes[e->cls / 64] >> (e->cls % 64) & 1)))
+    if (p->never_matches)
+        return 0;
+    for (size_t w = 0; w < c->class_words; w++)
+        if (p->needed_classes[w] & ~classes[w])
             return 0;
-    }
     return 1;
+}
+
+/* Is a phrase of class cls somewhere in sentence sent? */
+static int sentence_has_class(const ctx *c, size_t sent, int cls)
+{
+    return cls >= 0 && (c->sent_classes[sent * c->class_words + (size_t)cls / 64] >> (cls % 64) & 1);
 }
 
 /* Does a new clause that tells of another occasion start at token i:
@@ -3562,12 +3746,12 @@ static int remote_clause(const ctx *c, size_t sent, size_t anchor)
     return 0;
 }
 
+/* Runs pattern pi anchored at anchor_pos, which the caller has seen may
+ * match in sentence sent (sentence_may_match). */
 static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
 {
     const lia_pattern *p = &c->r->patterns.v[pi];
     const lia_sentence *s = &c->t->sent[sent];
-    if (!sentence_may_match(c, p, sent))
-        return;
     pmatch pm;
     memset(&pm, 0, sizeof pm);
     pm.c = c;
@@ -3639,15 +3823,20 @@ static void run_patterns(ctx *c)
     c->joined = xcalloc(c->t->n + 1, 1);
     for (size_t i = 0; i < c->t->n; i++)
         c->joined[i] = (unsigned char)joined_trigger(c, i);
+    /* A class is at some token of a sentence exactly when its bit is in
+     * the sentence's classes: only a sentence with a denial or future
+     * phrase is scanned for the first one. */
     for (size_t s = 0; s < c->t->n_sent; s++) {
         const lia_sentence *se = &c->t->sent[s];
         c->first_denial[s] = SIZE_MAX;
-        for (size_t i = se->first; i < se->last; i++) {
-            if (c->first_denial[s] == SIZE_MAX && (lex(c, i, c->c_denial) || lex(c, i, c->c_future)))
+        c->remote[s] = sentence_has_class(c, s, c->c_remote);
+        if (!sentence_has_class(c, s, c->c_denial) && !sentence_has_class(c, s, c->c_future))
+            continue;
+        for (size_t i = se->first; i < se->last; i++)
+            if (lex(c, i, c->c_denial) || lex(c, i, c->c_future)) {
                 c->first_denial[s] = i;
-            if (lex(c, i, c->c_remote))
-                c->remote[s] = 1;
-        }
+                break;
+            }
     }
     for (size_t s = 0; s < c->t->n_sent; s++) {
         const lia_sentence *se = &c->t->sent[s];
@@ -3662,14 +3851,14 @@ static void run_patterns(ctx *c)
                     continue;
                 const lia_intvec *list = &r->patterns_by_anchor[cls];
                 for (size_t q = 0; q < list->n; q++)
-                    run_pattern(c, list->v[q], s, i);
+                    if (sentence_may_match(c, &r->patterns.v[list->v[q]], s))
+                        run_pattern(c, list->v[q], s, i);
             }
-            const lia_token *tk = tok(c, i);
-            for (int f = 0; f < tk->n_forms; f++) {
-                const lia_intvec *list = lia_rules_patterns_of_word(r, tk->forms[f], tk->form_hash[f]);
-                for (size_t q = 0; list && q < list->n; q++)
-                    run_pattern(c, list->v[q], s, i);
-            }
+            const word_facts *f = c->facts[i];
+            for (int k = 0; k < f->n_patterns; k++)
+                for (size_t q = 0; q < f->patterns[k]->n; q++)
+                    if (sentence_may_match(c, &r->patterns.v[f->patterns[k]->v[q]], s))
+                        run_pattern(c, f->patterns[k]->v[q], s, i);
         }
     }
 }
@@ -3686,6 +3875,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.t = t;
     c.text = text;
     c.m = out;
+    c.n_tok = t->n;
     out->strings = lia_arena_new();
     c.c_stop = lia_rules_class(r, "stop");
     c.c_honorific = lia_rules_class(r, "honorific");
@@ -3746,6 +3936,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_list_sep = lia_rules_class(r, "list_sep");
     c.c_list_intro = lia_rules_class(r, "list_intro");
     out->n_tok = t->n;
+    look_up_word_facts(&c);
     annotate_lexicon(&c);
     annotate_gazetteer(&c);
     lia_find_dates(t, 0, t->n, doc_date, &out->dates, &out->n_dates);
@@ -3793,6 +3984,8 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
             mm->place_mention = out->mention_at[mm->place_first - 1];
     }
     run_patterns(&c);
+    free(c.facts);
+    lia_arena_free(c.uncached_facts);
     free(c.date_end);
     free(c.gaz);
     free(c.gaz_len);

@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <dirent.h>
 #include <stdint.h>
 #include <unicode/uloc.h>
@@ -18,25 +19,27 @@
 
 /* ------------------------------------------------------------------ trie */
 
-static lia_trie *trie_new(void)
+/* A trie node taken from a, which owns it, its child map and its refs:
+ * the rules' tries are freed all at once, with that arena. */
+static lia_trie *trie_new(lia_arena *a)
 {
-    lia_trie *t = xcalloc(1, sizeof *t);
-    lia_map_init(&t->kids);
+    lia_trie *t = lia_arena_calloc(a, sizeof *t);
+    lia_map_init_in(&t->kids, a);
     return t;
 }
 
-static void trie_release(lia_trie *t)
+/* Adds ref to node t of a trie whose memory is a's. */
+static void trie_add_ref(lia_arena *a, lia_trie *t, lia_gaz_ref ref)
 {
-    for (size_t i = 0; i < t->kids.cap; i++) {
-        if (t->kids.slots[i].key) {
-            lia_trie *k = t->kids.slots[i].val;
-            trie_release(k);
-            free(k);
-        }
+    if (t->refs.n == t->refs.cap) {
+        size_t cap = t->refs.cap ? 2 * t->refs.cap : 2;
+        lia_gaz_ref *v = lia_arena_alloc(a, cap * sizeof *v);
+        if (t->refs.n)
+            memcpy(v, t->refs.v, t->refs.n * sizeof *v);
+        t->refs.v = v;
+        t->refs.cap = cap;
     }
-    lia_map_release(&t->kids);
-    VEC_FREE(t->refs);
-    free(t->key_bits);
+    t->refs.v[t->refs.n++] = ref;
 }
 
 /* Sets key_bits on a trie's root (once the rules are loaded: tries do not
@@ -69,50 +72,39 @@ const lia_trie *lia_trie_step_hashed(const lia_trie *t, const char *key, unsigne
 }
 
 /* The entry keys of a phrase, through the same normalizer and tokenizer as
- * the text.  Returns the number of keys (0 on an empty phrase); keys[] are
- * malloc'd. */
-static size_t phrase_keys(const char *phrase, char ***out)
+ * the text (tz, reused from phrase to phrase).  Returns the number of keys
+ * (0 on an empty phrase); *out is malloc'd, but the keys it lists are tz's,
+ * valid until its next run. */
+static size_t phrase_keys(lia_tokenizer *tz, const char *phrase, const char ***out)
 {
     lia_normtext nt;
-    lia_tokens toks;
     *out = NULL;
     if (lia_normalize(phrase, strlen(phrase), &nt, NULL) != LIA_OK)
         return 0;
-    if (lia_tokenize(&nt, &toks, NULL) != LIA_OK) {
-        lia_normtext_release(&nt);
-        return 0;
-    }
-    char **keys = xcalloc(toks.n + 1, sizeof *keys);
-    for (size_t i = 0; i < toks.n; i++) {
+    const lia_tokens *toks = lia_tokenizer_run(tz, &nt);
+    const char **keys = xcalloc(toks->n + 1, sizeof *keys);
+    for (size_t i = 0; i < toks->n; i++) {
         /* "ألباريس", "إلياس": an alef with hamza before lam is no article,
          * though normalization makes it look like one. */
-        const unsigned char *raw = (const unsigned char *)phrase + toks.tok[i].start;
+        const unsigned char *raw = (const unsigned char *)phrase + toks->tok[i].start;
         int hamza = raw[0] == 0xD8 && (raw[1] == 0xA3 || raw[1] == 0xA5 || raw[1] == 0xA2);
-        keys[i] = hamza ? xstrdup(toks.tok[i].norm) : lia_entry_key(toks.tok[i].norm);
+        keys[i] = hamza ? toks->tok[i].norm : lia_entry_key_in(toks->tok[i].norm);
     }
-    size_t n = toks.n;
-    lia_tokens_release(&toks);
     lia_normtext_release(&nt);
     *out = keys;
-    return n;
-}
-
-static void free_keys(char **keys, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(keys[i]);
-    free(keys);
+    return toks->n;
 }
 
 /* Set by trie_insert when the phrase already named another entry of the
  * same kind (for the conflicting-alias lint). */
 static int trie_conflict = -1;
 
-static int trie_insert(lia_trie *root, const char *phrase, lia_gaz_ref ref)
+static int trie_insert(lia_rules *r, lia_trie *root, const char *phrase, lia_gaz_ref ref)
 {
     trie_conflict = -1;
-    char **keys;
-    size_t n = phrase_keys(phrase, &keys);
+    lia_arena *a = r->tries;
+    const char **keys;
+    size_t n = phrase_keys(r->phrase_tokenizer, phrase, &keys);
     if (n == 0) {
         free(keys);
         return 0;
@@ -121,7 +113,7 @@ static int trie_insert(lia_trie *root, const char *phrase, lia_gaz_ref ref)
     for (size_t i = 0; i < n; i++) {
         lia_trie *k = lia_map_get(&t->kids, keys[i]);
         if (!k) {
-            k = trie_new();
+            k = trie_new(a);
             lia_map_put(&t->kids, keys[i], k);
         }
         t = k;
@@ -132,9 +124,9 @@ static int trie_insert(lia_trie *root, const char *phrase, lia_gaz_ref ref)
         if (t->refs.v[i].kind == ref.kind)
             trie_conflict = t->refs.v[i].index;
     }
-    VEC_PUSH(t->refs, ref);
+    trie_add_ref(a, t, ref);
 done:
-    free_keys(keys, n);
+    free(keys);
     return 1;
 }
 
@@ -313,7 +305,7 @@ static void insert_names(lia_rules *r, loader *ld, const char *list, int col, li
             ph++;
         if (!*ph)
             continue;
-        if (!trie_insert(&r->names, ph, (lia_gaz_ref){ kind, index }))
+        if (!trie_insert(r, &r->names, ph, (lia_gaz_ref){ kind, index }))
             rule_error(ld, col, "name '%s' has no words", ph);
         else if (trie_conflict >= 0 && ld->d)
             /* Two entries of one kind share a name (طرابلس: Libya's and
@@ -377,7 +369,7 @@ static void load_icu_countries(lia_rules *r)
         lia_map_put(&r->country_by_code, co.code, (void *)(intptr_t)r->countries.n);
     }
     for (size_t i = 0; i < r->countries.n; i++)
-        trie_insert(&r->names, r->countries.v[i].name, (lia_gaz_ref){ LIA_G_COUNTRY, (int)i });
+        trie_insert(r, &r->names, r->countries.v[i].name, (lia_gaz_ref){ LIA_G_COUNTRY, (int)i });
 }
 
 /* Inserts the regular inflections of a masculine nisba ending in ي:
@@ -402,7 +394,7 @@ static void insert_nisba(lia_rules *r, const char *m, int country)
             sb_addc(&form, ' ');
             w = sp + 1;
         }
-        trie_insert(&r->names, form.s ? form.s : "", (lia_gaz_ref){ LIA_G_NISBA, country });
+        trie_insert(r, &r->names, form.s ? form.s : "", (lia_gaz_ref){ LIA_G_NISBA, country });
         sb_release(&form);
     }
 }
@@ -640,7 +632,7 @@ static void row_lexicon(lia_rules *r, loader *ld, char **c, int *at, int n)
     char *copy = xstrdup(c[1]);
     /* Split on '|' by hand: "," is itself a phrase of list_sep. */
     for (char *s = NULL, *ph = strtok_r(copy, "|", &s); ph; ph = strtok_r(NULL, "|", &s))
-        if (!trie_insert(&r->lexicon, ph, (lia_gaz_ref){ LIA_G_TITLE, cls }))
+        if (!trie_insert(r, &r->lexicon, ph, (lia_gaz_ref){ LIA_G_TITLE, cls }))
             rule_error(ld, at[1], "phrase '%s' has no words", ph);
     free(copy);
 }
@@ -704,15 +696,15 @@ static int parse_element(lia_rules *r, loader *ld, char *w, int col, lia_pelem *
         }
         return 1;
     }
-    char **keys;
-    size_t n = phrase_keys(w, &keys);
+    const char **keys;
+    size_t n = phrase_keys(r->phrase_tokenizer, w, &keys);
     if (n != 1) {
         rule_error(ld, col, "'%s' is not one word", w);
-        free_keys(keys, n);
+        free(keys);
         return 0;
     }
     el->kind = LIA_P_WORD;
-    el->word = keys[0];
+    el->word = xstrdup(keys[0]);
     el->word_hash = lia_hash(el->word);
     free(keys);
     return 1;
@@ -860,8 +852,19 @@ static void index_patterns(lia_rules *r)
 {
     r->patterns_by_anchor = xcalloc(r->classes.n + 1, sizeof *r->patterns_by_anchor);
     lia_map_init(&r->patterns_by_word);
+    size_t class_words = r->classes.n / 64 + 1;
     for (size_t i = 0; i < r->patterns.n; i++) {
-        const lia_pattern *p = &r->patterns.v[i];
+        lia_pattern *p = &r->patterns.v[i];
+        p->needed_classes = xcalloc(class_words, sizeof *p->needed_classes);
+        for (size_t j = 0; j < p->n_el; j++) {
+            const lia_pelem *e = &p->el[j];
+            if (e->kind != LIA_P_CLASS || e->optional)
+                continue;
+            if (e->cls < 0)
+                p->never_matches = 1;
+            else
+                p->needed_classes[e->cls / 64] |= UINT64_C(1) << (e->cls % 64);
+        }
         int done = 0;
         for (size_t j = 0; j < p->n_el && !done; j++) {
             const lia_pelem *e = &p->el[j];
@@ -1157,10 +1160,14 @@ static void link_kinds(lia_rules *r)
 
 static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
 {
+    static atomic_ulong last_serial;
     lia_rules *r = xcalloc(1, sizeof *r);
+    r->serial = atomic_fetch_add(&last_serial, 1) + 1;
     r->dir = xstrdup(dir);
-    lia_map_init(&r->names.kids);
-    lia_map_init(&r->lexicon.kids);
+    r->tries = lia_arena_new();
+    r->phrase_tokenizer = lia_tokenizer_new();
+    lia_map_init_in(&r->names.kids, r->tries);
+    lia_map_init_in(&r->lexicon.kids, r->tries);
     lia_map_init(&r->country_by_code);
     lia_map_init(&r->entity_by_key);
     lia_map_init(&r->official_by_skeleton);
@@ -1183,6 +1190,8 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     index_patterns(r);
     trie_index_keys(&r->names);
     trie_index_keys(&r->lexicon);
+    lia_tokenizer_free(r->phrase_tokenizer);
+    r->phrase_tokenizer = NULL;
     return r;
 }
 
@@ -1357,6 +1366,7 @@ void lia_rules_free(lia_rules *r)
         for (size_t j = 0; j < p->n_el; j++)
             free(p->el[j].word);
         free(p->el);
+        free(p->needed_classes);
         for (size_t j = 0; j < p->n_examples; j++) {
             free(p->examples[j].text); free(p->examples[j].expect_a);
             free(p->examples[j].expect_b);
@@ -1382,8 +1392,10 @@ void lia_rules_free(lia_rules *r)
         free(r->classes.v[i]);
     VEC_FREE(r->classes);
     lia_map_release(&r->class_by_name);
-    trie_release(&r->names);
-    trie_release(&r->lexicon);
+    lia_tokenizer_free(r->phrase_tokenizer);   /* set only while loading */
+    free(r->names.key_bits);        /* the only parts of the tries not in r->tries */
+    free(r->lexicon.key_bits);
+    lia_arena_free(r->tries);
     lia_map_release(&r->country_by_code);
     lia_map_release(&r->entity_by_key);
     lia_map_release(&r->agency_of_kind);

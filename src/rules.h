@@ -130,6 +130,11 @@ typedef struct {
     lia_pelem *el;
     size_t n_el;
     int has_b;                    /* captures a B (possibly optional) */
+    /* The classes of its non-optional @class elements, a bit per class in
+     * classes.n / 64 + 1 words: a sentence lacking one of them cannot
+     * match.  never_matches: such an element names no class. */
+    uint64_t *needed_classes;
+    int never_matches;
     lia_example *examples;
     size_t n_examples;
     char *file;
@@ -138,6 +143,10 @@ typedef struct {
 
 struct lia_rules {
     char *dir;
+    /* Differs from that of every other lia_rules this process loaded, so a
+     * per-thread cache of what the rules say about words can tell whose
+     * answers it holds (a later lia_rules may reuse a freed one's address). */
+    unsigned long serial;
     VEC(lia_country) countries;
     VEC(lia_city) cities;
     VEC(lia_agency) agencies;
@@ -149,6 +158,8 @@ struct lia_rules {
     VEC(char *) classes;          /* lexicon class names */
     lia_map class_by_name;        /* class name → index + 1 (as intptr) */
     VEC(lia_pattern) patterns;
+    struct lia_arena *tries;      /* owns every node, map, key and ref of the two tries */
+    struct lia_tokenizer *phrase_tokenizer;  /* while loading: tokenizes every phrase */
     lia_trie names;               /* gazetteer phrases → lia_gaz_ref */
     lia_trie lexicon;             /* lexicon phrases → class index (ref.index) */
     lia_map country_by_code;      /* "MA" → index + 1 (as intptr) */

@@ -296,15 +296,20 @@ static void analyse_word(word_cache *wc, lia_token *t, size_t n, unsigned long h
     wc->n++;
 }
 
-char *lia_entry_key(const char *norm_word)
+const char *lia_entry_key_in(const char *norm_word)
 {
     if (!norm_word)
-        return xstrdup("");
+        return "";
     size_t n = strlen(norm_word);
     if ((starts_with(norm_word, AR_AL) || starts_with(norm_word, AR_LAM AR_LAM)) &&
         n_chars(norm_word + 4, n - 4) >= 2)
-        return xstrdup(norm_word + 4);
-    return xstrdup(norm_word);
+        return norm_word + 4;
+    return norm_word;
+}
+
+char *lia_entry_key(const char *norm_word)
+{
+    return xstrdup(lia_entry_key_in(norm_word));
 }
 
 int lia_token_matches(const lia_token *t, const char *key)
@@ -486,21 +491,31 @@ static size_t letter_run16(const unsigned char *u)
 }
 #endif
 
-lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
+typedef VEC(lia_token) token_vec;
+typedef VEC(unsigned char) byte_vec;
+
+/* Tokenizes t into out: its strings from arena a, its tokens in *toks and
+ * the line breaks before them in *nl (both emptied first, their memory
+ * reused); out->tok is toks->v, out->sent is new. */
+static void tokenize_into(const lia_normtext *t, lia_arena *a, token_vec *toks_io, byte_vec *nl_io,
+                          lia_tokens *out)
 {
-    (void)d;
     memset(out, 0, sizeof *out);
-    lia_arena *a = lia_arena_new();
     out->arena = a;
     /* Every token's norm is its bytes and a NUL, and a token has at least
      * one byte: all of them fit in twice the text, taken at once. */
     char *norms = lia_arena_alloc(a, 2 * t->len + 1);
     word_cache *cache = thread_word_cache();
-    VEC(lia_token) toks = {0};
+    token_vec toks = *toks_io;
+    toks.n = 0;
     /* About one token per ten bytes of Arabic: sized once for most texts. */
-    toks.cap = t->len / 10 + 16;
-    toks.v = xmalloc(toks.cap * sizeof *toks.v);
-    VEC(unsigned char) nl = {0};
+    if (toks.cap < t->len / 10 + 16) {
+        free(toks.v);
+        toks.cap = t->len / 10 + 16;
+        toks.v = xmalloc(toks.cap * sizeof *toks.v);
+    }
+    byte_vec nl = *nl_io;
+    nl.n = 0;
     const char *s = t->text;
     size_t len = t->len;
     int paragraph = 0;
@@ -575,6 +590,7 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
         tk->norm = norms;
         norms += end - start + 1;
         unsigned long hash = lia_hash(tk->norm);
+        tk->norm_hash = hash;
         tk->nstart = start;
         tk->nend = end;
         tk->start = t->orig[start];
@@ -606,8 +622,51 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
     out->tok = toks.v;
     out->n = toks.n;
     split_sentences(out, nl.v);
+    *toks_io = toks;
+    *nl_io = nl;
+}
+
+lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d)
+{
+    (void)d;
+    token_vec toks = { 0 };
+    byte_vec nl = { 0 };
+    tokenize_into(t, lia_arena_new(), &toks, &nl, out);
     VEC_FREE(nl);
     return LIA_OK;
+}
+
+struct lia_tokenizer {
+    lia_arena *arena;
+    token_vec toks;
+    byte_vec nl;
+    lia_tokens out;          /* the last call's tokens; tok is toks.v */
+};
+
+lia_tokenizer *lia_tokenizer_new(void)
+{
+    lia_tokenizer *tz = xcalloc(1, sizeof *tz);
+    tz->arena = lia_arena_new();
+    return tz;
+}
+
+const lia_tokens *lia_tokenizer_run(lia_tokenizer *tz, const lia_normtext *t)
+{
+    free(tz->out.sent);
+    lia_arena_reset(tz->arena);
+    tokenize_into(t, tz->arena, &tz->toks, &tz->nl, &tz->out);
+    return &tz->out;
+}
+
+void lia_tokenizer_free(lia_tokenizer *tz)
+{
+    if (!tz)
+        return;
+    free(tz->out.sent);
+    VEC_FREE(tz->toks);
+    VEC_FREE(tz->nl);
+    lia_arena_free(tz->arena);
+    free(tz);
 }
 
 void lia_tokens_release(lia_tokens *t)

@@ -23,6 +23,7 @@ typedef enum {
 typedef struct {
     lia_tok_kind kind;
     const char *norm;      /* the normalized token (points into the token arena) */
+    unsigned long norm_hash;  /* lia_hash(norm): keys per-word caches of later stages */
     /* Match keys, most literal first: forms[0] is norm with the article
      * removed (الأمن → امن; a word that is only ال + one letter keeps it);
      * the rest strip proclitic combinations (و ف, then ب ك ل, then the
@@ -62,10 +63,21 @@ typedef struct lia_tokens {
 lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d);
 void lia_tokens_release(lia_tokens *t);
 
+/* A tokenizer for many short texts in a row (the phrases of the rules),
+ * which reuses its memory: the tokens lia_tokenizer_run returns are the
+ * same as lia_tokenize's and are owned by tz, valid until its next run or
+ * lia_tokenizer_free (accepts NULL). */
+typedef struct lia_tokenizer lia_tokenizer;
+lia_tokenizer *lia_tokenizer_new(void);
+const lia_tokens *lia_tokenizer_run(lia_tokenizer *tz, const lia_normtext *t);
+void lia_tokenizer_free(lia_tokenizer *tz);
+
 /* The key of one already-normalized rule-entry word: the article removed
  * (ال or لل prefix) when at least two letters remain, nothing else.
  * Returns a malloc'd string. */
 char *lia_entry_key(const char *norm_word);
+/* The same key, not copied: a pointer into norm_word (a suffix of it). */
+const char *lia_entry_key_in(const char *norm_word);
 
 /* Does the token match the entry key? (any of its forms equals key) */
 int lia_token_matches(const lia_token *t, const char *key);

@@ -249,6 +249,19 @@ void lia_arena_free(lia_arena *a)
     free(a);
 }
 
+void lia_arena_reset(lia_arena *a)
+{
+    arena_block *keep = a->head;
+    if (!keep)
+        return;
+    for (arena_block *b = keep->next, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    keep->next = NULL;
+    keep->used = 0;
+}
+
 /* n bytes from the current block, a new one when it is full. */
 static char *arena_take(lia_arena *a, size_t n, size_t align)
 {
@@ -416,8 +429,18 @@ void lia_map_init(lia_map *m)
     memset(m, 0, sizeof *m);
 }
 
+void lia_map_init_in(lia_map *m, lia_arena *a)
+{
+    lia_map_init(m);
+    m->arena = a;
+}
+
 void lia_map_release(lia_map *m)
 {
+    if (m->arena) {
+        lia_map_init(m);
+        return;
+    }
     for (size_t i = 0; i < m->cap; i++)
         free(m->slots[i].key);
     free(m->slots);
@@ -476,11 +499,13 @@ void *lia_map_put(lia_map *m, const char *key, void *val)
     if (2 * (m->n + 1) > m->cap) {
         lia_map old = *m;
         m->cap = old.cap ? 2 * old.cap : 8;
-        m->slots = xcalloc(m->cap, sizeof *m->slots);
+        m->slots = m->arena ? lia_arena_calloc(m->arena, m->cap * sizeof *m->slots)
+                            : xcalloc(m->cap, sizeof *m->slots);
         for (size_t i = 0; i < old.cap; i++)
             if (old.slots[i].key)
                 m->slots[map_slot(m, old.slots[i].key, old.slots[i].hash)] = old.slots[i];
-        free(old.slots);
+        if (!m->arena)
+            free(old.slots);
     }
     unsigned long hash = lia_hash(key);
     lia_map_slot *s = &m->slots[map_slot(m, key, hash)];
@@ -490,7 +515,7 @@ void *lia_map_put(lia_map *m, const char *key, void *val)
         return prev;
     }
     s->hash = hash;
-    s->key = xstrdup(key);
+    s->key = m->arena ? lia_arena_strdup(m->arena, key) : xstrdup(key);
     s->val = val;
     m->n++;
     return NULL;

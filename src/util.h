@@ -60,6 +60,9 @@ char *sb_detach(strbuf *b);
 typedef struct lia_arena lia_arena;
 lia_arena *lia_arena_new(void);
 void lia_arena_free(lia_arena *a);            /* accepts NULL */
+/* Releases everything handed out (all of it becomes invalid) but keeps
+ * the newest block, for an arena refilled many times with a little. */
+void lia_arena_reset(lia_arena *a);
 /* n bytes, aligned for any object; lia_arena_calloc zeroes them. */
 void *lia_arena_alloc(lia_arena *a, size_t n);
 void *lia_arena_calloc(lia_arena *a, size_t n);
@@ -111,9 +114,14 @@ typedef struct {
 typedef struct {
     lia_map_slot *slots;
     size_t n, cap;
+    lia_arena *arena;             /* NULL: slots and keys are malloc'd */
 } lia_map;
 
 void lia_map_init(lia_map *m);
+/* A map whose slots and key copies are taken from a (which owns them):
+ * for the many small maps of a structure freed all at once, where
+ * lia_map_release has nothing to free. */
+void lia_map_init_in(lia_map *m, lia_arena *a);
 void lia_map_release(lia_map *m);
 /* The hash lia_map uses for key (FNV-1a over its bytes). */
 unsigned long lia_hash(const char *key);
