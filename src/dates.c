@@ -497,6 +497,17 @@ static int numeric_date(const ctx *c, size_t i, date_vec *out)
     return 5;
 }
 
+/* A day written as one ordinal word ("التاسع"، "العاشر"), 0 if none. */
+static int one_word_ordinal(const char *norm)
+{
+    static const char *const days[] = { "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس",
+                                        "السابع", "الثامن", "التاسع", "العاشر" };
+    for (int k = 0; k < 10; k++)
+        if (!strcmp(norm, days[k]))
+            return k + 1;
+    return !strcmp(norm, "العشرين") ? 20 : !strcmp(norm, "الثلاثين") ? 30 : 0;
+}
+
 /* A date or range that starts with a day number at i.  Returns the index
  * after the expression (0 when nothing matched); an impossible date such as
  * "31 فبراير" is consumed without being reported. */
@@ -505,12 +516,10 @@ static int numeric_date(const ctx *c, size_t i, date_vec *out)
  * in *len its tokens; else 0. */
 static int ordinal_day_at(const ctx *c, size_t i, size_t *len)
 {
-    static const char *const units[] = { "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
-                                         "السادس", "السابع", "الثامن", "التاسع" };
-    int u = 0;
-    for (int k = 0; k < 9 && !u; k++)
-        if (is_norm(c, i, units[k]))
-            u = k + 1;
+    const lia_token *t = tk(c, i);
+    int u = t ? one_word_ordinal(t->norm) : 0;
+    if (u > 9)
+        u = 0;              /* العاشر، العشرين، الثلاثين: told below */
     if (!u && is_norm(c, i, "الحادي"))
         u = 1;              /* only in compounds: الحادي عشر، الحادي والعشرين */
     int day = 0;
@@ -530,17 +539,6 @@ static int ordinal_day_at(const ctx *c, size_t i, size_t *len)
         day = u, *len = 1;
     }
     return day && is_norm(c, i + *len, "من") ? day : 0;
-}
-
-/* A day written as one ordinal word ("التاسع"، "العاشر"), 0 if none. */
-static int one_word_ordinal(const char *norm)
-{
-    static const char *const days[] = { "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس",
-                                        "السابع", "الثامن", "التاسع", "العاشر" };
-    for (int k = 0; k < 10; k++)
-        if (!strcmp(norm, days[k]))
-            return k + 1;
-    return !strcmp(norm, "العشرين") ? 20 : !strcmp(norm, "الثلاثين") ? 30 : 0;
 }
 
 /* "يومي التاسع والعاشر من مارس": two days written as ordinals joined by

@@ -3258,15 +3258,16 @@ static size_t delegation_leader_at(const ctx *c, size_t j, size_t sent_last)
     return j;
 }
 
-/* Does a person named with his title end at token t? */
-static int titled_person_ends_at(const ctx *c, size_t t)
+/* The person (not inside another mention) whose mention ends just before
+ * token t, or NULL. */
+static const lia_mention *person_ending_at(const ctx *c, size_t t)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->last == t && !mm->inner && mm->type == LIA_T_PERSON && mm->role && mm->role[0])
-            return 1;
+        if (mm->last == t && !mm->inner && mm->type == LIA_T_PERSON)
+            return mm;
     }
-    return 0;
+    return NULL;
 }
 
 /* After a list item ending at pos: the next item's mention, past
@@ -3292,7 +3293,8 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
      * "X، وزير الشؤون الخارجية والتعاون الإقليمي والبوركينابيين بالخارج
      * لبوركينا فاسو، وY". */
     size_t t0 = j < pm->sent_last && is_punct(c, j, ",") ? j + 1 : j;
-    int office_goes_on = t0 == j && office_word(c, j, 0) && titled_person_ends_at(c, j);
+    const lia_mention *pe = t0 == j && office_word(c, j, 0) ? person_ending_at(c, j) : NULL;
+    int office_goes_on = pe && pe->role && pe->role[0];
     if (t0 < pm->sent_last && top_mention(c, t0) < 0
         && (office_goes_on || ((t0 > j || has_article(tok(c, t0))) && gaz_ref(c, t0, LIA_G_TITLE, NULL)))) {
         size_t k = t0 + 1;
@@ -3448,16 +3450,6 @@ static int venue_body(const ctx *c, int mi, size_t start)
            || lex(c, start - 1, c->c_facility) || lia_token_matches(before, "مقر");
 }
 
-/* Does a person's mention end just before token t? */
-static int person_ends_at(const ctx *c, size_t t)
-{
-    for (size_t k = 0; k < c->m->mentions.n; k++) {
-        const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->last == t && !mm->inner && mm->type == LIA_T_PERSON)
-            return 1;
-    }
-    return 0;
-}
 
 /* Has pattern p an element of that kind: a class of that index
  * (LIA_P_CLASS) or a capture of that letter (LIA_P_CAPTURE)? */
@@ -3533,7 +3525,7 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && e->capture == 'A' && pos >= 2
         && (lex(c, pos - 1, c->c_met_verb) || lex(c, pos - 1, c->c_receive))
         && (lex(c, pos - 2, c->c_clause_link)
-            || person_ends_at(c, pos - 1))
+            || person_ending_at(c, pos - 1))
         && pattern_has(pm->p, LIA_P_CAPTURE, 'B')) {
         size_t after = c->m->mentions.v[mi].last;
         if (after < pm->sent_last && tok(c, after)->has_conj && mention_starts_at(c, after))
