@@ -2369,6 +2369,29 @@ static size_t round_of_talks(const ctx *c, size_t i)
     return same_sentence(c, i, j - 1) ? j - i : 0;
 }
 
+/* The place at token p inside an event's name ("قمة هلسنكي") as an inner
+ * mention that the event takes for its place.  The mention vector may
+ * move: the caller looks the event up again.  Returns 1 when made. */
+static int place_inside_event(ctx *c, size_t p)
+{
+    int ci, cl = gaz_ref(c, p, LIA_G_CITY, &ci), kind = LIA_T_CITY;
+    if (!cl && (cl = gaz_ref(c, p, LIA_G_COUNTRY, &ci)))
+        kind = LIA_T_COUNTRY;
+    if (!cl)
+        return 0;
+    c->m->mentions.v[c->m->mentions.n - 1].place_first = p + 1;
+    lia_mention *pm = new_mention(c, p, p + (size_t)cl, kind);
+    if (kind == LIA_T_CITY) {
+        const lia_city *city = &c->r->cities.v[ci];
+        set_identity(c, pm, city->key, city->name, city->latin, city->country);
+    } else {
+        const lia_country *co = &c->r->countries.v[ci];
+        set_identity(c, pm, co->code, co->name, co->latin, co->code);
+    }
+    pm->inner = 1;
+    return 1;
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
@@ -2474,6 +2497,10 @@ static size_t try_event(ctx *c, size_t i)
         end = skip_bracketed(c, j);
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, j, 1);
+        /* "قمة هلسنكي": the place the event is named for is where it was
+         * held, and is still named. */
+        if (place_name && place_inside_event(c, i + (size_t)len))
+            mm = &c->m->mentions.v[c->m->mentions.n - 2];
         /* "الدورة الستين لمؤتمر ميونخ للأمن": an edition of an event the
          * gazetteer knows is that event. */
         for (size_t k = i + (size_t)len; k < j; k++) {
@@ -2859,6 +2886,11 @@ static size_t mention_at(ctx *c, size_t i)
             && (lia_token_matches(tok(c, i), "الاخير") || lia_token_matches(tok(c, i), "الاخيره"))
             && tok(c, i - 1)->kind == LIA_TOK_WORD && has_article(tok(c, i - 1)) && !any_lex(c, i - 1)
             && !(c->m->mentions.n && c->m->mentions.v[c->m->mentions.n - 1].last == i))
+            continue;
+        /* "الرئيسين جو بايدن وفلاديمير بوتين": the two are named right
+         * after, and the dual is their title. */
+        if (k == REF_BOTH_SIDES && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)
+            && name_at(c, i + (size_t)len))
             continue;
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
         set_identity(c, mm, "", "", "", "");
@@ -3462,6 +3494,26 @@ static int pattern_has(const lia_pattern *p, lia_pelem_kind kind, int which)
     return 0;
 }
 
+/* Is the pattern's trigger a verb of receiving joined by و with a person
+ * named right after it ("..، واستقبل الرئيس علييف الجنرال")?  Such a
+ * verb opens a clause of its own whose subject is that person, the host,
+ * so no one named before it is its subject.  (After "والتقى" the person
+ * is as often whom the subject the story follows met.) */
+static int verb_opens_own_clause(const pmatch *pm)
+{
+    const ctx *c = pm->c;
+    size_t at = pm->anchor_pos;
+    const lia_token *verb = tok(c, at);
+    if (!verb->has_conj || strncmp(verb->norm, "و", 2) != 0)
+        return 0;
+    int len = lex(c, at, c->c_receive);
+    if (!len || at + (size_t)len >= pm->sent_last)
+        return 0;
+    int mi = top_mention(c, at + (size_t)len);
+    return mi >= 0 && c->m->mentions.v[mi].first == at + (size_t)len
+           && c->m->mentions.v[mi].type == LIA_T_PERSON;
+}
+
 static int match_capture(pmatch *pm, size_t el, size_t pos)
 {
     const ctx *c = pm->c;
@@ -3471,6 +3523,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * that starts with one (المستشار may open a title, الشيخ a name). */
     while (start < pm->sent_last && !mention_starts_at(c, start)
            && (h = (size_t)lex(c, start, c->c_honorific)))
+        start += h;
+    /* "جمعت الرئيسين جو بايدن وفلاديمير بوتين": a dual before the names
+     * is their title. */
+    if (start < pm->sent_last && !mention_starts_at(c, start) && (h = (size_t)lex(c, start, c->c_both_sides))
+        && e->list)
         start += h;
     /* ... and the country's nisba among them: "ولي العهد السعودي الأمير X". */
     size_t nl;
@@ -3531,6 +3588,8 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         if (after < pm->sent_last && tok(c, after)->has_conj && mention_starts_at(c, after))
             mi = -1;
     }
+    if (mi >= 0 && e->capture == 'A' && el < pm->anchor_el && verb_opens_own_clause(pm))
+        mi = -1;
     if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
         int *list = e->capture == 'A' ? pm->as : pm->b;
         int *n = e->capture == 'A' ? &pm->n_a : &pm->n_b;
@@ -3855,6 +3914,18 @@ static void run_patterns(ctx *c)
     }
 }
 
+/* The inner place mention starting at token t ("هلسنكي" in "قمة
+ * هلسنكي"), as index + 1, or 0. */
+static int inner_place_at(const lia_matches *out, size_t t)
+{
+    for (size_t k = 0; k < out->mentions.n; k++) {
+        const lia_mention *mm = &out->mentions.v[k];
+        if (mm->inner && mm->first == t && (mm->type & LIA_T_PLACE))
+            return (int)k + 1;
+    }
+    return 0;
+}
+
 /* ---------------------------------------------------------------- entry */
 
 void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const char *doc_date,
@@ -3974,6 +4045,8 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         lia_mention *mm = &out->mentions.v[k];
         if (mm->place_first && out->mention_at[mm->place_first - 1])
             mm->place_mention = out->mention_at[mm->place_first - 1];
+        else if (mm->place_first)
+            mm->place_mention = inner_place_at(out, mm->place_first - 1);
     }
     run_patterns(&c);
     free(c.facts);

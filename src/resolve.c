@@ -744,6 +744,14 @@ static int goes_on_sentence(const rctx *c, size_t s)
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
+    /* "قمة هلسنكي التي جمعت الرئيسين": a trigger in an event with a place,
+     * or right after it (past a relative pronoun), happened there. */
+    for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_EVENT && mm->place_mention && mm->first <= rm->anchor
+            && mm->last + 1 >= rm->anchor && (size_t)c->t->tok[mm->first].sentence == s)
+            return c->m->mentions.v[mm->place_mention - 1].key;
+    }
     /* "حيث التقى في العاصمة جيبوتي X": a city in في right after the
      * trigger is where it happened. */
     for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
@@ -1046,13 +1054,17 @@ static void hosted_from_event_places(rctx *c)
             continue;
         const lia_mention *pl = &c->m->mentions.v[mm->place_mention - 1];
         size_t s = (size_t)c->t->tok[mm->first].sentence;
-        add_relation(c, "hosted", pl->key, mm->key, c->context_date, NULL, s, "hosted.event-place");
+        c->anchor = mm->first;   /* the date nearest the event's name */
+        const char *date = sentence_date(c, s);
+        if (!date)
+            date = c->context_date;
+        add_relation(c, "hosted", pl->key, mm->key, date, NULL, s, "hosted.event-place");
         /* "بموسكو في روسيا": the country hosts it too. */
         size_t j = pl->last;
         if (j + 1 < c->t->n && strcmp(c->t->tok[j].norm, "في") == 0) {
             int ni = c->m->mention_at[j + 1] - 1;
             if (ni >= 0 && c->m->mentions.v[ni].type == LIA_T_COUNTRY)
-                add_relation(c, "hosted", c->m->mentions.v[ni].key, mm->key, c->context_date,
+                add_relation(c, "hosted", c->m->mentions.v[ni].key, mm->key, date,
                              NULL, s, "hosted.event-place");
         }
     }
@@ -1448,6 +1460,8 @@ static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p
 /* Whether the person of key was named with a minister's title before
  * mention q ("وزير الخارجية السعودي"، "نائب وزير الدفاع"), or as a
  * minister's counterpart ("نظيره الإيراني"). */
+/* Was the person of that key named before mention q as a minister or a
+ * counterpart? */
 static int named_minister_before(const rctx *c, const char *key, int q)
 {
     for (int k = 0; k < q; k++) {
@@ -1459,24 +1473,39 @@ static int named_minister_before(const rctx *c, const char *key, int q)
     return 0;
 }
 
+/* Was the person of that key named before mention q as a head of state
+ * or government ("الرئيس التركي"، "العاهل الأردني"، "رئيس الوزراء")? */
+static int named_leader_before(const rctx *c, const char *key, int q)
+{
+    for (int k = 0; k < q; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_PERSON && strcmp(mm->key, key) == 0
+            && (strcmp(mm->office, "head-of-state") == 0 || strcmp(mm->office, "head-of-government") == 0
+                || (strcmp(mm->office, "head") == 0 && !mm->bodies[0])))
+            return 1;
+    }
+    return 0;
+}
+
 /* The two sides "الجانبان" at mention si stands for: the two persons of
- * two countries last named, in its paragraph or the one before ("الوزيران":
- * the two ministers last named, however far back); mention indexes into
- * two[].  Returns 1, or 0 when there are none. */
+ * two countries last named, in its paragraph or the one before ("الوزيران",
+ * "الرئيسين": the two ministers or presidents last named, however far
+ * back); mention indexes into two[].  Returns 1, or 0 when there are none. */
 static int both_sides_of(const rctx *c, int si, int two[2])
 {
     const lia_mention *sides = &c->m->mentions.v[si];
     int para = c->t->tok[sides->first].paragraph;
-    int ministers = lia_token_matches(&c->t->tok[sides->first], "الوزيران")
-                    || lia_token_matches(&c->t->tok[sides->first], "الوزيرين");
+    int ministers = lia_lex_at(c->m, sides->first, lia_rules_class(c->r, "dual_ministers"));
+    int leaders = lia_lex_at(c->m, sides->first, lia_rules_class(c->r, "dual_leaders"));
     int n = 0;
     for (int q = si - 1; q >= 0 && n < 2; q--) {
         const lia_mention *mm = &c->m->mentions.v[q];
-        if (!ministers && c->t->tok[mm->first].paragraph < para - 1)
+        if (!ministers && !leaders && c->t->tok[mm->first].paragraph < para - 1)
             break;
         if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->both_sides)
             continue;
-        if (ministers && !named_minister_before(c, mm->key, si))
+        if ((ministers && !named_minister_before(c, mm->key, si))
+            || (leaders && !named_leader_before(c, mm->key, si)))
             continue;
         if (n == 0 || strcmp(c->m->mentions.v[two[0]].key, mm->key) != 0)
             two[n++] = q;
