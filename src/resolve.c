@@ -207,6 +207,75 @@ static int holder_of_kind(const rctx *c, size_t k, const char **body)
 
 static int pattern_has_class(const lia_pattern *p, int cls);
 
+static int is_relation(const lia_pattern *p, const char *rel)
+{
+    return strcmp(p->relation, rel) == 0;
+}
+
+/* Is person mention p named as a head of state or government: "الرئيس
+ * التركي" (a head of no body), "العاهل الأردني"، "رئيس الوزراء"? */
+static int named_as_leader(const lia_mention *p)
+{
+    return strncmp(p->office, "head-of-", 8) == 0 || (strcmp(p->office, "head") == 0 && !p->bodies[0]);
+}
+
+/* Is mention k the object of a rule that matched without a subject of
+ * its own, and no rule's subject? */
+static int only_an_object(const rctx *c, int k)
+{
+    int object = 0;
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *rm = &c->m->rels.v[q];
+        for (int a = 0; a < rm->n_a; a++)
+            if (rm->as[a] == k)
+                return 0;
+        for (int b = 0; b < rm->n_b; b++)
+            object |= rm->b[b] == k && rm->a < 0;
+    }
+    return object;
+}
+
+/* Is mention k a party some rule read (a subject or an object)? */
+static int read_by_a_rule(const rctx *c, int k)
+{
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *rm = &c->m->rels.v[q];
+        for (int a = 0; a < rm->n_a; a++)
+            if (rm->as[a] == k)
+                return 1;
+        for (int b = 0; b < rm->n_b; b++)
+            if (rm->b[b] == k)
+                return 1;
+    }
+    return 0;
+}
+
+/* Who made a visit told without a subject ("غادر X إسلام آباد في ختام
+ * زيارة رسمية لباكستان"): a person named before it in its sentence whom
+ * no rule read as a party, or -1. */
+static int unnamed_visitor(const rctx *c, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->first >= se->first && mm->first < rm->anchor && mm->type == LIA_T_PERSON && mm->key[0]
+            && !mm->inner && !mm->possessor && !read_by_a_rule(c, (int)k))
+            return (int)k;
+    }
+    return -1;
+}
+
+/* The story's first person: the first named (not as whom someone met:
+ * "يختتم زيارته بلقاء قائد الجيش"), or -1. */
+static int first_person_named(const rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++)
+        if (c->m->mentions.v[k].type == LIA_T_PERSON && c->m->mentions.v[k].key[0]
+            && !c->m->mentions.v[k].inner && !c->m->mentions.v[k].possessor && !only_an_object(c, (int)k))
+            return (int)k;
+    return -1;
+}
+
 /* The last person of country cc named before mention k, not counting
  * heads of state and government (no text calls them "the official" or
  * "the guest"), or -1. */
@@ -215,7 +284,7 @@ static int last_of_country(const rctx *c, size_t k, const char *cc)
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
         if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && !p->anaphor && !strcmp(p->country, cc)
-            && strncmp(p->office, "head-of-", 8) != 0)
+            && !named_as_leader(p))
             return (int)q;
     }
     return -1;
@@ -325,16 +394,20 @@ static void resolve_references(rctx *c)
             continue;
         }
         if (mm->type == LIA_T_PERSON && mm->guest) {
-            /* The person a visit pattern named before: the visitor. */
-            int visitor = -1;
-            for (size_t q = 0; q < c->m->rels.n; q++) {
-                const lia_rel_match *rm = &c->m->rels.v[q];
-                const lia_pattern *p = &c->r->patterns.v[rm->pattern];
-                if (strcmp(p->relation, "visited") == 0 && rm->a >= 0
-                    && c->m->mentions.v[rm->a].first < mm->first && c->m->mentions.v[rm->a].key[0]
-                    && (visitor < 0 || c->m->mentions.v[rm->a].first > c->m->mentions.v[visitor].first))
-                    visitor = rm->a;
-            }
+            /* The person a visit pattern named before: the visitor; else
+             * who made a visit told without a subject. */
+            int visitor = -1, accompany = lia_rules_class(c->r, "accompany");
+            for (int unnamed = 0; unnamed < 2 && visitor < 0; unnamed++)
+                for (size_t q = 0; q < c->m->rels.n; q++) {
+                    const lia_rel_match *rm = &c->m->rels.v[q];
+                    const lia_pattern *p = &c->r->patterns.v[rm->pattern];
+                    int a = !unnamed ? rm->a : rm->a < 0 && rm->anchor < mm->first ? unnamed_visitor(c, rm) : -1;
+                    /* Who came along ("يرافقه X") is not the guest. */
+                    if (is_relation(p, "visited") && !pattern_has_class(p, accompany) && a >= 0
+                        && c->m->mentions.v[a].first < mm->first && c->m->mentions.v[a].key[0]
+                        && (visitor < 0 || c->m->mentions.v[a].first > c->m->mentions.v[visitor].first))
+                        visitor = a;
+                }
             /* ... else, with a nisba ("الضيف البريطاني"), the last person
              * of that country named before; else whom the story's first
              * reception received ("استقبل الأمير ... ريكس تيلرسون ... الذي
@@ -663,10 +736,6 @@ static size_t clause_link_at(const rctx *c, const lia_rel_match *rm)
     return 0;
 }
 
-static int is_relation(const lia_pattern *p, const char *rel)
-{
-    return strcmp(p->relation, rel) == 0;
-}
 
 /* Is place mention mm named after إلى ("إلى رام الله"، "إلى مدينة حلب")?
  * city_word and to are those lexicon classes. */
@@ -1134,10 +1203,30 @@ static void add_visit(rctx *c, const char *person, const char *place, const char
         add_relation(c, "visited", person, e->country, date, NULL, sent, "visited.city-country");
 }
 
+/* The persons of the list whose last item is mention last ("X، وY والنيجيري
+ * Z"): items at most two words apart, none before token first; at most
+ * max of them, last first, into out.  Returns how many. */
+static int list_ending_at(const rctx *c, int last, size_t first, int *out, int max)
+{
+    int n = 0;
+    out[n++] = last;
+    size_t start = c->m->mentions.v[last].first;
+    for (int q = last; q-- > 0 && n < max;) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->inner || (mm->type == LIA_T_COUNTRY && mm->last <= start && mm->last + 1 >= start))
+            continue;           /* a nisba between: "والإيفواري" */
+        if (mm->type != LIA_T_PERSON || !mm->key[0] || mm->first < first || mm->last + 2 < start)
+            break;
+        out[n++] = q;
+        start = mm->first;
+    }
+    return n;
+}
+
 /* "... بيانتيدوزي، الذي يقوم بزيارة": a relative pronoun just before the
- * trigger makes the person it follows the subject.  Returns 1 and sets
- * out[0], or 0. */
-static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out)
+ * trigger makes the person it follows the subject ("اللذين" the two, "الذين" the
+ * list, at most max).  Returns how many it put in out, or 0. */
+static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out, int max)
 {
     int rel = lia_rules_class(c->r, "relative");
     const lia_sentence *se = &c->t->sent[rm->sentence];
@@ -1160,10 +1249,14 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out)
             return 0;
         out[0] = best;
         /* "... X وY، اللذين حلا بالمملكة": a dual relative, the two. */
-        if (second >= 0 && lia_lex_at(c->m, k - 1, lia_rules_class(c->r, "relative_dual"))) {
+        if (second >= 0 && max >= 2 && lia_lex_at(c->m, k - 1, lia_rules_class(c->r, "relative_dual"))) {
             out[1] = second;
             return 2;
         }
+        /* "... يوسفو والنيجيري محمد بخاري والسنغالي ماكي سال، الذين
+         * اجتمعوا": a plural relative, the list that ends before it. */
+        if (lia_lex_at(c->m, k - 1, lia_rules_class(c->r, "relative_plural")))
+            return list_ending_at(c, best, se->first, out, max);
         return 1;
     }
     return 0;
@@ -1479,9 +1572,7 @@ static int named_leader_before(const rctx *c, const char *key, int q)
 {
     for (int k = 0; k < q; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_PERSON && strcmp(mm->key, key) == 0
-            && (strcmp(mm->office, "head-of-state") == 0 || strcmp(mm->office, "head-of-government") == 0
-                || (strcmp(mm->office, "head") == 0 && !mm->bodies[0])))
+        if (mm->type == LIA_T_PERSON && strcmp(mm->key, key) == 0 && named_as_leader(mm))
             return 1;
     }
     return 0;
@@ -2002,15 +2093,9 @@ static int counted_group(const rctx *c, int k, int *out)
 
 static void relations_from_matches(rctx *c)
 {
-    /* The subject of a relation without one: the first person named, then
-     * whoever was last the explicit subject. */
-    c->subject = -1;
-    for (size_t k = 0; k < c->m->mentions.n; k++)
-        if (c->m->mentions.v[k].type == LIA_T_PERSON && c->m->mentions.v[k].key[0]
-            && !c->m->mentions.v[k].inner && !c->m->mentions.v[k].possessor) {
-            c->subject = (int)k;
-            break;
-        }
+    /* The subject of a relation without one: the story's first person,
+     * then whoever was last the explicit subject. */
+    c->subject = first_person_named(c);
     for (size_t q = 0; q < c->m->rels.n; q++) {
         const lia_rel_match *rm = &c->m->rels.v[q];
         const lia_pattern *p = &c->r->patterns.v[rm->pattern];
@@ -2043,17 +2128,18 @@ static void relations_from_matches(rctx *c)
         for (int k = 0; k < rm->n_a && !coordinated; k++)
             alist[na++] = rm->as[k];
         /* "X وY، اللذين حلا بالسلطنة": the pattern read Y, the dual relative
-         * names both. */
+         * names both; "X وY وZ، الذين" all three. */
         if (na == 1) {
-            int two[2];
-            if (relative_subject(c, rm, two) == 2 && two[0] == alist[0])
-                alist[na++] = two[1];
+            int all[16];
+            int n = relative_subject(c, rm, all, 16);
+            for (int k = 1; k < n && all[0] == alist[0]; k++)
+                alist[na++] = all[k];
         }
         /* "كما التقى الثلاثة مع X": the three named together before. */
         if (na == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
         if (na == 0)
-            na = relative_subject(c, rm, alist);
+            na = relative_subject(c, rm, alist, 16);
         if (na == 0)
             na = where_subject(c, rm, alist);
         if (na == 0 && (na = kana_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].counted)
