@@ -166,7 +166,7 @@ static const char *const other_date_starts[] = {
     "سنه", "عام", "الشهر",                                        /* year_led */
     "امس", "اول", "اليوم", "واليوم", "غدا", "قبل",                 /* day_word_led */
     "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن",        /* ordinal_day_at */
-    "تاسع", "عاشر", "حادي", "عشرين", "ثلاثين",
+    "تاسع", "عاشر", "حادي", "عشرين", "ثلاثين", "فاتح",
 };
 
 /* Built once, process lifetime (never freed, like ICU's own data):
@@ -512,11 +512,17 @@ static int one_word_ordinal(const char *norm)
  * after the expression (0 when nothing matched); an impossible date such as
  * "31 فبراير" is consumed without being reported. */
 /* A day written as an ordinal before "من" and a month ("الأول من تشرين
- * الثاني", "الرابع عشر من نيسان", "الحادي والعشرين من مايو"): the day, and
- * in *len its tokens; else 0. */
+ * الثاني", "الرابع عشر من نيسان", "الحادي والعشرين من مايو", "فاتح
+ * نونبر"): the day, and in *len its tokens; else 0. */
 static int ordinal_day_at(const ctx *c, size_t i, size_t *len)
 {
     const lia_token *t = tk(c, i);
+    /* Maghrebi "فاتح نونبر": the first, the month right after it. */
+    if (is_norm(c, i, "فاتح")) {
+        size_t e;
+        *len = 1;
+        return month_at(c, i + 1, &e) || (is_norm(c, i + 1, "من") && month_at(c, i + 2, &e)) ? 1 : 0;
+    }
     int u = t ? one_word_ordinal(t->norm) : 0;
     if (u > 9)
         u = 0;              /* العاشر، العشرين، الثلاثين: told below */

@@ -944,6 +944,10 @@ static void set_context(rctx *c)
  * more? */
 static int is_headline(const rctx *c, size_t s)
 {
+    /* Not a first paragraph that opens with a dateline ("جنيف - ..."):
+     * that is the story's lead. */
+    if (c->m->dateline && c->t->tok[c->m->mentions.v[c->m->dateline - 1].first].paragraph == 0)
+        return 0;
     return c->t->n && c->t->tok[c->t->sent[s].first].paragraph == 0
            && c->t->tok[c->t->n - 1].paragraph > 0;
 }
@@ -1745,6 +1749,36 @@ static int delegation_leader_after(const rctx *c, int d)
     return -1;
 }
 
+/* The persons delegation mention d includes, listed right after it
+ * ("وفداً تركياً رفيع المستوى ضم وزير الخارجية X ووزير الدفاع Y"): at
+ * most max into out; returns how many. */
+static int delegation_members(const rctx *c, int d, int *out, int max)
+{
+    int includes = lia_rules_class(c->r, "includes");
+    const lia_mention *dm = &c->m->mentions.v[d];
+    int sent = c->t->tok[dm->first].sentence;
+    for (size_t j = dm->last; includes >= 0 && j < c->t->n && j < dm->last + 4; j++) {
+        if (c->t->tok[j].sentence != sent || c->m->mention_at[j])
+            break;
+        int l = lia_lex_at(c->m, j, includes);
+        if (!l)
+            continue;
+        int n = 0;
+        size_t next = j + (size_t)l;
+        for (size_t q = 0; q < c->m->mentions.n && n < max; q++) {
+            const lia_mention *pm = &c->m->mentions.v[q];
+            if (pm->inner || pm->first < next)
+                continue;
+            if (pm->type != LIA_T_PERSON || !pm->key[0] || pm->first > next + 1)
+                break;
+            out[n++] = (int)q;
+            next = pm->last;        /* the next right after, or past "،" */
+        }
+        return n;
+    }
+    return 0;
+}
+
 /* Who led a delegation of country mention mi's country: named after
  * any mention of that country ("والإيراني برئاسة X"), or -1. */
 static int country_delegation_leader(const rctx *c, int mi)
@@ -1824,7 +1858,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     }
     const lia_mention *am = &c->m->mentions.v[ai];
     c->anchor = rm->anchor;
-    const char *date = sentence_date(c, rm->sentence);
+    /* A headline's date is the body's to tell: "الشرع يستقبل فيدان ...
+     * واتفاق العاشر من آذار على الطاولة" names an agreement's day. */
+    const char *date = is_headline(c, rm->sentence) ? NULL : sentence_date(c, rm->sentence);
     /* "... حيث التقى يوم الأربعاء X. كما استقبله Y": a sentence that goes
      * on with the one before takes the day of the meeting it told. */
     int goes_on = goes_on_sentence(c, rm->sentence) && c->met_sent == rm->sentence;
@@ -1865,7 +1901,20 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     }
     int officials_of = nb > 0 && is_relation(p, "met") && countries_officials(c, bs[0]);
     for (int k = 0; k < nb; k++) {
-        /* A delegation with its leader named meets through him. */
+        /* A delegation with its members named ("وفداً تركياً رفيع المستوى
+         * ضم X وY وZ") meets through each of them; one with its leader
+         * named, through him. */
+        int members[16], n_members;
+        if (is_relation(p, "met") && c->m->mentions.v[bs[k]].delegation
+            && (n_members = delegation_members(c, bs[k], members, 16)) > 0) {
+            for (int g = 0; g < n_members; g++) {
+                lia_rel_match with_b = *rm;
+                with_b.b[0] = members[g];
+                with_b.n_b = 1;
+                relation_pairs(c, &with_b, p, ai);
+            }
+            continue;
+        }
         if (is_relation(p, "met") && c->m->mentions.v[bs[k]].delegation) {
             int leader = delegation_leader(c, bs[k]);
             if (leader >= 0)
