@@ -513,24 +513,38 @@ static thread_translit *this_thread_translit(void)
     return t;
 }
 
+/* Opens prototype `which` unless it is open or failed; translit_lock held. */
+static void open_prototype(int which)
+{
+    static const char *const ids[2] = {"Arabic-Latin", "Latin-ASCII"};
+    if (translit_proto[which] || translit_failed[which])
+        return;
+    UChar uid[32];
+    u_charsToUChars(ids[which], uid, (int32_t)strlen(ids[which]) + 1);
+    UErrorCode err = U_ZERO_ERROR;
+    translit_proto[which] = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+    if (U_FAILURE(err)) {
+        translit_proto[which] = NULL;
+        translit_failed[which] = 1;
+    }
+}
+
+void lia_transliterate_prepare(void)
+{
+    pthread_mutex_lock(&translit_lock);
+    for (int which = 0; which < 2; which++)
+        open_prototype(which);
+    pthread_mutex_unlock(&translit_lock);
+}
+
 /* This thread's transliterator `which`, or NULL when ICU cannot open it. */
 static UTransliterator *thread_transliterator(int which)
 {
-    static const char *const ids[2] = {"Arabic-Latin", "Latin-ASCII"};
     thread_translit *t = this_thread_translit();
     if (t->tr[which])
         return t->tr[which];
     pthread_mutex_lock(&translit_lock);
-    if (!translit_proto[which] && !translit_failed[which]) {
-        UChar uid[32];
-        u_charsToUChars(ids[which], uid, (int32_t)strlen(ids[which]) + 1);
-        UErrorCode err = U_ZERO_ERROR;
-        translit_proto[which] = utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
-        if (U_FAILURE(err)) {
-            translit_proto[which] = NULL;
-            translit_failed[which] = 1;
-        }
-    }
+    open_prototype(which);
     if (translit_proto[which]) {
         UErrorCode err = U_ZERO_ERROR;
         t->tr[which] = utrans_clone(translit_proto[which], &err);
