@@ -5,6 +5,7 @@
  * (outputs.h). */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "cli.h"
 #include "facts.h"
 #include "graph.h"
+#include "normalize.h"
 #include "outputs.h"
 #include "util.h"
 
@@ -242,6 +244,23 @@ int lia_input_finish(lia_input_options *in)
     return 1;
 }
 
+static void *prepare_transliteration(void *arg)
+{
+    (void)arg;
+    lia_transliterate_prepare();
+    return NULL;
+}
+
+lia_status lia_load_rules_for(const lia_input_options *in, lia_rules **out, lia_diag *d)
+{
+    pthread_t helper;
+    int helped = in->xo.threads > 1 && pthread_create(&helper, NULL, prepare_transliteration, NULL) == 0;
+    lia_status st = lia_rules_load(in->rules_dir, out, d);
+    if (helped)
+        pthread_join(helper, NULL);
+    return st;
+}
+
 int lia_output_option(const char *cmd, int opt, const char *arg, lia_output_options *o)
 {
     switch (opt) {
@@ -391,7 +410,7 @@ int cmd_build(int argc, char **argv)
     if (in.bad_input >= 0)
         lia_apply_bad_input(corpus, in.bad_input);
 
-    if (lia_rules_load(in.rules_dir, &rules, &d) != LIA_OK) {
+    if (lia_load_rules_for(&in, &rules, &d) != LIA_OK) {
         lia_error("%s", d.message);
         goto done;
     }

@@ -429,7 +429,7 @@ int cmd_extract(int argc, char **argv)
     lia_rules *rules = NULL;
     static char out_buf[1 << 20];
     setvbuf(stdout, out_buf, _IOFBF, sizeof out_buf);
-    if (lia_rules_load(in.rules_dir, &rules, &d) != LIA_OK) {
+    if (lia_load_rules_for(&in, &rules, &d) != LIA_OK) {
         lia_error("%s", d.message);
         goto done;
     }

@@ -12,9 +12,11 @@
 lia_facts *lia_facts_new(void)
 {
     lia_facts *f = xcalloc(1, sizeof *f);
-    lia_map_init(&f->by_key);
-    lia_map_init(&f->rel_seen);
     f->strings = lia_arena_new();
+    /* The maps only grow and go with the facts: their slots and key copies
+     * come from the arena too (no malloc and free for each key). */
+    lia_map_init_in(&f->by_key, f->strings);
+    lia_map_init_in(&f->rel_seen, f->strings);
     sb_init(&f->id);
     return f;
 }
@@ -52,7 +54,8 @@ static void fill(lia_arena *a, char **field, const char *s)
 lia_entity *lia_facts_entity(lia_facts *f, const char *key, const char *type,
                              const char *name, const char *name_latin, const char *country)
 {
-    lia_entity *e = lia_map_get(&f->by_key, key);
+    unsigned long hash = lia_hash(key);
+    lia_entity *e = lia_map_get_hashed(&f->by_key, key, hash);
     if (e) {
         fill(e->strings, &e->type, type);
         fill(e->strings, &e->name, name);
@@ -69,7 +72,7 @@ lia_entity *lia_facts_entity(lia_facts *f, const char *key, const char *type,
     e->country = dup_or_empty(f->strings, country);
     e->role = dup_or_empty(f->strings, "");
     VEC_PUSH(f->entities, e);
-    lia_map_put(&f->by_key, key, e);
+    lia_map_put_hashed(&f->by_key, key, hash, e);
     return e;
 }
 
@@ -148,7 +151,8 @@ lia_relation *lia_facts_add_relation(lia_facts *f, const char *relation, const c
         b = t;
     }
     const char *id = relation_id(&f->id, relation, a, b, source ? source : "");
-    lia_relation *r = lia_map_get(&f->rel_seen, id);
+    unsigned long hash = lia_hash(id);
+    lia_relation *r = lia_map_get_hashed(&f->rel_seen, id, hash);
     if (r) {
         fill(f->strings, &r->date, date);
         fill(f->strings, &r->place, place);
@@ -164,7 +168,7 @@ lia_relation *lia_facts_add_relation(lia_facts *f, const char *relation, const c
     r->evidence = dup_or_empty(f->strings, evidence);
     r->rule = dup_or_empty(f->strings, rule);
     VEC_PUSH(f->relations, r);
-    lia_map_put(&f->rel_seen, id, r);
+    lia_map_put_hashed(&f->rel_seen, id, hash, r);
     return r;
 }
 

@@ -40,6 +40,13 @@ char *lia_transliterate(const char *utf8);
  * Hammouchi" → "abdellatif-hammouchi"); Arabic is transliterated first. */
 char *lia_slug(const char *utf8);
 
+/* Opens the transliterators now rather than at the first transliteration,
+ * which then finds them ready (opening builds ICU's registry of
+ * transliterators: about 160M instructions, a fixed cost of any run that
+ * transliterates).  Thread-safe: meant for a thread that has nothing else
+ * to do while the caller loads the rules. */
+void lia_transliterate_prepare(void);
+
 /* Releases the cached transliterators.  Optional, for leak checkers: call
  * once at exit when no other thread uses this module (then ICU's own
  * u_cleanup() may follow).  Later calls simply reopen them. */

@@ -66,6 +66,11 @@ int lia_input_option(const char *cmd, int opt, const char *arg, lia_input_option
  * error and returns 0 when no rules directory can be found. */
 int lia_input_finish(lia_input_options *in);
 
+/* lia_rules_load for a command that extracts on in->xo.threads threads:
+ * with more than one, ICU's transliterators are opened meanwhile on a
+ * thread of their own (lia_transliterate_prepare), off the run's path. */
+lia_status lia_load_rules_for(const lia_input_options *in, lia_rules **out, lia_diag *d);
+
 /* Checks the inputs argv[first..argc) of a streaming command: at least
  * one (else "no <what> given (- reads them from stdin)"), and "-" at most
  * once.  Returns 0, or the usage exit code after the message. */

@@ -494,6 +494,11 @@ void lia_key_filter_release(lia_key_filter *f)
 
 void *lia_map_put(lia_map *m, const char *key, void *val)
 {
+    return lia_map_put_hashed(m, key, lia_hash(key), val);
+}
+
+void *lia_map_put_hashed(lia_map *m, const char *key, unsigned long hash, void *val)
+{
     /* At most half full.  Small to start: a rule trie has a map per node,
      * most with one or two children. */
     if (2 * (m->n + 1) > m->cap) {
@@ -507,7 +512,6 @@ void *lia_map_put(lia_map *m, const char *key, void *val)
         if (!m->arena)
             free(old.slots);
     }
-    unsigned long hash = lia_hash(key);
     lia_map_slot *s = &m->slots[map_slot(m, key, hash)];
     if (s->key) {
         void *prev = s->val;

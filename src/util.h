@@ -132,6 +132,8 @@ void *lia_map_get(const lia_map *m, const char *key);
 void *lia_map_get_hashed(const lia_map *m, const char *key, unsigned long hash);
 /* Sets key to val; returns the previous value or NULL. */
 void *lia_map_put(lia_map *m, const char *key, void *val);
+/* lia_map_put with hash = lia_hash(key) known (a key just looked up). */
+void *lia_map_put_hashed(lia_map *m, const char *key, unsigned long hash, void *val);
 
 /* One bit per key hash of a map that no longer changes: a key whose bit
  * is clear is surely absent, and is answered without a probe (a map asked
