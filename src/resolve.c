@@ -821,6 +821,15 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             && mm->last + 1 >= rm->anchor && (size_t)c->t->tok[mm->first].sentence == s)
             return c->m->mentions.v[mm->place_mention - 1].key;
     }
+    /* "محادثات رفيعة المستوى احتضنتها الدوحة ... بين X وY": the place
+     * that hosted the trigger's meeting, right after it. */
+    int host = lia_rules_class(c->r, "host_verb");
+    for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if ((mm->type & LIA_T_PLACE) && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
+            && mm->first <= rm->anchor + 4 && lia_lex_at(c->m, mm->first - 1, host))
+            return mm->key;
+    }
     /* "حيث التقى في العاصمة جيبوتي X": a city in في right after the
      * trigger is where it happened. */
     for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
