@@ -1839,13 +1839,17 @@ static void date_headline_relations(rctx *c)
     VEC_FREE(c->headline_undated);
 }
 
-/* Does sentence s tell a meeting (a met match) before token before? */
+/* Does sentence s tell a meeting (a met match) before token before?  Not
+ * one read from who came along ("يرافقه X"): that is no meeting told. */
 static int met_in_sentence(const rctx *c, size_t s, size_t before)
 {
-    for (size_t o = 0; o < c->m->rels.n; o++)
-        if (c->m->rels.v[o].sentence == s && c->m->rels.v[o].anchor < before
-            && is_relation(&c->r->patterns.v[c->m->rels.v[o].pattern], "met"))
+    int accompany = lia_rules_class(c->r, "accompany");
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_pattern *p = &c->r->patterns.v[c->m->rels.v[o].pattern];
+        if (c->m->rels.v[o].sentence == s && c->m->rels.v[o].anchor < before && is_relation(p, "met")
+            && !pattern_has_class(p, accompany))
             return 1;
+    }
     return 0;
 }
 
@@ -1938,6 +1942,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             bs[k] = who;
         }
         const lia_mention *bm = &c->m->mentions.v[bs[k]];
+        /* Who came along with a visitor met him only as his host, of
+         * another country. */
+        if (is_relation(p, "met") && pattern_has_class(p, lia_rules_class(c->r, "accompany"))
+            && (!am->country[0] || !bm->country[0] || !strcmp(am->country, bm->country)))
+            continue;
         if (bm->group && is_relation(p, "met")) {
             met_attendees(c, rm, p, am, date, place);
             continue;
