@@ -3309,6 +3309,7 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     const ctx *c = pm->c;
     size_t j = pos;
     int seen = 0;
+    size_t l0;
     /* "X، الذي خصته ميلوني بلقاء، وY": past a relative clause, to the
      * comma that closes it. */
     if (j + 1 < pm->sent_last && is_punct(c, j, ",") && lex(c, j + 1, c->c_relative)) {
@@ -3369,6 +3370,21 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         && (nl = (size_t)nisba_at(c, j, &nci)) && j + nl < pm->sent_last) {
         j += nl;
         seen = 1;
+    }
+    /* "، وأمناء مجالس الأمن في طاجيكستان X، وقرغيزستان Y": a plural
+     * title opens the items of persons each led by his country. */
+    if (!(types & LIA_T_COUNTRY) && j < pm->sent_last && tok(c, j)->has_conj && !mention_starts_at(c, j)
+        && (l0 = (size_t)lex(c, j, c->c_officials_of))) {
+        size_t k = j + l0;
+        while (k < pm->sent_last && k < j + 6 && !mention_starts_at(c, k) && tok(c, k)->kind == LIA_TOK_WORD)
+            k++;
+        int ci = k < pm->sent_last && mention_starts_at(c, k) ? top_mention(c, k) : -1;
+        size_t after = ci >= 0 ? c->m->mentions.v[ci].last : 0;
+        if (ci >= 0 && c->m->mentions.v[ci].type == LIA_T_COUNTRY && after < pm->sent_last
+            && mention_starts_at(c, after) && c->m->mentions.v[top_mention(c, after)].type == LIA_T_PERSON) {
+            j = after;
+            seen = 1;
+        }
     }
     /* "وزراء خارجية الأردن X والعراق Y ومصر Z": a list of persons each
      * led by his country. */
