@@ -2837,7 +2837,12 @@ static size_t mention_at(ctx *c, size_t i)
          * scan missed ("ونظيره الأردني عاطف الطراونة"). */
         int ends = after >= c->t->n || !same_sentence(c, i, after) || tok(c, after)->kind != LIA_TOK_WORD
                    || any_lex(c, after);
-        if (nl && ends && !official_at(c, after, NULL) && scan_name(c, after) <= after) {
+        /* "المصالح الأمنية المغربية ونظيرتها الفرنسية": joined to a body
+         * with its nisba, the counterpart is a body, no person. */
+        int of_body = tok(c, i)->has_conj && i > 0 && nisba_at(c, i - 1, NULL) == 1
+                      && !(c->m->mentions.n && c->m->mentions.v[c->m->mentions.n - 1].last == i
+                           && c->m->mentions.v[c->m->mentions.n - 1].type == LIA_T_PERSON);
+        if (nl && ends && !of_body && !official_at(c, after, NULL) && scan_name(c, after) <= after) {
             lia_mention *mm = new_mention(c, i, after, LIA_T_PERSON);
             set_identity(c, mm, "", "", "", c->r->countries.v[nci].code);
             mm->anaphor = 1;
