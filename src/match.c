@@ -3611,6 +3611,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     }
     if (mi >= 0 && e->capture == 'A' && el < pm->anchor_el && verb_opens_own_clause(pm))
         mi = -1;
+    /* "التقى X، ومنها إلى عين التينة للقاء Y": a person right after a
+     * meeting noun later in the sentence is that meeting's, not the
+     * object of this trigger. */
+    if (mi >= 0 && e->capture == 'B' && start > pm->anchor_pos + 1 && lex(c, start - 1, c->c_met_noun)
+        && !pattern_has(pm->p, LIA_P_CLASS, c->c_met_noun))
+        mi = -1;
     if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
         int *list = e->capture == 'A' ? pm->as : pm->b;
         int *n = e->capture == 'A' ? &pm->n_a : &pm->n_b;

@@ -1402,6 +1402,22 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
 /* "أما الرئيس التركي فأوضح، عقب استقباله المسؤول الإماراتي": a person
  * named earlier in the trigger's own sentence, not one of its B, is whom
  * the sentence is about.  Returns 1 and sets out[0], or 0. */
+/* Is mention q the object of a met match of rm's sentence whose trigger
+ * comes before rm's? */
+static int object_earlier_in_sentence(const rctx *c, const lia_rel_match *rm, int q)
+{
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om->sentence != rm->sentence || om->anchor >= rm->anchor
+            || !is_relation(&c->r->patterns.v[om->pattern], "met"))
+            continue;
+        for (int b = 0; b < om->n_b; b++)
+            if (om->b[b] == q)
+                return 1;
+    }
+    return 0;
+}
+
 static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
@@ -1420,17 +1436,22 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
         int is_b = 0;
         for (int b = 0; b < rm->n_b; b++)
             is_b |= rm->b[b] == (int)q;
-        /* "مباحثات مع شمخاني ويلتقي ...": whom he talked with is no subject. */
+        /* "مباحثات مع شمخاني ويلتقي ...": whom he talked with is no subject;
+         * nor, unless right before the verb, whom an earlier verb of the
+         * sentence met ("حيث التقت X، ومنها إلى عين التينة للقاء Y"). */
         if (is_b || (with >= 0 && mm->first > 0 && lia_lex_at(c->m, mm->first - 1, with)))
             continue;
-        if (found < 0)
+        if (found < 0 && !object_earlier_in_sentence(c, rm, (int)q))
             found = (int)q;
         /* "... وأن المسؤول الروسي أجرى مباحثات": a person right before the
          * verb is its subject, whoever opened the sentence; not across
-         * "كما" ("حيث التقى X، كما التقى Y": X is an object). */
+         * "كما" ("حيث التقى X، كما التقى Y": X is an object) nor "، و"
+         * ("X، ومنها إلى ... للقاء Y"). */
         int joined = 0;
         for (size_t t = mm->last; t < rm->anchor && join >= 0; t++)
-            joined |= lia_lex_at(c->m, t, join) != 0;
+            joined |= lia_lex_at(c->m, t, join) != 0
+                      || (c->t->tok[t].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[t].norm, ",")
+                          && t + 1 < rm->anchor && c->t->tok[t + 1].has_conj);
         if (mm->last + 2 >= rm->anchor && !joined)
             found = (int)q;
     }
