@@ -1664,8 +1664,7 @@ static int pattern_has_class(const lia_pattern *p, int cls)
 
 /* "وشارك في الاجتماع من الجانب العراقي X": X met everyone of another
  * country in the meetings this document told of so far. */
-static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
-                       const lia_mention *am)
+static void met_joined(rctx *c, const lia_rel_match *rm, const char *rule, const lia_mention *am)
 {
     /* Inside an event ("وحضر الجلسة الافتتاحية X") the session is the
      * event's: attending it is not meeting everyone. */
@@ -1688,7 +1687,7 @@ static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
             const char *date = sentence_date(c, rm->sentence);
             c->anchor = rm->anchor;
             add_relation(c, "met", am->key, sm->key, date ? date : c->context_date, c->context_place,
-                         rm->sentence, p->id);
+                         rm->sentence, rule);
         }
         return;
     }
@@ -1707,14 +1706,14 @@ static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
         }
     }
     c->anchor = rm->anchor;
-    char *date = last->date[0] ? xstrdup(last->date) : NULL;
-    char *place = last->place[0] ? xstrdup(last->place) : NULL;
+    /* Copied where the document's strings live: add_relation keeps them
+     * as the last meeting's day and place. */
+    const char *date = last->date[0] ? lia_arena_strdup(c->m->strings, last->date) : NULL;
+    const char *place = last->place[0] ? lia_arena_strdup(c->m->strings, last->place) : NULL;
     for (size_t k = 0; k < others.n; k++) {
-        add_relation(c, "met", am->key, others.v[k], date, place, rm->sentence, p->id);
+        add_relation(c, "met", am->key, others.v[k], date, place, rm->sentence, rule);
         free(others.v[k]);
     }
-    free(date);
-    free(place);
     VEC_FREE(others);
 }
 
@@ -2312,7 +2311,7 @@ static void relations_from_matches(rctx *c)
                 }
                 if (joined) {
                     if (rm->n_a > 0)
-                        met_joined(c, rm, p, am);
+                        met_joined(c, rm, p->id, am);
                 } else if (am->both_sides) {
                     met_both_sides(c, rm, p, alist[k]);
                 } else if (counterpart >= 0 && lia_lex_at(c->m, am->first, counterpart)
