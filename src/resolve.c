@@ -2237,6 +2237,10 @@ static void relations_from_matches(rctx *c)
             na = person_before(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
+        /* ... a group found so ("واستهل الضيوف الثلاثة يومهم ...، حيث رحب
+         * بهم الوزير X"): its persons. */
+        if (na == 1 && c->m->mentions.v[alist[0]].counted)
+            na = counted_group(c, alist[0], alist);
         /* "كما عقد الوزيران اجتماعا مع X" after "زار A وB": the two act
          * together, both meet X; with an object, "الوزيران" is not the
          * two sides of a meeting. */
