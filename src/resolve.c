@@ -1622,12 +1622,18 @@ static int both_sides_of(const rctx *c, int si, int two[2])
     int para = c->t->tok[sides->first].paragraph;
     int ministers = lia_lex_at(c->m, sides->first, lia_rules_class(c->r, "dual_ministers"));
     int leaders = lia_lex_at(c->m, sides->first, lia_rules_class(c->r, "dual_leaders"));
+    /* "استقبل الضيفين": the two last named not of the host's country. */
+    int guests = lia_lex_at(c->m, sides->first, lia_rules_class(c->r, "dual_guests"));
+    const char *host = guests && c->context_place ? country_of_place(c, c->context_place) : NULL;
+    if (guests && !host)
+        return 0;
     int n = 0;
     for (int q = si - 1; q >= 0 && n < 2; q--) {
         const lia_mention *mm = &c->m->mentions.v[q];
-        if (!ministers && !leaders && c->t->tok[mm->first].paragraph < para - 1)
+        if (!ministers && !leaders && !guests && c->t->tok[mm->first].paragraph < para - 1)
             break;
-        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->both_sides)
+        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->both_sides
+            || (guests && (!mm->country[0] || !strcmp(mm->country, host))))
             continue;
         if ((ministers && !named_minister_before(c, mm->key, si))
             || (leaders && !named_leader_before(c, mm->key, si)))
@@ -1636,7 +1642,7 @@ static int both_sides_of(const rctx *c, int si, int two[2])
             two[n++] = q;
     }
     return n == 2 && c->m->mentions.v[two[0]].country[0] && c->m->mentions.v[two[1]].country[0]
-           && strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country) != 0;
+           && (guests || strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country) != 0);
 }
 
 /* "وبحث الجانبان ...": a meeting of the two sides.  "الوزيران" are the
