@@ -3087,7 +3087,8 @@ static void find_surnames(ctx *c)
      * and the whole name's words. */
     typedef struct {
         size_t mention;
-        char *surname;           /* NULL when too short or another's too */
+        char *surname;           /* NULL when too short or another's too; this and
+                                    alt are words[] entries (strings in the arena words) */
         unsigned long hash;
         int bare_surname;        /* the name's last word is written without the
                                     article: "مودي" is not "المؤدي" */
@@ -3100,6 +3101,7 @@ static void find_surnames(ctx *c)
         int compound;            /* ends in عبد X or أبو X */
     } known;
     VEC(known) persons = { 0 };
+    lia_arena *words = lia_arena_new();   /* every string of persons: freed at once */
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->type != LIA_T_PERSON || mm->inner || !mm->key || !mm->key[0] || !mm->surface[0])
@@ -3114,14 +3116,14 @@ static void find_surnames(ctx *c)
                 same = &persons.v[q];
         if (same) {
             for (; kn.n_words < same->n_words; kn.n_words++) {
-                kn.words[kn.n_words] = xstrdup(same->words[kn.n_words]);
+                kn.words[kn.n_words] = same->words[kn.n_words];
                 kn.word_hashes[kn.n_words] = same->word_hashes[kn.n_words];
             }
         } else {
             char *norm = lia_normalize_str(mm->surface);
             char *save = NULL;
             for (char *w = strtok_r(norm, " ", &save); w && kn.n_words < 6; w = strtok_r(NULL, " ", &save)) {
-                kn.words[kn.n_words] = lia_entry_key(w);
+                kn.words[kn.n_words] = lia_arena_strdup(words, lia_entry_key_in(w));
                 kn.word_hashes[kn.n_words] = lia_hash(kn.words[kn.n_words]);
                 kn.n_words++;
             }
@@ -3136,14 +3138,12 @@ static void find_surnames(ctx *c)
             sp = sp ? sp + 1 : mm->surface;
             kn.bare_surname = strncmp(sp, "\xd8\xa7\xd9\x84", 4) != 0;   /* no "ال" */
         }
-        char *key = xstrdup(kn.words[kn.n_words - 1]);
+        char *key = kn.words[kn.n_words - 1];
         int seen = strlen(key) < 6;   /* three letters at least, once each */
         for (size_t q = 0; q < persons.n && !seen; q++)
             seen = persons.v[q].surname && strcmp(persons.v[q].surname, key) == 0;
-        if (seen) {
-            free(key);
+        if (seen)
             key = NULL;
-        }
         kn.surname = key;
         kn.hash = key ? lia_hash(key) : 0;
         const lia_gaz_ref *g = lia_rules_lookup(c->r, mm->key);
@@ -3155,7 +3155,7 @@ static void find_surnames(ctx *c)
                      && !(persons.v[q].alt && !strcmp(persons.v[q].alt, w));
             const lia_trie *t = ok ? lia_trie_step(&c->r->lexicon, w) : NULL;
             if (ok && !t) {
-                kn.alt = xstrdup(w);
+                kn.alt = kn.words[kn.n_words - 2];
                 kn.alt_hash = lia_hash(w);
             }
         }
@@ -3228,12 +3228,7 @@ static void find_surnames(ctx *c)
     }
 #undef MAY_START_BIT
 #undef SET_MAY_START
-    for (size_t p = 0; p < persons.n; p++) {
-        free(persons.v[p].surname);
-        free(persons.v[p].alt);
-        for (size_t w = 0; w < persons.v[p].n_words; w++)
-            free(persons.v[p].words[w]);
-    }
+    lia_arena_free(words);
     VEC_FREE(persons);
 }
 
