@@ -45,6 +45,9 @@ typedef struct {
     unsigned char *joined;   /* per token: another relation's trigger joined by و */
     int *remote;             /* per sentence: it tells of a phone or video call */
     int subject_country;     /* country of the first official named, or -1 */
+    uint64_t *opener_classes;  /* lex_words words: the classes that open a reading
+                                  of mention_at (see set_opener_classes) */
+    uint64_t *lister_classes;  /* lex_words words: delegation, includes, with */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
         c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun, c_meeting_kind_adj;
@@ -2715,30 +2718,70 @@ static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_co
     return e;
 }
 
+/* Does a phrase of one of the classes (a bit per class, lex_words words)
+ * start at token i? */
+static inline int lex_any_of(const ctx *c, size_t i, const uint64_t *classes)
+{
+    const uint64_t *bits = c->lex_bits + i * c->lex_words;
+    uint64_t hit = 0;
+    for (size_t w = 0; w < c->lex_words; w++)
+        hit |= bits[w] & classes[w];
+    return hit != 0;
+}
+
+/* The classes one of which a reading of mention_at needs at token i itself
+ * when no gazetteer phrase starts there: each reading below opens with a
+ * test of one of these at i, or of gaz[i] (a title, official, body, event,
+ * place or nisba), or is one of the exceptions no_mention_at lists. */
+static void set_opener_classes(ctx *c)
+{
+    const int openers[] = { c->c_separately, c->c_honorific, c->c_counterpart, c->c_agency_head,
+                            c->c_event_head, c->c_event_ref, c->c_delegation, c->c_capital,
+                            c->c_city_word, c->c_home_ref, c->c_anaphor, c->c_group_ref, c->c_guest,
+                            c->c_both_sides, c->c_styled_ref, c->c_counted_ref, c->c_given_name,
+                            c->c_name_part };
+    const int listers[] = { c->c_delegation, c->c_includes, c->c_with };
+    /* One block: the openers' words, then the listers'. */
+    c->opener_classes = xcalloc(2 * c->lex_words, sizeof *c->opener_classes);
+    c->lister_classes = c->opener_classes + c->lex_words;
+    for (size_t k = 0; k < sizeof openers / sizeof *openers; k++)
+        if (openers[k] >= 0)
+            c->opener_classes[(unsigned)openers[k] >> 6] |= UINT64_C(1) << (openers[k] & 63);
+    for (size_t k = 0; k < sizeof listers / sizeof *listers; k++)
+        if (listers[k] >= 0)
+            c->lister_classes[(unsigned)listers[k] >> 6] |= UINT64_C(1) << (listers[k] & 63);
+}
+
 /* Can no mention start at token i?  Every reading in mention_at needs a
- * lexicon or gazetteer phrase at i, a lexicon phrase of a class that
- * introduces a name just before i (facility, delegation, includes, with),
- * or a name listed after a person's ("، وماتوش ..."); about a third of
- * the tokens have none of these and skip the readings.  A new reading in
- * mention_at that needs something else must be allowed here. */
+ * gazetteer phrase at i or a lexicon phrase of an opener class at i
+ * (set_opener_classes; a place named after a person needs an honorific, a
+ * title or an official at i too), with three exceptions: a round of talks
+ * ("الجولة الثانية من المحادثات", an ordinal right after i), a name after
+ * a word that lists people (delegation, includes, with just before i) and
+ * a name listed after a person's ("، وماتوش ...").  Most tokens (function
+ * words, verbs) have none of these and skip the readings.  A new reading
+ * in mention_at that needs something else must be allowed here. */
 static int no_mention_at(const ctx *c, size_t i)
 {
-    if (c->m->n_lex[i] || c->gaz[i])
+    if (c->gaz[i] || lex_any_of(c, i, c->opener_classes))
         return 0;
-    if (i > 0 && (lex(c, i - 1, c->c_facility) || lex(c, i - 1, c->c_delegation)
-                  || lex(c, i - 1, c->c_includes) || lex(c, i - 1, c->c_with)))
+    /* A round of talks is read only on a word with some lexicon phrase
+     * ("الجولة" is one), as it always was. */
+    if (c->m->n_lex[i] && lex(c, i + 1, c->c_ordinal))
         return 0;
-    return !listed_after_person(c, i);
+    if (i > 0 && lex_any_of(c, i - 1, c->lister_classes))
+        return 0;
+    /* listed_after_person needs the conjunction on i. */
+    return !(tok(c, i)->has_conj && listed_after_person(c, i));
 }
 
 /* The entities of one position, most specific first.  Returns the token
- * after what was consumed (i when nothing starts here). */
+ * after what was consumed (i when nothing starts here).  The caller has
+ * asked no_mention_at first. */
 static size_t mention_at(ctx *c, size_t i)
 {
     size_t e;
     int idx, len;
-    if (no_mention_at(c, i))
-        return i;
     /* "كلا على حدة" (each separately) names nobody: "على" is no "علي". */
     if ((len = lex(c, i, c->c_separately)))
         return i + (size_t)len;
@@ -3049,7 +3092,8 @@ static void find_surnames(ctx *c)
      * and the whole name's words. */
     typedef struct {
         size_t mention;
-        char *surname;           /* NULL when too short or another's too */
+        char *surname;           /* NULL when too short or another's too; this and
+                                    alt are words[] entries (strings in the arena words) */
         unsigned long hash;
         int bare_surname;        /* the name's last word is written without the
                                     article: "مودي" is not "المؤدي" */
@@ -3062,6 +3106,7 @@ static void find_surnames(ctx *c)
         int compound;            /* ends in عبد X or أبو X */
     } known;
     VEC(known) persons = { 0 };
+    lia_arena *words = lia_arena_new();   /* every string of persons: freed at once */
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->type != LIA_T_PERSON || mm->inner || !mm->key || !mm->key[0] || !mm->surface[0])
@@ -3076,14 +3121,14 @@ static void find_surnames(ctx *c)
                 same = &persons.v[q];
         if (same) {
             for (; kn.n_words < same->n_words; kn.n_words++) {
-                kn.words[kn.n_words] = xstrdup(same->words[kn.n_words]);
+                kn.words[kn.n_words] = same->words[kn.n_words];
                 kn.word_hashes[kn.n_words] = same->word_hashes[kn.n_words];
             }
         } else {
             char *norm = lia_normalize_str(mm->surface);
             char *save = NULL;
             for (char *w = strtok_r(norm, " ", &save); w && kn.n_words < 6; w = strtok_r(NULL, " ", &save)) {
-                kn.words[kn.n_words] = lia_entry_key(w);
+                kn.words[kn.n_words] = lia_arena_strdup(words, lia_entry_key_in(w));
                 kn.word_hashes[kn.n_words] = lia_hash(kn.words[kn.n_words]);
                 kn.n_words++;
             }
@@ -3098,14 +3143,12 @@ static void find_surnames(ctx *c)
             sp = sp ? sp + 1 : mm->surface;
             kn.bare_surname = strncmp(sp, "\xd8\xa7\xd9\x84", 4) != 0;   /* no "ال" */
         }
-        char *key = xstrdup(kn.words[kn.n_words - 1]);
+        char *key = kn.words[kn.n_words - 1];
         int seen = strlen(key) < 6;   /* three letters at least, once each */
         for (size_t q = 0; q < persons.n && !seen; q++)
             seen = persons.v[q].surname && strcmp(persons.v[q].surname, key) == 0;
-        if (seen) {
-            free(key);
+        if (seen)
             key = NULL;
-        }
         kn.surname = key;
         kn.hash = key ? lia_hash(key) : 0;
         const lia_gaz_ref *g = lia_rules_lookup(c->r, mm->key);
@@ -3117,7 +3160,7 @@ static void find_surnames(ctx *c)
                      && !(persons.v[q].alt && !strcmp(persons.v[q].alt, w));
             const lia_trie *t = ok ? lia_trie_step(&c->r->lexicon, w) : NULL;
             if (ok && !t) {
-                kn.alt = xstrdup(w);
+                kn.alt = kn.words[kn.n_words - 2];
                 kn.alt_hash = lia_hash(w);
             }
         }
@@ -3190,12 +3233,7 @@ static void find_surnames(ctx *c)
     }
 #undef MAY_START_BIT
 #undef SET_MAY_START
-    for (size_t p = 0; p < persons.n; p++) {
-        free(persons.v[p].surname);
-        free(persons.v[p].alt);
-        for (size_t w = 0; w < persons.v[p].n_words; w++)
-            free(persons.v[p].words[w]);
-    }
+    lia_arena_free(words);
     VEC_FREE(persons);
 }
 
@@ -4042,7 +4080,12 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
             c.date_end[out->dates[k].first] = out->dates[k].last;
     find_home_country(&c);
     c.covered = xcalloc(t->n + 1, sizeof *c.covered);
+    set_opener_classes(&c);
     for (size_t i = 0; i < t->n;) {
+        if (no_mention_at(&c, i)) {
+            i++;
+            continue;
+        }
         size_t before = out->mentions.n;
         size_t e = mention_at(&c, i);
         mark_covered(&c, before);
@@ -4087,6 +4130,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     free(c.sent_classes);
     free(c.joined);
     free(c.remote);
+    free(c.opener_classes);
 }
 
 void lia_matches_release(lia_matches *m)

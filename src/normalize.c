@@ -436,27 +436,65 @@ static int is_space_byte(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-char *lia_normalize_str(const char *s)
+int lia_normalize_plain(const char *src, size_t len, char *out)
 {
-    lia_normtext t;
-    if (!s)
-        s = "";
-    lia_normalize(s, strlen(s), &t, NULL);
-    /* Runs of white space become one space, none at either end: done in
-     * place, as the result is never longer than the text. */
+    pthread_once(&arabic_fold_once, arabic_fold_init);
+    const uint8_t *s = (const uint8_t *)src;
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] == ' ') {
+            out[i++] = ' ';
+            continue;
+        }
+        /* arabic_letter has bytes exactly for the letters U+0621..U+064A
+         * but tatweel (dropped): what lia_normalize's plain_run writes. */
+        if ((s[i] != 0xD8 && s[i] != 0xD9) || i + 1 >= len || (s[i + 1] & 0xC0) != 0x80)
+            return 0;
+        const uint8_t *f = arabic_letter[((s[i] & 0x03) << 6) | (s[i + 1] & 0x3F)];
+        if (!f[0])
+            return 0;
+        out[i] = (char)f[0];
+        out[i + 1] = (char)f[1];
+        i += 2;
+    }
+    return 1;
+}
+
+/* Makes runs of white space in text[0..len) one space, none at either end,
+ * in place (the result is never longer), and terminates it. */
+static void collapse_spaces(char *text, size_t len)
+{
     size_t w = 0;
     int pending_space = 0;
-    for (size_t i = 0; i < t.len; i++) {
-        if (is_space_byte(t.text[i])) {
+    for (size_t i = 0; i < len; i++) {
+        if (is_space_byte(text[i])) {
             pending_space = w > 0;
             continue;
         }
         if (pending_space)
-            t.text[w++] = ' ';
+            text[w++] = ' ';
         pending_space = 0;
-        t.text[w++] = t.text[i];
+        text[w++] = text[i];
     }
-    t.text[w] = '\0';
+    text[w] = '\0';
+}
+
+char *lia_normalize_str(const char *s)
+{
+    if (!s)
+        s = "";
+    /* Most rule entries and names are plain Arabic words: folded without
+     * the offset map lia_normalize builds. */
+    size_t len = strlen(s);
+    char *plain = xmalloc(len + 1);
+    if (lia_normalize_plain(s, len, plain)) {
+        collapse_spaces(plain, len);
+        return plain;
+    }
+    free(plain);
+    lia_normtext t;
+    lia_normalize(s, len, &t, NULL);
+    collapse_spaces(t.text, t.len);
     free(t.orig);
     return t.text;
 }

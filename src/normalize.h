@@ -32,6 +32,13 @@ void lia_normtext_release(lia_normtext *t);
  * entries and one-off comparisons. */
 char *lia_normalize_str(const char *s);
 
+/* A fast path for the many short texts (rule phrases, names) made only of
+ * ASCII spaces and the Arabic letters U+0621..U+064A but tatweel: writes
+ * lia_normalize's text of src[0..len) to out (len bytes, not terminated:
+ * each such letter folds to two bytes, a space stays) and returns 1; when
+ * src has any other character returns 0, out then holding scratch. */
+int lia_normalize_plain(const char *src, size_t len, char *out);
+
 /* A readable Latin transliteration of Arabic text (malloc'd), through ICU's
  * Arabic-Latin transform, folded to plain ASCII ("عبد الله" → "abd allah"). */
 char *lia_transliterate(const char *utf8);

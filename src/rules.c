@@ -73,23 +73,66 @@ const lia_trie *lia_trie_step_hashed(const lia_trie *t, const char *key, unsigne
 
 /* The entry keys of a phrase, through the same normalizer and tokenizer as
  * the text (tz, reused from phrase to phrase).  Returns the number of keys
- * (0 on an empty phrase); *out is malloc'd, but the keys it lists are tz's,
- * valid until its next run. */
+ * (0 on an empty phrase); *out is malloc'd, but the keys it lists may be
+ * tz's, valid until its next run. */
+/* The key of the word whose normalized form is norm and whose original
+ * bytes start at raw. */
+static const char *word_key(const char *norm, const unsigned char *raw)
+{
+    /* "ألباريس", "إلياس": an alef with hamza before lam is no article,
+     * though normalization makes it look like one. */
+    int hamza = raw[0] == 0xD8 && (raw[1] == 0xA3 || raw[1] == 0xA5 || raw[1] == 0xA2);
+    return hamza ? norm : lia_entry_key_in(norm);
+}
+
+/* phrase_keys for a plain phrase (lia_normalize_plain: Arabic letters and
+ * spaces), without the normalizer's offset map and the tokenizer: such a
+ * phrase normalizes byte for byte, and its tokens are its runs of letters
+ * (words, each starting where its original does).  Returns 0 and sets
+ * nothing when the phrase is not plain.  The keys point into *out's own
+ * block. */
+static int plain_phrase_keys(const char *phrase, size_t len, const char ***out, size_t *n_keys)
+{
+    size_t max_words = len / 2 + 1;
+    const char **keys = xmalloc((max_words + 1) * sizeof *keys + len + 1);
+    char *text = (char *)(keys + max_words + 1);
+    if (!lia_normalize_plain(phrase, len, text)) {
+        free(keys);
+        return 0;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        if (text[i] == ' ') {
+            text[i++] = '\0';
+            continue;
+        }
+        size_t start = i;
+        while (i < len && text[i] != ' ')
+            i++;
+        text[i] = '\0';            /* text has room for it at len */
+        keys[n++] = word_key(text + start, (const unsigned char *)phrase + start);
+        if (i < len)
+            i++;
+    }
+    keys[n] = NULL;
+    *out = keys;
+    *n_keys = n;
+    return 1;
+}
+
 static size_t phrase_keys(lia_tokenizer *tz, const char *phrase, const char ***out)
 {
     lia_normtext nt;
     *out = NULL;
-    if (lia_normalize(phrase, strlen(phrase), &nt, NULL) != LIA_OK)
+    size_t len = strlen(phrase), n_plain;
+    if (plain_phrase_keys(phrase, len, out, &n_plain))
+        return n_plain;
+    if (lia_normalize(phrase, len, &nt, NULL) != LIA_OK)
         return 0;
     const lia_tokens *toks = lia_tokenizer_run(tz, &nt);
     const char **keys = xcalloc(toks->n + 1, sizeof *keys);
-    for (size_t i = 0; i < toks->n; i++) {
-        /* "ألباريس", "إلياس": an alef with hamza before lam is no article,
-         * though normalization makes it look like one. */
-        const unsigned char *raw = (const unsigned char *)phrase + toks->tok[i].start;
-        int hamza = raw[0] == 0xD8 && (raw[1] == 0xA3 || raw[1] == 0xA5 || raw[1] == 0xA2);
-        keys[i] = hamza ? toks->tok[i].norm : lia_entry_key_in(toks->tok[i].norm);
-    }
+    for (size_t i = 0; i < toks->n; i++)
+        keys[i] = word_key(toks->tok[i].norm, (const unsigned char *)phrase + toks->tok[i].start);
     lia_normtext_release(&nt);
     *out = keys;
     return toks->n;
@@ -1008,10 +1051,20 @@ static void check_references(lia_rules *r, lia_diag *d, int *errors)
 
 char *lia_name_skeleton(const char *utf8)
 {
-    char *norm = lia_normalize_str(utf8);
-    strbuf b;
-    sb_init(&b);
-    sb_adds(&b, "");
+    /* The skeleton reads letters and word breaks (any run of spaces is
+     * one), so a plain name's fold (lia_normalize_plain) serves as well as
+     * lia_normalize_str's text, without its offset map. */
+    size_t len = strlen(utf8);
+    char *norm = xmalloc(len + 1);
+    if (lia_normalize_plain(utf8, len, norm)) {
+        norm[len] = '\0';
+    } else {
+        free(norm);
+        norm = lia_normalize_str(utf8);
+    }
+    /* At most one letter per character: never longer than norm. */
+    char *skeleton = xmalloc(strlen(norm) + 1);
+    size_t n = 0;
     const unsigned char *p = (const unsigned char *)norm;
     int first_in_word = 1;
     while (*p) {
@@ -1055,11 +1108,12 @@ char *lia_name_skeleton(const char *utf8)
         default: k = cp < 0x80 ? (char)cp : '?'; break;
         }
         first_in_word = 0;
-        if (k && !(b.len && b.s[b.len - 1] == k))
-            sb_addc(&b, k);
+        if (k && !(n && skeleton[n - 1] == k))
+            skeleton[n++] = k;
     }
+    skeleton[n] = '\0';
     free(norm);
-    return sb_detach(&b);
+    return skeleton;
 }
 
 /* Resolving a title walks the tenures of one body, and the overlap check

@@ -523,6 +523,12 @@ static void tokenize_into(const lia_normtext *t, lia_arena *a, token_vec *toks_i
     size_t i = 0;
 
     while (i < len) {
+        /* Fast path: a plain space, most of the gaps between tokens, is
+         * what the general case below skips without a line break. */
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
         size_t next;
         UChar32 c = peek(s, len, i, &next);
         if (is_space(c)) {
@@ -542,7 +548,8 @@ static void tokenize_into(const lia_normtext *t, lia_arena *a, token_vec *toks_i
         lia_token *tk = &toks.v[toks.n];
         clear_token(tk);
         size_t start = i, end = next;
-        if (is_arabic_letter(c)) {
+        /* (U+0621..U+064A first: the letters of nearly every word.) */
+        if ((c >= 0x0621 && c <= 0x064A) || is_arabic_letter(c)) {
             tk->kind = LIA_TOK_WORD;
             while (end < len) {
 #ifdef __SSE2__
