@@ -50,7 +50,7 @@ typedef struct {
     uint64_t *lister_classes;  /* lex_words words: delegation, includes, with */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun, c_meeting_kind_adj;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun, c_meeting_kind_adj, c_contrast_clause;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -3767,6 +3767,12 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
              * the subject of the verb "كما" joins. */
             if (j < pm->anchor_pos && el < pm->anchor_el && j < pm->sent_last && lex(c, j, c->c_clause_join))
                 break;
+            /* "والتقى X، في حين أطلق Y ...": a clause set against this one
+             * has its own parties (a pattern may still name its trigger:
+             * "ترأس X الوفد، فيما ترأس Y"). */
+            if (j > pm->anchor_pos && j < pm->sent_last && nx && nx->kind == LIA_P_CAPTURE
+                && lex(c, j, c->c_contrast_clause))
+                break;
             if (may_start(pm, el + 1, j) && match_from(pm, el + 1, j))
                 return 1;
             if (j >= pm->sent_last)
@@ -4056,6 +4062,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_entourage = lia_rules_class(r, "entourage");
     c.c_includes = lia_rules_class(r, "includes");
     c.c_clause_join = lia_rules_class(r, "clause_join");
+    c.c_contrast_clause = lia_rules_class(r, "contrast_clause");
     c.c_former = lia_rules_class(r, "former");
     c.c_post = lia_rules_class(r, "post");
     c.c_day_word = lia_rules_class(r, "day_word");

@@ -689,6 +689,16 @@ static int since_date(const rctx *c, const lia_date *d)
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
  * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
+/* Which clause of sentence s token t is in: how many contrast words ("في
+ * حين"، "فيما"، "بينما") come before it in the sentence. */
+static int clause_of(const rctx *c, size_t s, size_t t)
+{
+    int contrast = lia_rules_class(c->r, "contrast_clause"), n = 0;
+    for (size_t i = c->t->sent[s].first; i < t && contrast >= 0; i++)
+        n += lia_lex_at(c->m, i, contrast) != 0;
+    return n;
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -697,8 +707,18 @@ static const char *sentence_date(const rctx *c, size_t s)
     /* Between two dates of a sentence, the one nearer the trigger: "أجرى
      * X، يوم أمس الأربعاء، مباحثات مع Y، الذي وصل ... الثلاثاء". */
     int anchored = c->anchor >= se->first && c->anchor < se->last;
+    /* ... and one of the trigger's own clause when there is one: "زار X
+     * أبوجا في مايو الماضي، في حين أطلق Y ... في الخامس والعشرين منه". */
+    int own_clause = anchored ? clause_of(c, s, c->anchor) : -1, in_clause = 0;
+    for (size_t i = 0; own_clause >= 0 && i < c->m->n_dates; i++) {
+        const lia_date *d = &c->m->dates[i];
+        in_clause |= d->first >= se->first && d->first < se->last && !d->dateline && !since_date(c, d)
+                     && clause_of(c, s, d->first) == own_clause;
+    }
     for (size_t i = 0; i < c->m->n_dates; i++) {
         const lia_date *d = &c->m->dates[i];
+        if (in_clause && d->first >= se->first && d->first < se->last && clause_of(c, s, d->first) != own_clause)
+            continue;
         /* A day or a range; else a month of a known year ("في نيسان
          * الماضي") or a year ("عام 2011"), which beat the story's date for
          * a past event. */
