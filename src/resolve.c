@@ -1901,6 +1901,21 @@ static int met_in_sentence(const rctx *c, size_t s, size_t before)
 
 static int counted_group(const rctx *c, int k, int *out);
 
+static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai);
+
+/* rm's relations of subject ai with each of the n mentions objs stands
+ * for ("الوزيرين"، "الوزراء الثلاثة"، a delegation's members), one by one. */
+static void pairs_with_each(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai,
+                            const int *objs, int n)
+{
+    for (int g = 0; g < n; g++) {
+        lia_rel_match with_b = *rm;
+        with_b.b[0] = objs[g];
+        with_b.n_b = 1;
+        relation_pairs(c, &with_b, p, ai);
+    }
+}
+
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -1966,12 +1981,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         int members[16], n_members;
         if (is_relation(p, "met") && c->m->mentions.v[bs[k]].delegation
             && (n_members = delegation_members(c, bs[k], members, 16)) > 0) {
-            for (int g = 0; g < n_members; g++) {
-                lia_rel_match with_b = *rm;
-                with_b.b[0] = members[g];
-                with_b.n_b = 1;
-                relation_pairs(c, &with_b, p, ai);
-            }
+            pairs_with_each(c, rm, p, ai, members, n_members);
             continue;
         }
         if (is_relation(p, "met") && c->m->mentions.v[bs[k]].delegation) {
@@ -2000,23 +2010,13 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         /* "واستقبل ترامب الوزيرين": each of the two sides. */
         int two[2];
         if (bm->both_sides && rm->a >= 0 && is_relation(p, "met") && both_sides_of(c, bs[k], two)) {
-            for (int g = 0; g < 2; g++) {
-                lia_rel_match with_b = *rm;
-                with_b.b[0] = two[g];
-                with_b.n_b = 1;
-                relation_pairs(c, &with_b, p, ai);
-            }
+            pairs_with_each(c, rm, p, ai, two, 2);
             continue;
         }
         /* "استقبل الرئيس الوزراء الثلاثة": each of the three named before. */
         if (bm->counted && is_relation(p, "met")) {
             int group[16], ng = counted_group(c, bs[k], group);
-            for (int g = 0; g < ng; g++) {
-                lia_rel_match with_b = *rm;
-                with_b.b[0] = group[g];
-                with_b.n_b = 1;
-                relation_pairs(c, &with_b, p, ai);
-            }
+            pairs_with_each(c, rm, p, ai, group, ng);
             continue;
         }
         if (!bm->key[0])
