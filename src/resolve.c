@@ -219,35 +219,23 @@ static int named_as_leader(const lia_mention *p)
     return strncmp(p->office, "head-of-", 8) == 0 || (strcmp(p->office, "head") == 0 && !p->bodies[0]);
 }
 
-/* Is mention k the object of a rule that matched without a subject of
- * its own, and no rule's subject? */
-static int only_an_object(const rctx *c, int k)
+/* How the rules read mention k: a bitmask of READ_SUBJECT (some rule's
+ * subject), READ_OBJECT (some rule's object) and READ_LONE_OBJECT (the
+ * object of a rule that matched without a subject of its own). */
+enum { READ_SUBJECT = 1, READ_OBJECT = 2, READ_LONE_OBJECT = 4 };
+static int read_as(const rctx *c, int k)
 {
-    int object = 0;
+    int how = 0;
     for (size_t q = 0; q < c->m->rels.n; q++) {
         const lia_rel_match *rm = &c->m->rels.v[q];
         for (int a = 0; a < rm->n_a; a++)
             if (rm->as[a] == k)
-                return 0;
-        for (int b = 0; b < rm->n_b; b++)
-            object |= rm->b[b] == k && rm->a < 0;
-    }
-    return object;
-}
-
-/* Is mention k a party some rule read (a subject or an object)? */
-static int read_by_a_rule(const rctx *c, int k)
-{
-    for (size_t q = 0; q < c->m->rels.n; q++) {
-        const lia_rel_match *rm = &c->m->rels.v[q];
-        for (int a = 0; a < rm->n_a; a++)
-            if (rm->as[a] == k)
-                return 1;
+                how |= READ_SUBJECT;
         for (int b = 0; b < rm->n_b; b++)
             if (rm->b[b] == k)
-                return 1;
+                how |= READ_OBJECT | (rm->a < 0 ? READ_LONE_OBJECT : 0);
     }
-    return 0;
+    return how;
 }
 
 /* Who made a visit told without a subject ("غادر X إسلام آباد في ختام
@@ -259,7 +247,7 @@ static int unnamed_visitor(const rctx *c, const lia_rel_match *rm)
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->first >= se->first && mm->first < rm->anchor && mm->type == LIA_T_PERSON && mm->key[0]
-            && !mm->inner && !mm->possessor && !read_by_a_rule(c, (int)k))
+            && !mm->inner && !mm->possessor && !read_as(c, (int)k))
             return (int)k;
     }
     return -1;
@@ -271,7 +259,8 @@ static int first_person_named(const rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++)
         if (c->m->mentions.v[k].type == LIA_T_PERSON && c->m->mentions.v[k].key[0]
-            && !c->m->mentions.v[k].inner && !c->m->mentions.v[k].possessor && !only_an_object(c, (int)k))
+            && !c->m->mentions.v[k].inner && !c->m->mentions.v[k].possessor
+            && read_as(c, (int)k) != (READ_OBJECT | READ_LONE_OBJECT))
             return (int)k;
     return -1;
 }
