@@ -1732,6 +1732,39 @@ static void met_joined(rctx *c, const lia_rel_match *rm, const char *rule, const
     VEC_FREE(others);
 }
 
+/* "وعقد الوزراء ورئيسا الجهازين لقاءات منفصلة، كلٌّ مع نظيره": each
+ * official named so far met the one of the other country holding the same
+ * office of a body of the same kind, on the day and at the place of the
+ * last meeting told. */
+static void met_counterparts(rctx *c, const lia_rel_match *rm, const char *rule)
+{
+    const lia_relation *last = NULL;
+    for (size_t k = 0; k < c->f->relations.n; k++) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "met") == 0 && strcmp(r->source, c->doc->id) == 0)
+            last = r;
+    }
+    const char *date = last && last->date[0] ? lia_arena_strdup(c->m->strings, last->date) : NULL;
+    const char *place = last && last->place[0] ? lia_arena_strdup(c->m->strings, last->place) : NULL;
+    c->anchor = rm->anchor;
+    for (size_t x = 0; x < c->m->mentions.n; x++) {
+        const lia_mention *mx = &c->m->mentions.v[x];
+        if (mx->first >= rm->anchor)
+            break;
+        if (mx->type != LIA_T_PERSON || mx->inner || !mx->key[0] || !mx->bodies[0])
+            continue;
+        for (size_t y = x + 1; y < c->m->mentions.n; y++) {
+            const lia_mention *my = &c->m->mentions.v[y];
+            if (my->first >= rm->anchor)
+                break;
+            if (my->type == LIA_T_PERSON && !my->inner && my->key[0] && my->bodies[0]
+                && !strcmp(mx->office, my->office) && strcmp(mx->key, my->key) != 0
+                && lia_rules_bodies_counterparts(c->r, mx->bodies[0], my->bodies[0]))
+                add_relation(c, "met", mx->key, my->key, date, place, rm->sentence, rule);
+        }
+    }
+}
+
 /* "مع وفد سوري يرأسه X": the person leading delegation mention d, named
  * right after a word of class led_by in its sentence; or -1. */
 static int delegation_leader_after(const rctx *c, int d);
@@ -2283,6 +2316,11 @@ static void relations_from_matches(rctx *c)
          * "الجانبان", or "والتقى نظيره X" with the subject; when the rule
          * names the meeting ("وشارك في الاجتماع X وY"), A joined the
          * meeting the document told just before. */
+        if (is_relation(p, "met") && rm->n_b == 0
+            && pattern_has_class(p, lia_rules_class(c->r, "each_counterpart"))) {
+            met_counterparts(c, rm, p->id);
+            continue;
+        }
         if (is_relation(p, "met") && rm->n_b == 0) {
             int counterpart = lia_rules_class(c->r, "counterpart");
             int joined = pattern_has_class(p, lia_rules_class(c->r, "meeting_ref"));

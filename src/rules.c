@@ -1177,6 +1177,18 @@ static int kinds_have(const char *kinds, const char *kind, size_t n)
     return 0;
 }
 
+/* Do the '|'-separated kind lists ka and kb share a kind? */
+static int kinds_meet(const char *ka, const char *kb)
+{
+    for (const char *k = ka; *k;) {
+        size_t n = strcspn(k, "|");
+        if (kinds_have(kb, k, n))
+            return 1;
+        k += n + (k[n] == '|');
+    }
+    return 0;
+}
+
 int lia_rules_bodies_alike(const lia_rules *r, const char *a, const char *b)
 {
     if (strcmp(a, b) == 0)
@@ -1185,13 +1197,16 @@ int lia_rules_bodies_alike(const lia_rules *r, const char *a, const char *b)
     const char *ka, *kb;
     if (!body_kinds(r, a, ca, &ka) || !body_kinds(r, b, cb, &kb) || strcmp(ca, cb) != 0)
         return 0;
-    for (const char *k = ka; *k;) {
-        size_t n = strcspn(k, "|");
-        if (kinds_have(kb, k, n))
-            return 1;
-        k += n + (k[n] == '|');
-    }
-    return 0;
+    return kinds_meet(ka, kb);
+}
+
+int lia_rules_bodies_counterparts(const lia_rules *r, const char *a, const char *b)
+{
+    char ca[3], cb[3];
+    const char *ka, *kb;
+    if (!body_kinds(r, a, ca, &ka) || !body_kinds(r, b, cb, &kb) || strcmp(ca, cb) == 0)
+        return 0;
+    return kinds_meet(ka, kb);
 }
 
 static void link_kinds(lia_rules *r)

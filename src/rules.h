@@ -200,6 +200,11 @@ int lia_rules_official_by_skeleton(const lia_rules *r, const char *skeleton);
  * be the SVR's director as well as the FSB's)? */
 int lia_rules_bodies_alike(const lia_rules *r, const char *a, const char *b);
 
+/* Are bodies a and b of two countries and one kind ("tr-foreign-ministry"
+ * and "sy-foreign-ministry", MIT and "sy-general-intelligence"): the
+ * offices of two counterparts? */
+int lia_rules_bodies_counterparts(const lia_rules *r, const char *a, const char *b);
+
 /* Walks one step in a trie; NULL when no child has that key. */
 const lia_trie *lia_trie_step(const lia_trie *t, const char *key);
 /* The same with hash = lia_hash(key) known (a token's form_hash). */
