@@ -674,10 +674,6 @@ static int since_date(const rctx *c, const lia_date *d)
     return 0;
 }
 
-/* The date of sentence s, or NULL: the longest day-precise expression
- * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
- * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
- * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 /* Which clause of sentence s token t is in: how many contrast words ("في
  * حين"، "فيما"، "بينما") come before it in the sentence. */
 static int clause_of(const rctx *c, size_t s, size_t t)
@@ -688,6 +684,10 @@ static int clause_of(const rctx *c, size_t s, size_t t)
     return n;
 }
 
+/* The date of sentence s, or NULL: the longest day-precise expression
+ * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
+ * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
+ * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1408,9 +1408,6 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return 1;
 }
 
-/* "أما الرئيس التركي فأوضح، عقب استقباله المسؤول الإماراتي": a person
- * named earlier in the trigger's own sentence, not one of its B, is whom
- * the sentence is about.  Returns 1 and sets out[0], or 0. */
 /* Is mention q the object of a met match of rm's sentence whose trigger
  * comes before rm's? */
 static int object_earlier_in_sentence(const rctx *c, const lia_rel_match *rm, int q)
@@ -1427,6 +1424,9 @@ static int object_earlier_in_sentence(const rctx *c, const lia_rel_match *rm, in
     return 0;
 }
 
+/* "أما الرئيس التركي فأوضح، عقب استقباله المسؤول الإماراتي": a person
+ * named earlier in the trigger's own sentence, not one of its B, is whom
+ * the sentence is about.  Returns 1 and sets out[0], or 0. */
 static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
@@ -1596,8 +1596,6 @@ static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p
 /* Whether the person of key was named with a minister's title before
  * mention q ("وزير الخارجية السعودي"، "نائب وزير الدفاع"), or as a
  * minister's counterpart ("نظيره الإيراني"). */
-/* Was the person of that key named before mention q as a minister or a
- * counterpart? */
 static int named_minister_before(const rctx *c, const char *key, int q)
 {
     for (int k = 0; k < q; k++) {
@@ -1677,6 +1675,18 @@ static int pattern_has_class(const lia_pattern *p, int cls)
     return 0;
 }
 
+/* The last meeting this document told (its last met relation), or NULL. */
+static const lia_relation *last_meeting(const rctx *c)
+{
+    const lia_relation *last = NULL;
+    for (size_t k = 0; k < c->f->relations.n; k++) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "met") == 0 && strcmp(r->source, c->doc->id) == 0)
+            last = r;
+    }
+    return last;
+}
+
 /* "وشارك في الاجتماع من الجانب العراقي X": X met everyone of another
  * country in the meetings this document told of so far. */
 static void met_joined(rctx *c, const lia_rel_match *rm, const char *rule, const lia_mention *am)
@@ -1687,12 +1697,7 @@ static void met_joined(rctx *c, const lia_rel_match *rm, const char *rule, const
         return;
     /* The meeting just told: the last met relation and those of its
      * sentence at its place; it gives the date and place. */
-    const lia_relation *last = NULL;
-    for (size_t k = 0; k < c->f->relations.n; k++) {
-        const lia_relation *r = c->f->relations.v[k];
-        if (strcmp(r->relation, "met") == 0 && strcmp(r->source, c->doc->id) == 0)
-            last = r;
-    }
+    const lia_relation *last = last_meeting(c);
     if (!last) {
         /* No meeting told yet ("وصل X إلى طهران. وخلال اللقاء، أكد الرئيس
          * Y"): the meeting of the visit the story tells, with its subject. */
@@ -1738,12 +1743,7 @@ static void met_joined(rctx *c, const lia_rel_match *rm, const char *rule, const
  * last meeting told. */
 static void met_counterparts(rctx *c, const lia_rel_match *rm, const char *rule)
 {
-    const lia_relation *last = NULL;
-    for (size_t k = 0; k < c->f->relations.n; k++) {
-        const lia_relation *r = c->f->relations.v[k];
-        if (strcmp(r->relation, "met") == 0 && strcmp(r->source, c->doc->id) == 0)
-            last = r;
-    }
+    const lia_relation *last = last_meeting(c);
     const char *date = last && last->date[0] ? lia_arena_strdup(c->m->strings, last->date) : NULL;
     const char *place = last && last->place[0] ? lia_arena_strdup(c->m->strings, last->place) : NULL;
     c->anchor = rm->anchor;
@@ -2270,7 +2270,8 @@ static void relations_from_matches(rctx *c)
             for (int k = 1; k < n && all[0] == alist[0]; k++)
                 alist[na++] = all[k];
         }
-        /* "كما التقى الثلاثة مع X": the three named together before. */
+        /* "كما التقى الثلاثة مع X": the three named together before (when
+         * they are not found, the other readings of the subject below). */
         if (na == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
         if (na == 0)
@@ -2285,8 +2286,8 @@ static void relations_from_matches(rctx *c)
             na = person_before(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
-        /* ... a group found so ("واستهل الضيوف الثلاثة يومهم ...، حيث رحب
-         * بهم الوزير X"): its persons. */
+        /* ... and a group found by the readings after them ("واستهل الضيوف
+         * الثلاثة يومهم ...، حيث رحب بهم الوزير X"): its persons. */
         if (na == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
         /* "كما عقد الوزيران اجتماعا مع X" after "زار A وB": the two act
@@ -2312,15 +2313,16 @@ static void relations_from_matches(rctx *c)
                 c->joint[1] = alist[1];
             }
         }
-        /* A met rule without B ("@met_verb A:person") reads a pair:
-         * "الجانبان", or "والتقى نظيره X" with the subject; when the rule
-         * names the meeting ("وشارك في الاجتماع X وY"), A joined the
-         * meeting the document told just before. */
+        /* "كلٌّ مع نظيره": each with his counterpart. */
         if (is_relation(p, "met") && rm->n_b == 0
             && pattern_has_class(p, lia_rules_class(c->r, "each_counterpart"))) {
             met_counterparts(c, rm, p->id);
             continue;
         }
+        /* A met rule without B ("@met_verb A:person") reads a pair:
+         * "الجانبان", or "والتقى نظيره X" with the subject; when the rule
+         * names the meeting ("وشارك في الاجتماع X وY"), A joined the
+         * meeting the document told just before. */
         if (is_relation(p, "met") && rm->n_b == 0) {
             int counterpart = lia_rules_class(c->r, "counterpart");
             int joined = pattern_has_class(p, lia_rules_class(c->r, "meeting_ref"));
