@@ -50,7 +50,7 @@ typedef struct {
     uint64_t *lister_classes;  /* lex_words words: delegation, includes, with */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun, c_meeting_kind_adj, c_contrast_clause;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun, c_meeting_kind_adj, c_contrast_clause, c_in_place_of;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -447,6 +447,44 @@ static void annotate_lexicon(ctx *c)
     free(first_hit);
 }
 
+/* Is token i written with a hamza on its first alef (ألينا، إلياس)?  Then
+ * its "ال" after normalization is no article. */
+static int hamza_initial(const ctx *c, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)c->text + tok(c, i)->start;
+    return p[0] == 0xD8 && (p[1] == 0xA3 || p[1] == 0xA5);
+}
+
+/* Does the name of the place the gazetteer ref stands for start with ال
+ * ("ألماتي"، "الرياض")? */
+static int place_name_has_al(const ctx *c, const lia_gaz_ref *g)
+{
+    const char *name = g->kind == LIA_G_CITY ? c->r->cities.v[g->index].name
+                       : g->kind == LIA_G_COUNTRY || g->kind == LIA_G_NISBA ? c->r->countries.v[g->index].name
+                       : NULL;
+    if (!name)
+        return 1;
+    char *norm = lia_normalize_str(name);
+    int al = norm && strncmp(norm, "ال", 4) == 0;
+    free(norm);
+    return al;
+}
+
+/* "ألباريس" is no article and "باريس": a one-word place found at token i
+ * through an "ال" that was a hamza'd alef, whose own name has no ال, is
+ * not there (the word is a name of its own, "خوسيه مانويل ألباريس"). */
+static int hamza_word_not_place(const ctx *c, size_t i)
+{
+    const lia_trie *g = c->gaz[i];
+    const unsigned char *p = (const unsigned char *)c->text + tok(c, i)->start;
+    if (c->gaz_len[i] != 1 || !hamza_initial(c, i) || p[2] != 0xD9 || p[3] != 0x84)   /* أل */
+        return 0;
+    for (size_t k = 0; k < g->refs.n; k++)
+        if (place_name_has_al(c, &g->refs.v[k]))
+            return 0;
+    return 1;
+}
+
 static void annotate_gazetteer(ctx *c)
 {
     size_t n = c->t->n;
@@ -458,6 +496,10 @@ static void annotate_gazetteer(ctx *c)
         const word_facts *f = c->facts[i];
         for (int k = 0; k < f->n_names; k++)
             trie_longest(c, f->names[k], i + 1, i, 1, &c->gaz[i], &c->gaz_len[i]);
+        if (c->gaz[i] && hamza_word_not_place(c, i)) {
+            c->gaz[i] = NULL;
+            c->gaz_len[i] = 0;
+        }
     }
 }
 
@@ -575,6 +617,34 @@ static void find_home_country(ctx *c)
             c->home_country = (int)ci;
     c->country_score = score;
     free(first);
+}
+
+/* Is the word at token i ("بالمملكة") the first word of one of the
+ * country's formal names? */
+static int state_word_of(const ctx *c, size_t i, int country)
+{
+    const lia_token *tk = tok(c, i);
+    for (int f = 0; f < tk->n_forms; f++)
+        if (lia_rules_country_has_state_word(c->r, country, tk->forms[f]))
+            return 1;
+    return 0;
+}
+
+/* The country a bare "المملكة" or "السلطنة" at token i stands for: the
+ * story's own country when it is a kingdom (or a sultanate) by one of its
+ * names, else the one of those the story names most ("وصل الشرع إلى
+ * المملكة" in a story mostly about an American president's stop in
+ * Riyadh), else the story's country. */
+static int home_ref_country(const ctx *c, size_t i)
+{
+    if (state_word_of(c, i, c->home_country))
+        return c->home_country;
+    int best = -1;
+    for (size_t ci = 0; ci < c->r->countries.n; ci++)
+        if (c->country_score[ci] && (best < 0 || c->country_score[ci] > c->country_score[best])
+            && state_word_of(c, i, (int)ci))
+            best = (int)ci;
+    return best >= 0 ? best : c->home_country;
 }
 
 /* ---------------------------------------------------------------- mentions */
@@ -1083,14 +1153,6 @@ static int pronoun_ending(const lia_token *tk)
 static int has_article(const lia_token *tk)
 {
     return tk->has_article;
-}
-
-/* Is token i written with a hamza on its first alef (ألينا، إلياس)?  Then
- * its "ال" after normalization is no article. */
-static int hamza_initial(const ctx *c, size_t i)
-{
-    const unsigned char *p = (const unsigned char *)c->text + tok(c, i)->start;
-    return p[0] == 0xD8 && (p[1] == 0xA3 || p[1] == 0xA5);
 }
 
 /* Can token i be part of a person's name found after a title? */
@@ -2443,7 +2505,11 @@ static size_t try_event(ctx *c, size_t i)
                 return i;
         } else {
             const lia_token *next = tok(c, j);
-            if (!has_article(next) && !lex(c, j, c->c_ordinal) && strncmp(next->norm, "ل", 2) != 0)
+            /* "الاجتماع غير الرسمي لوزراء خارجية ...": a negated adjective. */
+            int not_adjective = strcmp(next->norm, "غير") == 0 && j + 1 < c->t->n
+                                && same_sentence(c, i, j + 1) && has_article(tok(c, j + 1));
+            if (!has_article(next) && !lex(c, j, c->c_ordinal) && strncmp(next->norm, "ل", 2) != 0
+                && !not_adjective)
                 return i;
         }
         while (j < c->t->n && j < i + 16 && same_sentence(c, i, j)) {
@@ -2907,7 +2973,7 @@ static size_t mention_at(ctx *c, size_t i)
             || (i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
                 && lex(c, i - 1, lia_rules_class(c->r, "visit_noun"))))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_COUNTRY);
-        const lia_country *co = &c->r->countries.v[c->home_country];
+        const lia_country *co = &c->r->countries.v[home_ref_country(c, i)];
         set_identity(c, mm, co->code, co->name, co->latin, co->code);
         return mm->last;
     }
@@ -3204,7 +3270,8 @@ static void find_surnames(ctx *c)
                      && gaz_ref(c, i - 1, LIA_G_TITLE, NULL) == 1 && !tok(c, i)->has_conj;
         if (!len && (!any_lex(c, i) || lone_given_name(c, i) || family || titled) && !time_of_day(c, i)) {
             for (p = 0; p < persons.n && !len; p++)
-                if (persons.v[p].surname && !(persons.v[p].bare_surname && has_article(tok(c, i)))
+                if (persons.v[p].surname
+                    && !(persons.v[p].bare_surname && has_article(tok(c, i)) && !hamza_initial(c, i))
                     && lia_token_matches_hashed(tok(c, i), persons.v[p].surname, persons.v[p].hash))
                     len = 1;
             for (p = len ? p : 0; p < persons.n && !len; p++)
@@ -3801,6 +3868,18 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
     return 0;
 }
 
+/* Does the subject right after the verb at anchor take another's place
+ * ("وحلت السيدة نولاند محل الوزير")? */
+static int takes_place_of(const ctx *c, size_t anchor)
+{
+    size_t j = anchor + 1;
+    while (j < c->t->n && j < anchor + 3 && lex(c, j, c->c_honorific))
+        j++;
+    if (j < c->t->n && c->m->mention_at[j])
+        j = c->m->mentions.v[c->m->mention_at[j] - 1].last;
+    return j < c->t->n && same_sentence(c, anchor, j) && lex(c, j, c->c_in_place_of);
+}
+
 /* Is the trigger at anchor negated: a particle just before it ("لم
  * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
 static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
@@ -3808,6 +3887,8 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     for (size_t k = anchor; k > sent_first && k + 3 > anchor; k--)
         if (lex(c, k - 1, c->c_negation))
             return 1;
+    if (takes_place_of(c, anchor))
+        return 1;
     return c->first_denial[sent] < anchor;
 }
 
@@ -3833,11 +3914,14 @@ static int sentence_has_class(const ctx *c, size_t sent, int cls)
 }
 
 /* Does a new clause that tells of another occasion start at token i:
- * "قبل أن"، "بعد أن", or a place then "، حيث" ("وقبل ذلك في موسكو، حيث
+ * "قبل أن"، "بعد أن", a clause set against the one before ("، فيما شارك
+ * أردوغان عبر الهاتف"), or a place then "، حيث" ("وقبل ذلك في موسكو، حيث
  * استقبل ...")?  "اتصالا هاتفيا، حيث بحثا" goes on telling of the call. */
 static int occasion_break(const ctx *c, size_t i)
 {
     const lia_token *tk = tok(c, i);
+    if (lex(c, i, c->c_contrast_clause))
+        return 1;
     if ((lia_token_matches(tk, "قبل") || lia_token_matches(tk, "بعد"))
         && i + 1 < c->t->n && strcmp(tok(c, i + 1)->norm, "ان") == 0)
         return 1;
@@ -4063,6 +4147,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_includes = lia_rules_class(r, "includes");
     c.c_clause_join = lia_rules_class(r, "clause_join");
     c.c_contrast_clause = lia_rules_class(r, "contrast_clause");
+    c.c_in_place_of = lia_rules_class(r, "in_place_of");
     c.c_former = lia_rules_class(r, "former");
     c.c_post = lia_rules_class(r, "post");
     c.c_day_word = lia_rules_class(r, "day_word");

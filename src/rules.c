@@ -368,6 +368,42 @@ static char *first_name(const char *list)
 
 /* ------------------------------------------------------------ countries */
 
+/* Is key one of the words between bars of words ("|مملكه|سلطنه|")? */
+static int barred_word_in(const char *words, const char *key)
+{
+    size_t n = strlen(key);
+    for (const char *w = words ? strstr(words, key) : NULL; w; w = strstr(w + 1, key))
+        if (w > words && w[-1] == '|' && w[n] == '|')
+            return 1;
+    return 0;
+}
+
+/* Records the first word of a name of several words ("المملكة المتحدة" →
+ * مملكه) in co->state_words, once. */
+static void add_state_word(lia_country *co, const char *name)
+{
+    char *norm = lia_normalize_str(name);
+    char *space = norm ? strchr(norm, ' ') : NULL;
+    if (space) {
+        *space = '\0';
+        const char *key = lia_entry_key_in(norm);
+        if (!barred_word_in(co->state_words, key)) {
+            const char *old = co->state_words ? co->state_words : "|";
+            size_t size = strlen(old) + strlen(key) + 2;
+            char *words = xmalloc(size);
+            snprintf(words, size, "%s%s|", old, key);
+            free(co->state_words);
+            co->state_words = words;
+        }
+    }
+    free(norm);
+}
+
+int lia_rules_country_has_state_word(const lia_rules *r, int country, const char *key)
+{
+    return barred_word_in(r->countries.v[country].state_words, key);
+}
+
 static char *icu_country_name(const char *code, const char *display)
 {
     UChar buf[256];
@@ -408,6 +444,7 @@ static void load_icu_countries(lia_rules *r)
             continue;
         }
         co.capital = -1;
+        add_state_word(&co, co.name);
         VEC_PUSH(r->countries, co);
         lia_map_put(&r->country_by_code, co.code, (void *)(intptr_t)r->countries.n);
     }
@@ -448,6 +485,10 @@ static void row_country(lia_rules *r, loader *ld, char **c, int *at, int n)
         return;
     int idx = lia_rules_country_index(r, c[0]);
     insert_names(r, ld, c[1], at[1], LIA_G_COUNTRY, idx);
+    char *names = xstrdup(c[1]);
+    for (char *s = NULL, *m = strtok_r(names, "|", &s); m; m = strtok_r(NULL, "|", &s))
+        add_state_word(&r->countries.v[idx], m);
+    free(names);
     if (strcmp(c[2], "-") != 0) {
         char *copy = xstrdup(c[2]);
         for (char *s = NULL, *m = strtok_r(copy, "|", &s); m; m = strtok_r(NULL, "|", &s))
@@ -1388,6 +1429,7 @@ void lia_rules_free(lia_rules *r)
     for (size_t i = 0; i < r->countries.n; i++) {
         free(r->countries.v[i].name);
         free(r->countries.v[i].latin);
+        free(r->countries.v[i].state_words);
     }
     VEC_FREE(r->countries);
     for (size_t i = 0; i < r->cities.n; i++) {

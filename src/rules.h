@@ -50,6 +50,10 @@ typedef struct {
     char *name;                   /* Arabic display name (ICU or first variant) */
     char *latin;                  /* English display name (ICU) */
     int capital;                  /* index into cities, or -1 */
+    /* The first words of its formal names, normalized, article removed,
+     * between bars ("|مملكه|"): the forms of state a bare "المملكة" or
+     * "السلطنة" in a story may stand for.  NULL when none. */
+    char *state_words;
 } lia_country;
 
 typedef struct {
@@ -181,6 +185,9 @@ int lia_rules_class(const lia_rules *r, const char *name);
 /* The country with this ISO code, or NULL. */
 const lia_country *lia_rules_country(const lia_rules *r, const char *code);
 int lia_rules_country_index(const lia_rules *r, const char *code);
+/* Is key (a normalized word without its article, "مملكه") the first word
+ * of one of country's formal names ("المملكة الأردنية الهاشمية")? */
+int lia_rules_country_has_state_word(const lia_rules *r, int country, const char *key);
 /* The gazetteer entry with this key (agency, city, org, event, official). */
 const lia_gaz_ref *lia_rules_lookup(const lia_rules *r, const char *key);
 
