@@ -447,6 +447,34 @@ static void annotate_lexicon(ctx *c)
     free(first_hit);
 }
 
+/* "يعقدها"، "لبرلمانها": a word with a pronoun for its object or owner
+ * refers back to something; it is never part of an event's name. */
+static int pronoun_suffixed(const lia_token *tk)
+{
+    size_t n = strlen(tk->norm);
+    return n > 6 && (!strcmp(tk->norm + n - 4, "ها") || !strcmp(tk->norm + n - 6, "هما"));
+}
+
+/* Does word i end in a possessive pronoun as written ("محطته"، "زيارتها";
+ * the ه of "مدينة" is its ة folded)? */
+static int possessive_suffixed(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    const unsigned char *e = (const unsigned char *)c->text + tk->end;
+    size_t n = tk->end - tk->start;
+    return (n >= 6 && e[-2] == 0xD9 && e[-1] == 0x87) || pronoun_suffixed(tk);   /* ه */
+}
+
+/* Is token i a preposition that only a noun follows ("في"، "خلال")? */
+static int preposition_at(const ctx *c, size_t i)
+{
+    static const char *const prepositions[] = { "في", "خلال", "منذ", "عن", "علي", "الي", "من", "بعد", "قبل" };
+    for (size_t k = 0; k < sizeof prepositions / sizeof *prepositions; k++)
+        if (lia_token_matches(tok(c, i), prepositions[k]))
+            return 1;
+    return 0;
+}
+
 /* Is token i written with a hamza on its first alef (ألينا، إلياس)?  Then
  * its "ال" after normalization is no article. */
 static int hamza_initial(const ctx *c, size_t i)
@@ -1978,12 +2006,59 @@ static size_t government_of(const ctx *c, size_t i, int *country)
     return 0;
 }
 
+/* Is title t one whose holder serves another (an envoy, an adviser)? */
+static int serves_someone(const ctx *c, int t)
+{
+    const char *id = c->r->titles.v[t].id;
+    return !strcmp(id, "envoy") || !strcmp(id, "adviser");
+}
+
+/* "للأمين العام للأمم المتحدة X"، "للرئيس الأمريكي X": after an envoy's
+ * or adviser's title, whom he serves (a title led by ل, with its body or
+ * country), which is not his name.  Its length, or 0. */
+static size_t principal_of(const ctx *c, size_t j)
+{
+    int tl;
+    if (j >= c->t->n || strncmp(tok(c, j)->norm, "لل", 4) != 0 || !(tl = gaz_ref(c, j, LIA_G_TITLE, NULL)))
+        return 0;
+    size_t k = j + (size_t)tl;
+    int bl;
+    if ((bl = gaz_ref(c, k, LIA_G_ORG, NULL)) || (bl = gaz_ref(c, k, LIA_G_AGENCY, NULL))
+        || (bl = gaz_ref(c, k, LIA_G_COUNTRY, NULL)) || (bl = nisba_at(c, k, NULL)))
+        k += (size_t)bl;
+    return k <= c->t->n && same_sentence(c, j, k - 1) ? k - j : 0;
+}
+
+/* "المكلف بالصحراء الغربية ودول المغرب العربي X"، "المكلف بإدارة الدفاع
+ * الوطني X": after "المكلف", the portfolio (led by ب, a few words) up to
+ * the name.  Its length, or 0. */
+static size_t charged_with(const ctx *c, size_t j)
+{
+    if (j == 0 || j >= c->t->n || !(lia_token_matches(tok(c, j - 1), "المكلف")
+                                    || lia_token_matches(tok(c, j - 1), "المكلفه"))
+        || strncmp(tok(c, j)->norm, "ب", 2) != 0)
+        return 0;
+    for (size_t k = j + 1; k < j + 8 && k < c->t->n && same_sentence(c, j, k); k++) {
+        if (name_at(c, k))
+            return k - j;
+        if (tok(c, k)->kind != LIA_TOK_WORD)
+            return 0;
+    }
+    return 0;
+}
+
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
     /* "والوزير الضيف": the guest, resolved later, not a title. */
     if (lex(c, i, c->c_guest) || !parse_title(c, i, &ti))
         return i;
+    /* "الوزير المنتدب لدى رئيس الحكومة X": the office X is attached to is
+     * not his. */
+    if (i > 0 && same_sentence(c, i - 1, i) && lex(c, i - 1, c->c_attached_to)) {
+        title_release(&ti);
+        return i;
+    }
     /* "مبعوث ترامب"، "مستشار بوتين": an envoy's or adviser's one-word
      * title without the article right before a known official is whose
      * envoy or adviser it is. */
@@ -2035,6 +2110,13 @@ static size_t try_title_person(ctx *c, size_t i)
             ti.country = lia_rules_country_index(c->r, c->r->agencies.v[ai].country);
             for (int k = 0; k < ti.n_bodies; k++)
                 ti.bodies[k].defaulted = 0;
+        } else if (ti.title >= 0 && serves_someone(c, ti.title) && (h = principal_of(c, j)) > 0) {
+            j += h;                  /* "المبعوث الشخصي للأمين العام للأمم المتحدة X" */
+        } else if (lex(c, j, c->c_attached_to) && same_sentence(c, j, j + 1)
+                   && (h = (size_t)gaz_ref(c, j + 1, LIA_G_TITLE, NULL))) {
+            j += 1 + h;              /* "الوزير المنتدب لدى رئيس الحكومة" */
+        } else if ((h = charged_with(c, j)) > 0) {
+            j += h;                  /* "المبعوث الخاص المكلف بالصحراء الغربية ودول المغرب العربي X" */
         } else if (ti.n_bodies && (h = government_of(c, j, &nci)) && name_at(c, j + h)) {
             /* "وزير الدفاع في حكومة طالبان الملا محمد يعقوب": the
              * government's country is the office's. */
@@ -2379,14 +2461,6 @@ static int adjective_like(const lia_token *tk)
 {
     size_t n = strlen(tk->norm);
     return (n >= 2 && !strcmp(tk->norm + n - 2, "ي")) || (n >= 4 && !strcmp(tk->norm + n - 4, "يه"));
-}
-
-/* "يعقدها"، "لبرلمانها": a word with a pronoun for its object or owner
- * refers back to something; it is never part of an event's name. */
-static int pronoun_suffixed(const lia_token *tk)
-{
-    size_t n = strlen(tk->norm);
-    return n > 6 && (!strcmp(tk->norm + n - 4, "ها") || !strcmp(tk->norm + n - 6, "هما"));
 }
 
 /* An event the gazetteer does not know, named by tokens [i, end): its
@@ -3001,6 +3075,14 @@ static size_t mention_at(ctx *c, size_t i)
             && tok(c, i - 1)->kind == LIA_TOK_WORD && has_article(tok(c, i - 1)) && !any_lex(c, i - 1)
             && !(c->m->mentions.n && c->m->mentions.v[c->m->mentions.n - 1].last == i))
             continue;
+        /* "وفي محطته الأخيرة": after a preposition and a noun with a
+         * possessive suffix too (not "منذ تولي الأخير منصبه", whose noun
+         * the anaphor completes). */
+        if (k == REF_ANAPHOR && len == 1 && i > 1 && same_sentence(c, i - 2, i) && !tok(c, i)->has_conj
+            && (lia_token_matches(tok(c, i), "الاخير") || lia_token_matches(tok(c, i), "الاخيره"))
+            && tok(c, i - 1)->kind == LIA_TOK_WORD && !c->covered[i - 1] && preposition_at(c, i - 2)
+            && possessive_suffixed(c, i - 1))
+            continue;
         /* "الرئيسين جو بايدن وفلاديمير بوتين": the two are named right
          * after, and the dual is their title. */
         if (k == REF_BOTH_SIDES && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)
@@ -3251,6 +3333,10 @@ static void find_surnames(ctx *c)
     }
     for (size_t i = 0; i < c->t->n && persons.n; i++) {
         if (c->covered[i] || tok(c, i)->kind != LIA_TOK_WORD)
+            continue;
+        /* "للأمين العام للأمم المتحدة": a title of two words or more is no
+         * surname ("محمد أحمد ولد محمد الأمين" named before). */
+        if (gaz_ref(c, i, LIA_G_TITLE, NULL) >= 2)
             continue;
         int candidate = 0;
         for (int f = 0; f < tok(c, i)->n_forms; f++)

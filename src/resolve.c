@@ -647,6 +647,10 @@ static size_t date_distance(const rctx *c, const lia_date *d, size_t t)
         if ((lia_token_matches(&c->t->tok[i], "قبل") || lia_token_matches(&c->t->tok[i], "بعد"))
             && strcmp(c->t->tok[i + 1].norm, "ان") == 0)
             far = 1000;
+    /* "حل بالرباط الأربعاء 12 يناير، وأجرى في اليوم الموالي مباحثات": a
+     * comma between sets a date apart from the trigger. */
+    for (size_t i = lo; i < hi; i++)
+        far += c->t->tok[i].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[i].norm, ",");
     return far + (t < d->first ? d->first - t : t >= d->last ? t - d->last + 1 : 0);
 }
 
