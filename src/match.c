@@ -3877,22 +3877,35 @@ static inline int fixed_element_at(const ctx *c, const lia_pelem *e, size_t pos)
     return lia_token_matches_hashed(&c->t->tok[pos], e->word, e->word_hash);
 }
 
+/* Can the required element e start at token pos (< c->n_tok)?  A class or
+ * a word must be there; a capture takes a mention of its types that
+ * starts there (match_capture may skip honorifics before it, but the
+ * mention it takes starts at a token of its own all the same). */
+static inline int element_may_be_at(const ctx *c, const lia_pelem *e, size_t pos)
+{
+    if (e->kind != LIA_P_CAPTURE)
+        return fixed_element_at(c, e, pos);
+    int mi = c->m->mention_at[pos] - 1;
+    return mi >= 0 && c->m->mentions.v[mi].first == pos && type_ok(c, mi, e->types);
+}
+
 /* Can pattern p, anchored on element anchor_el at token anchor_pos, find
- * its other fixed elements in their order: those after the anchor among
- * tokens (anchor_pos, sent_last), those before it among [lo, anchor_pos)?
- * match_from puts each non-optional class or word at a token of its own,
- * later than the previous one's, so when they do not fit so no start
- * position can match: 0 then, without a walk (most patterns tried fail
- * so, for want of the one word or class that follows their trigger). */
+ * its other required classes, words and captures in their order: those
+ * after the anchor among tokens (anchor_pos, sent_last), those before it
+ * among [lo, anchor_pos)?  match_from puts each of them at a token of its
+ * own (a capture: where its mention starts), later than the previous
+ * one's, so when they do not fit so no start position can match: 0 then,
+ * without a walk (most patterns tried fail so, for want of the word,
+ * class or mention that follows their trigger). */
 static int fixed_elements_fit(const ctx *c, const lia_pattern *p, size_t anchor_el, size_t anchor_pos,
                               size_t lo, size_t sent_last)
 {
     size_t pos = anchor_pos + 1;
     for (size_t k = anchor_el + 1; k < p->n_el; k++) {
         const lia_pelem *e = &p->el[k];
-        if (e->optional || (e->kind != LIA_P_CLASS && e->kind != LIA_P_WORD))
+        if (e->optional || e->kind == LIA_P_GAP)
             continue;
-        while (pos < sent_last && !fixed_element_at(c, e, pos))
+        while (pos < sent_last && !element_may_be_at(c, e, pos))
             pos++;
         if (pos >= sent_last)
             return 0;
@@ -3901,9 +3914,9 @@ static int fixed_elements_fit(const ctx *c, const lia_pattern *p, size_t anchor_
     size_t end = anchor_pos;       /* the next one back lies before end */
     for (size_t k = anchor_el; k-- > 0;) {
         const lia_pelem *e = &p->el[k];
-        if (e->optional || (e->kind != LIA_P_CLASS && e->kind != LIA_P_WORD))
+        if (e->optional || e->kind == LIA_P_GAP)
             continue;
-        while (end > lo && !fixed_element_at(c, e, end - 1))
+        while (end > lo && !element_may_be_at(c, e, end - 1))
             end--;
         if (end <= lo)
             return 0;
