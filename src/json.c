@@ -55,6 +55,24 @@ static const char *plain_run_end16(const char *p, const char *end, int del)
 }
 #endif
 
+/* Has any of the n (4 to 8) bytes at p a special byte?  Two reads that
+ * may overlap cover them without a byte loop. */
+static int any_special_in(const char *p, size_t n, int del)
+{
+    uint64_t w;
+    if (n >= 8) {
+        uint64_t v;
+        memcpy(&w, p, sizeof w);
+        memcpy(&v, p + n - 8, sizeof v);
+        return any_special_byte(w, del) || any_special_byte(v, del);
+    }
+    uint32_t lo, hi;
+    memcpy(&lo, p, sizeof lo);
+    memcpy(&hi, p + n - 4, sizeof hi);
+    w = (uint64_t)lo << 32 | hi;
+    return any_special_byte(w, del);
+}
+
 /* The first special byte of [p, end), or end. */
 static const char *plain_run_end(const char *p, const char *end, int del)
 {
@@ -68,6 +86,10 @@ static const char *plain_run_end(const char *p, const char *end, int del)
             break;              /* the byte loop finds it in these eight */
         p += 8;
     }
+    /* The last few bytes, most often plain: seen in one test rather than
+     * one by one (the byte loop then finds a special one). */
+    if (end - p >= 4 && !any_special_in(p, (size_t)(end - p), del))
+        return end;
     while (p < end && !special_byte((unsigned char)*p, del))
         p++;
     return p;

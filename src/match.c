@@ -4038,34 +4038,94 @@ static int remote_clause(const ctx *c, size_t sent, size_t anchor)
     return 0;
 }
 
+/* Is the fixed element e (a class or a word) at token pos (< c->n_tok)?
+ * For a class its bit answers, as for lex() != 0. */
+static inline int fixed_element_at(const ctx *c, const lia_pelem *e, size_t pos)
+{
+    if (e->kind == LIA_P_CLASS)
+        return e->cls >= 0 && (c->lex_bits[pos * c->lex_words + ((unsigned)e->cls >> 6)] >> (e->cls & 63) & 1);
+    return lia_token_matches_hashed(&c->t->tok[pos], e->word, e->word_hash);
+}
+
+/* Can the required element e start at token pos (< c->n_tok)?  A class or
+ * a word must be there; a capture takes a mention of its types that
+ * starts there (match_capture may skip honorifics before it, but the
+ * mention it takes starts at a token of its own all the same). */
+static inline int element_may_be_at(const ctx *c, const lia_pelem *e, size_t pos)
+{
+    if (e->kind != LIA_P_CAPTURE)
+        return fixed_element_at(c, e, pos);
+    int mi = c->m->mention_at[pos] - 1;
+    return mi >= 0 && c->m->mentions.v[mi].first == pos && type_ok(c, mi, e->types);
+}
+
+/* Can pattern p, anchored on element anchor_el at token anchor_pos, find
+ * its other required classes, words and captures in their order: those
+ * after the anchor among tokens (anchor_pos, sent_last), those before it
+ * among [lo, anchor_pos)?  match_from puts each of them at a token of its
+ * own (a capture: where its mention starts), later than the previous
+ * one's, so when they do not fit so no start position can match: 0 then,
+ * without a walk (most patterns tried fail so, for want of the word,
+ * class or mention that follows their trigger). */
+static int fixed_elements_fit(const ctx *c, const lia_pattern *p, size_t anchor_el, size_t anchor_pos,
+                              size_t lo, size_t sent_last)
+{
+    size_t pos = anchor_pos + 1;
+    for (size_t k = anchor_el + 1; k < p->n_el; k++) {
+        const lia_pelem *e = &p->el[k];
+        if (e->optional || e->kind == LIA_P_GAP)
+            continue;
+        while (pos < sent_last && !element_may_be_at(c, e, pos))
+            pos++;
+        if (pos >= sent_last)
+            return 0;
+        pos++;
+    }
+    size_t end = anchor_pos;       /* the next one back lies before end */
+    for (size_t k = anchor_el; k-- > 0;) {
+        const lia_pelem *e = &p->el[k];
+        if (e->optional || e->kind == LIA_P_GAP)
+            continue;
+        while (end > lo && !element_may_be_at(c, e, end - 1))
+            end--;
+        if (end <= lo)
+            return 0;
+        end--;
+    }
+    return 1;
+}
+
 /* Runs pattern pi anchored at anchor_pos, which the caller has seen may
  * match in sentence sent (sentence_may_match). */
 static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
 {
     const lia_pattern *p = &c->r->patterns.v[pi];
     const lia_sentence *s = &c->t->sent[sent];
+    size_t anchor_el = p->n_el;
+    for (size_t k = 0; k < p->n_el; k++)
+        if (!p->el[k].optional && (p->el[k].kind == LIA_P_CLASS || p->el[k].kind == LIA_P_WORD)) {
+            anchor_el = k;
+            break;
+        }
+    /* Start positions: the anchor itself when the pattern starts with it,
+     * else every earlier token of the sentence. */
+    /* The part of a pattern before its anchor spans a few mentions and
+     * gaps: a bounded window keeps one long sentence from costing n². */
+    size_t lo = anchor_el == 0 ? anchor_pos
+                : anchor_pos > s->first + 48 ? anchor_pos - 48 : s->first;
+    if (!fixed_elements_fit(c, p, anchor_el, anchor_pos, lo, s->last))
+        return;
+    if (negated(c, anchor_pos, s->first, sent))
+        return;
+    if (c->remote[sent] && strcmp(p->relation, "met") == 0 && remote_clause(c, sent, anchor_pos))
+        return;
     pmatch pm;
     memset(&pm, 0, sizeof pm);
     pm.c = c;
     pm.p = p;
     pm.sent_last = s->last;
     pm.anchor_pos = anchor_pos;
-    pm.anchor_el = p->n_el;
-    for (size_t k = 0; k < p->n_el; k++)
-        if (!p->el[k].optional && (p->el[k].kind == LIA_P_CLASS || p->el[k].kind == LIA_P_WORD)) {
-            pm.anchor_el = k;
-            break;
-        }
-    if (negated(c, anchor_pos, s->first, sent))
-        return;
-    if (c->remote[sent] && strcmp(p->relation, "met") == 0 && remote_clause(c, sent, anchor_pos))
-        return;
-    /* Start positions: the anchor itself when the pattern starts with it,
-     * else every earlier token of the sentence. */
-    /* The part of a pattern before its anchor spans a few mentions and
-     * gaps: a bounded window keeps one long sentence from costing n². */
-    size_t lo = pm.anchor_el == 0 ? anchor_pos
-                : anchor_pos > s->first + 48 ? anchor_pos - 48 : s->first;
+    pm.anchor_el = anchor_el;
     /* A pattern that opens with one mention and a gap ("B:event ...13
      * @chaired_by A") takes the mention nearest the rest of it: "الاجتماع
      * ... لقرار القمة ... برئاسة X" is the summit's chair.  A list stays
