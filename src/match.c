@@ -3667,6 +3667,27 @@ static int title_led_by_ba(const ctx *c, int mi)
            && strncmp(tk->norm, "ب", 2) == 0 && strncmp(mm->role, "ب", 2) != 0;
 }
 
+/* Is person mention mi led by the preposition ب ("بكوليبا"، "بنائبة
+ * الرئيس X"), not a name that starts with the letter ("بلينكن")? */
+static int person_led_by_ba(const ctx *c, int mi)
+{
+    const lia_mention *mm = &c->m->mentions.v[mi];
+    const lia_token *tk = tok(c, mm->first);
+    if (mm->type != LIA_T_PERSON || tk->n_forms < 2 || strncmp(tk->norm, "ب", 2) != 0)
+        return 0;
+    if (title_led_by_ba(c, mi))
+        return 1;
+    if (!mm->name || !mm->name[0])
+        return 0;
+    char *name = lia_normalize_str(mm->name);
+    size_t n = strlen(tk->norm);
+    int own = 0;
+    for (const char *w = name ? strstr(name, tk->norm) : NULL; w && !own; w = strstr(w + 1, tk->norm))
+        own = (w == name || w[-1] == ' ') && (w[n] == ' ' || w[n] == 0);
+    free(name);
+    return !own;
+}
+
 /* Is the person starting at token start led, within a few words and no
  * mention, by a word of accompanying ("مرفوقا بصاحب السمو الملكي ولي العهد")? */
 static int accompanied_by_before(const ctx *c, size_t start)
@@ -3802,6 +3823,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     }
     if (mi >= 0 && e->capture == 'A' && el < pm->anchor_el && verb_opens_own_clause(pm))
         mi = -1;
+    /* "اجتمع بلينكن وأوستن بكوليبا وريزنيكوف": after two subjects or
+     * more, whom they met is told by ب. */
+    if (mi >= 0 && e->capture == 'B' && el > 0 && pm->p->el[el - 1].kind == LIA_P_CAPTURE
+        && pm->p->el[el - 1].capture == 'A' && pm->n_a >= 2 && !person_led_by_ba(c, mi))
+        mi = -1;
     /* "التقى X، ومنها إلى عين التينة للقاء Y": a person right after a
      * meeting noun later in the sentence is that meeting's, not the
      * object of this trigger. */
@@ -3817,6 +3843,9 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         if (e->list) {
             int ni;
             while (*n < 16 && (ni = next_list_item(pm, next, e->types)) >= 0) {
+                /* "بلينكن وأوستن بكوليبا": whom subjects met starts at ب. */
+                if (e->capture == 'A' && person_led_by_ba(c, ni))
+                    break;
                 list[(*n)++] = ni;
                 next = c->m->mentions.v[ni].last;
             }
