@@ -3085,8 +3085,14 @@ static size_t mention_at(ctx *c, size_t i)
             continue;
         /* "الرئيسين جو بايدن وفلاديمير بوتين": the two are named right
          * after, and the dual is their title. */
+        int each = k == REF_BOTH_SIDES && lex(c, i, lia_rules_class(c->r, "dual_each"));
         if (k == REF_BOTH_SIDES && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)
-            && name_at(c, i + (size_t)len))
+            && name_at(c, i + (size_t)len) && !each)
+            continue;
+        /* "كل منهما" stands for persons only as whom a verb's subjects met
+         * ("بكل منهما"); as a subject ("التقى كل منهما X") the verb's
+         * subject readings find them. */
+        if (each && strncmp(tok(c, i)->norm, "ب", 2) != 0)
             continue;
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
         set_identity(c, mm, "", "", "", "");
@@ -3677,8 +3683,13 @@ static int person_led_by_ba(const ctx *c, int mi)
         return 0;
     if (title_led_by_ba(c, mi))
         return 1;
-    if (!mm->name || !mm->name[0])
+    /* "بكل منهما": a word that stands for persons, its ب stripped. */
+    if (!mm->name || !mm->name[0]) {
+        for (int f = 1; f < tk->n_forms; f++)
+            if (!strcmp(tk->forms[f], tk->norm + 2))
+                return 1;
         return 0;
+    }
     char *name = lia_normalize_str(mm->name);
     size_t n = strlen(tk->norm);
     int own = 0;

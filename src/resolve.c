@@ -1638,13 +1638,16 @@ static int both_sides_of(const rctx *c, int si, int two[2])
     const char *host = guests && c->context_place ? country_of_place(c, c->context_place) : NULL;
     if (guests && !host)
         return 0;
+    /* "بكل منهما": each of the two named before its sentence. */
+    int each = lia_lex_at(c->m, sides->first, lia_rules_class(c->r, "dual_each"));
     int n = 0;
     for (int q = si - 1; q >= 0 && n < 2; q--) {
         const lia_mention *mm = &c->m->mentions.v[q];
         if (!ministers && !leaders && !guests && c->t->tok[mm->first].paragraph < para - 1)
             break;
         if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->both_sides
-            || (guests && (!mm->country[0] || !strcmp(mm->country, host))))
+            || (guests && (!mm->country[0] || !strcmp(mm->country, host)))
+            || (each && c->t->tok[mm->first].sentence == c->t->tok[sides->first].sentence))
             continue;
         if ((ministers && !named_minister_before(c, mm->key, si))
             || (leaders && !named_leader_before(c, mm->key, si)))
@@ -1653,7 +1656,8 @@ static int both_sides_of(const rctx *c, int si, int two[2])
             two[n++] = q;
     }
     return n == 2 && c->m->mentions.v[two[0]].country[0] && c->m->mentions.v[two[1]].country[0]
-           && (guests || strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country) != 0);
+           && (guests || each
+               || strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country) != 0);
 }
 
 /* "وبحث الجانبان ...": a meeting of the two sides.  "الوزيران" are the
