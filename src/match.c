@@ -3223,7 +3223,8 @@ static size_t full_name_at(const ctx *c, size_t i, char *const *words,
 /* Is token i a time of day before a day word ("صباح أمس"، "مساء اليوم")? */
 static int time_of_day(const ctx *c, size_t i)
 {
-    if (i + 1 >= c->t->n)
+    /* "صباح" is also a name: not in the class, but a time before "أمس". */
+    if (i + 1 >= c->t->n || !(lex(c, i, c->c_time_of_day) || lia_token_matches(tok(c, i), "صباح")))
         return 0;
     return lex(c, i + 1, c->c_day_word) != 0;
 }

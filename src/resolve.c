@@ -1428,6 +1428,36 @@ static int object_earlier_in_sentence(const rctx *c, const lia_rel_match *rm, in
     return 0;
 }
 
+/* Is mention mm named right after "قام بها"، "أجراها" (who made a visit)? */
+static int visit_maker(const rctx *c, const lia_mention *mm)
+{
+    int made_by = lia_rules_class(c->r, "made_by");
+    for (size_t k = mm->first > 3 ? mm->first - 3 : 0; k < mm->first; k++)
+        if (lia_lex_at(c->m, k, made_by) == (int)(mm->first - k))
+            return 1;
+    return 0;
+}
+
+/* "زيارة قام بها برابوو إلى كانبرا، استقبله فيها ألبانيزي": the pronoun
+ * of a reception is who made the visit told before it in its sentence.
+ * Returns 1 and sets out[0], or 0. */
+static int visit_maker_received(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    if (!lia_lex_at(c->m, rm->anchor, lia_rules_class(c->r, "receive_pron")))
+        return 0;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first >= rm->anchor)
+            break;
+        if (mm->first >= se->first && !mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && visit_maker(c, mm)) {
+            out[0] = (int)q;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "أما الرئيس التركي فأوضح، عقب استقباله المسؤول الإماراتي": a person
  * named earlier in the trigger's own sentence, not one of its B, is whom
  * the sentence is about.  Returns 1 and sets out[0], or 0. */
@@ -2286,6 +2316,8 @@ static void relations_from_matches(rctx *c)
             na = relative_subject(c, rm, alist, 16);
         if (na == 0)
             na = where_subject(c, rm, alist);
+        if (na == 0)
+            na = visit_maker_received(c, rm, alist);
         if (na == 0 && (na = kana_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
         if (na == 0 && is_relation(p, "met") && rm->n_b > 0 && !coordinated)
