@@ -1241,6 +1241,10 @@ static int name_word(const ctx *c, size_t i, int first)
                    || (ends_with_ya(c, i) && !any_lex(c, i + 1) && !c->gaz[i + 1]
                        && !nx->has_conj && same_sentence(c, i, i + 1));
         }
+        /* "على" written with ى is the preposition: "وزير الخارجية على
+         * صفحة وزارته" names no one. */
+        if (strcmp(tk->norm, "علي") == 0 && !ends_with_ya(c, i))
+            return 0;
         /* ... but not before a plural ("على مبادرات العمل"). */
         const char *nn = i + 1 < c->t->n ? tok(c, i + 1)->norm : "";
         size_t nl = strlen(nn);
