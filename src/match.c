@@ -513,6 +513,14 @@ static int hamza_word_not_place(const ctx *c, size_t i)
     return 1;
 }
 
+/* "أمريكا الوسطى"، "أمريكا اللاتينية": a region named longer than the
+ * country its first word names is not that country. */
+static int region_over_country(const ctx *c, size_t i)
+{
+    int len = lex(c, i, c->c_region);
+    return len > c->gaz_len[i] && gaz_ref(c, i, LIA_G_COUNTRY, NULL);
+}
+
 static void annotate_gazetteer(ctx *c)
 {
     size_t n = c->t->n;
@@ -524,7 +532,7 @@ static void annotate_gazetteer(ctx *c)
         const word_facts *f = c->facts[i];
         for (int k = 0; k < f->n_names; k++)
             trie_longest(c, f->names[k], i + 1, i, 1, &c->gaz[i], &c->gaz_len[i]);
-        if (c->gaz[i] && hamza_word_not_place(c, i)) {
+        if (c->gaz[i] && (hamza_word_not_place(c, i) || region_over_country(c, i))) {
             c->gaz[i] = NULL;
             c->gaz_len[i] = 0;
         }
