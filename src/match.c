@@ -4028,6 +4028,9 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
             return 1;
     if (takes_place_of(c, anchor))
         return 1;
+    /* "لزيارة محتملة"، "الزيارة المرتقبة": a plan named right after. */
+    if (anchor + 1 < c->t->n && same_sentence(c, anchor, anchor + 1) && lex(c, anchor + 1, c->c_future))
+        return 1;
     return c->first_denial[sent] < anchor;
 }
 
