@@ -664,16 +664,23 @@ static int planned_date(const rctx *c, const char *date)
 }
 
 /* Is date d what something dates from ("منذ تسلمه منصبه في 29 كانون
- * الثاني")?  A starting point, not when a relation took place. */
+ * الثاني")?  A starting point, not when a relation took place; but the
+ * date of one told inside the منذ clause ("منذ القمة التي جمعت ترامب
+ * وكيم في الثاني عشر من حزيران", c->anchor between). */
 static int since_date(const rctx *c, const lia_date *d)
 {
-    /* منذ may open the date's own span ("منذ 2014"). */
-    for (size_t k = d->first + 1; k > 0 && k + 6 > d->first; k--) {
+    /* منذ may open the date's own span ("منذ 2014"), or the event it
+     * dates ("منذ سقوط الموصل في أيدي تنظيم «داعش» في العاشر من حزيران"):
+     * quotes go on, a comma ends it. */
+    for (size_t k = d->first + 1; k > 0 && k + 12 > d->first; k--) {
         const lia_token *tk = &c->t->tok[k - 1];
+        if (tk->kind == LIA_TOK_PUNCT && (!strcmp(tk->norm, "«") || !strcmp(tk->norm, "»")
+                                          || !strcmp(tk->norm, "\"")))
+            continue;
         if (tk->kind != LIA_TOK_WORD)
             return 0;
         if (lia_token_matches(tk, "منذ"))
-            return 1;
+            return !(c->anchor >= k - 1 && c->anchor < d->first);
     }
     return 0;
 }
