@@ -2580,12 +2580,14 @@ static size_t try_event(ctx *c, size_t i)
             /* ... "اجتماع وزراء خارجية مجموعة العشرين": plural titles too. */
             while (k < j + 3 && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
                    && !has_article(tok(c, k)) && (!c->gaz[k] || gaz_ref(c, k, LIA_G_KIND, NULL))
-                   && (!any_lex(c, k) || lex(c, k, c->c_dual_officials) || lex(c, k, c->c_officials_of)))
+                   && (!any_lex(c, k) || lex(c, k, c->c_dual_officials) || lex(c, k, c->c_officials_of)
+                       || lex(c, k, c->c_agency_head)))
                 k++;
             int reaches = k > j && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
                           && !led_by_preposition(tok(c, k)) && !lex(c, k, c->c_stop)
                           && (has_article(tok(c, k)) || gaz_ref(c, k, LIA_G_COUNTRY, NULL)
-                              || gaz_ref(c, k, LIA_G_CITY, NULL) || gaz_ref(c, k, LIA_G_ORG, NULL));
+                              || gaz_ref(c, k, LIA_G_CITY, NULL) || gaz_ref(c, k, LIA_G_ORG, NULL)
+                              || lex(c, k, c->c_region));   /* "مؤتمر أمن أمريكا الوسطى" */
             if (!gaz_ref(c, j, LIA_G_CITY, NULL) && !gaz_ref(c, j, LIA_G_COUNTRY, NULL)
                 && !has_article(tok(c, j)) && !reaches)
                 return i;
@@ -2633,7 +2635,8 @@ static size_t try_event(ctx *c, size_t i)
                 && !lex(c, j, c->c_dual_officials)   /* "اجتماع وزراء داخلية ..." */
                 && !lex(c, j, c->c_officials_of)     /* "المؤتمر العربي لرؤساء أجهزة ..." */
                 && !lex(c, j, c->c_given_name) && !lex(c, j, c->c_delegation_adj)
-                && !lex(c, j, c->c_office_modifier) && !lex(c, j, c->c_meeting_kind_adj))
+                && !lex(c, j, c->c_office_modifier) && !lex(c, j, c->c_meeting_kind_adj)
+                && !lex(c, j, c->c_region))
                 break;
             j++;
             words++;
