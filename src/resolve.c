@@ -1720,6 +1720,28 @@ static int pattern_has_class(const lia_pattern *p, int cls)
     return 0;
 }
 
+/* For a met rule naming a meeting of three or more ("في اجتماع ثلاثي")
+ * that read one subject: whom another met rule at its trigger read as
+ * that subject's objects, two or more, as *out's subjects.  Returns 1, or
+ * 0 when there are none. */
+static int trigger_objects(const rctx *c, const lia_rel_match *rm, lia_rel_match *out)
+{
+    if (!pattern_has_class(&c->r->patterns.v[rm->pattern], lia_rules_class(c->r, "meeting_kind_adj")))
+        return 0;
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om->anchor != rm->anchor || om->n_b < 2 || om->n_a < 1 || om->as[0] != rm->as[0]
+            || !is_relation(&c->r->patterns.v[om->pattern], "met"))
+            continue;
+        *out = *rm;
+        memcpy(out->as, om->b, (size_t)om->n_b * sizeof *om->b);
+        out->n_a = om->n_b;
+        out->a = om->b[0];
+        return 1;
+    }
+    return 0;
+}
+
 /* The last meeting this document told (its last met relation), or NULL. */
 static const lia_relation *last_meeting(const rctx *c)
 {
@@ -2376,6 +2398,12 @@ static void relations_from_matches(rctx *c)
             /* "وقع X وY محضرا": the persons of a list met each other;
              * unless a rule at the same trigger names whom they met ("عقد
              * X وY اجتماعا مع Z"), which pairs them by country. */
+            /* "التقى X نظيريه Y وZ في اجتماع ثلاثي": the rule read the
+             * subject alone; whom the trigger's object rule read met each
+             * other too. */
+            lia_rel_match objects;
+            if (!joined && rm->n_a == 1 && trigger_objects(c, rm, &objects))
+                rm = &objects;
             if (!joined && rm->n_a >= 2) {
                 int with_other = 0, with = lia_rules_class(c->r, "with");
                 for (size_t o = 0; o < c->m->rels.n; o++) {
