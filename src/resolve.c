@@ -41,6 +41,7 @@ typedef struct {
      * which a sentence opened by "كما" goes on with. */
     size_t met_sent;
     const char *met_date, *met_place;
+    unsigned long margin_hash;  /* lia_hash("هامش"): margin_event runs for every meeting */
 } rctx;
 
 static const char *type_name(int type)
@@ -616,7 +617,7 @@ static void add_entities(rctx *c)
 
 /* The evidence: sentence s as written; a sentence longer than a paragraph
  * (text without punctuation) is cut to a window around the trigger. */
-static char *sentence_text(const rctx *c, size_t s)
+static void evidence_span(const rctx *c, size_t s, size_t *start_out, size_t *end_out)
 {
     enum { MAX_EVIDENCE = 1200 };
     const lia_sentence *se = &c->t->sent[s];
@@ -632,7 +633,18 @@ static char *sentence_text(const rctx *c, size_t s)
         while (end < se->end && ((unsigned char)c->doc->text[end] & 0xC0) == 0x80)
             end++;
     }
-    return xstrndup(c->doc->text + start, end - start);
+    *start_out = start;
+    *end_out = end;
+}
+
+/* The evidence of sentence s, copied into the facts' arena (up to a NUL,
+ * as a C string of it would be). */
+static char *evidence_copy(const rctx *c, size_t s)
+{
+    size_t start, end;
+    evidence_span(c, s, &start, &end);
+    const char *text = c->doc->text + start;
+    return lia_arena_strndup(c->f->strings, text, strnlen(text, end - start));
 }
 
 /* Tokens between date d and token t. */
@@ -980,7 +992,7 @@ static int margin_event(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
     for (size_t i = se->first; i < se->last; i++) {
-        if (!lia_token_matches(&c->t->tok[i], "هامش"))
+        if (!lia_token_matches_hashed(&c->t->tok[i], "هامش", c->margin_hash))
             continue;
         for (size_t k = 0; k < c->m->mentions.n; k++) {
             const lia_mention *mm = &c->m->mentions.v[k];
@@ -990,6 +1002,18 @@ static int margin_event(const rctx *c, size_t s)
         return -1;
     }
     return -1;
+}
+
+/* lia_facts_add_relation with the evidence copied only for a new
+ * relation: most are told again, and keep their first evidence. */
+static lia_relation *add_fact(rctx *c, const char *rel, const char *a, const char *b,
+                              const char *date, const char *place, size_t sent, const char *rule)
+{
+    size_t known = c->f->relations.n;
+    lia_relation *r = lia_facts_add_relation(c->f, rel, a, b, date, place, c->doc->id, "", rule);
+    if (c->f->relations.n > known)
+        r->evidence = evidence_copy(c, sent);
+    return r;
 }
 
 static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
@@ -1007,8 +1031,7 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
             return;
         lia_facts_entity(c->f, co->code, LIA_COUNTRY, co->name, co->latin, co->code);
     }
-    char *ev = sentence_text(c, sent);
-    lia_relation *r = lia_facts_add_relation(c->f, rel, a, b, date, place, c->doc->id, ev, rule);
+    lia_relation *r = add_fact(c, rel, a, b, date, place, sent, rule);
     if (strcmp(rel, "met") == 0) {
         c->met_sent = sent + 1;
         c->met_date = date;
@@ -1018,11 +1041,10 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
         for (int k = 0; k < 2 && me >= 0; k++) {
             const lia_entity *x = lia_facts_find(c->f, k ? b : a);
             if (x && !strcmp(x->type, LIA_PERSON))
-                lia_facts_add_relation(c->f, "attended", k ? b : a, c->m->mentions.v[me].key, date, place,
-                                       c->doc->id, ev, "attended.met-on-margin");
+                add_fact(c, "attended", k ? b : a, c->m->mentions.v[me].key, date, place, sent,
+                         "attended.met-on-margin");
         }
     }
-    free(ev);
     if (r && !r->date[0] && strcmp(rel, "heads") != 0 && is_headline(c, sent))
         VEC_PUSH(c->headline_undated, r);
 }
@@ -2626,6 +2648,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.f = f;
     c.anchor = SIZE_MAX;
     c.joint[0] = c.joint[1] = -1;
+    c.margin_hash = lia_hash("هامش");
     resolve_references(&c);
     merge_event_editions(&c);
     add_entities(&c);
