@@ -42,6 +42,13 @@ typedef struct {
     size_t met_sent;
     const char *met_date, *met_place;
     unsigned long margin_hash;  /* lia_hash("هامش"): margin_event runs for every meeting */
+    /* Lexicon classes asked for by helpers that run for every relation or
+     * sentence, looked up once per document (each look-up hashes a name). */
+    struct {
+        int accompany, attend_noun, city_word, clause_join, clause_link, contrast_clause,
+            counterpart, delegation, each_counterpart, host_verb, lead, margin, meeting_ref,
+            relative, to, with;
+    } cls;
 } rctx;
 
 static const char *type_name(int type)
@@ -387,7 +394,7 @@ static void resolve_references(rctx *c)
         if (mm->type == LIA_T_PERSON && mm->guest) {
             /* The person a visit pattern named before: the visitor; else
              * who made a visit told without a subject. */
-            int visitor = -1, accompany = lia_rules_class(c->r, "accompany");
+            int visitor = -1, accompany = c->cls.accompany;
             for (int unnamed = 0; unnamed < 2 && visitor < 0; unnamed++)
                 for (size_t q = 0; q < c->m->rels.n; q++) {
                     const lia_rel_match *rm = &c->m->rels.v[q];
@@ -469,7 +476,7 @@ static void resolve_references(rctx *c)
             const char *tid = mm->title >= 0 ? c->r->titles.v[mm->title].id : "";
             if (found < 0 && !strcmp(mm->bodies[0], mm->country)
                 && (!strcmp(tid, "minister") || !strcmp(tid, "commander") || !strcmp(tid, "director"))) {
-                int counterpart = lia_rules_class(c->r, "counterpart");
+                int counterpart = c->cls.counterpart;
                 for (size_t q = 0; q < k; q++) {
                     const lia_mention *p = &c->m->mentions.v[q];
                     if (p->type != LIA_T_PERSON || !p->key[0] || p->inner || strcmp(p->country, mm->country))
@@ -695,7 +702,7 @@ static int since_date(const rctx *c, const lia_date *d)
  * حين"، "فيما"، "بينما") come before it in the sentence. */
 static int clause_of(const rctx *c, size_t s, size_t t)
 {
-    int contrast = lia_rules_class(c->r, "contrast_clause"), n = 0;
+    int contrast = c->cls.contrast_clause, n = 0;
     for (size_t i = c->t->sent[s].first; i < t && contrast >= 0; i++)
         n += lia_lex_at(c->m, i, contrast) != 0;
     return n;
@@ -755,7 +762,7 @@ static const char *sentence_date(const rctx *c, size_t s)
 static size_t clause_link_at(const rctx *c, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
-    int link = lia_rules_class(c->r, "clause_link");
+    int link = c->cls.clause_link;
     for (size_t k = rm->anchor + 1; k > se->first && k + 3 > rm->anchor; k--)
         if (lia_lex_at(c->m, k - 1, link))
             return k;
@@ -832,7 +839,7 @@ static int goes_on_sentence(const rctx *c, size_t s)
     if (s == 0)
         return 0;
     const lia_token *first = &c->t->tok[c->t->sent[s].first];
-    return lia_lex_at(c->m, c->t->sent[s].first, lia_rules_class(c->r, "clause_join"))
+    return lia_lex_at(c->m, c->t->sent[s].first, c->cls.clause_join)
            && first->paragraph == c->t->tok[c->t->sent[s - 1].first].paragraph;
 }
 
@@ -849,7 +856,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
     }
     /* "محادثات رفيعة المستوى احتضنتها الدوحة ... بين X وY": the place
      * that hosted the trigger's meeting, right after it. */
-    int host = lia_rules_class(c->r, "host_verb");
+    int host = c->cls.host_verb;
     for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if ((mm->type & LIA_T_PLACE) && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
@@ -879,7 +886,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         }
     }
     const char *country = NULL, *visited_country = NULL;
-    int city_word = lia_rules_class(c->r, "city_word"), to = lia_rules_class(c->r, "to");
+    int city_word = c->cls.city_word, to = c->cls.to;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->inner || mm->first < se->first || mm->first >= se->last || !mm->key[0])
@@ -1277,7 +1284,7 @@ static int list_ending_at(const rctx *c, int last, size_t first, int *out, int m
  * list, at most max).  Returns how many it put in out, or 0. */
 static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out, int max)
 {
-    int rel = lia_rules_class(c->r, "relative");
+    int rel = c->cls.relative;
     const lia_sentence *se = &c->t->sent[rm->sentence];
     for (size_t k = rm->anchor; k > se->first && k + 4 > rm->anchor; k--) {
         if (!lia_lex_at(c->m, k - 1, rel))
@@ -1385,7 +1392,7 @@ static int coordinated_verb_after(const rctx *c, const lia_rel_match *rm)
 /* Does a clause word ("كما"، "ثم") stand right before token i? */
 static int after_clause_join(const rctx *c, size_t i)
 {
-    return i > 0 && lia_lex_at(c->m, i - 1, lia_rules_class(c->r, "clause_join"));
+    return i > 0 && lia_lex_at(c->m, i - 1, c->cls.clause_join);
 }
 
 /* Is match q's first object one of the subjects another match at its
@@ -1461,7 +1468,7 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
     for (int b = 0; b < rm->n_b; b++)
         if (c->m->mentions.v[rm->b[b]].type != LIA_T_PERSON)
             return 0;
-    int found = -1, with = lia_rules_class(c->r, "with"), join = lia_rules_class(c->r, "clause_join");
+    int found = -1, with = c->cls.with, join = c->cls.clause_join;
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
         if (mm->first >= rm->anchor)
@@ -1814,7 +1821,7 @@ static int delegation_leader(const rctx *c, int d)
     /* "وترأس الوفد الأوكراني X": a rule that reads the leader of a
      * delegation, with that country's delegation between trigger and
      * leader. */
-    int lead = lia_rules_class(c->r, "lead"), delegation = lia_rules_class(c->r, "delegation");
+    int lead = c->cls.lead, delegation = c->cls.delegation;
     for (size_t q = 0; q < c->m->rels.n; q++) {
         const lia_rel_match *rm = &c->m->rels.v[q];
         const lia_pattern *p = &c->r->patterns.v[rm->pattern];
@@ -1938,7 +1945,7 @@ static void date_headline_relations(rctx *c)
  * one read from who came along ("يرافقه X"): that is no meeting told. */
 static int met_in_sentence(const rctx *c, size_t s, size_t before)
 {
-    int accompany = lia_rules_class(c->r, "accompany");
+    int accompany = c->cls.accompany;
     for (size_t o = 0; o < c->m->rels.n; o++) {
         const lia_pattern *p = &c->r->patterns.v[c->m->rels.v[o].pattern];
         if (c->m->rels.v[o].sentence == s && c->m->rels.v[o].anchor < before && is_relation(p, "met")
@@ -2009,8 +2016,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * not the event the story is about. */
         /* Not so "X ... فيما ترأس الوفد الأمريكي Y": who led a delegation
          * was at the event. */
-        int led_delegation = pattern_has_class(p, lia_rules_class(c->r, "lead"))
-                             && pattern_has_class(p, lia_rules_class(c->r, "delegation"));
+        int led_delegation = pattern_has_class(p, c->cls.lead)
+                             && pattern_has_class(p, c->cls.delegation);
         int sat_in_meeting = !led_delegation && met_in_sentence(c, rm->sentence, rm->anchor);
         int ev = sat_in_meeting ? -1 : current_event(c, rm->sentence);
         if (ev >= 0)
@@ -2049,7 +2056,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         const lia_mention *bm = &c->m->mentions.v[bs[k]];
         /* Who came along with a visitor met him only as his host, of
          * another country. */
-        if (is_relation(p, "met") && pattern_has_class(p, lia_rules_class(c->r, "accompany"))
+        if (is_relation(p, "met") && pattern_has_class(p, c->cls.accompany)
             && (!am->country[0] || !bm->country[0] || !strcmp(am->country, bm->country)))
             continue;
         if (bm->group && is_relation(p, "met")) {
@@ -2086,7 +2093,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         /* "على هامش أشغال الجمعية العامة للإنتربول، عقد X لقاءات": a
          * meeting on the margins of an event is where that event was (or
          * nowhere known), not where the story was filed. */
-        int margin_event = -1, margin = lia_rules_class(c->r, "margin");
+        int margin_event = -1, margin = c->cls.margin;
         for (size_t k2 = 0; k2 < c->m->mentions.n && !pl && is_relation(p, "met"); k2++) {
             const lia_mention *em = &c->m->mentions.v[k2];
             if (em->type == LIA_T_EVENT && em->key[0] && !em->inner && em->first > 0
@@ -2147,7 +2154,7 @@ static void part_of_from_names(rctx *c)
 /* Does a counterpart word ("نظيره") open token i? */
 static int counterpart_at(const rctx *c, size_t i)
 {
-    int counterpart = lia_rules_class(c->r, "counterpart");
+    int counterpart = c->cls.counterpart;
     return counterpart >= 0 && lia_lex_at(c->m, i, counterpart);
 }
 
@@ -2346,7 +2353,7 @@ static void relations_from_matches(rctx *c)
         }
         /* "كلٌّ مع نظيره": each with his counterpart. */
         if (is_relation(p, "met") && rm->n_b == 0
-            && pattern_has_class(p, lia_rules_class(c->r, "each_counterpart"))) {
+            && pattern_has_class(p, c->cls.each_counterpart)) {
             met_counterparts(c, rm, p->id);
             continue;
         }
@@ -2355,13 +2362,13 @@ static void relations_from_matches(rctx *c)
          * names the meeting ("وشارك في الاجتماع X وY"), A joined the
          * meeting the document told just before. */
         if (is_relation(p, "met") && rm->n_b == 0) {
-            int counterpart = lia_rules_class(c->r, "counterpart");
-            int joined = pattern_has_class(p, lia_rules_class(c->r, "meeting_ref"));
+            int counterpart = c->cls.counterpart;
+            int joined = pattern_has_class(p, c->cls.meeting_ref);
             /* "وقع X وY محضرا": the persons of a list met each other;
              * unless a rule at the same trigger names whom they met ("عقد
              * X وY اجتماعا مع Z"), which pairs them by country. */
             if (!joined && rm->n_a >= 2) {
-                int with_other = 0, with = lia_rules_class(c->r, "with");
+                int with_other = 0, with = c->cls.with;
                 for (size_t o = 0; o < c->m->rels.n; o++) {
                     const lia_rel_match *om = &c->m->rels.v[o];
                     with_other |= om->anchor == rm->anchor && om->n_b > 0 && om->n_a >= 2
@@ -2451,8 +2458,8 @@ static void relations_from_matches(rctx *c)
          * someone, not who the story is about. */
         int presence = rm->a >= 0 && c->m->mentions.v[rm->a].first > rm->anchor
                        && ((is_relation(p, "attended")
-                            && pattern_has_class(p, lia_rules_class(c->r, "attend_noun")))
-                           || pattern_has_class(p, lia_rules_class(c->r, "accompany")));
+                            && pattern_has_class(p, c->cls.attend_noun))
+                           || pattern_has_class(p, c->cls.accompany));
         if (rm->a >= 0 && c->m->mentions.v[rm->a].type == LIA_T_PERSON
             && c->m->mentions.v[rm->a].key[0] && !presence)
             c->subject = rm->a;
@@ -2641,6 +2648,16 @@ static void member_attendance(rctx *c)
     }
 }
 
+static void look_up_classes(rctx *c)
+{
+#define CLASS(name) c->cls.name = lia_rules_class(c->r, #name)
+    CLASS(accompany); CLASS(attend_noun); CLASS(city_word); CLASS(clause_join);
+    CLASS(clause_link); CLASS(contrast_clause); CLASS(counterpart); CLASS(delegation);
+    CLASS(each_counterpart); CLASS(host_verb); CLASS(lead); CLASS(margin);
+    CLASS(meeting_ref); CLASS(relative); CLASS(to); CLASS(with);
+#undef CLASS
+}
+
 void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
                  lia_matches *m, lia_facts *f)
 {
@@ -2654,6 +2671,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.anchor = SIZE_MAX;
     c.joint[0] = c.joint[1] = -1;
     c.margin_hash = lia_hash("هامش");
+    look_up_classes(&c);
     resolve_references(&c);
     merge_event_editions(&c);
     add_entities(&c);
