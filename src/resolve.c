@@ -843,35 +843,45 @@ static int goes_on_sentence(const rctx *c, size_t s)
            && first->paragraph == c->t->tok[c->t->sent[s - 1].first].paragraph;
 }
 
+/* Is the trigger of rm (in sentence s) told at a place (into *place)?  In
+ * order of trust: the place of an event it is in, a place that hosted
+ * it, a city in في right after it.  One pass over the mentions keeps the
+ * first of each kind. */
+static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, const char **place)
+{
+    const char *hosted = NULL, *city_after = NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        /* "قمة هلسنكي التي جمعت الرئيسين": a trigger in an event with a
+         * place, or right after it (past a relative pronoun), happened
+         * there. */
+        if (mm->type == LIA_T_EVENT && mm->place_mention && mm->first <= rm->anchor
+            && mm->last + 1 >= rm->anchor && (size_t)c->t->tok[mm->first].sentence == s) {
+            *place = c->m->mentions.v[mm->place_mention - 1].key;
+            return 1;
+        }
+        /* "محادثات رفيعة المستوى احتضنتها الدوحة ... بين X وY": the place
+         * that hosted the trigger's meeting, right after it. */
+        if (!hosted && (mm->type & LIA_T_PLACE) && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
+            && mm->first <= rm->anchor + 4 && lia_lex_at(c->m, mm->first - 1, c->cls.host_verb))
+            hosted = mm->key;
+        /* "حيث التقى في العاصمة جيبوتي X": a city in في right after the
+         * trigger is where it happened. */
+        if (!city_after && mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
+            && mm->first <= rm->anchor + 3 && (size_t)c->t->tok[mm->first].sentence == s
+            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+            city_after = mm->key;
+    }
+    *place = hosted ? hosted : city_after;
+    return *place != NULL;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
-    /* "قمة هلسنكي التي جمعت الرئيسين": a trigger in an event with a place,
-     * or right after it (past a relative pronoun), happened there. */
-    for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
-        const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_EVENT && mm->place_mention && mm->first <= rm->anchor
-            && mm->last + 1 >= rm->anchor && (size_t)c->t->tok[mm->first].sentence == s)
-            return c->m->mentions.v[mm->place_mention - 1].key;
-    }
-    /* "محادثات رفيعة المستوى احتضنتها الدوحة ... بين X وY": the place
-     * that hosted the trigger's meeting, right after it. */
-    int host = c->cls.host_verb;
-    for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
-        const lia_mention *mm = &c->m->mentions.v[k];
-        if ((mm->type & LIA_T_PLACE) && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
-            && mm->first <= rm->anchor + 4 && lia_lex_at(c->m, mm->first - 1, host))
-            return mm->key;
-    }
-    /* "حيث التقى في العاصمة جيبوتي X": a city in في right after the
-     * trigger is where it happened. */
-    for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
-        const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
-            && mm->first <= rm->anchor + 3 && (size_t)c->t->tok[mm->first].sentence == s
-            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
-            return mm->key;
-    }
+    const char *at_trigger;
+    if (rm && place_at_trigger(c, s, rm, &at_trigger))
+        return at_trigger;
     /* "... إلى رام الله، حيث استقبله X": where حيث points. */
     size_t link = rm ? clause_link_at(c, rm) : 0;
     if (link) {
