@@ -128,13 +128,22 @@ static const char *relation_id(strbuf *id, const char *relation, const char *a, 
     /* \x1f cannot occur in keys or relation names, so the id is unambiguous.
      * Joined by hand: this runs for every relation found, and a printf
      * costs more than the rest of the look-up. */
-    const char *parts[] = { relation, a, b, source };
+    enum { N_PARTS = 4 };
+    const char *parts[N_PARTS] = { relation, a, b, source };
+    size_t len[N_PARTS], total = N_PARTS - 1;
+    for (size_t i = 0; i < N_PARTS; i++)
+        total += len[i] = strlen(parts[i]);
     sb_clear(id);
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+    sb_reserve(id, total);
+    char *p = id->s;
+    for (size_t i = 0; i < N_PARTS; i++) {
         if (i)
-            sb_addc(id, '\x1f');
-        sb_adds(id, parts[i]);
+            *p++ = '\x1f';
+        memcpy(p, parts[i], len[i]);
+        p += len[i];
     }
+    *p = '\0';
+    id->len = total;
     return id->s;
 }
 

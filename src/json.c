@@ -306,15 +306,70 @@ int lia_json_skip(lia_json *j, int depth)
     return n > 0;
 }
 
+#ifdef __SSE2__
+/* The written form's special bytes among the sixteen of v, as a mask. */
+static int special_mask16(__m128i v)
+{
+    const __m128i below = _mm_set1_epi8(0x1f), quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\'), delete = _mm_set1_epi8(0x7f);
+    __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, below), v);      /* v <= 0x1f */
+    __m128i special = _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(v, quote)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, delete)));
+    return _mm_movemask_epi8(special);
+}
+#endif
+
+/* Copies the n bytes of s to out (room for n) and returns 1 when none of
+ * them needs escaping; else 0, with out partly written.  Checking and
+ * copying in the same pass: nearly every string written is plain. */
+static int copy_if_plain(char *out, const char *s, size_t n)
+{
+#ifdef __SSE2__
+    if (n >= 16) {
+        size_t i = 0;
+        for (; i + 16 <= n; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            if (special_mask16(v))
+                return 0;
+            _mm_storeu_si128((__m128i *)(void *)(out + i), v);
+        }
+        if (i < n) {            /* the last sixteen, overlapping those done */
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+            if (special_mask16(v))
+                return 0;
+            _mm_storeu_si128((__m128i *)(void *)(out + n - 16), v);
+        }
+        return 1;
+    }
+#endif
+    if (n > 16) {
+        if (plain_run_end(s, s + n, 1) != s + n)
+            return 0;
+        memcpy(out, s, n);
+        return 1;
+    }
+    if (n >= 4) {               /* any_special_in covers 4 to 16 bytes */
+        if (any_special_in(s, n, 1))
+            return 0;
+        memcpy(out, s, n);
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (special_byte((unsigned char)s[i], 1))
+            return 0;
+        out[i] = s[i];
+    }
+    return 1;
+}
+
 void lia_json_escape(strbuf *b, const char *s)
 {
     /* Fast path: nothing to escape (nearly every string written), so the
      * literal is copied in one piece. */
     size_t n = strlen(s);
-    if (plain_run_end(s, s + n, 1) == s + n) {
-        sb_reserve(b, n + 2);
+    sb_reserve(b, n + 2);
+    if (copy_if_plain(b->s + b->len + 1, s, n)) {
         b->s[b->len] = '"';
-        memcpy(b->s + b->len + 1, s, n);
         b->s[b->len + 1 + n] = '"';
         b->len += n + 2;
         b->s[b->len] = '\0';

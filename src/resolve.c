@@ -41,6 +41,14 @@ typedef struct {
      * which a sentence opened by "كما" goes on with. */
     size_t met_sent;
     const char *met_date, *met_place;
+    unsigned long margin_hash;  /* lia_hash("هامش"): margin_event runs for every meeting */
+    /* Lexicon classes asked for by helpers that run for every relation or
+     * sentence, looked up once per document (each look-up hashes a name). */
+    struct {
+        int accompany, attend_noun, city_word, clause_join, clause_link, contrast_clause,
+            counterpart, delegation, each_counterpart, host_verb, lead, margin, meeting_ref,
+            relative, to, with;
+    } cls;
 } rctx;
 
 static const char *type_name(int type)
@@ -209,7 +217,8 @@ static int pattern_has_class(const lia_pattern *p, int cls);
 
 static int is_relation(const lia_pattern *p, const char *rel)
 {
-    return strcmp(p->relation, rel) == 0;
+    /* First bytes first: asked many times per relation, mostly "no". */
+    return p->relation[0] == rel[0] && strcmp(p->relation, rel) == 0;
 }
 
 /* Is person mention p named as a head of state or government: "الرئيس
@@ -385,7 +394,7 @@ static void resolve_references(rctx *c)
         if (mm->type == LIA_T_PERSON && mm->guest) {
             /* The person a visit pattern named before: the visitor; else
              * who made a visit told without a subject. */
-            int visitor = -1, accompany = lia_rules_class(c->r, "accompany");
+            int visitor = -1, accompany = c->cls.accompany;
             for (int unnamed = 0; unnamed < 2 && visitor < 0; unnamed++)
                 for (size_t q = 0; q < c->m->rels.n; q++) {
                     const lia_rel_match *rm = &c->m->rels.v[q];
@@ -467,7 +476,7 @@ static void resolve_references(rctx *c)
             const char *tid = mm->title >= 0 ? c->r->titles.v[mm->title].id : "";
             if (found < 0 && !strcmp(mm->bodies[0], mm->country)
                 && (!strcmp(tid, "minister") || !strcmp(tid, "commander") || !strcmp(tid, "director"))) {
-                int counterpart = lia_rules_class(c->r, "counterpart");
+                int counterpart = c->cls.counterpart;
                 for (size_t q = 0; q < k; q++) {
                     const lia_mention *p = &c->m->mentions.v[q];
                     if (p->type != LIA_T_PERSON || !p->key[0] || p->inner || strcmp(p->country, mm->country))
@@ -616,7 +625,7 @@ static void add_entities(rctx *c)
 
 /* The evidence: sentence s as written; a sentence longer than a paragraph
  * (text without punctuation) is cut to a window around the trigger. */
-static char *sentence_text(const rctx *c, size_t s)
+static void evidence_span(const rctx *c, size_t s, size_t *start_out, size_t *end_out)
 {
     enum { MAX_EVIDENCE = 1200 };
     const lia_sentence *se = &c->t->sent[s];
@@ -632,7 +641,18 @@ static char *sentence_text(const rctx *c, size_t s)
         while (end < se->end && ((unsigned char)c->doc->text[end] & 0xC0) == 0x80)
             end++;
     }
-    return xstrndup(c->doc->text + start, end - start);
+    *start_out = start;
+    *end_out = end;
+}
+
+/* The evidence of sentence s, copied into the facts' arena (up to a NUL,
+ * as a C string of it would be). */
+static char *evidence_copy(const rctx *c, size_t s)
+{
+    size_t start, end;
+    evidence_span(c, s, &start, &end);
+    const char *text = c->doc->text + start;
+    return lia_arena_strndup(c->f->strings, text, strnlen(text, end - start));
 }
 
 /* Tokens between date d and token t. */
@@ -689,7 +709,7 @@ static int since_date(const rctx *c, const lia_date *d)
  * حين"، "فيما"، "بينما") come before it in the sentence. */
 static int clause_of(const rctx *c, size_t s, size_t t)
 {
-    int contrast = lia_rules_class(c->r, "contrast_clause"), n = 0;
+    int contrast = c->cls.contrast_clause, n = 0;
     for (size_t i = c->t->sent[s].first; i < t && contrast >= 0; i++)
         n += lia_lex_at(c->m, i, contrast) != 0;
     return n;
@@ -749,7 +769,7 @@ static const char *sentence_date(const rctx *c, size_t s)
 static size_t clause_link_at(const rctx *c, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
-    int link = lia_rules_class(c->r, "clause_link");
+    int link = c->cls.clause_link;
     for (size_t k = rm->anchor + 1; k > se->first && k + 3 > rm->anchor; k--)
         if (lia_lex_at(c->m, k - 1, link))
             return k;
@@ -826,39 +846,49 @@ static int goes_on_sentence(const rctx *c, size_t s)
     if (s == 0)
         return 0;
     const lia_token *first = &c->t->tok[c->t->sent[s].first];
-    return lia_lex_at(c->m, c->t->sent[s].first, lia_rules_class(c->r, "clause_join"))
+    return lia_lex_at(c->m, c->t->sent[s].first, c->cls.clause_join)
            && first->paragraph == c->t->tok[c->t->sent[s - 1].first].paragraph;
+}
+
+/* Is the trigger of rm (in sentence s) told at a place (into *place)?  In
+ * order of trust: the place of an event it is in, a place that hosted
+ * it, a city in في right after it.  One pass over the mentions keeps the
+ * first of each kind. */
+static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, const char **place)
+{
+    const char *hosted = NULL, *city_after = NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        /* "قمة هلسنكي التي جمعت الرئيسين": a trigger in an event with a
+         * place, or right after it (past a relative pronoun), happened
+         * there. */
+        if (mm->type == LIA_T_EVENT && mm->place_mention && mm->first <= rm->anchor
+            && mm->last + 1 >= rm->anchor && (size_t)c->t->tok[mm->first].sentence == s) {
+            *place = c->m->mentions.v[mm->place_mention - 1].key;
+            return 1;
+        }
+        /* "محادثات رفيعة المستوى احتضنتها الدوحة ... بين X وY": the place
+         * that hosted the trigger's meeting, right after it. */
+        if (!hosted && (mm->type & LIA_T_PLACE) && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
+            && mm->first <= rm->anchor + 4 && lia_lex_at(c->m, mm->first - 1, c->cls.host_verb))
+            hosted = mm->key;
+        /* "حيث التقى في العاصمة جيبوتي X": a city in في right after the
+         * trigger is where it happened. */
+        if (!city_after && mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
+            && mm->first <= rm->anchor + 3 && (size_t)c->t->tok[mm->first].sentence == s
+            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+            city_after = mm->key;
+    }
+    *place = hosted ? hosted : city_after;
+    return *place != NULL;
 }
 
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
-    /* "قمة هلسنكي التي جمعت الرئيسين": a trigger in an event with a place,
-     * or right after it (past a relative pronoun), happened there. */
-    for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
-        const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_EVENT && mm->place_mention && mm->first <= rm->anchor
-            && mm->last + 1 >= rm->anchor && (size_t)c->t->tok[mm->first].sentence == s)
-            return c->m->mentions.v[mm->place_mention - 1].key;
-    }
-    /* "محادثات رفيعة المستوى احتضنتها الدوحة ... بين X وY": the place
-     * that hosted the trigger's meeting, right after it. */
-    int host = lia_rules_class(c->r, "host_verb");
-    for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
-        const lia_mention *mm = &c->m->mentions.v[k];
-        if ((mm->type & LIA_T_PLACE) && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
-            && mm->first <= rm->anchor + 4 && lia_lex_at(c->m, mm->first - 1, host))
-            return mm->key;
-    }
-    /* "حيث التقى في العاصمة جيبوتي X": a city in في right after the
-     * trigger is where it happened. */
-    for (size_t k = 0; rm && k < c->m->mentions.n; k++) {
-        const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
-            && mm->first <= rm->anchor + 3 && (size_t)c->t->tok[mm->first].sentence == s
-            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
-            return mm->key;
-    }
+    const char *at_trigger;
+    if (rm && place_at_trigger(c, s, rm, &at_trigger))
+        return at_trigger;
     /* "... إلى رام الله، حيث استقبله X": where حيث points. */
     size_t link = rm ? clause_link_at(c, rm) : 0;
     if (link) {
@@ -873,7 +903,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         }
     }
     const char *country = NULL, *visited_country = NULL;
-    int city_word = lia_rules_class(c->r, "city_word"), to = lia_rules_class(c->r, "to");
+    int city_word = c->cls.city_word, to = c->cls.to;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->inner || mm->first < se->first || mm->first >= se->last || !mm->key[0])
@@ -987,7 +1017,7 @@ static int margin_event(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
     for (size_t i = se->first; i < se->last; i++) {
-        if (!lia_token_matches(&c->t->tok[i], "هامش"))
+        if (!lia_token_matches_hashed(&c->t->tok[i], "هامش", c->margin_hash))
             continue;
         for (size_t k = 0; k < c->m->mentions.n; k++) {
             const lia_mention *mm = &c->m->mentions.v[k];
@@ -997,6 +1027,18 @@ static int margin_event(const rctx *c, size_t s)
         return -1;
     }
     return -1;
+}
+
+/* lia_facts_add_relation with the evidence copied only for a new
+ * relation: most are told again, and keep their first evidence. */
+static lia_relation *add_fact(rctx *c, const char *rel, const char *a, const char *b,
+                              const char *date, const char *place, size_t sent, const char *rule)
+{
+    size_t known = c->f->relations.n;
+    lia_relation *r = lia_facts_add_relation(c->f, rel, a, b, date, place, c->doc->id, "", rule);
+    if (c->f->relations.n > known)
+        r->evidence = evidence_copy(c, sent);
+    return r;
 }
 
 static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
@@ -1014,8 +1056,7 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
             return;
         lia_facts_entity(c->f, co->code, LIA_COUNTRY, co->name, co->latin, co->code);
     }
-    char *ev = sentence_text(c, sent);
-    lia_relation *r = lia_facts_add_relation(c->f, rel, a, b, date, place, c->doc->id, ev, rule);
+    lia_relation *r = add_fact(c, rel, a, b, date, place, sent, rule);
     if (strcmp(rel, "met") == 0) {
         c->met_sent = sent + 1;
         c->met_date = date;
@@ -1025,11 +1066,10 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
         for (int k = 0; k < 2 && me >= 0; k++) {
             const lia_entity *x = lia_facts_find(c->f, k ? b : a);
             if (x && !strcmp(x->type, LIA_PERSON))
-                lia_facts_add_relation(c->f, "attended", k ? b : a, c->m->mentions.v[me].key, date, place,
-                                       c->doc->id, ev, "attended.met-on-margin");
+                add_fact(c, "attended", k ? b : a, c->m->mentions.v[me].key, date, place, sent,
+                         "attended.met-on-margin");
         }
     }
-    free(ev);
     if (r && !r->date[0] && strcmp(rel, "heads") != 0 && is_headline(c, sent))
         VEC_PUSH(c->headline_undated, r);
 }
@@ -1261,7 +1301,7 @@ static int list_ending_at(const rctx *c, int last, size_t first, int *out, int m
  * list, at most max).  Returns how many it put in out, or 0. */
 static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out, int max)
 {
-    int rel = lia_rules_class(c->r, "relative");
+    int rel = c->cls.relative;
     const lia_sentence *se = &c->t->sent[rm->sentence];
     for (size_t k = rm->anchor; k > se->first && k + 4 > rm->anchor; k--) {
         if (!lia_lex_at(c->m, k - 1, rel))
@@ -1369,7 +1409,7 @@ static int coordinated_verb_after(const rctx *c, const lia_rel_match *rm)
 /* Does a clause word ("كما"، "ثم") stand right before token i? */
 static int after_clause_join(const rctx *c, size_t i)
 {
-    return i > 0 && lia_lex_at(c->m, i - 1, lia_rules_class(c->r, "clause_join"));
+    return i > 0 && lia_lex_at(c->m, i - 1, c->cls.clause_join);
 }
 
 /* Is match q's first object one of the subjects another match at its
@@ -1475,7 +1515,7 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
     for (int b = 0; b < rm->n_b; b++)
         if (c->m->mentions.v[rm->b[b]].type != LIA_T_PERSON)
             return 0;
-    int found = -1, with = lia_rules_class(c->r, "with"), join = lia_rules_class(c->r, "clause_join");
+    int found = -1, with = c->cls.with, join = c->cls.clause_join;
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
         if (mm->first >= rm->anchor)
@@ -1854,7 +1894,7 @@ static int delegation_leader(const rctx *c, int d)
     /* "وترأس الوفد الأوكراني X": a rule that reads the leader of a
      * delegation, with that country's delegation between trigger and
      * leader. */
-    int lead = lia_rules_class(c->r, "lead"), delegation = lia_rules_class(c->r, "delegation");
+    int lead = c->cls.lead, delegation = c->cls.delegation;
     for (size_t q = 0; q < c->m->rels.n; q++) {
         const lia_rel_match *rm = &c->m->rels.v[q];
         const lia_pattern *p = &c->r->patterns.v[rm->pattern];
@@ -1978,7 +2018,7 @@ static void date_headline_relations(rctx *c)
  * one read from who came along ("يرافقه X"): that is no meeting told. */
 static int met_in_sentence(const rctx *c, size_t s, size_t before)
 {
-    int accompany = lia_rules_class(c->r, "accompany");
+    int accompany = c->cls.accompany;
     for (size_t o = 0; o < c->m->rels.n; o++) {
         const lia_pattern *p = &c->r->patterns.v[c->m->rels.v[o].pattern];
         if (c->m->rels.v[o].sentence == s && c->m->rels.v[o].anchor < before && is_relation(p, "met")
@@ -2049,8 +2089,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * not the event the story is about. */
         /* Not so "X ... فيما ترأس الوفد الأمريكي Y": who led a delegation
          * was at the event. */
-        int led_delegation = pattern_has_class(p, lia_rules_class(c->r, "lead"))
-                             && pattern_has_class(p, lia_rules_class(c->r, "delegation"));
+        int led_delegation = pattern_has_class(p, c->cls.lead)
+                             && pattern_has_class(p, c->cls.delegation);
         int sat_in_meeting = !led_delegation && met_in_sentence(c, rm->sentence, rm->anchor);
         int ev = sat_in_meeting ? -1 : current_event(c, rm->sentence);
         if (ev >= 0)
@@ -2089,7 +2129,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         const lia_mention *bm = &c->m->mentions.v[bs[k]];
         /* Who came along with a visitor met him only as his host, of
          * another country. */
-        if (is_relation(p, "met") && pattern_has_class(p, lia_rules_class(c->r, "accompany"))
+        if (is_relation(p, "met") && pattern_has_class(p, c->cls.accompany)
             && (!am->country[0] || !bm->country[0] || !strcmp(am->country, bm->country)))
             continue;
         if (bm->group && is_relation(p, "met")) {
@@ -2126,7 +2166,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         /* "على هامش أشغال الجمعية العامة للإنتربول، عقد X لقاءات": a
          * meeting on the margins of an event is where that event was (or
          * nowhere known), not where the story was filed. */
-        int margin_event = -1, margin = lia_rules_class(c->r, "margin");
+        int margin_event = -1, margin = c->cls.margin;
         for (size_t k2 = 0; k2 < c->m->mentions.n && !pl && is_relation(p, "met"); k2++) {
             const lia_mention *em = &c->m->mentions.v[k2];
             if (em->type == LIA_T_EVENT && em->key[0] && !em->inner && em->first > 0
@@ -2187,7 +2227,7 @@ static void part_of_from_names(rctx *c)
 /* Does a counterpart word ("نظيره") open token i? */
 static int counterpart_at(const rctx *c, size_t i)
 {
-    int counterpart = lia_rules_class(c->r, "counterpart");
+    int counterpart = c->cls.counterpart;
     return counterpart >= 0 && lia_lex_at(c->m, i, counterpart);
 }
 
@@ -2311,7 +2351,11 @@ static void relations_from_matches(rctx *c)
             size_t object_at = rm->n_b > 0 ? c->m->mentions.v[rm->b[0]].first : rm->anchor;
             for (size_t o = 0; o < c->m->rels.n; o++) {
                 const lia_rel_match *om = &c->m->rels.v[o];
-                if (o == q || om->a < 0 || strcmp(c->r->patterns.v[om->pattern].relation, p->relation) != 0)
+                /* Only a rule at this trigger, or between it and the
+                 * object, can be better: the others are passed over
+                 * before their relation is compared. */
+                int near = om->anchor == rm->anchor || (om->anchor > rm->anchor && om->anchor <= object_at);
+                if (o == q || om->a < 0 || !near || !is_relation(&c->r->patterns.v[om->pattern], p->relation))
                     continue;
                 better |= om->anchor == rm->anchor && !reads_objects_as_subject(om, rm);
                 better |= om->anchor > rm->anchor && om->anchor <= object_at && om->a == rm->b[0]
@@ -2384,7 +2428,7 @@ static void relations_from_matches(rctx *c)
         }
         /* "كلٌّ مع نظيره": each with his counterpart. */
         if (is_relation(p, "met") && rm->n_b == 0
-            && pattern_has_class(p, lia_rules_class(c->r, "each_counterpart"))) {
+            && pattern_has_class(p, c->cls.each_counterpart)) {
             met_counterparts(c, rm, p->id);
             continue;
         }
@@ -2393,8 +2437,8 @@ static void relations_from_matches(rctx *c)
          * names the meeting ("وشارك في الاجتماع X وY"), A joined the
          * meeting the document told just before. */
         if (is_relation(p, "met") && rm->n_b == 0) {
-            int counterpart = lia_rules_class(c->r, "counterpart");
-            int joined = pattern_has_class(p, lia_rules_class(c->r, "meeting_ref"));
+            int counterpart = c->cls.counterpart;
+            int joined = pattern_has_class(p, c->cls.meeting_ref);
             /* "وقع X وY محضرا": the persons of a list met each other;
              * unless a rule at the same trigger names whom they met ("عقد
              * X وY اجتماعا مع Z"), which pairs them by country. */
@@ -2405,7 +2449,7 @@ static void relations_from_matches(rctx *c)
             if (!joined && rm->n_a == 1 && trigger_objects(c, rm, &objects))
                 rm = &objects;
             if (!joined && rm->n_a >= 2) {
-                int with_other = 0, with = lia_rules_class(c->r, "with");
+                int with_other = 0, with = c->cls.with;
                 for (size_t o = 0; o < c->m->rels.n; o++) {
                     const lia_rel_match *om = &c->m->rels.v[o];
                     with_other |= om->anchor == rm->anchor && om->n_b > 0 && om->n_a >= 2
@@ -2495,8 +2539,8 @@ static void relations_from_matches(rctx *c)
          * someone, not who the story is about. */
         int presence = rm->a >= 0 && c->m->mentions.v[rm->a].first > rm->anchor
                        && ((is_relation(p, "attended")
-                            && pattern_has_class(p, lia_rules_class(c->r, "attend_noun")))
-                           || pattern_has_class(p, lia_rules_class(c->r, "accompany")));
+                            && pattern_has_class(p, c->cls.attend_noun))
+                           || pattern_has_class(p, c->cls.accompany));
         if (rm->a >= 0 && c->m->mentions.v[rm->a].type == LIA_T_PERSON
             && c->m->mentions.v[rm->a].key[0] && !presence)
             c->subject = rm->a;
@@ -2685,6 +2729,16 @@ static void member_attendance(rctx *c)
     }
 }
 
+static void look_up_classes(rctx *c)
+{
+#define CLASS(name) c->cls.name = lia_rules_class(c->r, #name)
+    CLASS(accompany); CLASS(attend_noun); CLASS(city_word); CLASS(clause_join);
+    CLASS(clause_link); CLASS(contrast_clause); CLASS(counterpart); CLASS(delegation);
+    CLASS(each_counterpart); CLASS(host_verb); CLASS(lead); CLASS(margin);
+    CLASS(meeting_ref); CLASS(relative); CLASS(to); CLASS(with);
+#undef CLASS
+}
+
 void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
                  lia_matches *m, lia_facts *f)
 {
@@ -2697,6 +2751,8 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.f = f;
     c.anchor = SIZE_MAX;
     c.joint[0] = c.joint[1] = -1;
+    c.margin_hash = lia_hash("هامش");
+    look_up_classes(&c);
     resolve_references(&c);
     merge_event_editions(&c);
     add_entities(&c);
