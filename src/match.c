@@ -50,7 +50,7 @@ typedef struct {
     uint64_t *lister_classes;  /* lex_words words: delegation, includes, with */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun, c_meeting_kind_adj, c_contrast_clause, c_in_place_of;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun, c_meeting_kind_adj, c_contrast_clause, c_in_place_of, c_dual_each;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -3100,7 +3100,7 @@ static size_t mention_at(ctx *c, size_t i)
             continue;
         /* "الرئيسين جو بايدن وفلاديمير بوتين": the two are named right
          * after, and the dual is their title. */
-        int each = k == REF_BOTH_SIDES && lex(c, i, lia_rules_class(c->r, "dual_each"));
+        int each = k == REF_BOTH_SIDES && lex(c, i, c->c_dual_each);
         if (k == REF_BOTH_SIDES && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)
             && name_at(c, i + (size_t)len) && !each)
             continue;
@@ -3850,10 +3850,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     }
     if (mi >= 0 && e->capture == 'A' && el < pm->anchor_el && verb_opens_own_clause(pm))
         mi = -1;
-    /* "اجتمع بلينكن وأوستن بكوليبا وريزنيكوف": after two subjects or
-     * more, whom they met is told by ب. */
+    /* "اجتمع بلينكن وأوستن بكوليبا وريزنيكوف": right after a meeting
+     * verb's list of subjects (two or more; one is the single-subject
+     * rules' reading), whom they met is told by ب. */
     if (mi >= 0 && e->capture == 'B' && el > 0 && pm->p->el[el - 1].kind == LIA_P_CAPTURE
-        && pm->p->el[el - 1].capture == 'A' && pm->n_a >= 2 && !person_led_by_ba(c, mi))
+        && pm->p->el[el - 1].capture == 'A' && pm->p->el[el - 1].list && lex(c, pm->anchor_pos, c->c_met_verb)
+        && (pm->n_a < 2 || !person_led_by_ba(c, mi)))
         mi = -1;
     /* "التقى X، ومنها إلى عين التينة للقاء Y": a person right after a
      * meeting noun later in the sentence is that meeting's, not the
@@ -4353,6 +4355,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_clause_join = lia_rules_class(r, "clause_join");
     c.c_contrast_clause = lia_rules_class(r, "contrast_clause");
     c.c_in_place_of = lia_rules_class(r, "in_place_of");
+    c.c_dual_each = lia_rules_class(r, "dual_each");
     c.c_former = lia_rules_class(r, "former");
     c.c_post = lia_rules_class(r, "post");
     c.c_day_word = lia_rules_class(r, "day_word");

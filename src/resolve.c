@@ -228,6 +228,15 @@ static int named_as_leader(const lia_mention *p)
     return strncmp(p->office, "head-of-", 8) == 0 || (strcmp(p->office, "head") == 0 && !p->bodies[0]);
 }
 
+/* Is mention k one of match m's objects (B)? */
+static int has_object(const lia_rel_match *m, int k)
+{
+    for (int b = 0; b < m->n_b; b++)
+        if (m->b[b] == k)
+            return 1;
+    return 0;
+}
+
 /* How the rules read mention k: a bitmask of READ_SUBJECT (some rule's
  * subject), READ_OBJECT (some rule's object) and READ_LONE_OBJECT (the
  * object of a rule that matched without a subject of its own). */
@@ -240,9 +249,8 @@ static int read_as(const rctx *c, int k)
         for (int a = 0; a < rm->n_a; a++)
             if (rm->as[a] == k)
                 how |= READ_SUBJECT;
-        for (int b = 0; b < rm->n_b; b++)
-            if (rm->b[b] == k)
-                how |= READ_OBJECT | (rm->a < 0 ? READ_LONE_OBJECT : 0);
+        if (has_object(rm, k))
+            how |= READ_OBJECT | (rm->a < 0 ? READ_LONE_OBJECT : 0);
     }
     return how;
 }
@@ -814,11 +822,8 @@ static int visited_in_sentence(const rctx *c, size_t s, int k)
 {
     for (size_t r = 0; r < c->m->rels.n; r++) {
         const lia_rel_match *vm = &c->m->rels.v[r];
-        if (vm->sentence != s || !is_relation(&c->r->patterns.v[vm->pattern], "visited"))
-            continue;
-        for (int b = 0; b < vm->n_b; b++)
-            if (vm->b[b] == k)
-                return 1;
+        if (vm->sentence == s && is_relation(&c->r->patterns.v[vm->pattern], "visited") && has_object(vm, k))
+            return 1;
     }
     return 0;
 }
@@ -910,9 +915,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             continue;
         if (!(mm->type & LIA_T_PLACE) || mm->delegation)
             continue;
-        int arg = rm && (rm->a == (int)k);
-        for (int b = 0; rm && b < rm->n_b; b++)
-            arg |= rm->b[b] == (int)k;
+        int arg = rm && (rm->a == (int)k || has_object(rm, (int)k));
         if (arg || inside_person(c, mm))
             continue;
         const lia_token *tk = &c->t->tok[mm->first];
@@ -1465,12 +1468,9 @@ static int object_earlier_in_sentence(const rctx *c, const lia_rel_match *rm, in
 {
     for (size_t o = 0; o < c->m->rels.n; o++) {
         const lia_rel_match *om = &c->m->rels.v[o];
-        if (om->sentence != rm->sentence || om->anchor >= rm->anchor
-            || !is_relation(&c->r->patterns.v[om->pattern], "met"))
-            continue;
-        for (int b = 0; b < om->n_b; b++)
-            if (om->b[b] == q)
-                return 1;
+        if (om->sentence == rm->sentence && om->anchor < rm->anchor
+            && is_relation(&c->r->patterns.v[om->pattern], "met") && has_object(om, q))
+            return 1;
     }
     return 0;
 }
@@ -1523,9 +1523,7 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
         if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first < se->first
             || mm->both_sides || mm->group || mm->possessor)
             continue;
-        int is_b = 0;
-        for (int b = 0; b < rm->n_b; b++)
-            is_b |= rm->b[b] == (int)q;
+        int is_b = has_object(rm, (int)q);
         /* "مباحثات مع شمخاني ويلتقي ...": whom he talked with is no subject;
          * nor, unless right before the verb, whom an earlier verb of the
          * sentence met ("حيث التقت X، ومنها إلى عين التينة للقاء Y"). */
