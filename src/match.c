@@ -3244,16 +3244,27 @@ static int time_of_day(const ctx *c, size_t i)
     return lex(c, i + 1, c->c_day_word) != 0;
 }
 
+/* Does a person mention end right before token i? */
+static int person_ends_at(const ctx *c, size_t i)
+{
+    int k = i > 0 ? c->covered[i - 1] : 0;
+    return k > 0 && c->m->mentions.v[k - 1].type == LIA_T_PERSON && c->m->mentions.v[k - 1].last == i;
+}
+
 /* A given name standing alone as a surname ("والتقى إبراهيم بعد الظهر"
  * after "عباس إبراهيم"): no other class, and no name word on either side. */
 static int lone_given_name(const ctx *c, size_t i)
 {
     if (!only_given_name(c, i))
         return 0;
-    if (i > 0 && (name_word(c, i - 1, 0) || lex(c, i - 1, c->c_honorific)))
+    /* A name word before it is the same name's, unless a person named
+     * there already ("واستقبل الفيصل شكري"). */
+    if (i > 0 && ((name_word(c, i - 1, 0) && !person_ends_at(c, i)) || lex(c, i - 1, c->c_honorific)))
         return 0;
-    /* "صالح وعبد المهدي": و opens the next name. */
-    return i + 1 >= c->t->n || tok(c, i + 1)->has_conj || !name_word(c, i + 1, 0);
+    /* "صالح وعبد المهدي": و opens the next name; "شكري صباح ذلك اليوم":
+     * a time of day is no name's next word. */
+    return i + 1 >= c->t->n || tok(c, i + 1)->has_conj || !name_word(c, i + 1, 0)
+           || lex(c, i + 1, c->c_time_of_day) || lia_token_matches(tok(c, i + 1), "صباح");
 }
 
 static void find_surnames(ctx *c)
@@ -3399,10 +3410,17 @@ static void find_surnames(ctx *c)
         if (!len)
             continue;
         lia_mention copy = c->m->mentions.v[persons.v[p - 1].mention];
-        lia_mention *mm = new_mention(c, i, i + len, LIA_T_PERSON);
+        /* "حيدر العبادي ونظيره الجعفري": a counterpart word before the
+         * surname is the mention's role, as before a full name. */
+        size_t first = i;
+        if (i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1] && lex(c, i - 1, c->c_counterpart) == 1)
+            first = i - 1;
+        lia_mention *mm = new_mention(c, first, i + len, LIA_T_PERSON);
         set_identity(c, mm, copy.key, copy.name, copy.latin, copy.country);
         mm->official = copy.official;
-        for (size_t w = i; w < i + len; w++)
+        if (first < i)
+            mm->role = mention_text(c, first, i);
+        for (size_t w = first; w < i + len; w++)
             c->covered[w] = (int)c->m->mentions.n;
         i += len - 1;
     }

@@ -47,7 +47,7 @@ typedef struct {
     struct {
         int accompany, attend_noun, city_word, clause_join, clause_link, contrast_clause,
             counterpart, delegation, each_counterpart, host_verb, lead, margin, meeting_ref,
-            relative, to, with;
+            officials_of, origin, relative, to, with;
     } cls;
 } rctx;
 
@@ -714,12 +714,15 @@ static int since_date(const rctx *c, const lia_date *d)
 }
 
 /* Which clause of sentence s token t is in: how many contrast words ("في
- * حين"، "فيما"، "بينما") come before it in the sentence. */
+ * حين"، "فيما"، "بينما") or "، ثم" (what came next) come before it in
+ * the sentence. */
 static int clause_of(const rctx *c, size_t s, size_t t)
 {
     int contrast = c->cls.contrast_clause, n = 0;
     for (size_t i = c->t->sent[s].first; i < t && contrast >= 0; i++)
-        n += lia_lex_at(c->m, i, contrast) != 0;
+        n += lia_lex_at(c->m, i, contrast) != 0
+             || (i > 0 && lia_token_matches(&c->t->tok[i], "ثم") && c->t->tok[i - 1].kind == LIA_TOK_PUNCT
+                 && !strcmp(c->t->tok[i - 1].norm, ","));
     return n;
 }
 
@@ -761,10 +764,10 @@ static const char *sentence_date(const rctx *c, size_t s)
             || (rank == best_rank
                 && ((best_later && !later)
                     || (best_later == later
-                        && ((best->relative_past && !d->relative_past)
-                            || (best->relative_past == d->relative_past
-                                && (anchored ? date_distance(c, d, c->anchor) < date_distance(c, best, c->anchor)
-                                             : d->last - d->first > best->last - best->first))))))) {
+                        && (anchored ? date_distance(c, d, c->anchor) < date_distance(c, best, c->anchor)
+                            : ((best->relative_past && !d->relative_past)
+                               || (best->relative_past == d->relative_past
+                                   && d->last - d->first > best->last - best->first))))))) {
             best = d;
             best_rank = rank;
         }
@@ -1259,6 +1262,16 @@ static void heads_from_titles(rctx *c)
                          (size_t)c->t->tok[mm->first].sentence, "heads.title");
         }
     }
+}
+
+/* Is place mention mm where someone came from ("وصل X قادما من بغداد"),
+ * not where he went? */
+static int came_from(const rctx *c, const lia_mention *mm)
+{
+    for (size_t len = 1; len <= 3 && len <= mm->first; len++)
+        if (lia_lex_at(c->m, mm->first - len, c->cls.origin) == (int)len)
+            return 1;
+    return 0;
 }
 
 /* A visit to a city is a visit to its country too.  Travel inside one's
@@ -2019,9 +2032,16 @@ static int met_in_sentence(const rctx *c, size_t s, size_t before)
     int accompany = c->cls.accompany;
     for (size_t o = 0; o < c->m->rels.n; o++) {
         const lia_pattern *p = &c->r->patterns.v[c->m->rels.v[o].pattern];
-        if (c->m->rels.v[o].sentence == s && c->m->rels.v[o].anchor < before && is_relation(p, "met")
-            && !pattern_has_class(p, accompany))
-            return 1;
+        size_t at = c->m->rels.v[o].anchor;
+        if (c->m->rels.v[o].sentence != s || at >= before || !is_relation(p, "met")
+            || pattern_has_class(p, accompany))
+            continue;
+        /* "في ختام «اجتماع جدة» الذي شارك فيه X": the meeting word names
+         * the event itself, no meeting of its own inside it. */
+        int named = at < c->m->n_tok ? c->m->mention_at[at] : 0;
+        if (named && c->m->mentions.v[named - 1].type == LIA_T_EVENT)
+            continue;
+        return 1;
     }
     return 0;
 }
@@ -2188,8 +2208,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             }
         } else if (!pl && (is_relation(p, "met") || is_relation(p, "attended")))
             pl = c->context_place;
-        if (is_relation(p, "visited"))
-            add_visit(c, am->key, bm->key, date, rm->sentence, p->id);
+        if (is_relation(p, "visited")) {
+            if (!came_from(c, bm))
+                add_visit(c, am->key, bm->key, date, rm->sentence, p->id);
+        }
         else
             add_relation(c, p->relation, am->key, bm->key, date, pl, rm->sentence, p->id);
         /* Meeting or attending abroad means having travelled there: for
@@ -2220,6 +2242,15 @@ static void part_of_from_names(rctx *c)
             add_relation(c, "part_of", mm->parent_of, mm->key, NULL, NULL,
                          (size_t)c->t->tok[mm->first].sentence, "part_of.name");
     }
+}
+
+/* Is a plural title ("وزراء"، "رؤساء أجهزة") in tokens [from, to)? */
+static int plural_title_between(const rctx *c, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (lia_lex_at(c->m, i, c->cls.officials_of))
+            return 1;
+    return 0;
 }
 
 /* Does a counterpart word ("نظيره") open token i? */
@@ -2360,6 +2391,11 @@ static void relations_from_matches(rctx *c)
                           && om->n_b > 0 && counterpart_at(c, c->m->mentions.v[om->b[0]].first);
             }
             if (better)
+                continue;
+            /* "اجتمع في فيينا وزراء خارجية الولايات المتحدة X وروسيا Y":
+             * a plural title before the list makes them the verb's
+             * subjects, who met one another, not the story's subject. */
+            if (is_relation(p, "met") && rm->n_b > 0 && plural_title_between(c, rm->anchor + 1, object_at))
                 continue;
         }
         /* "بحث X ووزير الدفاع Y مع نظيريهما Z وW": Y is X's fellow
@@ -2615,6 +2651,8 @@ static void set_context_place(rctx *c)
         }
         for (int k = 0; k < rm->n_b; k++) {
             const lia_mention *bm = &c->m->mentions.v[rm->b[k]];
+            if (came_from(c, bm))
+                continue;
             /* A city, unless a visit to another country came first ("يزور
              * إيران" ... "زيارة ... إلى بغداد" told as background). */
             if (bm->type == LIA_T_CITY
@@ -2733,7 +2771,7 @@ static void look_up_classes(rctx *c)
     CLASS(accompany); CLASS(attend_noun); CLASS(city_word); CLASS(clause_join);
     CLASS(clause_link); CLASS(contrast_clause); CLASS(counterpart); CLASS(delegation);
     CLASS(each_counterpart); CLASS(host_verb); CLASS(lead); CLASS(margin);
-    CLASS(meeting_ref); CLASS(relative); CLASS(to); CLASS(with);
+    CLASS(meeting_ref); CLASS(officials_of); CLASS(origin); CLASS(relative); CLASS(to); CLASS(with);
 #undef CLASS
 }
 
