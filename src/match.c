@@ -50,7 +50,7 @@ typedef struct {
     uint64_t *lister_classes;  /* lex_words words: delegation, includes, with */
     int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
         c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun, c_meeting_kind_adj, c_contrast_clause, c_in_place_of, c_dual_each;
+        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun, c_meeting_kind_adj, c_contrast_clause, c_in_place_of, c_dual_each, c_side_of, c_sent_by;
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -3564,15 +3564,30 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     size_t t0 = j < pm->sent_last && is_punct(c, j, ",") ? j + 1 : j;
     const lia_mention *pe = t0 == j && office_word(c, j, 0) ? person_ending_at(c, j) : NULL;
     int office_goes_on = pe && pe->role && pe->role[0];
+    /* ... and "X وزير المالية ووزير الخزانة الأمريكي Y": an office right
+     * after a name the scan gave none. */
+    const lia_mention *pt = t0 == j && gaz_ref(c, j, LIA_G_TITLE, NULL) ? person_ending_at(c, j) : NULL;
+    int bare_office = pt && !(pt->role && pt->role[0]);
     if (t0 < pm->sent_last && top_mention(c, t0) < 0
-        && (office_goes_on || ((t0 > j || has_article(tok(c, t0))) && gaz_ref(c, t0, LIA_G_TITLE, NULL)))) {
-        size_t k = t0 + 1;
+        && (office_goes_on || bare_office
+            || ((t0 > j || has_article(tok(c, t0))) && gaz_ref(c, t0, LIA_G_TITLE, NULL)))) {
+        size_t k = t0 + 1, next_title = 0;
         while (k < pm->sent_last && k < t0 + 14
                && (tok(c, k)->kind != LIA_TOK_PUNCT || is_punct(c, k, "\""))
-               && (top_mention(c, k) < 0 || c->m->mentions.v[top_mention(c, k)].type != LIA_T_PERSON))
+               && (top_mention(c, k) < 0 || c->m->mentions.v[top_mention(c, k)].type != LIA_T_PERSON)) {
+            /* "X الأمين العام لمجلس التعاون والممثل الأعلى ... Y": the
+             * next item's own title, joined by و. */
+            if (!next_title && tok(c, k)->has_conj && gaz_ref(c, k, LIA_G_TITLE, NULL))
+                next_title = k;
             k++;
+        }
         if (k < pm->sent_last && is_punct(c, k, ","))
             j = k;
+        else if (bare_office && k < pm->sent_last && mention_starts_at(c, k)
+                 && (tok(c, k)->has_conj || next_title)) {
+            j = k;
+            seen = 1;
+        }
     }
     for (int g = 0; g < 4 && j < pm->sent_last; g++) {
         size_t l;
@@ -3585,6 +3600,11 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
             /* "بحث مع X ومع Y"، "مع X، ثم مع Y": the repeated preposition
              * joins the list too. */
             j += l;
+            seen = 1;
+        } else if ((l = (size_t)lex(c, j, c->c_side_of)) && nisba_at(c, j + l, NULL)) {
+            /* "X وY، ومن الجانب الأمريكي Z وW": the other side's persons
+             * are more items. */
+            j += l + (size_t)nisba_at(c, j + l, NULL);
             seen = 1;
         } else {
             break;
@@ -4381,6 +4401,8 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.c_relative = lia_rules_class(r, "relative");
     c.c_list_sep = lia_rules_class(r, "list_sep");
     c.c_list_intro = lia_rules_class(r, "list_intro");
+    c.c_side_of = lia_rules_class(r, "side_of");
+    c.c_sent_by = lia_rules_class(r, "sent_by");
     out->n_tok = t->n;
     look_up_word_facts(&c);
     annotate_lexicon(&c);
@@ -4420,7 +4442,9 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     }
     for (size_t k = 0; k < out->mentions.n; k++) {
         lia_mention *mm = &out->mentions.v[k];
-        if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0 && possessor_of_title(&c, mm->first))
+        /* ... and "وفدا أوفده الرئيس X": who sent someone is no party. */
+        if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0
+            && (possessor_of_title(&c, mm->first) || lex(&c, mm->first - 1, c.c_sent_by)))
             mm->possessor = 1;
     }
     for (size_t k = 0; k < out->mentions.n && !out->dateline; k++) {

@@ -2036,6 +2036,10 @@ static int met_in_sentence(const rctx *c, size_t s, size_t before)
         if (c->m->rels.v[o].sentence != s || at >= before || !is_relation(p, "met")
             || pattern_has_class(p, accompany))
             continue;
+        /* "شارك X في جلسة مع Y، فيما ترأس Z الجلسة الختامية": a meeting
+         * of another clause. */
+        if (before < c->t->sent[s].last && clause_of(c, s, at) != clause_of(c, s, before))
+            continue;
         /* "في ختام «اجتماع جدة» الذي شارك فيه X": the meeting word names
          * the event itself, no meeting of its own inside it. */
         int named = at < c->m->n_tok ? c->m->mention_at[at] : 0;
