@@ -4159,12 +4159,7 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
 {
     const lia_pattern *p = &c->r->patterns.v[pi];
     const lia_sentence *s = &c->t->sent[sent];
-    size_t anchor_el = p->n_el;
-    for (size_t k = 0; k < p->n_el; k++)
-        if (!p->el[k].optional && (p->el[k].kind == LIA_P_CLASS || p->el[k].kind == LIA_P_WORD)) {
-            anchor_el = k;
-            break;
-        }
+    size_t anchor_el = p->anchor_el;
     /* Start positions: the anchor itself when the pattern starts with it,
      * else every earlier token of the sentence. */
     /* The part of a pattern before its anchor spans a few mentions and

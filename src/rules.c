@@ -924,14 +924,14 @@ static void index_patterns(lia_rules *r)
             else
                 p->needed_classes[e->cls / 64] |= UINT64_C(1) << (e->cls % 64);
         }
-        int done = 0;
-        for (size_t j = 0; j < p->n_el && !done; j++) {
+        p->anchor_el = p->n_el;
+        for (size_t j = 0; j < p->n_el && p->anchor_el == p->n_el; j++) {
             const lia_pelem *e = &p->el[j];
             if (e->optional || e->kind == LIA_P_GAP)
                 continue;
             if (e->kind == LIA_P_CLASS) {
                 VEC_PUSH(r->patterns_by_anchor[e->cls], (int)i);
-                done = 1;
+                p->anchor_el = j;
             } else if (e->kind == LIA_P_WORD) {
                 lia_intvec *list = lia_map_get(&r->patterns_by_word, e->word);
                 if (!list) {
@@ -939,10 +939,10 @@ static void index_patterns(lia_rules *r)
                     lia_map_put(&r->patterns_by_word, e->word, list);
                 }
                 VEC_PUSH(*list, (int)i);
-                done = 1;
+                p->anchor_el = j;
             }
         }
-        if (!done)
+        if (p->anchor_el == p->n_el)
             VEC_PUSH(r->unanchored, (int)i);
     }
     lia_key_filter_build(&r->pattern_words, &r->patterns_by_word);

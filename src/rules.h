@@ -139,6 +139,8 @@ typedef struct {
      * match.  never_matches: such an element names no class. */
     uint64_t *needed_classes;
     int never_matches;
+    size_t anchor_el;             /* its first required class or word, which
+                                     index_patterns anchors it on; n_el if none */
     lia_example *examples;
     size_t n_examples;
     char *file;
