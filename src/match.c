@@ -166,6 +166,8 @@ typedef struct word_facts {
     unsigned long hash;               /* the token's norm_hash */
     unsigned char len, kind;
     unsigned char n_lexicon, n_names, n_patterns;
+    signed char known_form;           /* its first form that a lexicon or gazetteer
+                                         phrase starts with (known_form), or -1 */
     /* One block, NULL when all three are empty: */
     const lia_trie **lexicon;         /* distinct lexicon nodes a form steps to, in form order */
     const lia_trie **names;           /* gazetteer nodes a form steps to, in form order */
@@ -232,6 +234,7 @@ static void word_facts_make(const lia_rules *r, const lia_token *tk, lia_arena *
     const lia_trie *lexicon[LIA_MAX_FORMS], *names[LIA_MAX_FORMS];
     const lia_intvec *patterns[LIA_MAX_FORMS];
     int nl = 0, nn = 0, np = 0;
+    f->known_form = -1;
     for (int k = 0; k < tk->n_forms; k++) {
         const lia_trie *next = lia_trie_step_hashed(&r->lexicon, tk->forms[k], tk->form_hash[k]);
         int dup = 0;
@@ -239,8 +242,12 @@ static void word_facts_make(const lia_rules *r, const lia_token *tk, lia_arena *
             dup |= lexicon[q] == next;
         if (next && !dup)
             lexicon[nl++] = next;
+        if (next && f->known_form < 0)
+            f->known_form = (signed char)k;
         if ((next = lia_trie_step_hashed(&r->names, tk->forms[k], tk->form_hash[k])))
             names[nn++] = next;
+        if (next && f->known_form < 0)
+            f->known_form = (signed char)k;
         const lia_intvec *list = lia_rules_patterns_of_word(r, tk->forms[k], tk->form_hash[k]);
         if (list)
             patterns[np++] = list;
@@ -732,9 +739,11 @@ static const char *clean_span(const ctx *c, size_t first, size_t last, size_t *f
     const lia_token *tk = tok(c, first);
     if (tk->kind != LIA_TOK_WORD)
         return "";
-    const char *form = known_form(c, tk, 1);
-    if (!form)
+    /* known_form(c, tk, 1), which the word's facts hold. */
+    int known = c->facts[first]->known_form;
+    if (known < 0)
         return "";
+    const char *form = tk->forms[known];
     size_t nl = strlen(tk->norm), fl = strlen(form);
     if (fl >= nl || strcmp(tk->norm + nl - fl, form) != 0)
         return "";
