@@ -33,7 +33,6 @@ typedef struct {
     int *gaz_len;
     int *covered;            /* token → top-level mention index + 1 */
     size_t *date_end;        /* token → end of the date expression starting there, or 0 */
-    /* class ids */
     int home_country;        /* the country the document is most about, or -1 */
     int *country_score;      /* per country: how much the document names it */
     int dateline_city;       /* city of the document's dateline, or -1 */
@@ -48,9 +47,7 @@ typedef struct {
     uint64_t *opener_classes;  /* lex_words words: the classes that open a reading
                                   of mention_at (see set_opener_classes) */
     uint64_t *lister_classes;  /* lex_words words: delegation, includes, with */
-    int c_stop, c_honorific, c_name_part, c_name_inner, c_given_name, c_polity, c_negation, c_denial, c_office_modifier, c_delegation_adj, c_remote, c_clause_link, c_institution, c_city_word, c_future, c_group_ref, c_both_sides, c_counted_ref, c_time_of_day, c_guest, c_anaphor, c_styled_ref, c_agency_head, c_event_head, c_event_ref,
-        c_capital, c_ordinal, c_delegation, c_counterpart, c_relative, c_list_sep, c_list_intro, c_with, c_vague_head, c_accompany, c_facility, c_entourage, c_includes, c_post, c_day_word, c_clause_join, c_former,
-        c_style, c_separately, c_attached_to, c_home_ref, c_summit, c_dual_officials, c_officials_of, c_press_conference, c_to, c_the_country, c_met_verb, c_receive, c_led_by, c_region, c_met_noun, c_meeting_kind_adj, c_contrast_clause, c_in_place_of, c_dual_each, c_side_of, c_sent_by;
+    lia_named_classes cls;   /* c->r->named, copied for one load per test */
 } ctx;
 
 /* Token i, or past the end a blank punctuation token that matches
@@ -169,6 +166,8 @@ typedef struct word_facts {
     unsigned long hash;               /* the token's norm_hash */
     unsigned char len, kind;
     unsigned char n_lexicon, n_names, n_patterns;
+    signed char known_form;           /* its first form that a lexicon or gazetteer
+                                         phrase starts with (known_form), or -1 */
     /* One block, NULL when all three are empty: */
     const lia_trie **lexicon;         /* distinct lexicon nodes a form steps to, in form order */
     const lia_trie **names;           /* gazetteer nodes a form steps to, in form order */
@@ -235,6 +234,7 @@ static void word_facts_make(const lia_rules *r, const lia_token *tk, lia_arena *
     const lia_trie *lexicon[LIA_MAX_FORMS], *names[LIA_MAX_FORMS];
     const lia_intvec *patterns[LIA_MAX_FORMS];
     int nl = 0, nn = 0, np = 0;
+    f->known_form = -1;
     for (int k = 0; k < tk->n_forms; k++) {
         const lia_trie *next = lia_trie_step_hashed(&r->lexicon, tk->forms[k], tk->form_hash[k]);
         int dup = 0;
@@ -242,8 +242,12 @@ static void word_facts_make(const lia_rules *r, const lia_token *tk, lia_arena *
             dup |= lexicon[q] == next;
         if (next && !dup)
             lexicon[nl++] = next;
+        if (next && f->known_form < 0)
+            f->known_form = (signed char)k;
         if ((next = lia_trie_step_hashed(&r->names, tk->forms[k], tk->form_hash[k])))
             names[nn++] = next;
+        if (next && f->known_form < 0)
+            f->known_form = (signed char)k;
         const lia_intvec *list = lia_rules_patterns_of_word(r, tk->forms[k], tk->form_hash[k]);
         if (list)
             patterns[np++] = list;
@@ -333,14 +337,14 @@ static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t st
     }
     /* An edition's ordinal inside a known name ("الاجتماع الدولي الثالث
      * عشر لكبار ...") does not stop the match. */
-    if (depth > 0 && lex(c, i, c->c_ordinal))
+    if (depth > 0 && lex(c, i, c->cls.ordinal))
         trie_longest(c, node, i + 1, start, depth + 1, best, best_len);
     /* Middle names the gazetteer leaves out ("عباس مصطفى كامل" for "عباس
      * كامل", "عمر حسن أحمد البشير" for "عمر البشير"): one or two given
      * names, then the family name that ends a known person's name. */
-    if (depth > 0 && lex(c, i, c->c_given_name) && !tk->has_conj) {
+    if (depth > 0 && lex(c, i, c->cls.given_name) && !tk->has_conj) {
         for (size_t m = i + 1; m <= i + 2 && m < c->t->n && same_sentence(c, start, m); m++) {
-            if (m > i + 1 && (!lex(c, m - 1, c->c_given_name) || tok(c, m - 1)->has_conj))
+            if (m > i + 1 && (!lex(c, m - 1, c->cls.given_name) || tok(c, m - 1)->has_conj))
                 break;
             const lia_token *family = tok(c, m);
             for (int f = 0; f < family->n_forms; f++) {
@@ -356,7 +360,7 @@ static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t st
     /* A patronymic the gazetteer leaves out: "مساعد بن محمد العيبان" for
      * "مساعد العيبان", "محمد ولد الشيخ الغزواني" spelled in full. */
     if (depth > 0 && i + 2 < c->t->n && same_sentence(c, start, i + 2) && patronymic_word(tok(c, i))
-        && tok(c, i + 1)->kind == LIA_TOK_WORD && !lex(c, i + 1, c->c_name_part)) {
+        && tok(c, i + 1)->kind == LIA_TOK_WORD && !lex(c, i + 1, c->cls.name_part)) {
         /* Only when the name goes on after it: the skip is no match itself. */
         const lia_token *after = tok(c, i + 2);
         for (int f = 0; f < after->n_forms; f++) {
@@ -428,11 +432,11 @@ static void annotate_lexicon(ctx *c)
          * "الأمير تركي") is the style only with the article. */
         int given = 0;
         for (int k = 0; k < c->m->n_lex[i]; k++)
-            given |= c->m->lex[i][k].cls == c->c_given_name;
+            given |= c->m->lex[i][k].cls == c->cls.given_name;
         if (given && !has_article(tok(c, i))) {
             int kept = 0;
             for (int k = 0; k < c->m->n_lex[i]; k++)
-                if (!(c->m->lex[i][k].cls == c->c_honorific && c->m->lex[i][k].len == 1))
+                if (!(c->m->lex[i][k].cls == c->cls.honorific && c->m->lex[i][k].len == 1))
                     c->m->lex[i][kept++] = c->m->lex[i][k];
             c->m->n_lex[i] = kept;
         }
@@ -517,7 +521,7 @@ static int hamza_word_not_place(const ctx *c, size_t i)
  * country its first word names is not that country. */
 static int region_over_country(const ctx *c, size_t i)
 {
-    int len = lex(c, i, c->c_region);
+    int len = lex(c, i, c->cls.region);
     return len > c->gaz_len[i] && gaz_ref(c, i, LIA_G_COUNTRY, NULL);
 }
 
@@ -735,9 +739,11 @@ static const char *clean_span(const ctx *c, size_t first, size_t last, size_t *f
     const lia_token *tk = tok(c, first);
     if (tk->kind != LIA_TOK_WORD)
         return "";
-    const char *form = known_form(c, tk, 1);
-    if (!form)
+    /* known_form(c, tk, 1), which the word's facts hold. */
+    int known = c->facts[first]->known_form;
+    if (known < 0)
         return "";
+    const char *form = tk->forms[known];
     size_t nl = strlen(tk->norm), fl = strlen(form);
     if (fl >= nl || strcmp(tk->norm + nl - fl, form) != 0)
         return "";
@@ -858,7 +864,7 @@ static int country_after(const ctx *c, size_t i, int *country)
 {
     /* "وزير الداخلية المكلف بحكومة ...": words that qualify the office. */
     size_t skip = 0;
-    while (i + skip < c->t->n && skip < 2 && lex(c, i + skip, c->c_office_modifier))
+    while (i + skip < c->t->n && skip < 2 && lex(c, i + skip, c->cls.office_modifier))
         skip++;
     if (skip) {
         int l = country_after(c, i + skip, country);
@@ -869,19 +875,19 @@ static int country_after(const ctx *c, size_t i, int *country)
         return len;
     if (i < c->t->n && strcmp(tok(c, i)->norm, "في") == 0) {
         len = gaz_ref(c, i + 1, LIA_G_COUNTRY, country);
-        if (!len && lex(c, i + 1, c->c_polity))
+        if (!len && lex(c, i + 1, c->cls.polity))
             len = country_after(c, i + 1, country);   /* "في الجمهورية الإيطالية" */
         return len ? len + 1 : 0;
     }
     /* "بحكومة الوحدة الوطنية الليبية": a polity word, then its nisba. */
-    if (i < c->t->n && lex(c, i, c->c_polity)) {
+    if (i < c->t->n && lex(c, i, c->cls.polity)) {
         for (size_t j = i + 1; j < i + 5 && j < c->t->n && same_sentence(c, i, j); j++) {
             int l = nisba_at(c, j, country);
             if (!l)
                 l = gaz_ref(c, j, LIA_G_COUNTRY, country);
             if (l)
                 return (int)(j - i) + l;
-            if (tok(c, j)->kind != LIA_TOK_WORD || lex(c, j, c->c_stop))
+            if (tok(c, j)->kind != LIA_TOK_WORD || lex(c, j, c->cls.stop))
                 break;
         }
     }
@@ -1046,7 +1052,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         int cl = country_after(c, e, &ci);
         /* "الأمن الداخلي الإسباني": the name goes on past the kind, so it
          * is not the kind; the shape below reads it with its country. */
-        if (!cl && lex(c, i, c->c_agency_head) && tok(c, e)->kind == LIA_TOK_WORD
+        if (!cl && lex(c, i, c->cls.agency_head) && tok(c, e)->kind == LIA_TOK_WORD
             && has_article(tok(c, e)) && !c->gaz[e] && !any_lex(c, e)
             && country_after(c, e + 1, &ci))
             goto shape;
@@ -1055,7 +1061,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         if (!cl) {
             size_t j = e;
             while (j < e + 3 && j < c->t->n && same_sentence(c, i, j) && tok(c, j)->kind == LIA_TOK_WORD
-                   && has_article(tok(c, j)) && !tok(c, j)->has_conj && !lex(c, j, c->c_stop)
+                   && has_article(tok(c, j)) && !tok(c, j)->has_conj && !lex(c, j, c->cls.stop)
                    && !nisba_at(c, j, NULL) && !gaz_ref(c, j, LIA_G_KIND, NULL)
                    && !gaz_ref(c, j, LIA_G_TITLE, NULL))
                 j++;
@@ -1076,7 +1082,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         /* Without a country, a multi-word generic name ("وزارة الداخلية")
          * is the home country's; a single word ("الداخلية") is too vague. */
         if (!cl && default_country < 0
-            && ((len >= 2 && lex(c, i, c->c_institution)) || !top))
+            && ((len >= 2 && lex(c, i, c->cls.institution)) || !top))
             default_country = c->subject_country >= 0 ? c->subject_country : c->home_country;
         if (!cl && default_country < 0)
             return 0;
@@ -1095,7 +1101,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         return 1;
     }
 shape:
-    if ((len = lex(c, i, c->c_agency_head))) {
+    if ((len = lex(c, i, c->cls.agency_head))) {
         /* Shape: head word + up to five words + nisba. */
         size_t e = i + (size_t)len;
         for (size_t j = e; j < e + 6 && j < c->t->n && same_sentence(c, i, j); j++) {
@@ -1103,14 +1109,14 @@ shape:
             /* ... or + في + country: "لجنة الدولة للأمن القومي في طاجيكستان". */
             int in_country = j > e + 1 && strcmp(tk->norm, "في") == 0
                              ? gaz_ref(c, j + 1, LIA_G_COUNTRY, &ci) : 0;
-            if (!in_country && (tk->kind != LIA_TOK_WORD || lex(c, j, c->c_stop) || lex(c, j, c->c_relative)))
+            if (!in_country && (tk->kind != LIA_TOK_WORD || lex(c, j, c->cls.stop) || lex(c, j, c->cls.relative)))
                 break;
             if (j > e && tk->has_conj)
                 break;
             int cl = in_country ? 1 + in_country : nisba_at(c, j, &ci);
             /* "الإدارة الأمريكية"، "القيادة السورية": such a head with only a
              * nisba is the country's government, not one of its bodies. */
-            if (cl && j == e && lex(c, i, c->c_vague_head))
+            if (cl && j == e && lex(c, i, c->cls.vague_head))
                 break;
             int ci2, cl2 = cl ? nisba_at(c, j + (size_t)cl, &ci2) : 0;
             if (cl2 && ci2 != ci && same_sentence(c, i, j + (size_t)(cl + cl2) - 1)) {
@@ -1195,10 +1201,10 @@ static int has_article(const lia_token *tk)
 /* Is token i a given name and nothing else ("محمود" after "علي")? */
 static int only_given_name(const ctx *c, size_t i)
 {
-    if (!lex(c, i, c->c_given_name))
+    if (!lex(c, i, c->cls.given_name))
         return 0;
     for (int k = 0; k < c->m->n_lex[i]; k++)
-        if (c->m->lex[i][k].cls != c->c_given_name)
+        if (c->m->lex[i][k].cls != c->cls.given_name)
             return 0;
     return 1;
 }
@@ -1222,19 +1228,19 @@ static int name_word(const ctx *c, size_t i, int first)
     const lia_token *tk = tok(c, i);
     if (tk->kind != LIA_TOK_WORD)
         return 0;
-    if (lex(c, i, c->c_name_part))
+    if (lex(c, i, c->cls.name_part))
         return 1;
     /* The word after عبد، أبو، بن belongs to the name whatever it is. */
-    if (!first && i > 0 && lex(c, i - 1, c->c_name_part) && !tk->has_conj)
+    if (!first && i > 0 && lex(c, i - 1, c->cls.name_part) && !tk->has_conj)
         return 1;
-    if (!first && lex(c, i, c->c_name_inner))
+    if (!first && lex(c, i, c->cls.name_inner))
         return 1;
     /* A given name that is also a function word (علي / على) counts as a
      * name when a name-like word follows it. */
-    if (lex(c, i, c->c_given_name)) {
+    if (lex(c, i, c->cls.given_name)) {
         int other = 0;
         for (int k = 0; k < c->m->n_lex[i]; k++)
-            other |= c->m->lex[i][k].cls != c->c_given_name;
+            other |= c->m->lex[i][k].cls != c->cls.given_name;
         if (!other)
             return 1;
         /* Inside a name, "علي" is a name before a given name, a family
@@ -1242,7 +1248,7 @@ static int name_word(const ctx *c, size_t i, int first)
          * the preposition before a plain noun ("توفيق على حفاوة"). */
         if (!first) {
             const lia_token *nx = i + 1 < c->t->n ? tok(c, i + 1) : NULL;
-            return !nx || nx->kind != LIA_TOK_WORD || lex(c, i + 1, c->c_given_name)
+            return !nx || nx->kind != LIA_TOK_WORD || lex(c, i + 1, c->cls.given_name)
                    || has_article(nx) || patronymic_word(nx)
                    /* "أحمد علي أبوشحمة": written with ي, before a word
                     * that reads as nothing else, it is the name */
@@ -1276,9 +1282,9 @@ static int name_word(const ctx *c, size_t i, int first)
     /* "اللواء فياض بن حامد": after a rank and before a patronymic or a
      * family name, a word with ف that reads as nothing else is a name, not
      * ف and a word ("اللواء فرج تحيات" is Faraj's greetings). */
-    int fa_name = strncmp(tk->norm, "ف", 2) == 0 && i > 0 && lex(c, i - 1, c->c_honorific)
+    int fa_name = strncmp(tk->norm, "ف", 2) == 0 && i > 0 && lex(c, i - 1, c->cls.honorific)
                   && i + 1 < c->t->n
-                  && (lex(c, i + 1, c->c_name_part) || has_article(tok(c, i + 1)));
+                  && (lex(c, i + 1, c->cls.name_part) || has_article(tok(c, i + 1)));
     /* ... and after an office's nisba, before a word that reads as
      * nothing else: "مستشار الأمن القومي الهندي فيكرام ميسري". */
     fa_name |= strncmp(tk->norm, "ف", 2) == 0 && i > 0 && nisba_at(c, i - 1, NULL) == 1
@@ -1293,7 +1299,7 @@ static int name_word(const ctx *c, size_t i, int first)
                && !tok(c, i + 1)->has_conj && !has_article(tok(c, i + 1)) && same_sentence(c, i, i + 1);
     if (first && ((tk->has_conj && first != NAME_AFTER_LIST_CONJ && !fa_name)
                   || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i)))
-        && !lex(c, i, c->c_given_name))
+        && !lex(c, i, c->cls.given_name))
         return 0;
     /* و after a name opens the next item; a word with ف that reads as
      * nothing else is a name's own letter ("ألكسندر فومين"). */
@@ -1310,23 +1316,23 @@ static int name_word(const ctx *c, size_t i, int first)
 static size_t scan_name_opening(const ctx *c, size_t i, int first)
 {
     size_t j = i, words = 0;
-    int known_start = lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part);
+    int known_start = lex(c, i, c->cls.given_name) || lex(c, i, c->cls.name_part);
     int seen_part = 0;           /* "فياض بن حامد الرويلي": a patronymic makes it a name */
     while (j < c->t->n && words < 4 && same_sentence(c, i, j) && name_word(c, j, j == i ? first : 0)) {
         const lia_token *tk = tok(c, j);
-        int part = lex(c, j, c->c_name_part) != 0;
-        int after_part = j > i && lex(c, j - 1, c->c_name_part);
+        int part = lex(c, j, c->cls.name_part) != 0;
+        int after_part = j > i && lex(c, j - 1, c->cls.name_part);
         int article = has_article(tk) && !hamza_initial(c, j);
         seen_part |= part && j > i;
         if (!known_start && !seen_part && article)
             break;
-        if (j == i && article && !lex(c, j, c->c_given_name))
+        if (j == i && article && !lex(c, j, c->cls.given_name))
             break;
         /* A feminine past verb (تضمنت، تناولت، تسلمت) is no part of a name
          * ("مع الأمير محمد تناولت الملف"). */
         size_t nb = strlen(tk->norm);
         if (nb >= 8 && strncmp(tk->norm, "ت", 2) == 0 && strcmp(tk->norm + nb - 2, "ت") == 0
-            && !lex(c, j, c->c_given_name))
+            && !lex(c, j, c->cls.given_name))
             break;
         if (!part && !after_part) {
             size_t l = strlen(tk->norm);
@@ -1334,7 +1340,7 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
                 break;
             /* "بمراسم عسكرية رسمية": an adjective in -ية after the first
              * word is no part of a name. */
-            if (words >= 1 && l > 6 && strcmp(tk->norm + l - 4, "يه") == 0 && !lex(c, j, c->c_given_name))
+            if (words >= 1 && l > 6 && strcmp(tk->norm + l - 4, "يه") == 0 && !lex(c, j, c->cls.given_name))
                 break;
             if (words >= 3)
                 break;
@@ -1346,8 +1352,8 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
         /* An article word ends the name ("... الفيصل"), unless it is a given
          * name with a family name after it ("محمد الطاهر سيالة"). */
         if (!part && !after_part && j > i + 1 && strncmp(tk->norm, "ال", 4) == 0
-            && !lex(c, j - 1, c->c_name_inner)
-            && !(words == 2 && lex(c, j - 1, c->c_given_name) && j < c->t->n && same_sentence(c, i, j)
+            && !lex(c, j - 1, c->cls.name_inner)
+            && !(words == 2 && lex(c, j - 1, c->cls.given_name) && j < c->t->n && same_sentence(c, i, j)
                  && tok(c, j)->kind == LIA_TOK_WORD && !tok(c, j)->has_conj && !any_lex(c, j)
                  && !has_article(tok(c, j)) && !c->gaz[j]))
             break;
@@ -1358,7 +1364,7 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
             break;
     }
     /* A name does not end on a connector (بن، عبد). */
-    while (j > i && lex(c, j - 1, c->c_name_part))
+    while (j > i && lex(c, j - 1, c->cls.name_part))
         j--;
     /* Three plain words and more to come is a phrase, not a name
      * ("تقدير بلاده لمواقف طهران"): names end where plain words do. */
@@ -1506,7 +1512,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     }
     int counterpart = 0;
     if (!len) {
-        len = lex(c, i, c->c_counterpart);
+        len = lex(c, i, c->cls.counterpart);
         if (!len)
             return 0;
         counterpart = 1;
@@ -1559,7 +1565,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     }
     /* "قائد الإدارة السورية الجديدة أحمد الشرع": a vague head with a nisba
      * is the country's government; the title is that country's. */
-    int vh = ti->n_bodies == 0 && !counterpart ? lex(c, j, c->c_vague_head) : 0;
+    int vh = ti->n_bodies == 0 && !counterpart ? lex(c, j, c->cls.vague_head) : 0;
     if (vh && nisba_at(c, j + (size_t)vh, NULL))
         j += (size_t)vh;
     int ci, cl = country_at(c, j, &ci);
@@ -1605,7 +1611,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     }
     /* "الأمير عبد العزيز": a word that is both a title and an honorific,
      * with neither body nor country, is the honorific. */
-    if (!counterpart && len == 1 && ti->n_bodies == 0 && ti->country < 0 && lex(c, i, c->c_honorific)) {
+    if (!counterpart && len == 1 && ti->n_bodies == 0 && ti->country < 0 && lex(c, i, c->cls.honorific)) {
         title_release(ti);
         return 0;
     }
@@ -1624,7 +1630,7 @@ static void attach_title(lia_mention *mm, title_info *ti, const ctx *c, size_t f
     for (size_t k = first; k < last + 3 && k < c->t->n && same_sentence(c, first, k); k++) {
         if (k >= last && tok(c, k)->kind != LIA_TOK_WORD)
             break;
-        mm->former |= lex(c, k, c->c_former) != 0;
+        mm->former |= lex(c, k, c->cls.former) != 0;
     }
 }
 
@@ -1678,12 +1684,12 @@ static int title_names_another(const ctx *c, size_t t, size_t title_end)
 {
     for (size_t k = title_end, extra = 0; extra <= 3 && same_sentence(c, t, k); extra++) {
         /* "X وزير الداخلية اليوم معالي Y": a day word ends the office. */
-        if (lex(c, k, c->c_day_word))
+        if (lex(c, k, c->cls.day_word))
             break;
-        while (lex(c, k, c->c_honorific))
-            k += (size_t)lex(c, k, c->c_honorific);
+        while (lex(c, k, c->cls.honorific))
+            k += (size_t)lex(c, k, c->cls.honorific);
         if (official_at(c, k, NULL) || (extra == 0 ? scan_name(c, k) > k
-                                                    : lex(c, k, c->c_given_name) && scan_name(c, k) > k))
+                                                    : lex(c, k, c->cls.given_name) && scan_name(c, k) > k))
             return 1;
         if (tok(c, k)->kind != LIA_TOK_WORD)
             break;
@@ -1762,13 +1768,13 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
         /* "سلمان بن حمد آل خليفة ولي العهد رئيس مجلس الوزراء": a style,
          * then the title. */
         size_t k = j;
-        while (k < c->t->n && (h = (size_t)lex(c, k, c->c_honorific)) && same_sentence(c, j, k))
+        while (k < c->t->n && (h = (size_t)lex(c, k, c->cls.honorific)) && same_sentence(c, j, k))
             k += h;
         if (k == j || k >= c->t->n || !gaz_ref(c, k, LIA_G_TITLE, NULL))
             return j;
     }
     /* "X، ولي العهد نائب رئيس مجلس الوزراء": a style before the title. */
-    while (t < c->t->n && !gaz_ref(c, t, LIA_G_TITLE, NULL) && (h = (size_t)lex(c, t, c->c_honorific)))
+    while (t < c->t->n && !gaz_ref(c, t, LIA_G_TITLE, NULL) && (h = (size_t)lex(c, t, c->cls.honorific)))
         t += h;
     if (!same_sentence(c, j, t))
         return j;
@@ -1871,7 +1877,7 @@ static int delegation_country_before(const ctx *c, size_t i)
         return -1;
     size_t first = c->t->sent[tok(c, i)->sentence].first;
     for (size_t k = first; k < i; k++) {
-        if (!lex(c, k, c->c_delegation))
+        if (!lex(c, k, c->cls.delegation))
             continue;
         for (size_t q = k + 1; q < i && q < k + 5; q++) {
             int ci;
@@ -1884,11 +1890,11 @@ static int delegation_country_before(const ctx *c, size_t i)
          * person named before it in the sentence ... */
         int accompanying = 0, includes = 0;
         for (size_t q = k > first + 2 ? k - 2 : first; q < k + 3 && q < i && !accompanying; q++)
-            accompanying = lex(c, q, c->c_accompany) || lex(c, q, c->c_entourage);
+            accompanying = lex(c, q, c->cls.accompany) || lex(c, q, c->cls.entourage);
         /* ... when the person is listed as one of it ("يضم ..."), not as
          * someone present ("والوفد المرافق لها، بحضور ..."). */
         for (size_t q = k + 1; q < i && !includes; q++)
-            includes = lex(c, q, c->c_includes);
+            includes = lex(c, q, c->cls.includes);
         int ci = accompanying && includes ? person_country_before(c, first, k + 1) : -1;
         if (ci >= 0)
             return ci;
@@ -1903,7 +1909,7 @@ static int accompanied_country(const ctx *c, size_t i)
 {
     size_t first = c->t->sent[tok(c, i)->sentence].first;
     size_t k = i;
-    while (k > first && k + 30 > i && !lex(c, k - 1, c->c_accompany))
+    while (k > first && k + 30 > i && !lex(c, k - 1, c->cls.accompany))
         k--;
     if (k == first || k + 30 <= i)
         return -1;
@@ -1921,7 +1927,7 @@ static int led_by_preposition(const lia_token *tk)
  * والشؤون"); no name, place, nisba, title or function word. */
 static int office_word(const ctx *c, size_t k, int first)
 {
-    if (k >= c->t->n || lex(c, k, c->c_stop) || lex(c, k, c->c_relative) || lex(c, k, c->c_counterpart)
+    if (k >= c->t->n || lex(c, k, c->cls.stop) || lex(c, k, c->cls.relative) || lex(c, k, c->cls.counterpart)
         || gaz_ref(c, k, LIA_G_PERSON, NULL) || gaz_ref(c, k, LIA_G_COUNTRY, NULL)
         || gaz_ref(c, k, LIA_G_CITY, NULL) || gaz_ref(c, k, LIA_G_TITLE, NULL))
         return 0;
@@ -1944,11 +1950,11 @@ static int office_word(const ctx *c, size_t k, int first)
  * نهيان", "محمد بن سلمان بن عبد العزيز آل سعود"). */
 static size_t longer_name_end(const ctx *c, size_t i, size_t end)
 {
-    while (end + 1 < c->t->n && same_sentence(c, i, end + 1) && lex(c, end, c->c_name_part)
+    while (end + 1 < c->t->n && same_sentence(c, i, end + 1) && lex(c, end, c->cls.name_part)
            && !tok(c, end)->has_conj && tok(c, end + 1)->kind == LIA_TOK_WORD) {
         end += 2;
         /* "بن عبد العزيز": عبد takes the word after it too. */
-        if (lex(c, end - 1, c->c_name_part) && end < c->t->n && same_sentence(c, i, end)
+        if (lex(c, end - 1, c->cls.name_part) && end < c->t->n && same_sentence(c, i, end)
             && tok(c, end)->kind == LIA_TOK_WORD && !tok(c, end)->has_conj)
             end++;
     }
@@ -1972,12 +1978,12 @@ static size_t destination_country(const ctx *c, size_t j)
 {
     int l;
     if (strncmp(tok(c, j)->norm, "ل", 2) == 0 && tok(c, j)->n_forms > 1)
-        return (l = gaz_ref(c, j, LIA_G_COUNTRY, NULL)) ? (size_t)l : (size_t)lex(c, j, c->c_region);
-    if (!lex(c, j, c->c_to) && strcmp(tok(c, j)->norm, "في") != 0)
+        return (l = gaz_ref(c, j, LIA_G_COUNTRY, NULL)) ? (size_t)l : (size_t)lex(c, j, c->cls.region);
+    if (!lex(c, j, c->cls.to) && strcmp(tok(c, j)->norm, "في") != 0)
         return 0;
     l = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
     if (!l)
-        l = lex(c, j + 1, c->c_region);
+        l = lex(c, j + 1, c->cls.region);
     return l ? 1 + (size_t)l : 0;
 }
 
@@ -1986,9 +1992,9 @@ static size_t destination_country(const ctx *c, size_t j)
  * before his name.  Where the name starts, or j. */
 static size_t counterpart_in_government(const ctx *c, size_t j)
 {
-    size_t k = j + 1 + (size_t)lex(c, j + 1, c->c_polity);
+    size_t k = j + 1 + (size_t)lex(c, j + 1, c->cls.polity);
     size_t h;
-    while (k < j + 5 && ((h = (size_t)lex(c, k, c->c_office_modifier)) || (h = (size_t)nisba_at(c, k, NULL))))
+    while (k < j + 5 && ((h = (size_t)lex(c, k, c->cls.office_modifier)) || (h = (size_t)nisba_at(c, k, NULL))))
         k += h;
     if (same_sentence(c, j, k) && name_at(c, k))
         return k;
@@ -2063,11 +2069,11 @@ static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
     /* "والوزير الضيف": the guest, resolved later, not a title. */
-    if (lex(c, i, c->c_guest) || !parse_title(c, i, &ti))
+    if (lex(c, i, c->cls.guest) || !parse_title(c, i, &ti))
         return i;
     /* "الوزير المنتدب لدى رئيس الحكومة X": the office X is attached to is
      * not his. */
-    if (i > 0 && same_sentence(c, i - 1, i) && lex(c, i - 1, c->c_attached_to)) {
+    if (i > 0 && same_sentence(c, i - 1, i) && lex(c, i - 1, c->cls.attached_to)) {
         title_release(&ti);
         return i;
     }
@@ -2087,17 +2093,17 @@ static size_t try_title_person(ctx *c, size_t i)
     for (;;) {
         int nci;
         int ai;
-        if ((h = (size_t)lex(c, j, c->c_honorific)) || (h = (size_t)lex(c, j, c->c_office_modifier)))
+        if ((h = (size_t)lex(c, j, c->cls.honorific)) || (h = (size_t)lex(c, j, c->cls.office_modifier)))
             j += h;
         else if (ti.country < 0 && (h = (size_t)nisba_at(c, j, &nci))) {
             ti.country = nci;        /* "رئيس المنظمة اللواء الإماراتي ..." */
             j += h;
-        } else if (ti.title < 0 && strcmp(tok(c, j)->norm, "في") == 0 && lex(c, j + 1, c->c_polity)
+        } else if (ti.title < 0 && strcmp(tok(c, j)->norm, "في") == 0 && lex(c, j + 1, c->cls.polity)
                    && (h = counterpart_in_government(c, j)) > j) {
             j = h;                   /* "نظيره في الحكومة المؤقتة X" */
-        } else if (lex(c, j, c->c_attached_to) && same_sentence(c, j, j + 1)
+        } else if (lex(c, j, c->cls.attached_to) && same_sentence(c, j, j + 1)
                    && ((h = (size_t)gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL))
-                       || (h = (size_t)lex(c, j + 1, c->c_the_country))
+                       || (h = (size_t)lex(c, j + 1, c->cls.the_country))
                        || (h = (size_t)gaz_ref(c, j + 1, LIA_G_ORG, NULL)))
                    && name_at(c, j + 1 + h)) {
             j += 1 + h;              /* "السفير الأمريكي لدى البلاد X"، "مندوب سوريا لدى الأمم المتحدة X" */
@@ -2124,7 +2130,7 @@ static size_t try_title_person(ctx *c, size_t i)
                 ti.bodies[k].defaulted = 0;
         } else if (ti.title >= 0 && serves_someone(c, ti.title) && (h = principal_of(c, j)) > 0) {
             j += h;                  /* "المبعوث الشخصي للأمين العام للأمم المتحدة X" */
-        } else if (lex(c, j, c->c_attached_to) && same_sentence(c, j, j + 1)
+        } else if (lex(c, j, c->cls.attached_to) && same_sentence(c, j, j + 1)
                    && (h = (size_t)gaz_ref(c, j + 1, LIA_G_TITLE, NULL))) {
             j += 1 + h;              /* "الوزير المنتدب لدى رئيس الحكومة" */
         } else if ((h = charged_with(c, j)) > 0) {
@@ -2156,7 +2162,7 @@ static size_t try_title_person(ctx *c, size_t i)
         if (nl2 && ti.bodies[0].country[0]
             && !strcmp(c->r->countries.v[nci2].code, ti.bodies[0].country))
             k += (size_t)nl2;
-        while ((h = (size_t)lex(c, k, c->c_honorific)))
+        while ((h = (size_t)lex(c, k, c->cls.honorific)))
             k += h;
         /* A known official after them only when he is of the office's
          * country ("... والتهيئة العمرانية إبراهيم مراد"), or the country
@@ -2177,12 +2183,12 @@ static size_t try_title_person(ctx *c, size_t i)
             /* "... للجمهورية الفرنسية، السيد جيرالد دارمانان": the state
              * led by ل, its nisba, and the name after a comma. */
             int nci3, nl3 = 0, state = q > j && strncmp(tok(c, q)->norm, "ل", 2) == 0
-                                        && lex(c, q, c->c_polity) == 1 && (nl3 = nisba_at(c, q + 1, &nci3));
+                                        && lex(c, q, c->cls.polity) == 1 && (nl3 = nisba_at(c, q + 1, &nci3));
             /* Not past a phrase led by ب: "سمو وزير الدفاع باستقبال مرشد
              * الجمهورية الإيرانية علي خامنئي" names a second person. */
             if (!state && (tok(c, q)->kind != LIA_TOK_WORD || gaz_ref(c, q, LIA_G_TITLE, NULL)
-                           || gaz_ref(c, q, LIA_G_PERSON, NULL) || lex(c, q, c->c_relative)
-                           || lex(c, q, c->c_counterpart) || led_by_preposition(tok(c, q))))
+                           || gaz_ref(c, q, LIA_G_PERSON, NULL) || lex(c, q, c->cls.relative)
+                           || lex(c, q, c->cls.counterpart) || led_by_preposition(tok(c, q))))
                 break;
             if (state)
                 nl3 += 1;
@@ -2193,7 +2199,7 @@ static size_t try_title_person(ctx *c, size_t i)
             size_t a = q + (size_t)nl3, office_end = a;
             if (state && is_punct(c, a, ","))
                 a++;
-            while ((h = (size_t)lex(c, a, c->c_honorific)))
+            while ((h = (size_t)lex(c, a, c->cls.honorific)))
                 a += h;
             int oi3, ol3 = official_at(c, a, &oi3);
             const char *cc = c->r->countries.v[nci3].code;
@@ -2230,14 +2236,14 @@ static size_t try_title_person(ctx *c, size_t i)
          * X": an office at another's side; the name after it is the
          * adviser's, of that office's country. */
         title_info side;
-        if (lex(c, k, c->c_attached_to) && same_sentence(c, i, k + 1) && parse_title(c, k + 1, &side)) {
+        if (lex(c, k, c->cls.attached_to) && same_sentence(c, i, k + 1) && parse_title(c, k + 1, &side)) {
             size_t a = side.end;
             int sc = side.country;
             if (sc < 0 && side.n_bodies && side.bodies[0].country && !side.bodies[0].defaulted)
                 sc = lia_rules_country_index(c->r, side.bodies[0].country);
             title_release(&side);
             size_t office_end = a;
-            while ((h = (size_t)lex(c, a, c->c_honorific)))
+            while ((h = (size_t)lex(c, a, c->cls.honorific)))
                 a += h;
             if (same_sentence(c, i, a) && name_at(c, a)) {
                 if (ti.country < 0)
@@ -2257,7 +2263,7 @@ static size_t try_title_person(ctx *c, size_t i)
         /* "رئيس المرحلة الانتقالية العقيد آسيمي غويتا"، "الرئيس الانتقالي
          * X": a head's office in a few article words, then a known official. */
         size_t after_style = k;
-        while ((h = (size_t)lex(c, after_style, c->c_honorific)))
+        while ((h = (size_t)lex(c, after_style, c->cls.honorific)))
             after_style += h;
         const lia_title *tt = ti.title >= 0 ? &c->r->titles.v[ti.title] : NULL;
         int head_known = !nl && k > j && k <= j + 4 && !by_preposition && tt
@@ -2273,7 +2279,7 @@ static size_t try_title_person(ctx *c, size_t i)
                    && (led_by_preposition(tok(c, k)) || has_article(tok(c, k))))
                 k++;
             /* "... السفيرة سها جندي": a style between office and name. */
-            while ((h = (size_t)lex(c, k, c->c_honorific)))
+            while ((h = (size_t)lex(c, k, c->cls.honorific)))
                 k += h;
             /* A known official after them when of the nisba's country
              * ("... والشؤون الخارجية السنغالية ياسين فال"). */
@@ -2330,7 +2336,7 @@ static size_t try_title_person(ctx *c, size_t i)
     /* After a title, a given name that is also a function word, with a
      * family name, is the name ("وزير الخارجية المكلف السفير علي الصادق":
      * Ali, not the preposition على). */
-    if (!ol && name_end <= j && j + 1 < c->t->n && lex(c, j, c->c_given_name) && !only_given_name(c, j)
+    if (!ol && name_end <= j && j + 1 < c->t->n && lex(c, j, c->cls.given_name) && !only_given_name(c, j)
         && !tok(c, j)->has_conj && same_sentence(c, j, j + 1) && tok(c, j + 1)->kind == LIA_TOK_WORD
         && has_article(tok(c, j + 1)) && !led_by_preposition(tok(c, j + 1)) && !any_lex(c, j + 1)
         && !c->gaz[j + 1])
@@ -2409,7 +2415,7 @@ static size_t try_title_person(ctx *c, size_t i)
             /* "...، وسعادة السيد X": و opens the next person of a list. */
             if (joined_by_waw(c, n))
                 break;
-            while (n < c->t->n && (h = (size_t)lex(c, n, c->c_honorific)))
+            while (n < c->t->n && (h = (size_t)lex(c, n, c->cls.honorific)))
                 n += h;
             int pi, pl = official_at(c, n, &pi);
             int other = pl && ti.country >= 0 && !defaulted
@@ -2431,7 +2437,7 @@ static size_t try_title_person(ctx *c, size_t i)
             }
             break;
         }
-        if (tok(c, k)->kind != LIA_TOK_WORD || lex(c, k, c->c_stop) || official_at(c, k, NULL))
+        if (tok(c, k)->kind != LIA_TOK_WORD || lex(c, k, c->cls.stop) || official_at(c, k, NULL))
             break;
     }
     /* Title only: the person is resolved later from the office.  Not
@@ -2440,7 +2446,7 @@ static size_t try_title_person(ctx *c, size_t i)
     int genitive = i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
                    && tok(c, i - 1)->kind == LIA_TOK_WORD && same_sentence(c, i - 1, i);
     /* "شغل في السابق منصب وزير الداخلية": the post, not its holder. */
-    genitive |= i > 0 && lex(c, i - 1, c->c_post);
+    genitive |= i > 0 && lex(c, i - 1, c->cls.post);
     /* A country has many envoys at once: the title alone names none. */
     int many = ti.office && !strcmp(ti.office, "envoy");
     if (!genitive && !many && (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0]))) {
@@ -2485,7 +2491,7 @@ static void name_event_by_words(ctx *c, lia_mention *mm, size_t i, size_t end, i
     strbuf b;
     sb_init(&b);
     for (size_t k = i; k < end; k++) {
-        if (edition && lex(c, k, c->c_ordinal))
+        if (edition && lex(c, k, c->cls.ordinal))
             continue;
         if (b.len)
             sb_addc(&b, ' ');
@@ -2506,13 +2512,13 @@ static size_t round_of_talks(const ctx *c, size_t i)
     if (i + 3 >= c->t->n || !lia_token_matches(tok(c, i), "جوله") || !has_article(tok(c, i)))
         return 0;
     size_t j = i + 1, l;
-    if (!(l = (size_t)lex(c, j, c->c_ordinal)))
+    if (!(l = (size_t)lex(c, j, c->cls.ordinal)))
         return 0;
     j += l;
     if (j + 1 >= c->t->n || !lia_token_matches(tok(c, j), "من"))
         return 0;
     j++;
-    if (!(l = (size_t)lex(c, j, c->c_met_noun)) || !has_article(tok(c, j)))
+    if (!(l = (size_t)lex(c, j, c->cls.met_noun)) || !has_article(tok(c, j)))
         return 0;
     j += l;
     if (j + 1 < c->t->n && lia_token_matches(tok(c, j), "غير") && has_article(tok(c, j + 1)))
@@ -2560,7 +2566,7 @@ static size_t try_event(ctx *c, size_t i)
         mm = new_mention(c, i, end, LIA_T_EVENT);
         const lia_event_entry *e = &c->r->events.v[idx];
         set_identity(c, mm, e->key, e->name, e->latin, e->country);
-    } else if (!lex(c, i, c->c_press_conference) && (len = lex(c, i, c->c_event_head))) {
+    } else if (!lex(c, i, c->cls.press_conference) && (len = lex(c, i, c->cls.event_head))) {
         /* Shape: a head word and at least two words of its name.  An
          * indefinite head names an event only with a place ("مؤتمر بغداد
          * الدولي"); a definite one only with a definite, ل- or ordinal
@@ -2580,14 +2586,14 @@ static size_t try_event(ctx *c, size_t i)
             /* ... "اجتماع وزراء خارجية مجموعة العشرين": plural titles too. */
             while (k < j + 3 && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
                    && !has_article(tok(c, k)) && (!c->gaz[k] || gaz_ref(c, k, LIA_G_KIND, NULL))
-                   && (!any_lex(c, k) || lex(c, k, c->c_dual_officials) || lex(c, k, c->c_officials_of)
-                       || lex(c, k, c->c_agency_head)))
+                   && (!any_lex(c, k) || lex(c, k, c->cls.dual_officials) || lex(c, k, c->cls.officials_of)
+                       || lex(c, k, c->cls.agency_head)))
                 k++;
             int reaches = k > j && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
-                          && !led_by_preposition(tok(c, k)) && !lex(c, k, c->c_stop)
+                          && !led_by_preposition(tok(c, k)) && !lex(c, k, c->cls.stop)
                           && (has_article(tok(c, k)) || gaz_ref(c, k, LIA_G_COUNTRY, NULL)
                               || gaz_ref(c, k, LIA_G_CITY, NULL) || gaz_ref(c, k, LIA_G_ORG, NULL)
-                              || lex(c, k, c->c_region));   /* "مؤتمر أمن أمريكا الوسطى" */
+                              || lex(c, k, c->cls.region));   /* "مؤتمر أمن أمريكا الوسطى" */
             if (!gaz_ref(c, j, LIA_G_CITY, NULL) && !gaz_ref(c, j, LIA_G_COUNTRY, NULL)
                 && !has_article(tok(c, j)) && !reaches)
                 return i;
@@ -2596,7 +2602,7 @@ static size_t try_event(ctx *c, size_t i)
             /* "الاجتماع غير الرسمي لوزراء خارجية ...": a negated adjective. */
             int not_adjective = strcmp(next->norm, "غير") == 0 && j + 1 < c->t->n
                                 && same_sentence(c, i, j + 1) && has_article(tok(c, j + 1));
-            if (!has_article(next) && !lex(c, j, c->c_ordinal) && strncmp(next->norm, "ل", 2) != 0
+            if (!has_article(next) && !lex(c, j, c->cls.ordinal) && strncmp(next->norm, "ل", 2) != 0
                 && !not_adjective)
                 return i;
         }
@@ -2604,10 +2610,10 @@ static size_t try_event(ctx *c, size_t i)
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
                 break;
-            if (lex(c, j, c->c_stop) || lex(c, j, c->c_relative) || pronoun_suffixed(tk))
+            if (lex(c, j, c->cls.stop) || lex(c, j, c->cls.relative) || pronoun_suffixed(tk))
                 break;
             /* "الدورة العشرين للمنتدى مساء الجمعة": a time of the day ends it. */
-            if (j > i + (size_t)len && lex(c, j, c->c_time_of_day))
+            if (j > i + (size_t)len && lex(c, j, c->cls.time_of_day))
                 break;
             /* "في قمة نيامي النظام الداخلي": after the place that names
              * the event only an adjective ("مؤتمر بغداد الدولي") goes on. */
@@ -2618,7 +2624,7 @@ static size_t try_event(ctx *c, size_t i)
              * ومسؤولون" — the plain word after it starts the subject. */
             if (j > i + (size_t)len && has_article(tok(c, j - 1)) && !led_by_preposition(tok(c, j - 1))
                 && !has_article(tk) && !led_by_preposition(tk)
-                && (tk->has_conj || lex(c, j, c->c_dual_officials) || lex(c, j, c->c_officials_of)))
+                && (tk->has_conj || lex(c, j, c->cls.dual_officials) || lex(c, j, c->cls.officials_of)))
                 break;
             /* A place after ب/في ends the name: "... بموسكو"; one that a
              * construct governs is the name's own: "قمة دول جوار السودان". */
@@ -2630,13 +2636,13 @@ static size_t try_event(ctx *c, size_t i)
                 break;
             if (gaz_ref(c, j, LIA_G_TITLE, NULL) || gaz_ref(c, j, LIA_G_PERSON, NULL))
                 break;
-            if (any_lex(c, j) && !lex(c, j, c->c_ordinal) && !lex(c, j, c->c_agency_head)
-                && !lex(c, j, c->c_event_head) && !lex(c, j, c->c_delegation)
-                && !lex(c, j, c->c_dual_officials)   /* "اجتماع وزراء داخلية ..." */
-                && !lex(c, j, c->c_officials_of)     /* "المؤتمر العربي لرؤساء أجهزة ..." */
-                && !lex(c, j, c->c_given_name) && !lex(c, j, c->c_delegation_adj)
-                && !lex(c, j, c->c_office_modifier) && !lex(c, j, c->c_meeting_kind_adj)
-                && !lex(c, j, c->c_region))
+            if (any_lex(c, j) && !lex(c, j, c->cls.ordinal) && !lex(c, j, c->cls.agency_head)
+                && !lex(c, j, c->cls.event_head) && !lex(c, j, c->cls.delegation)
+                && !lex(c, j, c->cls.dual_officials)   /* "اجتماع وزراء داخلية ..." */
+                && !lex(c, j, c->cls.officials_of)     /* "المؤتمر العربي لرؤساء أجهزة ..." */
+                && !lex(c, j, c->cls.given_name) && !lex(c, j, c->cls.delegation_adj)
+                && !lex(c, j, c->cls.office_modifier) && !lex(c, j, c->cls.meeting_kind_adj)
+                && !lex(c, j, c->cls.region))
                 break;
             j++;
             words++;
@@ -2648,8 +2654,8 @@ static size_t try_event(ctx *c, size_t i)
                              || gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL));
         /* "القمة الثلاثية"، "قمة طارئة": a summit is an event with one
          * word of its own. */
-        int summit = words == 1 && (lex(c, i, c->c_summit)
-                                    || (has_article(head) && lex(c, i + (size_t)len, c->c_meeting_kind_adj)));
+        int summit = words == 1 && (lex(c, i, c->cls.summit)
+                                    || (has_article(head) && lex(c, i + (size_t)len, c->cls.meeting_kind_adj)));
         if (words < 2 && !place_name && !summit)
             return i;
         end = skip_bracketed(c, j);
@@ -2705,7 +2711,7 @@ static size_t try_place(ctx *c, size_t i)
 {
     int idx, ci, len;
     /* "العاصمة الروسية موسكو", "العاصمة أنقرة", "العاصمة النمساوية". */
-    if ((len = lex(c, i, c->c_capital))) {
+    if ((len = lex(c, i, c->cls.capital))) {
         size_t j = i + (size_t)len;
         /* "العاصمة عمان": a city right after the word is that city. */
         int direct = gaz_ref(c, j, LIA_G_CITY, &idx);
@@ -2732,7 +2738,7 @@ static size_t try_place(ctx *c, size_t i)
         return i;
     }
     /* "مدينة غلاسكو": a city the gazetteer does not know. */
-    if ((len = lex(c, i, c->c_city_word)) && i + (size_t)len < c->t->n
+    if ((len = lex(c, i, c->cls.city_word)) && i + (size_t)len < c->t->n
         && same_sentence(c, i, i + (size_t)len)) {
         size_t j = i + (size_t)len;
         const lia_token *tk = tok(c, j);
@@ -2805,12 +2811,12 @@ static int delegation_earlier_in_sentence(const ctx *c, size_t i)
 /* "وفد أمني قطري": a delegation named by its country stands for it. */
 static size_t try_delegation(ctx *c, size_t i)
 {
-    int len = lex(c, i, c->c_delegation);
+    int len = lex(c, i, c->cls.delegation);
     int ci0, cl0;
     /* "الوفد الروسي برئاسة X، والإيراني برئاسة Y": after a delegation, a
      * nisba with و and a word of leading is another delegation. */
     if (!len && tok(c, i)->has_conj && (cl0 = gaz_ref(c, i, LIA_G_NISBA, &ci0))
-        && lex(c, i + (size_t)cl0, c->c_led_by) && same_sentence(c, i, i + (size_t)cl0)
+        && lex(c, i + (size_t)cl0, c->cls.led_by) && same_sentence(c, i, i + (size_t)cl0)
         && delegation_earlier_in_sentence(c, i)) {
         lia_mention *mm = new_mention(c, i, i + (size_t)cl0, LIA_T_COUNTRY);
         const lia_country *co = &c->r->countries.v[ci0];
@@ -2839,7 +2845,7 @@ static size_t try_delegation(ctx *c, size_t i)
             }
             return end;
         }
-        if (tok(c, j)->kind != LIA_TOK_WORD || !lex(c, j, c->c_delegation_adj))
+        if (tok(c, j)->kind != LIA_TOK_WORD || !lex(c, j, c->cls.delegation_adj))
             break;
     }
     return i;
@@ -2890,12 +2896,12 @@ static inline int lex_any_of(const ctx *c, size_t i, const uint64_t *classes)
  * place or nisba), or is one of the exceptions no_mention_at lists. */
 static void set_opener_classes(ctx *c)
 {
-    const int openers[] = { c->c_separately, c->c_honorific, c->c_counterpart, c->c_agency_head,
-                            c->c_event_head, c->c_event_ref, c->c_delegation, c->c_capital,
-                            c->c_city_word, c->c_home_ref, c->c_anaphor, c->c_group_ref, c->c_guest,
-                            c->c_both_sides, c->c_styled_ref, c->c_counted_ref, c->c_given_name,
-                            c->c_name_part };
-    const int listers[] = { c->c_delegation, c->c_includes, c->c_with };
+    const int openers[] = { c->cls.separately, c->cls.honorific, c->cls.counterpart, c->cls.agency_head,
+                            c->cls.event_head, c->cls.event_ref, c->cls.delegation, c->cls.capital,
+                            c->cls.city_word, c->cls.home_ref, c->cls.anaphor, c->cls.group_ref, c->cls.guest,
+                            c->cls.both_sides, c->cls.styled_ref, c->cls.counted_ref, c->cls.given_name,
+                            c->cls.name_part };
+    const int listers[] = { c->cls.delegation, c->cls.includes, c->cls.with };
     /* One block: the openers' words, then the listers'. */
     c->opener_classes = xcalloc(2 * c->lex_words, sizeof *c->opener_classes);
     c->lister_classes = c->opener_classes + c->lex_words;
@@ -2922,7 +2928,7 @@ static int no_mention_at(const ctx *c, size_t i)
         return 0;
     /* A round of talks is read only on a word with some lexicon phrase
      * ("الجولة" is one), as it always was. */
-    if (c->m->n_lex[i] && lex(c, i + 1, c->c_ordinal))
+    if (c->m->n_lex[i] && lex(c, i + 1, c->cls.ordinal))
         return 0;
     if (i > 0 && lex_any_of(c, i - 1, c->lister_classes))
         return 0;
@@ -2938,7 +2944,7 @@ static size_t mention_at(ctx *c, size_t i)
     size_t e;
     int idx, len;
     /* "كلا على حدة" (each separately) names nobody: "على" is no "علي". */
-    if ((len = lex(c, i, c->c_separately)))
+    if ((len = lex(c, i, c->cls.separately)))
         return i + (size_t)len;
     /* "مطار الملك خالد الدولي": a place named after a person. */
     /* Not after the facility with the article ("وكان في استقباله بالمطار
@@ -2946,14 +2952,14 @@ static size_t mention_at(ctx *c, size_t i)
     /* ... also a bare name with an adjective after it: "بمطار موديبو كيتا
      * الدولي". */
     int named_after = 0, ol0;
-    if (i > 0 && lex(c, i - 1, c->c_facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i)
+    if (i > 0 && lex(c, i - 1, c->cls.facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i)
         && (ol0 = official_at(c, i, NULL)) && i + (size_t)ol0 < c->t->n
         && same_sentence(c, i, i + (size_t)ol0) && has_article(tok(c, i + (size_t)ol0))
         && adjective_like(tok(c, i + (size_t)ol0)))
         named_after = 1;
-    if (i > 0 && lex(c, i - 1, c->c_facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i)
-        && (lex(c, i, c->c_honorific) || gaz_ref(c, i, LIA_G_TITLE, NULL) || named_after)) {
-        size_t j = i + (size_t)(lex(c, i, c->c_honorific) ? lex(c, i, c->c_honorific)
+    if (i > 0 && lex(c, i - 1, c->cls.facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i)
+        && (lex(c, i, c->cls.honorific) || gaz_ref(c, i, LIA_G_TITLE, NULL) || named_after)) {
+        size_t j = i + (size_t)(lex(c, i, c->cls.honorific) ? lex(c, i, c->cls.honorific)
                                                           : gaz_ref(c, i, LIA_G_TITLE, NULL));
         int ol = official_at(c, j, NULL);
         size_t end = ol ? j + (size_t)ol : scan_name(c, j);
@@ -2965,10 +2971,10 @@ static size_t mention_at(ctx *c, size_t i)
     if (tok(c, i)->has_conj && c->m->mentions.n && (nl = nisba_at(c, i, &nci))) {
         const lia_mention *prev = &c->m->mentions.v[c->m->mentions.n - 1];
         size_t j = i + (size_t)nl, h;
-        while (j < c->t->n && (h = (size_t)lex(c, j, c->c_honorific)))
+        while (j < c->t->n && (h = (size_t)lex(c, j, c->cls.honorific)))
             j += h;             /* "والسوري العماد علي محمود عباس" */
         if (prev->type == LIA_T_PERSON && !prev->inner && prev->last == i
-            && lex(c, prev->first, c->c_counterpart) && same_sentence(c, i, j)) {
+            && lex(c, prev->first, c->cls.counterpart) && same_sentence(c, i, j)) {
             int oi, ol = official_at(c, j, &oi);
             size_t end = ol ? longer_name_end(c, j, j + (size_t)ol) : scan_name(c, j);
             if (end > j) {
@@ -3000,7 +3006,7 @@ static size_t mention_at(ctx *c, size_t i)
      * ("القاعدة" is al-Qaeda only with the article, and not before an
      * adjective: "القاعدة البحرية" is a naval base). */
     int got_body = parse_body(c, i, -1, 1, &b);
-    if (got_body && b.end == i + 1 && lex(c, i, c->c_facility)
+    if (got_body && b.end == i + 1 && lex(c, i, c->cls.facility)
         && (!has_article(tok(c, i))
             || (i + 1 < c->t->n && same_sentence(c, i, i + 1) && has_article(tok(c, i + 1))
                 && adjective_like(tok(c, i + 1)) && !tok(c, i + 1)->has_conj))) {
@@ -3020,7 +3026,7 @@ static size_t mention_at(ctx *c, size_t i)
     }
     if ((e = try_event(c, i)) > i)
         return e;
-    if ((len = lex(c, i, c->c_event_ref))) {
+    if ((len = lex(c, i, c->cls.event_ref))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_EVENT);
         set_identity(c, mm, "", "", "", "");
         mm->event_ref = 1;
@@ -3028,7 +3034,7 @@ static size_t mention_at(ctx *c, size_t i)
     }
     /* "مع نظيره السوري" with no name after it: the last person named of
      * that country, resolved as an anaphor. */
-    if ((len = lex(c, i, c->c_counterpart))) {
+    if ((len = lex(c, i, c->cls.counterpart))) {
         int nci, nl = nisba_at(c, i + (size_t)len, &nci);
         size_t after = i + (size_t)len + (size_t)nl;
         /* Nameless only when no word follows that could be a name the
@@ -3054,13 +3060,13 @@ static size_t mention_at(ctx *c, size_t i)
     /* "اللذين حلا بالمملكة"، "زيارته إلى البلاد"، "بزيارة للمملكة": a
      * bare word for a state after ب or إلى, or ل after a visit, is the
      * country the story is about. */
-    if ((len = lex(c, i, c->c_home_ref)) && c->home_country >= 0 && !nisba_at(c, i + (size_t)len, NULL)
+    if ((len = lex(c, i, c->cls.home_ref)) && c->home_country >= 0 && !nisba_at(c, i + (size_t)len, NULL)
         && !gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL)
         && ((tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ب", 2) == 0)
             || (i > 0 && same_sentence(c, i - 1, i) && strcmp(tok(c, i - 1)->norm, "الي") == 0)
             /* "يقوم بزيارة للمملكة" */
             || (i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
-                && lex(c, i - 1, lia_rules_class(c->r, "visit_noun"))))) {
+                && lex(c, i - 1, c->cls.visit_noun)))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_COUNTRY);
         const lia_country *co = &c->r->countries.v[home_ref_country(c, i)];
         set_identity(c, mm, co->code, co->name, co->latin, co->code);
@@ -3070,8 +3076,8 @@ static size_t mention_at(ctx *c, size_t i)
      * "الأخير" (the last named), "الوزراء المشاركين" (the attendees),
      * "الوزير الضيف" (the visitor), "الجانبان" (the two sides). */
     enum { REF_ANAPHOR, REF_GROUP, REF_GUEST, REF_BOTH_SIDES, REF_STYLED, REF_COUNTED };
-    const int ref_class[] = { c->c_anaphor, c->c_group_ref, c->c_guest, c->c_both_sides,
-                              c->c_styled_ref, c->c_counted_ref };
+    const int ref_class[] = { c->cls.anaphor, c->cls.group_ref, c->cls.guest, c->cls.both_sides,
+                              c->cls.styled_ref, c->cls.counted_ref };
     for (int k = 0; k < (int)(sizeof ref_class / sizeof *ref_class); k++) {
         if (!(len = lex(c, i, ref_class[k])))
             continue;
@@ -3100,7 +3106,7 @@ static size_t mention_at(ctx *c, size_t i)
             continue;
         /* "الرئيسين جو بايدن وفلاديمير بوتين": the two are named right
          * after, and the dual is their title. */
-        int each = k == REF_BOTH_SIDES && lex(c, i, c->c_dual_each);
+        int each = k == REF_BOTH_SIDES && lex(c, i, c->cls.dual_each);
         if (k == REF_BOTH_SIDES && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)
             && name_at(c, i + (size_t)len) && !each)
             continue;
@@ -3137,9 +3143,9 @@ static size_t mention_at(ctx *c, size_t i)
     }
     /* A rank or honorific, then a name the gazetteers do not know:
      * "المفوض عبدول لاي"، "والمفوض فضيلي ولد الناجي، المدير العام ...". */
-    if (lex(c, i, c->c_honorific)) {
+    if (lex(c, i, c->cls.honorific)) {
         size_t j = i, h;
-        while ((h = (size_t)lex(c, j, c->c_honorific)))
+        while ((h = (size_t)lex(c, j, c->cls.honorific)))
             j += h;
         size_t end = scan_name(c, j);
         if (end > j && same_sentence(c, i, end - 1) && !official_at(c, j, NULL)
@@ -3149,11 +3155,11 @@ static size_t mention_at(ctx *c, size_t i)
         /* "التقى سمو ولي العهد ..." with no name: a style and its rank
          * stand for the person named before with that style, like "سموه". */
         /* Only when the run is whole: "سمو أمير البلاد الشيخ X" goes on. */
-        int whole = j >= c->t->n || tok(c, j)->kind != LIA_TOK_WORD || lex(c, j, c->c_stop)
-                    || lex(c, j, c->c_separately)
-                    || (any_lex(c, j) && !lex(c, j, c->c_given_name) && !lex(c, j, c->c_name_part)
-                        && !lex(c, j, c->c_honorific) && !lex(c, j, c->c_home_ref)
-                        && !lex(c, j, c->c_polity) && !lex(c, j, c->c_the_country));
+        int whole = j >= c->t->n || tok(c, j)->kind != LIA_TOK_WORD || lex(c, j, c->cls.stop)
+                    || lex(c, j, c->cls.separately)
+                    || (any_lex(c, j) && !lex(c, j, c->cls.given_name) && !lex(c, j, c->cls.name_part)
+                        && !lex(c, j, c->cls.honorific) && !lex(c, j, c->cls.home_ref)
+                        && !lex(c, j, c->cls.polity) && !lex(c, j, c->cls.the_country));
         /* "لقاء بوتين مع الأمير محمد": a royal style and a given name
          * alone stand for the one so styled and named before. */
         if (end == j && j == i + 1 && j < c->t->n && same_sentence(c, i, j) && royal_style(tok(c, i))
@@ -3164,7 +3170,7 @@ static size_t mention_at(ctx *c, size_t i)
             mm->first_name_only = 1;
             return mm->last;
         }
-        if (end == j && j > i + 1 && whole && lex(c, i, c->c_style) && same_sentence(c, i, j - 1)) {
+        if (end == j && j > i + 1 && whole && lex(c, i, c->cls.style) && same_sentence(c, i, j - 1)) {
             lia_mention *mm = new_mention(c, i, j, LIA_T_PERSON);
             set_identity(c, mm, "", "", "", "");
             mm->styled = 1;
@@ -3172,10 +3178,10 @@ static size_t mention_at(ctx *c, size_t i)
         }
         /* "جلالة السلطان والوفد المرافق"، "فخامة الرئيس": a style and a head
          * of state's title with no name after them stand for him too. */
-        int ti2, tl = end == j && j == i + 1 && lex(c, i, c->c_style) ? gaz_ref(c, j, LIA_G_TITLE, &ti2) : 0;
+        int ti2, tl = end == j && j == i + 1 && lex(c, i, c->cls.style) ? gaz_ref(c, j, LIA_G_TITLE, &ti2) : 0;
         if (tl == 1 && !strcmp(c->r->titles.v[ti2].office, "head-of-state") && same_sentence(c, i, j)
             && !name_at(c, j + 1) && !nisba_at(c, j + 1, NULL) && !gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL)
-            && !lex(c, j + 1, c->c_honorific)) {
+            && !lex(c, j + 1, c->cls.honorific)) {
             lia_mention *mm = new_mention(c, i, j + 1, LIA_T_PERSON);
             set_identity(c, mm, "", "", "", "");
             mm->styled = 1;
@@ -3189,11 +3195,11 @@ static size_t mention_at(ctx *c, size_t i)
      * الدولة ..."), any two-word name with a title after it. */
     /* ... or after "مع" ("التقى ... مع كارليتو غالفيز، وكيل وزارة ..."). */
     int listed = i > 0 && same_sentence(c, i - 1, i)
-                 && (lex(c, i - 1, c->c_delegation) || lex(c, i - 1, c->c_includes)
-                     || lex(c, i - 1, c->c_with));
+                 && (lex(c, i - 1, c->cls.delegation) || lex(c, i - 1, c->cls.includes)
+                     || lex(c, i - 1, c->cls.with));
     int after_list_conj = !listed && listed_after_person(c, i);
     listed |= after_list_conj;
-    if (lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part) || listed) {
+    if (lex(c, i, c->cls.given_name) || lex(c, i, c->cls.name_part) || listed) {
         size_t end = scan_name_opening(c, i, after_list_conj ? NAME_AFTER_LIST_CONJ : 1);
         size_t t = end < c->t->n && is_punct(c, end, ",") ? end + 1 : end;
         if (end > i && (!listed || end >= i + 2) && same_sentence(c, i, t)
@@ -3204,8 +3210,8 @@ static size_t mention_at(ctx *c, size_t i)
     }
     /* "وفد الفصائل برئاسة محمد علوش": whoever leads is a person, so a
      * name that opens with a given name needs no title after it. */
-    if (i > 0 && lex(c, i - 1, c->c_led_by) && same_sentence(c, i - 1, i)
-        && (lex(c, i, c->c_given_name) || lex(c, i, c->c_name_part)) && !tok(c, i)->has_conj) {
+    if (i > 0 && lex(c, i - 1, c->cls.led_by) && same_sentence(c, i - 1, i)
+        && (lex(c, i, c->cls.given_name) || lex(c, i, c->cls.name_part)) && !tok(c, i)->has_conj) {
         size_t end = scan_name(c, i);
         if (end >= i + 2 && same_sentence(c, i, end - 1))
             return unknown_person(c, i, end, 0);
@@ -3239,9 +3245,9 @@ static size_t full_name_at(const ctx *c, size_t i, char *const *words,
 static int time_of_day(const ctx *c, size_t i)
 {
     /* "صباح" is also a name: not in the class, but a time before "أمس". */
-    if (i + 1 >= c->t->n || !(lex(c, i, c->c_time_of_day) || lia_token_matches(tok(c, i), "صباح")))
+    if (i + 1 >= c->t->n || !(lex(c, i, c->cls.time_of_day) || lia_token_matches(tok(c, i), "صباح")))
         return 0;
-    return lex(c, i + 1, c->c_day_word) != 0;
+    return lex(c, i + 1, c->cls.day_word) != 0;
 }
 
 /* Does a person mention end right before token i? */
@@ -3259,12 +3265,12 @@ static int lone_given_name(const ctx *c, size_t i)
         return 0;
     /* A name word before it is the same name's, unless a person named
      * there already ("واستقبل الفيصل شكري"). */
-    if (i > 0 && ((name_word(c, i - 1, 0) && !person_ends_at(c, i)) || lex(c, i - 1, c->c_honorific)))
+    if (i > 0 && ((name_word(c, i - 1, 0) && !person_ends_at(c, i)) || lex(c, i - 1, c->cls.honorific)))
         return 0;
     /* "صالح وعبد المهدي": و opens the next name; "شكري صباح ذلك اليوم":
      * a time of day is no name's next word. */
     return i + 1 >= c->t->n || tok(c, i + 1)->has_conj || !name_word(c, i + 1, 0)
-           || lex(c, i + 1, c->c_time_of_day) || lia_token_matches(tok(c, i + 1), "صباح");
+           || lex(c, i + 1, c->cls.time_of_day) || lia_token_matches(tok(c, i + 1), "صباح");
 }
 
 static void find_surnames(ctx *c)
@@ -3413,7 +3419,7 @@ static void find_surnames(ctx *c)
         /* "حيدر العبادي ونظيره الجعفري": a counterpart word before the
          * surname is the mention's role, as before a full name. */
         size_t first = i;
-        if (i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1] && lex(c, i - 1, c->c_counterpart) == 1)
+        if (i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1] && lex(c, i - 1, c->cls.counterpart) == 1)
             first = i - 1;
         lia_mention *mm = new_mention(c, first, i + len, LIA_T_PERSON);
         set_identity(c, mm, copy.key, copy.name, copy.latin, copy.country);
@@ -3501,17 +3507,17 @@ static size_t delegation_leader_at(const ctx *c, size_t j, size_t sent_last)
     size_t k = j;
     int nl = 0;
     /* Past the nisba already ("والإيراني" read as the next item's). */
-    size_t l0 = (size_t)lex(c, j, c->c_led_by);
+    size_t l0 = (size_t)lex(c, j, c->cls.led_by);
     if (l0 && j > 0 && nisba_at(c, j - 1, NULL) == 1 && j + l0 < sent_last && mention_starts_at(c, j + l0))
         return j + l0;
-    if (lex(c, j, c->c_delegation))
-        k = j + (size_t)lex(c, j, c->c_delegation);
+    if (lex(c, j, c->cls.delegation))
+        k = j + (size_t)lex(c, j, c->cls.delegation);
     else if ((nl = nisba_at(c, j, NULL)))
         k = j + (size_t)nl;
     else
         return j;
     for (size_t limit = k + (nl ? 0 : 5); k < sent_last && k <= limit; k++) {
-        size_t l = (size_t)lex(c, k, c->c_led_by);
+        size_t l = (size_t)lex(c, k, c->cls.led_by);
         if (l && k + l < sent_last && mention_starts_at(c, k + l))
             return k + l;
         const lia_token *tk = tok(c, k);
@@ -3548,7 +3554,7 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     size_t l0;
     /* "X، الذي خصته ميلوني بلقاء، وY": past a relative clause, to the
      * comma that closes it. */
-    if (j + 1 < pm->sent_last && is_punct(c, j, ",") && lex(c, j + 1, c->c_relative)) {
+    if (j + 1 < pm->sent_last && is_punct(c, j, ",") && lex(c, j + 1, c->cls.relative)) {
         size_t k = j + 2;
         while (k < pm->sent_last && k < j + 16 && !is_punct(c, k, ","))
             k++;
@@ -3595,13 +3601,13 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
             || is_punct(c, j, "\"")) {
             j++;
             seen = 1;
-        } else if ((l = (size_t)lex(c, j, c->c_list_sep)) || (l = (size_t)lex(c, j, c->c_list_intro))
-                   || ((tok(c, j)->has_conj || seen) && (l = (size_t)lex(c, j, c->c_with)))) {
+        } else if ((l = (size_t)lex(c, j, c->cls.list_sep)) || (l = (size_t)lex(c, j, c->cls.list_intro))
+                   || ((tok(c, j)->has_conj || seen) && (l = (size_t)lex(c, j, c->cls.with)))) {
             /* "بحث مع X ومع Y"، "مع X، ثم مع Y": the repeated preposition
              * joins the list too. */
             j += l;
             seen = 1;
-        } else if ((l = (size_t)lex(c, j, c->c_side_of)) && nisba_at(c, j + l, NULL)) {
+        } else if ((l = (size_t)lex(c, j, c->cls.side_of)) && nisba_at(c, j + l, NULL)) {
             /* "X وY، ومن الجانب الأمريكي Z وW": the other side's persons
              * are more items. */
             j += l + (size_t)nisba_at(c, j + l, NULL);
@@ -3614,7 +3620,7 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     size_t cl;
     /* ... also joined by و alone: "X ووزير الخارجية Y ونظراؤهما الروسي Z". */
     if (j < pm->sent_last && !mention_starts_at(c, j) && tok(c, j)->has_conj
-        && (cl = (size_t)lex(c, j, c->c_counterpart))) {
+        && (cl = (size_t)lex(c, j, c->cls.counterpart))) {
         size_t nl2 = (size_t)nisba_at(c, j + cl, NULL);
         if (nl2 && j + cl + nl2 < pm->sent_last && mention_starts_at(c, j + cl + nl2))
             j += cl + nl2;
@@ -3630,7 +3636,7 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     /* "، وأمناء مجالس الأمن في طاجيكستان X، وقرغيزستان Y": a plural
      * title opens the items of persons each led by his country. */
     if (!(types & LIA_T_COUNTRY) && j < pm->sent_last && tok(c, j)->has_conj && !mention_starts_at(c, j)
-        && (l0 = (size_t)lex(c, j, c->c_officials_of))) {
+        && (l0 = (size_t)lex(c, j, c->cls.officials_of))) {
         size_t k = j + l0;
         while (k < pm->sent_last && k < j + 6 && !mention_starts_at(c, k) && tok(c, k)->kind == LIA_TOK_WORD)
             k++;
@@ -3668,8 +3674,8 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     /* ... and styles ("ومستشار جلالة الملك X"). */
     /* ... and "ولي عهد أبوظبي" (the crown prince of a place). */
     while (j < pm->sent_last && !mention_starts_at(c, j)
-           && ((h = crown_prince_of(c, j)) || (h = (size_t)lex(c, j, c->c_honorific))
-               || (h = (size_t)lex(c, j, c->c_style)))) {
+           && ((h = crown_prince_of(c, j)) || (h = (size_t)lex(c, j, c->cls.honorific))
+               || (h = (size_t)lex(c, j, c->cls.style)))) {
         j += h;
         seen |= tok(c, j - h)->has_conj;
     }
@@ -3758,7 +3764,7 @@ static int person_led_by_ba(const ctx *c, int mi)
 static int accompanied_by_before(const ctx *c, size_t start)
 {
     for (size_t k = start; k > 0 && k + 8 > start; k--) {
-        if (lex(c, k - 1, c->c_accompany))
+        if (lex(c, k - 1, c->cls.accompany))
             return 1;
         if (tok(c, k - 1)->kind != LIA_TOK_WORD || c->m->mention_at[k - 1])
             return 0;
@@ -3776,8 +3782,8 @@ static int venue_body(const ctx *c, int mi, size_t start)
         return 0;
     const lia_token *before = tok(c, start - 1);
     /* ... or where one goes: "توجه إلى البيت الأبيض حيث التقى X". */
-    return (type == LIA_T_AGENCY && (strcmp(before->norm, "في") == 0 || lex(c, start - 1, c->c_to)))
-           || lex(c, start - 1, c->c_facility) || lia_token_matches(before, "مقر");
+    return (type == LIA_T_AGENCY && (strcmp(before->norm, "في") == 0 || lex(c, start - 1, c->cls.to)))
+           || lex(c, start - 1, c->cls.facility) || lia_token_matches(before, "مقر");
 }
 
 
@@ -3804,7 +3810,7 @@ static int verb_opens_own_clause(const pmatch *pm)
     const lia_token *verb = tok(c, at);
     if (!verb->has_conj || strncmp(verb->norm, "و", 2) != 0)
         return 0;
-    int len = lex(c, at, c->c_receive);
+    int len = lex(c, at, c->cls.receive);
     if (!len || at + (size_t)len >= pm->sent_last)
         return 0;
     int mi = top_mention(c, at + (size_t)len);
@@ -3820,11 +3826,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     /* Honorifics before a name ("صاحب السمو الشيخ ..."), up to a mention
      * that starts with one (المستشار may open a title, الشيخ a name). */
     while (start < pm->sent_last && !mention_starts_at(c, start)
-           && (h = (size_t)lex(c, start, c->c_honorific)))
+           && (h = (size_t)lex(c, start, c->cls.honorific)))
         start += h;
     /* "جمعت الرئيسين جو بايدن وفلاديمير بوتين": a dual before the names
      * is their title. */
-    if (start < pm->sent_last && !mention_starts_at(c, start) && (h = (size_t)lex(c, start, c->c_both_sides))
+    if (start < pm->sent_last && !mention_starts_at(c, start) && (h = (size_t)lex(c, start, c->cls.both_sides))
         && e->list)
         start += h;
     /* ... and the country's nisba among them: "ولي العهد السعودي الأمير X". */
@@ -3832,7 +3838,7 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (start > pos && start < pm->sent_last && !mention_starts_at(c, start)
         && (nl = (size_t)nisba_at(c, start, NULL)) && start + nl < pm->sent_last) {
         size_t k = start + nl;
-        while (k < pm->sent_last && !mention_starts_at(c, k) && (h = (size_t)lex(c, k, c->c_honorific)))
+        while (k < pm->sent_last && !mention_starts_at(c, k) && (h = (size_t)lex(c, k, c->cls.honorific)))
             k += h;
         if (k < pm->sent_last && mention_starts_at(c, k) && c->m->mentions.v[top_mention(c, k)].type == LIA_T_PERSON)
             start = k;
@@ -3840,12 +3846,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     int mi = start < pm->sent_last ? top_mention(c, start) : -1;
     /* A pattern's opening subject is no preposition's object: in "... مع
      * شمخاني ويلتقي الرئيس" شمخاني is not who meets. */
-    if (el == 0 && start > 0 && lex(c, start - 1, c->c_with))
+    if (el == 0 && start > 0 && lex(c, start - 1, c->cls.with))
         mi = -1;
     /* "قبل أن يجتمع بنائبة الرئيس X ووزير الخارجية Y": right after a
      * meeting verb, a person led by ب is whom the subject met, not the
      * subject of a pattern that reads one. */
-    if (mi >= 0 && e->capture == 'A' && start > 0 && lex(c, start - 1, c->c_met_verb)
+    if (mi >= 0 && e->capture == 'A' && start > 0 && lex(c, start - 1, c->cls.met_verb)
         && title_led_by_ba(c, mi) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
         mi = -1;
     /* "مبعوث ترامب يلتقي مادورو": a person after an indefinite title
@@ -3857,19 +3863,19 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * right after it, so a man named by his title after a feminine verb
      * is its object. */
     if (mi >= 0 && e->capture == 'A' && start == pos && start > 0
-        && (lex(c, start - 1, c->c_met_verb) || lex(c, start - 1, c->c_receive))
+        && (lex(c, start - 1, c->cls.met_verb) || lex(c, start - 1, c->cls.receive))
         && feminine_verb(tok(c, start - 1)) && masculine_title(c, mi) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
         mi = -1;
     /* "وفي فرنسا، التقى X": a place after في is where, not who; after
      * إلى ("بزيارة إلى تركيا يلتقي خلالها") it is where one goes. */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
-        && start > 0 && (lia_token_matches(tok(c, start - 1), "في") || lex(c, start - 1, c->c_to)))
+        && start > 0 && (lia_token_matches(tok(c, start - 1), "في") || lex(c, start - 1, c->cls.to)))
         mi = -1;
     /* "استقبل الملك، مرفوقا بولي العهد الأمير X، وفدا ...": who came along
      * with the subject is no party the pattern reads (unless it reads the
      * accompanying itself). */
     if (mi >= 0 && c->m->mentions.v[mi].type == LIA_T_PERSON && accompanied_by_before(c, start)
-        && !pattern_has(pm->p, LIA_P_CLASS, c->c_accompany))
+        && !pattern_has(pm->p, LIA_P_CLASS, c->cls.accompany))
         mi = -1;
     if (mi >= 0 && start > 0 && venue_body(c, mi, start))
         mi = -1;
@@ -3878,8 +3884,8 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * و after it are both whom he met, neither the other's subject.  So
      * after a subject told before the verb: "بوتين يستقبل X وY". */
     if (mi >= 0 && e->capture == 'A' && pos >= 2
-        && (lex(c, pos - 1, c->c_met_verb) || lex(c, pos - 1, c->c_receive))
-        && (lex(c, pos - 2, c->c_clause_link)
+        && (lex(c, pos - 1, c->cls.met_verb) || lex(c, pos - 1, c->cls.receive))
+        && (lex(c, pos - 2, c->cls.clause_link)
             || person_ending_at(c, pos - 1))
         && pattern_has(pm->p, LIA_P_CAPTURE, 'B')) {
         size_t after = c->m->mentions.v[mi].last;
@@ -3892,14 +3898,14 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * verb's list of subjects (two or more; one is the single-subject
      * rules' reading), whom they met is told by ب. */
     if (mi >= 0 && e->capture == 'B' && el > 0 && pm->p->el[el - 1].kind == LIA_P_CAPTURE
-        && pm->p->el[el - 1].capture == 'A' && pm->p->el[el - 1].list && lex(c, pm->anchor_pos, c->c_met_verb)
+        && pm->p->el[el - 1].capture == 'A' && pm->p->el[el - 1].list && lex(c, pm->anchor_pos, c->cls.met_verb)
         && (pm->n_a < 2 || !person_led_by_ba(c, mi)))
         mi = -1;
     /* "التقى X، ومنها إلى عين التينة للقاء Y": a person right after a
      * meeting noun later in the sentence is that meeting's, not the
      * object of this trigger. */
-    if (mi >= 0 && e->capture == 'B' && start > pm->anchor_pos + 1 && lex(c, start - 1, c->c_met_noun)
-        && !pattern_has(pm->p, LIA_P_CLASS, c->c_met_noun))
+    if (mi >= 0 && e->capture == 'B' && start > pm->anchor_pos + 1 && lex(c, start - 1, c->cls.met_noun)
+        && !pattern_has(pm->p, LIA_P_CLASS, c->cls.met_noun))
         mi = -1;
     if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
         int *list = e->capture == 'A' ? pm->as : pm->b;
@@ -3966,7 +3972,7 @@ static int may_start(const pmatch *pm, size_t el, size_t pos)
     case LIA_P_WORD:
         return pos < pm->sent_last && lia_token_matches_hashed(tok(c, pos), e->word, e->word_hash);
     case LIA_P_CAPTURE:
-        return mention_starts_at(c, pos) || lex(c, pos, c->c_honorific);
+        return mention_starts_at(c, pos) || lex(c, pos, c->cls.honorific);
     default:
         return 1;
     }
@@ -4010,17 +4016,17 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
              * ...، وضم X" the joined verb is the pattern's next element. */
             if (g > 0 && j > pm->anchor_pos && an->kind == LIA_P_CLASS && !anchor_again
                 && j < pm->sent_last && (lex(c, j, an->cls) || c->joined[j])
-                && !(an->cls == c->c_relative && nx && nx->kind == LIA_P_CLASS && lex(c, j, nx->cls)))
+                && !(an->cls == c->cls.relative && nx && nx->kind == LIA_P_CLASS && lex(c, j, nx->cls)))
                 break;
             /* "X، كما التقى Y": X is the object of what came before, not
              * the subject of the verb "كما" joins. */
-            if (j < pm->anchor_pos && el < pm->anchor_el && j < pm->sent_last && lex(c, j, c->c_clause_join))
+            if (j < pm->anchor_pos && el < pm->anchor_el && j < pm->sent_last && lex(c, j, c->cls.clause_join))
                 break;
             /* "والتقى X، في حين أطلق Y ...": a clause set against this one
              * has its own parties (a pattern may still name its trigger:
              * "ترأس X الوفد، فيما ترأس Y"). */
             if (j > pm->anchor_pos && j < pm->sent_last && nx && nx->kind == LIA_P_CAPTURE
-                && lex(c, j, c->c_contrast_clause))
+                && lex(c, j, c->cls.contrast_clause))
                 break;
             if (may_start(pm, el + 1, j) && match_from(pm, el + 1, j))
                 return 1;
@@ -4055,11 +4061,11 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
 static int takes_place_of(const ctx *c, size_t anchor)
 {
     size_t j = anchor + 1;
-    while (j < c->t->n && j < anchor + 3 && lex(c, j, c->c_honorific))
+    while (j < c->t->n && j < anchor + 3 && lex(c, j, c->cls.honorific))
         j++;
     if (j < c->t->n && c->m->mention_at[j])
         j = c->m->mentions.v[c->m->mention_at[j] - 1].last;
-    return j < c->t->n && same_sentence(c, anchor, j) && lex(c, j, c->c_in_place_of);
+    return j < c->t->n && same_sentence(c, anchor, j) && lex(c, j, c->cls.in_place_of);
 }
 
 /* Is the trigger at anchor negated: a particle just before it ("لم
@@ -4067,12 +4073,12 @@ static int takes_place_of(const ctx *c, size_t anchor)
 static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
 {
     for (size_t k = anchor; k > sent_first && k + 3 > anchor; k--)
-        if (lex(c, k - 1, c->c_negation))
+        if (lex(c, k - 1, c->cls.negation))
             return 1;
     if (takes_place_of(c, anchor))
         return 1;
     /* "لزيارة محتملة"، "الزيارة المرتقبة": a plan named right after. */
-    if (anchor + 1 < c->t->n && same_sentence(c, anchor, anchor + 1) && lex(c, anchor + 1, c->c_future))
+    if (anchor + 1 < c->t->n && same_sentence(c, anchor, anchor + 1) && lex(c, anchor + 1, c->cls.future))
         return 1;
     return c->first_denial[sent] < anchor;
 }
@@ -4105,12 +4111,12 @@ static int sentence_has_class(const ctx *c, size_t sent, int cls)
 static int occasion_break(const ctx *c, size_t i)
 {
     const lia_token *tk = tok(c, i);
-    if (lex(c, i, c->c_contrast_clause))
+    if (lex(c, i, c->cls.contrast_clause))
         return 1;
     if ((lia_token_matches(tk, "قبل") || lia_token_matches(tk, "بعد"))
         && i + 1 < c->t->n && strcmp(tok(c, i + 1)->norm, "ان") == 0)
         return 1;
-    if (lex(c, i, c->c_clause_link) && i >= 2 && is_punct(c, i - 1, ",")) {
+    if (lex(c, i, c->cls.clause_link) && i >= 2 && is_punct(c, i - 1, ",")) {
         int mi = c->m->mention_at[i - 2] - 1;
         return mi >= 0 && (c->m->mentions.v[mi].type & LIA_T_PLACE) && c->m->mentions.v[mi].last == i - 1;
     }
@@ -4132,7 +4138,7 @@ static int remote_clause(const ctx *c, size_t sent, size_t anchor)
             break;
         }
     for (size_t i = from; i < to; i++)
-        if (lex(c, i, c->c_remote))
+        if (lex(c, i, c->cls.remote))
             return 1;
     return 0;
 }
@@ -4200,12 +4206,7 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
 {
     const lia_pattern *p = &c->r->patterns.v[pi];
     const lia_sentence *s = &c->t->sent[sent];
-    size_t anchor_el = p->n_el;
-    for (size_t k = 0; k < p->n_el; k++)
-        if (!p->el[k].optional && (p->el[k].kind == LIA_P_CLASS || p->el[k].kind == LIA_P_WORD)) {
-            anchor_el = k;
-            break;
-        }
+    size_t anchor_el = p->anchor_el;
     /* Start positions: the anchor itself when the pattern starts with it,
      * else every earlier token of the sentence. */
     /* The part of a pattern before its anchor spans a few mentions and
@@ -4237,7 +4238,7 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
     int opens_with_capture = p->n_el > 0 && p->el[0].kind == LIA_P_CAPTURE && !p->el[0].optional;
     for (size_t k = 0; k <= anchor_pos - lo; k++) {
         size_t start = nearest ? anchor_pos - k : lo + k;
-        if (opens_with_capture && !mention_starts_at(c, start) && !lex(c, start, c->c_honorific))
+        if (opens_with_capture && !mention_starts_at(c, start) && !lex(c, start, c->cls.honorific))
             continue;
         pm.n_a = 0;
         pm.n_b = 0;
@@ -4280,11 +4281,11 @@ static void run_patterns(ctx *c)
     for (size_t s = 0; s < c->t->n_sent; s++) {
         const lia_sentence *se = &c->t->sent[s];
         c->first_denial[s] = SIZE_MAX;
-        c->remote[s] = sentence_has_class(c, s, c->c_remote);
-        if (!sentence_has_class(c, s, c->c_denial) && !sentence_has_class(c, s, c->c_future))
+        c->remote[s] = sentence_has_class(c, s, c->cls.remote);
+        if (!sentence_has_class(c, s, c->cls.denial) && !sentence_has_class(c, s, c->cls.future))
             continue;
         for (size_t i = se->first; i < se->last; i++)
-            if (lex(c, i, c->c_denial) || lex(c, i, c->c_future)) {
+            if (lex(c, i, c->cls.denial) || lex(c, i, c->cls.future)) {
                 c->first_denial[s] = i;
                 break;
             }
@@ -4340,69 +4341,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     c.m = out;
     c.n_tok = t->n;
     out->strings = lia_arena_new();
-    c.c_stop = lia_rules_class(r, "stop");
-    c.c_honorific = lia_rules_class(r, "honorific");
-    c.c_name_part = lia_rules_class(r, "name_part");
-    c.c_name_inner = lia_rules_class(r, "name_inner");
-    c.c_given_name = lia_rules_class(r, "given_name");
-    c.c_polity = lia_rules_class(r, "polity");
-    c.c_negation = lia_rules_class(r, "negation");
-    c.c_denial = lia_rules_class(r, "denial");
-    c.c_office_modifier = lia_rules_class(r, "office_modifier");
-    c.c_delegation_adj = lia_rules_class(r, "delegation_adj");
-    c.c_remote = lia_rules_class(r, "remote");
-    c.c_clause_link = lia_rules_class(r, "clause_link");
-    c.c_institution = lia_rules_class(r, "institution");
-    c.c_city_word = lia_rules_class(r, "city_word");
-    c.c_future = lia_rules_class(r, "future");
-    c.c_group_ref = lia_rules_class(r, "group_ref");
-    c.c_both_sides = lia_rules_class(r, "both_sides");
-    c.c_counted_ref = lia_rules_class(r, "counted_ref");
-    c.c_time_of_day = lia_rules_class(r, "time_of_day");
-    c.c_guest = lia_rules_class(r, "guest");
-    c.c_anaphor = lia_rules_class(r, "anaphor");
-    c.c_styled_ref = lia_rules_class(r, "styled_ref");
-    c.c_style = lia_rules_class(r, "style");
-    c.c_separately = lia_rules_class(r, "separately");
-    c.c_attached_to = lia_rules_class(r, "attached_to");
-    c.c_led_by = lia_rules_class(r, "led_by");
-    c.c_region = lia_rules_class(r, "region");
-    c.c_met_noun = lia_rules_class(r, "met_noun");
-    c.c_meeting_kind_adj = lia_rules_class(r, "meeting_kind_adj");
-    c.c_home_ref = lia_rules_class(r, "home_ref");
-    c.c_summit = lia_rules_class(r, "summit");
-    c.c_dual_officials = lia_rules_class(r, "dual_officials");
-    c.c_officials_of = lia_rules_class(r, "officials_of");
-    c.c_press_conference = lia_rules_class(r, "press_conference");
-    c.c_to = lia_rules_class(r, "to");
-    c.c_the_country = lia_rules_class(r, "the_country");
-    c.c_agency_head = lia_rules_class(r, "agency_head");
-    c.c_event_head = lia_rules_class(r, "event_head");
-    c.c_event_ref = lia_rules_class(r, "event_ref");
-    c.c_capital = lia_rules_class(r, "capital");
-    c.c_ordinal = lia_rules_class(r, "ordinal");
-    c.c_delegation = lia_rules_class(r, "delegation");
-    c.c_counterpart = lia_rules_class(r, "counterpart");
-    c.c_with = lia_rules_class(r, "with");
-    c.c_met_verb = lia_rules_class(r, "met_verb");
-    c.c_receive = lia_rules_class(r, "receive");
-    c.c_accompany = lia_rules_class(r, "accompany");
-    c.c_facility = lia_rules_class(r, "facility");
-    c.c_entourage = lia_rules_class(r, "entourage");
-    c.c_includes = lia_rules_class(r, "includes");
-    c.c_clause_join = lia_rules_class(r, "clause_join");
-    c.c_contrast_clause = lia_rules_class(r, "contrast_clause");
-    c.c_in_place_of = lia_rules_class(r, "in_place_of");
-    c.c_dual_each = lia_rules_class(r, "dual_each");
-    c.c_former = lia_rules_class(r, "former");
-    c.c_post = lia_rules_class(r, "post");
-    c.c_day_word = lia_rules_class(r, "day_word");
-    c.c_vague_head = lia_rules_class(r, "vague_head");
-    c.c_relative = lia_rules_class(r, "relative");
-    c.c_list_sep = lia_rules_class(r, "list_sep");
-    c.c_list_intro = lia_rules_class(r, "list_intro");
-    c.c_side_of = lia_rules_class(r, "side_of");
-    c.c_sent_by = lia_rules_class(r, "sent_by");
+    c.cls = r->named;
     out->n_tok = t->n;
     look_up_word_facts(&c);
     annotate_lexicon(&c);
@@ -4444,7 +4383,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         lia_mention *mm = &out->mentions.v[k];
         /* ... and "وفدا أوفده الرئيس X": who sent someone is no party. */
         if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0
-            && (possessor_of_title(&c, mm->first) || lex(&c, mm->first - 1, c.c_sent_by)))
+            && (possessor_of_title(&c, mm->first) || lex(&c, mm->first - 1, c.cls.sent_by)))
             mm->possessor = 1;
     }
     for (size_t k = 0; k < out->mentions.n && !out->dateline; k++) {

@@ -42,13 +42,7 @@ typedef struct {
     size_t met_sent;
     const char *met_date, *met_place;
     unsigned long margin_hash;  /* lia_hash("هامش"): margin_event runs for every meeting */
-    /* Lexicon classes asked for by helpers that run for every relation or
-     * sentence, looked up once per document (each look-up hashes a name). */
-    struct {
-        int accompany, attend_noun, city_word, clause_join, clause_link, contrast_clause,
-            counterpart, delegation, each_counterpart, host_verb, lead, margin, meeting_ref,
-            officials_of, origin, relative, to, with;
-    } cls;
+    lia_named_classes cls;    /* c->r->named, copied for one load per test */
 } rctx;
 
 static const char *type_name(int type)
@@ -153,10 +147,10 @@ static int styled_antecedent(const rctx *c, size_t k)
     const lia_mention *mm = &c->m->mentions.v[k];
     const lia_token *pron = &c->t->tok[mm->first];
     char style[64];
-    int honorific = lia_rules_class(c->r, "honorific");
+    int honorific = c->cls.honorific;
     /* A pronoun ("سموه") names its style; a style before a rank with no
      * name ("سمو ولي العهد") is the style itself. */
-    if (lia_lex_at(c->m, mm->first, lia_rules_class(c->r, "styled_ref")))
+    if (lia_lex_at(c->m, mm->first, c->cls.styled_ref))
         style_of(pron->forms[pron->n_forms - 1], style, sizeof style);
     else
         snprintf(style, sizeof style, "%s", pron->forms[0]);
@@ -420,7 +414,7 @@ static void resolve_references(rctx *c)
              * يزور البلاد"). */
             if (visitor < 0 && mm->country[0])
                 visitor = last_of_country(c, k, mm->country);
-            int receive = lia_rules_class(c->r, "receive");
+            int receive = c->cls.receive;
             for (size_t q = 0; q < c->m->rels.n && visitor < 0; q++) {
                 const lia_rel_match *rm = &c->m->rels.v[q];
                 if (rm->n_b < 1 || !pattern_has_class(&c->r->patterns.v[rm->pattern], receive))
@@ -549,7 +543,7 @@ static void resolve_references(rctx *c)
  * spaces; "" when the name holds no ordinal in its first words. */
 static char *event_edition(const rctx *c, const lia_mention *mm)
 {
-    int ordinal = lia_rules_class(c->r, "ordinal");
+    int ordinal = c->cls.ordinal;
     strbuf b;
     sb_init(&b);
     int found = 0;
@@ -802,7 +796,7 @@ static int arrived_at(const rctx *c, const lia_mention *mm, int city_word, int t
         pi--;
     if (!lia_lex_at(c->m, pi, to))
         return 0;
-    int arrival = lia_rules_class(c->r, "arrival");
+    int arrival = c->cls.arrival;
     for (size_t k = pi > 2 ? pi - 2 : 0; k < pi && arrival >= 0; k++)
         if (lia_lex_at(c->m, k, arrival))
             return 1;
@@ -982,9 +976,9 @@ static const char *country_of_place(const rctx *c, const char *key)
  * event. */
 static void set_context(rctx *c)
 {
-    int visit = lia_rules_class(c->r, "visit_noun");
-    int visit_v = lia_rules_class(c->r, "visit_verb");
-    int talks = lia_rules_class(c->r, "met_noun");
+    int visit = c->cls.visit_noun;
+    int visit_v = c->cls.visit_verb;
+    int talks = c->cls.met_noun;
     for (size_t s = 0; s < c->t->n_sent && !c->context_date; s++) {
         const char *d = sentence_date(c, s);
         if (!d)
@@ -1338,13 +1332,13 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out, in
             return 0;
         out[0] = best;
         /* "... X وY، اللذين حلا بالمملكة": a dual relative, the two. */
-        if (second >= 0 && max >= 2 && lia_lex_at(c->m, k - 1, lia_rules_class(c->r, "relative_dual"))) {
+        if (second >= 0 && max >= 2 && lia_lex_at(c->m, k - 1, c->cls.relative_dual)) {
             out[1] = second;
             return 2;
         }
         /* "... يوسفو والنيجيري محمد بخاري والسنغالي ماكي سال، الذين
          * اجتمعوا": a plural relative, the list that ends before it. */
-        if (lia_lex_at(c->m, k - 1, lia_rules_class(c->r, "relative_plural")))
+        if (lia_lex_at(c->m, k - 1, c->cls.relative_plural))
             return list_ending_at(c, best, se->first, out, max);
         return 1;
     }
@@ -1465,8 +1459,8 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
         if (mm->inner || mm->type != LIA_T_PERSON || (!mm->key[0] && !mm->counted) || mm->first <= se->first
             || mm->last >= rm->anchor || mm->first >= se->last)
             continue;
-        if (lia_lex_at(c->m, mm->first - 1, lia_rules_class(c->r, "was"))
-            && lia_lex_at(c->m, mm->last, lia_rules_class(c->r, "already")))
+        if (lia_lex_at(c->m, mm->first - 1, c->cls.was)
+            && lia_lex_at(c->m, mm->last, c->cls.already))
             best = (int)q;
     }
     if (best < 0)
@@ -1491,7 +1485,7 @@ static int object_earlier_in_sentence(const rctx *c, const lia_rel_match *rm, in
 /* Is mention mm named right after "قام بها"، "أجراها" (who made a visit)? */
 static int visit_maker(const rctx *c, const lia_mention *mm)
 {
-    int made_by = lia_rules_class(c->r, "made_by");
+    int made_by = c->cls.made_by;
     for (size_t k = mm->first > 3 ? mm->first - 3 : 0; k < mm->first; k++)
         if (lia_lex_at(c->m, k, made_by) == (int)(mm->first - k))
             return 1;
@@ -1504,7 +1498,7 @@ static int visit_maker(const rctx *c, const lia_mention *mm)
 static int visit_maker_received(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
-    if (!lia_lex_at(c->m, rm->anchor, lia_rules_class(c->r, "receive_pron")))
+    if (!lia_lex_at(c->m, rm->anchor, c->cls.receive_pron))
         return 0;
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
@@ -1593,7 +1587,7 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
 static int countries_officials(const rctx *c, int mi)
 {
     const lia_mention *mm = &c->m->mentions.v[mi];
-    int cls = lia_rules_class(c->r, "officials_of");
+    int cls = c->cls.officials_of;
     if (mm->type != LIA_T_COUNTRY || mm->delegation)
         return 0;
     for (size_t i = mm->first; i > 0 && i + 3 > mm->first; i--)
@@ -1719,15 +1713,15 @@ static int both_sides_of(const rctx *c, int si, int two[2])
 {
     const lia_mention *sides = &c->m->mentions.v[si];
     int para = c->t->tok[sides->first].paragraph;
-    int ministers = lia_lex_at(c->m, sides->first, lia_rules_class(c->r, "dual_ministers"));
-    int leaders = lia_lex_at(c->m, sides->first, lia_rules_class(c->r, "dual_leaders"));
+    int ministers = lia_lex_at(c->m, sides->first, c->cls.dual_ministers);
+    int leaders = lia_lex_at(c->m, sides->first, c->cls.dual_leaders);
     /* "استقبل الضيفين": the two last named not of the host's country. */
-    int guests = lia_lex_at(c->m, sides->first, lia_rules_class(c->r, "dual_guests"));
+    int guests = lia_lex_at(c->m, sides->first, c->cls.dual_guests);
     const char *host = guests && c->context_place ? country_of_place(c, c->context_place) : NULL;
     if (guests && !host)
         return 0;
     /* "بكل منهما": each of the two named before its sentence. */
-    int each = lia_lex_at(c->m, sides->first, lia_rules_class(c->r, "dual_each"));
+    int each = lia_lex_at(c->m, sides->first, c->cls.dual_each);
     int n = 0;
     for (int q = si - 1; q >= 0 && n < 2; q--) {
         const lia_mention *mm = &c->m->mentions.v[q];
@@ -1777,7 +1771,7 @@ static int pattern_has_class(const lia_pattern *p, int cls)
  * 0 when there are none. */
 static int trigger_objects(const rctx *c, const lia_rel_match *rm, lia_rel_match *out)
 {
-    if (!pattern_has_class(&c->r->patterns.v[rm->pattern], lia_rules_class(c->r, "meeting_kind_adj")))
+    if (!pattern_has_class(&c->r->patterns.v[rm->pattern], c->cls.meeting_kind_adj))
         return 0;
     for (size_t o = 0; o < c->m->rels.n; o++) {
         const lia_rel_match *om = &c->m->rels.v[o];
@@ -1924,7 +1918,7 @@ static int delegation_leader(const rctx *c, int d)
 
 static int delegation_leader_after(const rctx *c, int d)
 {
-    int led_by = lia_rules_class(c->r, "led_by");
+    int led_by = c->cls.led_by;
     const lia_mention *dm = &c->m->mentions.v[d];
     int sent = c->t->tok[dm->first].sentence;
     for (size_t j = dm->last; led_by >= 0 && j < c->t->n && j < dm->last + 4; j++) {
@@ -1949,7 +1943,7 @@ static int delegation_leader_after(const rctx *c, int d)
  * most max into out; returns how many. */
 static int delegation_members(const rctx *c, int d, int *out, int max)
 {
-    int includes = lia_rules_class(c->r, "includes");
+    int includes = c->cls.includes;
     const lia_mention *dm = &c->m->mentions.v[d];
     int sent = c->t->tok[dm->first].sentence;
     for (size_t j = dm->last; includes >= 0 && j < c->t->n && j < dm->last + 4; j++) {
@@ -1996,7 +1990,7 @@ static int country_delegation_leader(const rctx *c, int mi)
 static int heads_of_delegations(const rctx *c, const lia_rel_match *rm, lia_rel_match *out)
 {
     const lia_mention *first = &c->m->mentions.v[rm->as[0]];
-    int officials_of = lia_rules_class(c->r, "officials_of"), dual = lia_rules_class(c->r, "dual_officials");
+    int officials_of = c->cls.officials_of, dual = c->cls.dual_officials;
     int titled = 0;
     for (size_t i = first->first; i > 0 && i + 3 > first->first; i--)
         titled |= lia_lex_at(c->m, i - 1, officials_of) || lia_lex_at(c->m, i - 1, dual);
@@ -2305,7 +2299,7 @@ static int counted_group(const rctx *c, int k, int *out)
     size_t best_at = 0;
     int n = 0;
     /* "وزراء خارجية البلدان الثلاثة، وهم X، وY، وZ": named right after. */
-    int among = lia_rules_class(c->r, "among");
+    int among = c->cls.among;
     for (size_t q = 0; q < c->m->rels.n; q++) {
         const lia_rel_match *om = &c->m->rels.v[q];
         if ((int)om->sentence != c->t->tok[ref->first].sentence || om->n_b < 2 || (want && om->n_b != want)
@@ -2644,7 +2638,7 @@ static void set_context_place(rctx *c)
             continue;
         /* A tour's first stop told after the lead ("وكان قد استهل جولته
          * أمس الأول من الكويت") is where the story came from. */
-        if (rm->sentence > lead && pattern_has_class(p, lia_rules_class(c->r, "tour_begin")))
+        if (rm->sentence > lead && pattern_has_class(p, c->cls.tour_begin))
             continue;
         if (lp && !strcmp(lp->type, LIA_CITY) && rm->sentence > lead
             && c->t->tok[c->t->sent[rm->sentence].first].paragraph
@@ -2769,16 +2763,6 @@ static void member_attendance(rctx *c)
     }
 }
 
-static void look_up_classes(rctx *c)
-{
-#define CLASS(name) c->cls.name = lia_rules_class(c->r, #name)
-    CLASS(accompany); CLASS(attend_noun); CLASS(city_word); CLASS(clause_join);
-    CLASS(clause_link); CLASS(contrast_clause); CLASS(counterpart); CLASS(delegation);
-    CLASS(each_counterpart); CLASS(host_verb); CLASS(lead); CLASS(margin);
-    CLASS(meeting_ref); CLASS(officials_of); CLASS(origin); CLASS(relative); CLASS(to); CLASS(with);
-#undef CLASS
-}
-
 void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
                  lia_matches *m, lia_facts *f)
 {
@@ -2792,7 +2776,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.anchor = SIZE_MAX;
     c.joint[0] = c.joint[1] = -1;
     c.margin_hash = lia_hash("هامش");
-    look_up_classes(&c);
+    c.cls = r->named;
     resolve_references(&c);
     merge_event_editions(&c);
     add_entities(&c);

@@ -671,34 +671,9 @@ static void row_title(lia_rules *r, loader *ld, char **c, int *at, int n)
     insert_names(r, ld, c[2], at[2], LIA_G_TITLE, idx);
 }
 
-/* lia_rules_class is asked hundreds of thousands of times a run, nearly
- * always with a string literal: a per-thread memo keyed by the name's
- * address answers without hashing it.  An entry is believed only when the
- * class it gives has that very name in r (class names are unique), so an
- * entry left by another rules object or a reused buffer is never wrong;
- * absent classes always take the map.  Per thread, so rules stay shared
- * read-only. */
-enum { CLASS_MEMO_BITS = 8 };
-static _Thread_local struct class_memo { const char *name; int cls; } class_memo[1 << CLASS_MEMO_BITS];
-
-static struct class_memo *class_memo_slot(const char *name)
-{
-    uint64_t h = (uint64_t)(uintptr_t)name * UINT64_C(0x9E3779B97F4A7C15);
-    return &class_memo[h >> (64 - CLASS_MEMO_BITS)];
-}
-
 int lia_rules_class(const lia_rules *r, const char *name)
 {
-    struct class_memo *m = class_memo_slot(name);
-    if (m->name == name && m->cls >= 0 && (size_t)m->cls < r->classes.n
-        && strcmp(r->classes.v[m->cls], name) == 0)
-        return m->cls;
-    int cls = (int)(intptr_t)lia_map_get(&r->class_by_name, name) - 1;
-    if (cls >= 0) {
-        m->name = name;
-        m->cls = cls;
-    }
-    return cls;
+    return (int)(intptr_t)lia_map_get(&r->class_by_name, name) - 1;
 }
 
 static void row_lexicon(lia_rules *r, loader *ld, char **c, int *at, int n)
@@ -949,14 +924,14 @@ static void index_patterns(lia_rules *r)
             else
                 p->needed_classes[e->cls / 64] |= UINT64_C(1) << (e->cls % 64);
         }
-        int done = 0;
-        for (size_t j = 0; j < p->n_el && !done; j++) {
+        p->anchor_el = p->n_el;
+        for (size_t j = 0; j < p->n_el && p->anchor_el == p->n_el; j++) {
             const lia_pelem *e = &p->el[j];
             if (e->optional || e->kind == LIA_P_GAP)
                 continue;
             if (e->kind == LIA_P_CLASS) {
                 VEC_PUSH(r->patterns_by_anchor[e->cls], (int)i);
-                done = 1;
+                p->anchor_el = j;
             } else if (e->kind == LIA_P_WORD) {
                 lia_intvec *list = lia_map_get(&r->patterns_by_word, e->word);
                 if (!list) {
@@ -964,10 +939,10 @@ static void index_patterns(lia_rules *r)
                     lia_map_put(&r->patterns_by_word, e->word, list);
                 }
                 VEC_PUSH(*list, (int)i);
-                done = 1;
+                p->anchor_el = j;
             }
         }
-        if (!done)
+        if (p->anchor_el == p->n_el)
             VEC_PUSH(r->unanchored, (int)i);
     }
     lia_key_filter_build(&r->pattern_words, &r->patterns_by_word);
@@ -1268,6 +1243,96 @@ static void link_kinds(lia_rules *r)
     }
 }
 
+/* Sets r->named once every class is known (the lexicon makes them). */
+static void look_up_named_classes(lia_rules *r)
+{
+    lia_named_classes *n = &r->named;
+    n->accompany = lia_rules_class(r, "accompany");
+    n->agency_head = lia_rules_class(r, "agency_head");
+    n->already = lia_rules_class(r, "already");
+    n->among = lia_rules_class(r, "among");
+    n->anaphor = lia_rules_class(r, "anaphor");
+    n->arrival = lia_rules_class(r, "arrival");
+    n->attached_to = lia_rules_class(r, "attached_to");
+    n->attend_noun = lia_rules_class(r, "attend_noun");
+    n->both_sides = lia_rules_class(r, "both_sides");
+    n->capital = lia_rules_class(r, "capital");
+    n->city_word = lia_rules_class(r, "city_word");
+    n->clause_join = lia_rules_class(r, "clause_join");
+    n->clause_link = lia_rules_class(r, "clause_link");
+    n->contrast_clause = lia_rules_class(r, "contrast_clause");
+    n->counted_ref = lia_rules_class(r, "counted_ref");
+    n->counterpart = lia_rules_class(r, "counterpart");
+    n->day_word = lia_rules_class(r, "day_word");
+    n->delegation = lia_rules_class(r, "delegation");
+    n->delegation_adj = lia_rules_class(r, "delegation_adj");
+    n->denial = lia_rules_class(r, "denial");
+    n->dual_each = lia_rules_class(r, "dual_each");
+    n->dual_guests = lia_rules_class(r, "dual_guests");
+    n->dual_leaders = lia_rules_class(r, "dual_leaders");
+    n->dual_ministers = lia_rules_class(r, "dual_ministers");
+    n->dual_officials = lia_rules_class(r, "dual_officials");
+    n->each_counterpart = lia_rules_class(r, "each_counterpart");
+    n->entourage = lia_rules_class(r, "entourage");
+    n->event_head = lia_rules_class(r, "event_head");
+    n->event_ref = lia_rules_class(r, "event_ref");
+    n->facility = lia_rules_class(r, "facility");
+    n->former = lia_rules_class(r, "former");
+    n->future = lia_rules_class(r, "future");
+    n->given_name = lia_rules_class(r, "given_name");
+    n->group_ref = lia_rules_class(r, "group_ref");
+    n->guest = lia_rules_class(r, "guest");
+    n->home_ref = lia_rules_class(r, "home_ref");
+    n->honorific = lia_rules_class(r, "honorific");
+    n->host_verb = lia_rules_class(r, "host_verb");
+    n->in_place_of = lia_rules_class(r, "in_place_of");
+    n->includes = lia_rules_class(r, "includes");
+    n->institution = lia_rules_class(r, "institution");
+    n->lead = lia_rules_class(r, "lead");
+    n->led_by = lia_rules_class(r, "led_by");
+    n->list_intro = lia_rules_class(r, "list_intro");
+    n->list_sep = lia_rules_class(r, "list_sep");
+    n->made_by = lia_rules_class(r, "made_by");
+    n->margin = lia_rules_class(r, "margin");
+    n->meeting_kind_adj = lia_rules_class(r, "meeting_kind_adj");
+    n->meeting_ref = lia_rules_class(r, "meeting_ref");
+    n->met_noun = lia_rules_class(r, "met_noun");
+    n->met_verb = lia_rules_class(r, "met_verb");
+    n->name_inner = lia_rules_class(r, "name_inner");
+    n->name_part = lia_rules_class(r, "name_part");
+    n->negation = lia_rules_class(r, "negation");
+    n->office_modifier = lia_rules_class(r, "office_modifier");
+    n->officials_of = lia_rules_class(r, "officials_of");
+    n->ordinal = lia_rules_class(r, "ordinal");
+    n->origin = lia_rules_class(r, "origin");
+    n->polity = lia_rules_class(r, "polity");
+    n->post = lia_rules_class(r, "post");
+    n->press_conference = lia_rules_class(r, "press_conference");
+    n->receive = lia_rules_class(r, "receive");
+    n->receive_pron = lia_rules_class(r, "receive_pron");
+    n->region = lia_rules_class(r, "region");
+    n->relative = lia_rules_class(r, "relative");
+    n->relative_dual = lia_rules_class(r, "relative_dual");
+    n->relative_plural = lia_rules_class(r, "relative_plural");
+    n->remote = lia_rules_class(r, "remote");
+    n->sent_by = lia_rules_class(r, "sent_by");
+    n->separately = lia_rules_class(r, "separately");
+    n->side_of = lia_rules_class(r, "side_of");
+    n->stop = lia_rules_class(r, "stop");
+    n->style = lia_rules_class(r, "style");
+    n->styled_ref = lia_rules_class(r, "styled_ref");
+    n->summit = lia_rules_class(r, "summit");
+    n->the_country = lia_rules_class(r, "the_country");
+    n->time_of_day = lia_rules_class(r, "time_of_day");
+    n->to = lia_rules_class(r, "to");
+    n->tour_begin = lia_rules_class(r, "tour_begin");
+    n->vague_head = lia_rules_class(r, "vague_head");
+    n->visit_noun = lia_rules_class(r, "visit_noun");
+    n->visit_verb = lia_rules_class(r, "visit_verb");
+    n->was = lia_rules_class(r, "was");
+    n->with = lia_rules_class(r, "with");
+}
+
 static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
 {
     static atomic_ulong last_serial;
@@ -1294,6 +1359,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     load_all(r, dir, "officials", ".tsv", 5, row_official, d, errors);
     load_all(r, dir, "titles", ".tsv", 3, row_title, d, errors);
     load_all(r, dir, "relations", ".rules", 0, NULL, d, errors);
+    look_up_named_classes(r);
     index_roles(r);
     check_references(r, d, errors);
     link_kinds(r);

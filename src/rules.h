@@ -139,11 +139,31 @@ typedef struct {
      * match.  never_matches: such an element names no class. */
     uint64_t *needed_classes;
     int never_matches;
+    size_t anchor_el;             /* its first required class or word, which
+                                     index_patterns anchors it on; n_el if none */
     lia_example *examples;
     size_t n_examples;
     char *file;
     int line;
 } lia_pattern;
+
+/* The lexicon classes that the matcher's and the resolver's code names,
+ * each a class index or -1 when the rules have no such class.  Looked up
+ * by name once when the rules load, not once per document. */
+typedef struct {
+    int accompany, agency_head, already, among, anaphor, arrival, attached_to, attend_noun,
+        both_sides, capital, city_word, clause_join, clause_link, contrast_clause,
+        counted_ref, counterpart, day_word, delegation, delegation_adj, denial, dual_each,
+        dual_guests, dual_leaders, dual_ministers, dual_officials, each_counterpart,
+        entourage, event_head, event_ref, facility, former, future, given_name, group_ref,
+        guest, home_ref, honorific, host_verb, in_place_of, includes, institution, lead,
+        led_by, list_intro, list_sep, made_by, margin, meeting_kind_adj, meeting_ref,
+        met_noun, met_verb, name_inner, name_part, negation, office_modifier, officials_of,
+        ordinal, origin, polity, post, press_conference, receive, receive_pron, region, relative,
+        relative_dual, relative_plural, remote, sent_by, separately, side_of, stop, style, styled_ref,
+        summit, the_country, time_of_day, to, tour_begin, vague_head, visit_noun,
+        visit_verb, was, with;
+} lia_named_classes;
 
 struct lia_rules {
     char *dir;
@@ -161,6 +181,7 @@ struct lia_rules {
     VEC(lia_title) titles;
     VEC(char *) classes;          /* lexicon class names */
     lia_map class_by_name;        /* class name → index + 1 (as intptr) */
+    lia_named_classes named;      /* the classes code names, by field */
     VEC(lia_pattern) patterns;
     struct lia_arena *tries;      /* owns every node, map, key and ref of the two tries */
     struct lia_tokenizer *phrase_tokenizer;  /* while loading: tokenizes every phrase */
