@@ -767,6 +767,13 @@ static size_t weekday_led(const ctx *c, size_t i, date_vec *out)
         return 0;
     int r = relative_at(c, i + 1);
     long days = c->doc_days;
+    /* "وصل مساء الأربعاء السابق" after "الجمعة الماضي": the weekday
+     * before the day last told, not before the paper's. */
+    const lia_date *told = out->n ? &out->v[out->n - 1] : NULL;
+    int y, m, d;
+    if (is_article_form(c, i + 1, "سابق") && told && told->has_day && !strchr(told->iso, '/')
+        && sscanf(told->iso, "%d-%d-%d", &y, &m, &d) == 3 && told->iso[0] != '-')
+        days = days_from_civil(y, m, d);
     int back = (weekday_of(days) - wd + 7) % 7;
     long target;
     if (r == Y_PAST)

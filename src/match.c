@@ -3351,6 +3351,19 @@ static void find_surnames(ctx *c)
                 kn.alt_hash = lia_hash(w);
             }
         }
+        /* A Chinese name puts the family name first: "وانغ" is "وانغ يي"
+         * named again. */
+        if (!kn.alt && kn.n_words >= 2 && !strcmp(mm->country, "CN") && strlen(kn.words[0]) >= 6) {
+            const char *w = kn.words[0];
+            int ok = 1;
+            for (size_t q = 0; q < persons.n && ok; q++)
+                ok = !(persons.v[q].surname && !strcmp(persons.v[q].surname, w))
+                     && !(persons.v[q].alt && !strcmp(persons.v[q].alt, w));
+            if (ok && !lia_trie_step(&c->r->lexicon, w)) {
+                kn.alt = kn.words[0];
+                kn.alt_hash = lia_hash(w);
+            }
+        }
         VEC_PUSH(persons, kn);
     }
     /* A later mention starts with a word of a person's name: the first
