@@ -2739,7 +2739,7 @@ static size_t try_place(ctx *c, size_t i)
     }
     /* "مدينة غلاسكو": a city the gazetteer does not know. */
     if ((len = lex(c, i, c->cls.city_word)) && i + (size_t)len < c->t->n
-        && same_sentence(c, i, i + (size_t)len)) {
+        && same_sentence(c, i, i + (size_t)len) && !gaz_ref(c, i, LIA_G_CITY, NULL)) {
         size_t j = i + (size_t)len;
         const lia_token *tk = tok(c, j);
         if (tk->kind == LIA_TOK_WORD && !any_lex(c, j) && !c->gaz[j] && !has_article(tk)) {
@@ -3447,6 +3447,28 @@ static void find_surnames(ctx *c)
 #undef SET_MAY_START
     lia_arena_free(words);
     VEC_FREE(persons);
+}
+
+/* "في مدينة لفيف" names the city; the story then calls it "لفيف" alone
+ * (a word the gazetteer cannot list by itself: "لفيف من المسؤولين"). */
+static void find_cities_again(ctx *c)
+{
+    size_t n = c->m->mentions.n;
+    for (size_t k = 0; k < n; k++) {
+        lia_mention city = c->m->mentions.v[k];
+        if (city.type != LIA_T_CITY || city.inner || !city.key[0] || city.last != city.first + 2
+            || lex(c, city.first, c->cls.city_word) != 1)
+            continue;
+        const lia_token *word = tok(c, city.first + 1);
+        for (size_t i = 0; i < c->t->n; i++) {
+            if (c->covered[i] || any_lex(c, i)
+                || !lia_token_matches_hashed(tok(c, i), word->norm, word->norm_hash))
+                continue;
+            lia_mention *mm = new_mention(c, i, i + 1, LIA_T_CITY);
+            set_identity(c, mm, city.key, city.name, city.latin, city.country);
+            c->covered[i] = (int)c->m->mentions.n;
+        }
+    }
 }
 
 static int cmp_mentions(const void *a, const void *b)
@@ -4384,6 +4406,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         i = e > i ? e : i + 1;
     }
     find_surnames(&c);
+    find_cities_again(&c);
     if (out->mentions.n)
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
     out->mention_at = xcalloc(t->n + 1, sizeof *out->mention_at);

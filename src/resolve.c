@@ -2470,7 +2470,8 @@ static void relations_from_matches(rctx *c)
          * meeting the document told just before. */
         if (is_relation(p, "met") && rm->n_b == 0) {
             int counterpart = c->cls.counterpart;
-            int joined = pattern_has_class(p, c->cls.meeting_ref);
+            /* ... or "قبل أن ينضم إليهما X" joins the two who met. */
+            int joined = pattern_has_class(p, c->cls.meeting_ref) || pattern_has_class(p, c->cls.joined_them);
             /* "وقع X وY محضرا": the persons of a list met each other;
              * unless a rule at the same trigger names whom they met ("عقد
              * X وY اجتماعا مع Z"), which pairs them by country. */
