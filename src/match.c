@@ -2742,7 +2742,10 @@ static size_t try_place(ctx *c, size_t i)
         && same_sentence(c, i, i + (size_t)len) && !gaz_ref(c, i, LIA_G_CITY, NULL)) {
         size_t j = i + (size_t)len;
         const lia_token *tk = tok(c, j);
-        if (tk->kind == LIA_TOK_WORD && !any_lex(c, j) && !c->gaz[j] && !has_article(tk)) {
+        /* Not "زار المسؤول المدينة معربا": "the city" is one the story
+         * named, and the word after it no name. */
+        if (tk->kind == LIA_TOK_WORD && !any_lex(c, j) && !c->gaz[j] && !has_article(tk)
+            && !has_article(tok(c, i))) {
             int nl = gaz_ref(c, j + 1, LIA_G_NISBA, &ci);
             lia_mention *mm = new_mention(c, i, j + 1 + (size_t)nl, LIA_T_CITY);
             char *word = clean_span_text(c, j, j + 1);

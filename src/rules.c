@@ -453,10 +453,10 @@ static void load_icu_countries(lia_rules *r)
 }
 
 /* Inserts the regular inflections of a masculine nisba ending in ي:
- * feminine, sound plurals, dual and the accusative -an. */
+ * feminine, sound plurals, both duals ("الروسيتين") and the accusative -an. */
 static void insert_nisba(lia_rules *r, const char *m, int country)
 {
-    static const char *const endings[] = { "", "ة", "ون", "ين", "ات", "ا", "ان" };
+    static const char *const endings[] = { "", "ة", "ون", "ين", "ات", "ا", "ان", "تان", "تين" };
     static const char YA[] = "\xd9\x8a";   /* ي */
     for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
         /* Every word of a two-word nisba agrees: "كورية شمالية". */
