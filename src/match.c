@@ -3474,6 +3474,51 @@ static void find_cities_again(ctx *c)
     }
 }
 
+/* "وانتقل الموفد بعدها"، "الموفد الأميركي عقد": a definite title with no
+ * name, body or office after it stands for whom the story gave that title
+ * (resolve decides).  After the surnames, which a title may stand before
+ * ("الرئيس غني"). */
+static void find_titled_refs(ctx *c)
+{
+    for (size_t i = 0; i < c->t->n; i++) {
+        int ti_idx, tl;
+        if (c->covered[i] || !has_article(tok(c, i)) || (tl = gaz_ref(c, i, LIA_G_TITLE, &ti_idx)) <= 0)
+            continue;
+        size_t after = i + (size_t)tl;
+        int nci = -1, nl = nisba_at(c, after, &nci);
+        size_t end = after + (size_t)nl;
+        int free_run = 1;
+        for (size_t w = i; w < end && free_run; w++)
+            free_run = !c->covered[w];
+        int ends = end >= c->t->n || !same_sentence(c, i, end) || tok(c, end)->kind != LIA_TOK_WORD
+                   || (!c->covered[end] && !c->gaz[end] && !office_word(c, end, 1)
+                       && !lex(c, end, c->cls.honorific) && scan_name(c, end) <= end);
+        /* Not a title told after a name ("محمد علوش القيادي في ..."), nor
+         * an office in a body ("القيادي في", "الممثل لدى"). */
+        int apposition = person_ends_at(c, i)
+                         || (i > 1 && is_punct(c, i - 1, ",") && person_ends_at(c, i - 1));
+        /* ... an office word after the title is one led by ل or with the
+         * article ("بعدها" is no office). */
+        if (!ends && end < c->t->n && !c->covered[end] && !c->gaz[end] && office_word(c, end, 1)
+            && !has_article(tok(c, end)) && strncmp(tok(c, end)->norm, "ل", 2) != 0
+            && !lex(c, end, c->cls.honorific) && scan_name(c, end) <= end)
+            ends = 1;
+        int office_in = end < c->t->n && (lia_token_matches(tok(c, end), "في")
+                                          || lia_token_matches(tok(c, end), "لدى"));
+        /* "المبعوث الخاص للرئيس الروسي": whom an office serves. */
+        office_in |= tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0;
+        if (!free_run || !ends || apposition || office_in)
+            continue;
+        lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
+        set_identity(c, mm, "", "", "", nl ? c->r->countries.v[nci].code : "");
+        mm->title = ti_idx;
+        mm->titled_ref = 1;
+        for (size_t w = i; w < end; w++)
+            c->covered[w] = (int)c->m->mentions.n;
+        i = end - 1;
+    }
+}
+
 static int cmp_mentions(const void *a, const void *b)
 {
     const lia_mention *x = a, *y = b;
@@ -4410,6 +4455,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     }
     find_surnames(&c);
     find_cities_again(&c);
+    find_titled_refs(&c);
     if (out->mentions.n)
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
     out->mention_at = xcalloc(t->n + 1, sizeof *out->mention_at);

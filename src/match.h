@@ -38,6 +38,8 @@ typedef struct {
     int first_name_only;     /* "الأمير محمد": the one of that style and given name named before */
     int counted;             /* "الوزراء الثلاثة": that many persons named together before, or 0 */
     int guest;               /* "الوزير الضيف"، "ضيفه": the visitor the text told of */
+    int titled_ref;          /* "وانتقل الموفد": a title naming no one after it (title
+                                set): the first person given that title before */
     int event_ref;           /* "هذا المنتدى": stands for the current event */
     int delegation;          /* a country named by its delegation */
     int member;              /* persons: listed in a delegation or an entourage */

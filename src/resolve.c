@@ -382,6 +382,25 @@ static void resolve_references(rctx *c)
             }
             continue;
         }
+        if (mm->type == LIA_T_PERSON && mm->titled_ref) {
+            /* The person named first before with that title (of that
+             * country, when a nisba says): the story's own, when several
+             * held one. */
+            int who = -1;
+            const char *tid = c->r->titles.v[mm->title].id;
+            for (size_t q = 0; q < k && who < 0; q++) {
+                const lia_mention *p = &c->m->mentions.v[q];
+                if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->title >= 0
+                    && !strcmp(c->r->titles.v[p->title].id, tid)
+                    && (!mm->country[0] || !strcmp(p->country, mm->country)))
+                    who = (int)q;
+            }
+            if (who >= 0) {
+                const lia_mention *p = &c->m->mentions.v[who];
+                set_key(c, mm, p->key, p->name, p->latin, p->country);
+            }
+            continue;
+        }
         if (mm->type == LIA_T_PERSON && mm->anaphor) {
             int who = last_person;
             if (mm->country[0]) {
