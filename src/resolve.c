@@ -1395,6 +1395,30 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
     size_t link = clause_link_at(c, rm);
+    /* "وتصريحات أدلى بها الوزير X في بروكسل، حيث شارك": the person told
+     * right before "في" and the place the link points to. */
+    if (link >= 4) {
+        size_t end = link - 1;
+        if (c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
+            end--;
+        int pl = -1, who = -1;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *mm = &c->m->mentions.v[q];
+            if (!mm->inner && mm->last == end && (mm->type & LIA_T_PLACE))
+                pl = (int)q;
+        }
+        size_t at = pl >= 0 ? c->m->mentions.v[pl].first : 0;
+        if (at > se->first + 1 && lia_token_matches(&c->t->tok[at - 1], "في"))
+            for (size_t q = 0; q < c->m->mentions.n; q++) {
+                const lia_mention *mm = &c->m->mentions.v[q];
+                if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && !mm->possessor && mm->last == at - 1)
+                    who = (int)q;
+            }
+        if (who >= 0) {
+            out[0] = who;
+            return 1;
+        }
+    }
     for (size_t q = 0; link && q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
         if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && !mm->possessor && mm->first >= se->first
