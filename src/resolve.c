@@ -1616,7 +1616,10 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
             continue;
         best = (int)q;
     }
-    if (best < 0 || c->m->mentions.v[best].last + 8 < rm->anchor)
+    /* "وحطت طائرة X ... في أول زيارة يقوم بها إلى": who made the visit
+     * may be named further back in the sentence. */
+    size_t reach = pattern_has_class(&c->r->patterns.v[rm->pattern], c->cls.made_by) ? 24 : 8;
+    if (best < 0 || c->m->mentions.v[best].last + reach < rm->anchor)
         return 0;
     int n = object_before(c, rm, rm->anchor, best, out);
     if (n >= 0)
