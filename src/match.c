@@ -3495,8 +3495,8 @@ static void find_titled_refs(ctx *c)
                        && !lex(c, end, c->cls.honorific) && scan_name(c, end) <= end);
         /* Not a title told after a name ("محمد علوش القيادي في ..."), nor
          * an office in a body ("القيادي في", "الممثل لدى"). */
-        int apposition = person_ends_at(c, i)
-                         || (i > 1 && is_punct(c, i - 1, ",") && person_ends_at(c, i - 1));
+        int apposition = !tok(c, i)->has_conj
+                         && (person_ends_at(c, i) || (i > 1 && is_punct(c, i - 1, ",") && person_ends_at(c, i - 1)));
         /* ... an office word after the title is one led by ل or with the
          * article ("بعدها" is no office). */
         if (!ends && end < c->t->n && !c->covered[end] && !c->gaz[end] && office_word(c, end, 1)
