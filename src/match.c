@@ -2903,7 +2903,7 @@ static void set_opener_classes(ctx *c)
                             c->cls.event_head, c->cls.event_ref, c->cls.delegation, c->cls.capital,
                             c->cls.city_word, c->cls.home_ref, c->cls.anaphor, c->cls.group_ref, c->cls.guest,
                             c->cls.both_sides, c->cls.styled_ref, c->cls.counted_ref, c->cls.given_name,
-                            c->cls.name_part };
+                            c->cls.name_part, c->cls.host_ref };
     const int listers[] = { c->cls.delegation, c->cls.includes, c->cls.with };
     /* One block: the openers' words, then the listers'. */
     c->opener_classes = xcalloc(2 * c->lex_words, sizeof *c->opener_classes);
@@ -3078,9 +3078,9 @@ static size_t mention_at(ctx *c, size_t i)
     /* Words that stand for persons named elsewhere, resolved later:
      * "الأخير" (the last named), "الوزراء المشاركين" (the attendees),
      * "الوزير الضيف" (the visitor), "الجانبان" (the two sides). */
-    enum { REF_ANAPHOR, REF_GROUP, REF_GUEST, REF_BOTH_SIDES, REF_STYLED, REF_COUNTED };
+    enum { REF_ANAPHOR, REF_GROUP, REF_GUEST, REF_BOTH_SIDES, REF_STYLED, REF_COUNTED, REF_HOST };
     const int ref_class[] = { c->cls.anaphor, c->cls.group_ref, c->cls.guest, c->cls.both_sides,
-                              c->cls.styled_ref, c->cls.counted_ref };
+                              c->cls.styled_ref, c->cls.counted_ref, c->cls.host_ref };
     for (int k = 0; k < (int)(sizeof ref_class / sizeof *ref_class); k++) {
         if (!(len = lex(c, i, ref_class[k])))
             continue;
@@ -3123,6 +3123,7 @@ static size_t mention_at(ctx *c, size_t i)
         mm->anaphor = k == REF_ANAPHOR;
         mm->group = k == REF_GROUP;
         mm->guest = k == REF_GUEST;
+        mm->host_ref = k == REF_HOST;
         mm->both_sides = k == REF_BOTH_SIDES;
         mm->styled = k == REF_STYLED;
         if (k == REF_COUNTED)
@@ -3354,9 +3355,10 @@ static void find_surnames(ctx *c)
                 kn.alt_hash = lia_hash(w);
             }
         }
-        /* A Chinese name puts the family name first: "وانغ" is "وانغ يي"
-         * named again. */
-        if (!kn.alt && kn.n_words >= 2 && !strcmp(mm->country, "CN") && strlen(kn.words[0]) >= 6) {
+        /* A Chinese or Korean name puts the family name first: "وانغ" is
+         * "وانغ يي" named again, "تشونغ" "تشونغ إيوي يونغ". */
+        int family_first = !strcmp(mm->country, "CN") || !strcmp(mm->country, "KR") || !strcmp(mm->country, "KP");
+        if (kn.n_words >= 2 && family_first && strlen(kn.words[0]) >= 6) {
             const char *w = kn.words[0];
             int ok = 1;
             for (size_t q = 0; q < persons.n && ok; q++)

@@ -38,6 +38,7 @@ typedef struct {
     int first_name_only;     /* "الأمير محمد": the one of that style and given name named before */
     int counted;             /* "الوزراء الثلاثة": that many persons named together before, or 0 */
     int guest;               /* "الوزير الضيف"، "ضيفه": the visitor the text told of */
+    int host_ref;            /* "مضيفه": who received the visitor */
     int titled_ref;          /* "وانتقل الموفد": a title naming no one after it (title
                                 set): the first person given that title before */
     int event_ref;           /* "هذا المنتدى": stands for the current event */

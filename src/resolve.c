@@ -412,6 +412,23 @@ static void resolve_references(rctx *c)
             }
             continue;
         }
+        if (mm->type == LIA_T_PERSON && mm->host_ref) {
+            /* Who received someone last before it ("استقبل X Y ... وسلم Y
+             * مضيفه رسالة"). */
+            int host = -1, receive = c->cls.receive;
+            for (size_t q = 0; q < c->m->rels.n; q++) {
+                const lia_rel_match *rm = &c->m->rels.v[q];
+                if (rm->a >= 0 && rm->anchor < mm->first && c->m->mentions.v[rm->a].key[0]
+                    && c->m->mentions.v[rm->a].type == LIA_T_PERSON
+                    && pattern_has_class(&c->r->patterns.v[rm->pattern], receive))
+                    host = rm->a;
+            }
+            if (host >= 0) {
+                const lia_mention *h = &c->m->mentions.v[host];
+                set_key(c, mm, h->key, h->name, h->latin, h->country);
+            }
+            continue;
+        }
         if (mm->type == LIA_T_PERSON && mm->guest) {
             /* The person a visit pattern named before: the visitor; else
              * who made a visit told without a subject. */

@@ -1284,6 +1284,7 @@ static void look_up_named_classes(lia_rules *r)
     n->guest = lia_rules_class(r, "guest");
     n->home_ref = lia_rules_class(r, "home_ref");
     n->honorific = lia_rules_class(r, "honorific");
+    n->host_ref = lia_rules_class(r, "host_ref");
     n->host_verb = lia_rules_class(r, "host_verb");
     n->in_place_of = lia_rules_class(r, "in_place_of");
     n->includes = lia_rules_class(r, "includes");

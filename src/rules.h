@@ -156,7 +156,7 @@ typedef struct {
         counted_ref, counterpart, day_word, delegation, delegation_adj, denial, dual_each,
         dual_guests, dual_leaders, dual_ministers, dual_officials, each_counterpart,
         entourage, event_head, event_ref, facility, former, future, given_name, group_ref,
-        guest, home_ref, honorific, host_verb, in_place_of, includes, institution, joined_them, lead,
+        guest, home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, joined_them, lead,
         led_by, list_intro, list_sep, made_by, margin, meeting_kind_adj, meeting_ref,
         met_noun, met_verb, name_inner, name_part, negation, office_modifier, officials_of,
         ordinal, origin, polity, post, press_conference, receive, receive_pron, region, relative,
