@@ -82,15 +82,6 @@ static int same_sentence(const ctx *c, size_t i, size_t j)
     return i < c->t->n && j < c->t->n && tok(c, i)->sentence == tok(c, j)->sentence;
 }
 
-/* Is class cls (>= 0) not at token i?  Asked several times per token and
- * class, mostly for a class that is not there: the bit answers without a
- * scan. */
-static inline int lex_absent(const lia_matches *m, size_t i, int cls)
-{
-    const uint64_t *words = m->lex_classes + i * m->lex_class_words;
-    return !(words[cls >> 6] >> (cls & 63) & 1);
-}
-
 /* The longest phrase of class cls at token i, found by a scan. */
 static inline int lex_scan(const lia_matches *m, size_t i, int cls)
 {
@@ -103,7 +94,9 @@ static inline int lex_scan(const lia_matches *m, size_t i, int cls)
 
 int lia_lex_at(const lia_matches *m, size_t i, int cls)
 {
-    if (cls >= 0 && lex_absent(m, i, cls))
+    /* Asked several times per token and class, mostly for a class that is
+     * not there: the bit answers without a scan. */
+    if (cls >= 0 && !lia_lex_has(m, i, cls))
         return 0;
     return lex_scan(m, i, cls);
 }

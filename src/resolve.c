@@ -42,6 +42,10 @@ typedef struct {
     size_t met_sent;
     const char *met_date, *met_place;
     unsigned long margin_hash;  /* lia_hash("هامش"): margin_event runs for every meeting */
+    /* Per token (n + 1 entries): how many clause breaks (clause_break)
+     * come before it in the document, so that clause_of, asked for every
+     * date of a sentence, is a difference instead of a scan.  Owned here. */
+    size_t *breaks_before;
     lia_named_classes cls;    /* c->r->named, copied for one load per test */
 } rctx;
 
@@ -707,17 +711,35 @@ static int since_date(const rctx *c, const lia_date *d)
     return 0;
 }
 
-/* Which clause of sentence s token t is in: how many contrast words ("في
- * حين"، "فيما"، "بينما") or "، ثم" (what came next) come before it in
- * the sentence. */
+/* Does token i open a clause: a contrast word ("في حين"، "فيما"، "بينما")
+ * or "ثم" after a comma (what came next)? */
+static int clause_break(const rctx *c, size_t i, unsigned long then_hash)
+{
+    return lia_lex_has(c->m, i, c->cls.contrast_clause)
+           || (i > 0 && c->t->tok[i - 1].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[i - 1].norm, ",")
+               && lia_token_matches_hashed(&c->t->tok[i], "ثم", then_hash));
+}
+
+/* Fills c->breaks_before; none when the rules have no contrast class. */
+static void count_clause_breaks(rctx *c)
+{
+    size_t n = c->t->n;
+    unsigned long then_hash = lia_hash("ثم");
+    c->breaks_before = xcalloc(n + 1, sizeof *c->breaks_before);
+    for (size_t i = 0; i < n && c->cls.contrast_clause >= 0; i++)
+        c->breaks_before[i + 1] = c->breaks_before[i] + (size_t)clause_break(c, i, then_hash);
+}
+
+/* Which clause of sentence s token t is in: how many clause breaks come
+ * before it in the sentence. */
 static int clause_of(const rctx *c, size_t s, size_t t)
 {
-    int contrast = c->cls.contrast_clause, n = 0;
-    for (size_t i = c->t->sent[s].first; i < t && contrast >= 0; i++)
-        n += lia_lex_at(c->m, i, contrast) != 0
-             || (i > 0 && lia_token_matches(&c->t->tok[i], "ثم") && c->t->tok[i - 1].kind == LIA_TOK_PUNCT
-                 && !strcmp(c->t->tok[i - 1].norm, ","));
-    return n;
+    size_t first = c->t->sent[s].first;
+    if (t <= first)
+        return 0;
+    if (t > c->t->n)
+        t = c->t->n;
+    return (int)(c->breaks_before[t] - c->breaks_before[first]);
 }
 
 /* The date of sentence s, or NULL: the longest day-precise expression
@@ -2777,6 +2799,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.joint[0] = c.joint[1] = -1;
     c.margin_hash = lia_hash("هامش");
     c.cls = r->named;
+    count_clause_breaks(&c);
     resolve_references(&c);
     merge_event_editions(&c);
     add_entities(&c);
@@ -2802,4 +2825,5 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     date_headline_relations(&c);
     free(c.context_date);
     free(c.context_place);
+    free(c.breaks_before);
 }
