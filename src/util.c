@@ -436,8 +436,14 @@ unsigned long lia_hash_bytes(const char *s, size_t n)
         h = (h ^ w) * k;
         h ^= h >> 32;
     }
+    /* The last bytes: one overlapping word when there are eight, so that
+     * no read goes past s + n. */
     w = 0;
-    memcpy(&w, s + i, n - i);
+    if (n >= 8)
+        memcpy(&w, s + n - 8, sizeof w);
+    else
+        for (; i < n; i++)
+            w = w << 8 | (unsigned char)s[i];
     h = (h ^ w) * k;
     h ^= h >> 29;
     h *= k;
