@@ -13,7 +13,8 @@
 #include <ctype.h>
 #include <stdint.h>
 
-/* A visit implied by meeting or attending abroad. */
+/* A visit implied by meeting or attending abroad (its strings in
+ * rctx.implied_strings). */
 typedef struct {
     char *person, *place, *date;
     size_t sent, anchor;
@@ -34,6 +35,7 @@ typedef struct {
     /* Visits implied by meeting or attending abroad, added after the
      * visits the text tells outright, so that those give the date. */
     VEC(implied_visit) implied;
+    lia_arena *implied_strings;  /* owns the implied visits' strings */
     /* Relations a headline told without a date of its own: they take the
      * story's date at the end if the body leaves them undated. */
     VEC(lia_relation *) headline_undated;
@@ -2247,7 +2249,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
                 if (side[q] && side[q]->type == LIA_T_PERSON && side[q]->country[0] && pc[0]
                     && strcmp(pc, side[q]->country) != 0 && strcmp(side[q]->office, "member") != 0)
                     VEC_PUSH(c->implied, ((implied_visit){
-                        xstrdup(side[q]->key), xstrdup(pl), date ? xstrdup(date) : NULL,
+                        lia_arena_strdup(c->implied_strings, side[q]->key),
+                        lia_arena_strdup(c->implied_strings, pl),
+                        date ? lia_arena_strdup(c->implied_strings, date) : NULL,
                         rm->sentence, c->anchor }));
         }
     }
@@ -2799,6 +2803,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.joint[0] = c.joint[1] = -1;
     c.margin_hash = lia_hash("هامش");
     c.cls = r->named;
+    c.implied_strings = lia_arena_new();
     count_clause_breaks(&c);
     resolve_references(&c);
     merge_event_editions(&c);
@@ -2814,11 +2819,9 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
         implied_visit *v = &c.implied.v[k];
         c.anchor = v->anchor;
         add_visit(&c, v->person, v->place, v->date, v->sent, "visited.abroad");
-        free(v->person);
-        free(v->place);
-        free(v->date);
     }
     VEC_FREE(c.implied);
+    lia_arena_free(c.implied_strings);
     member_visits(&c);
     member_attendance(&c);
     hosted_city_and_country(&c);
