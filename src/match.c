@@ -3366,14 +3366,15 @@ static void find_surnames(ctx *c)
     for (size_t i = 0; i < c->t->n && persons.n; i++) {
         if (c->covered[i] || tok(c, i)->kind != LIA_TOK_WORD)
             continue;
-        /* "للأمين العام للأمم المتحدة": a title of two words or more is no
-         * surname ("محمد أحمد ولد محمد الأمين" named before). */
-        if (gaz_ref(c, i, LIA_G_TITLE, NULL) >= 2)
-            continue;
+        /* (The bits first: they pass over most words.) */
         int candidate = 0;
         for (int f = 0; f < tok(c, i)->n_forms; f++)
             candidate |= (int)MAY_START_BIT(tok(c, i)->form_hash[f]);
         if (!candidate)
+            continue;
+        /* "للأمين العام للأمم المتحدة": a title of two words or more is no
+         * surname ("محمد أحمد ولد محمد الأمين" named before). */
+        if (gaz_ref(c, i, LIA_G_TITLE, NULL) >= 2)
             continue;
         size_t len = 0;
         size_t p = 0;
