@@ -727,9 +727,11 @@ static void count_clause_breaks(rctx *c)
 {
     size_t n = c->t->n;
     unsigned long then_hash = lia_hash("ثم");
-    c->breaks_before = xcalloc(n + 1, sizeof *c->breaks_before);
-    for (size_t i = 0; i < n && c->cls.contrast_clause >= 0; i++)
-        c->breaks_before[i + 1] = c->breaks_before[i] + (size_t)clause_break(c, i, then_hash);
+    int any = c->cls.contrast_clause >= 0;
+    c->breaks_before = xmalloc((n + 1) * sizeof *c->breaks_before);
+    c->breaks_before[0] = 0;
+    for (size_t i = 0; i < n; i++)
+        c->breaks_before[i + 1] = c->breaks_before[i] + (size_t)(any && clause_break(c, i, then_hash));
 }
 
 /* Which clause of sentence s token t is in: how many clause breaks come
