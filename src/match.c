@@ -2925,13 +2925,14 @@ static void set_opener_classes(ctx *c)
  * in mention_at that needs something else must be allowed here. */
 static int no_mention_at(const ctx *c, size_t i)
 {
-    if (c->gaz[i] || lex_any_of(c, i, c->opener_classes))
+    /* (A token without lexicon phrases, n_lex 0, has no class bits.) */
+    if (c->gaz[i] || (c->m->n_lex[i] && lex_any_of(c, i, c->opener_classes)))
         return 0;
     /* A round of talks is read only on a word with some lexicon phrase
      * ("الجولة" is one), as it always was. */
     if (c->m->n_lex[i] && lex(c, i + 1, c->cls.ordinal))
         return 0;
-    if (i > 0 && lex_any_of(c, i - 1, c->lister_classes))
+    if (i > 0 && c->m->n_lex[i - 1] && lex_any_of(c, i - 1, c->lister_classes))
         return 0;
     /* listed_after_person needs the conjunction on i. */
     return !(tok(c, i)->has_conj && listed_after_person(c, i));
