@@ -54,7 +54,7 @@ static void fill(lia_arena *a, char **field, const char *s)
 lia_entity *lia_facts_entity(lia_facts *f, const char *key, const char *type,
                              const char *name, const char *name_latin, const char *country)
 {
-    unsigned long hash = lia_hash(key);
+    unsigned long hash = lia_hash_bytes(key, strlen(key));
     lia_entity *e = lia_map_get_hashed(&f->by_key, key, hash);
     if (e) {
         fill(e->strings, &e->type, type);
@@ -78,7 +78,7 @@ lia_entity *lia_facts_entity(lia_facts *f, const char *key, const char *type,
 
 lia_entity *lia_facts_find(const lia_facts *f, const char *key)
 {
-    return key ? lia_map_get(&f->by_key, key) : NULL;
+    return key ? lia_map_get_hashed(&f->by_key, key, lia_hash_bytes(key, strlen(key))) : NULL;
 }
 
 /* Aliases stay sorted (strcmp) and distinct; insertion by binary search. */
@@ -160,7 +160,7 @@ lia_relation *lia_facts_add_relation(lia_facts *f, const char *relation, const c
         b = t;
     }
     const char *id = relation_id(&f->id, relation, a, b, source ? source : "");
-    unsigned long hash = lia_hash(id);
+    unsigned long hash = lia_hash_bytes(id, f->id.len);
     lia_relation *r = lia_map_get_hashed(&f->rel_seen, id, hash);
     if (r) {
         fill(f->strings, &r->date, date);

@@ -51,6 +51,7 @@ typedef struct {
 struct lia_facts {
     VEC(lia_entity *) entities;
     VEC(lia_relation *) relations;
+    /* Both maps hash their keys with lia_hash_bytes. */
     lia_map by_key;         /* key → lia_entity * */
     lia_map rel_seen;       /* relation|a|b|source → lia_relation * */
     /* Owns every entity, relation and string above (not the arrays): a

@@ -82,15 +82,6 @@ static int same_sentence(const ctx *c, size_t i, size_t j)
     return i < c->t->n && j < c->t->n && tok(c, i)->sentence == tok(c, j)->sentence;
 }
 
-/* Is class cls (>= 0) not at token i?  Asked several times per token and
- * class, mostly for a class that is not there: the bit answers without a
- * scan. */
-static inline int lex_absent(const lia_matches *m, size_t i, int cls)
-{
-    const uint64_t *words = m->lex_classes + i * m->lex_class_words;
-    return !(words[cls >> 6] >> (cls & 63) & 1);
-}
-
 /* The longest phrase of class cls at token i, found by a scan. */
 static inline int lex_scan(const lia_matches *m, size_t i, int cls)
 {
@@ -103,7 +94,9 @@ static inline int lex_scan(const lia_matches *m, size_t i, int cls)
 
 int lia_lex_at(const lia_matches *m, size_t i, int cls)
 {
-    if (cls >= 0 && lex_absent(m, i, cls))
+    /* Asked several times per token and class, mostly for a class that is
+     * not there: the bit answers without a scan. */
+    if (cls >= 0 && !lia_lex_has(m, i, cls))
         return 0;
     return lex_scan(m, i, cls);
 }
@@ -898,8 +891,12 @@ static int country_after(const ctx *c, size_t i, int *country)
     return 0;
 }
 
+/* A body's strings are borrowed: from the rules, or (made from the text)
+ * owned by the matches; body_release has nothing to free.  Bodies are
+ * parsed speculatively, over a hundred thousand times on 10 MB of news,
+ * mostly gazetteer agencies whose strings the rules already hold. */
 typedef struct {
-    char *key, *name, *latin, *country;
+    const char *key, *name, *latin, *country;
     size_t start, end;       /* token span of the body's own words */
     int kind;                /* agency kind index when generic, else -1 */
     size_t kind_first, kind_last; /* generic: the kind's words */
@@ -909,11 +906,15 @@ typedef struct {
 
 static void body_release(body *b)
 {
-    free(b->key);
-    free(b->name);
-    free(b->latin);
-    free(b->country);
     memset(b, 0, sizeof *b);
+}
+
+/* s (malloc'd, freed here) as a body's string, owned by the matches. */
+static const char *body_string(const ctx *c, char *s)
+{
+    const char *kept = keep(c, s);
+    free(s);
+    return kept;
 }
 
 /* The agency of kind k in country ci: the gazetteer's agency of that kind,
@@ -921,10 +922,10 @@ static void body_release(body *b)
 static void body_identity(body *b, const char *key, const char *name, const char *latin,
                           const char *country)
 {
-    b->key = xstrdup(key);
-    b->name = xstrdup(name);
-    b->latin = xstrdup(latin);
-    b->country = xstrdup(country);
+    b->key = key;
+    b->name = name;
+    b->latin = latin;
+    b->country = country;
 }
 
 /* Country ci's agency of kind k in the rules (index + 1), or 0; *key_out,
@@ -991,10 +992,10 @@ static void kind_agency(const ctx *c, int k, int ci, size_t first, size_t last, 
         body_identity(b, a->key, a->name, a->latin, a->country);
         free(key);
     } else {
-        b->key = key;
-        b->name = xasprintf("%s (%s)", c->r->kinds.v[k].name, co->name);
-        b->latin = xasprintf("%s of %s", c->r->kinds.v[k].latin, co->latin);
-        b->country = xstrdup(co->code);
+        b->key = body_string(c, key);
+        b->name = body_string(c, xasprintf("%s (%s)", c->r->kinds.v[k].name, co->name));
+        b->latin = body_string(c, xasprintf("%s of %s", c->r->kinds.v[k].latin, co->latin));
+        b->country = co->code;
     }
 }
 
@@ -1126,10 +1127,10 @@ shape:
                 size_t end = j + (size_t)(cl + cl2);
                 char *words = span_text(c, i, end);
                 char *norm = lia_normalize_str(words);
-                b->key = lia_slug(norm);
-                b->name = clean_span_text(c, i, end);
-                b->latin = xstrdup("");
-                b->country = xstrdup("");
+                b->key = body_string(c, lia_slug(norm));
+                b->name = mention_text(c, i, end);
+                b->latin = "";
+                b->country = "";
                 b->is_org = 1;
                 b->end = skip_bracketed(c, end);
                 free(words);
@@ -1160,10 +1161,10 @@ shape:
                 char *norm = lia_normalize_str(words);
                 char *slug = lia_slug(norm);
                 char *lcc = lower_cc(co->code);
-                b->key = xasprintf("%s-%s", lcc, slug);
-                b->name = clean_span_text(c, i, j + (size_t)cl);
-                b->latin = xstrdup("");
-                b->country = xstrdup(co->code);
+                b->key = body_string(c, xasprintf("%s-%s", lcc, slug));
+                b->name = mention_text(c, i, j + (size_t)cl);
+                b->latin = "";
+                b->country = co->code;
                 b->end = skip_bracketed(c, j + (size_t)cl);
                 free(words);
                 free(norm);
@@ -2927,13 +2928,14 @@ static void set_opener_classes(ctx *c)
  * in mention_at that needs something else must be allowed here. */
 static int no_mention_at(const ctx *c, size_t i)
 {
-    if (c->gaz[i] || lex_any_of(c, i, c->opener_classes))
+    /* (A token without lexicon phrases, n_lex 0, has no class bits.) */
+    if (c->gaz[i] || (c->m->n_lex[i] && lex_any_of(c, i, c->opener_classes)))
         return 0;
     /* A round of talks is read only on a word with some lexicon phrase
      * ("الجولة" is one), as it always was. */
     if (c->m->n_lex[i] && lex(c, i + 1, c->cls.ordinal))
         return 0;
-    if (i > 0 && lex_any_of(c, i - 1, c->lister_classes))
+    if (i > 0 && c->m->n_lex[i - 1] && lex_any_of(c, i - 1, c->lister_classes))
         return 0;
     /* listed_after_person needs the conjunction on i. */
     return !(tok(c, i)->has_conj && listed_after_person(c, i));
@@ -3391,14 +3393,15 @@ static void find_surnames(ctx *c)
     for (size_t i = 0; i < c->t->n && persons.n; i++) {
         if (c->covered[i] || tok(c, i)->kind != LIA_TOK_WORD)
             continue;
-        /* "للأمين العام للأمم المتحدة": a title of two words or more is no
-         * surname ("محمد أحمد ولد محمد الأمين" named before). */
-        if (gaz_ref(c, i, LIA_G_TITLE, NULL) >= 2)
-            continue;
+        /* (The bits first: they pass over most words.) */
         int candidate = 0;
         for (int f = 0; f < tok(c, i)->n_forms; f++)
             candidate |= (int)MAY_START_BIT(tok(c, i)->form_hash[f]);
         if (!candidate)
+            continue;
+        /* "للأمين العام للأمم المتحدة": a title of two words or more is no
+         * surname ("محمد أحمد ولد محمد الأمين" named before). */
+        if (gaz_ref(c, i, LIA_G_TITLE, NULL) >= 2)
             continue;
         size_t len = 0;
         size_t p = 0;

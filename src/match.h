@@ -90,6 +90,13 @@ void lia_matches_release(lia_matches *m);
 /* Is there a phrase of lexicon class cls at token i? Its length, else 0. */
 int lia_lex_at(const lia_matches *m, size_t i, int cls);
 
+/* lia_lex_at(m, i, cls) != 0 for a class cls >= 0 and a token i < n_tok,
+ * told by the token's class bits alone, inline: for loops over every token. */
+static inline int lia_lex_has(const lia_matches *m, size_t i, int cls)
+{
+    return m->lex_classes[i * m->lex_class_words + ((unsigned)cls >> 6)] >> (cls & 63) & 1;
+}
+
 /* Runs one pattern at every anchor of a sentence (used by lia_match and by
  * `rules test`). */
 

@@ -290,6 +290,8 @@ static size_t plain16(const uint8_t *s, char *out, size_t *offsets, size_t at)
     static const uint64_t lows[4][2] = { { 0, 0 }, { 1, 0 }, { 0, 1 }, { 1, 1 } };
     __m128i pair = _mm_set_epi64x((long long)at + 1, (long long)at);
     const __m128i two = _mm_set1_epi64x(2);
+    /* (Unrolled: the loop's own counting was a third of its cost.) */
+#pragma GCC unroll 8
     for (unsigned k = 0; k < 16; k += 2) {
         const __m128i low = _mm_loadu_si128((const __m128i *)(const void *)lows[(cont >> k) & 3u]);
         _mm_storeu_si128((__m128i *)(void *)(offsets + k), _mm_sub_epi64(pair, low));

@@ -13,7 +13,8 @@
 #include <ctype.h>
 #include <stdint.h>
 
-/* A visit implied by meeting or attending abroad. */
+/* A visit implied by meeting or attending abroad (its strings in
+ * rctx.implied_strings). */
 typedef struct {
     char *person, *place, *date;
     size_t sent, anchor;
@@ -34,6 +35,7 @@ typedef struct {
     /* Visits implied by meeting or attending abroad, added after the
      * visits the text tells outright, so that those give the date. */
     VEC(implied_visit) implied;
+    lia_arena *implied_strings;  /* owns the implied visits' strings */
     /* Relations a headline told without a date of its own: they take the
      * story's date at the end if the body leaves them undated. */
     VEC(lia_relation *) headline_undated;
@@ -42,6 +44,10 @@ typedef struct {
     size_t met_sent;
     const char *met_date, *met_place;
     unsigned long margin_hash;  /* lia_hash("هامش"): margin_event runs for every meeting */
+    /* Per token (n + 1 entries): how many clause breaks (clause_break)
+     * come before it in the document, so that clause_of, asked for every
+     * date of a sentence, is a difference instead of a scan.  Owned here. */
+    size_t *breaks_before;
     lia_named_classes cls;    /* c->r->named, copied for one load per test */
 } rctx;
 
@@ -743,17 +749,37 @@ static int since_date(const rctx *c, const lia_date *d)
     return 0;
 }
 
-/* Which clause of sentence s token t is in: how many contrast words ("في
- * حين"، "فيما"، "بينما") or "، ثم" (what came next) come before it in
- * the sentence. */
+/* Does token i open a clause: a contrast word ("في حين"، "فيما"، "بينما")
+ * or "ثم" after a comma (what came next)? */
+static int clause_break(const rctx *c, size_t i, unsigned long then_hash)
+{
+    return lia_lex_has(c->m, i, c->cls.contrast_clause)
+           || (i > 0 && c->t->tok[i - 1].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[i - 1].norm, ",")
+               && lia_token_matches_hashed(&c->t->tok[i], "ثم", then_hash));
+}
+
+/* Fills c->breaks_before; none when the rules have no contrast class. */
+static void count_clause_breaks(rctx *c)
+{
+    size_t n = c->t->n;
+    unsigned long then_hash = lia_hash("ثم");
+    int any = c->cls.contrast_clause >= 0;
+    c->breaks_before = xmalloc((n + 1) * sizeof *c->breaks_before);
+    c->breaks_before[0] = 0;
+    for (size_t i = 0; i < n; i++)
+        c->breaks_before[i + 1] = c->breaks_before[i] + (size_t)(any && clause_break(c, i, then_hash));
+}
+
+/* Which clause of sentence s token t is in: how many clause breaks come
+ * before it in the sentence. */
 static int clause_of(const rctx *c, size_t s, size_t t)
 {
-    int contrast = c->cls.contrast_clause, n = 0;
-    for (size_t i = c->t->sent[s].first; i < t && contrast >= 0; i++)
-        n += lia_lex_at(c->m, i, contrast) != 0
-             || (i > 0 && lia_token_matches(&c->t->tok[i], "ثم") && c->t->tok[i - 1].kind == LIA_TOK_PUNCT
-                 && !strcmp(c->t->tok[i - 1].norm, ","));
-    return n;
+    size_t first = c->t->sent[s].first;
+    if (t <= first)
+        return 0;
+    if (t > c->t->n)
+        t = c->t->n;
+    return (int)(c->breaks_before[t] - c->breaks_before[first]);
 }
 
 /* The date of sentence s, or NULL: the longest day-precise expression
@@ -2288,7 +2314,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
                 if (side[q] && side[q]->type == LIA_T_PERSON && side[q]->country[0] && pc[0]
                     && strcmp(pc, side[q]->country) != 0 && strcmp(side[q]->office, "member") != 0)
                     VEC_PUSH(c->implied, ((implied_visit){
-                        xstrdup(side[q]->key), xstrdup(pl), date ? xstrdup(date) : NULL,
+                        lia_arena_strdup(c->implied_strings, side[q]->key),
+                        lia_arena_strdup(c->implied_strings, pl),
+                        date ? lia_arena_strdup(c->implied_strings, date) : NULL,
                         rm->sentence, c->anchor }));
         }
     }
@@ -2841,6 +2869,8 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.joint[0] = c.joint[1] = -1;
     c.margin_hash = lia_hash("هامش");
     c.cls = r->named;
+    c.implied_strings = lia_arena_new();
+    count_clause_breaks(&c);
     resolve_references(&c);
     merge_event_editions(&c);
     add_entities(&c);
@@ -2855,15 +2885,14 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
         implied_visit *v = &c.implied.v[k];
         c.anchor = v->anchor;
         add_visit(&c, v->person, v->place, v->date, v->sent, "visited.abroad");
-        free(v->person);
-        free(v->place);
-        free(v->date);
     }
     VEC_FREE(c.implied);
+    lia_arena_free(c.implied_strings);
     member_visits(&c);
     member_attendance(&c);
     hosted_city_and_country(&c);
     date_headline_relations(&c);
     free(c.context_date);
     free(c.context_place);
+    free(c.breaks_before);
 }

@@ -424,6 +424,33 @@ unsigned long lia_hash(const char *key)
     return h;
 }
 
+unsigned long lia_hash_bytes(const char *s, size_t n)
+{
+    /* Multiply and fold per word; the final folds mix the high bits into
+     * the low ones, which pick the map's slot. */
+    const uint64_t k = UINT64_C(0x9E3779B97F4A7C15);
+    uint64_t h = (uint64_t)n * k, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, sizeof w);
+        h = (h ^ w) * k;
+        h ^= h >> 32;
+    }
+    /* The last bytes: one overlapping word when there are eight, so that
+     * no read goes past s + n. */
+    w = 0;
+    if (n >= 8)
+        memcpy(&w, s + n - 8, sizeof w);
+    else
+        for (; i < n; i++)
+            w = w << 8 | (unsigned char)s[i];
+    h = (h ^ w) * k;
+    h ^= h >> 29;
+    h *= k;
+    h ^= h >> 32;
+    return (unsigned long)h;
+}
+
 void lia_map_init(lia_map *m)
 {
     memset(m, 0, sizeof *m);

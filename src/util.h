@@ -126,6 +126,11 @@ void lia_map_release(lia_map *m);
 /* The hash lia_map uses for key (FNV-1a over its bytes). */
 unsigned long lia_hash(const char *key);
 #define LIA_HASH_EMPTY 1469598103934665603UL   /* lia_hash(""), the FNV-1a basis */
+/* Another hash for a map's keys, of the n bytes of s read eight at a
+ * time: for maps of long keys (the facts' relation ids, some sixty bytes)
+ * asked far more often than filled.  Its values are not lia_hash's: a map
+ * takes one of the two for all its keys, through the _hashed calls. */
+unsigned long lia_hash_bytes(const char *s, size_t n);
 void *lia_map_get(const lia_map *m, const char *key);
 /* lia_map_get with hash = lia_hash(key) computed once by the caller (a
  * token's forms are hashed when it is made, then looked up many times). */
