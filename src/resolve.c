@@ -394,11 +394,12 @@ static void resolve_references(rctx *c)
              * held one. */
             int who = -1;
             const char *tid = c->r->titles.v[mm->title].id;
-            for (size_t q = 0; q < k && who < 0; q++) {
+            for (size_t q = 0; q < c->m->mentions.n; q++) {
                 const lia_mention *p = &c->m->mentions.v[q];
-                if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->title >= 0
+                if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->title >= 0 && p->first < mm->first
                     && !strcmp(c->r->titles.v[p->title].id, tid)
-                    && (!mm->country[0] || !strcmp(p->country, mm->country)))
+                    && (!mm->country[0] || !strcmp(p->country, mm->country))
+                    && (who < 0 || p->first < c->m->mentions.v[who].first))
                     who = (int)q;
             }
             if (who >= 0) {
