@@ -658,7 +658,7 @@ static void add_entities(rctx *c)
          * which would tie different holders together elsewhere. */
         int title_only = mm->role[0] && !strcmp(mm->surface, mm->role);
         if (mm->surface[0] && !mm->anaphor && !mm->event_ref && !mm->guest && !mm->styled
-            && !mm->both_sides && !mm->group && !title_only)
+            && !mm->both_sides && !mm->group && !title_only && !mm->titled_ref && !mm->host_ref)
             lia_facts_add_alias(e, mm->surface);
         /* The office goes in role, not among the names: a title names
          * whoever holds it, and a reader (or a matcher) taking it for a
