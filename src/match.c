@@ -3256,7 +3256,9 @@ static int time_of_day(const ctx *c, size_t i)
     return lex(c, i + 1, c->cls.day_word) != 0;
 }
 
-/* Does a person mention end right before token i? */
+/* Does a person mention end right before token i?  Only while mentions
+ * are found: covered[] indexes them in the order they were made, which
+ * sorting them changes (person_ending_at serves the patterns after). */
 static int person_ends_at(const ctx *c, size_t i)
 {
     int k = i > 0 ? c->covered[i - 1] : 0;
@@ -3495,19 +3497,17 @@ static void find_titled_refs(ctx *c)
         int free_run = 1;
         for (size_t w = i; w < end && free_run; w++)
             free_run = !c->covered[w];
+        /* No name, body or office goes on after it: an office word is one
+         * with the article or led by ل ("لمجلس"; "بعدها" is none). */
         int ends = end >= c->t->n || !same_sentence(c, i, end) || tok(c, end)->kind != LIA_TOK_WORD
-                   || (!c->covered[end] && !c->gaz[end] && !office_word(c, end, 1)
-                       && !lex(c, end, c->cls.honorific) && scan_name(c, end) <= end);
+                   || (!c->covered[end] && !c->gaz[end] && !lex(c, end, c->cls.honorific)
+                       && scan_name(c, end) <= end
+                       && !(office_word(c, end, 1)
+                            && (has_article(tok(c, end)) || strncmp(tok(c, end)->norm, "ل", 2) == 0)));
         /* Not a title told after a name ("محمد علوش القيادي في ..."), nor
          * an office in a body ("القيادي في", "الممثل لدى"). */
         int apposition = !tok(c, i)->has_conj
                          && (person_ends_at(c, i) || (i > 1 && is_punct(c, i - 1, ",") && person_ends_at(c, i - 1)));
-        /* ... an office word after the title is one led by ل or with the
-         * article ("بعدها" is no office). */
-        if (!ends && end < c->t->n && !c->covered[end] && !c->gaz[end] && office_word(c, end, 1)
-            && !has_article(tok(c, end)) && strncmp(tok(c, end)->norm, "ل", 2) != 0
-            && !lex(c, end, c->cls.honorific) && scan_name(c, end) <= end)
-            ends = 1;
         int office_in = end < c->t->n && (lia_token_matches(tok(c, end), "في")
                                           || lia_token_matches(tok(c, end), "لدى"));
         /* "المبعوث الخاص للرئيس الروسي": whom an office serves. */
