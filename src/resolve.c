@@ -1628,12 +1628,13 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
         /* "... وأن المسؤول الروسي أجرى مباحثات": a person right before the
          * verb is its subject, whoever opened the sentence; not across
          * "كما" ("حيث التقى X، كما التقى Y": X is an object) nor "، و"
-         * ("X، ومنها إلى ... للقاء Y"). */
+         * ("X، ومنها إلى ... للقاء Y"، "بيلاوسوف، واستقبله بوتين": a verb
+         * after "، و" opens a clause of its own). */
         int joined = 0;
         for (size_t t = mm->last; t < rm->anchor && join >= 0; t++)
             joined |= lia_lex_at(c->m, t, join) != 0
                       || (c->t->tok[t].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[t].norm, ",")
-                          && t + 1 < rm->anchor && c->t->tok[t + 1].has_conj);
+                          && c->t->tok[t + 1].has_conj);
         if (mm->last + 2 >= rm->anchor && !joined)
             found = (int)q;
     }
