@@ -3281,6 +3281,16 @@ static int lone_given_name(const ctx *c, size_t i)
            || lex(c, i + 1, c->cls.time_of_day) || lia_token_matches(tok(c, i + 1), "صباح");
 }
 
+/* A particle inside a family name ("لولا دا سيلفا"، "فون دير لاين"). */
+static int is_name_particle(const char *w)
+{
+    static const char *const particles[] = { "دا", "دي", "دو", "دوس", "داس", "ديل" };
+    for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
+        if (!strcmp(w, particles[k]))
+            return 1;
+    return 0;
+}
+
 static void find_surnames(ctx *c)
 {
     /* The last word of each person's name, as an entry key, computed once;
@@ -3348,14 +3358,19 @@ static void find_surnames(ctx *c)
         kn.hash = key ? lia_hash(key) : 0;
         const lia_gaz_ref *g = lia_rules_lookup(c->r, mm->key);
         if (g && g->kind == LIA_G_PERSON && kn.n_words >= 3 && !kn.compound) {
-            const char *w = kn.words[kn.n_words - 2];
+            /* "لولا دا سيلفا" named again as "لولا": the word before a
+             * particle of the family name. */
+            size_t at = kn.n_words - 2;
+            if (is_name_particle(kn.words[at]))
+                at--;
+            const char *w = kn.words[at];
             int ok = strlen(w) >= 6 && strcmp(w, "بن") && strcmp(w, "ابن") && strcmp(w, "ولد");
             for (size_t q = 0; q < persons.n && ok; q++)
                 ok = !(persons.v[q].surname && !strcmp(persons.v[q].surname, w))
                      && !(persons.v[q].alt && !strcmp(persons.v[q].alt, w));
             const lia_trie *t = ok ? lia_trie_step(&c->r->lexicon, w) : NULL;
             if (ok && !t) {
-                kn.alt = kn.words[kn.n_words - 2];
+                kn.alt = kn.words[at];
                 kn.alt_hash = lia_hash(w);
             }
         }
