@@ -466,6 +466,22 @@ static void resolve_references(rctx *c)
                 if (b->type == LIA_T_PERSON && b->key[0] && b->first < mm->first)
                     visitor = rm->b[0];
             }
+            /* ... else, as whom someone received ("وكان لولا قد استقبل
+             * ضيفه"), the last person named before of another country
+             * than the host's. */
+            for (size_t q = 0; q < c->m->rels.n && visitor < 0; q++) {
+                const lia_rel_match *rm = &c->m->rels.v[q];
+                if (rm->a < 0 || rm->n_b < 1 || rm->b[0] != (int)k
+                    || !pattern_has_class(&c->r->patterns.v[rm->pattern], receive))
+                    continue;
+                const char *host_country = c->m->mentions.v[rm->a].country;
+                for (size_t o = 0; o < k && host_country[0]; o++) {
+                    const lia_mention *p = &c->m->mentions.v[o];
+                    if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->country[0]
+                        && strcmp(p->country, host_country) != 0)
+                        visitor = (int)o;
+                }
+            }
             if (visitor >= 0) {
                 const lia_mention *v = &c->m->mentions.v[visitor];
                 set_key(c, mm, v->key, v->name, v->latin, v->country);
