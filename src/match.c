@@ -1451,6 +1451,9 @@ typedef struct {
     body bodies[3];
     int n_bodies;
     int country;             /* from a nisba, or -1 */
+    size_t country_first;    /* a country's name in the title ("رئيس وزراء
+                                دومينيكا"): its tokens, or 0 and 0 */
+    size_t country_last;
 } title_info;
 
 static void title_release(title_info *ti)
@@ -1572,6 +1575,10 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     int ci, cl = country_at(c, j, &ci);
     if (cl && (ti->n_bodies == 0 || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
         ti->country = ci;
+        if (!gaz_ref(c, j, LIA_G_NISBA, NULL) && gaz_ref(c, j, LIA_G_COUNTRY, NULL) == cl) {
+            ti->country_first = j;
+            ti->country_last = j + (size_t)cl;
+        }
         j += (size_t)cl;
     }
     if (ti->n_bodies && ti->country < 0 && ti->bodies[0].country[0])
@@ -1674,6 +1681,13 @@ static void add_body_mentions(ctx *c, title_info *ti, size_t first)
         set_identity(c, am, b->key, b->name, b->latin, b->country);
         am->inner = 1;
         add_named_parent(c, b->key, start, b->end);
+    }
+    /* The country a title names is named too. */
+    if (ti->country_last > ti->country_first && ti->country_first >= first) {
+        lia_mention *cm = new_mention(c, ti->country_first, ti->country_last, LIA_T_COUNTRY);
+        const lia_country *co = &c->r->countries.v[ti->country];
+        set_identity(c, cm, co->code, co->name, co->latin, co->code);
+        cm->inner = 1;
     }
 }
 
@@ -2606,6 +2620,10 @@ static size_t try_event(ctx *c, size_t i)
             if (!has_article(next) && !lex(c, j, c->cls.ordinal) && strncmp(next->norm, "ل", 2) != 0
                 && !not_adjective)
                 return i;
+            /* "الحوار والوسائل الدبلوماسية": a word joined by و right after
+             * the head is another noun, not the event's name. */
+            if (next->has_conj)
+                return i;
         }
         while (j < c->t->n && j < i + 16 && same_sentence(c, i, j)) {
             const lia_token *tk = tok(c, j);
@@ -2613,8 +2631,12 @@ static size_t try_event(ctx *c, size_t i)
                 break;
             if (lex(c, j, c->cls.stop) || lex(c, j, c->cls.relative) || pronoun_suffixed(tk))
                 break;
-            /* "الدورة العشرين للمنتدى مساء الجمعة": a time of the day ends it. */
+            /* "الدورة العشرين للمنتدى مساء الجمعة": a time of the day ends it;
+             * so does a year ("الجمعية العامة للمنظمة سنة 2007"). */
             if (j > i + (size_t)len && lex(c, j, c->cls.time_of_day))
+                break;
+            if (j > i + (size_t)len && j + 1 < c->t->n && tok(c, j + 1)->kind == LIA_TOK_NUMBER
+                && (lia_token_matches(tk, "سنه") || lia_token_matches(tk, "عام")))
                 break;
             /* "في قمة نيامي النظام الداخلي": after the place that names
              * the event only an adjective ("مؤتمر بغداد الدولي") goes on. */

@@ -3,7 +3,8 @@
 '# doc-date: YYYY-MM-DD' and '# expect: [!]RELATION NAME_A ~ NAME_B [@DATE] [in PLACE]'
 lines (a leading ! means the relation must NOT be extracted; @DATE, that
 its date starts so; in PLACE, that its place is that city or country);
-the rest is the
+'# expect: [!]entity TYPE NAME' wants (or not) a node of that type
+named so.  The rest is the
 article.  Names compare after the scorer's normalization, against node
 names and aliases.  usage: check.py LIAISON DIR"""
 import os
@@ -57,6 +58,16 @@ def main():
         for e in expects:
             neg = e.startswith("!")
             rel, pair = e.lstrip("!").split(" ", 1)
+            if rel == "entity":
+                etype, name = pair.split(" ", 1)
+                found = any(attrs.get("type") == etype and norm(name) in names(attrs)
+                            for _, attrs in g.nodes(data=True))
+                if found != neg:
+                    passed += 1
+                else:
+                    failed += 1
+                    print(f"FAIL {f}: {'unexpected' if neg else 'missing'} entity {pair}")
+                continue
             date = place = None
             if " in " in pair:
                 pair, place = pair.rsplit(" in ", 1)
