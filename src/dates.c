@@ -544,7 +544,8 @@ static int ordinal_day_at(const ctx *c, size_t i, size_t *len)
     } else if (u && !is_norm(c, i, "الحادي")) {
         day = u, *len = 1;
     }
-    return day && is_norm(c, i + *len, "من") ? day : 0;
+    /* "في الحادي والعشرين منه": of the month just told. */
+    return day && (is_norm(c, i + *len, "من") || is_norm(c, i + *len, "منه")) ? day : 0;
 }
 
 /* "يومي التاسع والعاشر من مارس": two days written as ordinals joined by
@@ -570,8 +571,12 @@ static int ordinal_pair_at(const ctx *c, size_t i, int *d2)
 static size_t this_month_day(const ctx *c, size_t i, size_t k, int d, date_vec *out, size_t *first_out)
 {
     int r;
-    /* "في الثلاثين من الشهر نفسه": the month of the last date told. */
-    if (is_article_form(c, k, "شهر") && (has_form(c, k + 1, "نفسه") || has_form(c, k + 1, "ذاته"))) {
+    /* "في الثلاثين من الشهر نفسه"، "في الحادي والعشرين منه": the month of
+     * the last date told. */
+    int same_month = is_article_form(c, k, "شهر") && (has_form(c, k + 1, "نفسه") || has_form(c, k + 1, "ذاته"));
+    int of_it = is_norm(c, k, "منه");
+    if (same_month || of_it) {
+        size_t end = of_it ? k + 1 : k + 2;
         for (size_t q = out->n; q-- > 0;) {
             const char *iso = out->v[q].iso;
             int y, m;
@@ -580,10 +585,10 @@ static size_t this_month_day(const ctx *c, size_t i, size_t k, int d, date_vec *
                 || sscanf(iso, "%4d-%2d", &y, &m) != 2)
                 continue;
             if (!fmt_day(a, sizeof a, y, m, d))
-                return k + 2;
+                return end;
             *first_out = i;
-            push(out, i, k + 2, a, 1, out->v[q].relative_past);
-            return k + 2;
+            push(out, i, end, a, 1, out->v[q].relative_past);
+            return end;
         }
         return 0;
     }
@@ -857,6 +862,8 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
             last = i + 2;       /* "أمس الثلاثاء": one date */
     } else if (is_norm(c, i, "اول") && has_form(c, i + 1, "امس")) {
         off = -2, last = i + 2;
+    } else if (is_norm(c, i, "اول") && is_norm(c, i + 1, "من") && has_form(c, i + 2, "امس")) {
+        off = -2, last = i + 3;         /* "أول من أمس" */
     } else if (is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم")) {
         const lia_token *n = tk(c, i + 1);
         /* "اليوم نفسه"، "اليوم ذاته": the day the text was telling of,
