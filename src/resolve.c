@@ -1617,7 +1617,8 @@ static int visit_maker_received(const rctx *c, const lia_rel_match *rm, int *out
 
 /* "أما الرئيس التركي فأوضح، عقب استقباله المسؤول الإماراتي": a person
  * named earlier in the trigger's own sentence, not one of its B, is whom
- * the sentence is about.  Returns 1 and sets out[0], or 0. */
+ * the sentence is about.  Sets out[] (at most four: the leaders of a
+ * delegation named together) and returns how many, or 0. */
 static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
@@ -1657,7 +1658,27 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
     if (found < 0)
         return 0;
     out[0] = found;
-    return 1;
+    /* "وفد برئاسة X وY، وأجرى مع Z محادثات": the delegation's leaders
+     * named together act together. */
+    int n = 1;
+    const lia_mention *fm = &c->m->mentions.v[found];
+    if (fm->first > 0 && lia_lex_at(c->m, fm->first - 1, c->cls.led_by))
+        for (size_t q = (size_t)found + 1; q < c->m->mentions.n && n < 4; q++) {
+            const lia_mention *nm = &c->m->mentions.v[q];
+            if (nm->inner)
+                continue;
+            const lia_mention *pm = &c->m->mentions.v[out[n - 1]];
+            /* "و" opens the next one, maybe with an office the mention
+             * left out ("وأمين المجلس الأعلى للأمن القومي X"). */
+            int joined = nm->type == LIA_T_PERSON && nm->key[0] && nm->first >= pm->last
+                         && nm->first < rm->anchor && nm->first <= pm->last + 6 && c->t->tok[pm->last].has_conj;
+            for (size_t t = pm->last; t < nm->first && joined; t++)
+                joined = c->t->tok[t].kind == LIA_TOK_WORD;
+            if (!joined)
+                break;
+            out[n++] = (int)q;
+        }
+    return n;
 }
 
 /* The person named last before rm's trigger in its sentence, close to it
