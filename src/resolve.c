@@ -1617,7 +1617,7 @@ static int visit_maker_received(const rctx *c, const lia_rel_match *rm, int *out
 
 /* "أما الرئيس التركي فأوضح، عقب استقباله المسؤول الإماراتي": a person
  * named earlier in the trigger's own sentence, not one of its B, is whom
- * the sentence is about.  Sets out[] (at most four: the leaders of a
+ * the sentence is about.  Sets out[] (room for four: the leaders of a
  * delegation named together) and returns how many, or 0. */
 static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
@@ -2624,6 +2624,10 @@ static void relations_from_matches(rctx *c)
                 lia_rel_match leaders;
                 if (heads_of_delegations(c, rm, &leaders))
                     rm = &leaders;
+                /* Five or more round a table are a multilateral session:
+                 * that each met each is not told. */
+                if (rm->n_a > 4)
+                    continue;
                 for (int k = 0; k < rm->n_a; k++)
                     for (int l = k + 1; l < rm->n_a; l++) {
                         /* Two of one country in the list sat on one side. */
@@ -2683,9 +2687,9 @@ static void relations_from_matches(rctx *c)
                     }
                     if (own_object)
                         continue;
-                    int subj = -1, found;
-                    if (sentence_subject(c, rm, &found))
-                        subj = found;
+                    int subj = -1, found[4];
+                    if (sentence_subject(c, rm, found))
+                        subj = found[0];
                     else if (rm->anchor == c->t->sent[rm->sentence].first + 1 && after_clause_join(c, rm->anchor))
                         subj = c->subject;
                     if (subj >= 0 && subj != alist[k]) {
