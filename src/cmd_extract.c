@@ -113,6 +113,7 @@ static void flush_warnings(extract_run *x, const char *from, const char *to)
     free(d->warnings);
     d->warnings = NULL;
     d->n_warnings = 0;
+    d->warnings_len = d->warnings_cap = 0;   /* else the next warning lands past the start */
 }
 
 /* Extracts every document of corpus c to the output, in order. */
