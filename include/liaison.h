@@ -123,6 +123,37 @@ typedef lia_status (*lia_extract_jsonl_fn)(void *ctx, const lia_doc *doc, const 
 lia_status lia_extract_each_jsonl(const lia_rules *r, const lia_corpus *c,
                                   const lia_extract_options *o, lia_extract_jsonl_fn fn,
                                   void *ctx, lia_diag *d);
+/* A stream of corpora, fed by one thread while the caller's thread
+ * delivers, on a pool of threads that lives as long as the stream: its
+ * threads go on to the next corpus while the last documents of one are
+ * still being read, so a long input read batch by batch keeps them all
+ * busy.  The callbacks run on the caller's thread, in feeding order:
+ * begin before a corpus's first document (a status other than LIA_OK stops
+ * the stream and is returned), doc once per document as in
+ * lia_extract_each_jsonl, end when the stream is done with a corpus (also
+ * when it is never delivered; end may then run on the feeding thread). */
+typedef struct lia_extract_stream lia_extract_stream;
+typedef struct {
+    lia_extract_jsonl_fn doc;
+    lia_status (*begin)(void *ctx, void *tag, lia_diag *d);
+    void (*end)(void *ctx, void *tag);
+    void *ctx;
+} lia_stream_callbacks;
+/* Starts o->threads threads; NULL when none can be started. */
+lia_extract_stream *lia_extract_stream_new(const lia_rules *r, const lia_extract_options *o,
+                                           const lia_stream_callbacks *cb);
+/* Feeds corpus c (borrowed until end is called with tag), waiting while
+ * two corpora wait for delivery.  Fails, and ends tag at once, when the
+ * stream has stopped. */
+lia_status lia_extract_stream_put(lia_extract_stream *s, const lia_corpus *c, void *tag);
+/* No more corpora will be fed. */
+void lia_extract_stream_close(lia_extract_stream *s);
+/* Delivers every document until the feeding is closed and all is
+ * delivered, or a callback fails. */
+lia_status lia_extract_stream_run(lia_extract_stream *s, lia_diag *d);
+/* Stops the threads and ends the corpora left undelivered. */
+void lia_extract_stream_free(lia_extract_stream *s);
+
 /* lia_extract_each merging every document into out. */
 lia_status lia_extract_corpus(const lia_rules *r, const lia_corpus *c, int threads,
                               lia_facts *out, lia_diag *d);

@@ -53,9 +53,11 @@ const char lia_usage_merge[] =
 /* ---- extract ------------------------------------------------------------ */
 
 /* JSON Lines input is cut into batches of whole lines of about this size;
- * one batch (two with threads: the next is parsed while this one is
- * extracted) and the documents in flight are in memory at a time. */
-enum { BATCH_BYTES = 4 << 20 };
+ * one batch (three with threads: two fed to the stream while the next is
+ * parsed) and the documents in flight are in memory at a time.  Small, so
+ * that the threads start early and the memory is reused rather than newly
+ * faulted in (a page fault costs microseconds on a virtual machine). */
+enum { BATCH_BYTES = 1 << 20 };
 
 typedef struct {
     const lia_rules *rules;
@@ -113,6 +115,7 @@ static void flush_warnings(extract_run *x, const char *from, const char *to)
     free(d->warnings);
     d->warnings = NULL;
     d->n_warnings = 0;
+    d->warnings_len = d->warnings_cap = 0;   /* else the next warning lands past the start */
 }
 
 /* Extracts every document of corpus c to the output, in order. */
@@ -238,94 +241,73 @@ static lia_status run_batch(void *ctx, parsed_batch *b)
     return st;
 }
 
-/* With extraction on threads, the next batch is read and parsed on a
- * thread of its own while the pool works through this one: otherwise the
- * pool would stand idle while each batch is parsed. */
+/* With extraction on threads, batches are read and parsed on a thread of
+ * their own and fed to one extraction stream: the pool neither waits for a
+ * batch to be parsed nor, at the end of one, for its last documents. */
+
+/* Before a batch's documents: its reading's warnings, or its failure. */
+static lia_status begin_batch(void *ctx, void *tag, lia_diag *d)
+{
+    extract_run *x = ctx;
+    parsed_batch *b = tag;
+    if (ferror(x->out))
+        return lia_fail(d, LIA_ERR_IO, "cannot write the facts: %s", strerror(errno));
+    lia_diag_append_warnings(d, &b->diag);
+    flush_warnings(x, NULL, NULL);
+    if (b->status != LIA_OK)
+        return lia_fail(d, b->status, "%s", b->diag.message);
+    return LIA_OK;
+}
+
+static void end_batch(void *ctx, void *tag)
+{
+    parsed_batch *b = tag;
+    (void)ctx;
+    lia_corpus_free(b->corpus);
+    lia_diag_release(&b->diag);
+    free(b);
+}
+
+/* Feeds batch b (taken over) to the stream ctx. */
+static lia_status feed_batch(void *ctx, parsed_batch *b)
+{
+    parsed_batch *kept = xmalloc(sizeof *kept);
+    *kept = *b;
+    return lia_extract_stream_put(ctx, kept->corpus, kept);
+}
+
 typedef struct {
     const extract_run *x;
     FILE *fp;
     const char *name;
-    pthread_mutex_t lock;
-    pthread_cond_t cv;
-    parsed_batch next;
-    int full, done, stop;
-} batch_queue;
+    lia_extract_stream *stream;
+} feeder;
 
-static lia_status queue_put(void *ctx, parsed_batch *b)
+static void *feeder_main(void *arg)
 {
-    batch_queue *q = ctx;
-    pthread_mutex_lock(&q->lock);
-    while (q->full && !q->stop)
-        pthread_cond_wait(&q->cv, &q->lock);
-    int stop = q->stop;
-    if (!stop) {
-        q->next = *b;
-        q->full = 1;
-        pthread_cond_signal(&q->cv);
-    }
-    pthread_mutex_unlock(&q->lock);
-    if (stop) {               /* the extraction failed: stop reading */
-        lia_corpus_free(b->corpus);
-        lia_diag_release(&b->diag);
-        return LIA_ERR_INPUT;
-    }
-    return LIA_OK;
-}
-
-static void *reader_main(void *arg)
-{
-    batch_queue *q = arg;
-    read_batches(q->x, q->fp, q->name, queue_put, q);
-    pthread_mutex_lock(&q->lock);
-    q->done = 1;
-    pthread_cond_signal(&q->cv);
-    pthread_mutex_unlock(&q->lock);
+    feeder *f = arg;
+    read_batches(f->x, f->fp, f->name, feed_batch, f->stream);
+    lia_extract_stream_close(f->stream);
     return NULL;
 }
 
 static lia_status run_batches_overlapped(extract_run *x, FILE *fp, const char *name)
 {
-    batch_queue q = { .x = x, .fp = fp, .name = name };
-    pthread_mutex_init(&q.lock, NULL);
-    pthread_cond_init(&q.cv, NULL);
+    lia_stream_callbacks cb = { write_doc, begin_batch, end_batch, x };
+    feeder f = { x, fp, name, lia_extract_stream_new(x->rules, &x->xo, &cb) };
     pthread_t reader;
-    if (pthread_create(&reader, NULL, reader_main, &q) != 0) {
-        pthread_cond_destroy(&q.cv);
-        pthread_mutex_destroy(&q.lock);
+    if (!f.stream || pthread_create(&reader, NULL, feeder_main, &f) != 0) {
+        lia_extract_stream_free(f.stream);
         return read_batches(x, fp, name, run_batch, x);
     }
-    lia_status st = LIA_OK;
-    for (;;) {
-        pthread_mutex_lock(&q.lock);
-        while (!q.full && !q.done)
-            pthread_cond_wait(&q.cv, &q.lock);
-        if (!q.full) {
-            pthread_mutex_unlock(&q.lock);
-            break;
-        }
-        parsed_batch b = q.next;
-        q.full = 0;
-        pthread_cond_signal(&q.cv);
-        pthread_mutex_unlock(&q.lock);
-        st = run_batch(x, &b);
-        if (st != LIA_OK) {
-            pthread_mutex_lock(&q.lock);
-            q.stop = 1;
-            if (q.full) {
-                lia_corpus_free(q.next.corpus);
-                lia_diag_release(&q.next.diag);
-                q.full = 0;
-            }
-            pthread_cond_signal(&q.cv);
-            pthread_mutex_unlock(&q.lock);
-            break;
-        }
-    }
-    /* Nothing is left in the queue: the loop ends on an empty, finished
-     * queue, or the stop freed the waiting batch and no put follows it. */
+    lia_status st = lia_extract_stream_run(f.stream, x->d);
+    /* A failed run stops the stream: the reader's next feeding fails and
+     * it stops reading. */
     pthread_join(reader, NULL);
-    pthread_cond_destroy(&q.cv);
-    pthread_mutex_destroy(&q.lock);
+    lia_extract_stream_free(f.stream);
+    flush_warnings(x, NULL, NULL);
+    if (st == LIA_OK && ferror(x->out))
+        st = lia_fail(x->d, LIA_ERR_IO, "cannot write the facts: %s", strerror(errno));
     return st;
 }
 
