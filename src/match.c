@@ -3793,6 +3793,23 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
             seen = 1;
         }
     }
+    /* "وقائد القيادة الغربية لمينداناو اللواء X": an office joined by و
+     * that no mention covers (its body is unknown), then a rank and the
+     * name, is the next item. */
+    if (j < pm->sent_last && tok(c, j)->has_conj && !mention_starts_at(c, j) && gaz_ref(c, j, LIA_G_TITLE, NULL)) {
+        size_t k = j + 1;
+        while (k < pm->sent_last && k < j + 8 && tok(c, k)->kind == LIA_TOK_WORD && !tok(c, k)->has_conj
+               && !mention_starts_at(c, k) && !lex(c, k, c->cls.honorific))
+            k++;
+        size_t r = k;
+        while (r < pm->sent_last && r < k + 3 && !mention_starts_at(c, r) && lex(c, r, c->cls.honorific))
+            r += (size_t)lex(c, r, c->cls.honorific);
+        int pi = r > k && r < pm->sent_last && mention_starts_at(c, r) ? top_mention(c, r) : -1;
+        if (pi >= 0 && c->m->mentions.v[pi].type == LIA_T_PERSON) {
+            j = r;
+            seen = 1;
+        }
+    }
     /* Honorifics before a name ("ومعالي الشيخ ..."), unless a mention
      * starts with one ("المفوض العام ..."). */
     size_t h;
