@@ -1551,25 +1551,36 @@ static int fellow_subject(const rctx *c, size_t q)
 
 /* "وكان كامل قد عقد ...", "وكان كامل قد استهل جولته ... حيث استقبله X":
  * the person between كان and قد earlier in the sentence is the subject of
- * what follows.  Returns 1 and sets out[0], or 0. */
+ * what follows; "وكان X ووزير الدفاع Y قد وصلا": the persons.  Sets out[]
+ * (room for four) and returns how many, or 0. */
 static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
-    int best = -1;
+    int n = 0;
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
         /* "وكان الوزيران المصريان قد أجريا": a counted reference too. */
         if (mm->inner || mm->type != LIA_T_PERSON || (!mm->key[0] && !mm->counted) || mm->first <= se->first
-            || mm->last >= rm->anchor || mm->first >= se->last)
+            || mm->last >= rm->anchor || mm->first >= se->last || !lia_lex_at(c->m, mm->first - 1, c->cls.was))
             continue;
-        if (lia_lex_at(c->m, mm->first - 1, c->cls.was)
-            && lia_lex_at(c->m, mm->last, c->cls.already))
-            best = (int)q;
+        int list[4], nl = 0;
+        list[nl++] = (int)q;
+        for (size_t o = q + 1; o < c->m->mentions.n && nl < 4
+                               && !lia_lex_at(c->m, c->m->mentions.v[list[nl - 1]].last, c->cls.already); o++) {
+            const lia_mention *om = &c->m->mentions.v[o];
+            if (om->inner)
+                continue;
+            if (om->type != LIA_T_PERSON || !om->key[0] || om->first != c->m->mentions.v[list[nl - 1]].last
+                || om->last >= rm->anchor || !c->t->tok[om->first].has_conj)
+                break;
+            list[nl++] = (int)o;
+        }
+        if (lia_lex_at(c->m, c->m->mentions.v[list[nl - 1]].last, c->cls.already)) {
+            memcpy(out, list, (size_t)nl * sizeof *out);
+            n = nl;
+        }
     }
-    if (best < 0)
-        return 0;
-    out[0] = best;
-    return 1;
+    return n;
 }
 
 /* Is mention q the object of a met match of rm's sentence whose trigger
@@ -2547,6 +2558,15 @@ static void relations_from_matches(rctx *c)
          * they are not found, the other readings of the subject below). */
         if (na == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
+        /* "وكان X ووزير الدفاع Y قد وصلا": the pattern read Y. */
+        if (na == 1) {
+            int all[4];
+            int n = kana_subject(c, rm, all);
+            if (n > 1 && all[n - 1] == alist[0]) {
+                memcpy(alist, all, (size_t)n * sizeof *alist);
+                na = n;
+            }
+        }
         if (na == 0)
             na = relative_subject(c, rm, alist, 16);
         if (na == 0)
@@ -2559,6 +2579,12 @@ static void relations_from_matches(rctx *c)
             na = sentence_subject(c, rm, alist);
         if (na == 0 && is_relation(p, "visited"))
             na = person_before(c, rm, alist);
+        /* "ثم اجتمعا بـ X": a dual verb with no subject named is the
+         * two last told acting together. */
+        if (na == 0 && c->joint[0] >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.met_verb_dual)) {
+            alist[na++] = c->joint[0];
+            alist[na++] = c->joint[1];
+        }
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
         /* ... and a group found by the readings after them ("واستهل الضيوف
