@@ -976,12 +976,21 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         size_t end = link - 1;
         if (end > se->first && c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
             end--;
+        /* ... else (an event or a date before it: "تحادثا في لاهاي ... على
+         * هامش قمة الأمن النووي، حيث") the last place named after في
+         * before it. */
+        const char *last_in = NULL;
         for (size_t k = 0; k < c->m->mentions.n; k++) {
             const lia_mention *mm = &c->m->mentions.v[k];
-            if (!mm->inner && mm->last == end && mm->key[0] && (mm->type & LIA_T_PLACE)
-                && !mm->delegation)
+            if (mm->inner || !mm->key[0] || !(mm->type & LIA_T_PLACE) || mm->delegation)
+                continue;
+            if (mm->last == end)
                 return mm->key;
+            if (mm->first > se->first && mm->last < end && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+                last_in = mm->key;
         }
+        if (last_in)
+            return last_in;
     }
     const char *country = NULL, *visited_country = NULL;
     int city_word = c->cls.city_word, to = c->cls.to;
