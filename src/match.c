@@ -328,6 +328,17 @@ static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t st
         if (next)
             trie_longest(c, next, i + 1, start, depth + 1, best, best_len);
     }
+    /* A word of a known name set in quotes alone ("قمة مجموعة «بريكس»"):
+     * the quote is passed over, not matched. */
+    if (depth > 0 && i + 2 < c->t->n && is_punct(c, i, "\"") && is_punct(c, i + 2, "\"")
+        && same_sentence(c, start, i + 1)) {
+        const lia_token *quoted = tok(c, i + 1);
+        for (int f = 0; f < quoted->n_forms; f++) {
+            const lia_trie *next = lia_trie_step_hashed(node, quoted->forms[f], quoted->form_hash[f]);
+            if (next)
+                trie_longest(c, next, i + 2, start, depth + 2, best, best_len);
+        }
+    }
     /* An edition's ordinal inside a known name ("الاجتماع الدولي الثالث
      * عشر لكبار ...") does not stop the match. */
     if (depth > 0 && lex(c, i, c->cls.ordinal))
