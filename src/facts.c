@@ -187,6 +187,23 @@ void lia_facts_date_relation(lia_facts *f, lia_relation *r, const char *date)
         r->date = dup_or_empty(f->strings, date);
 }
 
+void lia_facts_redate_relation(lia_facts *f, lia_relation *r, const char *date)
+{
+    r->date = dup_or_empty(f->strings, date);
+}
+
+lia_relation *lia_facts_find_relation(lia_facts *f, const char *relation, const char *a,
+                                      const char *b, const char *source)
+{
+    if (lia_relation_is_symmetric(relation) && strcmp(a, b) > 0) {
+        const char *t = a;
+        a = b;
+        b = t;
+    }
+    const char *id = relation_id(&f->id, relation, a, b, source ? source : "");
+    return lia_map_get_hashed(&f->rel_seen, id, lia_hash_bytes(id, f->id.len));
+}
+
 /* ---- merge and sort ----------------------------------------------------- */
 
 /* Merging is commutative and associative, so that facts merged in any order

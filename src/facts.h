@@ -75,6 +75,11 @@ void lia_facts_set_role(lia_entity *e, const char *role);
 void lia_facts_mention(lia_entity *e, const char *surface);
 /* Sets r's date when it has none (r belongs to f). */
 void lia_facts_date_relation(lia_facts *f, lia_relation *r, const char *date);
+/* Sets r's date, whatever it was (r belongs to f). */
+void lia_facts_redate_relation(lia_facts *f, lia_relation *r, const char *date);
+/* The relation of that kind between a and b from source, or NULL. */
+lia_relation *lia_facts_find_relation(lia_facts *f, const char *relation, const char *a,
+                                      const char *b, const char *source);
 /* Is relation stored with a < b (met)? */
 int lia_relation_is_symmetric(const char *relation);
 

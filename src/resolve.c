@@ -1359,6 +1359,22 @@ static int came_from(const rctx *c, const lia_mention *mm)
 /* A visit to a city is a visit to its country too.  Travel inside one's
  * own country is not a visit in this graph's sense (a foreign trip): a
  * Saudi minister "arriving in Riyadh" is going home. */
+static long iso_day_number(const char *iso);
+
+/* Adds the visit; one trip told on several days ("وصل ... مساء الأربعاء"
+ * after "في زيارة ... أمس الخميس") is dated by its first day. */
+static void add_visit_relation(rctx *c, const char *person, const char *place, const char *date,
+                               size_t sent, const char *rule)
+{
+    lia_relation *told = date ? lia_facts_find_relation(c->f, "visited", person, place, c->doc->id) : NULL;
+    if (told && strlen(told->date) == 10) {
+        long was = iso_day_number(told->date), now = iso_day_number(date);
+        if (was >= 0 && now >= 0 && now < was && was - now <= 3)
+            lia_facts_redate_relation(c->f, told, date);
+    }
+    add_relation(c, "visited", person, place, date, NULL, sent, rule);
+}
+
 static void add_visit(rctx *c, const char *person, const char *place, const char *date,
                       size_t sent, const char *rule)
 {
@@ -1367,11 +1383,11 @@ static void add_visit(rctx *c, const char *person, const char *place, const char
     const char *place_country = !e ? "" : strcmp(e->type, LIA_COUNTRY) == 0 ? e->key : e->country;
     if (who && who->country[0] && place_country[0] && strcmp(who->country, place_country) == 0)
         return;
-    add_relation(c, "visited", person, place, date, NULL, sent, rule);
+    add_visit_relation(c, person, place, date, sent, rule);
     /* A visit the text tells is to the city's country too; one only
      * implied by meeting or attending there stays with the city. */
     if (e && strcmp(e->type, LIA_CITY) == 0 && e->country[0] && strcmp(rule, "visited.abroad") != 0)
-        add_relation(c, "visited", person, e->country, date, NULL, sent, "visited.city-country");
+        add_visit_relation(c, person, e->country, date, sent, "visited.city-country");
 }
 
 /* The persons of the list whose last item is mention last ("X، وY والنيجيري
