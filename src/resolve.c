@@ -488,6 +488,24 @@ static void resolve_references(rctx *c)
             }
             continue;
         }
+        /* "وزيرة الدفاع ووزيرة الخارجية بالوكالة زينة عكر": two offices
+         * joined by و before one name are that person's. */
+        if (mm->type == LIA_T_PERSON && !mm->key[0] && mm->bodies[0] && mm->role && mm->role[0]) {
+            const lia_mention *next = NULL;
+            for (size_t q = k + 1; q < c->m->mentions.n && !next; q++)
+                if (!c->m->mentions.v[q].inner)
+                    next = &c->m->mentions.v[q];
+            if (next && next->type == LIA_T_PERSON && next->key[0] && next->first == mm->last
+                && c->t->tok[next->first].has_conj && next->role && next->role[0] && !next->anaphor
+                && (!mm->country[0] || !next->country[0] || !strcmp(mm->country, next->country)
+                    || mm->guessed_country)) {
+                /* A body whose country was guessed is not known to be hers. */
+                if (mm->guessed_country && strcmp(mm->country, next->country) != 0)
+                    mm->bodies[0] = NULL;
+                set_key(c, mm, next->key, next->name, next->latin, next->country);
+                continue;
+            }
+        }
         if (mm->type == LIA_T_PERSON && !mm->key[0] && mm->bodies[0]) {
             /* A holder named earlier in the document wins over the
              * gazetteer: the article knows whom it means. */
