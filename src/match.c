@@ -3839,6 +3839,25 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     return ni;
 }
 
+/* Does "رسالة من" end at most eight words before token i, in its
+ * sentence, with no person named between ("رسالة من رئيس المرحلة
+ * الانتقالية في مالي الجنرال X")?  Who sent a message was not there. */
+static int message_sender(const ctx *c, size_t i)
+{
+    for (size_t k = i; k > 0 && k + 10 > i && same_sentence(c, k - 1, i); k--) {
+        int l = 0;
+        for (size_t s = k > 6 ? k - 6 : 0; s < k && !l; s++)
+            if (lex(c, s, c->cls.message_from) == (int)(k - s))
+                l = 1;
+        if (l)
+            return 1;
+        if (tok(c, k - 1)->kind != LIA_TOK_WORD || (c->m->mention_at[k - 1]
+                                                    && c->m->mentions.v[c->m->mention_at[k - 1] - 1].type == LIA_T_PERSON))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is token i right after a title word without the article that no
  * mention covers ("مبعوث ترامب"، "ومستشار بوتين")? */
 static int possessor_of_title(const ctx *c, size_t i)
@@ -4538,7 +4557,8 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         lia_mention *mm = &out->mentions.v[k];
         /* ... and "وفدا أوفده الرئيس X": who sent someone is no party. */
         if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0
-            && (possessor_of_title(&c, mm->first) || lex(&c, mm->first - 1, c.cls.sent_by)))
+            && (possessor_of_title(&c, mm->first) || lex(&c, mm->first - 1, c.cls.sent_by)
+                || message_sender(&c, mm->first)))
             mm->possessor = 1;
     }
     for (size_t k = 0; k < out->mentions.n && !out->dateline; k++) {

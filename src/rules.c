@@ -1298,6 +1298,7 @@ static void look_up_named_classes(lia_rules *r)
     n->margin = lia_rules_class(r, "margin");
     n->meeting_kind_adj = lia_rules_class(r, "meeting_kind_adj");
     n->meeting_ref = lia_rules_class(r, "meeting_ref");
+    n->message_from = lia_rules_class(r, "message_from");
     n->met_noun = lia_rules_class(r, "met_noun");
     n->met_verb = lia_rules_class(r, "met_verb");
     n->met_verb_dual = lia_rules_class(r, "met_verb_dual");
