@@ -2863,6 +2863,26 @@ static size_t try_delegation(ctx *c, size_t i)
     }
     if (!len)
         return i;
+    /* "محادثات بين وفدي الولايات المتحدة وأوكرانيا"، "وفد مصر": a
+     * delegation word in construct with a country's name, one country
+     * per name joined by و. */
+    size_t j0 = i + (size_t)len;
+    int ci1, cl1 = !has_article(tok(c, i + (size_t)len - 1)) && same_sentence(c, i, j0)
+                   ? gaz_ref(c, j0, LIA_G_COUNTRY, &ci1) : 0;
+    /* (A name that is also a nisba's form, "أوكرانيا", reads as the name.) */
+    if (cl1 && cl1 >= gaz_ref(c, j0, LIA_G_NISBA, NULL)) {
+        size_t end = j0;
+        int ci = ci1, cl = cl1;
+        do {
+            lia_mention *mm = new_mention(c, end == j0 ? i : end, end + (size_t)cl, LIA_T_COUNTRY);
+            const lia_country *co = &c->r->countries.v[ci];
+            set_identity(c, mm, co->code, co->name, co->latin, co->code);
+            mm->delegation = 1;
+            end += (size_t)cl;
+        } while (end < c->t->n && same_sentence(c, i, end) && tok(c, end)->has_conj
+                 && (cl = gaz_ref(c, end, LIA_G_COUNTRY, &ci)) && cl >= gaz_ref(c, end, LIA_G_NISBA, NULL));
+        return end;
+    }
     for (size_t j = i + (size_t)len; j < i + 5 && j < c->t->n && same_sentence(c, i, j); j++) {
         int ci, cl = gaz_ref(c, j, LIA_G_NISBA, &ci);
         if (cl) {

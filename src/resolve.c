@@ -2062,6 +2062,7 @@ static void met_counterparts(rctx *c, const lia_rel_match *rm, const char *rule)
 /* "مع وفد سوري يرأسه X": the person leading delegation mention d, named
  * right after a word of class led_by in its sentence; or -1. */
 static int delegation_leader_after(const rctx *c, int d);
+static int delegation_members(const rctx *c, int d, int *out, int max);
 
 /* Who led the delegation of mention d: named right after it ("وفد قطري
  * برئاسة X"), else anywhere in the document for that country's
@@ -2094,6 +2095,14 @@ static int delegation_leader(const rctx *c, int d)
                 && dm->last <= am->first && !strcmp(am->country, country))
                 return rm->a;
         }
+    }
+    /* "وضم الوفد الأمريكي وزير الخارجية X ومستشار الأمن القومي Y": with
+     * no leader told, the first member named stands for the delegation. */
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *dm = &c->m->mentions.v[k];
+        int members[16];
+        if (dm->delegation && !strcmp(dm->key, country) && delegation_members(c, (int)k, members, 16) > 0)
+            return members[0];
     }
     return -1;
 }
@@ -2128,11 +2137,14 @@ static int delegation_members(const rctx *c, int d, int *out, int max)
     int includes = c->cls.includes;
     const lia_mention *dm = &c->m->mentions.v[d];
     int sent = c->t->tok[dm->first].sentence;
+    /* "وضم الوفد الأمريكي X وY": the verb before the delegation. */
+    int before = dm->first > 0 && includes >= 0 && c->t->tok[dm->first - 1].sentence == sent
+                 && lia_lex_at(c->m, dm->first - 1, includes) == 1;
     for (size_t j = dm->last; includes >= 0 && j < c->t->n && j < dm->last + 4; j++) {
-        if (c->t->tok[j].sentence != sent || c->m->mention_at[j])
+        if (c->t->tok[j].sentence != sent || (c->m->mention_at[j] && !before))
             break;
-        int l = lia_lex_at(c->m, j, includes);
-        if (!l)
+        int l = before ? 0 : lia_lex_at(c->m, j, includes);
+        if (!l && !before)
             continue;
         int n = 0;
         size_t next = j + (size_t)l;
