@@ -707,6 +707,10 @@ static size_t year_led(const ctx *c, size_t i, date_vec *out)
     for (size_t k = 0; !opener && k < sizeof year_openers / sizeof year_openers[0]; k++)
         opener = is_norm(c, i, year_openers[k]);
     if (opener && (y = year_at(c, i + 1)) && !month_at(c, i + 2, &(size_t){0})) {
+        /* "في أول زيارة منذ عام 2010": since when, never the day of what
+         * the sentence tells; consumed, not reported. */
+        if (is_norm(c, i, "منذ") || (i > c->from && is_norm(c, i - 1, "منذ")))
+            return after_year(c, i + 1);
         snprintf(buf, sizeof buf, "%04d", y);
         push(out, i, after_year(c, i + 1), buf, 0, 0);
         return after_year(c, i + 1);

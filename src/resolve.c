@@ -2454,6 +2454,20 @@ static int counterpart_at(const rctx *c, size_t i)
     return counterpart >= 0 && lia_lex_at(c->m, i, counterpart);
 }
 
+/* Do all of om's objects stand for its subject ("والتقى ... أحمد الشرع
+ * ... تلبية لدعوة كان الأخير قد وجهها": the subject read there, and "الأخير"
+ * him again)?  Then om tells no meeting. */
+static int objects_are_subject(const rctx *c, const lia_rel_match *om)
+{
+    const char *a = c->m->mentions.v[om->a].key;
+    if (om->n_b == 0 || !a[0])
+        return 0;
+    for (int k = 0; k < om->n_b; k++)
+        if (strcmp(c->m->mentions.v[om->b[k]].key, a) != 0)
+            return 0;
+    return 1;
+}
+
 /* Did match om only split rm's objects into a subject and the rest
  * ("حين التقى X وY" read as X meeting Y)? */
 static int reads_objects_as_subject(const lia_rel_match *om, const lia_rel_match *rm)
@@ -2580,7 +2594,8 @@ static void relations_from_matches(rctx *c)
                 int near = om->anchor == rm->anchor || (om->anchor > rm->anchor && om->anchor <= object_at);
                 if (o == q || om->a < 0 || !near || !is_relation(&c->r->patterns.v[om->pattern], p->relation))
                     continue;
-                better |= om->anchor == rm->anchor && !reads_objects_as_subject(om, rm);
+                better |= om->anchor == rm->anchor && !reads_objects_as_subject(om, rm)
+                          && !objects_are_subject(c, om);
                 better |= om->anchor > rm->anchor && om->anchor <= object_at && om->a == rm->b[0]
                           && om->n_b > 0 && counterpart_at(c, c->m->mentions.v[om->b[0]].first);
             }
