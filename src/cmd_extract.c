@@ -161,6 +161,7 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
     sb_init(&text);
     parsed_batch b;
     batch_begin(x, &b);
+    lia_jsonl_tally tally = { 0 };   /* of the whole input: warnings do not depend on batches */
     long line = 0, batch_first = 1;
     size_t line_start = 0;   /* offset in text of the line being read */
     int skipping = 0, eof = 0;
@@ -200,7 +201,7 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
             i = k;
             if (text.len >= BATCH_BYTES) {
                 b.status = lia_corpus_add_jsonl_text(b.corpus, shown, text.s, text.len,
-                                                     batch_first, x->doc_date, &b.diag);
+                                                     batch_first, x->doc_date, &tally, &b.diag);
                 st = fn(ctx, &b);
                 batch_begin(x, &b);
                 sb_clear(&text);
@@ -214,7 +215,9 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
     if (st == LIA_OK) {
         if (b.status == LIA_OK && text.len > 0)
             b.status = lia_corpus_add_jsonl_text(b.corpus, shown, text.s, text.len, batch_first,
-                                                 x->doc_date, &b.diag);
+                                                 x->doc_date, &tally, &b.diag);
+        if (b.status == LIA_OK)
+            lia_jsonl_tally_end(&tally, shown, &b.diag);
         st = fn(ctx, &b);
     } else {
         lia_corpus_free(b.corpus);

@@ -430,9 +430,11 @@ static int plain_line(const jline *l, const char *id)
 /* Parses JSON Lines text[0..len), whose first line is line first_line of
  * the input called name (for messages and the ids of documents without
  * one).  Bad lines are skipped with a warning naming their line (the first
- * MAX_LINE_WARNINGS, then a count), or fatal under LIA_BAD_INPUT_FAIL. */
+ * MAX_LINE_WARNINGS of the input, as counted in *tally), or fatal under
+ * LIA_BAD_INPUT_FAIL. */
 static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text, size_t len,
-                              long first_line, const char *default_date, lia_diag *d)
+                              long first_line, const char *default_date, lia_jsonl_tally *tally,
+                              lia_diag *d)
 {
     lia_status st = LIA_OK;
     char *where = printable(name);
@@ -440,7 +442,6 @@ static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text,
     if (first_line == 1 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
     long line = first_line - 1;
-    size_t n_bad = 0, n_docs = 0;
     while (st == LIA_OK && p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
@@ -459,7 +460,7 @@ static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text,
                 st = lia_fail(d, LIA_ERR_INPUT, "%s:%ld: %s", where, line, why);
                 break;
             }
-            if (++n_bad <= MAX_LINE_WARNINGS)
+            if (++tally->bad_lines <= MAX_LINE_WARNINGS)
                 lia_warn(d, "%s:%ld: %s; line skipped", where, line, why);
             continue;
         }
@@ -468,7 +469,7 @@ static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text,
         if (plain_line(&l, id)) {
             push_doc(c, id, l.date ? l.date : default_date, l.text, l.text_len);
             l.text = NULL;
-            n_docs++;
+            tally->docs++;
             free(gen);
             jline_release(&l);
             continue;
@@ -495,19 +496,26 @@ static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text,
             st = add_doc(c, what, 0, id_copy, l.date ? l.date : default_date, l.text,
                          l.text_len, d);
             l.text = NULL;
-            n_docs++;
+            tally->docs++;
         }
         free(id_copy);
         free(what);
         free(gen);
         jline_release(&l);
     }
-    if (st == LIA_OK && n_bad > MAX_LINE_WARNINGS)
-        lia_warn(d, "%s: %zu more malformed lines skipped", where, n_bad - MAX_LINE_WARNINGS);
-    if (st == LIA_OK && !n_docs)
-        lia_warn(d, "'%s': no documents", where);
     free(where);
     return st;
+}
+
+void lia_jsonl_tally_end(const lia_jsonl_tally *tally, const char *name, lia_diag *d)
+{
+    char *where = printable(name);
+    if (tally->bad_lines > MAX_LINE_WARNINGS)
+        lia_warn(d, "%s: %zu more malformed lines skipped", where,
+                 tally->bad_lines - MAX_LINE_WARNINGS);
+    if (!tally->docs)
+        lia_warn(d, "'%s': no documents", where);
+    free(where);
 }
 
 static lia_status read_jsonl(lia_corpus *c, const char *path, const char *default_date,
@@ -518,7 +526,10 @@ static lia_status read_jsonl(lia_corpus *c, const char *path, const char *defaul
     lia_status st = lia_read_file(path, &text, &len, d);
     if (st != LIA_OK)
         return st;
-    st = parse_jsonl(c, path, text, len, 1, default_date, d);
+    lia_jsonl_tally tally = { 0 };
+    st = parse_jsonl(c, path, text, len, 1, default_date, &tally, d);
+    if (st == LIA_OK)
+        lia_jsonl_tally_end(&tally, path, d);
     free(text);
     return st;
 }
@@ -617,10 +628,10 @@ lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *defa
 
 lia_status lia_corpus_add_jsonl_text(lia_corpus *c, const char *name, const char *text,
                                      size_t len, long first_line, const char *default_date,
-                                     lia_diag *d)
+                                     lia_jsonl_tally *tally, lia_diag *d)
 {
     size_t before = c->docs.n;
-    lia_status st = parse_jsonl(c, name, text, len, first_line, default_date, d);
+    lia_status st = parse_jsonl(c, name, text, len, first_line, default_date, tally, d);
     if (st != LIA_OK)
         drop_docs_after(c, before);
     return st;
