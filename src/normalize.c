@@ -577,6 +577,34 @@ void lia_transliterate_prepare(void)
     pthread_mutex_unlock(&translit_lock);
 }
 
+static void *prepare_main(void *arg)
+{
+    (void)arg;
+    lia_transliterate_prepare();
+    return NULL;
+}
+
+static void start_preparing(void)
+{
+    pthread_attr_t attr;
+    pthread_t tid;
+    if (pthread_attr_init(&attr) != 0)
+        return;
+    /* Detached, and killed by the exit if still opening: ICU registers no
+     * exit-time destructors for its transliterators (its cleanup is
+     * u_cleanup, called by no one here).  Without the thread, the first
+     * transliteration opens them. */
+    if (pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) == 0)
+        pthread_create(&tid, &attr, prepare_main, NULL);
+    pthread_attr_destroy(&attr);
+}
+
+void lia_transliterate_prepare_in_background(void)
+{
+    static pthread_once_t started = PTHREAD_ONCE_INIT;
+    pthread_once(&started, start_preparing);
+}
+
 /* This thread's transliterator `which`, or NULL when ICU cannot open it. */
 static UTransliterator *thread_transliterator(int which)
 {

@@ -53,10 +53,16 @@ char *lia_slug(const char *utf8);
  * transliterates).  Thread-safe: meant for a thread that has nothing else
  * to do while the caller loads the rules. */
 void lia_transliterate_prepare(void);
+/* lia_transliterate_prepare on a detached thread of its own, started once
+ * whatever the number of calls: the rules load and the first documents are
+ * read meanwhile, and a transliteration asked for before it is done waits
+ * for it.  Nothing waits for the thread itself: a run that never
+ * transliterates exits without paying for ICU's registry. */
+void lia_transliterate_prepare_in_background(void);
 
 /* Releases the cached transliterators.  Optional, for leak checkers: call
- * once at exit when no other thread uses this module (then ICU's own
- * u_cleanup() may follow).  Later calls simply reopen them. */
+ * once at exit when no other thread uses this module (it waits for a
+ * background preparation to end; then ICU's own u_cleanup() may follow).  Later calls simply reopen them. */
 void lia_normalize_cleanup(void);
 
 #endif
