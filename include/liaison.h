@@ -82,11 +82,12 @@ typedef struct {
  * first_line of the input called name: messages name name and that line,
  * a document without an id gets "BASENAME:LINE".  The first malformed lines
  * of the input (counted in *tally) are reported one by one; the rest are
- * counted by lia_jsonl_tally_end.  text is not kept; on failure nothing of
- * it is added. */
-lia_status lia_corpus_add_jsonl_text(lia_corpus *c, const char *name, const char *text,
-                                     size_t len, long first_line, const char *default_date,
-                                     lia_jsonl_tally *tally, lia_diag *d);
+ * counted by lia_jsonl_tally_end.  c takes text over (malloc'd; freed with
+ * c): the documents' texts are decoded in place and point into it.  On
+ * failure nothing of it is added. */
+lia_status lia_corpus_take_jsonl_text(lia_corpus *c, const char *name, char *text, size_t len,
+                                      long first_line, const char *default_date,
+                                      lia_jsonl_tally *tally, lia_diag *d);
 /* After the last part of input name: how many malformed lines were skipped
  * unreported, and a warning when it had no documents. */
 void lia_jsonl_tally_end(const lia_jsonl_tally *tally, const char *name, lia_diag *d);

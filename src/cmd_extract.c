@@ -169,8 +169,10 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
 {
     const char *shown = strcmp(name, "-") == 0 ? "stdin.jsonl" : name;
     size_t max_line = x->xo.max_doc_bytes ? 3 * x->xo.max_doc_bytes + 65536 : 0;
-    strbuf text;
+    char buf[1 << 16];
+    strbuf text;             /* the batch, whole lines; each is handed to its corpus */
     sb_init(&text);
+    sb_reserve(&text, BATCH_BYTES + sizeof buf);
     parsed_batch b;
     batch_begin(x, &b);
     lia_jsonl_tally tally = { 0 };   /* of the whole input: warnings do not depend on batches */
@@ -178,7 +180,6 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
     size_t line_start = 0;   /* offset in text of the line being read */
     int skipping = 0, eof = 0;
     lia_status st = LIA_OK;
-    char buf[1 << 16];
     while (st == LIA_OK && !eof) {
         size_t n = fread(buf, 1, sizeof buf, fp);
         if (n == 0) {
@@ -212,11 +213,14 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
             line_start = text.len;
             i = k;
             if (text.len >= BATCH_BYTES) {
-                b.status = lia_corpus_add_jsonl_text(b.corpus, shown, text.s, text.len,
-                                                     batch_first, x->doc_date, &tally, &b.diag);
+                /* The corpus takes the text over: its documents point into it. */
+                size_t len = text.len;
+                b.status = lia_corpus_take_jsonl_text(b.corpus, shown, sb_detach(&text), len,
+                                                      batch_first, x->doc_date, &tally, &b.diag);
                 st = fn(ctx, &b);
                 batch_begin(x, &b);
-                sb_clear(&text);
+                sb_init(&text);
+                sb_reserve(&text, BATCH_BYTES + sizeof buf);
                 line_start = 0;
                 batch_first = line + 1;
                 if (st != LIA_OK)
@@ -225,9 +229,11 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
         }
     }
     if (st == LIA_OK) {
-        if (b.status == LIA_OK && text.len > 0)
-            b.status = lia_corpus_add_jsonl_text(b.corpus, shown, text.s, text.len, batch_first,
-                                                 x->doc_date, &tally, &b.diag);
+        if (b.status == LIA_OK && text.len > 0) {
+            size_t len = text.len;
+            b.status = lia_corpus_take_jsonl_text(b.corpus, shown, sb_detach(&text), len,
+                                                  batch_first, x->doc_date, &tally, &b.diag);
+        }
         if (b.status == LIA_OK)
             lia_jsonl_tally_end(&tally, shown, &b.diag);
         st = fn(ctx, &b);
