@@ -28,6 +28,15 @@ typedef struct {
 lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_diag *d);
 void lia_normtext_release(lia_normtext *t);
 
+/* A normalizer for many texts in a row (the documents of one extraction
+ * thread), which reuses its memory: the text lia_normalizer_run returns is
+ * lia_normalize's, owned by nz and valid until its next run or
+ * lia_normalizer_free (accepts NULL). */
+typedef struct lia_normalizer lia_normalizer;
+lia_normalizer *lia_normalizer_new(void);
+const lia_normtext *lia_normalizer_run(lia_normalizer *nz, const char *src, size_t len);
+void lia_normalizer_free(lia_normalizer *nz);
+
 /* The normalized form of a NUL-terminated string (malloc'd), for rule
  * entries and one-off comparisons. */
 char *lia_normalize_str(const char *s);
