@@ -70,14 +70,27 @@ void lia_corpus_set_bad_input(lia_corpus *c, int mode);
  * warning; on failure nothing of path is added. */
 lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *default_date,
                                lia_diag *d);
+/* What has been read so far of one JSON Lines input given in parts
+ * (zeroed before the first): its limits on warnings hold per input, however
+ * it is cut. */
+typedef struct {
+    size_t bad_lines;        /* malformed lines skipped */
+    size_t docs;             /* documents added */
+} lia_jsonl_tally;
 /* Adds the documents of JSON Lines text[0..len) (whole lines, read as
  * lia_corpus_add_path reads a .jsonl file), whose first line is line
  * first_line of the input called name: messages name name and that line,
- * a document without an id gets "BASENAME:LINE".  text is not kept; on
+ * a document without an id gets "BASENAME:LINE".  The first malformed lines
+ * of the input (counted in *tally) are reported one by one; the rest are
+ * counted by lia_jsonl_tally_end.  c takes text over (malloc'd; freed with
+ * c): the documents' texts are decoded in place and point into it.  On
  * failure nothing of it is added. */
-lia_status lia_corpus_add_jsonl_text(lia_corpus *c, const char *name, const char *text,
-                                     size_t len, long first_line, const char *default_date,
-                                     lia_diag *d);
+lia_status lia_corpus_take_jsonl_text(lia_corpus *c, const char *name, char *text, size_t len,
+                                      long first_line, const char *default_date,
+                                      lia_jsonl_tally *tally, lia_diag *d);
+/* After the last part of input name: how many malformed lines were skipped
+ * unreported, and a warning when it had no documents. */
+void lia_jsonl_tally_end(const lia_jsonl_tally *tally, const char *name, lia_diag *d);
 /* The .txt and .jsonl files of directory dir, as "dir/name" sorted by
  * name, into *paths (n of them; the caller frees each and the array);
  * fails when there are none. */

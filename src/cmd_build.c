@@ -5,7 +5,6 @@
  * (outputs.h). */
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,21 +243,11 @@ int lia_input_finish(lia_input_options *in)
     return 1;
 }
 
-static void *prepare_transliteration(void *arg)
-{
-    (void)arg;
-    lia_transliterate_prepare();
-    return NULL;
-}
-
 lia_status lia_load_rules_for(const lia_input_options *in, lia_rules **out, lia_diag *d)
 {
-    pthread_t helper;
-    int helped = in->xo.threads > 1 && pthread_create(&helper, NULL, prepare_transliteration, NULL) == 0;
-    lia_status st = lia_rules_load(in->rules_dir, out, d);
-    if (helped)
-        pthread_join(helper, NULL);
-    return st;
+    if (in->xo.threads > 1)
+        lia_transliterate_prepare_in_background();
+    return lia_rules_load(in->rules_dir, out, d);
 }
 
 int lia_output_option(const char *cmd, int opt, const char *arg, lia_output_options *o)

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "facts.h"
+#include "normalize.h"
 #include "outputs.h"
 #include "util.h"
 
@@ -60,7 +61,8 @@ const char lia_usage_merge[] =
 enum { BATCH_BYTES = 1 << 20 };
 
 typedef struct {
-    const lia_rules *rules;
+    const lia_input_options *in;
+    lia_rules *rules;          /* NULL until load_rules; owned by cmd_extract */
     const char *doc_date;
     lia_extract_options xo;
     int bad_input, quiet;
@@ -69,6 +71,13 @@ typedef struct {
     lia_diag *d;
     size_t docs;
 } extract_run;
+
+/* Loads the rules unless they are loaded: a first JSON Lines input on
+ * threads starts its reader before (the reader needs no rules). */
+static lia_status load_rules(extract_run *x)
+{
+    return x->rules ? LIA_OK : lia_load_rules_for(x->in, &x->rules, x->d);
+}
 
 /* The facts arrive sorted and written as JSON Lines by the worker thread. */
 static lia_status write_doc(void *ctx, const lia_doc *doc, const char *jsonl, size_t len,
@@ -121,7 +130,10 @@ static void flush_warnings(extract_run *x, const char *from, const char *to)
 /* Extracts every document of corpus c to the output, in order. */
 static lia_status run_corpus(extract_run *x, lia_corpus *c)
 {
-    lia_status st = lia_extract_each_jsonl(x->rules, c, &x->xo, write_doc, x, x->d);
+    lia_status st = load_rules(x);
+    if (st != LIA_OK)
+        return st;
+    st = lia_extract_each_jsonl(x->rules, c, &x->xo, write_doc, x, x->d);
     if (ferror(x->out))
         return lia_fail(x->d, LIA_ERR_IO, "cannot write the facts: %s", strerror(errno));
     return st;
@@ -157,15 +169,17 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
 {
     const char *shown = strcmp(name, "-") == 0 ? "stdin.jsonl" : name;
     size_t max_line = x->xo.max_doc_bytes ? 3 * x->xo.max_doc_bytes + 65536 : 0;
-    strbuf text;
+    char buf[1 << 16];
+    strbuf text;             /* the batch, whole lines; each is handed to its corpus */
     sb_init(&text);
+    sb_reserve(&text, BATCH_BYTES + sizeof buf);
     parsed_batch b;
     batch_begin(x, &b);
+    lia_jsonl_tally tally = { 0 };   /* of the whole input: warnings do not depend on batches */
     long line = 0, batch_first = 1;
     size_t line_start = 0;   /* offset in text of the line being read */
     int skipping = 0, eof = 0;
     lia_status st = LIA_OK;
-    char buf[1 << 16];
     while (st == LIA_OK && !eof) {
         size_t n = fread(buf, 1, sizeof buf, fp);
         if (n == 0) {
@@ -199,11 +213,14 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
             line_start = text.len;
             i = k;
             if (text.len >= BATCH_BYTES) {
-                b.status = lia_corpus_add_jsonl_text(b.corpus, shown, text.s, text.len,
-                                                     batch_first, x->doc_date, &b.diag);
+                /* The corpus takes the text over: its documents point into it. */
+                size_t len = text.len;
+                b.status = lia_corpus_take_jsonl_text(b.corpus, shown, sb_detach(&text), len,
+                                                      batch_first, x->doc_date, &tally, &b.diag);
                 st = fn(ctx, &b);
                 batch_begin(x, &b);
-                sb_clear(&text);
+                sb_init(&text);
+                sb_reserve(&text, BATCH_BYTES + sizeof buf);
                 line_start = 0;
                 batch_first = line + 1;
                 if (st != LIA_OK)
@@ -212,9 +229,13 @@ static lia_status read_batches(const extract_run *x, FILE *fp, const char *name,
         }
     }
     if (st == LIA_OK) {
-        if (b.status == LIA_OK && text.len > 0)
-            b.status = lia_corpus_add_jsonl_text(b.corpus, shown, text.s, text.len, batch_first,
-                                                 x->doc_date, &b.diag);
+        if (b.status == LIA_OK && text.len > 0) {
+            size_t len = text.len;
+            b.status = lia_corpus_take_jsonl_text(b.corpus, shown, sb_detach(&text), len,
+                                                  batch_first, x->doc_date, &tally, &b.diag);
+        }
+        if (b.status == LIA_OK)
+            lia_jsonl_tally_end(&tally, shown, &b.diag);
         st = fn(ctx, &b);
     } else {
         lia_corpus_free(b.corpus);
@@ -268,43 +289,89 @@ static void end_batch(void *ctx, void *tag)
     free(b);
 }
 
-/* Feeds batch b (taken over) to the stream ctx. */
-static lia_status feed_batch(void *ctx, parsed_batch *b)
-{
-    parsed_batch *kept = xmalloc(sizeof *kept);
-    *kept = *b;
-    return lia_extract_stream_put(ctx, kept->corpus, kept);
-}
-
+/* The reader thread of one JSON Lines input.  It starts before the
+ * extraction stream exists (the rules may still be loading) and parses its
+ * first batch meanwhile; the caller then hands it the stream, or NULL:
+ * without rules it stops, without threads it runs the batches itself. */
 typedef struct {
-    const extract_run *x;
+    extract_run *x;            /* only its settings until the handoff */
     FILE *fp;
     const char *name;
+    pthread_mutex_t lock;
+    pthread_cond_t handed;
+    int ready;                 /* stream and rules_status are set */
     lia_extract_stream *stream;
+    lia_status rules_status;
+    lia_status read_status;    /* of the batches it ran itself */
 } feeder;
+
+/* Feeds batch b (taken over) to the stream, once the caller has one. */
+static lia_status feed_batch(void *ctx, parsed_batch *b)
+{
+    feeder *f = ctx;
+    pthread_mutex_lock(&f->lock);
+    while (!f->ready)
+        pthread_cond_wait(&f->handed, &f->lock);
+    pthread_mutex_unlock(&f->lock);
+    if (f->rules_status != LIA_OK) {
+        lia_corpus_free(b->corpus);
+        lia_diag_release(&b->diag);
+        return f->rules_status;
+    }
+    if (!f->stream)            /* no threads: the caller waits for this one */
+        return run_batch(f->x, b);
+    parsed_batch *kept = xmalloc(sizeof *kept);
+    *kept = *b;
+    return lia_extract_stream_put(f->stream, kept->corpus, kept);
+}
 
 static void *feeder_main(void *arg)
 {
     feeder *f = arg;
-    read_batches(f->x, f->fp, f->name, feed_batch, f->stream);
-    lia_extract_stream_close(f->stream);
+    f->read_status = read_batches(f->x, f->fp, f->name, feed_batch, f);
+    if (f->stream)
+        lia_extract_stream_close(f->stream);
     return NULL;
+}
+
+static void hand_over(feeder *f, lia_extract_stream *stream, lia_status rules_status)
+{
+    pthread_mutex_lock(&f->lock);
+    f->stream = stream;
+    f->rules_status = rules_status;
+    f->ready = 1;
+    pthread_cond_signal(&f->handed);
+    pthread_mutex_unlock(&f->lock);
 }
 
 static lia_status run_batches_overlapped(extract_run *x, FILE *fp, const char *name)
 {
-    lia_stream_callbacks cb = { write_doc, begin_batch, end_batch, x };
-    feeder f = { x, fp, name, lia_extract_stream_new(x->rules, &x->xo, &cb) };
+    feeder f = { .x = x, .fp = fp, .name = name };
+    pthread_mutex_init(&f.lock, NULL);
+    pthread_cond_init(&f.handed, NULL);
     pthread_t reader;
-    if (!f.stream || pthread_create(&reader, NULL, feeder_main, &f) != 0) {
-        lia_extract_stream_free(f.stream);
-        return read_batches(x, fp, name, run_batch, x);
+    int reading = pthread_create(&reader, NULL, feeder_main, &f) == 0;
+    lia_status st = load_rules(x);
+    lia_extract_stream *stream = NULL;
+    if (st == LIA_OK && reading) {
+        lia_stream_callbacks cb = { write_doc, begin_batch, end_batch, x };
+        stream = lia_extract_stream_new(x->rules, &x->xo, &cb);
     }
-    lia_status st = lia_extract_stream_run(f.stream, x->d);
-    /* A failed run stops the stream: the reader's next feeding fails and
-     * it stops reading. */
-    pthread_join(reader, NULL);
-    lia_extract_stream_free(f.stream);
+    if (reading) {
+        hand_over(&f, stream, st);
+        if (stream)
+            st = lia_extract_stream_run(stream, x->d);
+        /* A failed run stops the stream: the reader's next feeding fails
+         * and it stops reading. */
+        pthread_join(reader, NULL);
+        if (!stream && st == LIA_OK)
+            st = f.read_status;
+        lia_extract_stream_free(stream);
+    } else if (st == LIA_OK) {
+        st = read_batches(x, fp, name, run_batch, x);
+    }
+    pthread_cond_destroy(&f.handed);
+    pthread_mutex_destroy(&f.lock);
     flush_warnings(x, NULL, NULL);
     if (st == LIA_OK && ferror(x->out))
         st = lia_fail(x->d, LIA_ERR_IO, "cannot write the facts: %s", strerror(errno));
@@ -315,10 +382,20 @@ static lia_status run_batches_overlapped(extract_run *x, FILE *fp, const char *n
 static lia_status run_jsonl(extract_run *x, const char *name)
 {
     FILE *fp = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
-    if (!fp)
-        return lia_fail(x->d, LIA_ERR_IO, "cannot open '%s': %s", name, strerror(errno));
-    lia_status st = x->xo.threads > 1 ? run_batches_overlapped(x, fp, name)
-                                      : read_batches(x, fp, name, run_batch, x);
+    if (!fp) {
+        int err = errno;
+        lia_status st = load_rules(x);   /* a rules error is told first, as ever */
+        return st != LIA_OK ? st
+                            : lia_fail(x->d, LIA_ERR_IO, "cannot open '%s': %s", name, strerror(err));
+    }
+    /* On threads, a regular file is read while the rules load (a pipe might
+     * keep a rules error waiting for its writer). */
+    struct stat sb;
+    int regular = fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode);
+    lia_status st = regular && x->xo.threads > 1 ? LIA_OK : load_rules(x);
+    if (st == LIA_OK)
+        st = x->xo.threads > 1 ? run_batches_overlapped(x, fp, name)
+                               : read_batches(x, fp, name, run_batch, x);
     if (fp != stdin)
         fclose(fp);
     return st;
@@ -376,7 +453,7 @@ int cmd_extract(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     lia_input_options in = LIA_INPUT_OPTIONS_INIT;
-    extract_run x = { .out = stdout };
+    extract_run x = { .in = &in, .out = stdout };
     int opt;
     optind = 1;
     opterr = 0;
@@ -408,14 +485,8 @@ int cmd_extract(int argc, char **argv)
     lia_diag_init(&d);
     x.d = &d;
     int rc = LIA_EXIT_FAIL;
-    lia_rules *rules = NULL;
     static char out_buf[1 << 20];
     setvbuf(stdout, out_buf, _IOFBF, sizeof out_buf);
-    if (lia_load_rules_for(&in, &rules, &d) != LIA_OK) {
-        lia_error("%s", d.message);
-        goto done;
-    }
-    x.rules = rules;
     /* The total size for the ETA, unknown when stdin is read. */
     size_t total = 0;
     for (int i = optind; i < argc; i++) {
@@ -426,6 +497,19 @@ int cmd_extract(int argc, char **argv)
         }
         if (stat(argv[i], &sb) == 0 && S_ISREG(sb.st_mode))
             total += (size_t)sb.st_size;
+    }
+    /* ICU's transliterators open on a thread of their own while the rules
+     * load (lia_load_rules_for does it on threads); one thread over a short
+     * input, which may never transliterate, would only share the processor
+     * with it. */
+    if (total == 0 || total >= BATCH_BYTES)
+        lia_transliterate_prepare_in_background();
+    /* On threads, a first JSON Lines input is read while the rules load. */
+    const char *first = argv[optind];
+    if (!(x.xo.threads > 1 && (strcmp(first, "-") == 0 || lia_ends_with(first, ".jsonl")))
+        && load_rules(&x) != LIA_OK) {
+        lia_error("%s", d.message);
+        goto done;
     }
     lia_progress_start(&x.progress, total, x.quiet);
     lia_status st = LIA_OK;
@@ -441,7 +525,7 @@ int cmd_extract(int argc, char **argv)
     rc = LIA_EXIT_OK;
 done:
     flush_warnings(&x, NULL, NULL);
-    lia_rules_free(rules);
+    lia_rules_free(x.rules);
     lia_diag_release(&d);
     return rc;
 }

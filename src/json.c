@@ -101,20 +101,18 @@ void lia_json_ws(lia_json *j)
         j->p++;
 }
 
-static void put_utf8(strbuf *b, unsigned long cp)
+/* Writes code point cp as UTF-8 to out (room for 4); returns its length. */
+static size_t put_utf8(char *out, unsigned long cp)
 {
-    char out[4];
-    size_t n;
-    if (cp < 0x80) { out[0] = (char)cp; n = 1; }
-    else if (cp < 0x800) { out[0] = (char)(0xC0 | (cp >> 6)); out[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-    else if (cp < 0x10000) {
+    if (cp < 0x80) { out[0] = (char)cp; return 1; }
+    if (cp < 0x800) { out[0] = (char)(0xC0 | (cp >> 6)); out[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
+    if (cp < 0x10000) {
         out[0] = (char)(0xE0 | (cp >> 12)); out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
-    } else {
-        out[0] = (char)(0xF0 | (cp >> 18)); out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
+        out[2] = (char)(0x80 | (cp & 0x3F)); return 3;
     }
-    sb_add(b, out, n);
+    out[0] = (char)(0xF0 | (cp >> 18)); out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
 }
 
 static int hex4(const char *p, unsigned long *v)
@@ -131,10 +129,56 @@ static int hex4(const char *p, unsigned long *v)
     return 1;
 }
 
+/* Decodes the escape whose backslash j->p has just passed into out (room
+ * for 4 bytes), moving j->p past it; returns its length (always shorter
+ * than the escape), or 0 with j->err set when it is malformed. */
+static size_t decode_escape(lia_json *j, int strict, char *out)
+{
+    if (j->p >= j->end) {
+        j->err = "unterminated string";
+        return 0;
+    }
+    char e = *j->p++;
+    unsigned long cp, lo;
+    switch (e) {
+    case '"': *out = '"'; return 1;
+    case '\\': *out = '\\'; return 1;
+    case '/': *out = '/'; return 1;
+    case 'b': *out = '\b'; return 1;
+    case 'f': *out = '\f'; return 1;
+    case 'n': *out = '\n'; return 1;
+    case 'r': *out = '\r'; return 1;
+    case 't': *out = '\t'; return 1;
+    case 'u':
+        if (j->end - j->p < 4 || !hex4(j->p, &cp)) {
+            j->err = "bad \\u escape";
+            return 0;
+        }
+        j->p += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF && j->end - j->p >= 6 && j->p[0] == '\\'
+            && j->p[1] == 'u' && hex4(j->p + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            j->p += 6;
+        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+            if (strict) {
+                j->err = "unpaired surrogate in \\u escape";
+                return 0;
+            }
+            cp = 0xFFFD;
+        } else if (cp == 0 && strict) {
+            j->err = "\\u0000 in string";
+            return 0;
+        }
+        return put_utf8(out, cp);
+    default:
+        j->err = "bad escape in string";
+        return 0;
+    }
+}
+
 /* Raw bytes are copied as they are: UTF-8 is checked by the caller. */
 char *lia_json_string(lia_json *j, int strict, size_t *len_out)
 {
-    const char *why = NULL;
     if (j->p >= j->end || *j->p != '"') {
         j->err = "expected a string";
         return NULL;
@@ -153,68 +197,69 @@ char *lia_json_string(lia_json *j, int strict, size_t *len_out)
         j->p = plain_run_end(j->p, j->end, 0);
         sb_add(&b, run, (size_t)(j->p - run));
         if (j->p >= j->end) {
-            why = "unterminated string";
+            j->err = "unterminated string";
             break;
         }
         if ((unsigned char)*j->p < 0x20) {
-            why = "control character in string";
+            j->err = "control character in string";
             break;
         }
-        if (*j->p == '"')
-            break;
+        if (*j->p == '"') {
+            j->p++;
+            if (len_out)
+                *len_out = b.len;
+            return sb_detach(&b);
+        }
         j->p++;   /* the backslash */
-        if (j->p >= j->end) {
-            why = "unterminated string";
+        char out[4];
+        size_t n = decode_escape(j, strict, out);
+        if (!n)
             break;
-        }
-        char e = *j->p++;
-        unsigned long cp, lo;
-        switch (e) {
-        case '"': sb_addc(&b, '"'); continue;
-        case '\\': sb_addc(&b, '\\'); continue;
-        case '/': sb_addc(&b, '/'); continue;
-        case 'b': sb_addc(&b, '\b'); continue;
-        case 'f': sb_addc(&b, '\f'); continue;
-        case 'n': sb_addc(&b, '\n'); continue;
-        case 'r': sb_addc(&b, '\r'); continue;
-        case 't': sb_addc(&b, '\t'); continue;
-        case 'u':
-            if (j->end - j->p < 4 || !hex4(j->p, &cp)) {
-                why = "bad \\u escape";
-                break;
-            }
-            j->p += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && j->end - j->p >= 6 && j->p[0] == '\\'
-                && j->p[1] == 'u' && hex4(j->p + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                j->p += 6;
-            } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-                if (strict) {
-                    why = "unpaired surrogate in \\u escape";
-                    break;
-                }
-                cp = 0xFFFD;
-            } else if (cp == 0 && strict) {
-                why = "\\u0000 in string";
-                break;
-            }
-            put_utf8(&b, cp);
-            continue;
-        default:
-            why = "bad escape in string";
-            break;
-        }
-        break;   /* only failures reach here */
+        sb_add(&b, out, n);
     }
-    if (why) {
-        sb_release(&b);
-        j->err = why;
+    sb_release(&b);
+    return NULL;
+}
+
+char *lia_json_string_in_place(lia_json *j, size_t *len_out)
+{
+    if (j->p >= j->end || *j->p != '"') {
+        j->err = "expected a string";
         return NULL;
     }
     j->p++;
-    if (len_out)
-        *len_out = b.len;
-    return sb_detach(&b);
+    /* The decoded bytes go over the written ones: an escape only shrinks,
+     * so out never passes j->p. */
+    char *const start = (char *)(uintptr_t)j->p;
+    char *out = start;
+    for (;;) {
+        const char *run = j->p;
+        j->p = plain_run_end(j->p, j->end, 0);
+        size_t n = (size_t)(j->p - run);
+        if (out != run)
+            memmove(out, run, n);
+        out += n;
+        if (j->p >= j->end) {
+            j->err = "unterminated string";
+            return NULL;
+        }
+        if ((unsigned char)*j->p < 0x20) {
+            j->err = "control character in string";
+            return NULL;
+        }
+        if (*j->p == '"') {
+            j->p++;
+            *out = '\0';       /* at most over the closing quote, already read */
+            *len_out = (size_t)(out - start);
+            return start;
+        }
+        j->p++;   /* the backslash */
+        char esc[4];
+        if (!(n = decode_escape(j, 0, esc)))
+            return NULL;
+        memcpy(out, esc, n);
+        out += n;
+    }
 }
 
 size_t lia_json_scalar_len(const lia_json *j)

@@ -22,6 +22,11 @@ void lia_json_ws(lia_json *j);
  * is not at a well-formed string.  With strict, a lone surrogate or \u0000
  * is malformed; without, a lone surrogate becomes U+FFFD. */
 char *lia_json_string(lia_json *j, int strict, size_t *len_out);
+/* lia_json_string (not strict) decoded over the string's own bytes, which
+ * must be writable (j reads a buffer of the caller's): returns a pointer
+ * into it, NUL-terminated, at most where the closing quote was; NULL when
+ * malformed, the bytes read so far then overwritten. */
+char *lia_json_string_in_place(lia_json *j, size_t *len_out);
 
 /* Length of the number or literal (true, false, null) at j->p, or 0. */
 size_t lia_json_scalar_len(const lia_json *j);

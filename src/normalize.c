@@ -349,19 +349,26 @@ static size_t plain_run(const uint8_t *s, size_t i, size_t len, strbuf *b, offse
     return j - i;
 }
 
-lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_diag *d)
+/* Normalizes src[0..len) into b and orig, emptied first: their memory is
+ * kept, and made room for the plain case (one byte for one) at once. */
+static void normalize_into(const char *src, size_t len, strbuf *b_io, offset_vec *orig_io)
 {
-    (void)d;
     const UNormalizer2 *n2 = nfkc();
     pthread_once(&arabic_fold_once, arabic_fold_init);
-    strbuf b;
-    offset_vec orig = {0};
-    sb_init(&b);
-    b.s = xmalloc(len + 16);
-    b.cap = len + 16;
+    strbuf b = *b_io;
+    offset_vec orig = *orig_io;
+    b.len = orig.n = 0;
+    if (b.cap < len + 16) {
+        free(b.s);
+        b.s = xmalloc(len + 16);
+        b.cap = len + 16;
+    }
     b.s[0] = '\0';
-    orig.v = xmalloc((len + 16) * sizeof *orig.v);
-    orig.cap = len + 16;
+    if (orig.cap < len + 16) {
+        free(orig.v);
+        orig.v = xmalloc((len + 16) * sizeof *orig.v);
+        orig.cap = len + 16;
+    }
 
     const uint8_t *s = (const uint8_t *)src;
     size_t i = 0;
@@ -416,10 +423,52 @@ lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_dia
     }
     VEC_PUSH(orig, len);
     b.s[b.len] = '\0';
+    *b_io = b;
+    *orig_io = orig;
+}
+
+lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_diag *d)
+{
+    (void)d;
+    strbuf b;
+    offset_vec orig = { 0 };
+    sb_init(&b);
+    normalize_into(src, len, &b, &orig);
     out->len = b.len;
     out->text = sb_detach(&b);
     out->orig = orig.v;
     return LIA_OK;
+}
+
+struct lia_normalizer {
+    strbuf text;
+    offset_vec orig;
+    lia_normtext out;        /* the last run's: points into text and orig */
+};
+
+lia_normalizer *lia_normalizer_new(void)
+{
+    lia_normalizer *nz = xcalloc(1, sizeof *nz);
+    sb_init(&nz->text);
+    return nz;
+}
+
+const lia_normtext *lia_normalizer_run(lia_normalizer *nz, const char *src, size_t len)
+{
+    normalize_into(src, len, &nz->text, &nz->orig);
+    nz->out.text = nz->text.s;
+    nz->out.len = nz->text.len;
+    nz->out.orig = nz->orig.v;
+    return &nz->out;
+}
+
+void lia_normalizer_free(lia_normalizer *nz)
+{
+    if (!nz)
+        return;
+    sb_release(&nz->text);
+    VEC_FREE(nz->orig);
+    free(nz);
 }
 
 void lia_normtext_release(lia_normtext *t)
@@ -575,6 +624,34 @@ void lia_transliterate_prepare(void)
     for (int which = 0; which < 2; which++)
         open_prototype(which);
     pthread_mutex_unlock(&translit_lock);
+}
+
+static void *prepare_main(void *arg)
+{
+    (void)arg;
+    lia_transliterate_prepare();
+    return NULL;
+}
+
+static void start_preparing(void)
+{
+    pthread_attr_t attr;
+    pthread_t tid;
+    if (pthread_attr_init(&attr) != 0)
+        return;
+    /* Detached, and killed by the exit if still opening: ICU registers no
+     * exit-time destructors for its transliterators (its cleanup is
+     * u_cleanup, called by no one here).  Without the thread, the first
+     * transliteration opens them. */
+    if (pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) == 0)
+        pthread_create(&tid, &attr, prepare_main, NULL);
+    pthread_attr_destroy(&attr);
+}
+
+void lia_transliterate_prepare_in_background(void)
+{
+    static pthread_once_t started = PTHREAD_ONCE_INIT;
+    pthread_once(&started, start_preparing);
 }
 
 /* This thread's transliterator `which`, or NULL when ICU cannot open it. */

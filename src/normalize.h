@@ -28,6 +28,15 @@ typedef struct {
 lia_status lia_normalize(const char *src, size_t len, lia_normtext *out, lia_diag *d);
 void lia_normtext_release(lia_normtext *t);
 
+/* A normalizer for many texts in a row (the documents of one extraction
+ * thread), which reuses its memory: the text lia_normalizer_run returns is
+ * lia_normalize's, owned by nz and valid until its next run or
+ * lia_normalizer_free (accepts NULL). */
+typedef struct lia_normalizer lia_normalizer;
+lia_normalizer *lia_normalizer_new(void);
+const lia_normtext *lia_normalizer_run(lia_normalizer *nz, const char *src, size_t len);
+void lia_normalizer_free(lia_normalizer *nz);
+
 /* The normalized form of a NUL-terminated string (malloc'd), for rule
  * entries and one-off comparisons. */
 char *lia_normalize_str(const char *s);
@@ -53,10 +62,16 @@ char *lia_slug(const char *utf8);
  * transliterates).  Thread-safe: meant for a thread that has nothing else
  * to do while the caller loads the rules. */
 void lia_transliterate_prepare(void);
+/* lia_transliterate_prepare on a detached thread of its own, started once
+ * whatever the number of calls: the rules load and the first documents are
+ * read meanwhile, and a transliteration asked for before it is done waits
+ * for it.  Nothing waits for the thread itself: a run that never
+ * transliterates exits without paying for ICU's registry. */
+void lia_transliterate_prepare_in_background(void);
 
 /* Releases the cached transliterators.  Optional, for leak checkers: call
- * once at exit when no other thread uses this module (then ICU's own
- * u_cleanup() may follow).  Later calls simply reopen them. */
+ * once at exit when no other thread uses this module (it waits for a
+ * background preparation to end; then ICU's own u_cleanup() may follow).  Later calls simply reopen them. */
 void lia_normalize_cleanup(void);
 
 #endif

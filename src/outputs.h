@@ -68,7 +68,8 @@ int lia_input_finish(lia_input_options *in);
 
 /* lia_rules_load for a command that extracts on in->xo.threads threads:
  * with more than one, ICU's transliterators are opened meanwhile on a
- * thread of their own (lia_transliterate_prepare), off the run's path. */
+ * thread of their own, off the run's path
+ * (lia_transliterate_prepare_in_background). */
 lia_status lia_load_rules_for(const lia_input_options *in, lia_rules **out, lia_diag *d);
 
 /* Checks the inputs argv[first..argc) of a streaming command: at least

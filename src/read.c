@@ -1,6 +1,7 @@
 /* read.c — the input stage: .txt files, directories of them, and JSON Lines
  * ({"id", "date", "text"} per line) into a lia_corpus that owns every
- * document.  Checks UTF-8 (bad bytes dropped, replaced or fatal, see
+ * document (a document's text is its own allocation, or a piece of a JSON
+ * Lines text the corpus took over and decoded in place).  Checks UTF-8 (bad bytes dropped, replaced or fatal, see
  * lia_corpus_set_bad_input), strips a BOM, reads CRLF and CR as LF and NULs as
  * spaces; never interprets the text otherwise. */
 #include <ctype.h>
@@ -17,8 +18,14 @@
 /* Malformed JSON Lines reported one by one per file; the rest are counted. */
 #define MAX_LINE_WARNINGS 20
 
+typedef struct {
+    lia_doc doc;
+    int owns_text;          /* else doc.text is in one of the corpus's texts */
+} entry;
+
 struct lia_corpus {
-    VEC(lia_doc) docs;
+    VEC(entry) docs;
+    VEC(char *) texts;      /* JSON Lines texts taken over, decoded in place */
     int bad_input;          /* LIA_BAD_INPUT_* */
 };
 
@@ -33,11 +40,12 @@ void lia_corpus_set_bad_input(lia_corpus *c, int mode)
                    ? mode : LIA_BAD_INPUT_SKIP;
 }
 
-static void free_doc(lia_doc *doc)
+static void free_doc(entry *e)
 {
-    free(doc->id);
-    free(doc->date);
-    free(doc->text);
+    free(e->doc.id);
+    free(e->doc.date);
+    if (e->owns_text)
+        free(e->doc.text);
 }
 
 void lia_corpus_free(lia_corpus *c)
@@ -47,6 +55,9 @@ void lia_corpus_free(lia_corpus *c)
     for (size_t i = 0; i < c->docs.n; i++)
         free_doc(&c->docs.v[i]);
     VEC_FREE(c->docs);
+    for (size_t i = 0; i < c->texts.n; i++)
+        free(c->texts.v[i]);
+    VEC_FREE(c->texts);
     free(c);
 }
 
@@ -57,7 +68,7 @@ size_t lia_corpus_count(const lia_corpus *c)
 
 const lia_doc *lia_corpus_doc(const lia_corpus *c, size_t i)
 {
-    return &c->docs.v[i];
+    return &c->docs.v[i].doc;
 }
 
 /* The length of the well-formed UTF-8 sequence at s[0..n) (1 to 4), or 0
@@ -275,8 +286,10 @@ static lia_status clean_text(const lia_corpus *c, const char *what, char **text,
     return LIA_OK;
 }
 
-/* Adds a document whose text is clean (taken over) without its BOM. */
-static void push_doc(lia_corpus *c, const char *id, const char *date, char *text, size_t len)
+/* Adds a document whose text is clean (taken over when owns_text, else a
+ * piece of one of c's texts) without its BOM. */
+static void push_doc(lia_corpus *c, const char *id, const char *date, char *text, size_t len,
+                     int owns_text)
 {
     if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB
         && (unsigned char)text[2] == 0xBF) {
@@ -284,8 +297,8 @@ static void push_doc(lia_corpus *c, const char *id, const char *date, char *text
         len -= 3;
         text[len] = '\0';
     }
-    lia_doc doc = { xstrdup(id), date ? xstrdup(date) : NULL, text, len };
-    VEC_PUSH(c->docs, doc);
+    entry e = { { xstrdup(id), date ? xstrdup(date) : NULL, text, len }, owns_text };
+    VEC_PUSH(c->docs, e);
 }
 
 /* Adds a document; takes ownership of text (freed on failure too).  what
@@ -298,7 +311,7 @@ static lia_status add_doc(lia_corpus *c, const char *what, size_t base, const ch
         free(text);
         return st;
     }
-    push_doc(c, id, date, text, len);
+    push_doc(c, id, date, text, len, 1);
     return LIA_OK;
 }
 
@@ -328,6 +341,7 @@ static const char *json_type(const lia_json *j)
 typedef struct {
     char *id, *date, *text;
     size_t text_len;
+    int text_in_line;        /* text is decoded in place in the line, not malloc'd */
     int date_wrong;          /* "date" was neither a string nor null */
 } jline;
 
@@ -335,12 +349,15 @@ static void jline_release(jline *l)
 {
     free(l->id);
     free(l->date);
-    free(l->text);
+    if (!l->text_in_line)
+        free(l->text);
 }
 
 /* Parses one line into l; returns NULL or why it is malformed (a static
- * string, or written into why_buf). */
-static const char *parse_line(lia_json *j, jline *l, char *why_buf, size_t why_size)
+ * string, or written into why_buf).  With in_place, the line is writable
+ * and the text is decoded over it (l->text_in_line). */
+static const char *parse_line(lia_json *j, jline *l, int in_place, char *why_buf,
+                              size_t why_size)
 {
     lia_json_ws(j);
     if (*j->p != '{')
@@ -367,10 +384,14 @@ static const char *parse_line(lia_json *j, jline *l, char *why_buf, size_t why_s
             if (is_id || is_date || is_text) {
                 char **slot = is_id ? &l->id : is_date ? &l->date : &l->text;
                 size_t n;
-                free(*slot);
+                if (!(is_text && l->text_in_line))
+                    free(*slot);
                 *slot = NULL;
+                if (is_text)
+                    l->text_in_line = in_place && j->p < j->end && *j->p == '"';
                 if (j->p < j->end && *j->p == '"') {
-                    *slot = lia_json_string(j, 0, is_text ? &l->text_len : NULL);
+                    *slot = is_text && in_place ? lia_json_string_in_place(j, &l->text_len)
+                                                : lia_json_string(j, 0, is_text ? &l->text_len : NULL);
                     if (!*slot) {
                         snprintf(why_buf, why_size, "field '%s' is a malformed string", key);
                         free(key);
@@ -430,9 +451,12 @@ static int plain_line(const jline *l, const char *id)
 /* Parses JSON Lines text[0..len), whose first line is line first_line of
  * the input called name (for messages and the ids of documents without
  * one).  Bad lines are skipped with a warning naming their line (the first
- * MAX_LINE_WARNINGS, then a count), or fatal under LIA_BAD_INPUT_FAIL. */
+ * MAX_LINE_WARNINGS of the input, as counted in *tally), or fatal under
+ * LIA_BAD_INPUT_FAIL.  When text is writable (one of c's texts), the
+ * documents' texts are decoded in place and point into it. */
 static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text, size_t len,
-                              long first_line, const char *default_date, lia_diag *d)
+                              int writable, long first_line, const char *default_date,
+                              lia_jsonl_tally *tally, lia_diag *d)
 {
     lia_status st = LIA_OK;
     char *where = printable(name);
@@ -440,7 +464,6 @@ static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text,
     if (first_line == 1 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
     long line = first_line - 1;
-    size_t n_bad = 0, n_docs = 0;
     while (st == LIA_OK && p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
@@ -452,23 +475,23 @@ static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text,
             continue;
         jline l = { 0 };
         char why_buf[128];
-        const char *why = parse_line(&j, &l, why_buf, sizeof why_buf);
+        const char *why = parse_line(&j, &l, writable, why_buf, sizeof why_buf);
         if (why) {
             jline_release(&l);
             if (c->bad_input == LIA_BAD_INPUT_FAIL) {
                 st = lia_fail(d, LIA_ERR_INPUT, "%s:%ld: %s", where, line, why);
                 break;
             }
-            if (++n_bad <= MAX_LINE_WARNINGS)
+            if (++tally->bad_lines <= MAX_LINE_WARNINGS)
                 lia_warn(d, "%s:%ld: %s; line skipped", where, line, why);
             continue;
         }
         char *gen = l.id ? NULL : xasprintf("%s:%ld", base_name(name), line);
         const char *id = l.id ? l.id : gen;
         if (plain_line(&l, id)) {
-            push_doc(c, id, l.date ? l.date : default_date, l.text, l.text_len);
+            push_doc(c, id, l.date ? l.date : default_date, l.text, l.text_len, !l.text_in_line);
             l.text = NULL;
-            n_docs++;
+            tally->docs++;
             free(gen);
             jline_release(&l);
             continue;
@@ -485,6 +508,10 @@ static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text,
             free(l.date);
             l.date = NULL;
         }
+        if (l.text_in_line) {       /* cleaning may replace it: a copy of its own */
+            l.text = xstrndup(l.text, l.text_len);
+            l.text_in_line = 0;
+        }
         /* An id that is not UTF-8 is cleaned like text (messages name the line). */
         size_t id_len = strlen(id);
         char *id_copy = xstrdup(id);
@@ -495,19 +522,26 @@ static lia_status parse_jsonl(lia_corpus *c, const char *name, const char *text,
             st = add_doc(c, what, 0, id_copy, l.date ? l.date : default_date, l.text,
                          l.text_len, d);
             l.text = NULL;
-            n_docs++;
+            tally->docs++;
         }
         free(id_copy);
         free(what);
         free(gen);
         jline_release(&l);
     }
-    if (st == LIA_OK && n_bad > MAX_LINE_WARNINGS)
-        lia_warn(d, "%s: %zu more malformed lines skipped", where, n_bad - MAX_LINE_WARNINGS);
-    if (st == LIA_OK && !n_docs)
-        lia_warn(d, "'%s': no documents", where);
     free(where);
     return st;
+}
+
+void lia_jsonl_tally_end(const lia_jsonl_tally *tally, const char *name, lia_diag *d)
+{
+    char *where = printable(name);
+    if (tally->bad_lines > MAX_LINE_WARNINGS)
+        lia_warn(d, "%s: %zu more malformed lines skipped", where,
+                 tally->bad_lines - MAX_LINE_WARNINGS);
+    if (!tally->docs)
+        lia_warn(d, "'%s': no documents", where);
+    free(where);
 }
 
 static lia_status read_jsonl(lia_corpus *c, const char *path, const char *default_date,
@@ -518,7 +552,10 @@ static lia_status read_jsonl(lia_corpus *c, const char *path, const char *defaul
     lia_status st = lia_read_file(path, &text, &len, d);
     if (st != LIA_OK)
         return st;
-    st = parse_jsonl(c, path, text, len, 1, default_date, d);
+    lia_jsonl_tally tally = { 0 };
+    st = parse_jsonl(c, path, text, len, 0, 1, default_date, &tally, d);
+    if (st == LIA_OK)
+        lia_jsonl_tally_end(&tally, path, d);
     free(text);
     return st;
 }
@@ -597,7 +634,6 @@ static lia_status add_path(lia_corpus *c, const char *path, const char *default_
     return read_txt(c, path, default_date, d);
 }
 
-/* All or nothing: on failure the documents this call added are removed. */
 /* Drops the documents added since there were `before` of them. */
 static void drop_docs_after(lia_corpus *c, size_t before)
 {
@@ -615,12 +651,13 @@ lia_status lia_corpus_add_path(lia_corpus *c, const char *path, const char *defa
     return st;
 }
 
-lia_status lia_corpus_add_jsonl_text(lia_corpus *c, const char *name, const char *text,
-                                     size_t len, long first_line, const char *default_date,
-                                     lia_diag *d)
+lia_status lia_corpus_take_jsonl_text(lia_corpus *c, const char *name, char *text, size_t len,
+                                      long first_line, const char *default_date,
+                                      lia_jsonl_tally *tally, lia_diag *d)
 {
+    VEC_PUSH(c->texts, text);
     size_t before = c->docs.n;
-    lia_status st = parse_jsonl(c, name, text, len, first_line, default_date, d);
+    lia_status st = parse_jsonl(c, name, text, len, 1, first_line, default_date, tally, d);
     if (st != LIA_OK)
         drop_docs_after(c, before);
     return st;
@@ -628,7 +665,7 @@ lia_status lia_corpus_add_jsonl_text(lia_corpus *c, const char *name, const char
 
 static int cmp_docs(const void *a, const void *b)
 {
-    const lia_doc *x = a, *y = b;
+    const lia_doc *x = &((const entry *)a)->doc, *y = &((const entry *)b)->doc;
     int c = strcmp(x->id, y->id);
     if (c)
         return c;

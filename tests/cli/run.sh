@@ -30,5 +30,27 @@ out=$("$bin" build --rules "$tmp/rules" -o "$tmp/o" "$src/tests/corpus" 2>&1); g
 if [ "$got" = 1 ] && [ ! -e "$tmp/o/graph.graphml" ]; then
     passed=$((passed+1)); else failed=$((failed+1)); echo "FAIL rules-fatal: $out" | head -5; fi
 rm -rf "$tmp"
+# Warning limits hold per input file, however extract cuts it into batches:
+# 20 malformed lines told one by one, then one count; "no documents" once.
+tmp=$(mktemp -d)
+seq 1 200000 | sed 's/^/{bad /' > "$tmp/bad.jsonl"                # 2.2 MB, no documents
+{ cat "$tmp/bad.jsonl"; echo '{"id":"x","text":"x"}'; } > "$tmp/mixed.jsonl"
+for j in 1 2; do
+    for f in bad mixed; do
+        "$bin" extract -j $j "$tmp/$f.jsonl" > /dev/null 2> "$tmp/err"; got=$?
+        told=$(grep -c 'line skipped$' "$tmp/err")
+        counted=$(grep -c ': 199980 more malformed lines skipped$' "$tmp/err")
+        empty=$(grep -c "no documents" "$tmp/err")
+        want_empty=$([ $f = bad ] && echo 1 || echo 0)
+        if [ "$got" = 0 ] && [ "$told" = 20 ] && [ "$counted" = 1 ] && [ "$empty" = "$want_empty" ] \
+            && [ "$(wc -l < "$tmp/err")" = $((21 + want_empty)) ]; then
+            passed=$((passed+1))
+        else
+            failed=$((failed+1)); echo "FAIL warnings-per-file -j $j $f: exit $got"; head -3 "$tmp/err"
+            tail -3 "$tmp/err"
+        fi
+    done
+done
+rm -rf "$tmp"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
