@@ -3334,7 +3334,7 @@ static int lone_given_name(const ctx *c, size_t i)
            || lex(c, i + 1, c->cls.time_of_day) || lia_token_matches(tok(c, i + 1), "صباح");
 }
 
-/* A particle inside a family name ("لولا دا سيلفا"، "فون دير لاين"). */
+/* A particle inside a family name ("لولا دا سيلفا"، "دي ميستورا"). */
 static int is_name_particle(const char *w)
 {
     static const char *const particles[] = { "دا", "دي", "دو", "دوس", "داس", "ديل" };
@@ -3859,7 +3859,7 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     return ni;
 }
 
-/* Does "رسالة من" end at most eight words before token i, in its
+/* Does "رسالة من" end at most nine words before token i, in its
  * sentence, with no person named between ("رسالة من رئيس المرحلة
  * الانتقالية في مالي الجنرال X")?  Who sent a message was not there. */
 static int message_sender(const ctx *c, size_t i)

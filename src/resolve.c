@@ -1374,9 +1374,6 @@ static int came_from(const rctx *c, const lia_mention *mm)
     return 0;
 }
 
-/* A visit to a city is a visit to its country too.  Travel inside one's
- * own country is not a visit in this graph's sense (a foreign trip): a
- * Saudi minister "arriving in Riyadh" is going home. */
 static long iso_day_number(const char *iso);
 
 /* Adds the visit; one trip told on several days ("وصل ... مساء الأربعاء"
@@ -1393,6 +1390,9 @@ static void add_visit_relation(rctx *c, const char *person, const char *place, c
     add_relation(c, "visited", person, place, date, NULL, sent, rule);
 }
 
+/* A visit to a city is a visit to its country too.  Travel inside one's
+ * own country is not a visit in this graph's sense (a foreign trip): a
+ * Saudi minister "arriving in Riyadh" is going home. */
 static void add_visit(rctx *c, const char *person, const char *place, const char *date,
                       size_t sent, const char *rule)
 {
