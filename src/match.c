@@ -1511,6 +1511,7 @@ static int one_word_title(const ctx *c, size_t i)
 }
 
 static int joined_by_waw(const ctx *c, size_t i);
+static size_t charged_with(const ctx *c, size_t j);
 
 static int parse_title(const ctx *c, size_t i, title_info *ti)
 {
@@ -1630,7 +1631,10 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     }
     /* "الأمير عبد العزيز": a word that is both a title and an honorific,
      * with neither body nor country, is the honorific. */
-    if (!counterpart && len == 1 && ti->n_bodies == 0 && ti->country < 0 && lex(c, i, c->cls.honorific)) {
+    /* ... unless the affairs it is for follow ("المستشار لشؤون الأمن
+     * الوطني X"; not "الأمير لشؤون ...": whose adviser he is). */
+    if (!counterpart && len == 1 && ti->n_bodies == 0 && ti->country < 0 && lex(c, i, c->cls.honorific)
+        && (!charged_with(c, i + 1) || !strcmp(ti->office, "head-of-state"))) {
         title_release(ti);
         return 0;
     }
@@ -2078,9 +2082,12 @@ static size_t principal_of(const ctx *c, size_t j)
  * the name.  Its length, or 0. */
 static size_t charged_with(const ctx *c, size_t j)
 {
-    if (j == 0 || j >= c->t->n || !(lia_token_matches(tok(c, j - 1), "المكلف")
-                                    || lia_token_matches(tok(c, j - 1), "المكلفه"))
-        || strncmp(tok(c, j)->norm, "ب", 2) != 0)
+    if (j == 0 || j >= c->t->n)
+        return 0;
+    /* ... and "لشؤون الأمن الوطني X": the affairs an office is for. */
+    int affairs = lia_token_matches(tok(c, j), "لشوون") || lia_token_matches(tok(c, j), "للشوون");
+    if (!affairs && (!(lia_token_matches(tok(c, j - 1), "المكلف") || lia_token_matches(tok(c, j - 1), "المكلفه"))
+                     || strncmp(tok(c, j)->norm, "ب", 2) != 0))
         return 0;
     for (size_t k = j + 1; k < j + 8 && k < c->t->n && same_sentence(c, j, k); k++) {
         if (name_at(c, k))
