@@ -2389,6 +2389,15 @@ static size_t try_title_person(ctx *c, size_t i)
         ti.country = dc;
         rebind_defaulted_bodies(c, &ti, dc);
     }
+    /* "شارك فيها من الجانب النيجيري رئيس ديوان الرئاسة X": the side named
+     * right before is the country of an office that names none. */
+    for (size_t s = i > 3 ? i - 3 : 0; s < i && dc < 0 && (ti.country < 0 || defaulted); s++) {
+        int sl = lex(c, s, c->cls.side_of), sci, snl;
+        if (sl && (snl = nisba_at(c, s + (size_t)sl, &sci)) && s + (size_t)(sl + snl) == i && same_sentence(c, s, i)) {
+            ti.country = sci;
+            rebind_defaulted_bodies(c, &ti, sci);
+        }
+    }
     if (name_end > j) {
         lia_mention *mm = new_mention(c, i, name_end, LIA_T_PERSON);
         mm->member = member;
