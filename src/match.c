@@ -1512,6 +1512,7 @@ static int one_word_title(const ctx *c, size_t i)
 
 static int joined_by_waw(const ctx *c, size_t i);
 static size_t charged_with(const ctx *c, size_t j);
+static int serves_someone(const ctx *c, int t);
 
 static int parse_title(const ctx *c, size_t i, title_info *ti)
 {
@@ -1632,9 +1633,15 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* "الأمير عبد العزيز": a word that is both a title and an honorific,
      * with neither body nor country, is the honorific. */
     /* ... unless the affairs it is for follow ("المستشار لشؤون الأمن
-     * الوطني X"; not "الأمير لشؤون ...": whose adviser he is). */
+     * الوطني X"; not "الأمير لشؤون ...": whose adviser he is), or whom
+     * an adviser serves ("مستشار الرئيس X": not the president). */
+    int tj;
+    int serves_next = ti->title >= 0 && serves_someone(c, ti->title) && gaz_ref(c, i + 1, LIA_G_TITLE, &tj) == 1
+                      && has_article(tok(c, i + 1))
+                      && (!strcmp(c->r->titles.v[tj].office, "head-of-state") || !strcmp(c->r->titles.v[tj].id, "chief"))
+                      && !official_at(c, i + 2 + (size_t)nisba_at(c, i + 2, NULL), NULL);
     if (!counterpart && len == 1 && ti->n_bodies == 0 && ti->country < 0 && lex(c, i, c->cls.honorific)
-        && (!charged_with(c, i + 1) || !strcmp(ti->office, "head-of-state"))) {
+        && (!charged_with(c, i + 1) || !strcmp(ti->office, "head-of-state")) && !serves_next) {
         title_release(ti);
         return 0;
     }
@@ -2066,8 +2073,16 @@ static int serves_someone(const ctx *c, int t)
  * country), which is not his name.  Its length, or 0. */
 static size_t principal_of(const ctx *c, size_t j)
 {
-    int tl;
-    if (j >= c->t->n || strncmp(tok(c, j)->norm, "لل", 4) != 0 || !(tl = gaz_ref(c, j, LIA_G_TITLE, NULL)))
+    int tl, ti;
+    if (j >= c->t->n || !(tl = gaz_ref(c, j, LIA_G_TITLE, &ti)))
+        return 0;
+    /* ... or a head of state's title in construct: "مستشار الرئيس X". */
+    /* (Not "مبعوث الرئيس الأمريكي دونالد ترامب": a known official after
+     * it is the one served, and the envoy is named elsewhere.) */
+    int construct = tl == 1 && has_article(tok(c, j))
+                    && (!strcmp(c->r->titles.v[ti].office, "head-of-state") || !strcmp(c->r->titles.v[ti].id, "chief"))
+                    && !official_at(c, j + 1 + (size_t)nisba_at(c, j + 1, NULL), NULL);
+    if (strncmp(tok(c, j)->norm, "لل", 4) != 0 && !construct)
         return 0;
     size_t k = j + (size_t)tl;
     int bl;
