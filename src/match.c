@@ -3365,12 +3365,12 @@ static int lone_given_name(const ctx *c, size_t i)
            || lex(c, i + 1, c->cls.time_of_day) || lia_token_matches(tok(c, i + 1), "صباح");
 }
 
-/* A particle inside a family name ("لولا دا سيلفا"، "دي ميستورا"). */
-static int is_name_particle(const char *w)
+/* Is the single word w (an entry key) a phrase of lexicon class cls? */
+static int word_in_class(const ctx *c, const char *w, int cls)
 {
-    static const char *const particles[] = { "دا", "دي", "دو", "دوس", "داس", "ديل" };
-    for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
-        if (!strcmp(w, particles[k]))
+    const lia_trie *t = cls >= 0 ? lia_trie_step(&c->r->lexicon, w) : NULL;
+    for (size_t k = 0; t && k < t->refs.n; k++)
+        if (t->refs.v[k].index == cls)
             return 1;
     return 0;
 }
@@ -3445,7 +3445,7 @@ static void find_surnames(ctx *c)
             /* "لولا دا سيلفا" named again as "لولا": the word before a
              * particle of the family name. */
             size_t at = kn.n_words - 2;
-            if (is_name_particle(kn.words[at]))
+            if (word_in_class(c, kn.words[at], c->cls.family_particle))
                 at--;
             const char *w = kn.words[at];
             int ok = strlen(w) >= 6 && strcmp(w, "بن") && strcmp(w, "ابن") && strcmp(w, "ولد");

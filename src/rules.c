@@ -1277,6 +1277,7 @@ static void look_up_named_classes(lia_rules *r)
     n->event_head = lia_rules_class(r, "event_head");
     n->event_ref = lia_rules_class(r, "event_ref");
     n->facility = lia_rules_class(r, "facility");
+    n->family_particle = lia_rules_class(r, "family_particle");
     n->former = lia_rules_class(r, "former");
     n->future = lia_rules_class(r, "future");
     n->given_name = lia_rules_class(r, "given_name");

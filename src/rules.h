@@ -155,7 +155,7 @@ typedef struct {
         both_sides, capital, city_word, clause_join, clause_link, contrast_clause,
         counted_ref, counterpart, day_word, delegation, delegation_adj, denial, dual_each,
         dual_guests, dual_leaders, dual_ministers, dual_officials, each_counterpart,
-        entourage, event_head, event_ref, facility, former, future, given_name, group_ref,
+        entourage, event_head, event_ref, facility, family_particle, former, future, given_name, group_ref,
         guest, home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, joined_them, lead,
         led_by, list_intro, list_sep, made_by, margin, meeting_kind_adj, meeting_ref, message_from,
         met_noun, met_verb, met_verb_dual, name_inner, name_part, negation, office_modifier, officials_of,
