@@ -1233,6 +1233,29 @@ static int ends_with_ya(const ctx *c, size_t i)
     return tk->end - tk->start >= 2 && end[-2] == 0xD9 && end[-1] == 0x8A;
 }
 
+static int word_in_class(const ctx *c, const char *w, int cls);
+
+/* Is token i, a word opening with و after a name word, the name's last
+ * word ("الفريق تادسي ويريدي،")?  Only where nothing else reads it: the
+ * word after و is no word the rules know and is not a verb of form IV
+ * ("وأكد") nor a noun with a pronoun ("ونائبه"), and the sentence or
+ * clause ends right after it; "X وY" of two persons keeps the و. */
+static int waw_family_name(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    const char *rest = tk->norm + 2;
+    size_t n = strlen(rest);
+    if (strncmp(tk->norm, "و", 2) != 0 || n < 6 || i == 0 || any_lex(c, i) || c->gaz[i] || has_article(tk))
+        return 0;
+    if (!strncmp(rest, "ا", 2) || !strncmp(rest, "و", 2) || !strcmp(rest + n - 2, "ه")
+        || pronoun_ending(tk) || word_in_class(c, rest, c->cls.given_name))
+        return 0;
+    const lia_token *prev = tok(c, i - 1);
+    if (prev->kind != LIA_TOK_WORD || prev->has_conj || has_article(prev))
+        return 0;
+    return i + 1 >= c->t->n || tok(c, i + 1)->kind == LIA_TOK_PUNCT;
+}
+
 static int name_word(const ctx *c, size_t i, int first)
 {
     if (i >= c->t->n)
@@ -1314,8 +1337,9 @@ static int name_word(const ctx *c, size_t i, int first)
         && !lex(c, i, c->cls.given_name))
         return 0;
     /* و after a name opens the next item; a word with ف that reads as
-     * nothing else is a name's own letter ("ألكسندر فومين"). */
-    if (!first && tk->has_conj && strncmp(tk->norm, "ف", 2) != 0)
+     * nothing else is a name's own letter ("ألكسندر فومين"), and so is
+     * a و of a family name that ends the name ("تادسي ويريدي"). */
+    if (!first && tk->has_conj && strncmp(tk->norm, "ف", 2) != 0 && !waw_family_name(c, i))
         return 0;
     return 1;
 }
@@ -1354,9 +1378,12 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
              * word is no part of a name. */
             if (words >= 1 && l > 6 && strcmp(tk->norm + l - 4, "يه") == 0 && !lex(c, j, c->cls.given_name))
                 break;
-            if (words >= 3)
+            /* "مارك فان دير ستور": a European name's particles are no
+             * words of their own. */
+            int particle = j > i && lex(c, j, c->cls.name_inner) && !has_article(tk);
+            if (words >= 3 && !particle)
                 break;
-            words++;
+            words += !particle;
         } else if (!part && after_part && words == 0 && patronymic_word(tok(c, j - 1))) {
             words++;            /* "عبد الله بن خالد": the father's name counts */
         }
@@ -1375,8 +1402,10 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
             && strcmp(tok(c, j - 2)->norm, "عبد") != 0)
             break;
     }
-    /* A name does not end on a connector (بن، عبد). */
-    while (j > i && lex(c, j - 1, c->cls.name_part))
+    /* A name does not end on a connector (بن، عبد) nor on a particle
+     * ("دي" of "دي لا"). */
+    while (j > i && (lex(c, j - 1, c->cls.name_part) || (j > i + 1 && lex(c, j - 1, c->cls.name_inner)
+                                                         && !has_article(tok(c, j - 1)))))
         j--;
     /* Three plain words and more to come is a phrase, not a name
      * ("تقدير بلاده لمواقف طهران"): names end where plain words do. */
@@ -1513,6 +1542,7 @@ static int one_word_title(const ctx *c, size_t i)
 static int joined_by_waw(const ctx *c, size_t i);
 static size_t charged_with(const ctx *c, size_t j);
 static int serves_someone(const ctx *c, int t);
+static int principal_in_construct(const ctx *c, size_t j);
 
 static int parse_title(const ctx *c, size_t i, title_info *ti)
 {
@@ -1635,11 +1665,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* ... unless the affairs it is for follow ("المستشار لشؤون الأمن
      * الوطني X"; not "الأمير لشؤون ...": whose adviser he is), or whom
      * an adviser serves ("مستشار الرئيس X": not the president). */
-    int tj;
-    int serves_next = ti->title >= 0 && serves_someone(c, ti->title) && gaz_ref(c, i + 1, LIA_G_TITLE, &tj) == 1
-                      && has_article(tok(c, i + 1))
-                      && (!strcmp(c->r->titles.v[tj].office, "head-of-state") || !strcmp(c->r->titles.v[tj].id, "chief"))
-                      && !official_at(c, i + 2 + (size_t)nisba_at(c, i + 2, NULL), NULL);
+    int serves_next = ti->title >= 0 && serves_someone(c, ti->title) && principal_in_construct(c, i + 1);
     if (!counterpart && len == 1 && ti->n_bodies == 0 && ti->country < 0 && lex(c, i, c->cls.honorific)
         && (!charged_with(c, i + 1) || !strcmp(ti->office, "head-of-state")) && !serves_next) {
         title_release(ti);
@@ -2068,21 +2094,43 @@ static int serves_someone(const ctx *c, int t)
     return !strcmp(id, "envoy") || !strcmp(id, "adviser");
 }
 
+/* "مستشار الرئيس X"، "مستشار رئيس الوزراء الإثيوبي X": the title of
+ * whom an adviser or envoy serves, in construct after his title (a head
+ * of state's or a chief's with the article, a head of government's of
+ * two words and more).  Not "مبعوث الرئيس الأمريكي دونالد ترامب": a known
+ * head of state or government after it is the one served, and the envoy
+ * is named elsewhere.  The title's length, or 0. */
+static int principal_in_construct(const ctx *c, size_t j)
+{
+    int ti, tl = j < c->t->n ? gaz_ref(c, j, LIA_G_TITLE, &ti) : 0;
+    if (!tl || !has_article(tok(c, j + (size_t)tl - 1)))
+        return 0;
+    const char *office = c->r->titles.v[ti].office;
+    int principal = (tl == 1 && (!strcmp(office, "head-of-state") || !strcmp(c->r->titles.v[ti].id, "chief")))
+                    || (tl > 1 && !strcmp(office, "head-of-government"));
+    size_t after = j + (size_t)tl;
+    int oi;
+    if (!principal || !official_at(c, after + (size_t)nisba_at(c, after, NULL), &oi))
+        return principal ? tl : 0;
+    /* ... unless he never held a head's office: "مستشار رئيس الوزراء
+     * الإثيوبي رضوان حسين" is the adviser. */
+    const lia_official *o = &c->r->officials.v[oi];
+    for (size_t k = 0; k < o->n_roles; k++)
+        if (!strcmp(o->roles[k].office, "head-of-state") || !strcmp(o->roles[k].office, "head-of-government"))
+            return 0;
+    return tl;
+}
+
 /* "للأمين العام للأمم المتحدة X"، "للرئيس الأمريكي X": after an envoy's
  * or adviser's title, whom he serves (a title led by ل, with its body or
- * country), which is not his name.  Its length, or 0. */
+ * country, or a principal's title in construct), which is not his name.
+ * Its length, or 0. */
 static size_t principal_of(const ctx *c, size_t j)
 {
-    int tl, ti;
-    if (j >= c->t->n || !(tl = gaz_ref(c, j, LIA_G_TITLE, &ti)))
+    int tl;
+    if (j >= c->t->n || !(tl = gaz_ref(c, j, LIA_G_TITLE, NULL)))
         return 0;
-    /* ... or a head of state's title in construct: "مستشار الرئيس X". */
-    /* (Not "مبعوث الرئيس الأمريكي دونالد ترامب": a known official after
-     * it is the one served, and the envoy is named elsewhere.) */
-    int construct = tl == 1 && has_article(tok(c, j))
-                    && (!strcmp(c->r->titles.v[ti].office, "head-of-state") || !strcmp(c->r->titles.v[ti].id, "chief"))
-                    && !official_at(c, j + 1 + (size_t)nisba_at(c, j + 1, NULL), NULL);
-    if (strncmp(tok(c, j)->norm, "لل", 4) != 0 && !construct)
+    if (strncmp(tok(c, j)->norm, "لل", 4) != 0 && !principal_in_construct(c, j))
         return 0;
     size_t k = j + (size_t)tl;
     int bl;
