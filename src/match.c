@@ -314,6 +314,26 @@ static int trie_has_person(const lia_trie *node)
 /* Walks the trie from token i, every form of every token, within one
  * sentence; returns the deepest node with refs and its length in tokens. */
 static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t start, int depth,
+                         const lia_trie **best, int *best_len);
+
+/* trie_longest through the quoted words i..q-1 of a name, every one
+ * matched, then on after the closing quote at q. */
+static void trie_quoted(const ctx *c, const lia_trie *node, size_t i, size_t q, size_t start, int depth,
+                        const lia_trie **best, int *best_len)
+{
+    if (i == q) {
+        trie_longest(c, node, q + 1, start, depth + 1, best, best_len);
+        return;
+    }
+    const lia_token *tk = tok(c, i);
+    for (int f = 0; f < tk->n_forms; f++) {
+        const lia_trie *next = lia_trie_step_hashed(node, tk->forms[f], tk->form_hash[f]);
+        if (next)
+            trie_quoted(c, next, i + 1, q, start, depth + 1, best, best_len);
+    }
+}
+
+static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t start, int depth,
                          const lia_trie **best, int *best_len)
 {
     if (node->refs.n && depth > *best_len) {
@@ -328,16 +348,15 @@ static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t st
         if (next)
             trie_longest(c, next, i + 1, start, depth + 1, best, best_len);
     }
-    /* A word of a known name set in quotes alone ("قمة مجموعة «بريكس»"):
-     * the quote is passed over, not matched. */
-    if (depth > 0 && i + 2 < c->t->n && is_punct(c, i, "\"") && is_punct(c, i + 2, "\"")
-        && same_sentence(c, start, i + 1)) {
-        const lia_token *quoted = tok(c, i + 1);
-        for (int f = 0; f < quoted->n_forms; f++) {
-            const lia_trie *next = lia_trie_step_hashed(node, quoted->forms[f], quoted->form_hash[f]);
-            if (next)
-                trie_longest(c, next, i + 2, start, depth + 2, best, best_len);
-        }
+    /* Words of a known name set in quotes after its first ones ("قمة
+     * مجموعة «بريكس»"، "منتدى «حوار المنامة»"): the quotes are passed
+     * over, not matched. */
+    if (depth > 0 && is_punct(c, i, "\"")) {
+        size_t q = i + 2;
+        while (q < i + 6 && q < c->t->n && tok(c, q)->kind == LIA_TOK_WORD)
+            q++;
+        if (q < c->t->n && is_punct(c, q, "\"") && same_sentence(c, start, q))
+            trie_quoted(c, node, i + 1, q, start, depth + 1, best, best_len);
     }
     /* An edition's ordinal inside a known name ("الاجتماع الدولي الثالث
      * عشر لكبار ...") does not stop the match. */
@@ -1596,6 +1615,13 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
                 j++;
         }
     }
+    /* "المدير العام لوزارة الخارجية"، "الأمين العام لوزارة الدفاع": a
+     * ministry's director or secretary general is its highest civil
+     * servant; the minister heads it. */
+    if (ti->n_bodies && ti->title >= 0 && !strcmp(ti->office, "head")
+        && (!strcmp(c->r->titles.v[ti->title].id, "director") || !strcmp(c->r->titles.v[ti->title].id, "secretary"))
+        && lia_token_matches(tok(c, ti->bodies[0].start), "وزاره"))
+        ti->office = "member";
     /* A generic body whose country was guessed takes the country of a
      * named sibling: "المدير العام للأمن الوطني ومراقبة التراب الوطني". */
     for (int k = 0; k < ti->n_bodies; k++) {

@@ -784,13 +784,15 @@ static int since_date(const rctx *c, const lia_date *d)
     return 0;
 }
 
-/* Does token i open a clause: a contrast word ("في حين"، "فيما"، "بينما")
- * or "ثم" after a comma (what came next)? */
+/* Does token i open a clause: a contrast word ("في حين"، "فيما"، "بينما"),
+ * "ثم" after a comma (what came next) or "على أن" (what is to come: "على
+ * أن يختتم جولته اليوم الجمعة")? */
 static int clause_break(const rctx *c, size_t i, unsigned long then_hash)
 {
     return lia_lex_has(c->m, i, c->cls.contrast_clause)
            || (i > 0 && c->t->tok[i - 1].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[i - 1].norm, ",")
-               && lia_token_matches_hashed(&c->t->tok[i], "ثم", then_hash));
+               && lia_token_matches_hashed(&c->t->tok[i], "ثم", then_hash))
+           || (i + 1 < c->t->n && !strcmp(c->t->tok[i].norm, "علي") && !strcmp(c->t->tok[i + 1].norm, "ان"));
 }
 
 /* Fills c->breaks_before; none when the rules have no contrast class. */
@@ -817,6 +819,16 @@ static int clause_of(const rctx *c, size_t s, size_t t)
     return (int)(c->breaks_before[t] - c->breaks_before[first]);
 }
 
+/* Is token t a word joined by و right after a comma ("، واجتمع")?  Not
+ * a verb whose own first letter is و ("، وقّع"، "، وصل"): the word after
+ * the و has three letters at least. */
+static int opens_clause_after_comma(const rctx *c, size_t t)
+{
+    const lia_token *tk = &c->t->tok[t];
+    return t > 0 && tk->has_conj && !strncmp(tk->norm, "و", 2) && strlen(tk->norm) >= 8
+           && c->t->tok[t - 1].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[t - 1].norm, ",");
+}
+
 /* The date of sentence s, or NULL: the longest day-precise expression
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
@@ -832,14 +844,18 @@ static const char *sentence_date(const rctx *c, size_t s)
     /* ... and one of the trigger's own clause when there is one: "زار X
      * أبوجا في مايو الماضي، في حين أطلق Y ... في الخامس والعشرين منه". */
     int own_clause = anchored ? clause_of(c, s, c->anchor) : -1, in_clause = 0;
+    /* ... the clause a trigger opens after "، و" too: "عباس، الذي وصل
+     * يوم الأحد، واجتمع به قابوس مساء الاثنين". */
+    size_t clause_first = anchored && opens_clause_after_comma(c, c->anchor) ? c->anchor : se->first;
     for (size_t i = 0; own_clause >= 0 && i < c->m->n_dates; i++) {
         const lia_date *d = &c->m->dates[i];
-        in_clause |= d->first >= se->first && d->first < se->last && !d->dateline && !since_date(c, d)
+        in_clause |= d->first >= clause_first && d->first < se->last && !d->dateline && !since_date(c, d)
                      && clause_of(c, s, d->first) == own_clause;
     }
     for (size_t i = 0; i < c->m->n_dates; i++) {
         const lia_date *d = &c->m->dates[i];
-        if (in_clause && d->first >= se->first && d->first < se->last && clause_of(c, s, d->first) != own_clause)
+        if (in_clause && d->first >= se->first && d->first < se->last
+            && (clause_of(c, s, d->first) != own_clause || d->first < clause_first))
             continue;
         /* A day or a range; else a month of a known year ("في نيسان
          * الماضي") or a year ("عام 2011"), which beat the story's date for
@@ -2647,7 +2663,9 @@ static void relations_from_matches(rctx *c)
             na = counted_group(c, alist[0], alist);
         if (na == 0 && is_relation(p, "met") && rm->n_b > 0 && !coordinated)
             na = sentence_subject(c, rm, alist);
-        if (na == 0 && is_relation(p, "visited"))
+        /* "قال X أمس، خلال مشاركته في منتدى ...": whose taking part. */
+        if (na == 0 && (is_relation(p, "visited")
+                        || (is_relation(p, "attended") && lia_lex_at(c->m, rm->anchor, c->cls.own_attendance))))
             na = person_before(c, rm, alist);
         /* "ثم اجتمعا بـ X": a dual verb with no subject named is the
          * two last told acting together. */
