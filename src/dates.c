@@ -825,8 +825,10 @@ static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
 {
     if (!(is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم")))
         return 0;
+    /* "صباح ذلك اليوم": that day, the last day told. */
+    int that_day = i > c->from && is_norm(c, i - 1, "ذلك");
     /* "في اليوم ذاته"، "اليوم نفسه": the last day told, not today. */
-    int same = has_form(c, i + 1, "ذاته") || has_form(c, i + 1, "نفسه");
+    int same = that_day || has_form(c, i + 1, "ذاته") || has_form(c, i + 1, "نفسه");
     if (!same && !(has_form(c, i + 1, "التالي") || has_form(c, i + 1, "الموالي")
                    || has_form(c, i + 1, "اللاحق")))
         return 0;
@@ -845,8 +847,9 @@ static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
         } else {
             return 0;       /* the last date told is no single day */
         }
-        push(out, i, i + 2, buf, 1, out->v[k].relative_past);
-        return i + 2;
+        size_t first = that_day ? i - 1 : i, end = that_day ? i + 1 : i + 2;
+        push(out, first, end, buf, 1, out->v[k].relative_past);
+        return end;
     }
     return 0;
 }
@@ -870,9 +873,9 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
         off = -2, last = i + 3;         /* "أول من أمس" */
     } else if (is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم")) {
         const lia_token *n = tk(c, i + 1);
-        /* "اليوم نفسه"، "اليوم ذاته": the day the text was telling of,
-         * which the context gives, not today. */
-        if (has_form(c, i + 1, "نفسه") || has_form(c, i + 1, "ذاته"))
+        /* "اليوم نفسه"، "اليوم ذاته"، "ذلك اليوم": the day the text was
+         * telling of, which the context gives, not today. */
+        if (has_form(c, i + 1, "نفسه") || has_form(c, i + 1, "ذاته") || (i > c->from && is_norm(c, i - 1, "ذلك")))
             return 0;
         /* "في وقت سابق من اليوم"، "في وقت لاحق من اليوم": earlier or
          * later on the day the text was telling of. */
