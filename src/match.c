@@ -1692,8 +1692,10 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
      * الوطني X"; not "الأمير لشؤون ...": whose adviser he is), or whom
      * an adviser serves ("مستشار الرئيس X": not the president). */
     int serves_next = ti->title >= 0 && serves_someone(c, ti->title) && principal_in_construct(c, i + 1);
+    /* ... or where he is posted ("السفير لدى هانوي X"). */
+    int posted = lex(c, i + 1, c->cls.attached_to) && strcmp(ti->office, "head-of-state") != 0;
     if (!counterpart && len == 1 && ti->n_bodies == 0 && ti->country < 0 && lex(c, i, c->cls.honorific)
-        && (!charged_with(c, i + 1) || !strcmp(ti->office, "head-of-state")) && !serves_next) {
+        && (!charged_with(c, i + 1) || !strcmp(ti->office, "head-of-state")) && !serves_next && !posted) {
         title_release(ti);
         return 0;
     }
@@ -2226,9 +2228,10 @@ static size_t try_title_person(ctx *c, size_t i)
         } else if (lex(c, j, c->cls.attached_to) && same_sentence(c, j, j + 1)
                    && ((h = (size_t)gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL))
                        || (h = (size_t)lex(c, j + 1, c->cls.the_country))
-                       || (h = (size_t)gaz_ref(c, j + 1, LIA_G_ORG, NULL)))
+                       || (h = (size_t)gaz_ref(c, j + 1, LIA_G_ORG, NULL))
+                       || (h = (size_t)gaz_ref(c, j + 1, LIA_G_CITY, NULL)))
                    && name_at(c, j + 1 + h)) {
-            j += 1 + h;              /* "السفير الأمريكي لدى البلاد X"، "مندوب سوريا لدى الأمم المتحدة X" */
+            j += 1 + h;              /* "السفير الأمريكي لدى البلاد X"، "مندوب سوريا لدى الأمم المتحدة X"، "السفير لدى هانوي X" */
         } else if ((h = city_phrase(c, j)) && name_at(c, j + h)) {
             j += h;                  /* "سفير الولايات المتحدة بالرباط X"، "... في عمان X" */
         } else if ((h = destination_country(c, j)) && name_at(c, j + h)) {
