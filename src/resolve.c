@@ -1751,6 +1751,32 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
     return n;
 }
 
+/* "وخلال لقائه الوزير الياباني، طلب الرئيس فوك": a sentence that opens
+ * on "his meeting" with whom he met, then a comma, names him as the
+ * subject of the verb after the comma.  Sets out[0] and returns 1, or 0. */
+static int fronted_possessor(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    if (rm->n_b == 0 || rm->anchor > se->first + 3 || !lia_lex_at(c->m, rm->anchor, c->cls.met_noun_pron))
+        return 0;
+    size_t b_end = 0;
+    for (int b = 0; b < rm->n_b; b++)
+        if (c->m->mentions.v[rm->b[b]].last > b_end)
+            b_end = c->m->mentions.v[rm->b[b]].last;
+    if (b_end >= se->last || c->t->tok[b_end].kind != LIA_TOK_PUNCT || strcmp(c->t->tok[b_end].norm, ","))
+        return 0;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first <= b_end || mm->inner)
+            continue;
+        if (mm->first > b_end + 3 || mm->type != LIA_T_PERSON || !mm->key[0])
+            return 0;
+        out[0] = (int)q;
+        return 1;
+    }
+    return 0;
+}
+
 /* The person named last before rm's trigger in its sentence, close to it
  * (within eight tokens): who made a visit without a subject of its own
  * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
@@ -2663,6 +2689,8 @@ static void relations_from_matches(rctx *c)
             na = counted_group(c, alist[0], alist);
         if (na == 0 && is_relation(p, "met") && rm->n_b > 0 && !coordinated)
             na = sentence_subject(c, rm, alist);
+        if (na == 0 && is_relation(p, "met"))
+            na = fronted_possessor(c, rm, alist);
         /* "قال X أمس، خلال مشاركته في منتدى ...": whose taking part. */
         if (na == 0 && (is_relation(p, "visited")
                         || (is_relation(p, "attended") && lia_lex_at(c->m, rm->anchor, c->cls.own_attendance))))

@@ -1303,6 +1303,7 @@ static void look_up_named_classes(lia_rules *r)
     n->met_noun = lia_rules_class(r, "met_noun");
     n->met_verb = lia_rules_class(r, "met_verb");
     n->met_verb_dual = lia_rules_class(r, "met_verb_dual");
+    n->met_noun_pron = lia_rules_class(r, "met_noun_pron");
     n->own_attendance = lia_rules_class(r, "own_attendance");
     n->name_inner = lia_rules_class(r, "name_inner");
     n->name_part = lia_rules_class(r, "name_part");
