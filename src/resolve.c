@@ -785,14 +785,16 @@ static int since_date(const rctx *c, const lia_date *d)
 }
 
 /* Does token i open a clause: a contrast word ("في حين"، "فيما"، "بينما"),
- * "ثم" after a comma (what came next) or "على أن" (what is to come: "على
- * أن يختتم جولته اليوم الجمعة")? */
+ * "ثم" after a comma (what came next), "على أن" (what is to come: "على
+ * أن يختتم جولته اليوم الجمعة"), "قبل أن" or "بعد أن"? */
 static int clause_break(const rctx *c, size_t i, unsigned long then_hash)
 {
     return lia_lex_has(c->m, i, c->cls.contrast_clause)
            || (i > 0 && c->t->tok[i - 1].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[i - 1].norm, ",")
                && lia_token_matches_hashed(&c->t->tok[i], "ثم", then_hash))
-           || (i + 1 < c->t->n && !strcmp(c->t->tok[i].norm, "علي") && !strcmp(c->t->tok[i + 1].norm, "ان"));
+           || (i + 1 < c->t->n && !strcmp(c->t->tok[i + 1].norm, "ان")
+               && (!strcmp(c->t->tok[i].norm, "علي") || !strcmp(c->t->tok[i].norm, "قبل")
+                   || !strcmp(c->t->tok[i].norm, "بعد")));
 }
 
 /* Fills c->breaks_before; none when the rules have no contrast class. */
