@@ -1054,6 +1054,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
                 pi--;
             const lia_token *prev = &c->t->tok[pi];
             prep |= lia_token_matches(prev, "في") || strcmp(prev->norm, "الي") == 0;
+            /* "احتضنت مدينة العقبة اجتماعين": the city that hosted. */
+            prep |= lia_lex_at(c->m, pi, c->cls.host_verb) > 0;
         }
         /* "ثم توجه إلى رام الله": a destination named after the relation's
          * trigger is where the subject went next, not where it happened. */
