@@ -989,6 +989,13 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
         if (!hosted && (mm->type & LIA_T_PLACE) && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
             && mm->first <= rm->anchor + 4 && lia_lex_at(c->m, mm->first - 1, c->cls.host_verb))
             hosted = mm->key;
+        /* "ثم يتوجه إلى بغداد للقاء X": a trigger that is the way to a
+         * place ("إلى") happened there. */
+        if ((mm->type & LIA_T_PLACE) && !mm->inner && mm->key[0] && mm->first == rm->anchor + 1
+            && lia_lex_at(c->m, rm->anchor, c->cls.to)) {
+            *place = mm->key;
+            return 1;
+        }
         /* "حيث التقى في العاصمة جيبوتي X": a city in في right after the
          * trigger is where it happened. */
         if (!city_after && mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first > rm->anchor + 1
@@ -1028,7 +1035,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         if (last_in)
             return last_in;
     }
-    const char *country = NULL, *visited_country = NULL;
+    const char *country = NULL, *visited_country = NULL, *city_before = NULL;
     int city_word = c->cls.city_word, to = c->cls.to;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
@@ -1066,6 +1073,14 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
                       || arrived_at(c, mm, city_word, to);
         if (!prep && !visited)
             continue;
+        /* The city nearest before the trigger: "وانتقل إلى أنقرة ... ثم
+         * يتوجه إلى بغداد للقاء X" met X in Baghdad. */
+        if (mm->type == LIA_T_CITY && rm && mm->first < rm->anchor) {
+            city_before = mm->key;
+            continue;
+        }
+        if (city_before)
+            return city_before;
         if (mm->type == LIA_T_CITY)
             return mm->key;
         if (visited && !visited_country)
@@ -1073,6 +1088,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         if (!country)
             country = mm->key;
     }
+    if (city_before)
+        return city_before;
     /* "في السودان" is as often a topic as a venue: a country is the place
      * only when the article set up no venue of its own, or when it is
      * where the sentence's visit went ("زار قطر والتقى"). */
