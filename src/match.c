@@ -1924,10 +1924,13 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
     /* An unknown name takes the country of his office. */
     if (!mm->country[0])
         mm->country = keep(c, ti.country >= 0 ? c->r->countries.v[ti.country].code : ti.bodies[0].country);
-    mm->last = ti.end;
+    /* "X، قائد القوات البرية سابقا، وY": the word that dates the office
+     * is part of it, so the list goes on after it. */
+    size_t end = ti.end + (size_t)lex(c, ti.end, c->cls.former);
+    mm->last = end;
     add_body_mentions(c, &ti, t);
     title_release(&ti);
-    return ti.end;
+    return end;
 }
 
 /* The country of the last person named in tokens [first, end) (the

@@ -784,8 +784,8 @@ static int since_date(const rctx *c, const lia_date *d)
     return 0;
 }
 
-/* Does token i open a clause: a contrast word ("في حين"، "فيما"، "بينما"),
- * "ثم" after a comma (what came next), "على أن" (what is to come: "على
+/* Does token i open a clause: a contrast word ("في حين"، "فيما"،
+ * "بينما"), "ثم" after a comma (what came next), "على أن" (what is to come: "على
  * أن يختتم جولته اليوم الجمعة"), "قبل أن" or "بعد أن"? */
 static int clause_break(const rctx *c, size_t i, unsigned long then_hash)
 {
@@ -819,6 +819,15 @@ static int clause_of(const rctx *c, size_t s, size_t t)
     if (t > c->t->n)
         t = c->t->n;
     return (int)(c->breaks_before[t] - c->breaks_before[first]);
+}
+
+/* Is there a semicolon between tokens a and b (either order)? */
+static int semicolon_between(const rctx *c, size_t a, size_t b)
+{
+    for (size_t k = a < b ? a : b, e = a < b ? b : a; k < e && k < c->t->n; k++)
+        if (c->t->tok[k].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[k].norm, ";"))
+            return 1;
+    return 0;
 }
 
 /* Is token t a word joined by و right after a comma ("، واجتمع")?  Not
@@ -858,6 +867,9 @@ static const char *sentence_date(const rctx *c, size_t s)
         const lia_date *d = &c->m->dates[i];
         if (in_clause && d->first >= se->first && d->first < se->last
             && (clause_of(c, s, d->first) != own_clause || d->first < clause_first))
+            continue;
+        /* A semicolon parts a sentence in two as a full stop would. */
+        if (anchored && semicolon_between(c, d->first, c->anchor))
             continue;
         /* A day or a range; else a month of a known year ("في نيسان
          * الماضي") or a year ("عام 2011"), which beat the story's date for
