@@ -218,6 +218,9 @@ typedef struct {
     lia_arena *words;        /* the cached words' bytes */
 } word_cache;
 _Static_assert(WORD_CACHE_SLOTS / 2 < UINT16_MAX, "an entry's index + 1 fits a slot");
+/* The entries, then the slots: one block on huge pages (lia_huge_calloc),
+ * a page fault or two per thread rather than one per 4 KB filled. */
+#define WORD_CACHE_BYTES (WORD_CACHE_SLOTS / 2 * sizeof(word_entry) + WORD_CACHE_SLOTS * sizeof(uint16_t))
 
 static pthread_key_t word_cache_key;
 static pthread_once_t word_cache_once = PTHREAD_ONCE_INIT;
@@ -227,8 +230,7 @@ static void word_cache_free(void *arg)
     word_cache *wc = arg;
     if (!wc)
         return;
-    free(wc->slots);
-    free(wc->entries);
+    lia_huge_free(wc->entries, WORD_CACHE_BYTES);   /* and the slots, in the same block */
     lia_arena_free(wc->words);
     free(wc);
 }
@@ -245,8 +247,8 @@ static word_cache *thread_word_cache(void)
     word_cache *wc = pthread_getspecific(word_cache_key);
     if (!wc) {
         wc = xcalloc(1, sizeof *wc);
-        wc->slots = xcalloc(WORD_CACHE_SLOTS, sizeof *wc->slots);
-        wc->entries = xmalloc(WORD_CACHE_SLOTS / 2 * sizeof *wc->entries);
+        wc->entries = lia_huge_calloc(WORD_CACHE_BYTES);
+        wc->slots = (uint16_t *)(void *)(wc->entries + WORD_CACHE_SLOTS / 2);
         wc->words = lia_arena_new();
         pthread_setspecific(word_cache_key, wc);
     }
