@@ -516,17 +516,17 @@ static size_t scan_number(const char *s, size_t len, size_t i)
 }
 
 /* Zeroes every field of a new token but its forms and their hashes (the
- * two arrays between norm and n_forms), which nothing reads past n_forms
- * (0 here): they are most of a token's 200 bytes, and a text has many
- * tokens.  A field added elsewhere in lia_token is zeroed too. */
+ * two arrays between norm_hash and number), which nothing reads past
+ * n_forms (0 here): they are most of a token's 200 bytes, and a text has
+ * many tokens.  A field added elsewhere in lia_token is zeroed too. */
 _Static_assert(offsetof(lia_token, form_hash) == offsetof(lia_token, forms) + sizeof(const char *[LIA_MAX_FORMS])
-               && offsetof(lia_token, n_forms) == offsetof(lia_token, form_hash) + sizeof(unsigned long[LIA_MAX_FORMS]),
+               && offsetof(lia_token, number) == offsetof(lia_token, form_hash) + sizeof(unsigned long[LIA_MAX_FORMS]),
                "clear_token leaves only the forms and their hashes");
 
 static void clear_token(lia_token *tk)
 {
     memset(tk, 0, offsetof(lia_token, forms));
-    memset(&tk->n_forms, 0, sizeof *tk - offsetof(lia_token, n_forms));
+    memset(&tk->number, 0, sizeof *tk - offsetof(lia_token, number));
 }
 
 #ifdef __SSE2__
