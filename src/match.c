@@ -182,7 +182,7 @@ static void facts_cache_free(void *arg)
     facts_cache *fc = arg;
     if (!fc)
         return;
-    free(fc->slots);
+    lia_huge_free(fc->slots, FACTS_SLOTS * sizeof *fc->slots);
     lia_arena_free(fc->mem);
     free(fc);
 }
@@ -209,7 +209,7 @@ static facts_cache *thread_facts_cache(const lia_rules *r)
     facts_cache *fc = pthread_getspecific(facts_cache_key);
     if (!fc) {
         fc = xcalloc(1, sizeof *fc);
-        fc->slots = xcalloc(FACTS_SLOTS, sizeof *fc->slots);
+        fc->slots = lia_huge_calloc(FACTS_SLOTS * sizeof *fc->slots);   /* fills over time */
         fc->mem = lia_arena_new();
         fc->rules_serial = r->serial;
         pthread_setspecific(facts_cache_key, fc);

@@ -107,8 +107,9 @@ lia_status lia_extract_doc(const lia_rules *r, const lia_doc *doc, lia_facts *f,
 enum { CHUNK_DOCS = 32, CHUNK_BYTES = 64 << 10, CHUNKS_AHEAD_PER_THREAD = 3, FEEDS_AHEAD = 2 };
 
 typedef struct {
-    lia_facts *facts;        /* NULL: skipped as too big */
+    lia_facts *facts;        /* NULL once rendered as text, or when skipped */
     strbuf text;             /* the facts as JSON Lines, when the pool renders */
+    int skipped;             /* too big to extract */
     lia_status status;
     lia_diag diag;
     int busy;                /* taken by its worker, not yet delivered */
@@ -165,12 +166,19 @@ static void run_one(const lia_extract_stream *p, result *res, const lia_doc *doc
     res->facts = NULL;
     sb_clear(&res->text);
     res->status = LIA_OK;
-    if (too_big(&p->opt, doc))
+    res->skipped = too_big(&p->opt, doc);
+    if (res->skipped)
         return;
     res->status = extract_fresh(p->rules, doc, &res->facts);
     if (res->status == LIA_OK && p->to.doc) {
         lia_facts_sort(res->facts);
         lia_facts_render_jsonl(res->facts, &res->text);
+        /* Only the text is delivered: the facts go now, while their memory
+         * is in this core's cache and can serve the next document, not a
+         * window of documents later (with two threads, a window of facts
+         * kept alive was a few megabytes, faulted in and missed in cache). */
+        lia_facts_free(res->facts);
+        res->facts = NULL;
     }
 }
 
@@ -267,7 +275,7 @@ static lia_status deliver(const lia_extract_stream *p, result *res, const lia_do
     lia_diag_append_warnings(d, &res->diag);
     if (st != LIA_OK) {
         lia_fail(d, st, "'%s': %s", doc->id, res->diag.message);
-    } else if (!res->facts) {
+    } else if (res->skipped) {
         lia_warn(d, "document '%s' has %zu bytes, more than the limit of %zu; skipped", doc->id,
                  doc->len, p->opt.max_doc_bytes);
     } else if (p->to.doc) {

@@ -1346,7 +1346,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     lia_rules *r = xcalloc(1, sizeof *r);
     r->serial = atomic_fetch_add(&last_serial, 1) + 1;
     r->dir = xstrdup(dir);
-    r->tries = lia_arena_new();
+    r->tries = lia_arena_new_large();
     r->phrase_tokenizer = lia_tokenizer_new();
     lia_map_init_in(&r->names.kids, r->tries);
     lia_map_init_in(&r->lexicon.kids, r->tries);

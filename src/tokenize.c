@@ -194,30 +194,43 @@ static void word_forms(lia_token *t, size_t n)
  * news repeats its words: each thread keeps what they found for the words
  * it has tokenized (where each form starts, its hash, the flags), and a
  * word seen again copies that instead of working it out anew, which gives
- * the same token.  The cache is emptied when half full, so it holds at
- * most WORD_CACHE_SLOTS / 2 words of at most WORD_CACHE_MAX_BYTES.  The
+ * the same token.  The cache is emptied when its WORD_CACHE_ENTRIES (less
+ * than half the slots) are taken, words of at most WORD_CACHE_MAX_BYTES.  The
  * slots hold small indexes into entries kept in the order they came: a
  * thread touches only the memory of the words it has seen (slots of whole
  * entries, 3.4 MB touched all over, were a page fault per 4 KB per thread). */
-enum { WORD_CACHE_BITS = 15, WORD_CACHE_SLOTS = 1 << WORD_CACHE_BITS, WORD_CACHE_MAX_BYTES = 64 };
+enum { WORD_CACHE_BITS = 15, WORD_CACHE_SLOTS = 1 << WORD_CACHE_BITS, WORD_CACHE_MAX_BYTES = 64,
+       WORD_INLINE = 28 };
 
+/* One cache line of what a look-up compares (and the word itself, when
+ * short: nearly every word), then one of form hashes: a word found again
+ * costs the two lines of its entry, not a third for its bytes elsewhere. */
 typedef struct {
-    const char *word;        /* in the cache's arena */
     uint64_t quick;          /* quick_hash(word): picks the slot */
     unsigned long hash;      /* lia_hash(word) */
     unsigned char len;
     unsigned char n_forms, has_conj, has_article;
     unsigned char form_at[LIA_MAX_FORMS];   /* form k is word + form_at[k] (a suffix) */
+    char word[WORD_INLINE];  /* the word's bytes when len <= WORD_INLINE */
+    const char *long_word;   /* else the word, in the cache's arena */
     unsigned long form_hash[LIA_MAX_FORMS];
 } word_entry;
 
+/* The entries, then the slots: one block of 2 MB on a huge page
+ * (lia_huge_calloc), a page fault per thread rather than one per 4 KB
+ * filled; the entries are what the slots leave of it. */
+enum { WORD_CACHE_BLOCK = 2 << 20,
+       WORD_CACHE_ENTRIES = (WORD_CACHE_BLOCK - WORD_CACHE_SLOTS * sizeof(uint16_t)) / sizeof(word_entry) };
+_Static_assert(sizeof(word_entry) == 128, "an entry is two cache lines");
+_Static_assert(WORD_CACHE_ENTRIES < UINT16_MAX && 2 * WORD_CACHE_ENTRIES <= WORD_CACHE_SLOTS,
+               "an entry's index + 1 fits a slot, and the slots stay at most half full");
+
 typedef struct {
     uint16_t *slots;         /* WORD_CACHE_SLOTS of them: 0 empty, else 1 + an entry's index */
-    word_entry *entries;     /* room for WORD_CACHE_SLOTS / 2, the first n in use */
+    word_entry *entries;     /* room for WORD_CACHE_ENTRIES, the first n in use */
     size_t n;
-    lia_arena *words;        /* the cached words' bytes */
+    lia_arena *words;        /* the bytes of words longer than WORD_INLINE */
 } word_cache;
-_Static_assert(WORD_CACHE_SLOTS / 2 < UINT16_MAX, "an entry's index + 1 fits a slot");
 
 static pthread_key_t word_cache_key;
 static pthread_once_t word_cache_once = PTHREAD_ONCE_INIT;
@@ -227,8 +240,7 @@ static void word_cache_free(void *arg)
     word_cache *wc = arg;
     if (!wc)
         return;
-    free(wc->slots);
-    free(wc->entries);
+    lia_huge_free(wc->entries, WORD_CACHE_BLOCK);   /* and the slots, in the same block */
     lia_arena_free(wc->words);
     free(wc);
 }
@@ -245,8 +257,8 @@ static word_cache *thread_word_cache(void)
     word_cache *wc = pthread_getspecific(word_cache_key);
     if (!wc) {
         wc = xcalloc(1, sizeof *wc);
-        wc->slots = xcalloc(WORD_CACHE_SLOTS, sizeof *wc->slots);
-        wc->entries = xmalloc(WORD_CACHE_SLOTS / 2 * sizeof *wc->entries);
+        wc->entries = lia_huge_calloc(WORD_CACHE_BLOCK);
+        wc->slots = (uint16_t *)(void *)(wc->entries + WORD_CACHE_ENTRIES);
         wc->words = lia_arena_new();
         pthread_setspecific(word_cache_key, wc);
     }
@@ -318,7 +330,8 @@ static void analyse_word(word_cache *wc, lia_token *t, size_t n)
     size_t mask = WORD_CACHE_SLOTS - 1, k = word_slot(q);
     for (; wc->slots[k]; k = (k + 1) & mask) {
         const word_entry *e = &wc->entries[wc->slots[k] - 1];
-        if (e->quick == q && e->len == n && memcmp(e->word, t->norm, n) == 0) {
+        if (e->quick == q && e->len == n
+            && memcmp(n <= WORD_INLINE ? e->word : e->long_word, t->norm, n) == 0) {
             t->norm_hash = e->hash;
             t->n_forms = e->n_forms;
             for (int f = 0; f < e->n_forms; f++) {
@@ -333,13 +346,16 @@ static void analyse_word(word_cache *wc, lia_token *t, size_t n)
     t->norm_hash = lia_hash(t->norm);
     t->has_article = word_has_article(t->norm);
     word_forms(t, n);
-    if (2 * (wc->n + 1) > WORD_CACHE_SLOTS) {
+    if (wc->n + 1 > WORD_CACHE_ENTRIES) {
         word_cache_clear(wc);
         k = word_slot(q);
     }
     word_entry *e = &wc->entries[wc->n];
     wc->slots[k] = (uint16_t)(wc->n + 1);
-    e->word = lia_arena_strndup(wc->words, t->norm, n);
+    if (n <= WORD_INLINE)
+        memcpy(e->word, t->norm, n);
+    else
+        e->long_word = lia_arena_strndup(wc->words, t->norm, n);
     e->quick = q;
     e->hash = t->norm_hash;
     e->len = (unsigned char)n;
@@ -514,17 +530,17 @@ static size_t scan_number(const char *s, size_t len, size_t i)
 }
 
 /* Zeroes every field of a new token but its forms and their hashes (the
- * two arrays between norm and n_forms), which nothing reads past n_forms
- * (0 here): they are most of a token's 200 bytes, and a text has many
- * tokens.  A field added elsewhere in lia_token is zeroed too. */
+ * two arrays between norm_hash and number), which nothing reads past
+ * n_forms (0 here): they are most of a token's 200 bytes, and a text has
+ * many tokens.  A field added elsewhere in lia_token is zeroed too. */
 _Static_assert(offsetof(lia_token, form_hash) == offsetof(lia_token, forms) + sizeof(const char *[LIA_MAX_FORMS])
-               && offsetof(lia_token, n_forms) == offsetof(lia_token, form_hash) + sizeof(unsigned long[LIA_MAX_FORMS]),
+               && offsetof(lia_token, number) == offsetof(lia_token, form_hash) + sizeof(unsigned long[LIA_MAX_FORMS]),
                "clear_token leaves only the forms and their hashes");
 
 static void clear_token(lia_token *tk)
 {
     memset(tk, 0, offsetof(lia_token, forms));
-    memset(&tk->n_forms, 0, sizeof *tk - offsetof(lia_token, n_forms));
+    memset(&tk->number, 0, sizeof *tk - offsetof(lia_token, number));
 }
 
 #ifdef __SSE2__

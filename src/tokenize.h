@@ -21,7 +21,16 @@ typedef enum {
 #define LIA_MAX_FORMS 8
 
 typedef struct {
+    /* The fields every stage reads for nearly every token come first, then
+     * the forms, then the spans: a token is 208 bytes, and the passes over
+     * a document's tokens touch the cache lines of these fields first. */
     lia_tok_kind kind;
+    int sentence;          /* index of the sentence the token belongs to */
+    int n_forms;
+    int has_conj;          /* the token starts with the conjunction و or ف (stripped in some form) */
+    int has_article;       /* the word carries the article, possibly behind proclitics
+                              (الدولة، بالدور، والمهام، للأمن): asked often, worked out once */
+    int paragraph;         /* index of the paragraph (blank-line or newline separated) */
     const char *norm;      /* the normalized token (points into the token arena) */
     unsigned long norm_hash;  /* lia_hash(norm): keys per-word caches of later stages */
     /* Match keys, most literal first: forms[0] is norm with the article
@@ -33,15 +42,9 @@ typedef struct {
      * a token when it equals one of these forms. */
     const char *forms[LIA_MAX_FORMS];
     unsigned long form_hash[LIA_MAX_FORMS];  /* lia_hash of each form, for rule look-ups */
-    int n_forms;
-    int has_conj;          /* the token starts with the conjunction و or ف (stripped in some form) */
-    int has_article;       /* the word carries the article, possibly behind proclitics
-                              (الدولة، بالدور، والمهام، للأمن): asked often, worked out once */
     long number;           /* value for LIA_TOK_NUMBER, else 0 */
     size_t start, end;     /* byte span in the original text */
     size_t nstart, nend;   /* byte span in the normalized text */
-    int sentence;          /* index of the sentence the token belongs to */
-    int paragraph;         /* index of the paragraph (blank-line or newline separated) */
 } lia_token;
 
 typedef struct {

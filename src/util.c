@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <errno.h>
 #include <stdatomic.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -226,16 +227,97 @@ void lia_warn(lia_diag *d, const char *fmt, ...)
 typedef struct arena_block {
     struct arena_block *next;
     size_t used, cap;
+    size_t mapped;                /* bytes mmap'd for a large arena's block, else 0 */
     _Alignas(max_align_t) char data[];
 } arena_block;
 
 struct lia_arena {
     arena_block *head;
+    int large;                    /* blocks of LARGE_BLOCK, mmap'd on huge pages */
 };
+
+enum { SMALL_BLOCK = 16384, LARGE_BLOCK = 2 << 20 };
 
 lia_arena *lia_arena_new(void)
 {
     return xcalloc(1, sizeof(lia_arena));
+}
+
+lia_arena *lia_arena_new_large(void)
+{
+    lia_arena *a = lia_arena_new();
+    a->large = 1;
+    return a;
+}
+
+/* size bytes (a multiple of LARGE_BLOCK) at an address aligned to
+ * LARGE_BLOCK, asked to be on huge pages; NULL when mmap fails.  The
+ * memory is zero, and faulted in a huge page at a time. */
+static void *map_huge(size_t size)
+{
+    size_t span = size + LARGE_BLOCK;
+    char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    /* Trim to an aligned range: a huge page needs an aligned address. */
+    uintptr_t at = ((uintptr_t)p + LARGE_BLOCK - 1) & ~(uintptr_t)(LARGE_BLOCK - 1);
+    char *q = (char *)at;
+    if (q > p)
+        munmap(p, (size_t)(q - p));
+    if (q + size < p + span)
+        munmap(q + size, (size_t)(p + span - (q + size)));
+#ifdef MADV_HUGEPAGE
+    madvise(q, size, MADV_HUGEPAGE);   /* only a hint: without it, 4 KB pages */
+#endif
+    return q;
+}
+
+static size_t huge_size(size_t n)
+{
+    return (n + LARGE_BLOCK - 1) & ~(size_t)(LARGE_BLOCK - 1);
+}
+
+void *lia_huge_calloc(size_t n)
+{
+    void *p = map_huge(huge_size(n ? n : 1));
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void lia_huge_free(void *p, size_t n)
+{
+    if (p)
+        munmap(p, huge_size(n ? n : 1));
+}
+
+/* A block with room for n bytes: a large arena's from map_huge (or
+ * malloc when that fails), a small one's from malloc. */
+static arena_block *block_new(const lia_arena *a, size_t n)
+{
+    arena_block *b = NULL;
+    if (a->large) {
+        size_t size = huge_size(sizeof *b + n);
+        b = map_huge(size);
+        if (b) {
+            b->mapped = size;
+            b->cap = size - sizeof *b;
+            return b;
+        }
+    }
+    size_t cap = n > SMALL_BLOCK ? n : SMALL_BLOCK;
+    b = xmalloc(sizeof *b + cap);
+    b->mapped = 0;
+    b->cap = cap;
+    return b;
+}
+
+static void block_free(arena_block *b)
+{
+    if (b->mapped)
+        munmap(b, b->mapped);
+    else
+        free(b);
 }
 
 void lia_arena_free(lia_arena *a)
@@ -244,7 +326,7 @@ void lia_arena_free(lia_arena *a)
         return;
     for (arena_block *b = a->head, *next; b; b = next) {
         next = b->next;
-        free(b);
+        block_free(b);
     }
     free(a);
 }
@@ -256,7 +338,7 @@ void lia_arena_reset(lia_arena *a)
         return;
     for (arena_block *b = keep->next, *next; b; b = next) {
         next = b->next;
-        free(b);
+        block_free(b);
     }
     keep->next = NULL;
     keep->used = 0;
@@ -268,10 +350,8 @@ static char *arena_take(lia_arena *a, size_t n, size_t align)
     arena_block *b = a->head;
     size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
     if (!b || at + n > b->cap) {
-        size_t cap = n > 16384 ? n : 16384;
-        b = xmalloc(sizeof *b + cap);
+        b = block_new(a, n);
         b->next = a->head;
-        b->cap = cap;
         a->head = b;
         at = 0;
     }
