@@ -2803,6 +2803,16 @@ static size_t try_event(ctx *c, size_t i)
                                     || (has_article(head) && lex(c, i + (size_t)len, c->cls.meeting_kind_adj)));
         if (words < 2 && !place_name && !summit)
             return i;
+        /* "الدورة السادسة لمنتدى داكار الدولي حول السلام والأمن": an
+         * edition of a known event whose name goes past the words read. */
+        int known = -1;
+        for (size_t k = i + (size_t)len; k < j && known < 0; k++) {
+            int el = gaz_ref(c, k, LIA_G_EVENT, &known);
+            if (!el)
+                known = -1;
+            else if (k + (size_t)el > j)
+                j = k + (size_t)el;
+        }
         end = skip_bracketed(c, j);
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, j, 1);
@@ -2812,13 +2822,9 @@ static size_t try_event(ctx *c, size_t i)
             mm = &c->m->mentions.v[c->m->mentions.n - 2];
         /* "الدورة الستين لمؤتمر ميونخ للأمن": an edition of an event the
          * gazetteer knows is that event. */
-        for (size_t k = i + (size_t)len; k < j; k++) {
-            int ei, el = gaz_ref(c, k, LIA_G_EVENT, &ei);
-            if (el && k + (size_t)el <= j) {
-                const lia_event_entry *e = &c->r->events.v[ei];
-                set_identity(c, mm, e->key, e->name, e->latin, e->country);
-                break;
-            }
+        if (known >= 0) {
+            const lia_event_entry *e = &c->r->events.v[known];
+            set_identity(c, mm, e->key, e->name, e->latin, e->country);
         }
     } else {
         return i;
