@@ -4386,6 +4386,9 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
             return 1;
     if (takes_place_of(c, anchor))
         return 1;
+    /* "على أن يزور لاحقا المكسيك": what is still to come. */
+    if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))
+        return 1;
     /* "لزيارة محتملة"، "الزيارة المرتقبة": a plan named right after. */
     if (anchor + 1 < c->t->n && same_sentence(c, anchor, anchor + 1) && lex(c, anchor + 1, c->cls.future))
         return 1;
