@@ -548,6 +548,29 @@ static int region_over_country(const ctx *c, size_t i)
     return len > c->gaz_len[i] && gaz_ref(c, i, LIA_G_COUNTRY, NULL);
 }
 
+/* Is the one-word place at i a name that always has the article written
+ * bare ("كاميرون" for "الكاميرون": David Cameron's name, not Cameroon)?
+ * Only where the word is the name itself, not another alias ("أمريكا"). */
+static int bare_article_place(const ctx *c, size_t i)
+{
+    const lia_trie *g = c->gaz[i];
+    const lia_token *tk = tok(c, i);
+    if (c->gaz_len[i] != 1 || tk->has_article)
+        return 0;
+    for (size_t k = 0; k < g->refs.n; k++) {
+        const lia_gaz_ref *r = &g->refs.v[k];
+        if (r->kind != LIA_G_COUNTRY && r->kind != LIA_G_CITY)
+            return 0;
+        const char *name = r->kind == LIA_G_CITY ? c->r->cities.v[r->index].name : c->r->countries.v[r->index].name;
+        char *norm = lia_normalize_str(name);
+        int bare = norm && strncmp(norm, "ال", 4) == 0 && strcmp(norm + 4, tk->norm) == 0;
+        free(norm);
+        if (!bare)
+            return 0;
+    }
+    return 1;
+}
+
 static void annotate_gazetteer(ctx *c)
 {
     size_t n = c->t->n;
@@ -559,7 +582,7 @@ static void annotate_gazetteer(ctx *c)
         const word_facts *f = c->facts[i];
         for (int k = 0; k < f->n_names; k++)
             trie_longest(c, f->names[k], i + 1, i, 1, &c->gaz[i], &c->gaz_len[i]);
-        if (c->gaz[i] && (hamza_word_not_place(c, i) || region_over_country(c, i))) {
+        if (c->gaz[i] && (hamza_word_not_place(c, i) || region_over_country(c, i) || bare_article_place(c, i))) {
             c->gaz[i] = NULL;
             c->gaz_len[i] = 0;
         }
