@@ -1839,6 +1839,17 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
     return 1;
 }
 
+/* Does the person of mention mm hold an office in an armed group? */
+static int serves_armed_group(const rctx *c, const lia_mention *mm)
+{
+    for (int b = 0; b < 3 && mm->bodies[b]; b++) {
+        const lia_gaz_ref *g = lia_rules_lookup(c->r, mm->bodies[b]);
+        if (g && g->kind == LIA_G_ORG && !strcmp(c->r->orgs.v[g->index].category, "armed-group"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does a plural or dual title stand right before mention mi, the first
  * of a list of countries: "مع وزراء خارجية الإمارات والبحرين"? */
 static int countries_officials(const rctx *c, int mi)
@@ -2805,9 +2816,13 @@ static void relations_from_matches(rctx *c)
                     continue;
                 for (int k = 0; k < rm->n_a; k++)
                     for (int l = k + 1; l < rm->n_a; l++) {
-                        /* Two of one country in the list sat on one side. */
-                        const char *ck = c->m->mentions.v[rm->as[k]].country;
-                        if (ck[0] && !strcmp(ck, c->m->mentions.v[rm->as[l]].country))
+                        /* Two of one country in the list sat on one side
+                         * (an armed group's men are a side of their own:
+                         * "رئيس أركان الجيش الإثيوبي X، والقائد العام لقوات
+                         * تيغراي Y"). */
+                        const lia_mention *mk = &c->m->mentions.v[rm->as[k]], *ml = &c->m->mentions.v[rm->as[l]];
+                        if (mk->country[0] && !strcmp(mk->country, ml->country)
+                            && serves_armed_group(c, mk) == serves_armed_group(c, ml))
                             continue;
                         lia_rel_match with_b = *rm;
                         with_b.b[0] = rm->as[l];
