@@ -1430,6 +1430,12 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
             words++;            /* "عبد الله بن خالد": the father's name counts */
         }
         j++;
+        /* "فومزيلي ملامبو-نغكوكا"، "آن-ماري": a hyphen written tight
+         * between two words of a name joins them. */
+        if (j + 1 < c->t->n && is_punct(c, j, "-") && tok(c, j)->start == tok(c, j - 1)->end
+            && tok(c, j + 1)->start == tok(c, j)->end && tok(c, j + 1)->kind == LIA_TOK_WORD
+            && name_word(c, j + 1, 0))
+            j++;
         /* An article word ends the name ("... الفيصل"), unless it is a given
          * name with a family name after it ("محمد الطاهر سيالة"). */
         if (!part && !after_part && j > i + 1 && strncmp(tk->norm, "ال", 4) == 0
