@@ -562,6 +562,9 @@ static int bare_article_place(const ctx *c, size_t i)
         if (r->kind != LIA_G_COUNTRY && r->kind != LIA_G_CITY)
             return 0;
         const char *name = r->kind == LIA_G_CITY ? c->r->cities.v[r->index].name : c->r->countries.v[r->index].name;
+        /* (Most places' names have no article: no normalizing for them.) */
+        if (strncmp(name, "ال", 4) != 0)
+            return 0;
         char *norm = lia_normalize_str(name);
         int bare = norm && strncmp(norm, "ال", 4) == 0 && strcmp(norm + 4, tk->norm) == 0;
         free(norm);
