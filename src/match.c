@@ -2248,6 +2248,7 @@ static size_t try_title_person(ctx *c, size_t i)
     size_t j = ti.end;
     size_t h;
     size_t gov_first = 0, gov_last = 0;   /* "بحكومة الوفاق" between office and name */
+    int served = 0;                       /* whom an adviser serves was read */
     int gov = -1;
     for (;;) {
         int nci;
@@ -2290,6 +2291,7 @@ static size_t try_title_person(ctx *c, size_t i)
                 ti.bodies[k].defaulted = 0;
         } else if (ti.title >= 0 && serves_someone(c, ti.title) && (h = principal_of(c, j)) > 0) {
             j += h;                  /* "المبعوث الشخصي للأمين العام للأمم المتحدة X" */
+            served = 1;
         } else if (lex(c, j, c->cls.attached_to) && same_sentence(c, j, j + 1)
                    && (h = (size_t)gaz_ref(c, j + 1, LIA_G_TITLE, NULL))) {
             j += 1 + h;              /* "الوزير المنتدب لدى رئيس الحكومة" */
@@ -2444,16 +2446,19 @@ static size_t try_title_person(ctx *c, size_t i)
             /* A known official after them when of the nisba's country
              * ("... والشؤون الخارجية السنغالية ياسين فال"). */
             int oi4, ol4 = official_at(c, k, &oi4);
+            /* ... or after whom an adviser serves and his portfolio
+             * ("مستشار الرئيس الأمريكي للأمن القومي جيك سوليفان"). */
             if (ol4 ? (nl && !strcmp(c->r->officials.v[oi4].country, c->r->countries.v[nci].code))
-                          || (!nl && (known_after || head_known))
+                          || (!nl && (known_after || head_known || (served && by_preposition)))
                     : scan_name(c, k) > k) {
                 if (nl && ti.country < 0)
                     ti.country = nci;
                 if (!nl && ol4 && ti.country < 0)
                     ti.country = lia_rules_country_index(c->r, c->r->officials.v[oi4].country);
                 /* A generic body among the words ("والشؤون الخارجية") is
-                 * that country's: the minister heads its ministry. */
-                for (size_t w = j; w < words_end && ti.country >= 0; w++) {
+                 * that country's: the minister heads its ministry (an
+                 * adviser's portfolio, "للأمن القومي", names none). */
+                for (size_t w = j; w < words_end && ti.country >= 0 && !served; w++) {
                     int ki, kl = gaz_ref(c, w, LIA_G_KIND, &ki);
                     if (kl && w + (size_t)kl <= words_end && !ti.n_bodies) {
                         body *b = &ti.bodies[ti.n_bodies++];
