@@ -71,7 +71,8 @@ void lia_transliterate_prepare_in_background(void);
 
 /* Releases the cached transliterators.  Optional, for leak checkers: call
  * once at exit when no other thread uses this module (it waits for a
- * background preparation to end; then ICU's own u_cleanup() may follow).  Later calls simply reopen them. */
+ * background preparation to end; then ICU's own u_cleanup() may follow).
+ * Later calls simply reopen them. */
 void lia_normalize_cleanup(void);
 
 #endif

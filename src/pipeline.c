@@ -53,8 +53,9 @@ static doc_scratch *thread_scratch(void)
     return s;
 }
 
-/* Extracts doc into a fresh facts *out (caller frees). */
-static lia_status extract_fresh(const lia_rules *r, const lia_doc *doc, lia_facts **out)
+/* The facts of doc, fresh (caller frees).  Nothing in it can fail: the
+ * normalizer and tokenizer take any bytes. */
+static lia_facts *extract_fresh(const lia_rules *r, const lia_doc *doc)
 {
     doc_scratch *scratch = thread_scratch();
     const lia_normtext *nt = lia_normalizer_run(scratch->nz, doc->text, doc->len);
@@ -64,8 +65,7 @@ static lia_status extract_fresh(const lia_rules *r, const lia_doc *doc, lia_fact
     lia_match(r, toks, doc->text, doc->date, &m);
     lia_resolve(r, doc, toks, &m, f);
     lia_matches_release(&m);
-    *out = f;
-    return LIA_OK;
+    return f;
 }
 
 /* The document is resolved against facts of its own only, then merged:
@@ -74,8 +74,7 @@ static lia_status extract_fresh(const lia_rules *r, const lia_doc *doc, lia_fact
 lia_status lia_extract_doc(const lia_rules *r, const lia_doc *doc, lia_facts *f, lia_diag *d)
 {
     (void)d;
-    lia_facts *own;
-    extract_fresh(r, doc, &own);
+    lia_facts *own = extract_fresh(r, doc);
     lia_facts_merge(f, own);
     lia_facts_free(own);
     return LIA_OK;
@@ -110,8 +109,6 @@ typedef struct {
     lia_facts *facts;        /* NULL once rendered as text, or when skipped */
     strbuf text;             /* the facts as JSON Lines, when the pool renders */
     int skipped;             /* too big to extract */
-    lia_status status;
-    lia_diag diag;
     int busy;                /* taken by its worker, not yet delivered */
 } result;
 
@@ -165,12 +162,11 @@ static void run_one(const lia_extract_stream *p, result *res, const lia_doc *doc
     lia_facts_free(res->facts);
     res->facts = NULL;
     sb_clear(&res->text);
-    res->status = LIA_OK;
     res->skipped = too_big(&p->opt, doc);
     if (res->skipped)
         return;
-    res->status = extract_fresh(p->rules, doc, &res->facts);
-    if (res->status == LIA_OK && p->to.doc) {
+    res->facts = extract_fresh(p->rules, doc);
+    if (p->to.doc) {
         lia_facts_sort(res->facts);
         lia_facts_render_jsonl(res->facts, &res->text);
         /* Only the text is delivered: the facts go now, while their memory
@@ -186,7 +182,6 @@ static void result_release(result *res)
 {
     lia_facts_free(res->facts);
     sb_release(&res->text);
-    lia_diag_release(&res->diag);
 }
 
 /* The corpus that document i of the stream belongs to (i < n_fed; lock held). */
@@ -270,22 +265,14 @@ static void *worker_main(void *arg)
 static lia_status deliver(const lia_extract_stream *p, result *res, const lia_doc *doc,
                           lia_diag *d)
 {
-    lia_status st = res->status;
-    /* Warnings keep document order whatever thread made them. */
-    lia_diag_append_warnings(d, &res->diag);
-    if (st != LIA_OK) {
-        lia_fail(d, st, "'%s': %s", doc->id, res->diag.message);
-    } else if (res->skipped) {
+    if (res->skipped) {
         lia_warn(d, "document '%s' has %zu bytes, more than the limit of %zu; skipped", doc->id,
                  doc->len, p->opt.max_doc_bytes);
-    } else if (p->to.doc) {
-        st = p->to.doc(p->to.ctx, doc, res->text.s ? res->text.s : "", res->text.len, d);
-    } else if (p->facts_fn) {
-        st = p->facts_fn(p->to.ctx, doc, res->facts, d);
+        return LIA_OK;
     }
-    lia_diag_release(&res->diag);
-    lia_diag_init(&res->diag);
-    return st;
+    if (p->to.doc)
+        return p->to.doc(p->to.ctx, doc, res->text.s ? res->text.s : "", res->text.len, d);
+    return p->facts_fn ? p->facts_fn(p->to.ctx, doc, res->facts, d) : LIA_OK;
 }
 
 static lia_extract_stream *stream_new(const lia_rules *r, const lia_extract_options *o,
@@ -309,10 +296,8 @@ static lia_extract_stream *stream_new(const lia_rules *r, const lia_extract_opti
         worker *w = &p->workers[p->started];
         w->p = p;
         w->results = xcalloc(p->window, sizeof *w->results);
-        for (size_t k = 0; k < p->window; k++) {
+        for (size_t k = 0; k < p->window; k++)
             sb_init(&w->results[k].text);
-            lia_diag_init(&w->results[k].diag);
-        }
         if (pthread_create(&w->tid, NULL, worker_main, w) != 0) {
             free(w->results);
             break;
@@ -511,7 +496,6 @@ static lia_status run_pool(const lia_rules *r, const lia_corpus *c, const lia_ex
     lia_extract_stream one = { .rules = r, .opt = *o, .to = *to, .facts_fn = facts_fn };
     result res = { 0 };
     sb_init(&res.text);
-    lia_diag_init(&res.diag);
     lia_status st = LIA_OK;
     for (size_t i = 0; i < n_docs && st == LIA_OK; i++) {
         const lia_doc *doc = lia_corpus_doc(c, i);

@@ -785,16 +785,14 @@ static int since_date(const rctx *c, const lia_date *d)
 }
 
 /* Does token i open a clause: a contrast word ("في حين"، "فيما"،
- * "بينما"), "ثم" after a comma (what came next), "على أن" (what is to come: "على
- * أن يختتم جولته اليوم الجمعة"), "قبل أن" or "بعد أن"? */
+ * "بينما"), "ثم" after a comma (what came next), or a clause of what came
+ * before or is to come ("على أن"، "قبل أن")? */
 static int clause_break(const rctx *c, size_t i, unsigned long then_hash)
 {
-    return lia_lex_has(c->m, i, c->cls.contrast_clause)
+    return (c->cls.contrast_clause >= 0 && lia_lex_has(c->m, i, c->cls.contrast_clause))
+           || (c->cls.subordinate_clause >= 0 && lia_lex_has(c->m, i, c->cls.subordinate_clause))
            || (i > 0 && c->t->tok[i - 1].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[i - 1].norm, ",")
-               && lia_token_matches_hashed(&c->t->tok[i], "ثم", then_hash))
-           || (i + 1 < c->t->n && !strcmp(c->t->tok[i + 1].norm, "ان")
-               && (!strcmp(c->t->tok[i].norm, "علي") || !strcmp(c->t->tok[i].norm, "قبل")
-                   || !strcmp(c->t->tok[i].norm, "بعد")));
+               && lia_token_matches_hashed(&c->t->tok[i], "ثم", then_hash));
 }
 
 /* Fills c->breaks_before; none when the rules have no contrast class. */
@@ -802,7 +800,7 @@ static void count_clause_breaks(rctx *c)
 {
     size_t n = c->t->n;
     unsigned long then_hash = lia_hash("ثم");
-    int any = c->cls.contrast_clause >= 0;
+    int any = c->cls.contrast_clause >= 0 || c->cls.subordinate_clause >= 0;
     c->breaks_before = xmalloc((n + 1) * sizeof *c->breaks_before);
     c->breaks_before[0] = 0;
     for (size_t i = 0; i < n; i++)

@@ -152,17 +152,17 @@ typedef struct {
  * by name once when the rules load, not once per document. */
 typedef struct {
     int accompany, agency_head, already, among, anaphor, arrival, attached_to, attend_noun,
-        both_sides, capital, city_word, clause_join, clause_link, contrast_clause,
-        counted_ref, counterpart, day_word, delegation, delegation_adj, denial, dual_each,
-        dual_guests, dual_leaders, dual_ministers, dual_officials, each_counterpart,
-        entourage, event_head, event_ref, facility, family_particle, former, future, given_name, group_ref,
-        guest, home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, joined_them, lead,
-        led_by, list_intro, list_sep, made_by, margin, meeting_kind_adj, meeting_ref, message_from,
-        met_noun, met_noun_pron, met_verb, met_verb_dual, name_inner, name_part, negation, office_modifier, officials_of,
-        ordinal, origin, own_attendance, polity, post, press_conference, receive, receive_pron, region, relative,
-        relative_dual, relative_plural, remote, sent_by, separately, side_of, stop, style, styled_ref,
-        summit, the_country, time_of_day, to, tour_begin, vague_head, visit_noun,
-        visit_verb, was, with;
+        both_sides, capital, city_word, clause_join, clause_link, contrast_clause, counted_ref,
+        counterpart, day_word, delegation, delegation_adj, denial, dual_each, dual_guests,
+        dual_leaders, dual_ministers, dual_officials, each_counterpart, entourage, event_head,
+        event_ref, facility, family_particle, former, future, given_name, group_ref, guest,
+        home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, joined_them,
+        lead, led_by, list_intro, list_sep, made_by, margin, meeting_kind_adj, meeting_ref,
+        message_from, met_noun, met_noun_pron, met_verb, met_verb_dual, name_inner, name_part,
+        negation, office_modifier, officials_of, ordinal, origin, own_attendance, polity, post,
+        press_conference, receive, receive_pron, region, relative, relative_dual, relative_plural,
+        remote, sent_by, separately, side_of, stop, style, styled_ref, subordinate_clause, summit,
+        the_country, time_of_day, to, tour_begin, vague_head, visit_noun, visit_verb, was, with;
 } lia_named_classes;
 
 struct lia_rules {

@@ -67,9 +67,9 @@ lia_status lia_tokenize(const lia_normtext *t, lia_tokens *out, lia_diag *d);
 void lia_tokens_release(lia_tokens *t);
 
 /* A tokenizer for many texts in a row (the phrases of the rules, the
- * documents of one extraction thread), which reuses its memory: the tokens lia_tokenizer_run returns are the
- * same as lia_tokenize's and are owned by tz, valid until its next run or
- * lia_tokenizer_free (accepts NULL). */
+ * documents of one extraction thread), which reuses its memory: the tokens
+ * lia_tokenizer_run returns are the same as lia_tokenize's and are owned
+ * by tz, valid until its next run or lia_tokenizer_free (accepts NULL). */
 typedef struct lia_tokenizer lia_tokenizer;
 lia_tokenizer *lia_tokenizer_new(void);
 const lia_tokens *lia_tokenizer_run(lia_tokenizer *tz, const lia_normtext *t);
