@@ -3746,6 +3746,57 @@ static void find_titled_refs(ctx *c)
     }
 }
 
+/* The top mention (not inner) that starts at token i, or NULL.  The
+ * mentions are not sorted yet: a linear search, for the rare callers. */
+static lia_mention *unsorted_mention_at(ctx *c, size_t i)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++)
+        if (c->m->mentions.v[k].first == i && !c->m->mentions.v[k].inner)
+            return &c->m->mentions.v[k];
+    return NULL;
+}
+
+/* "رئيسا توغو فور غناسينغبي وبنين توماس بوني يايي": a dual title shared by
+ * two country-and-name pairs.  Each name takes the title with its country
+ * (its country becomes part of it, no place of its own). */
+static void find_shared_dual_titles(ctx *c)
+{
+    for (size_t t = 0; t + 4 < c->t->n; t++) {
+        if (!lex(c, t, c->cls.dual_officials))
+            continue;
+        lia_mention *pair[2][2];   /* [k][0] the country, [k][1] the person */
+        size_t at = t + 1;
+        int k;
+        for (k = 0; k < 2; k++) {
+            lia_mention *cm = unsorted_mention_at(c, at);
+            lia_mention *pm = cm ? unsorted_mention_at(c, cm->last) : NULL;
+            if (!cm || cm->type != LIA_T_COUNTRY || !pm || pm->type != LIA_T_PERSON || !pm->key[0]
+                || (k == 1 && !tok(c, at)->has_conj) || !same_sentence(c, t, pm->last - 1))
+                break;
+            pair[k][0] = cm;
+            pair[k][1] = pm;
+            at = pm->last;
+        }
+        if (k < 2)
+            continue;
+        for (k = 0; k < 2; k++) {
+            lia_mention *cm = pair[k][0], *pm = pair[k][1];
+            size_t from = k == 0 ? t : cm->first;
+            char *title = mention_text(c, t, t + 1), *country = mention_text(c, cm->first, cm->last);
+            char *role = xmalloc(strlen(title) + strlen(country) + 2);
+            sprintf(role, "%s %s", title, country);
+            pm->role = keep(c, role);
+            free(role);
+            if (!pm->office[0])
+                pm->office = keep(c, "head");
+            pm->official = 1;
+            pm->first = from;
+            cm->inner = 1;
+        }
+        t = at - 1;
+    }
+}
+
 static int cmp_mentions(const void *a, const void *b)
 {
     const lia_mention *x = a, *y = b;
@@ -4164,11 +4215,35 @@ static int verb_opens_own_clause(const pmatch *pm)
            && c->m->mentions.v[mi].type == LIA_T_PERSON;
 }
 
+/* The token after a day told right after a verb ("، أمس الثلاثاء،"، "بعد
+ * ظهر الثلاثاء"، "مساء اليوم") when a person's name follows it, else i. */
+static size_t day_before_subject(const ctx *c, size_t i, size_t sent_last)
+{
+    size_t k = i;
+    if (k < sent_last && is_punct(c, k, ","))
+        k++;
+    if (k + 1 < sent_last && lia_token_matches(tok(c, k), "بعد") && lex(c, k + 1, c->cls.time_of_day))
+        k++;
+    while (k < sent_last && lex(c, k, c->cls.time_of_day))
+        k++;
+    if (k >= sent_last || c->date_end[k] <= k)
+        return i;
+    k = c->date_end[k];
+    if (k < sent_last && is_punct(c, k, ","))
+        k++;
+    return k < sent_last && mention_starts_at(c, k) && c->m->mentions.v[top_mention(c, k)].type == LIA_T_PERSON
+           ? k : i;
+}
+
 static int match_capture(pmatch *pm, size_t el, size_t pos)
 {
     const ctx *c = pm->c;
     const lia_pelem *e = &pm->p->el[el];
     size_t start = pos, h;
+    /* "وصل بعد ظهر الثلاثاء X"، "استقبل، أمس، X": the day told between the
+     * verb and its subject is skipped. */
+    if (e->capture == 'A' && el > 0 && pm->p->el[el - 1].kind == LIA_P_CLASS && !mention_starts_at(c, pos))
+        start = day_before_subject(c, pos, pm->sent_last);
     /* Honorifics before a name ("صاحب السمو الشيخ ..."), up to a mention
      * that starts with one (المستشار may open a title, الشيخ a name). */
     while (start < pm->sent_last && !mention_starts_at(c, start)
@@ -4722,6 +4797,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     find_surnames(&c);
     find_cities_again(&c);
     find_titled_refs(&c);
+    find_shared_dual_titles(&c);
     if (out->mentions.n)
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
     out->mention_at = xcalloc(t->n + 1, sizeof *out->mention_at);

@@ -1779,6 +1779,18 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
                 break;
             out[n++] = (int)q;
         }
+    /* "وصل رئيسا توغو X وبنين Y للقاء نظيرهما": the list the subject
+     * closes acts together. */
+    for (int q = found - 1; n == 1 && q >= 0 && c->t->tok[fm->first].has_conj; q--) {
+        const lia_mention *pm = &c->m->mentions.v[q];
+        if (pm->inner)
+            continue;
+        if (pm->type != LIA_T_PERSON || !pm->key[0] || pm->last != fm->first || pm->first < se->first
+            || pm->possessor || has_object(rm, q) || object_earlier_in_sentence(c, rm, q))
+            break;
+        out[n++] = q;
+        fm = pm;
+    }
     return n;
 }
 
@@ -1974,8 +1986,11 @@ static int named_leader_before(const rctx *c, const char *key, int q)
 /* The two sides "الجانبان" at mention si stands for: the two persons of
  * two countries last named, in its paragraph or the one before ("الوزيران",
  * "الرئيسين": the two ministers or presidents last named, however far
- * back); mention indexes into two[].  Returns 1, or 0 when there are none. */
-static int both_sides_of(const rctx *c, int si, int two[2])
+ * back); mention indexes into two[].  received_by, when not NULL, is the
+ * country of whom the two met ("استقبل واتارا الوزيرين"): the two are the
+ * last named not of it, and may be of one country.  Returns 1, or 0 when
+ * there are none. */
+static int both_sides_of(const rctx *c, int si, const char *received_by, int two[2])
 {
     const lia_mention *sides = &c->m->mentions.v[si];
     int para = c->t->tok[sides->first].paragraph;
@@ -1995,6 +2010,7 @@ static int both_sides_of(const rctx *c, int si, int two[2])
             break;
         if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->both_sides
             || (guests && (!mm->country[0] || !strcmp(mm->country, host)))
+            || (received_by && !strcmp(mm->country, received_by))
             || (each && c->t->tok[mm->first].sentence == c->t->tok[sides->first].sentence))
             continue;
         if ((ministers && !named_minister_before(c, mm->key, si))
@@ -2004,8 +2020,16 @@ static int both_sides_of(const rctx *c, int si, int two[2])
             two[n++] = q;
     }
     return n == 2 && c->m->mentions.v[two[0]].country[0] && c->m->mentions.v[two[1]].country[0]
-           && (guests || each
+           && (guests || each || received_by
                || strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country) != 0);
+}
+
+/* "واستقبل واتارا الوزيرين": a dual naming ministers or leaders (not
+ * "الجانبان") told after a subject of a known country, as whom he met. */
+static int received_dual(const rctx *c, const lia_mention *am, const lia_mention *bm)
+{
+    return am->country[0] && bm->first > am->first
+           && (lia_lex_at(c->m, bm->first, c->cls.dual_ministers) || lia_lex_at(c->m, bm->first, c->cls.dual_leaders));
 }
 
 /* "وبحث الجانبان ...": a meeting of the two sides.  "الوزيران" are the
@@ -2014,7 +2038,7 @@ static int both_sides_of(const rctx *c, int si, int two[2])
 static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int si)
 {
     int two[2];
-    if (!both_sides_of(c, si, two))
+    if (!both_sides_of(c, si, NULL, two))
         return;
     c->anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
@@ -2432,7 +2456,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         }
         /* "واستقبل ترامب الوزيرين": each of the two sides. */
         int two[2];
-        if (bm->both_sides && rm->a >= 0 && is_relation(p, "met") && both_sides_of(c, bs[k], two)) {
+        if (bm->both_sides && rm->a >= 0 && is_relation(p, "met") && both_sides_of(c, bs[k], received_dual(c, am, bm) ? am->country : NULL, two)) {
             pairs_with_each(c, rm, p, ai, two, 2);
             continue;
         }
