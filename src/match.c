@@ -1996,13 +1996,14 @@ static int listed_after_person(const ctx *c, size_t i)
 }
 
 /* The country of a delegation named earlier in token i's sentence ("ضم
- * الوفد المرافق للوزير السعودي"، "ضمن الوفد السنغالي"), or -1. */
+ * الوفد المرافق للوزير السعودي"، "ضمن الوفد السنغالي"), the nearest one
+ * ("ترأس الوفد اللبناني X، بينما ترأس الوفد الإسرائيلي Y"), or -1. */
 static int delegation_country_before(const ctx *c, size_t i)
 {
     if (i >= c->t->n)
         return -1;
     size_t first = c->t->sent[tok(c, i)->sentence].first;
-    for (size_t k = first; k < i; k++) {
+    for (size_t k = i; k-- > first;) {
         if (!lex(c, k, c->cls.delegation))
             continue;
         for (size_t q = k + 1; q < i && q < k + 5; q++) {
