@@ -828,6 +828,15 @@ static int semicolon_between(const rctx *c, size_t a, size_t b)
     return 0;
 }
 
+/* Is the word w (normalized) between tokens a and b? */
+static int word_between(const rctx *c, size_t a, size_t b, const char *w)
+{
+    for (size_t k = a + 1; k < b && k < c->t->n; k++)
+        if (!strcmp(c->t->tok[k].norm, w))
+            return 1;
+    return 0;
+}
+
 /* Is token t a word joined by و right after a comma ("، واجتمع")?  Not
  * a verb whose own first letter is و ("، وقّع"، "، وصل"): the word after
  * the و has three letters at least. */
@@ -868,6 +877,12 @@ static const char *sentence_date(const rctx *c, size_t s)
             continue;
         /* A semicolon parts a sentence in two as a full stop would. */
         if (anchored && semicolon_between(c, d->first, c->anchor))
+            continue;
+        /* A clause after the trigger's told in the pluperfect is of an
+         * earlier occasion: "عقد X لقاء مع Y بعد المراسم، بينما كان Z قد
+         * وصل ليل الأربعاء". */
+        if (anchored && d->first > c->anchor && d->first < se->last && clause_of(c, s, d->first) > own_clause
+            && word_between(c, c->anchor, d->first, "قد"))
             continue;
         /* A day or a range; else a month of a known year ("في نيسان
          * الماضي") or a year ("عام 2011"), which beat the story's date for
