@@ -31,6 +31,8 @@ typedef struct {
     int subject;              /* mention index of the current subject, or -1 */
     int joint[2];             /* two persons last told acting together ("زار X وY"):
                                  whom "الوزيران" with an object stands for; -1 */
+    int pair[2];              /* the two persons last told acting together or
+                                 meeting: whom "استقبلهما" stands for; -1 */
     size_t anchor;            /* token the current relation hangs on (for evidence) */
     /* Visits implied by meeting or attending abroad, added after the
      * visits the text tells outright, so that those give the date. */
@@ -2739,6 +2741,15 @@ static void relations_from_matches(rctx *c)
         int coordinated = coordinated_verb_after(c, rm);
         for (int k = 0; k < rm->n_a && !coordinated; k++)
             alist[na++] = rm->as[k];
+        /* "حيث استقبلهما X": the two last told acting together or meeting. */
+        /* One of the receiver's own country is the guest's escort, not
+         * received ("استقبله الوزير X ... قبل أن يستقبلهما الأمير"). */
+        if (na == 0 && c->pair[0] >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.dual_object_pron)) {
+            const char *host = rm->n_b > 0 ? c->m->mentions.v[rm->b[0]].country : "";
+            for (int k = 0; k < 2; k++)
+                if (!host[0] || strcmp(c->m->mentions.v[c->pair[k]].country, host) != 0)
+                    alist[na++] = c->pair[k];
+        }
         /* "X وY، اللذين حلا بالسلطنة": the pattern read Y, the dual relative
          * names both; "X وY وZ، الذين" all three. */
         if (na == 1) {
@@ -2807,8 +2818,8 @@ static void relations_from_matches(rctx *c)
             const lia_mention *x = &c->m->mentions.v[alist[0]], *y = &c->m->mentions.v[alist[1]];
             if (x->type == LIA_T_PERSON && y->type == LIA_T_PERSON && x->key[0] && y->key[0]
                 && strcmp(x->key, y->key) != 0 && !x->both_sides && !y->both_sides) {
-                c->joint[0] = alist[0];
-                c->joint[1] = alist[1];
+                c->pair[0] = c->joint[0] = alist[0];
+                c->pair[1] = c->joint[1] = alist[1];
             }
         }
         /* "كلٌّ مع نظيره": each with his counterpart. */
@@ -2940,6 +2951,15 @@ static void relations_from_matches(rctx *c)
             c->subject = rm->a;
         for (int k = 0; k < na; k++)
             relation_pairs(c, rm, p, alist[k]);
+        /* Two persons who met are two told acting together too. */
+        if (is_relation(p, "met") && na == 1 && rm->n_b == 1) {
+            const lia_mention *x = &c->m->mentions.v[alist[0]], *y = &c->m->mentions.v[rm->b[0]];
+            if (x->type == LIA_T_PERSON && y->type == LIA_T_PERSON && x->key[0] && y->key[0]
+                && strcmp(x->key, y->key) != 0 && !x->both_sides && !y->both_sides) {
+                c->pair[0] = alist[0];
+                c->pair[1] = rm->b[0];
+            }
+        }
         /* "عقد X والإسرائيلي Y اجتماعا مع Z": X and Y of two countries sat
          * in the same meeting; two of one delegation did not meet. */
         if (is_relation(p, "met") && rm->n_b > 0)
@@ -3136,7 +3156,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.m = m;
     c.f = f;
     c.anchor = SIZE_MAX;
-    c.joint[0] = c.joint[1] = -1;
+    c.joint[0] = c.joint[1] = c.pair[0] = c.pair[1] = -1;
     c.margin_hash = lia_hash("هامش");
     c.cls = r->named;
     c.implied_strings = lia_arena_new();
