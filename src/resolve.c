@@ -2902,9 +2902,13 @@ static void relations_from_matches(rctx *c)
                     /* "ويقوم X بزيارة إلى تركيا يلتقي خلالها نظيره Y": his
                      * counterpart is the sentence's person's, when one is
                      * named before the verb; else the story's subject. */
-                    int who = c->subject, near;
+                    /* ... or further back: "وغادر ماتيس القاهرة ... متوجها
+                     * إلى إسرائيل، حيث يلتقي نظيره Y". */
+                    int who = c->subject, near, opener[4];
                     if (person_before(c, rm, &near) && near != alist[k])
                         who = near;
+                    else if (sentence_subject(c, rm, opener) && opener[0] != alist[k])
+                        who = opener[0];
                     lia_rel_match with_b = *rm;
                     with_b.b[0] = alist[k];
                     with_b.n_b = 1;
