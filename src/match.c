@@ -2784,6 +2784,10 @@ static size_t try_event(ctx *c, size_t i)
              * the head is another noun, not the event's name. */
             if (next->has_conj)
                 return i;
+            /* "وأحيط الاجتماع بالكتمان": a word led by ب after the head is
+             * what is said of the meeting, not its name. */
+            if (led_by_preposition(next) && strncmp(next->norm, "ب", 2) == 0)
+                return i;
         }
         while (j < c->t->n && j < i + 16 && same_sentence(c, i, j)) {
             const lia_token *tk = tok(c, j);
