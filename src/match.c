@@ -3726,7 +3726,11 @@ static void find_titled_refs(ctx *c)
             free_run = !c->covered[w];
         /* No name, body or office goes on after it: an office word is one
          * with the article or led by ل ("لمجلس"; "بعدها" is none). */
-        int ends = end >= c->t->n || !same_sentence(c, i, end) || tok(c, end)->kind != LIA_TOK_WORD
+        /* ... or a place it went to: "خلال زيارة الرئيس لواشنطن". */
+        int to_place = end < c->t->n && same_sentence(c, i, end) && has_article(tok(c, i))
+                       && led_by_preposition(tok(c, end)) && strncmp(tok(c, end)->norm, "ل", 2) == 0
+                       && (gaz_ref(c, end, LIA_G_CITY, NULL) || gaz_ref(c, end, LIA_G_COUNTRY, NULL));
+        int ends = end >= c->t->n || !same_sentence(c, i, end) || tok(c, end)->kind != LIA_TOK_WORD || to_place
                    || (!c->covered[end] && !c->gaz[end] && !lex(c, end, c->cls.honorific)
                        && scan_name(c, end) <= end
                        && !(office_word(c, end, 1)
