@@ -1426,7 +1426,11 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
             /* "مارك فان دير ستور": a European name's particles are no
              * words of their own. */
             int particle = j > i && lex(c, j, c->cls.name_inner) && !has_article(tk);
-            if (words >= 3 && !particle)
+            /* ... but a family name with the article may end a name of
+             * three words that opens with a given name ("محمد علي مصلح
+             * الأحبابي"): the article word ends it below. */
+            int family_end = words == 3 && known_start && article;
+            if (words >= 3 && !particle && !family_end)
                 break;
             words += !particle;
         } else if (!part && after_part && words == 0 && patronymic_word(tok(c, j - 1))) {
