@@ -3247,6 +3247,11 @@ static size_t mention_at(ctx *c, size_t i)
     }
     if ((e = try_event(c, i)) > i)
         return e;
+    /* "امتدادا للمؤتمر الأول"، "الدورة السابقة": another edition, not the
+     * event the story is about. */
+    if ((len = lex(c, i, c->cls.event_ref)) && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)
+        && (lex(c, i + (size_t)len, c->cls.ordinal) || lex(c, i + (size_t)len, c->cls.former)))
+        return i + (size_t)len;
     if ((len = lex(c, i, c->cls.event_ref))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_EVENT);
         set_identity(c, mm, "", "", "", "");
