@@ -2797,7 +2797,10 @@ static size_t try_event(ctx *c, size_t i)
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
                 break;
-            if (lex(c, j, c->cls.stop) || lex(c, j, c->cls.relative) || pronoun_suffixed(tk))
+            /* "... لمجلس الأمن الجماعي برئاسة X": who chaired it is no part
+             * of its name ("قادة" of "اجتماع قادة الحلف" reads as قاده). */
+            if (lex(c, j, c->cls.stop) || lex(c, j, c->cls.relative) || pronoun_suffixed(tk)
+                || (lex(c, j, c->cls.led_by) && led_by_preposition(tk)))
                 break;
             /* "الدورة العشرين للمنتدى مساء الجمعة": a time of the day ends it;
              * so does a year ("الجمعية العامة للمنظمة سنة 2007"). */
