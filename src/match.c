@@ -958,6 +958,7 @@ typedef struct {
     size_t kind_first, kind_last; /* generic: the kind's words */
     int defaulted;           /* its country was guessed (the home country) */
     int is_org;              /* an organization (rules' organizations.tsv), not a state body */
+    int anaphoric;           /* "للمنظمة": the organization named before, no mention of its own */
 } body;
 
 static void body_release(body *b)
@@ -1599,6 +1600,44 @@ static size_t charged_with(const ctx *c, size_t j);
 static int serves_someone(const ctx *c, int t);
 static int principal_in_construct(const ctx *c, size_t j);
 
+/* Is key an international or regional organization of the rules (not an
+ * armed group, a party or a body the text named)? */
+static int international_org(const ctx *c, const char *key)
+{
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, key);
+    if (!g || g->kind != LIA_G_ORG)
+        return 0;
+    const char *cat = c->r->orgs.v[g->index].category;
+    return !strcmp(cat, "international") || !strcmp(cat, "regional");
+}
+
+/* "الأمين العام للمنظمة X": a word for an organization (class org_ref) at
+ * token i stands for the last organization named before it, within a few
+ * sentences.  Fills b and returns 1, or 0. */
+static int organization_named_before(const ctx *c, size_t i, body *b)
+{
+    int len = lex(c, i, c->cls.org_ref);
+    if (!len)
+        return 0;
+    const lia_mention *best = NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_ORG && mm->key[0] && mm->last <= i && tok(c, i)->sentence <= tok(c, mm->first)->sentence + 3
+            && (!best || mm->first > best->first) && international_org(c, mm->key))
+            best = mm;
+    }
+    if (!best)
+        return 0;
+    memset(b, 0, sizeof *b);
+    body_identity(b, best->key, best->name, best->latin, best->country);
+    b->start = i;
+    b->end = i + (size_t)len;
+    b->kind = -1;
+    b->is_org = 1;
+    b->anaphoric = 1;
+    return 1;
+}
+
 static int parse_title(const ctx *c, size_t i, title_info *ti)
 {
     memset(ti, 0, sizeof *ti);
@@ -1642,7 +1681,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
             if (k > 0 && s == j && !tok(c, j)->has_conj)
                 break;
             body b;
-            if (!parse_body(c, s, -1, 0, &b))
+            if (!parse_body(c, s, -1, 0, &b) && (k > 0 || !organization_named_before(c, s, &b)))
                 break;
             b.start = s;
             ti->bodies[ti->n_bodies++] = b;
@@ -1788,6 +1827,8 @@ static void add_body_mentions(ctx *c, title_info *ti, size_t first)
 {
     for (int k = 0; k < ti->n_bodies; k++) {
         body *b = &ti->bodies[k];
+        if (b->anaphoric)
+            continue;
         size_t start = b->start > first ? b->start : first;
         lia_mention *am = new_mention(c, start, b->end, b->is_org ? LIA_T_ORG : LIA_T_AGENCY);
         set_identity(c, am, b->key, b->name, b->latin, b->country);
@@ -2800,7 +2841,7 @@ static size_t try_event(ctx *c, size_t i)
             /* "... لمجلس الأمن الجماعي برئاسة X": who chaired it is no part
              * of its name ("قادة" of "اجتماع قادة الحلف" reads as قاده). */
             if (lex(c, j, c->cls.stop) || lex(c, j, c->cls.relative) || pronoun_suffixed(tk)
-                || (lex(c, j, c->cls.led_by) && led_by_preposition(tk)))
+                || (lex(c, j, c->cls.led_by) && led_by_preposition(tk) && strncmp(tk->norm, "ب", 2) == 0))
                 break;
             /* "الدورة العشرين للمنتدى مساء الجمعة": a time of the day ends it;
              * so does a year ("الجمعية العامة للمنظمة سنة 2007"). */
@@ -2836,7 +2877,7 @@ static size_t try_event(ctx *c, size_t i)
                 && !lex(c, j, c->cls.officials_of)     /* "المؤتمر العربي لرؤساء أجهزة ..." */
                 && !lex(c, j, c->cls.given_name) && !lex(c, j, c->cls.delegation_adj)
                 && !lex(c, j, c->cls.office_modifier) && !lex(c, j, c->cls.meeting_kind_adj)
-                && !lex(c, j, c->cls.region))
+                && !lex(c, j, c->cls.region) && !lex(c, j, c->cls.org_ref))
                 break;
             j++;
             words++;
