@@ -507,6 +507,9 @@ static int preposition_at(const ctx *c, size_t i)
 static int hamza_initial(const ctx *c, size_t i)
 {
     const unsigned char *p = (const unsigned char *)c->text + tok(c, i)->start;
+    /* ... after the list's و: "وإليزابيث". */
+    if (tok(c, i)->has_conj && p[0] == 0xD9 && p[1] == 0x88 && tok(c, i)->end - tok(c, i)->start > 4)
+        p += 2;
     return p[0] == 0xD8 && (p[1] == 0xA3 || p[1] == 0xA5);
 }
 
@@ -1376,8 +1379,9 @@ static int name_word(const ctx *c, size_t i, int first)
      * enough not to be a verb like "فقال"). */
     fa_name |= first == 1 && strncmp(tk->norm, "ف", 2) == 0 && strlen(tk->norm) >= 10
                && strncmp(tk->norm + 2, "ال", 4) != 0 && i + 1 < c->t->n
-               && tok(c, i + 1)->kind == LIA_TOK_WORD && !any_lex(c, i + 1) && !c->gaz[i + 1]
-               && !tok(c, i + 1)->has_conj && !has_article(tok(c, i + 1)) && same_sentence(c, i, i + 1);
+               && tok(c, i + 1)->kind == LIA_TOK_WORD && (!any_lex(c, i + 1) || only_given_name(c, i + 1))
+               && !c->gaz[i + 1] && !tok(c, i + 1)->has_conj && (!has_article(tok(c, i + 1)) || hamza_initial(c, i + 1))
+               && same_sentence(c, i, i + 1);
     if (first && ((tk->has_conj && first != NAME_AFTER_LIST_CONJ && !fa_name)
                   || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i)))
         && !lex(c, i, c->cls.given_name))
@@ -1446,7 +1450,7 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
             j++;
         /* An article word ends the name ("... الفيصل"), unless it is a given
          * name with a family name after it ("محمد الطاهر سيالة"). */
-        if (!part && !after_part && j > i + 1 && strncmp(tk->norm, "ال", 4) == 0
+        if (!part && !after_part && j > i + 1 && strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, j - 1)
             && !lex(c, j - 1, c->cls.name_inner)
             && !(words == 2 && lex(c, j - 1, c->cls.given_name) && j < c->t->n && same_sentence(c, i, j)
                  && tok(c, j)->kind == LIA_TOK_WORD && !tok(c, j)->has_conj && !any_lex(c, j)
@@ -3143,6 +3147,50 @@ static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_co
     return e;
 }
 
+/* "يرافقه المستشارون الرئاسيون X وY وZ": after a plural title (and its
+ * adjectives), each name of two words or more in the list is a person of
+ * the country of the one accompanied or of the delegation, if any.  The
+ * end of the last, or i. */
+static size_t plural_title_names(ctx *c, size_t i)
+{
+    size_t t = i;
+    int len = lex(c, t, c->cls.plural_title);
+    if (!len)
+        return i;
+    t += (size_t)len;
+    for (int adj = 0; adj < 2 && t < c->t->n && same_sentence(c, i, t) && has_article(tok(c, t))
+                      && !hamza_initial(c, t) && !any_lex(c, t) && (!c->gaz[t] || gaz_ref(c, t, LIA_G_NISBA, NULL));
+         adj++)
+        t++;
+    size_t end = t < c->t->n && same_sentence(c, i, t) && !c->gaz[t] ? scan_name_opening(c, t, 1) : t;
+    if (end < t + 2 || !same_sentence(c, i, end - 1))
+        return i;
+    int ci = accompanied_country(c, i);
+    if (ci < 0)
+        ci = delegation_country_before(c, i);
+    size_t last = i;
+    for (size_t first = t; end >= first + 2 && same_sentence(c, i, end - 1);) {
+        /* The first name's mention takes the title in, as a titled
+         * name's does. */
+        lia_mention *mm = new_mention(c, first == t ? i : first, end, LIA_T_PERSON);
+        char *name = clean_span_text(c, first, end);
+        if (first > t && strncmp(name, "و", 2) == 0)
+            memmove(name, name + 2, strlen(name + 2) + 1);
+        person_from_name_text(c, mm, name, ci);
+        mm->surface = mention_text(c, first, end);
+        mm->role = mention_text(c, i, t);
+        mm->official = 1;
+        mm->member = ci >= 0;
+        last = end;
+        /* The next item: "وليزلي فولتير"، "، ولويس جيرالد جيل". */
+        first = end < c->t->n && is_punct(c, end, ",") ? end + 1 : end;
+        if (first >= c->t->n || !tok(c, first)->has_conj || c->gaz[first] || !same_sentence(c, i, first))
+            break;
+        end = scan_name_opening(c, first, NAME_AFTER_LIST_CONJ);
+    }
+    return last;
+}
+
 /* Does a phrase of one of the classes (a bit per class, lex_words words)
  * start at token i? */
 static inline int lex_any_of(const ctx *c, size_t i, const uint64_t *classes)
@@ -3164,7 +3212,7 @@ static void set_opener_classes(ctx *c)
                             c->cls.event_head, c->cls.event_ref, c->cls.delegation, c->cls.capital,
                             c->cls.city_word, c->cls.home_ref, c->cls.anaphor, c->cls.group_ref, c->cls.guest,
                             c->cls.both_sides, c->cls.styled_ref, c->cls.counted_ref, c->cls.given_name,
-                            c->cls.name_part, c->cls.host_ref };
+                            c->cls.name_part, c->cls.host_ref, c->cls.plural_title };
     const int listers[] = { c->cls.delegation, c->cls.includes, c->cls.with };
     /* One block: the openers' words, then the listers'. */
     c->opener_classes = xcalloc(2 * c->lex_words, sizeof *c->opener_classes);
@@ -3459,6 +3507,8 @@ static size_t mention_at(ctx *c, size_t i)
             return mm->last;
         }
     }
+    if ((e = plural_title_names(c, i)) > i)
+        return e;
     /* A name with its office after it: "عبد الله مكي الرفاعي قائد
      * العمليات الخارجية", "محمد الحسن، مدير ...": a given name or a
      * connector opens it, a title closes it. */

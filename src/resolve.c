@@ -2380,6 +2380,18 @@ static void pairs_with_each(rctx *c, const lia_rel_match *rm, const lia_pattern 
     }
 }
 
+/* Does rm's sentence tell a reception before its trigger ("حيث كان في
+ * استقباله X، يرافقه ...")? */
+static int reception_before(const rctx *c, const lia_rel_match *rm)
+{
+    int cls[] = { c->cls.receive, c->cls.receive_noun };
+    for (size_t i = c->t->sent[rm->sentence].first; i < rm->anchor; i++)
+        for (int k = 0; k < 2; k++)
+            if (cls[k] >= 0 && lia_lex_at(c->m, i, cls[k]))
+                return 1;
+    return 0;
+}
+
 /* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
@@ -2465,8 +2477,20 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         /* Who came along with a visitor met him only as his host, of
          * another country. */
         if (is_relation(p, "met") && pattern_has_class(p, c->cls.accompany)
-            && (!am->country[0] || !bm->country[0] || !strcmp(am->country, bm->country)))
+            && (!am->country[0] || !bm->country[0] || !strcmp(am->country, bm->country))) {
+            /* "حيث كان في استقباله X، يرافقه Y وZ": the host's own people
+             * came along with him, and met the visitor the story follows. */
+            const lia_mention *sm = c->subject >= 0 ? &c->m->mentions.v[c->subject] : NULL;
+            if (sm && am->country[0] && !strcmp(am->country, bm->country) && sm->country[0]
+                && strcmp(sm->country, bm->country) != 0 && rm->a < 0 && bm->member
+                && reception_before(c, rm)) {
+                lia_rel_match with_b = *rm;
+                with_b.b[0] = bs[k];
+                with_b.n_b = 1;
+                relation_pairs(c, &with_b, p, c->subject);
+            }
             continue;
+        }
         if (bm->group && is_relation(p, "met")) {
             met_attendees(c, rm, p, am, date, place);
             continue;

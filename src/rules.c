@@ -1305,6 +1305,8 @@ static void look_up_named_classes(lia_rules *r)
     n->met_verb_dual = lia_rules_class(r, "met_verb_dual");
     n->dual_object_pron = lia_rules_class(r, "dual_object_pron");
     n->org_ref = lia_rules_class(r, "org_ref");
+    n->receive_noun = lia_rules_class(r, "receive_noun");
+    n->plural_title = lia_rules_class(r, "plural_title");
     n->met_noun_pron = lia_rules_class(r, "met_noun_pron");
     n->subordinate_clause = lia_rules_class(r, "subordinate_clause");
     n->own_attendance = lia_rules_class(r, "own_attendance");
