@@ -994,6 +994,16 @@ static int goes_on_sentence(const rctx *c, size_t s)
            && first->paragraph == c->t->tok[c->t->sent[s - 1].first].paragraph;
 }
 
+/* The token before the words of a spot inside a city that end at pi
+ * ("في أحد فنادق وسط العاصمة"), at most three of them; pi when none. */
+static size_t before_venue_spot(const rctx *c, size_t pi, size_t first)
+{
+    size_t j = pi;
+    while (j > first && pi - j < 3 && lia_lex_at(c->m, j, c->cls.venue_spot))
+        j--;
+    return j;
+}
+
 /* Is the trigger of rm (in sentence s) told at a place (into *place)?  In
  * order of trust: the place of an event it is in, a place that hosted
  * it, a city in في right after it.  One pass over the mentions keeps the
@@ -1086,6 +1096,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             size_t pi = mm->first - 1;
             if (pi > se->first && lia_lex_at(c->m, pi, city_word))
                 pi--;
+            pi = before_venue_spot(c, pi, se->first);
             const lia_token *prev = &c->t->tok[pi];
             prep |= lia_token_matches(prev, "في") || strcmp(prev->norm, "الي") == 0;
             /* "احتضنت مدينة العقبة اجتماعين": the city that hosted. */
