@@ -1010,7 +1010,7 @@ static size_t before_venue_spot(const rctx *c, size_t pi, size_t first)
  * first of each kind. */
 static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, const char **place)
 {
-    const char *hosted = NULL, *city_after = NULL;
+    const char *hosted = NULL, *city_after = NULL, *country_after = NULL;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         /* "قمة هلسنكي التي جمعت الرئيسين": a trigger in an event with a
@@ -1039,7 +1039,15 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
             && mm->first <= rm->anchor + 3 && (size_t)c->t->tok[mm->first].sentence == s
             && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
             city_after = mm->key;
+        /* "قد التقى في سنغافورة ... نظيره": a country in في right after
+         * the trigger is where it happened, as a city is. */
+        if (!country_after && mm->type == LIA_T_COUNTRY && !mm->inner && mm->key[0] && !mm->delegation
+            && mm->first == rm->anchor + 2 && (size_t)c->t->tok[mm->first].sentence == s
+            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+            country_after = mm->key;
     }
+    if (!city_after)
+        city_after = country_after;
     *place = hosted ? hosted : city_after;
     return *place != NULL;
 }
