@@ -298,6 +298,46 @@ static int last_of_country(const rctx *c, size_t k, const char *cc)
     return -1;
 }
 
+/* Was the person of that key named as a head of state or government by
+ * some mention before mention k? */
+static int key_named_as_leader(const rctx *c, const char *key, size_t k)
+{
+    for (size_t q = 0; q < k; q++) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type == LIA_T_PERSON && !p->inner && !strcmp(p->key, key) && named_as_leader(p))
+            return 1;
+    }
+    return 0;
+}
+
+/* "استقبل الرئيس البولوني X نظيره الأمريكي": the counterpart (mention k,
+ * "نظيره" and a nisba) of a leader named right before it in the sentence
+ * is the last leader of that country named, not its last minister; or -1. */
+static int leaders_counterpart(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    int counterpart = c->cls.counterpart;
+    if (counterpart < 0 || !lia_lex_at(c->m, mm->first, counterpart))
+        return -1;
+    int subject = -1;
+    for (size_t q = k; q-- > 0 && subject < 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (c->t->tok[p->first].sentence != c->t->tok[mm->first].sentence)
+            break;
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0])
+            subject = (int)q;
+    }
+    if (subject < 0 || !key_named_as_leader(c, c->m->mentions.v[subject].key, k))
+        return -1;
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && !strcmp(p->country, mm->country)
+            && key_named_as_leader(c, p->key, k))
+            return (int)q;
+    }
+    return -1;
+}
+
 /* Gives anaphors, title-only persons and "this forum" the entity they
  * stand for; those that stay unknown keep an empty key. */
 /* Does normalized name a start with all the words of b ("محمد بن عبد
@@ -413,7 +453,9 @@ static void resolve_references(rctx *c)
         if (mm->type == LIA_T_PERSON && mm->anaphor) {
             int who = last_person;
             if (mm->country[0]) {
-                who = last_of_country(c, k, mm->country);   /* "المسؤول المصري" */
+                who = leaders_counterpart(c, k);
+                if (who < 0)
+                    who = last_of_country(c, k, mm->country);   /* "المسؤول المصري" */
             }
             if (who >= 0) {
                 const lia_mention *p = &c->m->mentions.v[who];
