@@ -3774,6 +3774,9 @@ static void find_surnames(ctx *c)
         size_t first = i;
         if (i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1] && lex(c, i - 1, c->cls.counterpart) == 1)
             first = i - 1;
+        /* ... and so is a title of one word: "كما اجتمع بالوزيرة ديدي". */
+        if (first == i && len == 1 && titled)
+            first = i - 1;
         lia_mention *mm = new_mention(c, first, i + len, LIA_T_PERSON);
         set_identity(c, mm, copy.key, copy.name, copy.latin, copy.country);
         mm->official = copy.official;
@@ -4488,6 +4491,12 @@ static int joined_trigger(const ctx *c, size_t j)
     return 0;
 }
 
+/* "بحضور"، "وبحضور": in the presence of. */
+static int in_presence_of(const lia_token *tk)
+{
+    return strcmp(tk->norm, "بحضور") == 0 || strcmp(tk->norm, "وبحضور") == 0;
+}
+
 /* Can element el of the pattern match from pos at all?  0 only where
  * match_from(pm, el, pos) surely fails at once: a class or word it needs
  * is not at pos, or a capture it needs finds no mention (nor honorific
@@ -4560,6 +4569,11 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
              * "ترأس X الوفد، فيما ترأس Y"). */
             if (j > pm->anchor_pos && j < pm->sent_last && nx && nx->kind == LIA_P_CAPTURE
                 && lex(c, j, c->cls.contrast_clause))
+                break;
+            /* "والتقى الرئيس X في مقر الرئاسة بحضور Y وZ": who sat in is
+             * no party the trigger names (patterns that want them say so). */
+            if (j > pm->anchor_pos && j < pm->sent_last && nx && nx->kind == LIA_P_CAPTURE
+                && in_presence_of(tok(c, j)))
                 break;
             if (may_start(pm, el + 1, j) && match_from(pm, el + 1, j))
                 return 1;

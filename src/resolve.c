@@ -298,6 +298,46 @@ static int last_of_country(const rctx *c, size_t k, const char *cc)
     return -1;
 }
 
+/* Was the person of that key named as a head of state or government by
+ * some mention before mention k? */
+static int key_named_as_leader(const rctx *c, const char *key, size_t k)
+{
+    for (size_t q = 0; q < k; q++) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type == LIA_T_PERSON && !p->inner && !strcmp(p->key, key) && named_as_leader(p))
+            return 1;
+    }
+    return 0;
+}
+
+/* "استقبل الرئيس البولوني X نظيره الأمريكي": the counterpart (mention k,
+ * "نظيره" and a nisba) of a leader named right before it in the sentence
+ * is the last leader of that country named, not its last minister; or -1. */
+static int leaders_counterpart(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    int counterpart = c->cls.counterpart;
+    if (counterpart < 0 || !lia_lex_at(c->m, mm->first, counterpart))
+        return -1;
+    int subject = -1;
+    for (size_t q = k; q-- > 0 && subject < 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (c->t->tok[p->first].sentence != c->t->tok[mm->first].sentence)
+            break;
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0])
+            subject = (int)q;
+    }
+    if (subject < 0 || !key_named_as_leader(c, c->m->mentions.v[subject].key, k))
+        return -1;
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && !strcmp(p->country, mm->country)
+            && key_named_as_leader(c, p->key, k))
+            return (int)q;
+    }
+    return -1;
+}
+
 /* Gives anaphors, title-only persons and "this forum" the entity they
  * stand for; those that stay unknown keep an empty key. */
 /* Does normalized name a start with all the words of b ("محمد بن عبد
@@ -413,7 +453,9 @@ static void resolve_references(rctx *c)
         if (mm->type == LIA_T_PERSON && mm->anaphor) {
             int who = last_person;
             if (mm->country[0]) {
-                who = last_of_country(c, k, mm->country);   /* "المسؤول المصري" */
+                who = leaders_counterpart(c, k);
+                if (who < 0)
+                    who = last_of_country(c, k, mm->country);   /* "المسؤول المصري" */
             }
             if (who >= 0) {
                 const lia_mention *p = &c->m->mentions.v[who];
@@ -994,13 +1036,23 @@ static int goes_on_sentence(const rctx *c, size_t s)
            && first->paragraph == c->t->tok[c->t->sent[s - 1].first].paragraph;
 }
 
+/* The token before the words of a spot inside a city that end at pi
+ * ("في أحد فنادق وسط العاصمة"), at most three of them; pi when none. */
+static size_t before_venue_spot(const rctx *c, size_t pi, size_t first)
+{
+    size_t j = pi;
+    while (j > first && pi - j < 3 && lia_lex_at(c->m, j, c->cls.venue_spot))
+        j--;
+    return j;
+}
+
 /* Is the trigger of rm (in sentence s) told at a place (into *place)?  In
  * order of trust: the place of an event it is in, a place that hosted
  * it, a city in في right after it.  One pass over the mentions keeps the
  * first of each kind. */
 static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, const char **place)
 {
-    const char *hosted = NULL, *city_after = NULL;
+    const char *hosted = NULL, *city_after = NULL, *country_after = NULL;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         /* "قمة هلسنكي التي جمعت الرئيسين": a trigger in an event with a
@@ -1029,7 +1081,15 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
             && mm->first <= rm->anchor + 3 && (size_t)c->t->tok[mm->first].sentence == s
             && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
             city_after = mm->key;
+        /* "قد التقى في سنغافورة ... نظيره": a country in في right after
+         * the trigger is where it happened, as a city is. */
+        if (!country_after && mm->type == LIA_T_COUNTRY && !mm->inner && mm->key[0] && !mm->delegation
+            && mm->first == rm->anchor + 2 && (size_t)c->t->tok[mm->first].sentence == s
+            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+            country_after = mm->key;
     }
+    if (!city_after)
+        city_after = country_after;
     *place = hosted ? hosted : city_after;
     return *place != NULL;
 }
@@ -1086,6 +1146,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             size_t pi = mm->first - 1;
             if (pi > se->first && lia_lex_at(c->m, pi, city_word))
                 pi--;
+            pi = before_venue_spot(c, pi, se->first);
             const lia_token *prev = &c->t->tok[pi];
             prep |= lia_token_matches(prev, "في") || strcmp(prev->norm, "الي") == 0;
             /* "احتضنت مدينة العقبة اجتماعين": the city that hosted. */
