@@ -577,6 +577,27 @@ static size_t this_month_day(const ctx *c, size_t i, size_t k, int d, date_vec *
     int of_it = is_norm(c, k, "منه");
     if (same_month || of_it) {
         size_t end = of_it ? k + 1 : k + 2;
+        /* ... or a month named since, as no date ("منذ تموز/يوليو ...،
+         * قبل أن يعود في الثالث والعشرين منه"). */
+        size_t last_told = 0;
+        for (size_t q = out->n; q-- > 0;)
+            if (out->v[q].first < i && strlen(out->v[q].iso) >= 7 && out->v[q].iso[0] != '-') {
+                last_told = out->v[q].last;
+                break;
+            }
+        for (size_t q = i; q-- > last_told && q + 40 > i;) {
+            size_t e;
+            int m = month_at(c, q, &e);
+            if (!m || e > i)
+                continue;
+            int y = resolve_year(c, year_context(c, e, &e), m, d);
+            char a[16];
+            if (!fmt_day(a, sizeof a, y, m, d))
+                return end;
+            *first_out = i;
+            push(out, i, end, a, 1, 0);
+            return end;
+        }
         for (size_t q = out->n; q-- > 0;) {
             const char *iso = out->v[q].iso;
             int y, m;
