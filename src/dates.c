@@ -598,19 +598,25 @@ static size_t this_month_day(const ctx *c, size_t i, size_t k, int d, date_vec *
             push(out, i, end, a, 1, 0);
             return end;
         }
-        for (size_t q = out->n; q-- > 0;) {
-            const char *iso = out->v[q].iso;
-            int y, m;
-            char a[16];
-            if (out->v[q].first >= i || strlen(iso) < 7 || iso[0] == '-'
-                || sscanf(iso, "%4d-%2d", &y, &m) != 2)
-                continue;
-            if (!fmt_day(a, sizeof a, y, m, d))
+        /* A date years before the paper's ("اتفاق الجزائر الموقع في ديسمبر
+         * 2000") is background: the month is that of a date of the
+         * story's own time told before it, when there is one. */
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t q = out->n; q-- > 0;) {
+                const char *iso = out->v[q].iso;
+                int y, m;
+                char a[16];
+                if (out->v[q].first >= i || strlen(iso) < 7 || iso[0] == '-'
+                    || sscanf(iso, "%4d-%2d", &y, &m) != 2)
+                    continue;
+                if (pass == 0 && c->has_doc && y < c->dy - 1)
+                    continue;
+                if (!fmt_day(a, sizeof a, y, m, d))
+                    return end;
+                *first_out = i;
+                push(out, i, end, a, 1, out->v[q].relative_past);
                 return end;
-            *first_out = i;
-            push(out, i, end, a, 1, out->v[q].relative_past);
-            return end;
-        }
+            }
         return 0;
     }
     if (!c->has_doc || !is_article_form(c, k, "شهر") || (r = relative_at(c, k + 1)) == Y_NONE)
