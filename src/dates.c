@@ -812,7 +812,12 @@ static size_t weekday_led(const ctx *c, size_t i, date_vec *out)
         days = days_from_civil(y, m, d);
     int back = (weekday_of(days) - wd + 7) % 7;
     long target;
-    if (r == Y_PAST)
+    /* "تستضيفها مدريد حتى الخميس": until a weekday is until the coming
+     * one (or today). */
+    int until = r == Y_NONE && first > c->from && is_norm(c, first - 1, "حتي");
+    if (until)
+        target = days + (wd - weekday_of(days) + 7) % 7;
+    else if (r == Y_PAST)
         target = days - (back ? back : 7);
     else if (r == Y_NEXT) {
         int fwd = (wd - weekday_of(days) + 7) % 7;

@@ -922,6 +922,9 @@ static const char *sentence_date(const rctx *c, size_t s)
         /* A semicolon parts a sentence in two as a full stop would. */
         if (anchored && semicolon_between(c, d->first, c->anchor))
             continue;
+        /* "حتى الخميس" ends a span: no day something happened on. */
+        if (d->first > 0 && !strcmp(c->t->tok[d->first - 1].norm, "حتي"))
+            continue;
         /* A clause after the trigger's told in the pluperfect is of an
          * earlier occasion: "عقد X لقاء مع Y بعد المراسم، بينما كان Z قد
          * وصل ليل الأربعاء". */
