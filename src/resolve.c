@@ -2783,6 +2783,26 @@ static int counted_group(const rctx *c, int k, int *out)
     return n;
 }
 
+/* Is rm a meeting word ("بلقاء") whose objects are two persons of two
+ * countries, with no person named before it in its sentence? */
+static int meeting_of_two_sides(const rctx *c, const lia_rel_match *rm)
+{
+    if (rm->n_b != 2 || c->cls.met_noun < 0 || !lia_lex_at(c->m, rm->anchor, c->cls.met_noun))
+        return 0;
+    const lia_mention *x = &c->m->mentions.v[rm->b[0]], *y = &c->m->mentions.v[rm->b[1]];
+    if (x->type != LIA_T_PERSON || y->type != LIA_T_PERSON || !x->country[0] || !y->country[0]
+        || !strcmp(x->country, y->country))
+        return 0;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first >= rm->anchor)
+            break;
+        if (mm->type == LIA_T_PERSON && !mm->inner && mm->first >= c->t->sent[rm->sentence].first)
+            return 0;
+    }
+    return 1;
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -2819,6 +2839,19 @@ static void relations_from_matches(rctx *c)
              * subjects, who met one another, not the story's subject. */
             if (is_relation(p, "met") && rm->n_b > 0 && plural_title_between(c, rm->anchor + 1, object_at))
                 continue;
+        }
+        /* "توج الحوار بلقاء الرئيس X ورئيس الوزراء Y": a meeting word's
+         * list of two sides, with no person before it in its sentence,
+         * met each other. */
+        if (rm->a < 0 && is_relation(p, "met") && meeting_of_two_sides(c, rm)) {
+            for (int k = 0; k < rm->n_b; k++)
+                for (int l = k + 1; l < rm->n_b; l++) {
+                    lia_rel_match with_b = *rm;
+                    with_b.b[0] = rm->b[l];
+                    with_b.n_b = 1;
+                    relation_pairs(c, &with_b, p, rm->b[k]);
+                }
+            continue;
         }
         /* "بحث X ووزير الدفاع Y مع نظيريهما Z وW": Y is X's fellow
          * subject (another rule at the trigger lists both), not whom X met. */
