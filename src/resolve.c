@@ -2783,6 +2783,17 @@ static int counted_group(const rctx *c, int k, int *out)
     return n;
 }
 
+/* Is "كل منهما" (class dual_each) between rm's trigger and its first
+ * object? */
+static int each_of_two_before(const rctx *c, const lia_rel_match *rm)
+{
+    size_t first_b = c->m->mentions.v[rm->b[0]].first;
+    for (size_t i = rm->anchor + 1; i < first_b && c->cls.dual_each >= 0; i++)
+        if (lia_lex_at(c->m, i, c->cls.dual_each))
+            return 1;
+    return 0;
+}
+
 /* Is rm a meeting word ("بلقاء") whose objects are two persons of two
  * countries, with no person named before it in its sentence? */
 static int meeting_of_two_sides(const rctx *c, const lia_rel_match *rm)
@@ -2863,6 +2874,12 @@ static void relations_from_matches(rctx *c)
         for (int k = 0; k < rm->n_a && !coordinated; k++)
             alist[na++] = rm->as[k];
         /* "حيث استقبلهما X": the two last told acting together or meeting. */
+        /* "التقى خلالهما كل منهما X": each of the two last told acting
+         * together met X. */
+        if (na == 0 && c->joint[0] >= 0 && rm->n_b > 0 && each_of_two_before(c, rm)) {
+            alist[na++] = c->joint[0];
+            alist[na++] = c->joint[1];
+        }
         /* One of the receiver's own country is the guest's escort, not
          * received ("استقبله الوزير X ... قبل أن يستقبلهما الأمير"). */
         if (na == 0 && c->pair[0] >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.dual_object_pron)) {
