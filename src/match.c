@@ -4330,6 +4330,15 @@ static int verb_opens_own_clause(const pmatch *pm)
            && c->m->mentions.v[mi].type == LIA_T_PERSON;
 }
 
+/* The token after "في" and a place mention at i ("في القاهرة"), or i. */
+static size_t place_phrase_end(const ctx *c, size_t i, size_t sent_last)
+{
+    if (i + 1 >= sent_last || !lia_token_matches(tok(c, i), "في") || !mention_starts_at(c, i + 1))
+        return i;
+    const lia_mention *mm = &c->m->mentions.v[top_mention(c, i + 1)];
+    return mm->type & LIA_T_PLACE ? mm->last : i;
+}
+
 /* The token after a day told right after a verb ("، أمس الثلاثاء،"، "بعد
  * ظهر الثلاثاء"، "مساء اليوم") when a person's name follows it, else i. */
 static size_t day_before_subject(const ctx *c, size_t i, size_t sent_last)
@@ -4337,10 +4346,16 @@ static size_t day_before_subject(const ctx *c, size_t i, size_t sent_last)
     size_t k = i;
     if (k < sent_last && is_punct(c, k, ","))
         k++;
+    /* ... after the place: "لقاء جمع في القاهرة يوم 3 مارس X بنظيره". */
+    size_t place = place_phrase_end(c, k, sent_last);
+    if (place > k)
+        k = place;
     if (k + 1 < sent_last && lia_token_matches(tok(c, k), "بعد") && lex(c, k + 1, c->cls.time_of_day))
         k++;
     while (k < sent_last && lex(c, k, c->cls.time_of_day))
         k++;
+    if (k + 1 < sent_last && lex(c, k, c->cls.day_word) && c->date_end[k] <= k && c->date_end[k + 1] > k + 1)
+        k++;             /* "يوم 3 مارس" */
     if (k >= sent_last || c->date_end[k] <= k)
         return i;
     k = c->date_end[k];
