@@ -2556,6 +2556,12 @@ static size_t try_title_person(ctx *c, size_t i)
         && has_article(tok(c, j + 1)) && !led_by_preposition(tok(c, j + 1)) && !any_lex(c, j + 1)
         && !c->gaz[j + 1])
         name_end = j + 2;
+    /* "وزير خارجيته سيشهد التوقيع": after a body told with a pronoun
+     * (his ministry) only a known name, or one opening with a given name,
+     * is read: the words after it are as often the clause's verb. */
+    for (int k = 0; k < ti.n_bodies && name_end > j && !ol; k++)
+        if (possessive_suffixed(c, ti.bodies[k].start) && !lex(c, j, c->cls.given_name))
+            name_end = j;
     /* "وضم الوفد السعودي ... مدير عام حرس الحدود اللواء X": a member of a
      * foreign delegation holds his own country's office. */
     int dc = name_end > j ? delegation_country_before(c, i) : -1;
