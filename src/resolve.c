@@ -1094,6 +1094,8 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
     return *place != NULL;
 }
 
+static int came_from(const rctx *c, const lia_mention *mm);
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1131,7 +1133,9 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         if (!(mm->type & LIA_T_PLACE) || mm->delegation)
             continue;
         int arg = rm && (rm->a == (int)k || has_object(rm, (int)k));
-        if (arg || inside_person(c, mm))
+        /* "وصل X قادما من اليابان": where one came from is not where the
+         * sentence happens. */
+        if (arg || inside_person(c, mm) || came_from(c, mm))
             continue;
         const lia_token *tk = &c->t->tok[mm->first];
         /* "بمدريد"، "بالعاصمة الإسبانية مدريد": a ب proclitic (the token
