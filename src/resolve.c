@@ -935,6 +935,11 @@ static const char *sentence_date(const rctx *c, size_t s)
                    : (strlen(d->iso) == 7 || strlen(d->iso) == 4) && d->iso[0] != '-';
         if (d->first < se->first || d->first >= se->last || !rank || d->dateline || since_date(c, d))
             continue;
+        /* A day to come in another clause than the trigger's is of what
+         * was agreed, not of the talks: "اتفاق ... يسري اعتبارا من ليل
+         * السبت المقبل، وذلك بعد مفاوضات ... بين X وY". */
+        if (anchored && clause_of(c, s, d->first) != own_clause && planned_date(c, d->iso))
+            continue;
         /* A day after the paper's is told as what is to come ("يوم الاثنين
          * المقبل"): any other day of the sentence is the relation's. */
         int later = planned_date(c, d->iso), best_later = best && planned_date(c, best->iso);
@@ -1206,6 +1211,26 @@ static const char *country_of_place(const rctx *c, const char *key)
     return e ? e->country : "";
 }
 
+/* The day of sentence s near one of its visit or talks words that is
+ * not to come, else planned (the sentence's planned day). */
+static const char *unplanned_topic_date(rctx *c, size_t s, const char *planned)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    int cls[] = { c->cls.visit_noun, c->cls.visit_verb, c->cls.met_noun };
+    const char *d = planned;
+    for (size_t i = se->first; i < se->last && planned_date(c, d); i++)
+        for (int k = 0; k < 3; k++)
+            if (lia_lex_at(c->m, i, cls[k])) {
+                c->anchor = i;
+                const char *own = sentence_date(c, s);
+                c->anchor = SIZE_MAX;
+                if (!planned_date(c, own))
+                    d = own;
+                break;
+            }
+    return d;
+}
+
 /* Sets the date and place the article's visit or event happens on: the
  * first sentence that has a date and talks about a visit, a meeting or an
  * event. */
@@ -1223,6 +1248,10 @@ static void set_context(rctx *c)
         /* ... or talks: "اتفق X ونظيره Y أمس ... في ختام محادثات". */
         for (size_t i = se->first; i < se->last && !topical; i++)
             topical = lia_lex_at(c->m, i, visit) || lia_lex_at(c->m, i, visit_v) || lia_lex_at(c->m, i, talks);
+        /* A day to come may be another clause's ("اتفاق يسري اعتبارا من
+         * ليل السبت المقبل، وذلك بعد مفاوضات"): the talks' own day. */
+        if (topical && planned_date(c, d) && !(d = unplanned_topic_date(c, s, d)))
+            continue;
         for (size_t k = 0; k < c->m->mentions.n && !topical; k++) {
             const lia_mention *mm = &c->m->mentions.v[k];
             topical = mm->type == LIA_T_EVENT && mm->first >= se->first && mm->first < se->last;
