@@ -1101,12 +1101,29 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
 
 static int came_from(const rctx *c, const lia_mention *mm);
 
+/* "عاد X إلى نواكشوط قادما من لومي، ... بعد مشاركته في القمة": what he
+ * did before coming back happened where he came from; that city, or NULL. */
+static const char *origin_of_trigger(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first >= se->first
+            && mm->last <= rm->anchor && came_from(c, mm) && word_between(c, mm->last - 1, rm->anchor, "بعد"))
+            return mm->key;
+    }
+    return NULL;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
     const char *at_trigger;
     if (rm && place_at_trigger(c, s, rm, &at_trigger))
         return at_trigger;
+    const char *origin = rm ? origin_of_trigger(c, s, rm) : NULL;
+    if (origin)
+        return origin;
     /* "... إلى رام الله، حيث استقبله X": where حيث points. */
     size_t link = rm ? clause_link_at(c, rm) : 0;
     if (link) {
@@ -3117,6 +3134,30 @@ static size_t lead_sentence(const rctx *c)
     return SIZE_MAX;
 }
 
+/* "عاد رئيس الجمهورية X إلى نواكشوط قادما من لومي ... بعد مشاركته في
+ * القمة": a lead that brings its first person home (place, a city of his
+ * country) from a city tells the story of that city, which is returned;
+ * else NULL. */
+static const char *came_home_from(const rctx *c, size_t lead, const char *place)
+{
+    const lia_sentence *se = &c->t->sent[lead];
+    const lia_entity *home = lia_facts_find(c->f, place);
+    const lia_mention *who = NULL;
+    if (!home || strcmp(home->type, LIA_CITY) != 0)
+        return NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->inner || !mm->key[0] || mm->first < se->first || mm->first >= se->last)
+            continue;
+        if (!who && mm->type == LIA_T_PERSON)
+            who = mm;
+        if (who && mm->type == LIA_T_CITY && came_from(c, mm))
+            return strcmp(who->country, home->country) == 0 && strcmp(mm->country, home->country) != 0
+                   ? mm->key : NULL;
+    }
+    return NULL;
+}
+
 static void set_context_place(rctx *c)
 {
     const char *dateline = dateline_city(c);
@@ -3126,6 +3167,9 @@ static void set_context_place(rctx *c)
      * بنغازي"). */
     size_t lead = lead_sentence(c);
     const char *lead_place = lead != SIZE_MAX ? sentence_place(c, lead, NULL) : NULL;
+    const char *origin = lead_place ? came_home_from(c, lead, lead_place) : NULL;
+    if (origin)
+        lead_place = origin;
     const lia_entity *lp = lead_place ? lia_facts_find(c->f, lead_place) : NULL;
     for (size_t q = 0; q < c->m->rels.n; q++) {
         const lia_rel_match *rm = &c->m->rels.v[q];
