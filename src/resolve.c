@@ -2830,6 +2830,36 @@ static int counted_group(const rctx *c, int k, int *out)
     return n;
 }
 
+/* The length of list (n mentions) as an entourage: "رامافوزا، الذي
+ * رافقته الوزيرة X والوزيرة Y، ورئيس زيمبابوي Z": after a comma, one
+ * of another country than the first is no longer of it. */
+static int entourage_length(const rctx *c, const int *list, int n)
+{
+    const char *country = n > 0 ? c->m->mentions.v[list[0]].country : "";
+    for (int k = 1; k < n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[list[k]];
+        size_t before = mm->first > 0 && c->t->tok[mm->first].has_conj ? mm->first : mm->first - 1;
+        int comma = before > 0 && c->t->tok[before - 1].kind == LIA_TOK_PUNCT
+                    && !strcmp(c->t->tok[before - 1].norm, ",");
+        if (comma && country[0] && mm->country[0] && strcmp(mm->country, country) != 0)
+            return k;
+    }
+    return n;
+}
+
+/* Trims the lists of the rules that read who came along (class
+ * accompany) to the entourage. */
+static void trim_entourage_lists(rctx *c)
+{
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        lia_rel_match *rm = &c->m->rels.v[q];
+        if (!pattern_has_class(&c->r->patterns.v[rm->pattern], c->cls.accompany))
+            continue;
+        rm->n_a = entourage_length(c, rm->as, rm->n_a);
+        rm->n_b = entourage_length(c, rm->b, rm->n_b);
+    }
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -3336,6 +3366,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     heads_from_known_offices(&c);
     part_of_from_names(&c);
     hosted_from_event_places(&c);
+    trim_entourage_lists(&c);
     relations_from_matches(&c);
     for (size_t k = 0; k < c.implied.n; k++) {
         implied_visit *v = &c.implied.v[k];
