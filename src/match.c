@@ -1452,6 +1452,9 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
          * name with a family name after it ("محمد الطاهر سيالة"). */
         if (!part && !after_part && j > i + 1 && strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, j - 1)
             && !lex(c, j - 1, c->cls.name_inner)
+            /* ... unless it is compounded with الله ("خالد الجار الله") */
+            && !(j < c->t->n && same_sentence(c, j - 1, j) && !tok(c, j)->has_conj
+                 && lia_token_matches(tok(c, j), "الله"))
             && !(words == 2 && lex(c, j - 1, c->cls.given_name) && j < c->t->n && same_sentence(c, i, j)
                  && tok(c, j)->kind == LIA_TOK_WORD && !tok(c, j)->has_conj && !any_lex(c, j)
                  && !has_article(tok(c, j)) && !c->gaz[j]))
@@ -4220,6 +4223,26 @@ static int possessor_of_title(const ctx *c, size_t i)
     return 1;
 }
 
+/* "استقبل علييف وعقيلته مهريبان علييفا الرئيس التركي وعقيلته أمينة
+ * أردوغان": a person named as someone's spouse goes along with him and is
+ * no argument of the sentence's relations (inner). */
+static void mark_spouses(ctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type != LIA_T_PERSON || mm->first == 0 || !same_sentence(c, mm->first - 1, mm->first))
+            continue;
+        /* ... her given name may be one the gazetteer does not know, and
+         * her family name his ("وعقيلته بريجيت ماكرون"). */
+        size_t w = mm->first - 1;
+        if (!lex(c, w, c->cls.spouse) && w > 0 && tok(c, w)->kind == LIA_TOK_WORD && !any_lex(c, w)
+            && !c->gaz[w])
+            w--;
+        if (lex(c, w, c->cls.spouse))
+            mm->inner = 1;
+    }
+}
+
 /* Is the verb a feminine past ("التقت"، "استقبلت"، "وبحثت")?  Only verbs
  * of meeting and receiving are asked, and none of their masculine past
  * forms ends in ت. */
@@ -4947,6 +4970,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     find_shared_dual_titles(&c);
     if (out->mentions.n)
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
+    mark_spouses(&c);
     out->mention_at = xcalloc(t->n + 1, sizeof *out->mention_at);
     for (size_t k = 0; k < out->mentions.n; k++) {
         const lia_mention *mm = &out->mentions.v[k];

@@ -938,6 +938,11 @@ static const char *sentence_date(const rctx *c, size_t s)
                    : (strlen(d->iso) == 7 || strlen(d->iso) == 4) && d->iso[0] != '-';
         if (d->first < se->first || d->first >= se->last || !rank || d->dateline || since_date(c, d))
             continue;
+        /* A day to come in another clause than the trigger's is of what
+         * was agreed, not of the talks: "اتفاق ... يسري اعتبارا من ليل
+         * السبت المقبل، وذلك بعد مفاوضات ... بين X وY". */
+        if (anchored && clause_of(c, s, d->first) != own_clause && planned_date(c, d->iso))
+            continue;
         /* A day after the paper's is told as what is to come ("يوم الاثنين
          * المقبل"): any other day of the sentence is the relation's. */
         int later = planned_date(c, d->iso), best_later = best && planned_date(c, best->iso);
@@ -1097,12 +1102,31 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
     return *place != NULL;
 }
 
+static int came_from(const rctx *c, const lia_mention *mm);
+
+/* "عاد X إلى نواكشوط قادما من لومي، ... بعد مشاركته في القمة": what he
+ * did before coming back happened where he came from; that city, or NULL. */
+static const char *origin_of_trigger(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first >= se->first
+            && mm->last <= rm->anchor && came_from(c, mm) && word_between(c, mm->last - 1, rm->anchor, "بعد"))
+            return mm->key;
+    }
+    return NULL;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
     const char *at_trigger;
     if (rm && place_at_trigger(c, s, rm, &at_trigger))
         return at_trigger;
+    const char *origin = rm ? origin_of_trigger(c, s, rm) : NULL;
+    if (origin)
+        return origin;
     /* "... إلى رام الله، حيث استقبله X": where حيث points. */
     size_t link = rm ? clause_link_at(c, rm) : 0;
     if (link) {
@@ -1134,7 +1158,9 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         if (!(mm->type & LIA_T_PLACE) || mm->delegation)
             continue;
         int arg = rm && (rm->a == (int)k || has_object(rm, (int)k));
-        if (arg || inside_person(c, mm))
+        /* "وصل X قادما من اليابان": where one came from is not where the
+         * sentence happens. */
+        if (arg || inside_person(c, mm) || came_from(c, mm))
             continue;
         const lia_token *tk = &c->t->tok[mm->first];
         /* "بمدريد"، "بالعاصمة الإسبانية مدريد": a ب proclitic (the token
@@ -1205,6 +1231,26 @@ static const char *country_of_place(const rctx *c, const char *key)
     return e ? e->country : "";
 }
 
+/* The day of sentence s near one of its visit or talks words that is
+ * not to come, else planned (the sentence's planned day). */
+static const char *unplanned_topic_date(rctx *c, size_t s, const char *planned)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    int cls[] = { c->cls.visit_noun, c->cls.visit_verb, c->cls.met_noun };
+    const char *d = planned;
+    for (size_t i = se->first; i < se->last && planned_date(c, d); i++)
+        for (int k = 0; k < 3; k++)
+            if (lia_lex_at(c->m, i, cls[k])) {
+                c->anchor = i;
+                const char *own = sentence_date(c, s);
+                c->anchor = SIZE_MAX;
+                if (!planned_date(c, own))
+                    d = own;
+                break;
+            }
+    return d;
+}
+
 /* Sets the date and place the article's visit or event happens on: the
  * first sentence that has a date and talks about a visit, a meeting or an
  * event. */
@@ -1222,6 +1268,10 @@ static void set_context(rctx *c)
         /* ... or talks: "اتفق X ونظيره Y أمس ... في ختام محادثات". */
         for (size_t i = se->first; i < se->last && !topical; i++)
             topical = lia_lex_at(c->m, i, visit) || lia_lex_at(c->m, i, visit_v) || lia_lex_at(c->m, i, talks);
+        /* A day to come may be another clause's ("اتفاق يسري اعتبارا من
+         * ليل السبت المقبل، وذلك بعد مفاوضات"): the talks' own day. */
+        if (topical && planned_date(c, d) && !(d = unplanned_topic_date(c, s, d)))
+            continue;
         for (size_t k = 0; k < c->m->mentions.n && !topical; k++) {
             const lia_mention *mm = &c->m->mentions.v[k];
             topical = mm->type == LIA_T_EVENT && mm->first >= se->first && mm->first < se->last;
@@ -2814,6 +2864,36 @@ static int meeting_of_two_sides(const rctx *c, const lia_rel_match *rm)
     return 1;
 }
 
+/* The length of list (n mentions) as an entourage: "رامافوزا، الذي
+ * رافقته الوزيرة X والوزيرة Y، ورئيس زيمبابوي Z": after a comma, one
+ * of another country than the first is no longer of it. */
+static int entourage_length(const rctx *c, const int *list, int n)
+{
+    const char *country = n > 0 ? c->m->mentions.v[list[0]].country : "";
+    for (int k = 1; k < n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[list[k]];
+        size_t before = mm->first > 0 && c->t->tok[mm->first].has_conj ? mm->first : mm->first - 1;
+        int comma = before > 0 && c->t->tok[before - 1].kind == LIA_TOK_PUNCT
+                    && !strcmp(c->t->tok[before - 1].norm, ",");
+        if (comma && country[0] && mm->country[0] && strcmp(mm->country, country) != 0)
+            return k;
+    }
+    return n;
+}
+
+/* Trims the lists of the rules that read who came along (class
+ * accompany) to the entourage. */
+static void trim_entourage_lists(rctx *c)
+{
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        lia_rel_match *rm = &c->m->rels.v[q];
+        if (!pattern_has_class(&c->r->patterns.v[rm->pattern], c->cls.accompany))
+            continue;
+        rm->n_a = entourage_length(c, rm->as, rm->n_a);
+        rm->n_b = entourage_length(c, rm->b, rm->n_b);
+    }
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -3137,6 +3217,30 @@ static size_t lead_sentence(const rctx *c)
     return SIZE_MAX;
 }
 
+/* "عاد رئيس الجمهورية X إلى نواكشوط قادما من لومي ... بعد مشاركته في
+ * القمة": a lead that brings its first person home (place, a city of his
+ * country) from a city tells the story of that city, which is returned;
+ * else NULL. */
+static const char *came_home_from(const rctx *c, size_t lead, const char *place)
+{
+    const lia_sentence *se = &c->t->sent[lead];
+    const lia_entity *home = lia_facts_find(c->f, place);
+    const lia_mention *who = NULL;
+    if (!home || strcmp(home->type, LIA_CITY) != 0)
+        return NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->inner || !mm->key[0] || mm->first < se->first || mm->first >= se->last)
+            continue;
+        if (!who && mm->type == LIA_T_PERSON)
+            who = mm;
+        if (who && mm->type == LIA_T_CITY && came_from(c, mm))
+            return strcmp(who->country, home->country) == 0 && strcmp(mm->country, home->country) != 0
+                   ? mm->key : NULL;
+    }
+    return NULL;
+}
+
 static void set_context_place(rctx *c)
 {
     const char *dateline = dateline_city(c);
@@ -3146,6 +3250,9 @@ static void set_context_place(rctx *c)
      * بنغازي"). */
     size_t lead = lead_sentence(c);
     const char *lead_place = lead != SIZE_MAX ? sentence_place(c, lead, NULL) : NULL;
+    const char *origin = lead_place ? came_home_from(c, lead, lead_place) : NULL;
+    if (origin)
+        lead_place = origin;
     const lia_entity *lp = lead_place ? lia_facts_find(c->f, lead_place) : NULL;
     for (size_t q = 0; q < c->m->rels.n; q++) {
         const lia_rel_match *rm = &c->m->rels.v[q];
@@ -3312,6 +3419,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     heads_from_known_offices(&c);
     part_of_from_names(&c);
     hosted_from_event_places(&c);
+    trim_entourage_lists(&c);
     relations_from_matches(&c);
     for (size_t k = 0; k < c.implied.n; k++) {
         implied_visit *v = &c.implied.v[k];
