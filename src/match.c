@@ -3831,9 +3831,19 @@ static void find_titled_refs(ctx *c)
 {
     for (size_t i = 0; i < c->t->n; i++) {
         int ti_idx, tl;
-        if (c->covered[i] || !has_article(tok(c, i)) || (tl = gaz_ref(c, i, LIA_G_TITLE, &ti_idx)) <= 0)
+        if (c->covered[i] || (tl = gaz_ref(c, i, LIA_G_TITLE, &ti_idx)) <= 0)
             continue;
         size_t after = i + (size_t)tl;
+        /* "وكان رئيس الجهاز قد التقى": a title and a definite word for a
+         * body (class institution) stand for the one named before who
+         * heads a body so called. */
+        int construct = !has_article(tok(c, i)) && after < c->t->n && same_sentence(c, i, after)
+                        && lex(c, after, c->cls.institution) == 1 && has_article(tok(c, after))
+                        && !tok(c, after)->has_conj && !led_by_preposition(tok(c, after));
+        if (!has_article(tok(c, i)) && !construct)
+            continue;
+        if (construct)
+            after++;
         int nci = -1, nl = nisba_at(c, after, &nci);
         size_t end = after + (size_t)nl;
         int free_run = 1;

@@ -400,6 +400,27 @@ static int styled_first_name(const rctx *c, size_t k)
     return found;
 }
 
+/* The body word of a titled reference "رئيس الجهاز" ("جهاز", its article
+ * off), or NULL for one like "الوزير". */
+static const char *titled_body_word(const rctx *c, const lia_mention *mm)
+{
+    const lia_token *t0 = &c->t->tok[mm->first];
+    if (mm->last < mm->first + 2 || (strncmp(t0->norm, "ال", 4) == 0))
+        return NULL;
+    const char *w = c->t->tok[mm->first + 1].norm;
+    return strncmp(w, "ال", 4) == 0 ? w + 4 : NULL;
+}
+
+/* Is word w (normalized, clitics allowed on the tokens) in tokens
+ * [first, last)? */
+static int span_has_word(const rctx *c, size_t first, size_t last, const char *w)
+{
+    for (size_t k = first; k < last && k < c->t->n; k++)
+        if (lia_token_matches(&c->t->tok[k], w))
+            return 1;
+    return 0;
+}
+
 static void resolve_references(rctx *c)
 {
     int last_person = -1, last_event = -1;
@@ -436,11 +457,14 @@ static void resolve_references(rctx *c)
              * held one. */
             int who = -1;
             const char *tid = c->r->titles.v[mm->title].id;
+            /* "رئيس الجهاز": one whose title names a body with that word. */
+            const char *body_word = titled_body_word(c, mm);
             for (size_t q = 0; q < c->m->mentions.n; q++) {
                 const lia_mention *p = &c->m->mentions.v[q];
                 if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->title >= 0 && p->first < mm->first
                     && !strcmp(c->r->titles.v[p->title].id, tid)
                     && (!mm->country[0] || !strcmp(p->country, mm->country))
+                    && (!body_word || span_has_word(c, p->first, p->last, body_word))
                     && (who < 0 || p->first < c->m->mentions.v[who].first))
                     who = (int)q;
             }
