@@ -3842,8 +3842,15 @@ static void find_titled_refs(ctx *c)
                         && !tok(c, after)->has_conj && !led_by_preposition(tok(c, after));
         if (!has_article(tok(c, i)) && !construct)
             continue;
-        if (construct)
+        if (construct) {
             after++;
+            /* ... with its adjectives: "أمين المجلس الأعلى". */
+            for (int a = 0; a < 2 && after < c->t->n && same_sentence(c, i, after) && has_article(tok(c, after))
+                            && !any_lex(c, after) && !c->gaz[after] && !led_by_preposition(tok(c, after))
+                            && !tok(c, after)->has_conj && adjective_like(tok(c, after));
+                 a++)
+                after++;
+        }
         int nci = -1, nl = nisba_at(c, after, &nci);
         size_t end = after + (size_t)nl;
         int free_run = 1;

@@ -2918,6 +2918,21 @@ static void trim_entourage_lists(rctx *c)
     }
 }
 
+/* Does a visited rule read a place at the trigger at token anchor? */
+static int visit_with_place_at(const rctx *c, size_t anchor)
+{
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *om = &c->m->rels.v[q];
+        if (om->anchor != anchor || om->n_b == 0 || !is_relation(&c->r->patterns.v[om->pattern], "visited"))
+            continue;
+        /* Not where someone came from ("ووصل X قادما من الدوحة"). */
+        for (int k = 0; k < om->n_b; k++)
+            if (!came_from(c, &c->m->mentions.v[om->b[k]]))
+                return 1;
+    }
+    return 0;
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -2968,6 +2983,10 @@ static void relations_from_matches(rctx *c)
                 }
             continue;
         }
+        /* "زيارة خاطفة قام بها X إلى أبوظبي": a visit whose place a rule
+         * at the same trigger read is not one to the story's place. */
+        if (is_relation(p, "visited") && rm->n_b == 0 && visit_with_place_at(c, rm->anchor))
+            continue;
         /* "بحث X ووزير الدفاع Y مع نظيريهما Z وW": Y is X's fellow
          * subject (another rule at the trigger lists both), not whom X met. */
         if (rm->n_b > 0 && rm->a >= 0 && fellow_subject(c, q))
