@@ -2782,6 +2782,22 @@ static int place_inside_event(ctx *c, size_t p)
     return 1;
 }
 
+/* The token after a name of one to four words in quotes starting at token
+ * j ("«رباعية نورماندي»": the normalizer writes both as "), in j's
+ * sentence; or 0. */
+static size_t quoted_name_end(const ctx *c, size_t j)
+{
+    if (j >= c->t->n || !is_punct(c, j, "\""))
+        return 0;
+    for (size_t k = j + 1; k < c->t->n && k < j + 6 && same_sentence(c, j, k); k++) {
+        if (is_punct(c, k, "\""))
+            return k > j + 1 ? k + 1 : 0;
+        if (tok(c, k)->kind != LIA_TOK_WORD)
+            return 0;
+    }
+    return 0;
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
@@ -2808,6 +2824,20 @@ static size_t try_event(ctx *c, size_t i)
         size_t j = i + (size_t)len;
         size_t words = 0;
         const lia_token *head = tok(c, i + (size_t)len - 1);
+        /* "قمة «رباعية نورماندي»": a head and a name in quotes. */
+        size_t q = quoted_name_end(c, j);
+        if (q) {
+            mm = new_mention(c, i, q, LIA_T_EVENT);
+            name_event_by_words(c, mm, i, q, 0);
+            /* Its name without the quotes: "قمة رباعية نورماندي". */
+            char *h = clean_span_text(c, i, j), *w = clean_span_text(c, j + 1, q - 1);
+            char *name = xasprintf("%s %s", h, w);
+            mm->name = keep(c, name);
+            free(h);
+            free(w);
+            free(name);
+            return q;
+        }
         if (j >= c->t->n || !same_sentence(c, i, j))
             return i;
         if (!has_article(head)) {
