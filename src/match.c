@@ -3409,6 +3409,26 @@ static size_t mention_at(ctx *c, size_t i)
             mm->anaphor = 1;
             return mm->last;
         }
+        /* "ونظراؤه الإماراتي والبحريني والمغربي": one counterpart for each
+         * nisba of the list, each the last person named of that country. */
+        size_t k = after;
+        int more, mci;
+        while (nl && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->has_conj && (more = nisba_at(c, k, &mci)) == 1)
+            k++;
+        int list_ends = k > after && (k >= c->t->n || !same_sentence(c, i, k) || tok(c, k)->kind != LIA_TOK_WORD
+                                      || any_lex(c, k));
+        if (list_ends && !of_body) {
+            lia_mention *mm = new_mention(c, i, after, LIA_T_PERSON);
+            set_identity(c, mm, "", "", "", c->r->countries.v[nci].code);
+            mm->anaphor = 1;
+            for (size_t q = after; q < k; q++) {
+                nisba_at(c, q, &mci);
+                lia_mention *om = new_mention(c, q, q + 1, LIA_T_PERSON);
+                set_identity(c, om, "", "", "", c->r->countries.v[mci].code);
+                om->anaphor = 1;
+            }
+            return k;
+        }
     }
     if ((e = try_delegation(c, i)) > i)
         return e;

@@ -317,10 +317,18 @@ static int leaders_counterpart(const rctx *c, size_t k)
 {
     const lia_mention *mm = &c->m->mentions.v[k];
     int counterpart = c->cls.counterpart;
-    if (counterpart < 0 || !lia_lex_at(c->m, mm->first, counterpart))
+    /* "نظيريه التونسي والموريتاني": the list's later nisbas go with the
+     * counterpart word that opens it. */
+    if (counterpart < 0)
+        return -1;
+    size_t lead = k;
+    while (lead > 0 && !lia_lex_at(c->m, c->m->mentions.v[lead].first, counterpart)
+           && c->m->mentions.v[lead - 1].anaphor && c->m->mentions.v[lead - 1].last == c->m->mentions.v[lead].first)
+        lead--;
+    if (!lia_lex_at(c->m, c->m->mentions.v[lead].first, counterpart))
         return -1;
     int subject = -1;
-    for (size_t q = k; q-- > 0 && subject < 0;) {
+    for (size_t q = lead; q-- > 0 && subject < 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
         if (c->t->tok[p->first].sentence != c->t->tok[mm->first].sentence)
             break;
