@@ -33,6 +33,8 @@ typedef struct {
                                  whom "الوزيران" with an object stands for; -1 */
     int pair[2];              /* the two persons last told acting together or
                                  meeting: whom "استقبلهما" stands for; -1 */
+    int crowd[16], n_crowd;   /* the persons last told acting together, two or
+                                 more: whom "في استقبالهم" stands for */
     size_t anchor;            /* token the current relation hangs on (for evidence) */
     /* Visits implied by meeting or attending abroad, added after the
      * visits the text tells outright, so that those give the date. */
@@ -2865,6 +2867,18 @@ static int counted_group(const rctx *c, int k, int *out)
     return n;
 }
 
+/* Is rm's trigger "في استقبالهم" (a reception word with a plural or dual
+ * pronoun) right after its object? */
+static int received_them(const rctx *c, const lia_rel_match *rm)
+{
+    size_t at = c->m->mentions.v[rm->b[rm->n_b - 1]].last + 1;    /* past "في" */
+    if (at >= c->t->n || c->cls.receive_noun < 0 || !lia_lex_at(c->m, at, c->cls.receive_noun))
+        return 0;
+    const char *w = c->t->tok[at].norm;
+    size_t n = strlen(w);
+    return (n > 4 && !strcmp(w + n - 4, "هم")) || (n > 6 && !strcmp(w + n - 6, "هما"));
+}
+
 /* Is "كل منهما" (class dual_each) between rm's trigger and its first
  * object? */
 static int each_of_two_before(const rctx *c, const lia_rel_match *rm)
@@ -3005,6 +3019,12 @@ static void relations_from_matches(rctx *c)
         for (int k = 0; k < rm->n_a && !coordinated; k++)
             alist[na++] = rm->as[k];
         /* "حيث استقبلهما X": the two last told acting together or meeting. */
+        /* "وكان X ونظيراه ... قد وصلوا، حيث كان Y في استقبالهم": all of
+         * those last told acting together. */
+        if (na == 0 && c->n_crowd >= 2 && rm->n_b > 0 && received_them(c, rm)) {
+            memcpy(alist, c->crowd, (size_t)c->n_crowd * sizeof *alist);
+            na = c->n_crowd;
+        }
         /* "التقى خلالهما كل منهما X": each of the two last told acting
          * together met X. */
         if (na == 0 && c->joint[0] >= 0 && rm->n_b > 0 && each_of_two_before(c, rm)) {
@@ -3224,6 +3244,15 @@ static void relations_from_matches(rctx *c)
             c->subject = rm->a;
         for (int k = 0; k < na; k++)
             relation_pairs(c, rm, p, alist[k]);
+        if (na >= 2 && na <= 16) {
+            int persons = 1;
+            for (int k = 0; k < na; k++)
+                persons &= c->m->mentions.v[alist[k]].type == LIA_T_PERSON && c->m->mentions.v[alist[k]].key[0];
+            if (persons) {
+                memcpy(c->crowd, alist, (size_t)na * sizeof *alist);
+                c->n_crowd = na;
+            }
+        }
         /* Two persons who met are two told acting together too. */
         if (is_relation(p, "met") && na == 1 && rm->n_b == 1) {
             const lia_mention *x = &c->m->mentions.v[alist[0]], *y = &c->m->mentions.v[rm->b[0]];
