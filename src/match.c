@@ -3974,8 +3974,7 @@ static void find_shared_dual_titles(ctx *c)
             lia_mention *cm = pair[k][0], *pm = pair[k][1];
             size_t from = k == 0 ? t : cm->first;
             char *title = mention_text(c, t, t + 1), *country = mention_text(c, cm->first, cm->last);
-            char *role = xmalloc(strlen(title) + strlen(country) + 2);
-            sprintf(role, "%s %s", title, country);
+            char *role = xasprintf("%s %s", title, country);
             pm->role = keep(c, role);
             free(role);
             if (!pm->office[0])

@@ -421,6 +421,16 @@ static const char *titled_body_word(const rctx *c, const lia_mention *mm)
     return strncmp(w, "ال", 4) == 0 ? w + 4 : NULL;
 }
 
+/* Is a phrase of lexicon class cls ("وزراء"، "كل منهما") in tokens
+ * [from, to)?  No when the rules have no such class. */
+static int class_between(const rctx *c, size_t from, size_t to, int cls)
+{
+    for (size_t i = from; i < to && cls >= 0; i++)
+        if (lia_lex_at(c->m, i, cls))
+            return 1;
+    return 0;
+}
+
 /* Is word w (normalized, clitics allowed on the tokens) in tokens
  * [first, last)? */
 static int span_has_word(const rctx *c, size_t first, size_t last, const char *w)
@@ -906,15 +916,6 @@ static int semicolon_between(const rctx *c, size_t a, size_t b)
     return 0;
 }
 
-/* Is the word w (normalized) between tokens a and b? */
-static int word_between(const rctx *c, size_t a, size_t b, const char *w)
-{
-    for (size_t k = a + 1; k < b && k < c->t->n; k++)
-        if (!strcmp(c->t->tok[k].norm, w))
-            return 1;
-    return 0;
-}
-
 /* Is token t a word joined by و right after a comma ("، واجتمع")?  Not
  * a verb whose own first letter is و ("، وقّع"، "، وصل"): the word after
  * the و has three letters at least. */
@@ -963,7 +964,7 @@ static const char *sentence_date(const rctx *c, size_t s)
          * earlier occasion: "عقد X لقاء مع Y بعد المراسم، بينما كان Z قد
          * وصل ليل الأربعاء". */
         if (anchored && d->first > c->anchor && d->first < se->last && clause_of(c, s, d->first) > own_clause
-            && word_between(c, c->anchor, d->first, "قد"))
+            && span_has_word(c, c->anchor + 1, d->first, "قد"))
             continue;
         /* A day or a range; else a month of a known year ("في نيسان
          * الماضي") or a year ("عام 2011"), which beat the story's date for
@@ -1146,7 +1147,7 @@ static const char *origin_of_trigger(const rctx *c, size_t s, const lia_rel_matc
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first >= se->first
-            && mm->last <= rm->anchor && came_from(c, mm) && word_between(c, mm->last - 1, rm->anchor, "بعد"))
+            && mm->last <= rm->anchor && came_from(c, mm) && span_has_word(c, mm->last, rm->anchor, "بعد"))
             return mm->key;
     }
     return NULL;
@@ -2532,12 +2533,9 @@ static void pairs_with_each(rctx *c, const lia_rel_match *rm, const lia_pattern 
  * استقباله X، يرافقه ...")? */
 static int reception_before(const rctx *c, const lia_rel_match *rm)
 {
-    int cls[] = { c->cls.receive, c->cls.receive_noun };
-    for (size_t i = c->t->sent[rm->sentence].first; i < rm->anchor; i++)
-        for (int k = 0; k < 2; k++)
-            if (cls[k] >= 0 && lia_lex_at(c->m, i, cls[k]))
-                return 1;
-    return 0;
+    size_t first = c->t->sent[rm->sentence].first;
+    return class_between(c, first, rm->anchor, c->cls.receive)
+           || class_between(c, first, rm->anchor, c->cls.receive_noun);
 }
 
 /* The relations of one pattern match for one subject mention ai. */
@@ -2735,14 +2733,7 @@ static void part_of_from_names(rctx *c)
     }
 }
 
-/* Is a plural title ("وزراء"، "رؤساء أجهزة") in tokens [from, to)? */
-static int plural_title_between(const rctx *c, size_t from, size_t to)
-{
-    for (size_t i = from; i < to; i++)
-        if (lia_lex_at(c->m, i, c->cls.officials_of))
-            return 1;
-    return 0;
-}
+
 
 /* Does a counterpart word ("نظيره") open token i? */
 static int counterpart_at(const rctx *c, size_t i)
@@ -2883,11 +2874,7 @@ static int received_them(const rctx *c, const lia_rel_match *rm)
  * object? */
 static int each_of_two_before(const rctx *c, const lia_rel_match *rm)
 {
-    size_t first_b = c->m->mentions.v[rm->b[0]].first;
-    for (size_t i = rm->anchor + 1; i < first_b && c->cls.dual_each >= 0; i++)
-        if (lia_lex_at(c->m, i, c->cls.dual_each))
-            return 1;
-    return 0;
+    return class_between(c, rm->anchor + 1, c->m->mentions.v[rm->b[0]].first, c->cls.dual_each);
 }
 
 /* Is rm a meeting word ("بلقاء") whose objects are two persons of two
@@ -2989,7 +2976,7 @@ static void relations_from_matches(rctx *c)
             /* "اجتمع في فيينا وزراء خارجية الولايات المتحدة X وروسيا Y":
              * a plural title before the list makes them the verb's
              * subjects, who met one another, not the story's subject. */
-            if (is_relation(p, "met") && rm->n_b > 0 && plural_title_between(c, rm->anchor + 1, object_at))
+            if (is_relation(p, "met") && rm->n_b > 0 && class_between(c, rm->anchor + 1, object_at, c->cls.officials_of))
                 continue;
         }
         /* "توج الحوار بلقاء الرئيس X ورئيس الوزراء Y": a meeting word's
