@@ -3412,8 +3412,8 @@ static size_t mention_at(ctx *c, size_t i)
         /* "ونظراؤه الإماراتي والبحريني والمغربي": one counterpart for each
          * nisba of the list, each the last person named of that country. */
         size_t k = after;
-        int more, mci;
-        while (nl && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->has_conj && (more = nisba_at(c, k, &mci)) == 1)
+        int mci;
+        while (nl && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->has_conj && nisba_at(c, k, &mci) == 1)
             k++;
         int list_ends = k > after && (k >= c->t->n || !same_sentence(c, i, k) || tok(c, k)->kind != LIA_TOK_WORD
                                       || any_lex(c, k));
