@@ -441,6 +441,13 @@ static int span_has_word(const rctx *c, size_t first, size_t last, const char *w
     return 0;
 }
 
+/* "منذ قمة بو الفرنسية": an event named as a time in the past, which a
+ * later "القمة" does not stand for. */
+static int since_event(const rctx *c, const lia_mention *mm)
+{
+    return class_between(c, mm->first >= 2 ? mm->first - 2 : 0, mm->first, c->cls.since_event);
+}
+
 static void resolve_references(rctx *c)
 {
     int last_person = -1, last_event = -1;
@@ -698,7 +705,7 @@ static void resolve_references(rctx *c)
         }
         if (mm->type == LIA_T_PERSON && mm->key[0])
             last_person = (int)k;
-        if (mm->type == LIA_T_EVENT && mm->key[0])
+        if (mm->type == LIA_T_EVENT && mm->key[0] && !since_event(c, mm))
             last_event = (int)k;
     }
 }
@@ -3380,7 +3387,7 @@ static void set_context_place(rctx *c)
     }
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_EVENT && mm->place_mention) {
+        if (mm->type == LIA_T_EVENT && mm->place_mention && !since_event(c, mm)) {
             const lia_mention *pl = &c->m->mentions.v[mm->place_mention - 1];
             if (pl->key[0]) {
                 c->context_place = xstrdup(pl->key);
