@@ -2881,6 +2881,12 @@ static size_t try_event(ctx *c, size_t i)
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
                 break;
+            int high = j > i + (size_t)len ? lex(c, j, c->cls.high_level) : 0;
+            if (high) {
+                j += (size_t)high;
+                words += (size_t)high;
+                continue;
+            }
             /* "... لمجلس الأمن الجماعي برئاسة X": who chaired it is no part
              * of its name ("قادة" of "اجتماع قادة الحلف" reads as قاده). */
             if (lex(c, j, c->cls.stop) || lex(c, j, c->cls.relative) || pronoun_suffixed(tk)

@@ -1277,6 +1277,7 @@ static void look_up_named_classes(lia_rules *r)
     n->entourage = lia_rules_class(r, "entourage");
     n->event_head = lia_rules_class(r, "event_head");
     n->event_ref = lia_rules_class(r, "event_ref");
+    n->high_level = lia_rules_class(r, "high_level");
     n->facility = lia_rules_class(r, "facility");
     n->family_particle = lia_rules_class(r, "family_particle");
     n->former = lia_rules_class(r, "former");
