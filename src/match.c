@@ -3389,7 +3389,9 @@ static size_t mention_at(ctx *c, size_t i)
     if ((len = lex(c, i, c->cls.event_ref)) && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)
         && (lex(c, i + (size_t)len, c->cls.ordinal) || lex(c, i + (size_t)len, c->cls.former)))
         return i + (size_t)len;
-    if ((len = lex(c, i, c->cls.event_ref))) {
+    /* "أول اجتماع تشاوري": an indefinite head is a new meeting, no
+     * reference to the one named before. */
+    if ((len = lex(c, i, c->cls.event_ref)) && (len > 1 || has_article(tok(c, i)))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_EVENT);
         set_identity(c, mm, "", "", "", "");
         mm->event_ref = 1;
