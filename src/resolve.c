@@ -2786,6 +2786,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             && !(pl == c->context_place && background_date(c, date))) {
             const char *pc = country_of_place(c, pl);
             const lia_mention *side[2] = { am, is_relation(p, "met") ? bm : NULL };
+            /* Who received the other ("استقبل A B"، "استقبله B") is at home. */
+            if (pattern_has_class(p, c->cls.receive))
+                side[0] = NULL;
+            if (pattern_has_class(p, c->cls.receive_pron))
+                side[1] = NULL;
             for (int q = 0; q < 2; q++)
                 /* An ambassador or an adviser posted there is not visiting. */
                 if (side[q] && side[q]->type == LIA_T_PERSON && side[q]->country[0] && pc[0]
