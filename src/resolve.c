@@ -3024,6 +3024,16 @@ static int visit_with_place_at(const rctx *c, size_t anchor)
     return 0;
 }
 
+/* "زيارة لفرنسا، التقى خلالها X": a place led by ل or ب (a proclitic,
+ * not the first letter of its name, "بيروت") is where, never who. */
+static int place_led_by_preposition(const rctx *c, const lia_mention *mm)
+{
+    const lia_token *tk = &c->t->tok[mm->first];
+    return (mm->type & LIA_T_PLACE) && tk->n_forms > 1
+           && (strncmp(tk->norm, "ل", 2) == 0 || strncmp(tk->norm, "ب", 2) == 0)
+           && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -3046,7 +3056,8 @@ static void relations_from_matches(rctx *c)
                  * object, can be better: the others are passed over
                  * before their relation is compared. */
                 int near = om->anchor == rm->anchor || (om->anchor > rm->anchor && om->anchor <= object_at);
-                if (o == q || om->a < 0 || !near || !is_relation(&c->r->patterns.v[om->pattern], p->relation))
+                if (o == q || om->a < 0 || !near || !is_relation(&c->r->patterns.v[om->pattern], p->relation)
+                    || place_led_by_preposition(c, &c->m->mentions.v[om->a]))
                     continue;
                 better |= om->anchor == rm->anchor && !reads_objects_as_subject(om, rm)
                           && !objects_are_subject(c, om);
