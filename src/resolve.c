@@ -1007,6 +1007,26 @@ static int opens_clause_after_comma(const rctx *c, size_t t)
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
  * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
+static int came_from(const rctx *c, const lia_mention *mm);
+
+/* "ووصل X إلى عشق آباد قادما من دوشنبه، حيث أجرى الثلاثاء محادثات": is
+ * there, in tokens (from, to), a clause link right after a place one came
+ * from?  What that clause tells happened there, on its own day. */
+static int origin_clause_between(const rctx *c, size_t from, size_t to)
+{
+    for (size_t k = from + 1; k < to; k++) {
+        if (!lia_lex_at(c->m, k, c->cls.clause_link))
+            continue;
+        size_t end = k > 0 && c->t->tok[k - 1].kind == LIA_TOK_PUNCT ? k - 1 : k;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *mm = &c->m->mentions.v[q];
+            if (mm->last == end && (mm->type & LIA_T_PLACE) && came_from(c, mm))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1042,6 +1062,8 @@ static const char *sentence_date(const rctx *c, size_t s)
          * وصل ليل الأربعاء". */
         if (anchored && d->first > c->anchor && d->first < se->last && clause_of(c, s, d->first) > own_clause
             && span_has_word(c, c->anchor + 1, d->first, "قد"))
+            continue;
+        if (anchored && d->first > c->anchor && d->first < se->last && origin_clause_between(c, c->anchor, d->first))
             continue;
         /* A day or a range; else a month of a known year ("في نيسان
          * الماضي") or a year ("عام 2011"), which beat the story's date for
