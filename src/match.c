@@ -2901,7 +2901,10 @@ static size_t try_event(ctx *c, size_t i)
                 break;
             /* "في قمة نيامي النظام الداخلي": after the place that names
              * the event only an adjective ("مؤتمر بغداد الدولي") goes on. */
-            if (j > i + (size_t)len && has_article(tk) && !led_by_preposition(tk) && !adjective_like(tk)
+            /* ... nor a verb or a plain word ("قمة العلا تطوي صفحة ..."،
+             * "قمة لومي امتدادا لقمة ياوندي"); ل or ب still may ("مؤتمر
+             * ميونخ للأمن"). */
+            if (j > i + (size_t)len && !led_by_preposition(tk) && !(has_article(tk) && adjective_like(tk))
                 && (gaz_ref(c, j - 1, LIA_G_CITY, NULL) || gaz_ref(c, j - 1, LIA_G_COUNTRY, NULL)))
                 break;
             /* A definite word closes a construct: "وحضر حفل التوقيع وزراء
