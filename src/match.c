@@ -2841,6 +2841,11 @@ static size_t try_event(ctx *c, size_t i)
         if (j >= c->t->n || !same_sentence(c, i, j))
             return i;
         if (!has_article(head)) {
+            /* "اجتماع لقادة الشرطة"، "قمة للمنظمة القارية": an
+             * indefinite head with ل says what kind of meeting, it names
+             * none. */
+            if (led_by_preposition(tok(c, j)) && strncmp(tok(c, j)->norm, "ل", 2) == 0)
+                return i;
             /* "معرض الأمن الوطني", "مؤتمر ميونخ": a construct with a
              * definite word or a place; not "اجتماع مطبوع ...". */
             /* ... or a construct of plain words that reaches one: "اجتماع
