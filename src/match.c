@@ -2390,6 +2390,25 @@ static size_t try_title_person(ctx *c, size_t i)
         if (k > j && same_sentence(c, i, k) && (ol2 ? same : scan_name(c, k) > k))
             j = ti.end = k;
     }
+    /* "وزير الموارد الطبيعية الروسي ألكسندر كوزلوف": a minister of a
+     * ministry the rules do not know, its words, maybe its country, then
+     * a name no rule knows either. */
+    if (!ti.n_bodies && ti.title >= 0 && !strcmp(c->r->titles.v[ti.title].id, "minister") && j == ti.end
+        && j < c->t->n && has_article(tok(c, j)) && !led_by_preposition(tok(c, j)) && !official_at(c, j, NULL)) {
+        size_t k = j;
+        /* Not past "و": "وزيرة الاندماج الإفريقي والشؤون الخارجية" goes on
+         * to an office the rules know. */
+        while (k < j + 4 && office_word(c, k, 0) && (k == j || !tok(c, k)->has_conj))
+            k++;
+        int nci4, nl4 = k > j && ti.country < 0 ? nisba_at(c, k, &nci4) : 0;
+        if (nl4)
+            k += (size_t)nl4;
+        if (k > j && same_sentence(c, i, k) && !official_at(c, k, NULL) && scan_name(c, k) > k) {
+            if (nl4)
+                ti.country = nci4;
+            j = ti.end = k;
+        }
+    }
     /* "وزير الداخلية وأقاليم ما وراء البحار الفرنسي جيرالد دارمانان": words
      * of an office that read as nothing, then its country's nisba and the
      * holder's name.  Only for a body whose country was guessed. */
