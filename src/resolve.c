@@ -1003,10 +1003,6 @@ static int opens_clause_after_comma(const rctx *c, size_t t)
            && c->t->tok[t - 1].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[t - 1].norm, ",");
 }
 
-/* The date of sentence s, or NULL: the longest day-precise expression
- * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
- * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
- * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 static int came_from(const rctx *c, const lia_mention *mm);
 
 /* "ووصل X إلى عشق آباد قادما من دوشنبه، حيث أجرى الثلاثاء محادثات": is
@@ -1027,6 +1023,10 @@ static int origin_clause_between(const rctx *c, size_t from, size_t to)
     return 0;
 }
 
+/* The date of sentence s, or NULL: the longest day-precise expression
+ * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
+ * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
+ * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1236,7 +1236,6 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
     return *place != NULL;
 }
 
-static int came_from(const rctx *c, const lia_mention *mm);
 
 /* "عاد X إلى نواكشوط قادما من لومي، ... بعد مشاركته في القمة": what he
  * did before coming back happened where he came from; that city, or NULL. */
