@@ -1236,7 +1236,6 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
     return *place != NULL;
 }
 
-
 /* "عاد X إلى نواكشوط قادما من لومي، ... بعد مشاركته في القمة": what he
  * did before coming back happened where he came from; that city, or NULL. */
 static const char *origin_of_trigger(const rctx *c, size_t s, const lia_rel_match *rm)
