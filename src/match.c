@@ -3665,6 +3665,15 @@ static int word_in_class(const ctx *c, const char *w, int cls)
     return 0;
 }
 
+/* Is the token's own word (no clitic taken off) one of a name's words? */
+static int own_name_word(const lia_token *tk, char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(tk->forms[0], words[k]) == 0)
+            return 1;
+    return 0;
+}
+
 static void find_surnames(ctx *c)
 {
     /* The last word of each person's name, as an entry key, computed once;
@@ -3833,8 +3842,12 @@ static void find_surnames(ctx *c)
         size_t first = i;
         if (i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1] && lex(c, i - 1, c->cls.counterpart) == 1)
             first = i - 1;
-        /* ... and so is a title of one word: "كما اجتمع بالوزيرة ديدي". */
-        if (first == i && len == 1 && titled)
+        /* ... and so is a title of one word: "كما اجتمع بالوزيرة ديدي";
+         * not before a surname read only by taking off ب or ل: in
+         * "التقى الرئيس بسوبوتكا" the title is the one who met him. */
+        if (first == i && len == 1 && titled
+            && !(led_by_preposition(tok(c, i)) && !own_name_word(tok(c, i), &persons.v[p - 1].words[0],
+                                                                    persons.v[p - 1].n_words)))
             first = i - 1;
         lia_mention *mm = new_mention(c, first, i + len, LIA_T_PERSON);
         set_identity(c, mm, copy.key, copy.name, copy.latin, copy.country);
@@ -3912,7 +3925,11 @@ static void find_titled_refs(ctx *c)
         int to_place = end < c->t->n && same_sentence(c, i, end) && has_article(tok(c, i))
                        && led_by_preposition(tok(c, end)) && strncmp(tok(c, end)->norm, "ل", 2) == 0
                        && (gaz_ref(c, end, LIA_G_CITY, NULL) || gaz_ref(c, end, LIA_G_COUNTRY, NULL));
+        /* ... or a person it met, led by ب: "التقى الرئيس بسوبوتكا". */
+        int to_person = end < c->t->n && c->covered[end] && led_by_preposition(tok(c, end))
+                        && c->m->mentions.v[c->covered[end] - 1].type == LIA_T_PERSON;
         int ends = end >= c->t->n || !same_sentence(c, i, end) || tok(c, end)->kind != LIA_TOK_WORD || to_place
+                   || to_person
                    || (!c->covered[end] && !c->gaz[end] && !lex(c, end, c->cls.honorific)
                        && scan_name(c, end) <= end
                        && !(office_word(c, end, 1)
