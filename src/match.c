@@ -2792,7 +2792,9 @@ static size_t quoted_name_end(const ctx *c, size_t j)
     for (size_t k = j + 1; k < c->t->n && k < j + 6 && same_sentence(c, j, k); k++) {
         if (is_punct(c, k, "\""))
             return k > j + 1 ? k + 1 : 0;
-        if (tok(c, k)->kind != LIA_TOK_WORD)
+        /* "قمة «فيشغراد + اليابان»": a plus joins two words of the name. */
+        int plus = is_punct(c, k, "+") && k > j + 1 && tok(c, k - 1)->kind == LIA_TOK_WORD;
+        if (tok(c, k)->kind != LIA_TOK_WORD && !plus)
             return 0;
     }
     return 0;
