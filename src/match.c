@@ -2883,6 +2883,14 @@ static size_t try_event(ctx *c, size_t i)
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
                 break;
+            /* "الاجتماع الرفيع المستوى بشأن هايتي": the meeting's rank is
+             * part of its name (its words are stop words elsewhere). */
+            size_t hl = (size_t)lex(c, j, c->cls.high_level);
+            if (hl) {
+                j += hl;
+                words += hl;
+                continue;
+            }
             /* "... لمجلس الأمن الجماعي برئاسة X": who chaired it is no part
              * of its name ("قادة" of "اجتماع قادة الحلف" reads as قاده). */
             if (lex(c, j, c->cls.stop) || lex(c, j, c->cls.relative) || pronoun_suffixed(tk)

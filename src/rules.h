@@ -156,7 +156,7 @@ typedef struct {
         counterpart, day_word, delegation, delegation_adj, denial, dual_each, dual_guests,
         dual_leaders, dual_ministers, dual_object_pron, dual_officials, each_counterpart, entourage, event_head,
         event_ref, facility, family_particle, former, future, given_name, group_ref, guest,
-        home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, joined_them,
+        high_level, home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, joined_them,
         lead, led_by, list_intro, list_sep, made_by, margin, meeting_kind_adj, meeting_ref,
         message_from, met_noun, met_noun_pron, met_verb, met_verb_dual, name_inner, name_part,
         negation, office_modifier, officials_of, ordinal, org_ref, origin, plural_title, own_attendance, polity, post,
