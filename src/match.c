@@ -2883,12 +2883,12 @@ static size_t try_event(ctx *c, size_t i)
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
                 break;
-            /* "الاجتماع الرفيع المستوى بشأن هايتي": the meeting's rank is
-             * part of its name (its words are stop words elsewhere). */
-            size_t hl = (size_t)lex(c, j, c->cls.high_level);
-            if (hl) {
-                j += hl;
-                words += hl;
+            /* How high a meeting is goes on its name, right after a
+             * definite head too: "الاجتماع الرفيع المستوى بشأن هايتي". */
+            int high = lex(c, j, c->cls.high_level);
+            if (high) {
+                j += (size_t)high;
+                words += (size_t)high;
                 continue;
             }
             /* "... لمجلس الأمن الجماعي برئاسة X": who chaired it is no part
@@ -3393,7 +3393,9 @@ static size_t mention_at(ctx *c, size_t i)
     if ((len = lex(c, i, c->cls.event_ref)) && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)
         && (lex(c, i + (size_t)len, c->cls.ordinal) || lex(c, i + (size_t)len, c->cls.former)))
         return i + (size_t)len;
-    if ((len = lex(c, i, c->cls.event_ref))) {
+    /* "أول اجتماع تشاوري": an indefinite head is a new meeting, no
+     * reference to the one named before. */
+    if ((len = lex(c, i, c->cls.event_ref)) && (len > 1 || has_article(tok(c, i)))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_EVENT);
         set_identity(c, mm, "", "", "", "");
         mm->event_ref = 1;

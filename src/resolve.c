@@ -441,6 +441,70 @@ static int span_has_word(const rctx *c, size_t first, size_t last, const char *w
     return 0;
 }
 
+/* "منذ قمة بو الفرنسية": an event named as a time in the past, which a
+ * later "القمة" does not stand for. */
+static int since_event(const rctx *c, const lia_mention *mm)
+{
+    return class_between(c, mm->first >= 2 ? mm->first - 2 : 0, mm->first, c->cls.since_event);
+}
+
+/* Do tokens a and b read as one word once their clitics are off
+ * ("للمنتدى" and "منتدى")? */
+static int tokens_share_form(const lia_token *a, const lia_token *b)
+{
+    for (int i = 0; i < a->n_forms; i++)
+        if (lia_token_matches(b, a->forms[i]))
+            return 1;
+    return 0;
+}
+
+/* The event that the head word at token h stands for ("المنتدى"، "هذا
+ * المؤتمر", "الدورة العشرين للمنتدى"): the last named before it with
+ * that head word ("منتدى حوار شانغريلا", not the trilateral meeting told
+ * since); -1 when none was. */
+static int event_referred(const rctx *c, size_t h, int last_event)
+{
+    const lia_token *head = &c->t->tok[h];
+    for (int q = last_event; q >= 0; q--) {
+        const lia_mention *e = &c->m->mentions.v[q];
+        if (e->type != LIA_T_EVENT || !e->key[0] || e->inner || e->event_ref || since_event(c, e))
+            continue;
+        /* ... and the head word right before a known name: منتدى "حوار
+         * شانغريلا". */
+        size_t from = e->first >= 2 ? e->first - 2 : 0;
+        for (size_t i = from; i < e->last; i++)
+            if ((i >= e->first || lia_lex_at(c->m, i, c->cls.event_head))
+                && tokens_share_form(&c->t->tok[i], head))
+                return q;
+    }
+    return -1;
+}
+
+/* The head word of an event reference ("هذا المنتدى"، "الدورة الحالية";
+ * SIZE_MAX for one without, "هذا اللقاء"). */
+static size_t ref_head(const rctx *c, const lia_mention *mm)
+{
+    for (size_t i = mm->first; i < mm->last; i++)
+        if (lia_lex_at(c->m, i, c->cls.event_head))
+            return i;
+    return SIZE_MAX;
+}
+
+/* "الدورة العشرين للمنتدى": an edition of the event named before, its
+ * head after لل with only ordinals between; the head's token, or
+ * SIZE_MAX. */
+static size_t edition_of_head(const rctx *c, const lia_mention *mm)
+{
+    size_t h = mm->last - 1;
+    if (mm->last < mm->first + 3 || !lia_lex_at(c->m, mm->first, c->cls.event_head)
+        || !lia_lex_at(c->m, h, c->cls.event_head) || strncmp(c->t->tok[h].norm, "لل", 4) != 0)
+        return SIZE_MAX;
+    for (size_t i = mm->first + 1; i < h; i++)
+        if (!lia_lex_at(c->m, i, c->cls.ordinal))
+            return SIZE_MAX;
+    return h;
+}
+
 static void resolve_references(rctx *c)
 {
     int last_person = -1, last_event = -1;
@@ -690,15 +754,28 @@ static void resolve_references(rctx *c)
             }
         }
         if (mm->type == LIA_T_EVENT && mm->event_ref) {
-            if (last_event >= 0) {
-                const lia_mention *e = &c->m->mentions.v[last_event];
+            size_t h = ref_head(c, mm);
+            int referred = h != SIZE_MAX ? event_referred(c, h, last_event) : -1;
+            if (referred < 0)
+                referred = last_event;
+            if (referred >= 0) {
+                const lia_mention *e = &c->m->mentions.v[referred];
                 set_key(c, mm, e->key, e->name, e->latin, e->country);
             }
             continue;
         }
+        size_t edition_head = mm->type == LIA_T_EVENT ? edition_of_head(c, mm) : SIZE_MAX;
+        if (edition_head != SIZE_MAX) {
+            int referred = event_referred(c, edition_head, last_event);
+            if (referred >= 0) {
+                const lia_mention *e = &c->m->mentions.v[referred];
+                set_key(c, mm, e->key, e->name, e->latin, e->country);
+                continue;
+            }
+        }
         if (mm->type == LIA_T_PERSON && mm->key[0])
             last_person = (int)k;
-        if (mm->type == LIA_T_EVENT && mm->key[0])
+        if (mm->type == LIA_T_EVENT && mm->key[0] && !since_event(c, mm))
             last_event = (int)k;
     }
 }
@@ -3380,7 +3457,7 @@ static void set_context_place(rctx *c)
     }
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_EVENT && mm->place_mention) {
+        if (mm->type == LIA_T_EVENT && mm->place_mention && !since_event(c, mm)) {
             const lia_mention *pl = &c->m->mentions.v[mm->place_mention - 1];
             if (pl->key[0]) {
                 c->context_place = xstrdup(pl->key);

@@ -1310,6 +1310,7 @@ static void look_up_named_classes(lia_rules *r)
     n->receive_noun = lia_rules_class(r, "receive_noun");
     n->plural_title = lia_rules_class(r, "plural_title");
     n->met_noun_pron = lia_rules_class(r, "met_noun_pron");
+    n->since_event = lia_rules_class(r, "since_event");
     n->subordinate_clause = lia_rules_class(r, "subordinate_clause");
     n->own_attendance = lia_rules_class(r, "own_attendance");
     n->name_inner = lia_rules_class(r, "name_inner");
