@@ -4162,8 +4162,10 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
                && (tok(c, k)->kind != LIA_TOK_PUNCT || is_punct(c, k, "\""))
                && (top_mention(c, k) < 0 || c->m->mentions.v[top_mention(c, k)].type != LIA_T_PERSON)) {
             /* "X الأمين العام لمجلس التعاون والممثل الأعلى ... Y": the
-             * next item's own title, joined by و. */
-            if (!next_title && tok(c, k)->has_conj && gaz_ref(c, k, LIA_G_TITLE, NULL))
+             * next item's own title, joined by و; or its style: "X أمير
+             * البلاد المفدى وفخامة الرئيس Y". */
+            if (!next_title && tok(c, k)->has_conj
+                && (gaz_ref(c, k, LIA_G_TITLE, NULL) || lex(c, k, c->cls.honorific)))
                 next_title = k;
             k++;
         }

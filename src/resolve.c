@@ -172,7 +172,9 @@ static int styled_antecedent(const rctx *c, size_t k)
          * the mention itself; forms[0] only, as the other forms strip
          * more ("سموه" is no "سمو"). */
         size_t from = p->first;
-        for (int moved = 1; moved;) {     /* "صاحب السمو الملكي الأمير X" */
+        /* ... not across و: in "سمو الأمير والرئيس الإكوادوري" the style
+         * is the emir's. */
+        for (int moved = 1; moved && !c->t->tok[from].has_conj;) {     /* "صاحب السمو الملكي الأمير X" */
             moved = 0;
             for (size_t h = from; h-- > 0 && h + 4 > from;)
                 if (h + (size_t)lia_lex_at(c->m, h, honorific) == from) {
