@@ -2350,6 +2350,20 @@ static size_t try_title_person(ctx *c, size_t i)
             j += 1 + h;              /* "الوزير المنتدب لدى رئيس الحكومة" */
         } else if ((h = charged_with(c, j)) > 0) {
             j += h;                  /* "المبعوث الخاص المكلف بالصحراء الغربية ودول المغرب العربي X" */
+        } else if (ti.n_bodies && ti.bodies[0].country && strcmp(tok(c, j)->norm, "في") == 0
+                   && (h = (size_t)gaz_ref(c, j + 1, LIA_G_AGENCY, &ai))
+                   && (ti.bodies[0].defaulted || !strcmp(c->r->agencies.v[ai].country, ti.bodies[0].country))
+                   && is_punct(c, j + 1 + h, ",") && lex(c, j + 2 + h, c->cls.honorific)) {
+            /* "رئيس جهاز الاستخبارات العسكرية في قوات الدفاع الشعبية
+             * الأوغندية، اللواء X": the body it belongs to, whose country
+             * is the office's. */
+            j += 1 + h;
+            ti.country = lia_rules_country_index(c->r, c->r->agencies.v[ai].country);
+            rebind_defaulted_bodies(c, &ti, ti.country);
+        } else if (ti.n_bodies && is_punct(c, j, ",") && j + 1 < c->t->n && same_sentence(c, j, j + 1)
+                   && !tok(c, j + 1)->has_conj && (h = (size_t)lex(c, j + 1, c->cls.honorific))
+                   && name_at(c, j + 1 + h)) {
+            j += 1;                  /* "رئيس جهاز الاستخبارات العسكرية، اللواء X": a comma, a rank, the name */
         } else if (ti.n_bodies && (h = government_of(c, j, &nci)) && name_at(c, j + h)) {
             /* "وزير الدفاع في حكومة طالبان الملا محمد يعقوب": the
              * government's country is the office's. */
