@@ -4710,10 +4710,12 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
             anchor_again |= pm->p->el[k].kind == LIA_P_CLASS && pm->p->el[k].cls == an->cls;
         for (int g = 0; g <= e->gap && j <= pm->sent_last; g++) {
             /* But a relative clause goes on past و: in "الاجتماع الذي احتضنه
-             * ...، وضم X" the joined verb is the pattern's next element. */
+             * ...، وضم X" the joined verb is the pattern's next element; so
+             * does a tour: "جولة قام بها في 2015 وشملت كوبا". */
             if (g > 0 && j > pm->anchor_pos && an->kind == LIA_P_CLASS && !anchor_again
                 && j < pm->sent_last && (lex(c, j, an->cls) || c->joined[j])
-                && !(an->cls == c->cls.relative && nx && nx->kind == LIA_P_CLASS && lex(c, j, nx->cls)))
+                && !((an->cls == c->cls.relative || an->cls == c->cls.tour) && nx && nx->kind == LIA_P_CLASS
+                     && lex(c, j, nx->cls)))
                 break;
             /* "X، كما التقى Y": X is the object of what came before, not
              * the subject of the verb "كما" joins. */

@@ -1340,6 +1340,7 @@ static void look_up_named_classes(lia_rules *r)
     n->summit = lia_rules_class(r, "summit");
     n->the_country = lia_rules_class(r, "the_country");
     n->time_of_day = lia_rules_class(r, "time_of_day");
+    n->tour = lia_rules_class(r, "tour");
     n->to = lia_rules_class(r, "to");
     n->tour_begin = lia_rules_class(r, "tour_begin");
     n->vague_head = lia_rules_class(r, "vague_head");
