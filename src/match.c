@@ -2058,6 +2058,16 @@ static int delegation_country_before(const ctx *c, size_t i)
     for (size_t k = i; k-- > first;) {
         if (!lex(c, k, c->cls.delegation))
             continue;
+        /* Not one named in a relative clause about something else: "وقدم
+         * الوفد الأوكراني شرحا للصيغة التي طرحها الرئيس X" (unless it
+         * lists the delegation: "الوفد الذي ضم X"). */
+        int other_clause = 0, listed = 0;
+        for (size_t q = k + 1; q < i; q++) {
+            other_clause |= lex(c, q, c->cls.relative) != 0;
+            listed |= lex(c, q, c->cls.includes) || lex(c, q, c->cls.led_by);
+        }
+        if (other_clause && !listed)
+            continue;
         for (size_t q = k + 1; q < i && q < k + 5; q++) {
             int ci;
             if (gaz_ref(c, q, LIA_G_NISBA, &ci))
