@@ -3285,7 +3285,7 @@ static void set_opener_classes(ctx *c)
                             c->cls.event_head, c->cls.event_ref, c->cls.delegation, c->cls.capital,
                             c->cls.city_word, c->cls.home_ref, c->cls.anaphor, c->cls.group_ref, c->cls.guest,
                             c->cls.both_sides, c->cls.styled_ref, c->cls.counted_ref, c->cls.given_name,
-                            c->cls.name_part, c->cls.host_ref, c->cls.plural_title };
+                            c->cls.name_part, c->cls.host_ref, c->cls.plural_title, c->cls.portfolio };
     const int listers[] = { c->cls.delegation, c->cls.includes, c->cls.with };
     /* One block: the openers' words, then the listers'. */
     c->opener_classes = xcalloc(2 * c->lex_words, sizeof *c->opener_classes);
@@ -3332,6 +3332,20 @@ static size_t mention_at(ctx *c, size_t i)
     /* "كلا على حدة" (each separately) names nobody: "على" is no "علي". */
     if ((len = lex(c, i, c->cls.separately)))
         return i + (size_t)len;
+    /* "الذي يتولى أيضا حقيبة الخارجية": the ministry a portfolio names,
+     * of the country of the person named before it in the sentence. */
+    if ((len = lex(c, i, c->cls.portfolio)) && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)) {
+        size_t j = i + (size_t)len;
+        body b;
+        int pc = person_country_before(c, c->t->sent[tok(c, i)->sentence].first, i);
+        if (pc >= 0 && parse_body(c, j, pc, 0, &b) && b.kind >= 0 && !b.is_org) {
+            lia_mention *am = new_mention(c, j, b.end, LIA_T_AGENCY);
+            set_identity(c, am, b.key, b.name, b.latin, b.country);
+            size_t end = b.end;
+            body_release(&b);
+            return end;
+        }
+    }
     /* "مطار الملك خالد الدولي": a place named after a person. */
     /* Not after the facility with the article ("وكان في استقباله بالمطار
      * رئيس الوزراء X"): only a construct names it after someone. */

@@ -1321,6 +1321,7 @@ static void look_up_named_classes(lia_rules *r)
     n->ordinal = lia_rules_class(r, "ordinal");
     n->origin = lia_rules_class(r, "origin");
     n->polity = lia_rules_class(r, "polity");
+    n->portfolio = lia_rules_class(r, "portfolio");
     n->post = lia_rules_class(r, "post");
     n->press_conference = lia_rules_class(r, "press_conference");
     n->receive = lia_rules_class(r, "receive");
