@@ -4569,6 +4569,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && e->capture == 'A' && start > 0 && lex(c, start - 1, c->cls.met_verb)
         && title_led_by_ba(c, mi) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
         mi = -1;
+    /* "والتقى سموه فور وصوله X": a styled pronoun right after a meeting
+     * verb is its subject, not whom the story's subject met. */
+    if (mi >= 0 && e->capture == 'B' && start == pos && start > 0 && lex(c, start - 1, c->cls.met_verb)
+        && lex(c, start, c->cls.styled_ref))
+        mi = -1;
     /* "مبعوث ترامب يلتقي مادورو": a person after an indefinite title
      * that names no one is whose envoy (adviser, deputy) it is, not a
      * party. */
