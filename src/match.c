@@ -2287,6 +2287,13 @@ static size_t charged_with(const ctx *c, size_t j)
     return 0;
 }
 
+/* Is a name at i set off by a comma after it ("، ديو أكيكي،")? */
+static int name_set_off(const ctx *c, size_t i)
+{
+    size_t e = official_at(c, i, NULL) ? i + (size_t)official_at(c, i, NULL) : scan_name(c, i);
+    return e > i && e < c->t->n && is_punct(c, e, ",") && same_sentence(c, i, e);
+}
+
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
@@ -2371,9 +2378,13 @@ static size_t try_title_person(ctx *c, size_t i)
             ti.country = lia_rules_country_index(c->r, c->r->agencies.v[ai].country);
             rebind_defaulted_bodies(c, &ti, ti.country);
         } else if (ti.n_bodies && is_punct(c, j, ",") && j + 1 < c->t->n && same_sentence(c, j, j + 1)
-                   && !tok(c, j + 1)->has_conj && (h = (size_t)lex(c, j + 1, c->cls.honorific))
-                   && name_at(c, j + 1 + h)) {
-            j += 1;                  /* "رئيس جهاز الاستخبارات العسكرية، اللواء X": a comma, a rank, the name */
+                   && !tok(c, j + 1)->has_conj
+                   && (((h = (size_t)lex(c, j + 1, c->cls.honorific)) && name_at(c, j + 1 + h))
+                       || name_set_off(c, j + 1))) {
+            /* "رئيس جهاز الاستخبارات العسكرية، اللواء X"، "نائب المتحدث
+             * باسم وزارة الدفاع، ديو أكيكي،": a comma, a rank or not, and
+             * the name (set off by another comma when it has no rank). */
+            j += 1;
         } else if (ti.n_bodies && (h = government_of(c, j, &nci)) && name_at(c, j + h)) {
             /* "وزير الدفاع في حكومة طالبان الملا محمد يعقوب": the
              * government's country is the office's. */
