@@ -4025,6 +4025,44 @@ static lia_mention *unsorted_mention_at(ctx *c, size_t i)
     return NULL;
 }
 
+/* "مستشار الرئيس الأمريكي جو بايدن للأمن القومي جيك سوليفان": an
+ * adviser's or envoy's title, the principal it serves (a known person
+ * with his title), the affairs led by ل, then the adviser's own name.
+ * The adviser's mention takes the title; the principal is whose adviser
+ * he is, no party. */
+static void find_advisers_of_named_principals(ctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        lia_mention *p = &c->m->mentions.v[k];
+        int ti;
+        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->first == 0)
+            continue;
+        size_t t = p->first - 1;
+        if (c->covered[t] || gaz_ref(c, t, LIA_G_TITLE, &ti) != 1 || !serves_someone(c, ti)
+            || p->last >= c->t->n || !same_sentence(c, t, p->last) || c->covered[p->last]
+            || !led_by_preposition(tok(c, p->last)) || strncmp(tok(c, p->last)->norm, "ل", 2) != 0)
+            continue;
+        size_t j = p->last + 1;
+        while (j < p->last + 4 && j < c->t->n && same_sentence(c, t, j) && !c->covered[j]
+               && tok(c, j)->kind == LIA_TOK_WORD)
+            j++;
+        lia_mention *q = j < c->t->n ? unsorted_mention_at(c, j) : NULL;
+        if (!q || q->type != LIA_T_PERSON || !same_sentence(c, t, j))
+            continue;
+        size_t qi = (size_t)(q - c->m->mentions.v);
+        q->role = mention_text(c, t, j);
+        q->title = ti;
+        q->office = keep(c, c->r->titles.v[ti].office);
+        q->official = 1;
+        q->first = t;
+        p = &c->m->mentions.v[k];
+        p->inner = 1;
+        p->possessor = 1;
+        for (size_t w = t; w < q->last; w++)
+            c->covered[w] = (int)qi + 1;
+    }
+}
+
 /* "رئيسا توغو فور غناسينغبي وبنين توماس بوني يايي": a dual title shared by
  * two country-and-name pairs.  Each name takes the title with its country
  * (its country becomes part of it, no place of its own). */
@@ -5120,6 +5158,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     find_surnames(&c);
     find_cities_again(&c);
     find_titled_refs(&c);
+    find_advisers_of_named_principals(&c);
     find_shared_dual_titles(&c);
     if (out->mentions.n)
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
