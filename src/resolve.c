@@ -1379,9 +1379,11 @@ static void set_context(rctx *c)
             continue;
         const lia_sentence *se = &c->t->sent[s];
         int topical = 0;
-        /* ... or talks: "اتفق X ونظيره Y أمس ... في ختام محادثات". */
+        /* ... or talks: "اتفق X ونظيره Y أمس ... في ختام محادثات"; or a
+         * signing: "وقعت مصر وأوغندا، مساء الأربعاء، مذكرة تفاهم". */
         for (size_t i = se->first; i < se->last && !topical; i++)
-            topical = lia_lex_at(c->m, i, visit) || lia_lex_at(c->m, i, visit_v) || lia_lex_at(c->m, i, talks);
+            topical = lia_lex_at(c->m, i, visit) || lia_lex_at(c->m, i, visit_v) || lia_lex_at(c->m, i, talks)
+                      || lia_lex_at(c->m, i, c->cls.sign_verb);
         /* A day to come may be another clause's ("اتفاق يسري اعتبارا من
          * ليل السبت المقبل، وذلك بعد مفاوضات"): the talks' own day. */
         if (topical && planned_date(c, d) && !(d = unplanned_topic_date(c, s, d)))

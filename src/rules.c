@@ -1333,6 +1333,7 @@ static void look_up_named_classes(lia_rules *r)
     n->remote = lia_rules_class(r, "remote");
     n->sent_by = lia_rules_class(r, "sent_by");
     n->spouse = lia_rules_class(r, "spouse");
+    n->sign_verb = lia_rules_class(r, "sign_verb");
     n->separately = lia_rules_class(r, "separately");
     n->side_of = lia_rules_class(r, "side_of");
     n->stop = lia_rules_class(r, "stop");
