@@ -4618,6 +4618,14 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && e->capture == 'A' && start > 0 && lex(c, start - 1, c->cls.met_verb)
         && title_led_by_ba(c, mi) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
         mi = -1;
+    /* "يستقبل المفتش العام لوزارة الداخلية": a body led by ل after a
+     * definite word no rule reads is that word's complement (an office
+     * the rules do not know), not whom the meeting verb names. */
+    if (mi >= 0 && e->capture == 'B' && c->m->mentions.v[mi].type == LIA_T_AGENCY && start > 0
+        && !strcmp(pm->p->relation, "met") && led_by_preposition(tok(c, start))
+        && strncmp(tok(c, start)->norm, "ل", 2) == 0 && tok(c, start - 1)->kind == LIA_TOK_WORD
+        && has_article(tok(c, start - 1)) && !c->covered[start - 1] && !any_lex(c, start - 1) && !c->gaz[start - 1])
+        mi = -1;
     /* "والتقى سموه فور وصوله X": a styled pronoun right after a meeting
      * verb is its subject, not whom the story's subject met. */
     if (mi >= 0 && e->capture == 'B' && start == pos && start > 0 && lex(c, start - 1, c->cls.met_verb)
