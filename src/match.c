@@ -2058,6 +2058,16 @@ static int delegation_country_before(const ctx *c, size_t i)
     for (size_t k = i; k-- > first;) {
         if (!lex(c, k, c->cls.delegation))
             continue;
+        /* Not one named in a relative clause about something else: "وقدم
+         * الوفد الأوكراني شرحا للصيغة التي طرحها الرئيس X" (unless it
+         * lists the delegation: "الوفد الذي ضم X"). */
+        int other_clause = 0, listed = 0;
+        for (size_t q = k + 1; q < i; q++) {
+            other_clause |= lex(c, q, c->cls.relative) != 0;
+            listed |= lex(c, q, c->cls.includes) || lex(c, q, c->cls.led_by);
+        }
+        if (other_clause && !listed)
+            continue;
         for (size_t q = k + 1; q < i && q < k + 5; q++) {
             int ci;
             if (gaz_ref(c, q, LIA_G_NISBA, &ci))
@@ -2277,6 +2287,13 @@ static size_t charged_with(const ctx *c, size_t j)
     return 0;
 }
 
+/* Is a name at i set off by a comma after it ("، ديو أكيكي،")? */
+static int name_set_off(const ctx *c, size_t i)
+{
+    size_t e = official_at(c, i, NULL) ? i + (size_t)official_at(c, i, NULL) : scan_name(c, i);
+    return e > i && e < c->t->n && is_punct(c, e, ",") && same_sentence(c, i, e);
+}
+
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
@@ -2350,6 +2367,24 @@ static size_t try_title_person(ctx *c, size_t i)
             j += 1 + h;              /* "الوزير المنتدب لدى رئيس الحكومة" */
         } else if ((h = charged_with(c, j)) > 0) {
             j += h;                  /* "المبعوث الخاص المكلف بالصحراء الغربية ودول المغرب العربي X" */
+        } else if (ti.n_bodies && ti.bodies[0].country && strcmp(tok(c, j)->norm, "في") == 0
+                   && (h = (size_t)gaz_ref(c, j + 1, LIA_G_AGENCY, &ai))
+                   && (ti.bodies[0].defaulted || !strcmp(c->r->agencies.v[ai].country, ti.bodies[0].country))
+                   && is_punct(c, j + 1 + h, ",") && lex(c, j + 2 + h, c->cls.honorific)) {
+            /* "رئيس جهاز الاستخبارات العسكرية في قوات الدفاع الشعبية
+             * الأوغندية، اللواء X": the body it belongs to, whose country
+             * is the office's. */
+            j += 1 + h;
+            ti.country = lia_rules_country_index(c->r, c->r->agencies.v[ai].country);
+            rebind_defaulted_bodies(c, &ti, ti.country);
+        } else if (ti.n_bodies && is_punct(c, j, ",") && j + 1 < c->t->n && same_sentence(c, j, j + 1)
+                   && !tok(c, j + 1)->has_conj
+                   && (((h = (size_t)lex(c, j + 1, c->cls.honorific)) && name_at(c, j + 1 + h))
+                       || name_set_off(c, j + 1))) {
+            /* "رئيس جهاز الاستخبارات العسكرية، اللواء X"، "نائب المتحدث
+             * باسم وزارة الدفاع، ديو أكيكي،": a comma, a rank or not, and
+             * the name (set off by another comma when it has no rank). */
+            j += 1;
         } else if (ti.n_bodies && (h = government_of(c, j, &nci)) && name_at(c, j + h)) {
             /* "وزير الدفاع في حكومة طالبان الملا محمد يعقوب": the
              * government's country is the office's. */
@@ -2811,7 +2846,9 @@ static size_t quoted_name_end(const ctx *c, size_t j)
     for (size_t k = j + 1; k < c->t->n && k < j + 6 && same_sentence(c, j, k); k++) {
         if (is_punct(c, k, "\""))
             return k > j + 1 ? k + 1 : 0;
-        if (tok(c, k)->kind != LIA_TOK_WORD)
+        /* "قمة «فيشغراد + اليابان»": a plus joins two words of the name. */
+        int plus = is_punct(c, k, "+") && k > j + 1 && tok(c, k - 1)->kind == LIA_TOK_WORD;
+        if (tok(c, k)->kind != LIA_TOK_WORD && !plus)
             return 0;
     }
     return 0;
@@ -2905,7 +2942,9 @@ static size_t try_event(ctx *c, size_t i)
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
                 break;
-            int high = j > i + (size_t)len ? lex(c, j, c->cls.high_level) : 0;
+            /* How high a meeting is goes on its name, right after a
+             * definite head too: "الاجتماع الرفيع المستوى بشأن هايتي". */
+            int high = lex(c, j, c->cls.high_level);
             if (high) {
                 j += (size_t)high;
                 words += (size_t)high;
@@ -3284,7 +3323,7 @@ static void set_opener_classes(ctx *c)
                             c->cls.event_head, c->cls.event_ref, c->cls.delegation, c->cls.capital,
                             c->cls.city_word, c->cls.home_ref, c->cls.anaphor, c->cls.group_ref, c->cls.guest,
                             c->cls.both_sides, c->cls.styled_ref, c->cls.counted_ref, c->cls.given_name,
-                            c->cls.name_part, c->cls.host_ref, c->cls.plural_title };
+                            c->cls.name_part, c->cls.host_ref, c->cls.plural_title, c->cls.portfolio };
     const int listers[] = { c->cls.delegation, c->cls.includes, c->cls.with };
     /* One block: the openers' words, then the listers'. */
     c->opener_classes = xcalloc(2 * c->lex_words, sizeof *c->opener_classes);
@@ -3331,6 +3370,20 @@ static size_t mention_at(ctx *c, size_t i)
     /* "كلا على حدة" (each separately) names nobody: "على" is no "علي". */
     if ((len = lex(c, i, c->cls.separately)))
         return i + (size_t)len;
+    /* "الذي يتولى أيضا حقيبة الخارجية": the ministry a portfolio names,
+     * of the country of the person named before it in the sentence. */
+    if ((len = lex(c, i, c->cls.portfolio)) && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)) {
+        size_t j = i + (size_t)len;
+        body b;
+        int pc = person_country_before(c, c->t->sent[tok(c, i)->sentence].first, i);
+        if (pc >= 0 && parse_body(c, j, pc, 0, &b) && b.kind >= 0 && !b.is_org) {
+            lia_mention *am = new_mention(c, j, b.end, LIA_T_AGENCY);
+            set_identity(c, am, b.key, b.name, b.latin, b.country);
+            size_t end = b.end;
+            body_release(&b);
+            return end;
+        }
+    }
     /* "مطار الملك خالد الدولي": a place named after a person. */
     /* Not after the facility with the article ("وكان في استقباله بالمطار
      * رئيس الوزراء X"): only a construct names it after someone. */
@@ -3700,6 +3753,15 @@ static int word_in_class(const ctx *c, const char *w, int cls)
     return 0;
 }
 
+/* Is the token's own word (no clitic taken off) one of a name's words? */
+static int own_name_word(const lia_token *tk, char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(tk->forms[0], words[k]) == 0)
+            return 1;
+    return 0;
+}
+
 static void find_surnames(ctx *c)
 {
     /* The last word of each person's name, as an entry key, computed once;
@@ -3868,8 +3930,12 @@ static void find_surnames(ctx *c)
         size_t first = i;
         if (i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1] && lex(c, i - 1, c->cls.counterpart) == 1)
             first = i - 1;
-        /* ... and so is a title of one word: "كما اجتمع بالوزيرة ديدي". */
-        if (first == i && len == 1 && titled)
+        /* ... and so is a title of one word: "كما اجتمع بالوزيرة ديدي";
+         * not before a surname read only by taking off ب or ل: in
+         * "التقى الرئيس بسوبوتكا" the title is the one who met him. */
+        if (first == i && len == 1 && titled
+            && !(led_by_preposition(tok(c, i)) && !own_name_word(tok(c, i), &persons.v[p - 1].words[0],
+                                                                    persons.v[p - 1].n_words)))
             first = i - 1;
         lia_mention *mm = new_mention(c, first, i + len, LIA_T_PERSON);
         set_identity(c, mm, copy.key, copy.name, copy.latin, copy.country);
@@ -3947,7 +4013,11 @@ static void find_titled_refs(ctx *c)
         int to_place = end < c->t->n && same_sentence(c, i, end) && has_article(tok(c, i))
                        && led_by_preposition(tok(c, end)) && strncmp(tok(c, end)->norm, "ل", 2) == 0
                        && (gaz_ref(c, end, LIA_G_CITY, NULL) || gaz_ref(c, end, LIA_G_COUNTRY, NULL));
+        /* ... or a person it met, led by ب: "التقى الرئيس بسوبوتكا". */
+        int to_person = end < c->t->n && c->covered[end] && led_by_preposition(tok(c, end))
+                        && c->m->mentions.v[c->covered[end] - 1].type == LIA_T_PERSON;
         int ends = end >= c->t->n || !same_sentence(c, i, end) || tok(c, end)->kind != LIA_TOK_WORD || to_place
+                   || to_person
                    || (!c->covered[end] && !c->gaz[end] && !lex(c, end, c->cls.honorific)
                        && scan_name(c, end) <= end
                        && !(office_word(c, end, 1)
@@ -3980,6 +4050,44 @@ static lia_mention *unsorted_mention_at(ctx *c, size_t i)
         if (c->m->mentions.v[k].first == i && !c->m->mentions.v[k].inner)
             return &c->m->mentions.v[k];
     return NULL;
+}
+
+/* "مستشار الرئيس الأمريكي جو بايدن للأمن القومي جيك سوليفان": an
+ * adviser's or envoy's title, the principal it serves (a known person
+ * with his title), the affairs led by ل, then the adviser's own name.
+ * The adviser's mention takes the title; the principal is whose adviser
+ * he is, no party. */
+static void find_advisers_of_named_principals(ctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        lia_mention *p = &c->m->mentions.v[k];
+        int ti;
+        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->first == 0)
+            continue;
+        size_t t = p->first - 1;
+        if (c->covered[t] || gaz_ref(c, t, LIA_G_TITLE, &ti) != 1 || !serves_someone(c, ti)
+            || p->last >= c->t->n || !same_sentence(c, t, p->last) || c->covered[p->last]
+            || !led_by_preposition(tok(c, p->last)) || strncmp(tok(c, p->last)->norm, "ل", 2) != 0)
+            continue;
+        size_t j = p->last + 1;
+        while (j < p->last + 4 && j < c->t->n && same_sentence(c, t, j) && !c->covered[j]
+               && tok(c, j)->kind == LIA_TOK_WORD)
+            j++;
+        lia_mention *q = j < c->t->n ? unsorted_mention_at(c, j) : NULL;
+        if (!q || q->type != LIA_T_PERSON || !same_sentence(c, t, j))
+            continue;
+        size_t qi = (size_t)(q - c->m->mentions.v);
+        q->role = mention_text(c, t, j);
+        q->title = ti;
+        q->office = keep(c, c->r->titles.v[ti].office);
+        q->official = 1;
+        q->first = t;
+        p = &c->m->mentions.v[k];
+        p->inner = 1;
+        p->possessor = 1;
+        for (size_t w = t; w < q->last; w++)
+            c->covered[w] = (int)qi + 1;
+    }
 }
 
 /* "رئيسا توغو فور غناسينغبي وبنين توماس بوني يايي": a dual title shared by
@@ -4168,8 +4276,10 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
                && (tok(c, k)->kind != LIA_TOK_PUNCT || is_punct(c, k, "\""))
                && (top_mention(c, k) < 0 || c->m->mentions.v[top_mention(c, k)].type != LIA_T_PERSON)) {
             /* "X الأمين العام لمجلس التعاون والممثل الأعلى ... Y": the
-             * next item's own title, joined by و. */
-            if (!next_title && tok(c, k)->has_conj && gaz_ref(c, k, LIA_G_TITLE, NULL))
+             * next item's own title, joined by و; or its style: "X أمير
+             * البلاد المفدى وفخامة الرئيس Y". */
+            if (!next_title && tok(c, k)->has_conj
+                && (gaz_ref(c, k, LIA_G_TITLE, NULL) || lex(c, k, c->cls.honorific)))
                 next_title = k;
             k++;
         }
@@ -4535,6 +4645,19 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && e->capture == 'A' && start > 0 && lex(c, start - 1, c->cls.met_verb)
         && title_led_by_ba(c, mi) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
         mi = -1;
+    /* "يستقبل المفتش العام لوزارة الداخلية": a body led by ل after a
+     * definite word no rule reads is that word's complement (an office
+     * the rules do not know), not whom the meeting verb names. */
+    if (mi >= 0 && e->capture == 'B' && c->m->mentions.v[mi].type == LIA_T_AGENCY && start > 0
+        && !strcmp(pm->p->relation, "met") && led_by_preposition(tok(c, start))
+        && strncmp(tok(c, start)->norm, "ل", 2) == 0 && tok(c, start - 1)->kind == LIA_TOK_WORD
+        && has_article(tok(c, start - 1)) && !c->covered[start - 1] && !any_lex(c, start - 1) && !c->gaz[start - 1])
+        mi = -1;
+    /* "والتقى سموه فور وصوله X": a styled pronoun right after a meeting
+     * verb is its subject, not whom the story's subject met. */
+    if (mi >= 0 && e->capture == 'B' && start == pos && start > 0 && lex(c, start - 1, c->cls.met_verb)
+        && lex(c, start, c->cls.styled_ref))
+        mi = -1;
     /* "مبعوث ترامب يلتقي مادورو": a person after an indefinite title
      * that names no one is whose envoy (adviser, deputy) it is, not a
      * party. */
@@ -4700,10 +4823,12 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
             anchor_again |= pm->p->el[k].kind == LIA_P_CLASS && pm->p->el[k].cls == an->cls;
         for (int g = 0; g <= e->gap && j <= pm->sent_last; g++) {
             /* But a relative clause goes on past و: in "الاجتماع الذي احتضنه
-             * ...، وضم X" the joined verb is the pattern's next element. */
+             * ...، وضم X" the joined verb is the pattern's next element; so
+             * does a tour: "جولة قام بها في 2015 وشملت كوبا". */
             if (g > 0 && j > pm->anchor_pos && an->kind == LIA_P_CLASS && !anchor_again
                 && j < pm->sent_last && (lex(c, j, an->cls) || c->joined[j])
-                && !(an->cls == c->cls.relative && nx && nx->kind == LIA_P_CLASS && lex(c, j, nx->cls)))
+                && !((an->cls == c->cls.relative || an->cls == c->cls.tour) && nx && nx->kind == LIA_P_CLASS
+                     && lex(c, j, nx->cls)))
                 break;
             /* "X، كما التقى Y": X is the object of what came before, not
              * the subject of the verb "كما" joins. */
@@ -5068,6 +5193,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     find_surnames(&c);
     find_cities_again(&c);
     find_titled_refs(&c);
+    find_advisers_of_named_principals(&c);
     find_shared_dual_titles(&c);
     if (out->mentions.n)
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);

@@ -172,7 +172,9 @@ static int styled_antecedent(const rctx *c, size_t k)
          * the mention itself; forms[0] only, as the other forms strip
          * more ("سموه" is no "سمو"). */
         size_t from = p->first;
-        for (int moved = 1; moved;) {     /* "صاحب السمو الملكي الأمير X" */
+        /* ... not across و: in "سمو الأمير والرئيس الإكوادوري" the style
+         * is the emir's. */
+        for (int moved = 1; moved && !c->t->tok[from].has_conj;) {     /* "صاحب السمو الملكي الأمير X" */
             moved = 0;
             for (size_t h = from; h-- > 0 && h + 4 > from;)
                 if (h + (size_t)lia_lex_at(c->m, h, honorific) == from) {
@@ -1397,9 +1399,11 @@ static void set_context(rctx *c)
             continue;
         const lia_sentence *se = &c->t->sent[s];
         int topical = 0;
-        /* ... or talks: "اتفق X ونظيره Y أمس ... في ختام محادثات". */
+        /* ... or talks: "اتفق X ونظيره Y أمس ... في ختام محادثات"; or a
+         * signing: "وقعت مصر وأوغندا، مساء الأربعاء، مذكرة تفاهم". */
         for (size_t i = se->first; i < se->last && !topical; i++)
-            topical = lia_lex_at(c->m, i, visit) || lia_lex_at(c->m, i, visit_v) || lia_lex_at(c->m, i, talks);
+            topical = lia_lex_at(c->m, i, visit) || lia_lex_at(c->m, i, visit_v) || lia_lex_at(c->m, i, talks)
+                      || lia_lex_at(c->m, i, c->cls.sign_verb);
         /* A day to come may be another clause's ("اتفاق يسري اعتبارا من
          * ليل السبت المقبل، وذلك بعد مفاوضات"): the talks' own day. */
         if (topical && planned_date(c, d) && !(d = unplanned_topic_date(c, s, d)))

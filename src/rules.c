@@ -1277,7 +1277,6 @@ static void look_up_named_classes(lia_rules *r)
     n->entourage = lia_rules_class(r, "entourage");
     n->event_head = lia_rules_class(r, "event_head");
     n->event_ref = lia_rules_class(r, "event_ref");
-    n->high_level = lia_rules_class(r, "high_level");
     n->facility = lia_rules_class(r, "facility");
     n->family_particle = lia_rules_class(r, "family_particle");
     n->former = lia_rules_class(r, "former");
@@ -1285,6 +1284,7 @@ static void look_up_named_classes(lia_rules *r)
     n->given_name = lia_rules_class(r, "given_name");
     n->group_ref = lia_rules_class(r, "group_ref");
     n->guest = lia_rules_class(r, "guest");
+    n->high_level = lia_rules_class(r, "high_level");
     n->home_ref = lia_rules_class(r, "home_ref");
     n->honorific = lia_rules_class(r, "honorific");
     n->host_ref = lia_rules_class(r, "host_ref");
@@ -1321,6 +1321,7 @@ static void look_up_named_classes(lia_rules *r)
     n->ordinal = lia_rules_class(r, "ordinal");
     n->origin = lia_rules_class(r, "origin");
     n->polity = lia_rules_class(r, "polity");
+    n->portfolio = lia_rules_class(r, "portfolio");
     n->post = lia_rules_class(r, "post");
     n->press_conference = lia_rules_class(r, "press_conference");
     n->receive = lia_rules_class(r, "receive");
@@ -1332,6 +1333,7 @@ static void look_up_named_classes(lia_rules *r)
     n->remote = lia_rules_class(r, "remote");
     n->sent_by = lia_rules_class(r, "sent_by");
     n->spouse = lia_rules_class(r, "spouse");
+    n->sign_verb = lia_rules_class(r, "sign_verb");
     n->separately = lia_rules_class(r, "separately");
     n->side_of = lia_rules_class(r, "side_of");
     n->stop = lia_rules_class(r, "stop");
@@ -1340,6 +1342,7 @@ static void look_up_named_classes(lia_rules *r)
     n->summit = lia_rules_class(r, "summit");
     n->the_country = lia_rules_class(r, "the_country");
     n->time_of_day = lia_rules_class(r, "time_of_day");
+    n->tour = lia_rules_class(r, "tour");
     n->to = lia_rules_class(r, "to");
     n->tour_begin = lia_rules_class(r, "tour_begin");
     n->vague_head = lia_rules_class(r, "vague_head");
