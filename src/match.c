@@ -2898,9 +2898,11 @@ static size_t try_event(ctx *c, size_t i)
             return i;
         if (!has_article(head)) {
             /* "اجتماع لقادة الشرطة"، "قمة للمنظمة القارية": an
-             * indefinite head with ل says what kind of meeting, it names
-             * none. */
-            if (led_by_preposition(tok(c, j)) && strncmp(tok(c, j)->norm, "ل", 2) == 0)
+             * indefinite head with ل and whose officials, or an
+             * organization named by its kind, says what kind of meeting,
+             * it names none ("اجتماع للجنة الأمنية المشتركة" does). */
+            if (led_by_preposition(tok(c, j)) && strncmp(tok(c, j)->norm, "ل", 2) == 0
+                && (lex(c, j, c->cls.officials_of) || lex(c, j, c->cls.org_ref)))
                 return i;
             /* "معرض الأمن الوطني", "مؤتمر ميونخ": a construct with a
              * definite word or a place; not "اجتماع مطبوع ...". */
