@@ -2277,6 +2277,19 @@ static size_t charged_with(const ctx *c, size_t j)
     return 0;
 }
 
+/* "...، الفريق X Y،": a rank or style at first, then an unknown name
+ * closed by punctuation; first is the token after the comma, n the one
+ * after the styles.  The name's end, or n. */
+static size_t ranked_name_in_apposition(const ctx *c, size_t first, size_t n)
+{
+    if (n == first || n >= c->t->n || !same_sentence(c, first, n))
+        return n;
+    size_t e = scan_name(c, n);
+    if (e <= n || (e < c->t->n && tok(c, e)->kind != LIA_TOK_PUNCT))
+        return n;
+    return e;
+}
+
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
@@ -2653,10 +2666,19 @@ static size_t try_title_person(ctx *c, size_t i)
             int pi, pl = official_at(c, n, &pi);
             int other = pl && ti.country >= 0 && !defaulted
                         && strcmp(c->r->officials.v[pi].country, c->r->countries.v[ti.country].code) != 0;
-            if (pl && !other && same_sentence(c, k, n)) {
-                lia_mention *mm = new_mention(c, i, n + (size_t)pl, LIA_T_PERSON);
-                mm->surface = mention_text(c, n, n + (size_t)pl);
-                person_from_official(c, mm, pi);
+            /* "قائد الأركان العامة للجيوش، الفريق X Y،": an unknown name
+             * after a rank, in apposition between commas, is the holder's. */
+            size_t un = pl ? n : ranked_name_in_apposition(c, k + 1, n);
+            if ((pl && !other && same_sentence(c, k, n)) || un > n) {
+                lia_mention *mm = new_mention(c, i, pl ? n + (size_t)pl : un, LIA_T_PERSON);
+                mm->surface = mention_text(c, n, pl ? n + (size_t)pl : un);
+                if (pl)
+                    person_from_official(c, mm, pi);
+                else
+                    person_from_name(c, mm, n, un, defaulted ? -1 : ti.country);
+                if (!mm->country[0])
+                    mm->country = keep(c, ti.country >= 0 ? c->r->countries.v[ti.country].code
+                                       : ti.n_bodies ? ti.bodies[0].country : "");
                 attach_title(mm, &ti, c, i, k);
                 /* add_body_mentions may move the mention array. */
                 size_t last = mm->last;
