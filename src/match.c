@@ -2290,6 +2290,57 @@ static size_t ranked_name_in_apposition(const ctx *c, size_t first, size_t n)
     return e;
 }
 
+static size_t try_title_person(ctx *c, size_t i);
+
+/* "رئيس مجلس السيادة الانتقالي القائد العام للقوات المسلحة الفريق أول
+ * X"، "رئيس المخابرات العامة المصرية الوزير X": a title with the article
+ * right after another title (parsed as ti, from i to j) stacks a second
+ * office on the same person, unless it names another country ("استقبل
+ * رئيس الوزراء الوزير الإسرائيلي X" is two persons).  Extends the person
+ * the second title makes back to i with ti's bodies and sets *stacked.
+ * Returns where the second title's reading ended, or j. */
+static size_t stacked_title_person(ctx *c, size_t i, size_t j, const title_info *ti, int *stacked)
+{
+    /* Not "مبعوث الرئيس الأمريكي X": a title that names no body yet is
+     * whose envoy or adviser. */
+    if (!ti->n_bodies || j >= c->t->n || !same_sentence(c, i, j) || !has_article(tok(c, j))
+        || led_by_preposition(tok(c, j))
+        || joined_by_waw(c, j) || !gaz_ref(c, j, LIA_G_TITLE, NULL) || lex(c, j, c->cls.guest))
+        return j;
+    size_t before = c->m->mentions.n;
+    size_t end = try_title_person(c, j);
+    size_t pi = before;
+    while (pi < c->m->mentions.n && c->m->mentions.v[pi].first != j)
+        pi++;
+    if (end <= j || pi == c->m->mentions.n)
+        return end > j ? end : j;
+    lia_mention *pm = &c->m->mentions.v[pi];
+    const char *cc = ti->country >= 0 ? c->r->countries.v[ti->country].code
+                     : ti->n_bodies && !ti->bodies[0].defaulted ? ti->bodies[0].country : "";
+    if (pm->type != LIA_T_PERSON || !pm->key[0] || (cc && cc[0] && pm->country[0] && strcmp(cc, pm->country)))
+        return end;
+    /* A deputy's office stacked on a head's is not his: only offices of
+     * one rank, or a bare style ("الوزير") after the office, stack. */
+    if (pm->bodies[0] && (!ti->office || !pm->office || strcmp(ti->office, pm->office)))
+        return end;
+    char *merged[3] = { NULL, NULL, NULL };
+    int n = 0;
+    if (ti->n_bodies)
+        merged[n++] = keep(c, ti->bodies[0].key);
+    for (int k = 0; k < 2 && pm->bodies[k] && n < 2; k++)
+        merged[n++] = pm->bodies[k];
+    memcpy(pm->bodies, merged, sizeof merged);
+    if (!pm->bodies[1] && ti->office)
+        pm->office = keep(c, ti->office);
+    pm->first = i;
+    pm->role = mention_text(c, i, j);
+    if (!pm->country[0])
+        pm->country = keep(c, cc && cc[0] ? cc : ti->bodies[0].country);
+    add_body_mentions(c, (title_info *)ti, i);
+    *stacked = 1;
+    return end;
+}
+
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
@@ -2695,6 +2746,12 @@ static size_t try_title_person(ctx *c, size_t i)
         if (tok(c, k)->kind != LIA_TOK_WORD || lex(c, k, c->cls.stop) || official_at(c, k, NULL))
             break;
     }
+    int stacked = 0;
+    size_t after = stacked_title_person(c, i, j, &ti, &stacked);
+    if (stacked) {
+        title_release(&ti);
+        return after;
+    }
     /* Title only: the person is resolved later from the office.  Not
      * behind ل after a noun ("المبعوث الخاص للرئيس الروسي", "رسالة لرئيس
      * الجمهورية"): that office only qualifies the noun. */
@@ -2714,10 +2771,10 @@ static size_t try_title_person(ctx *c, size_t i)
             mm->guessed_country |= ti.bodies[k].defaulted;
         add_body_mentions(c, &ti, i);
         title_release(&ti);
-        return ti.end;
+        return after > ti.end ? after : ti.end;
     }
     title_release(&ti);
-    return i;
+    return after > j ? after : i;
 }
 
 /* The head word of an event without its proclitics ("لقمة سمرقند" is
