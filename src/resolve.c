@@ -1852,23 +1852,41 @@ static int object_earlier_in_sentence(const rctx *c, const lia_rel_match *rm, in
     return 0;
 }
 
-/* Is mention mm named right after "قام بها"، "أجراها" (who made a visit)? */
+/* Is mention mm named right after "قام بها"، "أجراها" (who made a visit),
+ * or after "وصول" (whose arrival)? */
 static int visit_maker(const rctx *c, const lia_mention *mm)
 {
     int made_by = c->cls.made_by;
     for (size_t k = mm->first > 3 ? mm->first - 3 : 0; k < mm->first; k++)
         if (lia_lex_at(c->m, k, made_by) == (int)(mm->first - k))
             return 1;
+    return mm->first > 0 && lia_lex_at(c->m, mm->first - 1, c->cls.arrival) == 1
+           && lia_token_matches(&c->t->tok[mm->first - 1], "وصول");
+}
+
+/* Is rm's trigger a reception told with a pronoun: "استقبله"، or "كان X
+ * في استقباله" (the reception a few words after the trigger)? */
+static int reception_of_pronoun(const rctx *c, const lia_rel_match *rm)
+{
+    if (lia_lex_at(c->m, rm->anchor, c->cls.receive_pron))
+        return 1;
+    if (!lia_lex_at(c->m, rm->anchor, c->cls.was))
+        return 0;
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    for (size_t k = rm->anchor + 1; k < se->last && k < rm->anchor + 12; k++)
+        if (lia_lex_at(c->m, k, c->cls.receive_noun))
+            return 1;
     return 0;
 }
 
-/* "زيارة قام بها برابوو إلى كانبرا، استقبله فيها ألبانيزي": the pronoun
- * of a reception is who made the visit told before it in its sentence.
+/* "زيارة قام بها برابوو إلى كانبرا، استقبله فيها ألبانيزي"، "وصول X إلى
+ * دمشق، حيث كان Y في استقباله": the pronoun of a reception is who made
+ * the visit (or the arrival) told before it in its sentence.
  * Returns 1 and sets out[0], or 0. */
 static int visit_maker_received(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
-    if (!lia_lex_at(c->m, rm->anchor, c->cls.receive_pron))
+    if (!reception_of_pronoun(c, rm))
         return 0;
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
@@ -3049,10 +3067,12 @@ static void relations_from_matches(rctx *c)
         }
         if (na == 0)
             na = relative_subject(c, rm, alist, 16);
-        if (na == 0)
-            na = where_subject(c, rm, alist);
+        /* "وصول X إلى دمشق، حيث كان Y في استقباله": whose arrival, before
+         * the subject of the clause "حيث" leans on. */
         if (na == 0)
             na = visit_maker_received(c, rm, alist);
+        if (na == 0)
+            na = where_subject(c, rm, alist);
         if (na == 0 && (na = kana_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
         if (na == 0 && is_relation(p, "met") && rm->n_b > 0 && !coordinated)
