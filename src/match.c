@@ -2871,10 +2871,26 @@ static size_t quoted_name_end(const ctx *c, size_t j)
     for (size_t k = j + 1; k < c->t->n && k < j + 6 && same_sentence(c, j, k); k++) {
         if (is_punct(c, k, "\""))
             return k > j + 1 ? k + 1 : 0;
-        if (tok(c, k)->kind != LIA_TOK_WORD)
+        /* "«ساها إكسبو 2024»"، "«IDEF 2025»": an edition's year or a Latin
+         * name may stand in it. */
+        if (tok(c, k)->kind == LIA_TOK_PUNCT)
             return 0;
     }
     return 0;
+}
+
+/* "معرض «ساها إكسبو 2024»": a head (or a description) from i, then in
+ * the quotes [q0, q) the name of an event the gazetteer knows.  Adds the
+ * event over [i, q) and returns 1, or 0. */
+static int quoted_known_event(ctx *c, size_t i, size_t q0, size_t q)
+{
+    int known;
+    if (!gaz_ref(c, q0 + 1, LIA_G_EVENT, &known))
+        return 0;
+    lia_mention *mm = new_mention(c, i, q, LIA_T_EVENT);
+    const lia_event_entry *e = &c->r->events.v[known];
+    set_identity(c, mm, e->key, e->name, e->latin, e->country);
+    return 1;
 }
 
 static size_t try_event(ctx *c, size_t i)
@@ -2905,6 +2921,8 @@ static size_t try_event(ctx *c, size_t i)
         const lia_token *head = tok(c, i + (size_t)len - 1);
         /* "قمة «رباعية نورماندي»": a head and a name in quotes. */
         size_t q = quoted_name_end(c, j);
+        if (q && quoted_known_event(c, i, j, q))
+            return q;
         if (q) {
             mm = new_mention(c, i, q, LIA_T_EVENT);
             name_event_by_words(c, mm, i, q, 0);
@@ -3037,6 +3055,13 @@ static size_t try_event(ctx *c, size_t i)
         if (known >= 0) {
             const lia_event_entry *e = &c->r->events.v[known];
             set_identity(c, mm, e->key, e->name, e->latin, e->country);
+        }
+        /* "معرض الأمن الداخلي للدول «ميليبول قطر 2022»": the description,
+         * then the known event's own name in quotes. */
+        size_t q2 = known < 0 ? quoted_name_end(c, j) : 0;
+        if (q2 && quoted_known_event(c, i, j, q2)) {
+            c->m->mentions.n--;
+            return q2;
         }
     } else {
         return i;

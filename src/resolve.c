@@ -1153,12 +1153,25 @@ static const char *origin_of_trigger(const rctx *c, size_t s, const lia_rel_matc
     return NULL;
 }
 
+/* "وكان X قد اجتمع هناك أيضا بـ Y": "there", right after a meeting
+ * verb, is the place the sentence before told (not "there is": "أن
+ * هناك تنسيقا"). */
+static int there_after_trigger(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    return rm->anchor + 1 < se->last && lia_lex_at(c->m, rm->anchor, c->cls.met_verb)
+           && lia_token_matches(&c->t->tok[rm->anchor + 1], "هناك");
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
     const char *at_trigger;
     if (rm && place_at_trigger(c, s, rm, &at_trigger))
         return at_trigger;
+    const char *there = rm && s > 0 && there_after_trigger(c, s, rm) ? sentence_place(c, s - 1, NULL) : NULL;
+    if (there)
+        return there;
     const char *origin = rm ? origin_of_trigger(c, s, rm) : NULL;
     if (origin)
         return origin;
