@@ -208,6 +208,14 @@ static const char *same_kind_office(const lia_mention *p, const lia_mention *mm)
 static int holder_of_kind(const rctx *c, size_t k, const char **body)
 {
     const lia_mention *mm = &c->m->mentions.v[k];
+    /* "اللواء مجدي عبد الغفار وزير الداخلية" ... "الوزير البحريني" ...
+     * "وكان وزير الداخلية قد وصل": the same bare title again is who bore
+     * it, not the last foreign minister named with his nisba. */
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->role && mm->role && !strcmp(p->role, mm->role) && (*body = same_kind_office(p, mm)))
+            return (int)q;
+    }
     for (size_t q = k; q-- > 0;)
         if ((*body = same_kind_office(&c->m->mentions.v[q], mm)))
             return (int)q;
