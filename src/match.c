@@ -1410,7 +1410,9 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
         int after_part = j > i && lex(c, j - 1, c->cls.name_part);
         int article = has_article(tk) && !hamza_initial(c, j);
         seen_part |= part && j > i;
-        if (!known_start && !seen_part && article)
+        /* "مجبل فهد الرشيدي": a father's given name makes the family
+         * name with the article after it part of the name. */
+        if (!known_start && !seen_part && article && !(words == 2 && lex(c, j - 1, c->cls.given_name)))
             break;
         if (j == i && article && !lex(c, j, c->cls.given_name))
             break;
