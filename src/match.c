@@ -3811,6 +3811,14 @@ static void find_surnames(ctx *c)
             }
         } else {
             char *norm = lia_normalize_str(mm->surface);
+            /* "عبد الفتاح البرهان عبد الرحمن": a known official named with
+             * his father's name after his own is named again by his own
+             * name's last word. */
+            char *own = mm->official && mm->name[0] ? lia_normalize_str(mm->name) : NULL;
+            size_t ol = own ? strlen(own) : 0;
+            if (own && strncmp(norm, own, ol) == 0 && norm[ol] == ' ')
+                norm[ol] = '\0';
+            free(own);
             char *save = NULL;
             for (char *w = strtok_r(norm, " ", &save); w && kn.n_words < 6; w = strtok_r(NULL, " ", &save)) {
                 kn.words[kn.n_words] = lia_arena_strdup(words, lia_entry_key_in(w));
