@@ -2058,6 +2058,10 @@ static int delegation_country_before(const ctx *c, size_t i)
         return -1;
     size_t first = c->t->sent[tok(c, i)->sentence].first;
     for (size_t k = i; k-- > first;) {
+        /* "يترأس وفد السعودية X، فيما يلقي Y كلمة الرئيس Z": a clause of
+         * its own after "فيما" lists no member. */
+        if (lex(c, k, c->cls.contrast_clause))
+            return -1;
         if (!lex(c, k, c->cls.delegation))
             continue;
         for (size_t q = k + 1; q < i && q < k + 5; q++) {
