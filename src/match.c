@@ -3049,6 +3049,11 @@ static size_t try_event(ctx *c, size_t i)
             else if (k + (size_t)el > j)
                 j = k + (size_t)el;
         }
+        /* "معرض الأمن الداخلي للدول «ميليبول قطر 2022»": the description,
+         * then the known event's own name in quotes. */
+        size_t q2 = known < 0 ? quoted_name_end(c, j) : 0;
+        if (q2 && quoted_known_event(c, i, j, q2))
+            return q2;
         end = skip_bracketed(c, j);
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, j, 1);
@@ -3061,13 +3066,6 @@ static size_t try_event(ctx *c, size_t i)
         if (known >= 0) {
             const lia_event_entry *e = &c->r->events.v[known];
             set_identity(c, mm, e->key, e->name, e->latin, e->country);
-        }
-        /* "معرض الأمن الداخلي للدول «ميليبول قطر 2022»": the description,
-         * then the known event's own name in quotes. */
-        size_t q2 = known < 0 ? quoted_name_end(c, j) : 0;
-        if (q2 && quoted_known_event(c, i, j, q2)) {
-            c->m->mentions.n--;
-            return q2;
         }
     } else {
         return i;
