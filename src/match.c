@@ -1061,6 +1061,19 @@ static void kind_agency(const ctx *c, int k, int ci, size_t first, size_t last, 
 
 /* Skips a bracketed or quoted acronym right after i ("(FBI)", "« FSB »",
  * "“IGEF 24”") and returns the index after it, or i. */
+/* "من الجانب المغربي"، "عن الطرف النمساوي": a side and its nisba ending
+ * at most four tokens before i in its sentence; the country, or -1. */
+static int side_country_before(const ctx *c, size_t i)
+{
+    for (size_t s = i > 7 ? i - 7 : 0; s < i; s++) {
+        int sl = lex(c, s, c->cls.side_of), sci, snl;
+        if (sl && (snl = nisba_at(c, s + (size_t)sl, &sci)) && s + (size_t)(sl + snl) + 4 >= i
+            && s + (size_t)(sl + snl) <= i && same_sentence(c, s, i))
+            return sci;
+    }
+    return -1;
+}
+
 static size_t skip_bracketed(const ctx *c, size_t i)
 {
     if (i >= c->t->n || tok(c, i)->kind != LIA_TOK_PUNCT)
@@ -1142,6 +1155,11 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         }
         /* Without a country, a multi-word generic name ("وزارة الداخلية")
          * is the home country's; a single word ("الداخلية") is too vague. */
+        /* "من الجانب المغربي، مسؤولون بالمديرية العامة للأمن الوطني": the
+         * side named just before. */
+        int side = !cl && default_country < 0 ? side_country_before(c, i) : -1;
+        if (side >= 0)
+            default_country = side;
         if (!cl && default_country < 0
             && ((len >= 2 && lex(c, i, c->cls.institution)) || !top))
             default_country = c->subject_country >= 0 ? c->subject_country : c->home_country;
