@@ -1180,7 +1180,8 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         return 1;
     }
 shape:
-    if ((len = lex(c, i, c->cls.agency_head))) {
+    /* "تحالف ... بقيادة المملكة": led by, not a command named so. */
+    if ((len = lex(c, i, c->cls.agency_head)) && !(lex(c, i, c->cls.led_by) && tok(c, i)->n_forms > 1)) {
         /* Shape: head word + up to five words + nisba. */
         size_t e = i + (size_t)len;
         for (size_t j = e; j < e + 6 && j < c->t->n && same_sentence(c, i, j); j++) {
