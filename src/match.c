@@ -1216,6 +1216,9 @@ shape:
                 free(norm);
                 return 2;
             }
+            /* "الوكالة الموريتانية للأنباء": a news agency, no state body. */
+            if (cl && j + (size_t)cl < c->t->n && lia_token_matches(tok(c, j + (size_t)cl), "انباء"))
+                break;
             if (cl) {
                 /* A shape around a known kind ("المديرية المشتركة العامة
                  * للأمن الوطني المغربي") is that country's body of the kind. */
