@@ -2047,6 +2047,19 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
     size_t reach = pattern_has_class(&c->r->patterns.v[rm->pattern], c->cls.made_by) ? 24 : 8;
     if (best < 0 || c->m->mentions.v[best].last + reach < rm->anchor)
         return 0;
+    /* "لبى X دعوة وجهها إليه Y، فتوجه إلى ...": a verb with ف after a
+     * comma goes on with the main clause, whose subject is named first. */
+    const lia_token *tr = &c->t->tok[rm->anchor];
+    if (rm->anchor > se->first && tr->has_conj && strncmp(tr->norm, "ف", 2) == 0
+        && c->t->tok[rm->anchor - 1].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[rm->anchor - 1].norm, ","))
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *mm = &c->m->mentions.v[q];
+            if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= se->first
+                && !mm->possessor) {
+                best = (int)q;
+                break;
+            }
+        }
     int n = object_before(c, rm, rm->anchor, best, out);
     if (n >= 0)
         return n;
