@@ -1061,6 +1061,19 @@ static void kind_agency(const ctx *c, int k, int ci, size_t first, size_t last, 
 
 /* Skips a bracketed or quoted acronym right after i ("(FBI)", "« FSB »",
  * "“IGEF 24”") and returns the index after it, or i. */
+/* "من الجانب المغربي"، "عن الطرف النمساوي": a side and its nisba ending
+ * at most four tokens before i in its sentence; the country, or -1. */
+static int side_country_before(const ctx *c, size_t i)
+{
+    for (size_t s = i > 7 ? i - 7 : 0; s < i; s++) {
+        int sl = lex(c, s, c->cls.side_of), sci, snl;
+        if (sl && (snl = nisba_at(c, s + (size_t)sl, &sci)) && s + (size_t)(sl + snl) + 4 >= i
+            && s + (size_t)(sl + snl) <= i && same_sentence(c, s, i))
+            return sci;
+    }
+    return -1;
+}
+
 static size_t skip_bracketed(const ctx *c, size_t i)
 {
     if (i >= c->t->n || tok(c, i)->kind != LIA_TOK_PUNCT)
@@ -1142,6 +1155,11 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         }
         /* Without a country, a multi-word generic name ("وزارة الداخلية")
          * is the home country's; a single word ("الداخلية") is too vague. */
+        /* "من الجانب المغربي، مسؤولون بالمديرية العامة للأمن الوطني": the
+         * side named just before. */
+        int side = !cl && default_country < 0 ? side_country_before(c, i) : -1;
+        if (side >= 0)
+            default_country = side;
         if (!cl && default_country < 0
             && ((len >= 2 && lex(c, i, c->cls.institution)) || !top))
             default_country = c->subject_country >= 0 ? c->subject_country : c->home_country;
@@ -1162,7 +1180,8 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         return 1;
     }
 shape:
-    if ((len = lex(c, i, c->cls.agency_head))) {
+    /* "تحالف ... بقيادة المملكة": led by, not a command named so. */
+    if ((len = lex(c, i, c->cls.agency_head)) && !(lex(c, i, c->cls.led_by) && tok(c, i)->n_forms > 1)) {
         /* Shape: head word + up to five words + nisba. */
         size_t e = i + (size_t)len;
         for (size_t j = e; j < e + 6 && j < c->t->n && same_sentence(c, i, j); j++) {
@@ -1197,6 +1216,9 @@ shape:
                 free(norm);
                 return 2;
             }
+            /* "الوكالة الموريتانية للأنباء": a news agency, no state body. */
+            if (cl && j + (size_t)cl < c->t->n && lia_token_matches(tok(c, j + (size_t)cl), "انباء"))
+                break;
             if (cl) {
                 /* A shape around a known kind ("المديرية المشتركة العامة
                  * للأمن الوطني المغربي") is that country's body of the kind. */
@@ -1410,7 +1432,9 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
         int after_part = j > i && lex(c, j - 1, c->cls.name_part);
         int article = has_article(tk) && !hamza_initial(c, j);
         seen_part |= part && j > i;
-        if (!known_start && !seen_part && article)
+        /* "مجبل فهد الرشيدي": a father's given name makes the family
+         * name with the article after it part of the name. */
+        if (!known_start && !seen_part && article && !(words == 2 && lex(c, j - 1, c->cls.given_name)))
             break;
         if (j == i && article && !lex(c, j, c->cls.given_name))
             break;
@@ -2056,6 +2080,10 @@ static int delegation_country_before(const ctx *c, size_t i)
         return -1;
     size_t first = c->t->sent[tok(c, i)->sentence].first;
     for (size_t k = i; k-- > first;) {
+        /* "يترأس وفد السعودية X، فيما يلقي Y كلمة الرئيس Z": a clause of
+         * its own after "فيما" lists no member. */
+        if (lex(c, k, c->cls.contrast_clause))
+            return -1;
         if (!lex(c, k, c->cls.delegation))
             continue;
         /* Not one named in a relative clause about something else: "وقدم
@@ -2292,6 +2320,70 @@ static int name_set_off(const ctx *c, size_t i)
 {
     size_t e = official_at(c, i, NULL) ? i + (size_t)official_at(c, i, NULL) : scan_name(c, i);
     return e > i && e < c->t->n && is_punct(c, e, ",") && same_sentence(c, i, e);
+}
+
+/* "...، الفريق X Y،": a rank or style at first, then an unknown name
+ * closed by punctuation; first is the token after the comma, n the one
+ * after the styles.  The name's end, or n. */
+static size_t ranked_name_in_apposition(const ctx *c, size_t first, size_t n)
+{
+    if (n == first || n >= c->t->n || !same_sentence(c, first, n))
+        return n;
+    size_t e = scan_name(c, n);
+    if (e <= n || (e < c->t->n && tok(c, e)->kind != LIA_TOK_PUNCT))
+        return n;
+    return e;
+}
+
+static size_t try_title_person(ctx *c, size_t i);
+
+/* "رئيس مجلس السيادة الانتقالي القائد العام للقوات المسلحة الفريق أول
+ * X"، "رئيس المخابرات العامة المصرية الوزير X": a title with the article
+ * right after another title (parsed as ti, from i to j) stacks a second
+ * office on the same person, unless it names another country ("استقبل
+ * رئيس الوزراء الوزير الإسرائيلي X" is two persons).  Extends the person
+ * the second title makes back to i with ti's bodies and sets *stacked.
+ * Returns where the second title's reading ended, or j. */
+static size_t stacked_title_person(ctx *c, size_t i, size_t j, const title_info *ti, int *stacked)
+{
+    /* Not "مبعوث الرئيس الأمريكي X": a title that names no body yet is
+     * whose envoy or adviser. */
+    if (!ti->n_bodies || j >= c->t->n || !same_sentence(c, i, j) || !has_article(tok(c, j))
+        || led_by_preposition(tok(c, j))
+        || joined_by_waw(c, j) || !gaz_ref(c, j, LIA_G_TITLE, NULL) || lex(c, j, c->cls.guest))
+        return j;
+    size_t before = c->m->mentions.n;
+    size_t end = try_title_person(c, j);
+    size_t pi = before;
+    while (pi < c->m->mentions.n && c->m->mentions.v[pi].first != j)
+        pi++;
+    if (end <= j || pi == c->m->mentions.n)
+        return end > j ? end : j;
+    lia_mention *pm = &c->m->mentions.v[pi];
+    const char *cc = ti->country >= 0 ? c->r->countries.v[ti->country].code
+                     : ti->n_bodies && !ti->bodies[0].defaulted ? ti->bodies[0].country : "";
+    if (pm->type != LIA_T_PERSON || !pm->key[0] || (cc && cc[0] && pm->country[0] && strcmp(cc, pm->country)))
+        return end;
+    /* A deputy's office stacked on a head's is not his: only offices of
+     * one rank, or a bare style ("الوزير") after the office, stack. */
+    if (pm->bodies[0] && (!ti->office || !pm->office || strcmp(ti->office, pm->office)))
+        return end;
+    char *merged[3] = { NULL, NULL, NULL };
+    int n = 0;
+    if (ti->n_bodies)
+        merged[n++] = keep(c, ti->bodies[0].key);
+    for (int k = 0; k < 2 && pm->bodies[k] && n < 2; k++)
+        merged[n++] = pm->bodies[k];
+    memcpy(pm->bodies, merged, sizeof merged);
+    if (!pm->bodies[1] && ti->office)
+        pm->office = keep(c, ti->office);
+    pm->first = i;
+    pm->role = mention_text(c, i, j);
+    if (!pm->country[0])
+        pm->country = keep(c, cc && cc[0] ? cc : ti->bodies[0].country);
+    add_body_mentions(c, (title_info *)ti, i);
+    *stacked = 1;
+    return end;
 }
 
 static size_t try_title_person(ctx *c, size_t i)
@@ -2707,10 +2799,19 @@ static size_t try_title_person(ctx *c, size_t i)
             int pi, pl = official_at(c, n, &pi);
             int other = pl && ti.country >= 0 && !defaulted
                         && strcmp(c->r->officials.v[pi].country, c->r->countries.v[ti.country].code) != 0;
-            if (pl && !other && same_sentence(c, k, n)) {
-                lia_mention *mm = new_mention(c, i, n + (size_t)pl, LIA_T_PERSON);
-                mm->surface = mention_text(c, n, n + (size_t)pl);
-                person_from_official(c, mm, pi);
+            /* "قائد الأركان العامة للجيوش، الفريق X Y،": an unknown name
+             * after a rank, in apposition between commas, is the holder's. */
+            size_t un = pl ? n : ranked_name_in_apposition(c, k + 1, n);
+            if ((pl && !other && same_sentence(c, k, n)) || un > n) {
+                lia_mention *mm = new_mention(c, i, pl ? n + (size_t)pl : un, LIA_T_PERSON);
+                mm->surface = mention_text(c, n, pl ? n + (size_t)pl : un);
+                if (pl)
+                    person_from_official(c, mm, pi);
+                else
+                    person_from_name(c, mm, n, un, defaulted ? -1 : ti.country);
+                if (!mm->country[0])
+                    mm->country = keep(c, ti.country >= 0 ? c->r->countries.v[ti.country].code
+                                       : ti.n_bodies ? ti.bodies[0].country : "");
                 attach_title(mm, &ti, c, i, k);
                 /* add_body_mentions may move the mention array. */
                 size_t last = mm->last;
@@ -2726,6 +2827,12 @@ static size_t try_title_person(ctx *c, size_t i)
         }
         if (tok(c, k)->kind != LIA_TOK_WORD || lex(c, k, c->cls.stop) || official_at(c, k, NULL))
             break;
+    }
+    int stacked = 0;
+    size_t after = stacked_title_person(c, i, j, &ti, &stacked);
+    if (stacked) {
+        title_release(&ti);
+        return after;
     }
     /* Title only: the person is resolved later from the office.  Not
      * behind ل after a noun ("المبعوث الخاص للرئيس الروسي", "رسالة لرئيس
@@ -2746,10 +2853,10 @@ static size_t try_title_person(ctx *c, size_t i)
             mm->guessed_country |= ti.bodies[k].defaulted;
         add_body_mentions(c, &ti, i);
         title_release(&ti);
-        return ti.end;
+        return after > ti.end ? after : ti.end;
     }
     title_release(&ti);
-    return i;
+    return after > j ? after : i;
 }
 
 /* The head word of an event without its proclitics ("لقمة سمرقند" is
@@ -2846,12 +2953,28 @@ static size_t quoted_name_end(const ctx *c, size_t j)
     for (size_t k = j + 1; k < c->t->n && k < j + 6 && same_sentence(c, j, k); k++) {
         if (is_punct(c, k, "\""))
             return k > j + 1 ? k + 1 : 0;
-        /* "قمة «فيشغراد + اليابان»": a plus joins two words of the name. */
+        /* "«ساها إكسبو 2024»"، "«IDEF 2025»": an edition's year or a Latin
+         * name may stand in it; "قمة «فيشغراد + اليابان»": a plus joins two
+         * words of the name. */
         int plus = is_punct(c, k, "+") && k > j + 1 && tok(c, k - 1)->kind == LIA_TOK_WORD;
-        if (tok(c, k)->kind != LIA_TOK_WORD && !plus)
+        if (tok(c, k)->kind == LIA_TOK_PUNCT && !plus)
             return 0;
     }
     return 0;
+}
+
+/* "معرض «ساها إكسبو 2024»": a head (or a description) from i, then in
+ * the quotes [q0, q) the name of an event the gazetteer knows.  Adds the
+ * event over [i, q) and returns 1, or 0. */
+static int quoted_known_event(ctx *c, size_t i, size_t q0, size_t q)
+{
+    int known;
+    if (!gaz_ref(c, q0 + 1, LIA_G_EVENT, &known))
+        return 0;
+    lia_mention *mm = new_mention(c, i, q, LIA_T_EVENT);
+    const lia_event_entry *e = &c->r->events.v[known];
+    set_identity(c, mm, e->key, e->name, e->latin, e->country);
+    return 1;
 }
 
 static size_t try_event(ctx *c, size_t i)
@@ -2882,6 +3005,8 @@ static size_t try_event(ctx *c, size_t i)
         const lia_token *head = tok(c, i + (size_t)len - 1);
         /* "قمة «رباعية نورماندي»": a head and a name in quotes. */
         size_t q = quoted_name_end(c, j);
+        if (q && quoted_known_event(c, i, j, q))
+            return q;
         if (q) {
             mm = new_mention(c, i, q, LIA_T_EVENT);
             name_event_by_words(c, mm, i, q, 0);
@@ -3020,6 +3145,11 @@ static size_t try_event(ctx *c, size_t i)
             else if (k + (size_t)el > j)
                 j = k + (size_t)el;
         }
+        /* "معرض الأمن الداخلي للدول «ميليبول قطر 2022»": the description,
+         * then the known event's own name in quotes. */
+        size_t q2 = known < 0 ? quoted_name_end(c, j) : 0;
+        if (q2 && quoted_known_event(c, i, j, q2))
+            return q2;
         end = skip_bracketed(c, j);
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, j, 1);
@@ -3804,6 +3934,14 @@ static void find_surnames(ctx *c)
             }
         } else {
             char *norm = lia_normalize_str(mm->surface);
+            /* "عبد الفتاح البرهان عبد الرحمن": a known official named with
+             * his father's name after his own is named again by his own
+             * name's last word. */
+            char *own = mm->official && mm->name[0] ? lia_normalize_str(mm->name) : NULL;
+            size_t ol = own ? strlen(own) : 0;
+            if (own && strncmp(norm, own, ol) == 0 && norm[ol] == ' ')
+                norm[ol] = '\0';
+            free(own);
             char *save = NULL;
             for (char *w = strtok_r(norm, " ", &save); w && kn.n_words < 6; w = strtok_r(NULL, " ", &save)) {
                 kn.words[kn.n_words] = lia_arena_strdup(words, lia_entry_key_in(w));

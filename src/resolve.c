@@ -210,6 +210,14 @@ static const char *same_kind_office(const lia_mention *p, const lia_mention *mm)
 static int holder_of_kind(const rctx *c, size_t k, const char **body)
 {
     const lia_mention *mm = &c->m->mentions.v[k];
+    /* "اللواء مجدي عبد الغفار وزير الداخلية" ... "الوزير البحريني" ...
+     * "وكان وزير الداخلية قد وصل": the same bare title again is who bore
+     * it, not the last foreign minister named with his nisba. */
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->role && mm->role && !strcmp(p->role, mm->role) && (*body = same_kind_office(p, mm)))
+            return (int)q;
+    }
     for (size_t q = k; q-- > 0;)
         if ((*body = same_kind_office(&c->m->mentions.v[q], mm)))
             return (int)q;
@@ -1252,12 +1260,25 @@ static const char *origin_of_trigger(const rctx *c, size_t s, const lia_rel_matc
     return NULL;
 }
 
+/* "وكان X قد اجتمع هناك أيضا بـ Y": "there", right after a meeting
+ * verb, is the place the sentence before told (not "there is": "أن
+ * هناك تنسيقا"). */
+static int there_after_trigger(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    return rm->anchor + 1 < se->last && lia_lex_at(c->m, rm->anchor, c->cls.met_verb)
+           && lia_token_matches(&c->t->tok[rm->anchor + 1], "هناك");
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
     const char *at_trigger;
     if (rm && place_at_trigger(c, s, rm, &at_trigger))
         return at_trigger;
+    const char *there = rm && s > 0 && there_after_trigger(c, s, rm) ? sentence_place(c, s - 1, NULL) : NULL;
+    if (there)
+        return there;
     const char *origin = rm ? origin_of_trigger(c, s, rm) : NULL;
     if (origin)
         return origin;
@@ -1953,23 +1974,41 @@ static int object_earlier_in_sentence(const rctx *c, const lia_rel_match *rm, in
     return 0;
 }
 
-/* Is mention mm named right after "قام بها"، "أجراها" (who made a visit)? */
+/* Is mention mm named right after "قام بها"، "أجراها" (who made a visit),
+ * or after "وصول" (whose arrival)? */
 static int visit_maker(const rctx *c, const lia_mention *mm)
 {
     int made_by = c->cls.made_by;
     for (size_t k = mm->first > 3 ? mm->first - 3 : 0; k < mm->first; k++)
         if (lia_lex_at(c->m, k, made_by) == (int)(mm->first - k))
             return 1;
+    return mm->first > 0 && lia_lex_at(c->m, mm->first - 1, c->cls.arrival) == 1
+           && lia_token_matches(&c->t->tok[mm->first - 1], "وصول");
+}
+
+/* Is rm's trigger a reception told with a pronoun: "استقبله"، or "كان X
+ * في استقباله" (the reception a few words after the trigger)? */
+static int reception_of_pronoun(const rctx *c, const lia_rel_match *rm)
+{
+    if (lia_lex_at(c->m, rm->anchor, c->cls.receive_pron))
+        return 1;
+    if (!lia_lex_at(c->m, rm->anchor, c->cls.was))
+        return 0;
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    for (size_t k = rm->anchor + 1; k < se->last && k < rm->anchor + 12; k++)
+        if (lia_lex_at(c->m, k, c->cls.receive_noun))
+            return 1;
     return 0;
 }
 
-/* "زيارة قام بها برابوو إلى كانبرا، استقبله فيها ألبانيزي": the pronoun
- * of a reception is who made the visit told before it in its sentence.
+/* "زيارة قام بها برابوو إلى كانبرا، استقبله فيها ألبانيزي"، "وصول X إلى
+ * دمشق، حيث كان Y في استقباله": the pronoun of a reception is who made
+ * the visit (or the arrival) told before it in its sentence.
  * Returns 1 and sets out[0], or 0. */
 static int visit_maker_received(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
-    if (!lia_lex_at(c->m, rm->anchor, c->cls.receive_pron))
+    if (!reception_of_pronoun(c, rm))
         return 0;
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
@@ -2109,6 +2148,19 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
     size_t reach = pattern_has_class(&c->r->patterns.v[rm->pattern], c->cls.made_by) ? 24 : 8;
     if (best < 0 || c->m->mentions.v[best].last + reach < rm->anchor)
         return 0;
+    /* "لبى X دعوة وجهها إليه Y، فتوجه إلى ...": a verb with ف after a
+     * comma goes on with the main clause, whose subject is named first. */
+    const lia_token *tr = &c->t->tok[rm->anchor];
+    if (rm->anchor > se->first && tr->has_conj && strncmp(tr->norm, "ف", 2) == 0
+        && c->t->tok[rm->anchor - 1].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[rm->anchor - 1].norm, ","))
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *mm = &c->m->mentions.v[q];
+            if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= se->first
+                && !mm->possessor) {
+                best = (int)q;
+                break;
+            }
+        }
     int n = object_before(c, rm, rm->anchor, best, out);
     if (n >= 0)
         return n;
@@ -3166,10 +3218,12 @@ static void relations_from_matches(rctx *c)
         }
         if (na == 0)
             na = relative_subject(c, rm, alist, 16);
-        if (na == 0)
-            na = where_subject(c, rm, alist);
+        /* "وصول X إلى دمشق، حيث كان Y في استقباله": whose arrival, before
+         * the subject of the clause "حيث" leans on. */
         if (na == 0)
             na = visit_maker_received(c, rm, alist);
+        if (na == 0)
+            na = where_subject(c, rm, alist);
         if (na == 0 && (na = kana_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
         if (na == 0 && is_relation(p, "met") && rm->n_b > 0 && !coordinated)
