@@ -4815,6 +4815,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
         && start > 0 && (lia_token_matches(tok(c, start - 1), "في") || lex(c, start - 1, c->cls.to)))
         mi = -1;
+    /* ... and a place that names a building in construct ("وكان في
+     * استقباله بمطار الكويت الدولي X") is part of where. */
+    if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE) && start > 0
+        && lex(c, start - 1, c->cls.facility) && !has_article(tok(c, start - 1)) && same_sentence(c, start - 1, start))
+        mi = -1;
     /* "استقبل الملك، مرفوقا بولي العهد الأمير X، وفدا ...": who came along
      * with the subject is no party the pattern reads (unless it reads the
      * accompanying itself). */
