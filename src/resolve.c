@@ -1809,9 +1809,15 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out, in
  * out (when it had none of its own, the document's subject). */
 static int object_before(const rctx *c, const lia_rel_match *rm, size_t before, int q, int *out)
 {
+    /* "استقبل بايدن نظيره الكيني روتو ... في إطار زيارة إلى الولايات
+     * المتحدة": the visit a reception is part of is its guest's. */
+    int visit_of_guest = lia_lex_at(c->m, rm->anchor, c->cls.visit_noun)
+                         && is_relation(&c->r->patterns.v[rm->pattern], "visited");
     for (size_t o = 0; o < c->m->rels.n; o++) {
         const lia_rel_match *om = &c->m->rels.v[o];
         if (om->sentence != rm->sentence || om->anchor >= before)
+            continue;
+        if (visit_of_guest && pattern_has_class(&c->r->patterns.v[om->pattern], c->cls.receive))
             continue;
         for (int b = 0; b < om->n_b; b++)
             if (om->b[b] == q) {
