@@ -2337,6 +2337,22 @@ static size_t ranked_name_in_apposition(const ctx *c, size_t first, size_t n)
 
 static size_t try_title_person(ctx *c, size_t i);
 
+/* "رئيس الجمهورية، القائد الأعلى للقوات المسلحة، وزير الدفاع الوطني،
+ * السيد X": the bodies the offices after the first one name, of X's
+ * country ci, become mentions, so that the offices the gazetteer knows
+ * he holds ("heads.known-office") are read; titles start at at[0..n). */
+static void add_stacked_title_bodies(ctx *c, const size_t *at, int n, int ci)
+{
+    for (int k = 0; k < n; k++) {
+        title_info t2;
+        if (!parse_title(c, at[k], &t2))
+            continue;
+        rebind_defaulted_bodies(c, &t2, ci);
+        add_body_mentions(c, &t2, at[k]);
+        title_release(&t2);
+    }
+}
+
 /* "رئيس مجلس السيادة الانتقالي القائد العام للقوات المسلحة الفريق أول
  * X"، "رئيس المخابرات العامة المصرية الوزير X": a title with the article
  * right after another title (parsed as ti, from i to j) stacks a second
@@ -2775,6 +2791,8 @@ static size_t try_title_person(ctx *c, size_t i)
      * الجمهورية، القائد الأعلى للقوات المسلحة، وزير الدفاع الوطني، السيد
      * عبد المجيد تبون". */
     size_t window = 12;
+    size_t more_titles[2];     /* where the titles after commas start */
+    int n_more = 0;
     for (size_t k = j; k < j + window && k < c->t->n && same_sentence(c, j, k); k++) {
         /* A bracketed gloss: "(جهاز المخابرات الداخلية)". */
         if (is_punct(c, k, "(")) {
@@ -2815,11 +2833,15 @@ static size_t try_title_person(ctx *c, size_t i)
                 attach_title(mm, &ti, c, i, k);
                 /* add_body_mentions may move the mention array. */
                 size_t last = mm->last;
+                int ci = lia_rules_country_index(c->r, mm->country);
                 add_body_mentions(c, &ti, i);
                 title_release(&ti);
+                add_stacked_title_bodies(c, more_titles, n_more, ci);
                 return last;
             }
             if (!pl && n < c->t->n && gaz_ref(c, n, LIA_G_TITLE, NULL) && window < 28) {
+                if (n_more < 2)
+                    more_titles[n_more++] = n;
                 window += 10;
                 continue;
             }
