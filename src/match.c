@@ -358,6 +358,11 @@ static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t st
         if (q < c->t->n && is_punct(c, q, "\"") && same_sentence(c, start, q))
             trie_quoted(c, node, i + 1, q, start, depth + 1, best, best_len);
     }
+    /* ... and a name whose first words are quoted, its nisba outside
+     * ("«الجيش الوطني» الليبي"): the closing quote is passed over. */
+    if (depth > 0 && is_punct(c, i, "\"") && start > 0 && is_punct(c, start - 1, "\"")
+        && (size_t)depth == i - start)
+        trie_longest(c, node, i + 1, start, depth + 1, best, best_len);
     /* An edition's ordinal inside a known name ("الاجتماع الدولي الثالث
      * عشر لكبار ...") does not stop the match. */
     if (depth > 0 && lex(c, i, c->cls.ordinal))
@@ -1704,10 +1709,11 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     if (!counterpart) {
         for (int k = 0; k < 3; k++) {
             size_t s = j;
-            /* "و" or a quote between two bodies. */
+            /* "و" or a quote between two bodies; "لـ" written apart before
+             * a quoted one ("القائد العام لـ«الجيش الوطني» الليبي"). */
             while (s < c->t->n && s < j + 2
                    && ((tok(c, s)->kind == LIA_TOK_PUNCT && strcmp(tok(c, s)->norm, "\"") == 0)
-                       || strcmp(tok(c, s)->norm, "و") == 0))
+                       || strcmp(tok(c, s)->norm, "و") == 0 || strcmp(tok(c, s)->norm, "ل") == 0))
                 s++;
             if (k > 0 && s == j && !tok(c, j)->has_conj)
                 break;
