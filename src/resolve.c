@@ -959,6 +959,13 @@ static int since_date(const rctx *c, const lia_date *d)
     return 0;
 }
 
+/* Is date d part of a name of something past ("حرب أكتوبر 1973"، "ثورة
+ * أول نوفمبر 1954")?  It names that, not when a relation took place. */
+static int named_by_date(const rctx *c, const lia_date *d)
+{
+    return d->first > 0 && lia_lex_at(c->m, d->first - 1, c->cls.dated_name);
+}
+
 /* Does token i open a clause: a contrast word ("في حين"، "فيما"،
  * "بينما"), "ثم" after a comma (what came next), or a clause of what came
  * before or is to come ("على أن"، "قبل أن")? */
@@ -1080,7 +1087,8 @@ static const char *sentence_date(const rctx *c, size_t s)
          * a past event. */
         int rank = d->has_day || strchr(d->iso, '/') ? 2
                    : (strlen(d->iso) == 7 || strlen(d->iso) == 4) && d->iso[0] != '-';
-        if (d->first < se->first || d->first >= se->last || !rank || d->dateline || since_date(c, d))
+        if (d->first < se->first || d->first >= se->last || !rank || d->dateline || since_date(c, d)
+            || named_by_date(c, d))
             continue;
         /* A day to come in another clause than the trigger's is of what
          * was agreed, not of the talks: "اتفاق ... يسري اعتبارا من ليل
