@@ -1753,7 +1753,9 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     int vh = ti->n_bodies == 0 && !counterpart ? lex(c, j, c->cls.vague_head) : 0;
     if (vh && nisba_at(c, j + (size_t)vh, NULL))
         j += (size_t)vh;
-    int ci, cl = country_at(c, j, &ci);
+    /* Not a country on the next line: a headline's last words and a
+     * dateline ("... من رئيس الوزراء" / "الكويت - واع"). */
+    int ci, cl = j < c->t->n && same_sentence(c, i, j) ? country_at(c, j, &ci) : 0;
     if (cl && (ti->n_bodies == 0 || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
         ti->country = ci;
         if (!gaz_ref(c, j, LIA_G_NISBA, NULL) && gaz_ref(c, j, LIA_G_COUNTRY, NULL) == cl) {
