@@ -553,7 +553,11 @@ static int hamza_word_not_place(const ctx *c, size_t i)
 static int region_over_country(const ctx *c, size_t i)
 {
     int len = lex(c, i, c->cls.region);
-    return len > c->gaz_len[i] && gaz_ref(c, i, LIA_G_COUNTRY, NULL);
+    if (len > c->gaz_len[i] && gaz_ref(c, i, LIA_G_COUNTRY, NULL))
+        return 1;
+    /* ... or a sea that opens a word before it ("في بحر عمان"). */
+    return i > 0 && gaz_ref(c, i, LIA_G_COUNTRY, NULL) && same_sentence(c, i - 1, i)
+           && lex(c, i - 1, c->cls.region) > c->gaz_len[i];
 }
 
 /* Is the one-word place at i a name that always has the article written
