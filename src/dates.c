@@ -440,11 +440,12 @@ static void fmt_days(char *buf, size_t n, long days)
 /* ---- patterns ---- */
 
 /* A range separator between two days at i: "-", "الي", "الي غايه",
- * "حتي", "لغايه", "و".  Returns the index after it, or 0. */
+ * "حتي", "لغايه", "و"; "والـ" too, the article written apart from the
+ * number ("بين الـ 16 والـ 19 من نيسان").  Returns the index after it, or 0. */
 static size_t range_sep(const ctx *c, size_t i)
 {
     if (is_norm(c, i, "-") || is_norm(c, i, "و") || is_norm(c, i, "حتي") ||
-        is_norm(c, i, "لغايه"))
+        is_norm(c, i, "لغايه") || is_norm(c, i, "وال"))
         return i + 1;
     if (is_norm(c, i, "الي") || is_norm(c, i, "لي"))
         return is_norm(c, i + 1, "غايه") ? i + 2 : i + 1;
@@ -457,7 +458,7 @@ static size_t extend_back(const ctx *c, size_t first)
     while (first > c->from) {
         size_t p = first - 1;
         if (is_norm(c, p, "من") || is_norm(c, p, "بين") || is_norm(c, p, "يومي") ||
-            is_norm(c, p, "يوم")) {
+            is_norm(c, p, "يوم") || is_norm(c, p, "ال")) {
             first = p;
             if (p > c->from && is_norm(c, p, "بين") && is_norm(c, p - 1, "ما"))
                 first = p - 1;

@@ -358,6 +358,11 @@ static void trie_longest(const ctx *c, const lia_trie *node, size_t i, size_t st
         if (q < c->t->n && is_punct(c, q, "\"") && same_sentence(c, start, q))
             trie_quoted(c, node, i + 1, q, start, depth + 1, best, best_len);
     }
+    /* ... and a name whose first words are quoted, its nisba outside
+     * ("«الجيش الوطني» الليبي"): the closing quote is passed over. */
+    if (depth > 0 && is_punct(c, i, "\"") && start > 0 && is_punct(c, start - 1, "\"")
+        && (size_t)depth == i - start)
+        trie_longest(c, node, i + 1, start, depth + 1, best, best_len);
     /* An edition's ordinal inside a known name ("الاجتماع الدولي الثالث
      * عشر لكبار ...") does not stop the match. */
     if (depth > 0 && lex(c, i, c->cls.ordinal))
@@ -548,7 +553,11 @@ static int hamza_word_not_place(const ctx *c, size_t i)
 static int region_over_country(const ctx *c, size_t i)
 {
     int len = lex(c, i, c->cls.region);
-    return len > c->gaz_len[i] && gaz_ref(c, i, LIA_G_COUNTRY, NULL);
+    if (len > c->gaz_len[i] && gaz_ref(c, i, LIA_G_COUNTRY, NULL))
+        return 1;
+    /* ... or a sea that opens a word before it ("في بحر عمان"). */
+    return i > 0 && gaz_ref(c, i, LIA_G_COUNTRY, NULL) && same_sentence(c, i - 1, i)
+           && lex(c, i - 1, c->cls.region) > c->gaz_len[i];
 }
 
 /* Is the one-word place at i a name that always has the article written
@@ -1704,10 +1713,11 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     if (!counterpart) {
         for (int k = 0; k < 3; k++) {
             size_t s = j;
-            /* "و" or a quote between two bodies. */
+            /* "و" or a quote between two bodies; "لـ" written apart before
+             * a quoted one ("القائد العام لـ«الجيش الوطني» الليبي"). */
             while (s < c->t->n && s < j + 2
                    && ((tok(c, s)->kind == LIA_TOK_PUNCT && strcmp(tok(c, s)->norm, "\"") == 0)
-                       || strcmp(tok(c, s)->norm, "و") == 0))
+                       || strcmp(tok(c, s)->norm, "و") == 0 || strcmp(tok(c, s)->norm, "ل") == 0))
                 s++;
             if (k > 0 && s == j && !tok(c, j)->has_conj)
                 break;
@@ -1747,7 +1757,9 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     int vh = ti->n_bodies == 0 && !counterpart ? lex(c, j, c->cls.vague_head) : 0;
     if (vh && nisba_at(c, j + (size_t)vh, NULL))
         j += (size_t)vh;
-    int ci, cl = country_at(c, j, &ci);
+    /* Not a country on the next line: a headline's last words and a
+     * dateline ("... من رئيس الوزراء" / "الكويت - واع"). */
+    int ci, cl = j < c->t->n && same_sentence(c, i, j) ? country_at(c, j, &ci) : 0;
     if (cl && (ti->n_bodies == 0 || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
         ti->country = ci;
         if (!gaz_ref(c, j, LIA_G_NISBA, NULL) && gaz_ref(c, j, LIA_G_COUNTRY, NULL) == cl) {
@@ -2337,6 +2349,22 @@ static size_t ranked_name_in_apposition(const ctx *c, size_t first, size_t n)
 
 static size_t try_title_person(ctx *c, size_t i);
 
+/* "رئيس الجمهورية، القائد الأعلى للقوات المسلحة، وزير الدفاع الوطني،
+ * السيد X": the bodies the offices after the first one name, of X's
+ * country ci, become mentions, so that the offices the gazetteer knows
+ * he holds ("heads.known-office") are read; titles start at at[0..n). */
+static void add_stacked_title_bodies(ctx *c, const size_t *at, int n, int ci)
+{
+    for (int k = 0; k < n; k++) {
+        title_info t2;
+        if (!parse_title(c, at[k], &t2))
+            continue;
+        rebind_defaulted_bodies(c, &t2, ci);
+        add_body_mentions(c, &t2, at[k]);
+        title_release(&t2);
+    }
+}
+
 /* "رئيس مجلس السيادة الانتقالي القائد العام للقوات المسلحة الفريق أول
  * X"، "رئيس المخابرات العامة المصرية الوزير X": a title with the article
  * right after another title (parsed as ti, from i to j) stacks a second
@@ -2775,6 +2803,8 @@ static size_t try_title_person(ctx *c, size_t i)
      * الجمهورية، القائد الأعلى للقوات المسلحة، وزير الدفاع الوطني، السيد
      * عبد المجيد تبون". */
     size_t window = 12;
+    size_t more_titles[2];     /* where the titles after commas start */
+    int n_more = 0;
     for (size_t k = j; k < j + window && k < c->t->n && same_sentence(c, j, k); k++) {
         /* A bracketed gloss: "(جهاز المخابرات الداخلية)". */
         if (is_punct(c, k, "(")) {
@@ -2815,11 +2845,15 @@ static size_t try_title_person(ctx *c, size_t i)
                 attach_title(mm, &ti, c, i, k);
                 /* add_body_mentions may move the mention array. */
                 size_t last = mm->last;
+                int ci = lia_rules_country_index(c->r, mm->country);
                 add_body_mentions(c, &ti, i);
                 title_release(&ti);
+                add_stacked_title_bodies(c, more_titles, n_more, ci);
                 return last;
             }
             if (!pl && n < c->t->n && gaz_ref(c, n, LIA_G_TITLE, NULL) && window < 28) {
+                if (n_more < 2)
+                    more_titles[n_more++] = n;
                 window += 10;
                 continue;
             }
@@ -4814,6 +4848,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * إلى ("بزيارة إلى تركيا يلتقي خلالها") it is where one goes. */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
         && start > 0 && (lia_token_matches(tok(c, start - 1), "في") || lex(c, start - 1, c->cls.to)))
+        mi = -1;
+    /* ... and a place that names a building in construct ("وكان في
+     * استقباله بمطار الكويت الدولي X") is part of where. */
+    if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE) && start > 0
+        && lex(c, start - 1, c->cls.facility) && !has_article(tok(c, start - 1)) && same_sentence(c, start - 1, start))
         mi = -1;
     /* "استقبل الملك، مرفوقا بولي العهد الأمير X، وفدا ...": who came along
      * with the subject is no party the pattern reads (unless it reads the

@@ -959,6 +959,13 @@ static int since_date(const rctx *c, const lia_date *d)
     return 0;
 }
 
+/* Is date d part of a name of something past ("حرب أكتوبر 1973"، "ثورة
+ * أول نوفمبر 1954")?  It names that, not when a relation took place. */
+static int named_by_date(const rctx *c, const lia_date *d)
+{
+    return d->first > 0 && lia_lex_at(c->m, d->first - 1, c->cls.dated_name);
+}
+
 /* Does token i open a clause: a contrast word ("في حين"، "فيما"،
  * "بينما"), "ثم" after a comma (what came next), or a clause of what came
  * before or is to come ("على أن"، "قبل أن")? */
@@ -1080,7 +1087,8 @@ static const char *sentence_date(const rctx *c, size_t s)
          * a past event. */
         int rank = d->has_day || strchr(d->iso, '/') ? 2
                    : (strlen(d->iso) == 7 || strlen(d->iso) == 4) && d->iso[0] != '-';
-        if (d->first < se->first || d->first >= se->last || !rank || d->dateline || since_date(c, d))
+        if (d->first < se->first || d->first >= se->last || !rank || d->dateline || since_date(c, d)
+            || named_by_date(c, d))
             continue;
         /* A day to come in another clause than the trigger's is of what
          * was agreed, not of the talks: "اتفاق ... يسري اعتبارا من ليل
@@ -1809,9 +1817,15 @@ static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out, in
  * out (when it had none of its own, the document's subject). */
 static int object_before(const rctx *c, const lia_rel_match *rm, size_t before, int q, int *out)
 {
+    /* "استقبل بايدن نظيره الكيني روتو ... في إطار زيارة إلى الولايات
+     * المتحدة": the visit a reception is part of is its guest's. */
+    int visit_of_guest = lia_lex_at(c->m, rm->anchor, c->cls.visit_noun)
+                         && is_relation(&c->r->patterns.v[rm->pattern], "visited");
     for (size_t o = 0; o < c->m->rels.n; o++) {
         const lia_rel_match *om = &c->m->rels.v[o];
         if (om->sentence != rm->sentence || om->anchor >= before)
+            continue;
+        if (visit_of_guest && pattern_has_class(&c->r->patterns.v[om->pattern], c->cls.receive))
             continue;
         for (int b = 0; b < om->n_b; b++)
             if (om->b[b] == q) {
