@@ -1068,21 +1068,21 @@ static void kind_agency(const ctx *c, int k, int ci, size_t first, size_t last, 
     }
 }
 
-/* Skips a bracketed or quoted acronym right after i ("(FBI)", "« FSB »",
- * "“IGEF 24”") and returns the index after it, or i. */
 /* "من الجانب المغربي"، "عن الطرف النمساوي": a side and its nisba ending
- * at most four tokens before i in its sentence; the country, or -1. */
-static int side_country_before(const ctx *c, size_t i)
+ * at most gap tokens before i in its sentence; the country, or -1. */
+static int side_country_before(const ctx *c, size_t i, size_t gap)
 {
     for (size_t s = i > 7 ? i - 7 : 0; s < i; s++) {
         int sl = lex(c, s, c->cls.side_of), sci, snl;
-        if (sl && (snl = nisba_at(c, s + (size_t)sl, &sci)) && s + (size_t)(sl + snl) + 4 >= i
+        if (sl && (snl = nisba_at(c, s + (size_t)sl, &sci)) && s + (size_t)(sl + snl) + gap >= i
             && s + (size_t)(sl + snl) <= i && same_sentence(c, s, i))
             return sci;
     }
     return -1;
 }
 
+/* Skips a bracketed or quoted acronym right after i ("(FBI)", "« FSB »",
+ * "“IGEF 24”") and returns the index after it, or i. */
 static size_t skip_bracketed(const ctx *c, size_t i)
 {
     if (i >= c->t->n || tok(c, i)->kind != LIA_TOK_PUNCT)
@@ -1166,7 +1166,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
          * is the home country's; a single word ("الداخلية") is too vague. */
         /* "من الجانب المغربي، مسؤولون بالمديرية العامة للأمن الوطني": the
          * side named just before. */
-        int side = !cl && default_country < 0 ? side_country_before(c, i) : -1;
+        int side = !cl && default_country < 0 ? side_country_before(c, i, 4) : -1;
         if (side >= 0)
             default_country = side;
         if (!cl && default_country < 0
@@ -2756,12 +2756,10 @@ static size_t try_title_person(ctx *c, size_t i)
     }
     /* "شارك فيها من الجانب النيجيري رئيس ديوان الرئاسة X": the side named
      * right before is the country of an office that names none. */
-    for (size_t s = i > 3 ? i - 3 : 0; s < i && dc < 0 && (ti.country < 0 || defaulted); s++) {
-        int sl = lex(c, s, c->cls.side_of), sci, snl;
-        if (sl && (snl = nisba_at(c, s + (size_t)sl, &sci)) && s + (size_t)(sl + snl) == i && same_sentence(c, s, i)) {
-            ti.country = sci;
-            rebind_defaulted_bodies(c, &ti, sci);
-        }
+    int side = dc < 0 && (ti.country < 0 || defaulted) ? side_country_before(c, i, 0) : -1;
+    if (side >= 0) {
+        ti.country = side;
+        rebind_defaulted_bodies(c, &ti, side);
     }
     if (name_end > j) {
         lia_mention *mm = new_mention(c, i, name_end, LIA_T_PERSON);

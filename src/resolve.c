@@ -2796,12 +2796,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             const lia_mention *sm = c->subject >= 0 ? &c->m->mentions.v[c->subject] : NULL;
             if (sm && am->country[0] && !strcmp(am->country, bm->country) && sm->country[0]
                 && strcmp(sm->country, bm->country) != 0 && rm->a < 0 && bm->member
-                && reception_before(c, rm)) {
-                lia_rel_match with_b = *rm;
-                with_b.b[0] = bs[k];
-                with_b.n_b = 1;
-                relation_pairs(c, &with_b, p, c->subject);
-            }
+                && reception_before(c, rm))
+                pairs_with_each(c, rm, p, c->subject, &bs[k], 1);
             continue;
         }
         if (bm->group && is_relation(p, "met")) {
@@ -2904,8 +2900,6 @@ static void part_of_from_names(rctx *c)
                          (size_t)c->t->tok[mm->first].sentence, "part_of.name");
     }
 }
-
-
 
 /* Does a counterpart word ("نظيره") open token i? */
 static int counterpart_at(const rctx *c, size_t i)
@@ -3124,6 +3118,15 @@ static int place_led_by_preposition(const rctx *c, const lia_mention *mm)
            && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
 }
 
+/* Are mentions a and b two known persons, not one named twice nor "the
+ * two sides": two that "استقبلهما" or "الوزيران" may stand for? */
+static int two_persons(const rctx *c, int a, int b)
+{
+    const lia_mention *x = &c->m->mentions.v[a], *y = &c->m->mentions.v[b];
+    return a != b && x->type == LIA_T_PERSON && y->type == LIA_T_PERSON && x->key[0] && y->key[0]
+           && strcmp(x->key, y->key) != 0 && !x->both_sides && !y->both_sides;
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -3166,13 +3169,8 @@ static void relations_from_matches(rctx *c)
          * list of two sides, with no person before it in its sentence,
          * met each other. */
         if (rm->a < 0 && is_relation(p, "met") && meeting_of_two_sides(c, rm)) {
-            for (int k = 0; k < rm->n_b; k++)
-                for (int l = k + 1; l < rm->n_b; l++) {
-                    lia_rel_match with_b = *rm;
-                    with_b.b[0] = rm->b[l];
-                    with_b.n_b = 1;
-                    relation_pairs(c, &with_b, p, rm->b[k]);
-                }
+            for (int k = 0; k + 1 < rm->n_b; k++)
+                pairs_with_each(c, rm, p, rm->b[k], &rm->b[k + 1], rm->n_b - k - 1);
             continue;
         }
         /* "زيارة خاطفة قام بها X إلى أبوظبي": a visit whose place a rule
@@ -3275,13 +3273,9 @@ static void relations_from_matches(rctx *c)
                 alist[na++] = c->joint[1];
             }
         }
-        if (na == 2 && alist[0] != alist[1]) {
-            const lia_mention *x = &c->m->mentions.v[alist[0]], *y = &c->m->mentions.v[alist[1]];
-            if (x->type == LIA_T_PERSON && y->type == LIA_T_PERSON && x->key[0] && y->key[0]
-                && strcmp(x->key, y->key) != 0 && !x->both_sides && !y->both_sides) {
-                c->pair[0] = c->joint[0] = alist[0];
-                c->pair[1] = c->joint[1] = alist[1];
-            }
+        if (na == 2 && two_persons(c, alist[0], alist[1])) {
+            c->pair[0] = c->joint[0] = alist[0];
+            c->pair[1] = c->joint[1] = alist[1];
         }
         /* "كلٌّ مع نظيره": each with his counterpart. */
         if (is_relation(p, "met") && rm->n_b == 0
@@ -3333,10 +3327,7 @@ static void relations_from_matches(rctx *c)
                         if (mk->country[0] && !strcmp(mk->country, ml->country)
                             && serves_armed_group(c, mk) == serves_armed_group(c, ml))
                             continue;
-                        lia_rel_match with_b = *rm;
-                        with_b.b[0] = rm->as[l];
-                        with_b.n_b = 1;
-                        relation_pairs(c, &with_b, p, rm->as[k]);
+                        pairs_with_each(c, rm, p, rm->as[k], &rm->as[l], 1);
                     }
                 continue;
             }
@@ -3345,12 +3336,8 @@ static void relations_from_matches(rctx *c)
                 /* An optional B left out is whom the story is about: "وكان
                  * X في مقدمة مستقبليه" (of the visitor). */
                 if (p->has_b) {
-                    if (c->subject >= 0 && c->subject != alist[k]) {
-                        lia_rel_match with_b = *rm;
-                        with_b.b[0] = c->subject;
-                        with_b.n_b = 1;
-                        relation_pairs(c, &with_b, p, alist[k]);
-                    }
+                    if (c->subject >= 0 && c->subject != alist[k])
+                        pairs_with_each(c, rm, p, alist[k], &c->subject, 1);
                     continue;
                 }
                 if (joined) {
@@ -3370,10 +3357,7 @@ static void relations_from_matches(rctx *c)
                         who = near;
                     else if (sentence_subject(c, rm, opener) && opener[0] != alist[k])
                         who = opener[0];
-                    lia_rel_match with_b = *rm;
-                    with_b.b[0] = alist[k];
-                    with_b.n_b = 1;
-                    relation_pairs(c, &with_b, p, who);
+                    pairs_with_each(c, rm, p, who, &alist[k], 1);
                 } else if (rm->n_a == 1 && am->type == LIA_T_PERSON
                            && (c->t->tok[rm->anchor].has_conj || after_clause_join(c, rm->anchor))) {
                     /* "وكان الصفدي قد زار دمشق، والتقى ... أحمد الشرع":
@@ -3395,12 +3379,8 @@ static void relations_from_matches(rctx *c)
                         subj = found[0];
                     else if (rm->anchor == c->t->sent[rm->sentence].first + 1 && after_clause_join(c, rm->anchor))
                         subj = c->subject;
-                    if (subj >= 0 && subj != alist[k]) {
-                        lia_rel_match with_b = *rm;
-                        with_b.b[0] = alist[k];
-                        with_b.n_b = 1;
-                        relation_pairs(c, &with_b, p, subj);
-                    }
+                    if (subj >= 0 && subj != alist[k])
+                        pairs_with_each(c, rm, p, subj, &alist[k], 1);
                 }
             }
             continue;
@@ -3426,13 +3406,9 @@ static void relations_from_matches(rctx *c)
             }
         }
         /* Two persons who met are two told acting together too. */
-        if (is_relation(p, "met") && na == 1 && rm->n_b == 1) {
-            const lia_mention *x = &c->m->mentions.v[alist[0]], *y = &c->m->mentions.v[rm->b[0]];
-            if (x->type == LIA_T_PERSON && y->type == LIA_T_PERSON && x->key[0] && y->key[0]
-                && strcmp(x->key, y->key) != 0 && !x->both_sides && !y->both_sides) {
-                c->pair[0] = alist[0];
-                c->pair[1] = rm->b[0];
-            }
+        if (is_relation(p, "met") && na == 1 && rm->n_b == 1 && two_persons(c, alist[0], rm->b[0])) {
+            c->pair[0] = alist[0];
+            c->pair[1] = rm->b[0];
         }
         /* "عقد X والإسرائيلي Y اجتماعا مع Z": X and Y of two countries sat
          * in the same meeting; two of one delegation did not meet. */
@@ -3443,10 +3419,7 @@ static void relations_from_matches(rctx *c)
                     if (x->type != LIA_T_PERSON || y->type != LIA_T_PERSON || !x->country[0]
                         || !y->country[0] || !strcmp(x->country, y->country))
                         continue;
-                    lia_rel_match with_b = *rm;
-                    with_b.b[0] = rm->as[l];
-                    with_b.n_b = 1;
-                    relation_pairs(c, &with_b, p, rm->as[k]);
+                    pairs_with_each(c, rm, p, rm->as[k], &rm->as[l], 1);
                 }
     }
 }
