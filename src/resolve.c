@@ -1394,6 +1394,18 @@ static const char *country_of_place(const rctx *c, const char *key)
     return e ? e->country : "";
 }
 
+/* Is the event one the gazetteer places in another country than place
+ * ("مؤتمر ميونيخ للأمن" told from Vienna is still Germany's)? */
+static int held_elsewhere(const rctx *c, const char *event, const char *place)
+{
+    const lia_entity *e = lia_facts_find(c->f, event);
+    const lia_entity *p = lia_facts_find(c->f, place);
+    if (!e || !e->country[0] || !p)
+        return 0;
+    const char *country = strcmp(p->type, LIA_COUNTRY) == 0 ? p->key : p->country;
+    return country[0] && strcmp(country, e->country) != 0;
+}
+
 /* The day of sentence s near one of its visit or talks words that is
  * not to come, else planned (the sentence's planned day). */
 static const char *unplanned_topic_date(rctx *c, size_t s, const char *planned)
@@ -1576,6 +1588,68 @@ static int event_in_sentence(const rctx *c, const char *event, size_t s)
     return 0;
 }
 
+/* The sentence of the first mention of key (0 when none). */
+static size_t first_sentence_of(const rctx *c, const char *key)
+{
+    for (size_t q = 0; q < c->m->mentions.n; q++)
+        if (strcmp(c->m->mentions.v[q].key, key) == 0)
+            return (size_t)c->t->tok[c->m->mentions.v[q].first].sentence;
+    return 0;
+}
+
+/* Does the document already say which city or country hosted the event? */
+static int event_has_host(const rctx *c, const char *event)
+{
+    for (size_t k = 0; k < c->f->relations.n; k++) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "hosted") == 0 && strcmp(r->b, event) == 0
+            && strcmp(r->source, c->doc->id) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The key of the first event the document names (the story's own), or NULL. */
+static const char *story_event(const rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *em = &c->m->mentions.v[k];
+        if (em->type == LIA_T_EVENT && em->key[0] && !em->inner)
+            return em->key;
+    }
+    return NULL;
+}
+
+/* This document's first attendance of the event at place, or NULL. */
+static const lia_relation *attended_at(const rctx *c, const char *event, const char *place)
+{
+    for (size_t k = 0; k < c->f->relations.n; k++) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0
+            && strcmp(r->b, event) == 0 && strcmp(r->place, place) == 0)
+            return r;
+    }
+    return NULL;
+}
+
+/* "الرياض (واس) - عقد وزراء الداخلية ... الاجتماع التاسع والثلاثين": the
+ * story's own event, when no sentence places it, is hosted by the city of
+ * the story where those who attended it were. */
+static void hosted_where_attended(rctx *c)
+{
+    const char *own = story_event(c), *place = c->context_place;
+    const lia_relation *attended = own && place ? attended_at(c, own, place) : NULL;
+    if (!attended || event_has_host(c, own))
+        return;
+    const lia_entity *city = lia_facts_find(c->f, place);
+    if (!city || strcmp(city->type, LIA_CITY) != 0 || held_elsewhere(c, own, place))
+        return;
+    char *date = attended->date[0] ? xstrdup(attended->date) : NULL;
+    add_relation(c, "hosted", place, own, date, NULL, first_sentence_of(c, own),
+                 "hosted.where-attended");
+    free(date);
+}
+
 /* An event hosted by a city is hosted by its country when a sentence that
  * tells of the event names that country; one hosted by a country is hosted by the city the
  * document's events or visit take place in, when it is in that country. */
@@ -1589,12 +1663,7 @@ static void hosted_city_and_country(rctx *c)
         const lia_entity *host = lia_facts_find(c->f, r->a);
         if (!host)
             continue;
-        size_t sent = 0;
-        for (size_t q = 0; q < c->m->mentions.n; q++)
-            if (strcmp(c->m->mentions.v[q].key, r->b) == 0) {
-                sent = (size_t)c->t->tok[c->m->mentions.v[q].first].sentence;
-                break;
-            }
+        size_t sent = first_sentence_of(c, r->b);
         char *event = xstrdup(r->b), *date = xstrdup(r->date);
         if (strcmp(host->type, LIA_CITY) == 0 && host->country[0]) {
             for (size_t q = 0; q < c->m->mentions.n; q++) {
@@ -2858,6 +2927,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             }
         } else if (!pl && (is_relation(p, "met") || is_relation(p, "attended")))
             pl = c->context_place;
+        if (pl && pl == c->context_place && is_relation(p, "attended") && held_elsewhere(c, bm->key, pl))
+            pl = NULL;
         if (is_relation(p, "visited")) {
             if (!came_from(c, bm))
                 add_visit(c, am->key, bm->key, date, rm->sentence, p->id);
@@ -3655,6 +3726,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     lia_arena_free(c.implied_strings);
     member_visits(&c);
     member_attendance(&c);
+    hosted_where_attended(&c);
     hosted_city_and_country(&c);
     date_headline_relations(&c);
     free(c.context_date);
