@@ -497,6 +497,21 @@ static int possessive_suffixed(const ctx *c, size_t i)
     return (n >= 6 && e[-2] == 0xD9 && e[-1] == 0x87) || pronoun_suffixed(tk);   /* ه */
 }
 
+/* Is word i a noun or verb with his pronoun as written ("ثقته"، "عزمه"،
+ * "حمّله")?  Names that end in ه end so after ي، ا or و ("نزيه"، "شاه"،
+ * "أوليفييه"), in Persian "زاده", or are given names the lexicon lists
+ * ("طه"، "عبده"). */
+static int his_pronoun_written(const ctx *c, size_t i)
+{
+    const char *w = tok(c, i)->norm;
+    size_t n = strlen(w);
+    if (!possessive_suffixed(c, i) || n < 8)
+        return 0;
+    const char *before = w + n - 4;   /* the letter before ه */
+    return strncmp(before, "ي", 2) != 0 && strncmp(before, "ا", 2) != 0 && strncmp(before, "و", 2) != 0
+           && !lia_ends_with(w, "زاده");  /* Persian "-zadeh": "نصير زاده" */
+}
+
 /* Is token i a preposition that only a noun follows ("في"، "خلال")? */
 static int preposition_at(const ctx *c, size_t i)
 {
@@ -1391,8 +1406,8 @@ static int name_word(const ctx *c, size_t i, int first)
         for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
             if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
                 return 0;
-    } else if (pronoun_ending(tk)) {
-        return 0;       /* "بتسيير شؤونها": a noun with its pronoun */
+    } else if (pronoun_ending(tk) || (first && his_pronoun_written(c, i))) {
+        return 0;       /* "بتسيير شؤونها"، "أبدى الرئيس ثقته": a noun with its pronoun */
     }
     /* "اللواء فياض بن حامد": after a rank and before a patronymic or a
      * family name, a word with ف that reads as nothing else is a name, not
@@ -1446,6 +1461,10 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
         if (!known_start && !seen_part && article && !(words == 2 && lex(c, j - 1, c->cls.given_name)))
             break;
         if (j == i && article && !lex(c, j, c->cls.given_name))
+            break;
+        /* "مون بانتظاره"، "بإعادة انتخابه": a word with his pronoun goes on
+         * a name only after a given name ("محمد بمبه مكت"). */
+        if (j > i && !known_start && his_pronoun_written(c, j))
             break;
         /* A feminine past verb (تضمنت، تناولت، تسلمت) is no part of a name
          * ("مع الأمير محمد تناولت الملف"). */
@@ -2728,8 +2747,9 @@ static size_t try_title_person(ctx *c, size_t i)
     /* After a title, a given name that is also a function word, with a
      * family name, is the name ("وزير الخارجية المكلف السفير علي الصادق":
      * Ali, not the preposition على). */
+    /* ... written with ي: "أطلع نظيره على النتائج" is the preposition. */
     if (!ol && name_end <= j && j + 1 < c->t->n && lex(c, j, c->cls.given_name) && !only_given_name(c, j)
-        && !tok(c, j)->has_conj && same_sentence(c, j, j + 1) && tok(c, j + 1)->kind == LIA_TOK_WORD
+        && (strcmp(tok(c, j)->norm, "علي") != 0 || ends_with_ya(c, j)) && !tok(c, j)->has_conj && same_sentence(c, j, j + 1) && tok(c, j + 1)->kind == LIA_TOK_WORD
         && has_article(tok(c, j + 1)) && !led_by_preposition(tok(c, j + 1)) && !any_lex(c, j + 1)
         && !c->gaz[j + 1])
         name_end = j + 2;

@@ -3415,7 +3415,11 @@ static void relations_from_matches(rctx *c)
                     if (rm->n_a > 0)
                         met_joined(c, rm, p->id, am);
                 } else if (am->both_sides) {
-                    met_both_sides(c, rm, p, alist[k]);
+                    /* "استقبل ضيفيه": whoever received the two guests met
+                     * them; the rule names no receiver. */
+                    if (!(pattern_has_class(p, c->cls.receive)
+                          && lia_lex_at(c->m, am->first, c->cls.dual_guests)))
+                        met_both_sides(c, rm, p, alist[k]);
                 } else if (counterpart >= 0 && lia_lex_at(c->m, am->first, counterpart)
                            && c->subject >= 0 && c->subject != alist[k]) {
                     /* "ويقوم X بزيارة إلى تركيا يلتقي خلالها نظيره Y": his
