@@ -2927,6 +2927,14 @@ static int adjective_like(const lia_token *tk)
     return (n >= 2 && !strcmp(tk->norm + n - 2, "ي")) || (n >= 4 && !strcmp(tk->norm + n - 4, "يه"));
 }
 
+/* Does the word read as a verb in the imperfect ("يعقده"، "تتناول")?
+ * Nouns rarely open with ي or with تت. */
+static int imperfect_verb_like(const lia_token *tk)
+{
+    return !tk->has_article && strlen(tk->norm) >= 8
+           && (strncmp(tk->norm, "ي", 2) == 0 || strncmp(tk->norm, "تت", 4) == 0);
+}
+
 /* An event the gazetteer does not know, named by tokens [i, end): its
  * name as written, its key from the words without the article.  A shape
  * (edition) key ignores ordinals, so editions of a series read as one
@@ -3087,8 +3095,11 @@ static size_t try_event(ctx *c, size_t i)
              * دول جوار سوريا"، "قمة رؤساء دول وحكومات الصومال". */
             size_t k = j;
             /* ... "اجتماع وزراء خارجية مجموعة العشرين": plural titles too. */
+            /* ... but a verb or a word with a pronoun is no link of it:
+             * "قمة تتناول التعاون"، "اجتماع يعقده المجلس". */
             while (k < j + 3 && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
                    && !has_article(tok(c, k)) && (!c->gaz[k] || gaz_ref(c, k, LIA_G_KIND, NULL))
+                   && !(!c->gaz[k] && imperfect_verb_like(tok(c, k))) && !his_pronoun_written(c, k)
                    && (!any_lex(c, k) || lex(c, k, c->cls.dual_officials) || lex(c, k, c->cls.officials_of)
                        || lex(c, k, c->cls.agency_head)))
                 k++;
@@ -3133,6 +3144,12 @@ static size_t try_event(ctx *c, size_t i)
              * of its name ("قادة" of "اجتماع قادة الحلف" reads as قاده). */
             if (lex(c, j, c->cls.stop) || lex(c, j, c->cls.relative) || pronoun_suffixed(tk)
                 || (lex(c, j, c->cls.led_by) && led_by_preposition(tk) && strncmp(tk->norm, "ب", 2) == 0))
+                break;
+            /* "الاجتماع الثاني بالتراضي": right after the edition, a
+             * definite word led by ب says how it went, not which it was
+             * ("الاتجار بالمخدرات" inside a name stays). */
+            if (j > i + (size_t)len && lex(c, j - 1, c->cls.ordinal) && led_by_preposition(tk)
+                && strncmp(tk->norm, "بال", 6) == 0 && !c->gaz[j])
                 break;
             /* "الدورة العشرين للمنتدى مساء الجمعة": a time of the day ends it;
              * so does a year ("الجمعية العامة للمنظمة سنة 2007"). */
