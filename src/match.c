@@ -564,11 +564,14 @@ static int hamza_word_not_place(const ctx *c, size_t i)
 }
 
 /* "أمريكا الوسطى"، "أمريكا اللاتينية": a region named longer than the
- * country its first word names is not that country. */
+ * country its first word names is not that country; nor is a news outlet
+ * a place its name opens with ("«القدس العربي»"). */
 static int region_over_country(const ctx *c, size_t i)
 {
     int len = lex(c, i, c->cls.region);
     if (len > c->gaz_len[i] && gaz_ref(c, i, LIA_G_COUNTRY, NULL))
+        return 1;
+    if (lex(c, i, c->cls.outlet) > c->gaz_len[i])
         return 1;
     /* ... or a sea that opens a word before it ("في بحر عمان"). */
     return i > 0 && gaz_ref(c, i, LIA_G_COUNTRY, NULL) && same_sentence(c, i - 1, i)

@@ -1322,6 +1322,7 @@ static void look_up_named_classes(lia_rules *r)
     n->ordinal = lia_rules_class(r, "ordinal");
     n->origin = lia_rules_class(r, "origin");
     n->polity = lia_rules_class(r, "polity");
+    n->outlet = lia_rules_class(r, "outlet");
     n->portfolio = lia_rules_class(r, "portfolio");
     n->post = lia_rules_class(r, "post");
     n->press_conference = lia_rules_class(r, "press_conference");
