@@ -1490,6 +1490,28 @@ static int margin_event(const rctx *c, size_t s)
     return -1;
 }
 
+/* The event of "المشاركين في EVENT" in sentence s (those met are among
+ * its participants: "التقى X عددا من الوزراء المشاركين في الاجتماع
+ * الوزاري"), when the sentence also tells of meeting: its mention, or -1. */
+static int participants_event(const rctx *c, size_t s)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    int met = 0, at = -1;
+    for (size_t i = se->first; i < se->last; i++) {
+        met |= lia_lex_at(c->m, i, c->cls.met_verb) || lia_lex_at(c->m, i, c->cls.met_noun);
+        if (at < 0 && lia_lex_at(c->m, i, c->cls.participants) && i + 1 < se->last
+            && lia_token_matches(&c->t->tok[i + 1], "في"))
+            at = (int)i + 2;
+    }
+    for (size_t k = 0; met && at >= 0 && k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_EVENT && mm->key[0] && !mm->inner && mm->first >= (size_t)at
+            && mm->first <= (size_t)at + 1)
+            return (int)k;
+    }
+    return -1;
+}
+
 /* lia_facts_add_relation with the evidence copied only for a new
  * relation: most are told again, and keep their first evidence. */
 static lia_relation *add_fact(rctx *c, const char *rel, const char *a, const char *b,
@@ -1522,13 +1544,21 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
         c->met_sent = sent + 1;
         c->met_date = date;
         c->met_place = place;
-        /* "وعلى هامش الاجتماع، التقى X Y": both were at the event. */
+        /* "وعلى هامش الاجتماع، التقى X Y": both were at the event; so
+         * were those met among its participants, told in the sentence or
+         * the one before ("... المشاركين في الاجتماع. وشملت لقاءاته Y"). */
         int me = margin_event(c, sent);
+        const char *how = "attended.met-on-margin";
+        if (me < 0) {
+            how = "attended.met-among-participants";
+            me = participants_event(c, sent);
+            if (me < 0 && sent > 0)
+                me = participants_event(c, sent - 1);
+        }
         for (int k = 0; k < 2 && me >= 0; k++) {
             const lia_entity *x = lia_facts_find(c->f, k ? b : a);
             if (x && !strcmp(x->type, LIA_PERSON))
-                add_fact(c, "attended", k ? b : a, c->m->mentions.v[me].key, date, place, sent,
-                         "attended.met-on-margin");
+                add_fact(c, "attended", k ? b : a, c->m->mentions.v[me].key, date, place, sent, how);
         }
     }
     if (r && !r->date[0] && strcmp(rel, "heads") != 0 && is_headline(c, sent))

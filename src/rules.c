@@ -1323,6 +1323,7 @@ static void look_up_named_classes(lia_rules *r)
     n->origin = lia_rules_class(r, "origin");
     n->polity = lia_rules_class(r, "polity");
     n->outlet = lia_rules_class(r, "outlet");
+    n->participants = lia_rules_class(r, "participants");
     n->portfolio = lia_rules_class(r, "portfolio");
     n->post = lia_rules_class(r, "post");
     n->press_conference = lia_rules_class(r, "press_conference");
