@@ -872,6 +872,13 @@ static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
             continue;
         char buf[32];
         if (strlen(iso) == 10 && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+            /* A background day told a sentence or more before ("جولة
+             * سابقة جرت في 19 كانون الأول 2023. كما ناقش المجتمعون ...
+             * وكان الوزير قد وصل صباح اليوم نفسه"): the story has come
+             * back to its own day, which the context gives. */
+            if (same && c->has_doc && days_from_civil(y, m, d) < c->doc_days - 30
+                && c->t->tok[out->v[k].first].sentence + 1 < c->t->tok[i].sentence)
+                return 0;
             fmt_days(buf, sizeof buf, days_from_civil(y, m, d) + !same);
         } else if (strlen(iso) == 7 && sscanf(iso, "--%2d-%2d", &m, &d) == 2) {
             /* a day whose year the text leaves out ("14 تموز") */

@@ -5114,8 +5114,12 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
     if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))
         return 1;
-    /* "لزيارة محتملة"، "الزيارة المرتقبة": a plan named right after. */
-    if (anchor + 1 < c->t->n && same_sentence(c, anchor, anchor + 1) && lex(c, anchor + 1, c->cls.future))
+    /* "لزيارة محتملة"، "الزيارة المرتقبة": a plan named right after;
+     * or after the visitor: "لزيارة الرئيس X المرتقبة إلى بغداد". */
+    size_t after = anchor + 1;
+    if (after < c->t->n && c->m->mention_at[after])
+        after = c->m->mentions.v[c->m->mention_at[after] - 1].last;
+    if (after < c->t->n && same_sentence(c, anchor, after) && lex(c, after, c->cls.future))
         return 1;
     return c->first_denial[sent] < anchor;
 }
