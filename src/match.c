@@ -3006,6 +3006,23 @@ static int place_inside_event(ctx *c, size_t p)
     return 1;
 }
 
+/* "قمة منظمة شنغهاي للتعاون"، "اجتماع قادة حلف شمال الأطلسي": an
+ * organization the gazetteer knows, named inside an event's name
+ * [first, end), is named too (an inner mention, no party of its own). */
+static void orgs_inside_event(ctx *c, size_t first, size_t end)
+{
+    for (size_t k = first + 1; k < end; k++) {
+        int idx, len = gaz_ref(c, k, LIA_G_ORG, &idx);
+        if (!len || k + (size_t)len > end)
+            continue;
+        const lia_org *o = &c->r->orgs.v[idx];
+        lia_mention *om = new_mention(c, k, k + (size_t)len, LIA_T_ORG);
+        set_identity(c, om, o->key, o->name, o->latin, o->country);
+        om->inner = 1;
+        k += (size_t)len - 1;
+    }
+}
+
 /* The token after a name of one to four words in quotes starting at token
  * j ("«رباعية نورماندي»": the normalizer writes both as "), in j's
  * sentence; or 0. */
@@ -3252,6 +3269,7 @@ static size_t try_event(ctx *c, size_t i)
     int bare = !in && p < c->t->n && !led_by_preposition(tok(c, p));
     if ((gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL)) && !(purpose && bare))
         mm->place_first = p + 1;
+    orgs_inside_event(c, i, end);      /* last: it moves the mentions mm points into */
     return end;
 }
 
