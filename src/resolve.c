@@ -1065,8 +1065,9 @@ static const char *sentence_date(const rctx *c, size_t s)
     }
     for (size_t i = 0; i < c->m->n_dates; i++) {
         const lia_date *d = &c->m->dates[i];
-        if (in_clause && d->first >= se->first && d->first < se->last
-            && (clause_of(c, s, d->first) != own_clause || d->first < clause_first))
+        if (d->first < se->first || d->first >= se->last)
+            continue;           /* another sentence's: the checks below cost */
+        if (in_clause && (clause_of(c, s, d->first) != own_clause || d->first < clause_first))
             continue;
         /* A semicolon parts a sentence in two as a full stop would. */
         if (anchored && semicolon_between(c, d->first, c->anchor))
