@@ -1785,7 +1785,11 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Nor after a definite title with its nisba alone: "التقى الوزير
      * السعودي رئيس مجلس النواب X" names the one he met. */
     int complete_ref = has_article(tok(c, i)) && ti->n_bodies == 0 && ti->country >= 0 && !counterpart;
-    if (!counterpart && !bare && !definite_next && !complete_ref && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
+    /* Nor whom an envoy or adviser serves: "الممثل الخاص للأمين العام
+     * للأمم المتحدة" is not the secretary general. */
+    int principal = !counterpart && ti->title >= 0 && serves_someone(c, ti->title) && j < c->t->n
+                    && strncmp(tok(c, j)->norm, "لل", 4) == 0;
+    if (!counterpart && !bare && !definite_next && !complete_ref && !principal && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
         && strncmp(tok(c, j)->norm, "ب", 2) != 0 && !joined_by_waw(c, j) && parse_title(c, j, &next)) {
         for (int k = 0; k < next.n_bodies && ti->n_bodies < 3; k++) {
             ti->bodies[ti->n_bodies++] = next.bodies[k];
