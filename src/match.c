@@ -1301,6 +1301,17 @@ static int only_given_name(const ctx *c, size_t i)
     return 1;
 }
 
+/* Is every token of [from, to) a word that reads only as a given name? */
+static int given_names_only(const ctx *c, size_t from, size_t to)
+{
+    if (to > c->t->n || from >= to)
+        return 0;
+    for (size_t k = from; k < to; k++)
+        if (tok(c, k)->kind != LIA_TOK_WORD || !only_given_name(c, k))
+            return 0;
+    return 1;
+}
+
 /* name_word's first: the word after a list's و, which opens the next name
  * ("، وماتوش شوتاي إشتوك وزير ..."). */
 enum { NAME_AFTER_LIST_CONJ = 2 };
@@ -1503,6 +1514,13 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
     while (j > i && (lex(c, j - 1, c->cls.name_part) || (j > i + 1 && lex(c, j - 1, c->cls.name_inner)
                                                          && !has_article(tok(c, j - 1)))))
         j--;
+    /* "عنان حامد محمد عمر"، "عادل محمد أحمد بشائر،": a first name, the
+     * given names of father and grandfather, and a fourth word that is a
+     * given name too or ends at punctuation is a name of four. */
+    if (words == 3 && j + 1 < c->t->n && given_names_only(c, i + 1, j) && same_sentence(c, i, j + 1)
+        && !tok(c, j)->has_conj && !has_article(tok(c, j))
+        && (only_given_name(c, j) || (name_word(c, j, 0) && tok(c, j + 1)->kind == LIA_TOK_PUNCT)))
+        return j + 1;
     /* Three plain words and more to come is a phrase, not a name
      * ("تقدير بلاده لمواقف طهران"): names end where plain words do. */
     if (!known_start && words >= 3 && j < c->t->n && same_sentence(c, i, j) && name_word(c, j, 0)
