@@ -4958,6 +4958,26 @@ static int joined_trigger(const ctx *c, size_t j)
     return 0;
 }
 
+/* Does the title word at j, which made no person, govern the next
+ * mention: an event right after it ("رئيس الجمعية العامة"), or one led
+ * by ل after plain words ("رئيس اللجنة التنفيذية للإنتربول")? */
+static int unnamed_title_governs(const ctx *c, size_t j, size_t last)
+{
+    size_t k = j + 1;
+    while (k < last && tok(c, k)->kind == LIA_TOK_WORD && !mention_starts_at(c, k))
+        k++;
+    if (k >= last || !mention_starts_at(c, k))
+        return 0;
+    const lia_mention *mm = &c->m->mentions.v[top_mention(c, k)];
+    /* Not a title whose holder is named after it, maybe after a rank:
+     * "الرئيس الانتقالي لبوركينا فاسو النقيب إبراهيم تراوري". */
+    for (size_t e = mm->last; e < last && e < mm->last + 3 && tok(c, e)->kind == LIA_TOK_WORD; e++)
+        if (mention_starts_at(c, e) && c->m->mentions.v[top_mention(c, e)].type == LIA_T_PERSON)
+            return 0;
+    return (k == j + 1 && mm->type == LIA_T_EVENT)
+           || (led_by_preposition(tok(c, k)) && strncmp(tok(c, k)->norm, "ل", 2) == 0);
+}
+
 /* "بحضور"، "وبحضور": in the presence of. */
 static int in_presence_of(const lia_token *tk)
 {
@@ -5048,8 +5068,14 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
                 return 1;
             if (j >= pm->sent_last)
                 break;
-            /* A mention or a date ("، الثلاثاء 17 ديسمبر 2024،") is skipped whole. */
             int mi = top_mention(c, j);
+            /* "مع رئيس الجمعية العامة لأفريبول"، "مع رئيس اللجنة التنفيذية
+             * للإنتربول": a title that named no person is the party; the
+             * body it governs is not. */
+            if (j > pm->anchor_pos && nx && nx->kind == LIA_P_CAPTURE && (mi < 0 || c->m->mentions.v[mi].first != j)
+                && gaz_ref(c, j, LIA_G_TITLE, NULL) && unnamed_title_governs(c, j, pm->sent_last))
+                break;
+            /* A mention or a date ("، الثلاثاء 17 ديسمبر 2024،") is skipped whole. */
             j = mi >= 0 && c->m->mentions.v[mi].first == j ? c->m->mentions.v[mi].last
                 : c->date_end[j] > j ? c->date_end[j] : j + 1;
         }
