@@ -2997,6 +2997,24 @@ static int place_inside_event(ctx *c, size_t p)
     return 1;
 }
 
+/* "المؤتمر العشرين للجنة أجهزة الأمن والاستخبارات الأفريقية «سيسا»":
+ * the organization whose meeting an event is, named inside tokens
+ * [from, to) of its name, as an inner mention, so that it is named too.
+ * The mention vector may move. */
+static void org_inside_event(ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        int oi, ol = gaz_ref(c, k, LIA_G_ORG, &oi);
+        if (!ol || k + (size_t)ol > to)
+            continue;
+        lia_mention *om = new_mention(c, k, k + (size_t)ol, LIA_T_ORG);
+        const lia_org *o = &c->r->orgs.v[oi];
+        set_identity(c, om, o->key, o->name, o->latin, o->country);
+        om->inner = 1;
+        return;
+    }
+}
+
 /* The token after a name of one to four words in quotes starting at token
  * j ("«رباعية نورماندي»": the normalizer writes both as "), in j's
  * sentence; or 0. */
@@ -3217,6 +3235,9 @@ static size_t try_event(ctx *c, size_t i)
             const lia_event_entry *e = &c->r->events.v[known];
             set_identity(c, mm, e->key, e->name, e->latin, e->country);
         }
+        size_t ev = (size_t)(mm - c->m->mentions.v);
+        org_inside_event(c, i + (size_t)len, end);
+        mm = &c->m->mentions.v[ev];
     } else {
         return i;
     }
