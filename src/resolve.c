@@ -3127,6 +3127,36 @@ static int two_persons(const rctx *c, int a, int b)
            && strcmp(x->key, y->key) != 0 && !x->both_sides && !y->both_sides;
 }
 
+/* "زار بنغازي ... والتقى حفتر ورئيس مجلس النواب عقيلة صالح": a meeting
+ * verb joined by و after a visit told earlier in its sentence goes on
+ * with the visit's subject; the persons joined by و after it are both
+ * whom he met, not a pair.  The visit's subject (maybe the story's), or
+ * -1 when rm is not so. */
+static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
+{
+    if (rm->a < 0 || rm->n_b == 0 || !c->t->tok[rm->anchor].has_conj)
+        return -1;
+    const lia_mention *am = &c->m->mentions.v[rm->a], *bm = &c->m->mentions.v[rm->b[0]];
+    if (am->first <= rm->anchor || am->type != LIA_T_PERSON || bm->first != am->last
+        || !c->t->tok[bm->first].has_conj)
+        return -1;
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om->sentence != rm->sentence || om->anchor >= rm->anchor
+            || !is_relation(&c->r->patterns.v[om->pattern], "visited"))
+            continue;
+        /* No new subject between the visit and the meeting. */
+        for (size_t k = 0; k < c->m->mentions.n; k++) {
+            const lia_mention *mm = &c->m->mentions.v[k];
+            if (!mm->inner && mm->type == LIA_T_PERSON && mm->first > om->anchor && mm->first < rm->anchor
+                && (int)k != om->a)
+                return -1;
+        }
+        return om->a >= 0 ? om->a : c->subject;
+    }
+    return -1;
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -3181,6 +3211,12 @@ static void relations_from_matches(rctx *c)
          * subject (another rule at the trigger lists both), not whom X met. */
         if (rm->n_b > 0 && rm->a >= 0 && fellow_subject(c, q))
             continue;
+        int visitor = is_relation(p, "met") ? visitor_meeting_objects(c, rm) : -1;
+        if (visitor >= 0) {
+            pairs_with_each(c, rm, p, visitor, rm->as, rm->n_a);
+            pairs_with_each(c, rm, p, visitor, rm->b, rm->n_b);
+            continue;
+        }
         int alist[17];
         int na = 0;
         int coordinated = coordinated_verb_after(c, rm);
