@@ -1944,6 +1944,15 @@ static int title_heads_name(const ctx *c, size_t t)
 
 static int office_word(const ctx *c, size_t k, int first);
 
+/* Is token i a name led by the preposition ب ("بمحمد")?  Not a name
+ * that starts with ب ("بشار"). */
+static int name_led_by_bi(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    return led_by_preposition(tk) && strncmp(tk->norm, "ب", 2) == 0
+           && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
+}
+
 /* Is token i joined by و ("وسعادة")?  Not a word that starts with و
  * ("وزير"، "وكيل"، "ولي العهد"). */
 static int joined_by_waw(const ctx *c, size_t i)
@@ -2727,6 +2736,10 @@ static size_t try_title_person(ctx *c, size_t i)
     }
     int oi;
     int ol = official_at(c, j, &oi);
+    /* "جمع رئيس المخابرات العامة بمحمد المنفي": a name led by ب is whom
+     * the verb joins the title's holder with, not the holder. */
+    if (ol && name_led_by_bi(c, j))
+        ol = 0;
     /* "ثم استقبل الوزير المصري غروسي": a known official of another country
      * than the title's is the verb's object, not the title's holder. */
     if (ol && ti.country >= 0 && !ti.n_bodies
