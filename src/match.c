@@ -3271,6 +3271,17 @@ static size_t try_event(ctx *c, size_t i)
     return end;
 }
 
+/* Does a rank or a style ("الجنرال"، "السيد") end right before token i
+ * in its sentence?  Not "ولي عهد", which a place follows ("ولي عهد
+ * أبوظبي"). */
+static int after_honorific(const ctx *c, size_t i)
+{
+    for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
+        if (lex(c, k, c->cls.honorific) == (int)(i - k) && same_sentence(c, k, i))
+            return !lia_token_matches(tok(c, k), "ولي");
+    return 0;
+}
+
 /* How many persons "الوزراء الثلاثة" or "الأربعة" stands for: the number
  * word in tokens [first, last). */
 static int counted_number(const ctx *c, size_t first, size_t last)
@@ -3338,6 +3349,10 @@ static size_t try_place(ctx *c, size_t i)
     }
     int cityl = gaz_ref(c, i, LIA_G_CITY, &idx);
     int countryl = gaz_ref(c, i, LIA_G_COUNTRY, &ci);
+    /* "للجنرال لانغلي": after a rank or a style, a city's name is a
+     * person's (his surname, read later). */
+    if (cityl && !countryl && after_honorific(c, i))
+        return i;
     /* A name that is a country and a city (عمان: Oman or Amman; الجزائر):
      * the city when it is a dateline, or when the document names the
      * city's country more than the other.  The city of a country of the
