@@ -5159,6 +5159,15 @@ static int takes_place_of(const ctx *c, size_t anchor)
     return j < c->t->n && same_sentence(c, anchor, j) && lex(c, j, c->cls.in_place_of);
 }
 
+/* Is there a comma followed by a word joined by و in tokens (from, to)? */
+static int clause_joined_between(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from + 1; k + 1 < to; k++)
+        if (is_punct(c, k, ",") && tok(c, k + 1)->has_conj)
+            return 1;
+    return 0;
+}
+
 /* Is the trigger at anchor negated: a particle just before it ("لم
  * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
 static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
@@ -5174,7 +5183,14 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     /* "لزيارة محتملة"، "الزيارة المرتقبة": a plan named right after. */
     if (anchor + 1 < c->t->n && same_sentence(c, anchor, anchor + 1) && lex(c, anchor + 1, c->cls.future))
         return 1;
-    return c->first_denial[sent] < anchor;
+    size_t d = c->first_denial[sent];
+    /* "في زيارة تسبق زيارة مرتقبة لرئيس بلاده، وكان في استقباله X": a
+     * plan named after its visit is that visit's alone; a clause joined
+     * by و after a comma is told as done. */
+    if (d < anchor && d > sent_first && !lex(c, d, c->cls.denial) && lex(c, d - 1, c->cls.visit_noun)
+        && clause_joined_between(c, d, anchor))
+        return 0;
+    return d < anchor;
 }
 
 /* Can pattern p match in sentence sent at all?  Not when the class of one
