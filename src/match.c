@@ -3271,15 +3271,23 @@ static size_t try_event(ctx *c, size_t i)
     return end;
 }
 
+/* Does a phrase of class cls end right before token i in its sentence?
+ * Its first token, or SIZE_MAX. */
+static size_t class_ends_before(const ctx *c, size_t i, int cls)
+{
+    for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
+        if (lex(c, k, cls) == (int)(i - k) && same_sentence(c, k, i))
+            return k;
+    return SIZE_MAX;
+}
+
 /* Does a rank or a style ("الجنرال"، "السيد") end right before token i
  * in its sentence?  Not "ولي عهد", which a place follows ("ولي عهد
  * أبوظبي"). */
 static int after_honorific(const ctx *c, size_t i)
 {
-    for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
-        if (lex(c, k, c->cls.honorific) == (int)(i - k) && same_sentence(c, k, i))
-            return !lia_token_matches(tok(c, k), "ولي");
-    return 0;
+    size_t k = class_ends_before(c, i, c->cls.honorific);
+    return k != SIZE_MAX && !lia_token_matches(tok(c, k), "ولي");
 }
 
 /* How many persons "الوزراء الثلاثة" or "الأربعة" stands for: the number
@@ -4145,7 +4153,11 @@ static void find_surnames(ctx *c)
          * word of the lexicon ("رئيسي") is the name. */
         int titled = i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1]
                      && gaz_ref(c, i - 1, LIA_G_TITLE, NULL) == 1 && !tok(c, i)->has_conj;
-        if (!len && (!any_lex(c, i) || lone_given_name(c, i) || family || titled) && !time_of_day(c, i)) {
+        /* "اللواء توفيق"، "اللواء كامل": after a military or police rank,
+         * a surname that is also a given name is the name (Egyptian and
+         * Levantine papers name officers so). */
+        int ranked = class_ends_before(c, i, c->cls.military_rank) != SIZE_MAX && only_given_name(c, i);
+        if (!len && (!any_lex(c, i) || lone_given_name(c, i) || family || titled || ranked) && !time_of_day(c, i)) {
             for (p = 0; p < persons.n && !len; p++)
                 if (persons.v[p].surname
                     && !(persons.v[p].bare_surname && has_article(tok(c, i)) && !hamza_initial(c, i))
