@@ -986,6 +986,45 @@ static const char *body_string(const ctx *c, char *s)
     return kept;
 }
 
+/* Does normalized name hold the word (without its article) as a word? */
+static int name_holds_word(const char *name, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *w = name; *w; ) {
+        const char *end = strchr(w, ' ');
+        size_t len = end ? (size_t)(end - w) : strlen(w);
+        const char *bare = len > 4 && !strncmp(w, "ال", 4) ? w + 4 : w;
+        if ((size_t)(w + len - bare) == n && !strncmp(bare, word, n))
+            return 1;
+        if (!end)
+            break;
+        w = end + 1;
+    }
+    return 0;
+}
+
+/* The last agency of country code named before token i whose name or
+ * words as written hold the head word at i ("المديرية" of "المديرية
+ * العامة لمراقبة التراب الوطني"): its mention index, or -1. */
+static int agency_named_before(const ctx *c, size_t i, const char *code)
+{
+    const char *head = tok(c, i)->forms[0];
+    int best = -1;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type != LIA_T_AGENCY || mm->last > i || !mm->key[0] || strcmp(mm->country, code) != 0)
+            continue;
+        int holds = 0;
+        for (size_t t = mm->first; t < mm->last && !holds; t++)
+            holds = lia_token_matches(tok(c, t), head);
+        char *name = lia_normalize_str(mm->name);
+        if (holds || name_holds_word(name, head))
+            best = (int)k;
+        free(name);
+    }
+    return best;
+}
+
 /* The agency of kind k in country ci: the gazetteer's agency of that kind,
  * else the generic one keyed <cc>-<kind>. */
 static void body_identity(body *b, const char *key, const char *name, const char *latin,
@@ -1228,6 +1267,17 @@ shape:
             /* "الوكالة الموريتانية للأنباء": a news agency, no state body. */
             if (cl && j + (size_t)cl < c->t->n && lia_token_matches(tok(c, j + (size_t)cl), "انباء"))
                 break;
+            /* "وأكدت المديرية المغربية"، "أجهزة الوزارة المصرية": a
+             * definite head word with only its nisba is that country's
+             * body named before it whose name holds the word. */
+            int prev = cl && j == e && has_article(tok(c, i))
+                       ? agency_named_before(c, i, c->r->countries.v[ci].code) : -1;
+            if (prev >= 0) {
+                const lia_mention *pm = &c->m->mentions.v[prev];
+                body_identity(b, pm->key, pm->name, pm->latin, pm->country);
+                b->end = skip_bracketed(c, j + (size_t)cl);
+                return 1;
+            }
             if (cl) {
                 /* A shape around a known kind ("المديرية المشتركة العامة
                  * للأمن الوطني المغربي") is that country's body of the kind. */
