@@ -1004,6 +1004,45 @@ static const char *body_string(const ctx *c, char *s)
     return kept;
 }
 
+/* Does normalized name hold the word (without its article) as a word? */
+static int name_holds_word(const char *name, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *w = name; *w; ) {
+        const char *end = strchr(w, ' ');
+        size_t len = end ? (size_t)(end - w) : strlen(w);
+        const char *bare = len > 4 && !strncmp(w, "ال", 4) ? w + 4 : w;
+        if ((size_t)(w + len - bare) == n && !strncmp(bare, word, n))
+            return 1;
+        if (!end)
+            break;
+        w = end + 1;
+    }
+    return 0;
+}
+
+/* The last agency of country code named before token i whose name or
+ * words as written hold the head word at i ("المديرية" of "المديرية
+ * العامة لمراقبة التراب الوطني"): its mention index, or -1. */
+static int agency_named_before(const ctx *c, size_t i, const char *code)
+{
+    const char *head = tok(c, i)->forms[0];
+    int best = -1;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type != LIA_T_AGENCY || mm->last > i || !mm->key[0] || strcmp(mm->country, code) != 0)
+            continue;
+        int holds = 0;
+        for (size_t t = mm->first; t < mm->last && !holds; t++)
+            holds = lia_token_matches(tok(c, t), head);
+        char *name = lia_normalize_str(mm->name);
+        if (holds || name_holds_word(name, head))
+            best = (int)k;
+        free(name);
+    }
+    return best;
+}
+
 /* The agency of kind k in country ci: the gazetteer's agency of that kind,
  * else the generic one keyed <cc>-<kind>. */
 static void body_identity(body *b, const char *key, const char *name, const char *latin,
@@ -1246,6 +1285,17 @@ shape:
             /* "الوكالة الموريتانية للأنباء": a news agency, no state body. */
             if (cl && j + (size_t)cl < c->t->n && lia_token_matches(tok(c, j + (size_t)cl), "انباء"))
                 break;
+            /* "وأكدت المديرية المغربية"، "أجهزة الوزارة المصرية": a
+             * definite head word with only its nisba is that country's
+             * body named before it whose name holds the word. */
+            int prev = cl && j == e && has_article(tok(c, i))
+                       ? agency_named_before(c, i, c->r->countries.v[ci].code) : -1;
+            if (prev >= 0) {
+                const lia_mention *pm = &c->m->mentions.v[prev];
+                body_identity(b, pm->key, pm->name, pm->latin, pm->country);
+                b->end = skip_bracketed(c, j + (size_t)cl);
+                return 1;
+            }
             if (cl) {
                 /* A shape around a known kind ("المديرية المشتركة العامة
                  * للأمن الوطني المغربي") is that country's body of the kind. */
@@ -1315,6 +1365,17 @@ static int only_given_name(const ctx *c, size_t i)
         return 0;
     for (int k = 0; k < c->m->n_lex[i]; k++)
         if (c->m->lex[i][k].cls != c->cls.given_name)
+            return 0;
+    return 1;
+}
+
+/* Is every token of [from, to) a word that reads only as a given name? */
+static int given_names_only(const ctx *c, size_t from, size_t to)
+{
+    if (to > c->t->n || from >= to)
+        return 0;
+    for (size_t k = from; k < to; k++)
+        if (tok(c, k)->kind != LIA_TOK_WORD || !only_given_name(c, k))
             return 0;
     return 1;
 }
@@ -1525,6 +1586,13 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
     while (j > i && (lex(c, j - 1, c->cls.name_part) || (j > i + 1 && lex(c, j - 1, c->cls.name_inner)
                                                          && !has_article(tok(c, j - 1)))))
         j--;
+    /* "عنان حامد محمد عمر"، "عادل محمد أحمد بشائر،": a first name, the
+     * given names of father and grandfather, and a fourth word that is a
+     * given name too or ends at punctuation is a name of four. */
+    if (words == 3 && j + 1 < c->t->n && given_names_only(c, i + 1, j) && same_sentence(c, i, j + 1)
+        && !tok(c, j)->has_conj && !has_article(tok(c, j))
+        && (only_given_name(c, j) || (name_word(c, j, 0) && tok(c, j + 1)->kind == LIA_TOK_PUNCT)))
+        return j + 1;
     /* Three plain words and more to come is a phrase, not a name
      * ("تقدير بلاده لمواقف طهران"): names end where plain words do. */
     if (!known_start && words >= 3 && j < c->t->n && same_sentence(c, i, j) && name_word(c, j, 0)
@@ -1807,7 +1875,11 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Nor after a definite title with its nisba alone: "التقى الوزير
      * السعودي رئيس مجلس النواب X" names the one he met. */
     int complete_ref = has_article(tok(c, i)) && ti->n_bodies == 0 && ti->country >= 0 && !counterpart;
-    if (!counterpart && !bare && !definite_next && !complete_ref && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
+    /* Nor whom an envoy or adviser serves: "الممثل الخاص للأمين العام
+     * للأمم المتحدة" is not the secretary general. */
+    int principal = !counterpart && ti->title >= 0 && serves_someone(c, ti->title) && j < c->t->n
+                    && strncmp(tok(c, j)->norm, "لل", 4) == 0;
+    if (!counterpart && !bare && !definite_next && !complete_ref && !principal && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
         && strncmp(tok(c, j)->norm, "ب", 2) != 0 && !joined_by_waw(c, j) && parse_title(c, j, &next)) {
         for (int k = 0; k < next.n_bodies && ti->n_bodies < 3; k++) {
             ti->bodies[ti->n_bodies++] = next.bodies[k];
@@ -1943,6 +2015,15 @@ static int title_heads_name(const ctx *c, size_t t)
 }
 
 static int office_word(const ctx *c, size_t k, int first);
+
+/* Is token i a name led by the preposition ب ("بمحمد")?  Not a name
+ * that starts with ب ("بشار"). */
+static int name_led_by_bi(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    return led_by_preposition(tk) && strncmp(tk->norm, "ب", 2) == 0
+           && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
+}
 
 /* Is token i joined by و ("وسعادة")?  Not a word that starts with و
  * ("وزير"، "وكيل"، "ولي العهد"). */
@@ -2727,6 +2808,10 @@ static size_t try_title_person(ctx *c, size_t i)
     }
     int oi;
     int ol = official_at(c, j, &oi);
+    /* "جمع رئيس المخابرات العامة بمحمد المنفي": a name led by ب is whom
+     * the verb joins the title's holder with, not the holder. */
+    if (ol && name_led_by_bi(c, j))
+        ol = 0;
     /* "ثم استقبل الوزير المصري غروسي": a known official of another country
      * than the title's is the verb's object, not the title's holder. */
     if (ol && ti.country >= 0 && !ti.n_bodies
@@ -3273,6 +3358,25 @@ static size_t try_event(ctx *c, size_t i)
     return end;
 }
 
+/* Does a phrase of class cls end right before token i in its sentence?
+ * Its first token, or SIZE_MAX. */
+static size_t class_ends_before(const ctx *c, size_t i, int cls)
+{
+    for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
+        if (lex(c, k, cls) == (int)(i - k) && same_sentence(c, k, i))
+            return k;
+    return SIZE_MAX;
+}
+
+/* Does a rank or a style ("الجنرال"، "السيد") end right before token i
+ * in its sentence?  Not "ولي عهد", which a place follows ("ولي عهد
+ * أبوظبي"). */
+static int after_honorific(const ctx *c, size_t i)
+{
+    size_t k = class_ends_before(c, i, c->cls.honorific);
+    return k != SIZE_MAX && !lia_token_matches(tok(c, k), "ولي");
+}
+
 /* How many persons "الوزراء الثلاثة" or "الأربعة" stands for: the number
  * word in tokens [first, last). */
 static int counted_number(const ctx *c, size_t first, size_t last)
@@ -3340,6 +3444,10 @@ static size_t try_place(ctx *c, size_t i)
     }
     int cityl = gaz_ref(c, i, LIA_G_CITY, &idx);
     int countryl = gaz_ref(c, i, LIA_G_COUNTRY, &ci);
+    /* "للجنرال لانغلي": after a rank or a style, a city's name is a
+     * person's (his surname, read later). */
+    if (cityl && !countryl && after_honorific(c, i))
+        return i;
     /* A name that is a country and a city (عمان: Oman or Amman; الجزائر):
      * the city when it is a dateline, or when the document names the
      * city's country more than the other.  The city of a country of the
@@ -4132,7 +4240,11 @@ static void find_surnames(ctx *c)
          * word of the lexicon ("رئيسي") is the name. */
         int titled = i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1]
                      && gaz_ref(c, i - 1, LIA_G_TITLE, NULL) == 1 && !tok(c, i)->has_conj;
-        if (!len && (!any_lex(c, i) || lone_given_name(c, i) || family || titled) && !time_of_day(c, i)) {
+        /* "اللواء توفيق"، "اللواء كامل": after a military or police rank,
+         * a surname that is also a given name is the name (Egyptian and
+         * Levantine papers name officers so). */
+        int ranked = class_ends_before(c, i, c->cls.military_rank) != SIZE_MAX && only_given_name(c, i);
+        if (!len && (!any_lex(c, i) || lone_given_name(c, i) || family || titled || ranked) && !time_of_day(c, i)) {
             for (p = 0; p < persons.n && !len; p++)
                 if (persons.v[p].surname
                     && !(persons.v[p].bare_surname && has_article(tok(c, i)) && !hamza_initial(c, i))
@@ -4994,6 +5106,26 @@ static int joined_trigger(const ctx *c, size_t j)
     return 0;
 }
 
+/* Does the title word at j, which made no person, govern the next
+ * mention: an event right after it ("رئيس الجمعية العامة"), or one led
+ * by ل after plain words ("رئيس اللجنة التنفيذية للإنتربول")? */
+static int unnamed_title_governs(const ctx *c, size_t j, size_t last)
+{
+    size_t k = j + 1;
+    while (k < last && tok(c, k)->kind == LIA_TOK_WORD && !mention_starts_at(c, k))
+        k++;
+    if (k >= last || !mention_starts_at(c, k))
+        return 0;
+    const lia_mention *mm = &c->m->mentions.v[top_mention(c, k)];
+    /* Not a title whose holder is named after it, maybe after a rank:
+     * "الرئيس الانتقالي لبوركينا فاسو النقيب إبراهيم تراوري". */
+    for (size_t e = mm->last; e < last && e < mm->last + 3 && tok(c, e)->kind == LIA_TOK_WORD; e++)
+        if (mention_starts_at(c, e) && c->m->mentions.v[top_mention(c, e)].type == LIA_T_PERSON)
+            return 0;
+    return (k == j + 1 && mm->type == LIA_T_EVENT)
+           || (led_by_preposition(tok(c, k)) && strncmp(tok(c, k)->norm, "ل", 2) == 0);
+}
+
 /* "بحضور"، "وبحضور": in the presence of. */
 static int in_presence_of(const lia_token *tk)
 {
@@ -5084,8 +5216,14 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
                 return 1;
             if (j >= pm->sent_last)
                 break;
-            /* A mention or a date ("، الثلاثاء 17 ديسمبر 2024،") is skipped whole. */
             int mi = top_mention(c, j);
+            /* "مع رئيس الجمعية العامة لأفريبول"، "مع رئيس اللجنة التنفيذية
+             * للإنتربول": a title that named no person is the party; the
+             * body it governs is not. */
+            if (j > pm->anchor_pos && nx && nx->kind == LIA_P_CAPTURE && (mi < 0 || c->m->mentions.v[mi].first != j)
+                && gaz_ref(c, j, LIA_G_TITLE, NULL) && unnamed_title_governs(c, j, pm->sent_last))
+                break;
+            /* A mention or a date ("، الثلاثاء 17 ديسمبر 2024،") is skipped whole. */
             j = mi >= 0 && c->m->mentions.v[mi].first == j ? c->m->mentions.v[mi].last
                 : c->date_end[j] > j ? c->date_end[j] : j + 1;
         }
@@ -5120,6 +5258,15 @@ static int takes_place_of(const ctx *c, size_t anchor)
     return j < c->t->n && same_sentence(c, anchor, j) && lex(c, j, c->cls.in_place_of);
 }
 
+/* Is there a comma followed by a word joined by و in tokens (from, to)? */
+static int clause_joined_between(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from + 1; k + 1 < to; k++)
+        if (is_punct(c, k, ",") && tok(c, k + 1)->has_conj)
+            return 1;
+    return 0;
+}
+
 /* Is the trigger at anchor negated: a particle just before it ("لم
  * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
 static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
@@ -5139,7 +5286,14 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
         after = c->m->mentions.v[c->m->mention_at[after] - 1].last;
     if (after < c->t->n && same_sentence(c, anchor, after) && lex(c, after, c->cls.future))
         return 1;
-    return c->first_denial[sent] < anchor;
+    size_t d = c->first_denial[sent];
+    /* "في زيارة تسبق زيارة مرتقبة لرئيس بلاده، وكان في استقباله X": a
+     * plan named after its visit is that visit's alone; a clause joined
+     * by و after a comma is told as done. */
+    if (d < anchor && d > sent_first && !lex(c, d, c->cls.denial) && lex(c, d - 1, c->cls.visit_noun)
+        && clause_joined_between(c, d, anchor))
+        return 0;
+    return d < anchor;
 }
 
 /* Can pattern p match in sentence sent at all?  Not when the class of one

@@ -1279,6 +1279,23 @@ static int there_after_trigger(const rctx *c, size_t s, const lia_rel_match *rm)
            && lia_token_matches(&c->t->tok[rm->anchor + 1], "هناك");
 }
 
+/* "محطة سابقة في المملكة المغربية، حيث استقبله X بمكتبه في الرباط": a
+ * city of the country where حيث points, named after في in the clause
+ * from token link on, is where the clause happens.  Its key, else the
+ * country's (place's) own. */
+static const char *city_in_clause(const rctx *c, const lia_sentence *se, size_t link, const lia_mention *place)
+{
+    if (place->type != LIA_T_COUNTRY)
+        return place->key;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (!mm->inner && mm->type == LIA_T_CITY && mm->first > link && mm->first < se->last
+            && !strcmp(mm->country, place->key) && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+            return mm->key;
+    }
+    return place->key;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1306,7 +1323,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             if (mm->inner || !mm->key[0] || !(mm->type & LIA_T_PLACE) || mm->delegation)
                 continue;
             if (mm->last == end)
-                return mm->key;
+                return city_in_clause(c, se, link, mm);
             if (mm->first > se->first && mm->last < end && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
                 last_in = mm->key;
         }
@@ -1833,6 +1850,24 @@ static void add_visit_relation(rctx *c, const char *person, const char *place, c
     add_relation(c, "visited", person, place, date, NULL, sent, rule);
 }
 
+/* Does sentence s name the country code right before its clause word
+ * ("في المملكة المغربية، حيث")? */
+static int country_before_link(const rctx *c, size_t s, const char *code)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    for (size_t t = se->first + 1; t < se->last; t++) {
+        if (!lia_lex_at(c->m, t, c->cls.clause_link))
+            continue;
+        size_t end = c->t->tok[t - 1].kind == LIA_TOK_PUNCT ? t - 1 : t;
+        for (size_t k = 0; k < c->m->mentions.n; k++) {
+            const lia_mention *mm = &c->m->mentions.v[k];
+            if (!mm->inner && mm->type == LIA_T_COUNTRY && mm->last == end && !strcmp(mm->key, code))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* A visit to a city is a visit to its country too.  Travel inside one's
  * own country is not a visit in this graph's sense (a foreign trip): a
  * Saudi minister "arriving in Riyadh" is going home. */
@@ -1846,8 +1881,11 @@ static void add_visit(rctx *c, const char *person, const char *place, const char
         return;
     add_visit_relation(c, person, place, date, sent, rule);
     /* A visit the text tells is to the city's country too; one only
-     * implied by meeting or attending there stays with the city. */
-    if (e && strcmp(e->type, LIA_CITY) == 0 && e->country[0] && strcmp(rule, "visited.abroad") != 0)
+     * implied by meeting or attending there stays with the city, unless
+     * its clause goes on from that country ("محطة في المملكة المغربية،
+     * حيث استقبله X في الرباط"). */
+    if (e && strcmp(e->type, LIA_CITY) == 0 && e->country[0]
+        && (strcmp(rule, "visited.abroad") != 0 || country_before_link(c, sent, e->country)))
         add_visit_relation(c, person, e->country, date, sent, "visited.city-country");
 }
 
@@ -3229,6 +3267,36 @@ static int two_persons(const rctx *c, int a, int b)
            && strcmp(x->key, y->key) != 0 && !x->both_sides && !y->both_sides;
 }
 
+/* "زار بنغازي ... والتقى حفتر ورئيس مجلس النواب عقيلة صالح": a meeting
+ * verb joined by و after a visit told earlier in its sentence goes on
+ * with the visit's subject; the persons joined by و after it are both
+ * whom he met, not a pair.  The visit's subject (maybe the story's), or
+ * -1 when rm is not so. */
+static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
+{
+    if (rm->a < 0 || rm->n_b == 0 || !c->t->tok[rm->anchor].has_conj)
+        return -1;
+    const lia_mention *am = &c->m->mentions.v[rm->a], *bm = &c->m->mentions.v[rm->b[0]];
+    if (am->first <= rm->anchor || am->type != LIA_T_PERSON || bm->first != am->last
+        || !c->t->tok[bm->first].has_conj)
+        return -1;
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om->sentence != rm->sentence || om->anchor >= rm->anchor
+            || !is_relation(&c->r->patterns.v[om->pattern], "visited"))
+            continue;
+        /* No new subject between the visit and the meeting. */
+        for (size_t k = 0; k < c->m->mentions.n; k++) {
+            const lia_mention *mm = &c->m->mentions.v[k];
+            if (!mm->inner && mm->type == LIA_T_PERSON && mm->first > om->anchor && mm->first < rm->anchor
+                && (int)k != om->a)
+                return -1;
+        }
+        return om->a >= 0 ? om->a : c->subject;
+    }
+    return -1;
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -3283,6 +3351,12 @@ static void relations_from_matches(rctx *c)
          * subject (another rule at the trigger lists both), not whom X met. */
         if (rm->n_b > 0 && rm->a >= 0 && fellow_subject(c, q))
             continue;
+        int visitor = is_relation(p, "met") ? visitor_meeting_objects(c, rm) : -1;
+        if (visitor >= 0) {
+            pairs_with_each(c, rm, p, visitor, rm->as, rm->n_a);
+            pairs_with_each(c, rm, p, visitor, rm->b, rm->n_b);
+            continue;
+        }
         int alist[17];
         int na = 0;
         int coordinated = coordinated_verb_after(c, rm);

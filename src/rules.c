@@ -1287,6 +1287,7 @@ static void look_up_named_classes(lia_rules *r)
     n->high_level = lia_rules_class(r, "high_level");
     n->home_ref = lia_rules_class(r, "home_ref");
     n->honorific = lia_rules_class(r, "honorific");
+    n->military_rank = lia_rules_class(r, "military_rank");
     n->host_ref = lia_rules_class(r, "host_ref");
     n->host_verb = lia_rules_class(r, "host_verb");
     n->in_place_of = lia_rules_class(r, "in_place_of");
