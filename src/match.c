@@ -1139,6 +1139,12 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             && has_article(tok(c, e)) && !c->gaz[e] && !any_lex(c, e)
             && country_after(c, e + 1, &ci))
             goto shape;
+        /* "القوات المشتركة السودانية التشادية": two countries' nisbas make
+         * a body the two share, which the shape reads. */
+        int ci2;
+        if (cl && lex(c, i, c->cls.agency_head) && e + (size_t)cl < c->t->n
+            && !tok(c, e + (size_t)cl)->has_conj && nisba_at(c, e + (size_t)cl, &ci2) && ci2 != ci)
+            goto shape;
         /* "أركان الجيش الوطني الشعبي الجزائري": adjectives of the body's
          * own name, then its country's nisba. */
         if (!cl) {
