@@ -3913,6 +3913,18 @@ static int lone_given_name(const ctx *c, size_t i)
            || lex(c, i + 1, c->cls.time_of_day) || lia_token_matches(tok(c, i + 1), "صباح");
 }
 
+/* "وكان آبي قد التقى" after "شينزو آبي": a surname that is also a word
+ * of names ("أبي" of "ابن أبي طالب") and nothing else, standing alone:
+ * what follows is no word of the name (punctuation, a function word,
+ * or the next word joined by و). */
+static int lone_name_part(const ctx *c, size_t i)
+{
+    if (c->m->n_lex[i] != 1 || !lex(c, i, c->cls.name_part))
+        return 0;
+    return i + 1 >= c->t->n || !same_sentence(c, i, i + 1) || tok(c, i + 1)->kind != LIA_TOK_WORD
+           || tok(c, i + 1)->has_conj || any_lex(c, i + 1);
+}
+
 /* Is the single word w (an entry key) a phrase of lexicon class cls? */
 static int word_in_class(const ctx *c, const char *w, int cls)
 {
@@ -4080,7 +4092,8 @@ static void find_surnames(ctx *c)
          * word of the lexicon ("رئيسي") is the name. */
         int titled = i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1]
                      && gaz_ref(c, i - 1, LIA_G_TITLE, NULL) == 1 && !tok(c, i)->has_conj;
-        if (!len && (!any_lex(c, i) || lone_given_name(c, i) || family || titled) && !time_of_day(c, i)) {
+        if (!len && (!any_lex(c, i) || lone_given_name(c, i) || lone_name_part(c, i) || family || titled)
+            && !time_of_day(c, i)) {
             for (p = 0; p < persons.n && !len; p++)
                 if (persons.v[p].surname
                     && !(persons.v[p].bare_surname && has_article(tok(c, i)) && !hamza_initial(c, i))
