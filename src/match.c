@@ -1530,6 +1530,21 @@ static int royal_style(const lia_token *tk)
            || lia_token_matches(tk, "الشيخ") || lia_token_matches(tk, "الشيخه");
 }
 
+/* "أكد الرئيس سوبيانتو تضامن بلاده" after "برابوو سوبيانتو": is the
+ * word at i the last word of a person named before?  After a title it
+ * is his surname (find_surnames reads it), and the words after it are
+ * the clause's, not more of a name. */
+static int surname_named_before(const ctx *c, size_t i)
+{
+    for (size_t m = 0; m < c->m->mentions.n; m++) {
+        const lia_mention *mm = &c->m->mentions.v[m];
+        if (mm->type == LIA_T_PERSON && mm->last <= i && mm->last >= mm->first + 2
+            && lia_token_matches(tok(c, i), tok(c, mm->last - 1)->norm))
+            return 1;
+    }
+    return 0;
+}
+
 /* A known official at i: index and length. */
 static int official_at(const ctx *c, size_t i, int *idx)
 {
@@ -2719,6 +2734,8 @@ static size_t try_title_person(ctx *c, size_t i)
     /* A known official set aside above is no unknown name either. */
     size_t name_end = ol ? longer_name_end(c, j, j + (size_t)ol)
                          : official_at(c, j, NULL) ? j : scan_name(c, j);
+    if (!ol && name_end > j + 1 && surname_named_before(c, j))
+        name_end = j;
     /* After a title, an unknown first name and a family name with the
      * article, closed by punctuation ("ونظيره الأردني عاطف الطراونة."،
      * "ألكاش الهادا،"); not a verbal noun (تعزيز، مكافحة). */
