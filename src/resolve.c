@@ -1044,6 +1044,16 @@ static int origin_clause_between(const rctx *c, size_t from, size_t to)
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
  * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
+/* Does a word of beginning (a tour: "بدأها") stand right before token
+ * last, after first, with at most "في" or "منذ" between? */
+static int tour_began_before(const rctx *c, size_t first, size_t last)
+{
+    size_t k = last;
+    if (k > first && (lia_token_matches(&c->t->tok[k - 1], "في") || lia_token_matches(&c->t->tok[k - 1], "منذ")))
+        k--;
+    return k > first && lia_lex_at(c->m, k - 1, c->cls.tour_begin);
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1081,6 +1091,11 @@ static const char *sentence_date(const rctx *c, size_t s)
             && span_has_word(c, c->anchor + 1, d->first, "قد"))
             continue;
         if (anchored && d->first > c->anchor && d->first < se->last && origin_clause_between(c, c->anchor, d->first))
+            continue;
+        /* "يختتم X في الأردن جولة بدأها في التاسع": the day a tour began,
+         * told after the trigger, is not the day of what it tells. */
+        if (anchored && d->first > c->anchor + 1 && d->first < se->last
+            && tour_began_before(c, c->anchor + 1, d->first))
             continue;
         /* A day or a range; else a month of a known year ("في نيسان
          * الماضي") or a year ("عام 2011"), which beat the story's date for
@@ -3495,6 +3510,11 @@ static void set_context_place(rctx *c)
         /* A tour's first stop told after the lead ("وكان قد استهل جولته
          * أمس الأول من الكويت") is where the story came from. */
         if (rm->sentence > lead && pattern_has_class(p, c->cls.tour_begin))
+            continue;
+        /* ... and so are the stops a tour took in, listed after it
+         * ("ويختتم في الأردن جولة شملت الإمارات وتركيا"): the tour's
+         * summary, not the story's place. */
+        if (rm->sentence > lead && pattern_has_class(p, c->cls.tour_took_in))
             continue;
         if (lp && !strcmp(lp->type, LIA_CITY) && rm->sentence > lead
             && c->t->tok[c->t->sent[rm->sentence].first].paragraph

@@ -1346,6 +1346,7 @@ static void look_up_named_classes(lia_rules *r)
     n->tour = lia_rules_class(r, "tour");
     n->to = lia_rules_class(r, "to");
     n->tour_begin = lia_rules_class(r, "tour_begin");
+    n->tour_took_in = lia_rules_class(r, "tour_took_in");
     n->vague_head = lia_rules_class(r, "vague_head");
     n->visit_noun = lia_rules_class(r, "visit_noun");
     n->visit_verb = lia_rules_class(r, "visit_verb");
