@@ -2477,11 +2477,11 @@ static size_t try_title_person(ctx *c, size_t i)
                        || (h = (size_t)lex(c, j + 1, c->cls.the_country))
                        || (h = (size_t)gaz_ref(c, j + 1, LIA_G_ORG, NULL))
                        || (h = (size_t)gaz_ref(c, j + 1, LIA_G_CITY, NULL)))
-                   && name_at(c, j + 1 + h)) {
+                   && same_sentence(c, j, j + 1 + h) && name_at(c, j + 1 + h)) {
             j += 1 + h;              /* "السفير الأمريكي لدى البلاد X"، "مندوب سوريا لدى الأمم المتحدة X"، "السفير لدى هانوي X" */
-        } else if ((h = city_phrase(c, j)) && name_at(c, j + h)) {
+        } else if ((h = city_phrase(c, j)) && same_sentence(c, j, j + h) && name_at(c, j + h)) {
             j += h;                  /* "سفير الولايات المتحدة بالرباط X"، "... في عمان X" */
-        } else if ((h = destination_country(c, j)) && name_at(c, j + h)) {
+        } else if ((h = destination_country(c, j)) && same_sentence(c, j, j + h) && name_at(c, j + h)) {
             j += h;                  /* "المبعوث الأمريكي الخاص لليمن X"، "... إلى ليبيا X" */
         } else if (ti.country < 0 && !ti.n_bodies && strcmp(tok(c, j)->norm, "في") == 0
                    && (h = (size_t)country_after(c, j, &nci))
