@@ -560,6 +560,15 @@ static int region_over_country(const ctx *c, size_t i)
            && lex(c, i - 1, c->cls.region) > c->gaz_len[i];
 }
 
+/* Is the place at i an adjective of the language after the noun it
+ * qualifies ("دعم مالي": financial support, not Mali)?  The class
+ * place_adjective lists such words, finance_noun the nouns they follow. */
+static int adjective_not_place(const ctx *c, size_t i)
+{
+    return i > 0 && lex(c, i, c->cls.place_adjective) && lex(c, i - 1, c->cls.finance_noun)
+           && same_sentence(c, i - 1, i) && !tok(c, i)->has_conj;
+}
+
 /* Is the one-word place at i a name that always has the article written
  * bare ("كاميرون" for "الكاميرون": David Cameron's name, not Cameroon)?
  * Only where the word is the name itself, not another alias ("أمريكا"). */
@@ -597,7 +606,8 @@ static void annotate_gazetteer(ctx *c)
         const word_facts *f = c->facts[i];
         for (int k = 0; k < f->n_names; k++)
             trie_longest(c, f->names[k], i + 1, i, 1, &c->gaz[i], &c->gaz_len[i]);
-        if (c->gaz[i] && (hamza_word_not_place(c, i) || region_over_country(c, i) || bare_article_place(c, i))) {
+        if (c->gaz[i] && (hamza_word_not_place(c, i) || region_over_country(c, i) || bare_article_place(c, i)
+                         || adjective_not_place(c, i))) {
             c->gaz[i] = NULL;
             c->gaz_len[i] = 0;
         }

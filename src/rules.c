@@ -1275,6 +1275,8 @@ static void look_up_named_classes(lia_rules *r)
     n->dual_officials = lia_rules_class(r, "dual_officials");
     n->each_counterpart = lia_rules_class(r, "each_counterpart");
     n->entourage = lia_rules_class(r, "entourage");
+    n->finance_noun = lia_rules_class(r, "finance_noun");
+    n->place_adjective = lia_rules_class(r, "place_adjective");
     n->event_head = lia_rules_class(r, "event_head");
     n->event_ref = lia_rules_class(r, "event_ref");
     n->facility = lia_rules_class(r, "facility");
