@@ -1023,12 +1023,13 @@ static int opens_clause_after_comma(const rctx *c, size_t t)
 static int came_from(const rctx *c, const lia_mention *mm);
 
 /* "ووصل X إلى عشق آباد قادما من دوشنبه، حيث أجرى الثلاثاء محادثات": is
- * there, in tokens (from, to), a clause link right after a place one came
- * from?  What that clause tells happened there, on its own day. */
+ * there, in tokens (from, to), a clause link or a relative pronoun ("،
+ * التي زارها يومي 9 و10") right after a place one came from?  What that
+ * clause tells happened there, on its own day. */
 static int origin_clause_between(const rctx *c, size_t from, size_t to)
 {
     for (size_t k = from + 1; k < to; k++) {
-        if (!lia_lex_at(c->m, k, c->cls.clause_link))
+        if (!lia_lex_at(c->m, k, c->cls.clause_link) && !lia_lex_at(c->m, k, c->cls.relative))
             continue;
         size_t end = k > 0 && c->t->tok[k - 1].kind == LIA_TOK_PUNCT ? k - 1 : k;
         for (size_t q = 0; q < c->m->mentions.n; q++) {
@@ -1040,10 +1041,6 @@ static int origin_clause_between(const rctx *c, size_t from, size_t to)
     return 0;
 }
 
-/* The date of sentence s, or NULL: the longest day-precise expression
- * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
- * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
- * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 /* Does a word of beginning (a tour: "بدأها") stand right before token
  * last, after first, with at most "في" or "منذ" between? */
 static int tour_began_before(const rctx *c, size_t first, size_t last)
@@ -1054,6 +1051,10 @@ static int tour_began_before(const rctx *c, size_t first, size_t last)
     return k > first && lia_lex_at(c->m, k - 1, c->cls.tour_begin);
 }
 
+/* The date of sentence s, or NULL: the longest day-precise expression
+ * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
+ * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
+ * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1293,12 +1294,39 @@ static int there_after_trigger(const rctx *c, size_t s, const lia_rel_match *rm)
            && lia_token_matches(&c->t->tok[rm->anchor + 1], "هناك");
 }
 
+/* "قادما من أبوظبي، التي زارها يومي 9 و10، وأجرى فيها محادثات": "فيها"
+ * next to the trigger is the place a relative clause of sentence s said
+ * was visited; its key, or NULL. */
+static const char *place_there_visited(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    int there = 0;
+    for (size_t k = rm->anchor > se->first ? rm->anchor - 1 : rm->anchor; k <= rm->anchor + 1 && k < se->last; k++)
+        there |= k != rm->anchor && (lia_token_matches(&c->t->tok[k], "فيها") || lia_token_matches(&c->t->tok[k], "فيه"));
+    if (!there)
+        return NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        size_t j = mm->last;
+        if (!(mm->type & LIA_T_PLACE) || mm->inner || !mm->key[0] || mm->first < se->first || j >= rm->anchor)
+            continue;
+        if (j < se->last && c->t->tok[j].kind == LIA_TOK_PUNCT)
+            j++;
+        if (j + 1 < se->last && lia_lex_at(c->m, j, c->cls.relative) && lia_lex_at(c->m, j + 1, c->cls.visited_it))
+            return mm->key;
+    }
+    return NULL;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
     const char *at_trigger;
     if (rm && place_at_trigger(c, s, rm, &at_trigger))
         return at_trigger;
+    const char *visited_there = rm ? place_there_visited(c, s, rm) : NULL;
+    if (visited_there)
+        return visited_there;
     const char *there = rm && s > 0 && there_after_trigger(c, s, rm) ? sentence_place(c, s - 1, NULL) : NULL;
     if (there)
         return there;
@@ -1726,8 +1754,12 @@ static void heads_from_titles(rctx *c)
  * not where he went? */
 static int came_from(const rctx *c, const lia_mention *mm)
 {
-    for (size_t len = 1; len <= 3 && len <= mm->first; len++)
-        if (lia_lex_at(c->m, mm->first - len, c->cls.origin) == (int)len)
+    /* ("قادما من دولة قطر": a word for a state may stand between.) */
+    size_t first = mm->first;
+    if (first > 0 && lia_lex_at(c->m, first - 1, c->cls.polity) == 1)
+        first--;
+    for (size_t len = 1; len <= 3 && len <= first; len++)
+        if (lia_lex_at(c->m, first - len, c->cls.origin) == (int)len)
             return 1;
     return 0;
 }
@@ -2874,7 +2906,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         } else if (!pl && (is_relation(p, "met") || is_relation(p, "attended")))
             pl = c->context_place;
         if (is_relation(p, "visited")) {
-            if (!came_from(c, bm))
+            /* Where one came from is no visit, unless the sentence goes on
+             * to say he visited it ("قادما من أبوظبي، التي زارها"). */
+            if (!came_from(c, bm) || pattern_has_class(p, c->cls.visited_it))
                 add_visit(c, am->key, bm->key, date, rm->sentence, p->id);
         }
         else

@@ -1352,6 +1352,7 @@ static void look_up_named_classes(lia_rules *r)
     n->vague_head = lia_rules_class(r, "vague_head");
     n->visit_noun = lia_rules_class(r, "visit_noun");
     n->visit_verb = lia_rules_class(r, "visit_verb");
+    n->visited_it = lia_rules_class(r, "visited_it");
     n->was = lia_rules_class(r, "was");
     n->with = lia_rules_class(r, "with");
 }
