@@ -3287,8 +3287,13 @@ static void relations_from_matches(rctx *c)
             na = where_subject(c, rm, alist);
         if (na == 0 && (na = kana_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
-        if (na == 0 && is_relation(p, "met") && rm->n_b > 0 && !coordinated)
-            na = sentence_subject(c, rm, alist);
+        /* "حل الضيف الهندي بمقر ...، ثم عقد جلسة مباحثات مع X": the guest,
+         * when the sentence names him as its subject, is from then on
+         * whom the story follows ("كما التقى Y" next). */
+        if (na == 0 && is_relation(p, "met") && rm->n_b > 0 && !coordinated
+            && (na = sentence_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].guest
+            && c->m->mentions.v[alist[0]].key[0])
+            c->subject = alist[0];
         if (na == 0 && is_relation(p, "met"))
             na = fronted_possessor(c, rm, alist);
         /* "قال X أمس، خلال مشاركته في منتدى ...": whose taking part. */
