@@ -3909,10 +3909,16 @@ static size_t full_name_at(const ctx *c, size_t i, char *const *words,
 /* Is token i a time of day before a day word ("صباح أمس"، "مساء اليوم")? */
 static int time_of_day(const ctx *c, size_t i)
 {
-    /* "صباح" is also a name: not in the class, but a time before "أمس". */
+    /* "صباح" is also a name: not in the class, but a time before "أمس"
+     * or a day ("صباح الأحد الماضي"). */
     if (i + 1 >= c->t->n || !(lex(c, i, c->cls.time_of_day) || lia_token_matches(tok(c, i), "صباح")))
         return 0;
-    return lex(c, i + 1, c->cls.day_word) != 0;
+    if (lex(c, i + 1, c->cls.day_word))
+        return 1;
+    for (size_t k = 0; k < c->m->n_dates; k++)
+        if (c->m->dates[k].first == i + 1)
+            return 1;
+    return 0;
 }
 
 /* Does a person mention end right before token i?  Only while mentions
