@@ -3611,6 +3611,27 @@ static void set_context_place(rctx *c)
 
 /* "وضم الوفد الباكستاني X وY": the members of a delegation or an
  * entourage went where someone of their country went in the story. */
+/* "والسفيرة الأميركية في لبنان X": does member mm's title say he is
+ * posted in place (its one-word name after في or لدى)?  Then he lives
+ * there and is no visitor with the delegation. */
+static int posted_in(const rctx *c, const lia_mention *mm, const char *place)
+{
+    const lia_entity *e = lia_facts_find(c->f, place);
+    /* (A city of that country too: "... في لبنان" is not visiting اليرزة.) */
+    const lia_entity *country = e && e->country[0] && strcmp(e->key, e->country) != 0
+                                ? lia_facts_find(c->f, e->country) : NULL;
+    int posted = 0;
+    for (int w = 0; w < 2 && !posted; w++) {
+        const lia_entity *p = w ? country : e;
+        char *name = p ? lia_normalize_str(p->name) : NULL;
+        for (size_t k = mm->first + 1; name && k < mm->last && !posted; k++)
+            posted = (lia_token_matches(&c->t->tok[k - 1], "في") || lia_token_matches(&c->t->tok[k - 1], "لدي"))
+                     && lia_token_matches(&c->t->tok[k], name);
+        free(name);
+    }
+    return posted;
+}
+
 static void member_visits(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
@@ -3633,6 +3654,8 @@ static void member_visits(rctx *c)
                 continue;
             const lia_entity *who = lia_facts_find(c->f, r->a);
             if (!who || strcmp(who->type, LIA_PERSON) != 0 || strcmp(who->country, mm->country) != 0)
+                continue;
+            if (posted_in(c, mm, r->b))
                 continue;
             char *place = xstrdup(r->b), *date = r->date[0] ? xstrdup(r->date) : NULL;
             c->anchor = mm->first;
