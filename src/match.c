@@ -497,6 +497,15 @@ static int possessive_suffixed(const ctx *c, size_t i)
     return (n >= 6 && e[-2] == 0xD9 && e[-1] == 0x87) || pronoun_suffixed(tk);   /* ه */
 }
 
+/* Does word i end in ى as written ("على", the preposition; the name is
+ * written "علي")? */
+static int ends_in_alef_maqsura(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    const unsigned char *e = (const unsigned char *)c->text + tk->end;
+    return tk->end - tk->start >= 2 && e[-2] == 0xD9 && e[-1] == 0x89;
+}
+
 /* Is token i a preposition that only a noun follows ("في"، "خلال")? */
 static int preposition_at(const ctx *c, size_t i)
 {
@@ -2760,9 +2769,11 @@ static size_t try_title_person(ctx *c, size_t i)
         name_end = j + 2;
     /* After a title, a given name that is also a function word, with a
      * family name, is the name ("وزير الخارجية المكلف السفير علي الصادق":
-     * Ali, not the preposition على). */
+     * Ali, not the preposition على; written "على", it is the preposition:
+     * "شكر الرئيس الأمريكي على الدعوة"). */
     if (!ol && name_end <= j && j + 1 < c->t->n && lex(c, j, c->cls.given_name) && !only_given_name(c, j)
-        && !tok(c, j)->has_conj && same_sentence(c, j, j + 1) && tok(c, j + 1)->kind == LIA_TOK_WORD
+        && !tok(c, j)->has_conj && !ends_in_alef_maqsura(c, j) && same_sentence(c, j, j + 1)
+        && tok(c, j + 1)->kind == LIA_TOK_WORD
         && has_article(tok(c, j + 1)) && !led_by_preposition(tok(c, j + 1)) && !any_lex(c, j + 1)
         && !c->gaz[j + 1])
         name_end = j + 2;
