@@ -3070,7 +3070,10 @@ static size_t try_event(ctx *c, size_t i)
         mm = new_mention(c, i, end, LIA_T_EVENT);
         const lia_event_entry *e = &c->r->events.v[idx];
         set_identity(c, mm, e->key, e->name, e->latin, e->country);
-    } else if (!lex(c, i, c->cls.press_conference) && (len = lex(c, i, c->cls.event_head))) {
+    } else if (!lex(c, i, c->cls.press_conference) && (len = lex(c, i, c->cls.event_head))
+               && !(len == 1 && possessive_suffixed(c, i))) {
+        /* (Not a head with a pronoun: "بدوره الديني والتاريخي" is "in its
+         * role", which folds to the letters of "الدورة".) */
         /* Shape: a head word and at least two words of its name.  An
          * indefinite head names an event only with a place ("مؤتمر بغداد
          * الدولي"); a definite one only with a definite, ل- or ordinal
