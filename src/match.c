@@ -1802,7 +1802,9 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     int ci, cl = j < c->t->n && same_sentence(c, i, j) ? country_at(c, j, &ci) : 0;
     if (cl && (ti->n_bodies == 0 || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
         ti->country = ci;
-        if (!gaz_ref(c, j, LIA_G_NISBA, NULL) && gaz_ref(c, j, LIA_G_COUNTRY, NULL) == cl) {
+        /* (The name, not a nisba; "كمبوديا" is both, the name after "ملك".) */
+        if (gaz_ref(c, j, LIA_G_COUNTRY, NULL) == cl
+            && (!gaz_ref(c, j, LIA_G_NISBA, NULL) || !has_article(tok(c, j)))) {
             ti->country_first = j;
             ti->country_last = j + (size_t)cl;
         }
