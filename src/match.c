@@ -512,6 +512,15 @@ static int his_pronoun_written(const ctx *c, size_t i)
            && !lia_ends_with(w, "زاده");  /* Persian "-zadeh": "نصير زاده" */
 }
 
+/* Does word i end in ى as written ("على", the preposition; the name is
+ * written "علي")? */
+static int ends_in_alef_maqsura(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    const unsigned char *e = (const unsigned char *)c->text + tk->end;
+    return tk->end - tk->start >= 2 && e[-2] == 0xD9 && e[-1] == 0x89;
+}
+
 /* Is token i a preposition that only a noun follows ("في"، "خلال")? */
 static int preposition_at(const ctx *c, size_t i)
 {
@@ -578,6 +587,15 @@ static int region_over_country(const ctx *c, size_t i)
            && lex(c, i - 1, c->cls.region) > c->gaz_len[i];
 }
 
+/* Is the place at i an adjective of the language after the noun it
+ * qualifies ("دعم مالي": financial support, not Mali)?  The class
+ * place_adjective lists such words, finance_noun the nouns they follow. */
+static int adjective_not_place(const ctx *c, size_t i)
+{
+    return i > 0 && lex(c, i, c->cls.place_adjective) && lex(c, i - 1, c->cls.finance_noun)
+           && same_sentence(c, i - 1, i) && !tok(c, i)->has_conj;
+}
+
 /* Is the one-word place at i a name that always has the article written
  * bare ("كاميرون" for "الكاميرون": David Cameron's name, not Cameroon)?
  * Only where the word is the name itself, not another alias ("أمريكا"). */
@@ -615,7 +633,8 @@ static void annotate_gazetteer(ctx *c)
         const word_facts *f = c->facts[i];
         for (int k = 0; k < f->n_names; k++)
             trie_longest(c, f->names[k], i + 1, i, 1, &c->gaz[i], &c->gaz_len[i]);
-        if (c->gaz[i] && (hamza_word_not_place(c, i) || region_over_country(c, i) || bare_article_place(c, i))) {
+        if (c->gaz[i] && (hamza_word_not_place(c, i) || region_over_country(c, i) || bare_article_place(c, i)
+                         || adjective_not_place(c, i))) {
             c->gaz[i] = NULL;
             c->gaz_len[i] = 0;
         }
@@ -1196,6 +1215,12 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             && has_article(tok(c, e)) && !c->gaz[e] && !any_lex(c, e)
             && country_after(c, e + 1, &ci))
             goto shape;
+        /* "القوات المشتركة السودانية التشادية": two countries' nisbas make
+         * a body the two share, which the shape reads. */
+        int ci2;
+        if (cl && lex(c, i, c->cls.agency_head) && e + (size_t)cl < c->t->n
+            && !tok(c, e + (size_t)cl)->has_conj && nisba_at(c, e + (size_t)cl, &ci2) && ci2 != ci)
+            goto shape;
         /* "أركان الجيش الوطني الشعبي الجزائري": adjectives of the body's
          * own name, then its country's nisba. */
         if (!cl) {
@@ -1614,6 +1639,21 @@ static int royal_style(const lia_token *tk)
            || lia_token_matches(tk, "الشيخ") || lia_token_matches(tk, "الشيخه");
 }
 
+/* "أكد الرئيس سوبيانتو تضامن بلاده" after "برابوو سوبيانتو": is the
+ * word at i the last word of a person named before?  After a title it
+ * is his surname (find_surnames reads it), and the words after it are
+ * the clause's, not more of a name. */
+static int surname_named_before(const ctx *c, size_t i)
+{
+    for (size_t m = 0; m < c->m->mentions.n; m++) {
+        const lia_mention *mm = &c->m->mentions.v[m];
+        if (mm->type == LIA_T_PERSON && mm->last <= i && mm->last >= mm->first + 2
+            && lia_token_matches(tok(c, i), tok(c, mm->last - 1)->norm))
+            return 1;
+    }
+    return 0;
+}
+
 /* A known official at i: index and length. */
 static int official_at(const ctx *c, size_t i, int *idx)
 {
@@ -1852,7 +1892,9 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     int ci, cl = j < c->t->n && same_sentence(c, i, j) ? country_at(c, j, &ci) : 0;
     if (cl && (ti->n_bodies == 0 || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
         ti->country = ci;
-        if (!gaz_ref(c, j, LIA_G_NISBA, NULL) && gaz_ref(c, j, LIA_G_COUNTRY, NULL) == cl) {
+        /* (The name, not a nisba; "كمبوديا" is both, the name after "ملك".) */
+        if (gaz_ref(c, j, LIA_G_COUNTRY, NULL) == cl
+            && (!gaz_ref(c, j, LIA_G_NISBA, NULL) || !has_article(tok(c, j)))) {
             ti->country_first = j;
             ti->country_last = j + (size_t)cl;
         }
@@ -2559,11 +2601,11 @@ static size_t try_title_person(ctx *c, size_t i)
                        || (h = (size_t)lex(c, j + 1, c->cls.the_country))
                        || (h = (size_t)gaz_ref(c, j + 1, LIA_G_ORG, NULL))
                        || (h = (size_t)gaz_ref(c, j + 1, LIA_G_CITY, NULL)))
-                   && name_at(c, j + 1 + h)) {
+                   && same_sentence(c, j, j + 1 + h) && name_at(c, j + 1 + h)) {
             j += 1 + h;              /* "السفير الأمريكي لدى البلاد X"، "مندوب سوريا لدى الأمم المتحدة X"، "السفير لدى هانوي X" */
-        } else if ((h = city_phrase(c, j)) && name_at(c, j + h)) {
+        } else if ((h = city_phrase(c, j)) && same_sentence(c, j, j + h) && name_at(c, j + h)) {
             j += h;                  /* "سفير الولايات المتحدة بالرباط X"، "... في عمان X" */
-        } else if ((h = destination_country(c, j)) && name_at(c, j + h)) {
+        } else if ((h = destination_country(c, j)) && same_sentence(c, j, j + h) && name_at(c, j + h)) {
             j += h;                  /* "المبعوث الأمريكي الخاص لليمن X"، "... إلى ليبيا X" */
         } else if (ti.country < 0 && !ti.n_bodies && strcmp(tok(c, j)->norm, "في") == 0
                    && (h = (size_t)country_after(c, j, &nci))
@@ -2820,6 +2862,8 @@ static size_t try_title_person(ctx *c, size_t i)
     /* A known official set aside above is no unknown name either. */
     size_t name_end = ol ? longer_name_end(c, j, j + (size_t)ol)
                          : official_at(c, j, NULL) ? j : scan_name(c, j);
+    if (!ol && name_end > j + 1 && surname_named_before(c, j))
+        name_end = j;
     /* After a title, an unknown first name and a family name with the
      * article, closed by punctuation ("ونظيره الأردني عاطف الطراونة."،
      * "ألكاش الهادا،"); not a verbal noun (تعزيز، مكافحة). */
@@ -2834,10 +2878,11 @@ static size_t try_title_person(ctx *c, size_t i)
         name_end = j + 2;
     /* After a title, a given name that is also a function word, with a
      * family name, is the name ("وزير الخارجية المكلف السفير علي الصادق":
-     * Ali, not the preposition على). */
-    /* ... written with ي: "أطلع نظيره على النتائج" is the preposition. */
+     * Ali, not the preposition على; written "على", it is the preposition:
+     * "شكر الرئيس الأمريكي على الدعوة"). */
     if (!ol && name_end <= j && j + 1 < c->t->n && lex(c, j, c->cls.given_name) && !only_given_name(c, j)
-        && (strcmp(tok(c, j)->norm, "علي") != 0 || ends_with_ya(c, j)) && !tok(c, j)->has_conj && same_sentence(c, j, j + 1) && tok(c, j + 1)->kind == LIA_TOK_WORD
+        && !tok(c, j)->has_conj && !ends_in_alef_maqsura(c, j) && same_sentence(c, j, j + 1)
+        && tok(c, j + 1)->kind == LIA_TOK_WORD
         && has_article(tok(c, j + 1)) && !led_by_preposition(tok(c, j + 1)) && !any_lex(c, j + 1)
         && !c->gaz[j + 1])
         name_end = j + 2;
@@ -3159,7 +3204,10 @@ static size_t try_event(ctx *c, size_t i)
         mm = new_mention(c, i, end, LIA_T_EVENT);
         const lia_event_entry *e = &c->r->events.v[idx];
         set_identity(c, mm, e->key, e->name, e->latin, e->country);
-    } else if (!lex(c, i, c->cls.press_conference) && (len = lex(c, i, c->cls.event_head))) {
+    } else if (!lex(c, i, c->cls.press_conference) && (len = lex(c, i, c->cls.event_head))
+               && !(len == 1 && possessive_suffixed(c, i))) {
+        /* (Not a head with a pronoun: "بدوره الديني والتاريخي" is "in its
+         * role", which folds to the letters of "الدورة".) */
         /* Shape: a head word and at least two words of its name.  An
          * indefinite head names an event only with a place ("مؤتمر بغداد
          * الدولي"); a definite one only with a definite, ل- or ordinal
@@ -4042,10 +4090,16 @@ static size_t full_name_at(const ctx *c, size_t i, char *const *words,
 /* Is token i a time of day before a day word ("صباح أمس"، "مساء اليوم")? */
 static int time_of_day(const ctx *c, size_t i)
 {
-    /* "صباح" is also a name: not in the class, but a time before "أمس". */
+    /* "صباح" is also a name: not in the class, but a time before "أمس"
+     * or a day ("صباح الأحد الماضي"). */
     if (i + 1 >= c->t->n || !(lex(c, i, c->cls.time_of_day) || lia_token_matches(tok(c, i), "صباح")))
         return 0;
-    return lex(c, i + 1, c->cls.day_word) != 0;
+    if (lex(c, i + 1, c->cls.day_word))
+        return 1;
+    for (size_t k = 0; k < c->m->n_dates; k++)
+        if (c->m->dates[k].first == i + 1)
+            return 1;
+    return 0;
 }
 
 /* Does a person mention end right before token i?  Only while mentions
@@ -4071,6 +4125,18 @@ static int lone_given_name(const ctx *c, size_t i)
      * a time of day is no name's next word. */
     return i + 1 >= c->t->n || tok(c, i + 1)->has_conj || !name_word(c, i + 1, 0)
            || lex(c, i + 1, c->cls.time_of_day) || lia_token_matches(tok(c, i + 1), "صباح");
+}
+
+/* "وكان آبي قد التقى" after "شينزو آبي": a surname that is also a word
+ * of names ("أبي" of "ابن أبي طالب") and nothing else, standing alone:
+ * what follows is no word of the name (punctuation, a function word,
+ * or the next word joined by و). */
+static int lone_name_part(const ctx *c, size_t i)
+{
+    if (c->m->n_lex[i] != 1 || !lex(c, i, c->cls.name_part))
+        return 0;
+    return i + 1 >= c->t->n || !same_sentence(c, i, i + 1) || tok(c, i + 1)->kind != LIA_TOK_WORD
+           || tok(c, i + 1)->has_conj || any_lex(c, i + 1);
 }
 
 /* Is the single word w (an entry key) a phrase of lexicon class cls? */
@@ -4244,7 +4310,8 @@ static void find_surnames(ctx *c)
          * a surname that is also a given name is the name (Egyptian and
          * Levantine papers name officers so). */
         int ranked = class_ends_before(c, i, c->cls.military_rank) != SIZE_MAX && only_given_name(c, i);
-        if (!len && (!any_lex(c, i) || lone_given_name(c, i) || family || titled || ranked) && !time_of_day(c, i)) {
+        if (!len && (!any_lex(c, i) || lone_given_name(c, i) || lone_name_part(c, i) || family || titled || ranked)
+            && !time_of_day(c, i)) {
             for (p = 0; p < persons.n && !len; p++)
                 if (persons.v[p].surname
                     && !(persons.v[p].bare_surname && has_article(tok(c, i)) && !hamza_initial(c, i))

@@ -1023,12 +1023,13 @@ static int opens_clause_after_comma(const rctx *c, size_t t)
 static int came_from(const rctx *c, const lia_mention *mm);
 
 /* "ووصل X إلى عشق آباد قادما من دوشنبه، حيث أجرى الثلاثاء محادثات": is
- * there, in tokens (from, to), a clause link right after a place one came
- * from?  What that clause tells happened there, on its own day. */
+ * there, in tokens (from, to), a clause link or a relative pronoun ("،
+ * التي زارها يومي 9 و10") right after a place one came from?  What that
+ * clause tells happened there, on its own day. */
 static int origin_clause_between(const rctx *c, size_t from, size_t to)
 {
     for (size_t k = from + 1; k < to; k++) {
-        if (!lia_lex_at(c->m, k, c->cls.clause_link))
+        if (!lia_lex_at(c->m, k, c->cls.clause_link) && !lia_lex_at(c->m, k, c->cls.relative))
             continue;
         size_t end = k > 0 && c->t->tok[k - 1].kind == LIA_TOK_PUNCT ? k - 1 : k;
         for (size_t q = 0; q < c->m->mentions.n; q++) {
@@ -1038,6 +1039,16 @@ static int origin_clause_between(const rctx *c, size_t from, size_t to)
         }
     }
     return 0;
+}
+
+/* Does a word of beginning (a tour: "بدأها") stand right before token
+ * last, after first, with at most "في" or "منذ" between? */
+static int tour_began_before(const rctx *c, size_t first, size_t last)
+{
+    size_t k = last;
+    if (k > first && (lia_token_matches(&c->t->tok[k - 1], "في") || lia_token_matches(&c->t->tok[k - 1], "منذ")))
+        k--;
+    return k > first && lia_lex_at(c->m, k - 1, c->cls.tour_begin);
 }
 
 /* The date of sentence s, or NULL: the longest day-precise expression
@@ -1082,6 +1093,11 @@ static const char *sentence_date(const rctx *c, size_t s)
             && span_has_word(c, c->anchor + 1, d->first, "قد"))
             continue;
         if (anchored && d->first > c->anchor && d->first < se->last && origin_clause_between(c, c->anchor, d->first))
+            continue;
+        /* "يختتم X في الأردن جولة بدأها في التاسع": the day a tour began,
+         * told after the trigger, is not the day of what it tells. */
+        if (anchored && d->first > c->anchor + 1 && d->first < se->last
+            && tour_began_before(c, c->anchor + 1, d->first))
             continue;
         /* A day or a range; else a month of a known year ("في نيسان
          * الماضي") or a year ("عام 2011"), which beat the story's date for
@@ -1296,12 +1312,39 @@ static const char *city_in_clause(const rctx *c, const lia_sentence *se, size_t 
     return place->key;
 }
 
+/* "قادما من أبوظبي، التي زارها يومي 9 و10، وأجرى فيها محادثات": "فيها"
+ * next to the trigger is the place a relative clause of sentence s said
+ * was visited; its key, or NULL. */
+static const char *place_there_visited(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    int there = 0;
+    for (size_t k = rm->anchor > se->first ? rm->anchor - 1 : rm->anchor; k <= rm->anchor + 1 && k < se->last; k++)
+        there |= k != rm->anchor && (lia_token_matches(&c->t->tok[k], "فيها") || lia_token_matches(&c->t->tok[k], "فيه"));
+    if (!there)
+        return NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        size_t j = mm->last;
+        if (!(mm->type & LIA_T_PLACE) || mm->inner || !mm->key[0] || mm->first < se->first || j >= rm->anchor)
+            continue;
+        if (j < se->last && c->t->tok[j].kind == LIA_TOK_PUNCT)
+            j++;
+        if (j + 1 < se->last && lia_lex_at(c->m, j, c->cls.relative) && lia_lex_at(c->m, j + 1, c->cls.visited_it))
+            return mm->key;
+    }
+    return NULL;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
     const char *at_trigger;
     if (rm && place_at_trigger(c, s, rm, &at_trigger))
         return at_trigger;
+    const char *visited_there = rm ? place_there_visited(c, s, rm) : NULL;
+    if (visited_there)
+        return visited_there;
     const char *there = rm && s > 0 && there_after_trigger(c, s, rm) ? sentence_place(c, s - 1, NULL) : NULL;
     if (there)
         return there;
@@ -1828,8 +1871,12 @@ static void heads_from_titles(rctx *c)
  * not where he went? */
 static int came_from(const rctx *c, const lia_mention *mm)
 {
-    for (size_t len = 1; len <= 3 && len <= mm->first; len++)
-        if (lia_lex_at(c->m, mm->first - len, c->cls.origin) == (int)len)
+    /* ("قادما من دولة قطر": a word for a state may stand between.) */
+    size_t first = mm->first;
+    if (first > 0 && lia_lex_at(c->m, first - 1, c->cls.polity) == 1)
+        first--;
+    for (size_t len = 1; len <= 3 && len <= first; len++)
+        if (lia_lex_at(c->m, first - len, c->cls.origin) == (int)len)
             return 1;
     return 0;
 }
@@ -2999,7 +3046,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         if (pl && pl == c->context_place && is_relation(p, "attended") && held_elsewhere(c, bm->key, pl))
             pl = NULL;
         if (is_relation(p, "visited")) {
-            if (!came_from(c, bm))
+            /* Where one came from is no visit, unless the sentence goes on
+             * to say he visited it ("قادما من أبوظبي، التي زارها"). */
+            if (!came_from(c, bm) || pattern_has_class(p, c->cls.visited_it))
                 add_visit(c, am->key, bm->key, date, rm->sentence, p->id);
         }
         else
@@ -3414,8 +3463,13 @@ static void relations_from_matches(rctx *c)
             na = where_subject(c, rm, alist);
         if (na == 0 && (na = kana_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
-        if (na == 0 && is_relation(p, "met") && rm->n_b > 0 && !coordinated)
-            na = sentence_subject(c, rm, alist);
+        /* "حل الضيف الهندي بمقر ...، ثم عقد جلسة مباحثات مع X": the guest,
+         * when the sentence names him as its subject, is from then on
+         * whom the story follows ("كما التقى Y" next). */
+        if (na == 0 && is_relation(p, "met") && rm->n_b > 0 && !coordinated
+            && (na = sentence_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].guest
+            && c->m->mentions.v[alist[0]].key[0])
+            c->subject = alist[0];
         if (na == 0 && is_relation(p, "met"))
             na = fronted_possessor(c, rm, alist);
         /* "قال X أمس، خلال مشاركته في منتدى ...": whose taking part. */
@@ -3676,6 +3730,11 @@ static void set_context_place(rctx *c)
          * أمس الأول من الكويت") is where the story came from. */
         if (rm->sentence > lead && pattern_has_class(p, c->cls.tour_begin))
             continue;
+        /* ... and so are the stops a tour took in, listed after it
+         * ("ويختتم في الأردن جولة شملت الإمارات وتركيا"): the tour's
+         * summary, not the story's place. */
+        if (rm->sentence > lead && pattern_has_class(p, c->cls.tour_took_in))
+            continue;
         if (lp && !strcmp(lp->type, LIA_CITY) && rm->sentence > lead
             && c->t->tok[c->t->sent[rm->sentence].first].paragraph
                    > c->t->tok[c->t->sent[lead].first].paragraph) {
@@ -3732,6 +3791,27 @@ static void set_context_place(rctx *c)
 
 /* "وضم الوفد الباكستاني X وY": the members of a delegation or an
  * entourage went where someone of their country went in the story. */
+/* "والسفيرة الأميركية في لبنان X": does member mm's title say he is
+ * posted in place (its one-word name after في or لدى)?  Then he lives
+ * there and is no visitor with the delegation. */
+static int posted_in(const rctx *c, const lia_mention *mm, const char *place)
+{
+    const lia_entity *e = lia_facts_find(c->f, place);
+    /* (A city of that country too: "... في لبنان" is not visiting اليرزة.) */
+    const lia_entity *country = e && e->country[0] && strcmp(e->key, e->country) != 0
+                                ? lia_facts_find(c->f, e->country) : NULL;
+    int posted = 0;
+    for (int w = 0; w < 2 && !posted; w++) {
+        const lia_entity *p = w ? country : e;
+        char *name = p ? lia_normalize_str(p->name) : NULL;
+        for (size_t k = mm->first + 1; name && k < mm->last && !posted; k++)
+            posted = (lia_token_matches(&c->t->tok[k - 1], "في") || lia_token_matches(&c->t->tok[k - 1], "لدي"))
+                     && lia_token_matches(&c->t->tok[k], name);
+        free(name);
+    }
+    return posted;
+}
+
 static void member_visits(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
@@ -3754,6 +3834,8 @@ static void member_visits(rctx *c)
                 continue;
             const lia_entity *who = lia_facts_find(c->f, r->a);
             if (!who || strcmp(who->type, LIA_PERSON) != 0 || strcmp(who->country, mm->country) != 0)
+                continue;
+            if (posted_in(c, mm, r->b))
                 continue;
             char *place = xstrdup(r->b), *date = r->date[0] ? xstrdup(r->date) : NULL;
             c->anchor = mm->first;

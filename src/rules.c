@@ -1275,6 +1275,8 @@ static void look_up_named_classes(lia_rules *r)
     n->dual_officials = lia_rules_class(r, "dual_officials");
     n->each_counterpart = lia_rules_class(r, "each_counterpart");
     n->entourage = lia_rules_class(r, "entourage");
+    n->finance_noun = lia_rules_class(r, "finance_noun");
+    n->place_adjective = lia_rules_class(r, "place_adjective");
     n->event_head = lia_rules_class(r, "event_head");
     n->event_ref = lia_rules_class(r, "event_ref");
     n->facility = lia_rules_class(r, "facility");
@@ -1349,9 +1351,11 @@ static void look_up_named_classes(lia_rules *r)
     n->tour = lia_rules_class(r, "tour");
     n->to = lia_rules_class(r, "to");
     n->tour_begin = lia_rules_class(r, "tour_begin");
+    n->tour_took_in = lia_rules_class(r, "tour_took_in");
     n->vague_head = lia_rules_class(r, "vague_head");
     n->visit_noun = lia_rules_class(r, "visit_noun");
     n->visit_verb = lia_rules_class(r, "visit_verb");
+    n->visited_it = lia_rules_class(r, "visited_it");
     n->was = lia_rules_class(r, "was");
     n->with = lia_rules_class(r, "with");
 }

@@ -155,14 +155,14 @@ typedef struct {
         both_sides, capital, city_word, clause_join, clause_link, contrast_clause, counted_ref,
         counterpart, dated_name, day_word, delegation, delegation_adj, denial, dual_each, dual_guests,
         dual_leaders, dual_ministers, dual_object_pron, dual_officials, each_counterpart, entourage, event_head,
-        event_ref, facility, family_particle, former, future, given_name, group_ref, guest,
+        event_ref, facility, family_particle, finance_noun, former, future, given_name, group_ref, guest,
         high_level, home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, joined_them,
         lead, led_by, list_intro, list_sep, made_by, margin, meeting_kind_adj, meeting_ref,
-        message_from, met_noun, met_noun_pron, met_verb, met_verb_dual, military_rank, name_inner, name_part,
+        message_from, met_noun, met_noun_pron, met_verb, met_verb_dual, military_rank, name_inner, name_part, place_adjective,
         negation, office_modifier, officials_of, ordinal, org_ref, origin, outlet, plural_title, portfolio, own_attendance, participants, polity, post,
         press_conference, receive, receive_noun, receive_pron, region, relative, relative_dual, relative_plural,
         remote, sent_by, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
-        the_country, time_of_day, to, tour, tour_begin, vague_head, venue_spot, visit_noun, visit_verb, was,
+        the_country, time_of_day, to, tour, tour_begin, tour_took_in, vague_head, venue_spot, visit_noun, visit_verb, visited_it, was,
         with;
 } lia_named_classes;
 
