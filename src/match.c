@@ -1105,6 +1105,24 @@ static size_t skip_bracketed(const ctx *c, size_t i)
     return i;
 }
 
+/* "للقوات المسلحة السعودية" right after a generic kind ("هيئة الأركان
+ * العامة"): the parent body the kind belongs to, with ل, naming the
+ * country by its nisba or as a known agency.  The words it takes (0 when
+ * none); *country gets the country. */
+static int parent_body_country(const ctx *c, size_t e, int *country)
+{
+    if (e >= c->t->n || tok(c, e)->n_forms < 2 || strncmp(tok(c, e)->norm, "ل", 2) != 0)
+        return 0;
+    int idx, len = gaz_ref(c, e, LIA_G_AGENCY, &idx);
+    if (len) {
+        *country = lia_rules_country_index(c->r, c->r->agencies.v[idx].country);
+        return *country >= 0 ? len : 0;
+    }
+    len = gaz_ref(c, e, LIA_G_KIND, &idx);
+    int cl = len ? nisba_at(c, e + (size_t)len, country) : 0;
+    return cl ? len + cl : 0;
+}
+
 /* An agency body at i: a gazetteer agency (with its nisba), a generic kind
  * tied to a country, or an agency-shaped phrase ending in a nisba.
  * want_country: a generic kind needs a country (else it is not a body). */
@@ -1152,6 +1170,8 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             if (nl)
                 cl = (int)(j - e) + nl;
         }
+        if (!cl)
+            cl = parent_body_country(c, e, &ci);
         /* "أركان الجيش الوطني الشعبي": a known body whose name starts
          * inside the kind's words and goes past them gives the country. */
         for (size_t k = i + 1; !cl && k < e; k++) {
