@@ -2888,9 +2888,11 @@ static size_t try_title_person(ctx *c, size_t i)
     }
     /* Title only: the person is resolved later from the office.  Not
      * behind ل after a noun ("المبعوث الخاص للرئيس الروسي", "رسالة لرئيس
-     * الجمهورية"): that office only qualifies the noun. */
+     * الجمهورية"): that office only qualifies the noun; but after سبق
+     * ("وسبق لقائد الجيش أن زار") ل names who did it. */
     int genitive = i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
-                   && tok(c, i - 1)->kind == LIA_TOK_WORD && same_sentence(c, i - 1, i);
+                   && tok(c, i - 1)->kind == LIA_TOK_WORD && same_sentence(c, i - 1, i)
+                   && !lex(c, i - 1, c->cls.precedent);
     /* "شغل في السابق منصب وزير الداخلية": the post, not its holder. */
     genitive |= i > 0 && lex(c, i - 1, c->cls.post);
     /* A country has many envoys at once: the title alone names none. */
@@ -3713,6 +3715,10 @@ static size_t mention_at(ctx *c, size_t i)
         && !gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL)
         && ((tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ب", 2) == 0)
             || (i > 0 && same_sentence(c, i - 1, i) && strcmp(tok(c, i - 1)->norm, "الي") == 0)
+            /* "زار المملكة": a state's own word (not "البلاد", which a
+             * story may use of the dateline's country or its guest's) */
+            || (i > 0 && same_sentence(c, i - 1, i) && lex(c, i - 1, c->cls.visit_verb)
+                && state_word_of(c, i, home_ref_country(c, i)))
             /* "يقوم بزيارة للمملكة" */
             || (i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
                 && lex(c, i - 1, c->cls.visit_noun)))) {
@@ -4830,6 +4836,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     /* A pattern's opening subject is no preposition's object: in "... مع
      * شمخاني ويلتقي الرئيس" شمخاني is not who meets. */
     if (el == 0 && start > 0 && lex(c, start - 1, c->cls.with))
+        mi = -1;
+    /* ... nor a visit verb's place: in "زار المملكة في سبتمبر والتقى
+     * الملك" المملكة is where he went, not who met the king. */
+    if (mi >= 0 && el == 0 && start > 0 && lex(c, start - 1, c->cls.visit_verb)
+        && (c->m->mentions.v[mi].type == LIA_T_COUNTRY || c->m->mentions.v[mi].type == LIA_T_CITY))
         mi = -1;
     /* "قبل أن يجتمع بنائبة الرئيس X ووزير الخارجية Y": right after a
      * meeting verb, a person led by ب is whom the subject met, not the

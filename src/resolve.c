@@ -2010,9 +2010,20 @@ static int fellow_subject(const rctx *c, size_t q)
     return 0;
 }
 
-/* "وكان كامل قد عقد ...", "وكان كامل قد استهل جولته ... حيث استقبله X":
- * the person between كان and قد earlier in the sentence is the subject of
- * what follows; "وكان X ووزير الدفاع Y قد وصلا": the persons.  Sets out[]
+/* Does the subject fronted by كان end at token i, before قد ("وكان X قد
+ * زار"), or the one fronted by سبق (precedent) before أن ("وسبق لـX أن
+ * زار")? */
+static int fronted_subject_ends(const rctx *c, size_t i, int precedent)
+{
+    if (precedent)
+        return i < c->t->n && !strcmp(c->t->tok[i].norm, "ان");
+    return lia_lex_at(c->m, i, c->cls.already);
+}
+
+/* "وكان كامل قد عقد ...", "وكان كامل قد استهل جولته ... حيث استقبله X",
+ * "وسبق لقائد الجيش أن زار المملكة، إذ التقى ...": the person between كان
+ * and قد (or سبق and أن) earlier in the sentence is the subject of what
+ * follows; "وكان X ووزير الدفاع Y قد وصلا": the persons.  Sets out[]
  * (room for four) and returns how many, or 0. */
 static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
@@ -2022,12 +2033,15 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
         const lia_mention *mm = &c->m->mentions.v[q];
         /* "وكان الوزيران المصريان قد أجريا": a counted reference too. */
         if (mm->inner || mm->type != LIA_T_PERSON || (!mm->key[0] && !mm->counted) || mm->first <= se->first
-            || mm->last >= rm->anchor || mm->first >= se->last || !lia_lex_at(c->m, mm->first - 1, c->cls.was))
+            || mm->last >= rm->anchor || mm->first >= se->last)
+            continue;
+        int precedent = lia_lex_at(c->m, mm->first - 1, c->cls.precedent) > 0;
+        if (!precedent && !lia_lex_at(c->m, mm->first - 1, c->cls.was))
             continue;
         int list[4], nl = 0;
         list[nl++] = (int)q;
         for (size_t o = q + 1; o < c->m->mentions.n && nl < 4
-                               && !lia_lex_at(c->m, c->m->mentions.v[list[nl - 1]].last, c->cls.already); o++) {
+                               && !fronted_subject_ends(c, c->m->mentions.v[list[nl - 1]].last, precedent); o++) {
             const lia_mention *om = &c->m->mentions.v[o];
             if (om->inner)
                 continue;
@@ -2036,7 +2050,7 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
                 break;
             list[nl++] = (int)o;
         }
-        if (lia_lex_at(c->m, c->m->mentions.v[list[nl - 1]].last, c->cls.already)) {
+        if (fronted_subject_ends(c, c->m->mentions.v[list[nl - 1]].last, precedent)) {
             memcpy(out, list, (size_t)nl * sizeof *out);
             n = nl;
         }
@@ -3562,6 +3576,9 @@ static void set_context_place(rctx *c)
         int background = background_date(c, visit_date);
         c->anchor = SIZE_MAX;
         if ((background && rm->sentence > lead) || planned_date(c, visit_date))
+            continue;
+        /* "وسبق لـX أن زار المملكة": a visit told as having come before. */
+        if (class_between(c, c->t->sent[rm->sentence].first, rm->anchor, c->cls.precedent))
             continue;
         /* A tour's first stop told after the lead ("وكان قد استهل جولته
          * أمس الأول من الكويت") is where the story came from. */

@@ -1324,6 +1324,7 @@ static void look_up_named_classes(lia_rules *r)
     n->polity = lia_rules_class(r, "polity");
     n->portfolio = lia_rules_class(r, "portfolio");
     n->post = lia_rules_class(r, "post");
+    n->precedent = lia_rules_class(r, "precedent");
     n->press_conference = lia_rules_class(r, "press_conference");
     n->receive = lia_rules_class(r, "receive");
     n->receive_pron = lia_rules_class(r, "receive_pron");
