@@ -1912,10 +1912,25 @@ static int object_before(const rctx *c, const lia_rel_match *rm, size_t before, 
 /* "انتقل بيانتيدوزي إلى ...، حيث التقى X" (and "حين"): after "حيث" the
  * subject is the first person of the sentence's main clause.  Returns 1 and sets out[0],
  * or 0. */
+/* "وعقب مأدبة غداء أقامها مضيفه، توجه لولا ...": where sentence s,
+ * opened by a phrase of time (class after_talks) up to its first comma,
+ * has its main clause begin; else its first token. */
+static size_t after_fronted_phrase(const rctx *c, size_t s)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    if (!lia_lex_at(c->m, se->first, c->cls.after_talks))
+        return se->first;
+    for (size_t k = se->first + 1; k < se->last && k < se->first + 12; k++)
+        if (c->t->tok[k].kind == LIA_TOK_PUNCT)
+            return strcmp(c->t->tok[k].norm, ",") == 0 ? k + 1 : se->first;
+    return se->first;
+}
+
 static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
     size_t link = clause_link_at(c, rm);
+    size_t main_first = after_fronted_phrase(c, rm->sentence);
     /* "وتصريحات أدلى بها الوزير X في بروكسل، حيث شارك": the person told
      * right before "في" and the place the link points to. */
     if (link >= 4) {
@@ -1942,7 +1957,7 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
     }
     for (size_t q = 0; link && q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
-        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && !mm->possessor && mm->first >= se->first
+        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && !mm->possessor && mm->first >= main_first
             && mm->last <= link - 1) {
             int n = object_before(c, rm, link - 1, (int)q, out);
             if (n >= 0)

@@ -1248,6 +1248,7 @@ static void look_up_named_classes(lia_rules *r)
 {
     lia_named_classes *n = &r->named;
     n->accompany = lia_rules_class(r, "accompany");
+    n->after_talks = lia_rules_class(r, "after_talks");
     n->agency_head = lia_rules_class(r, "agency_head");
     n->already = lia_rules_class(r, "already");
     n->among = lia_rules_class(r, "among");
