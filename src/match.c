@@ -4046,7 +4046,10 @@ static void find_surnames(ctx *c)
         /* A Chinese or Korean name puts the family name first: "وانغ" is
          * "وانغ يي" named again, "تشونغ" "تشونغ إيوي يونغ". */
         int family_first = !strcmp(mm->country, "CN") || !strcmp(mm->country, "KR") || !strcmp(mm->country, "KP");
-        if (kn.n_words >= 2 && family_first && strlen(kn.words[0]) >= 6) {
+        /* ... two letters will do for a known official's ("شي" for "شي
+         * جينبينغ"): the name the rules hold says it is one. */
+        size_t family_min = g && g->kind == LIA_G_PERSON ? 4 : 6;
+        if (kn.n_words >= 2 && family_first && strlen(kn.words[0]) >= family_min) {
             const char *w = kn.words[0];
             int ok = 1;
             for (size_t q = 0; q < persons.n && ok; q++)
