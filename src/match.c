@@ -3031,6 +3031,31 @@ static int quoted_known_event(ctx *c, size_t i, size_t q0, size_t q)
     return 1;
 }
 
+/* One party a meeting is between, by name: a country, a region, or دول
+ * and a region ("دول آسيا الوسطى").  Its length in tokens, or 0. */
+static size_t named_party(const ctx *c, size_t k)
+{
+    size_t d = k < c->t->n && lia_token_matches(tok(c, k), "دول") ? 1 : 0;
+    int len = gaz_ref(c, k + d, LIA_G_COUNTRY, NULL);
+    if (!len)
+        len = lex(c, k + d, c->cls.region);
+    return len ? d + (size_t)len : 0;
+}
+
+/* "القمة الأولى بين الصين ودول آسيا الوسطى": the two parties named after
+ * بين are part of a summit's name.  The index after them, or j. */
+static size_t between_parties_end(const ctx *c, size_t j)
+{
+    if (j + 1 >= c->t->n || !lia_token_matches(tok(c, j), "بين"))
+        return j;
+    size_t a = named_party(c, j + 1);
+    size_t k = j + 1 + a;
+    if (!a || k >= c->t->n || !tok(c, k)->has_conj || !same_sentence(c, j, k))
+        return j;
+    size_t b = named_party(c, k);
+    return b && same_sentence(c, j, k + b - 1) ? k + b : j;
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
@@ -3123,6 +3148,12 @@ static size_t try_event(ctx *c, size_t i)
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
                 break;
+            size_t parties_end = words && lex(c, i, c->cls.summit) ? between_parties_end(c, j) : j;
+            if (parties_end > j) {
+                words += parties_end - j;
+                j = parties_end;
+                break;
+            }
             /* How high a meeting is goes on its name, right after a
              * definite head too: "الاجتماع الرفيع المستوى بشأن هايتي". */
             int high = lex(c, j, c->cls.high_level);
@@ -3232,7 +3263,10 @@ static size_t try_event(ctx *c, size_t i)
         purpose = tok(c, k)->n_forms > 1 && strncmp(tok(c, k)->norm, "ل", 2) == 0
                   && strncmp(tok(c, k)->norm, "ال", 4) != 0;
     int bare = !in && p < c->t->n && !led_by_preposition(tok(c, p));
-    if ((gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL)) && !(purpose && bare))
+    /* ... in its own sentence: a headline's event is not placed by the
+     * dateline after it. */
+    if (p < c->t->n && same_sentence(c, end - 1, p)
+        && (gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL)) && !(purpose && bare))
         mm->place_first = p + 1;
     return end;
 }
