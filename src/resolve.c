@@ -242,6 +242,15 @@ static int named_as_leader(const lia_mention *p)
     return strncmp(p->office, "head-of-", 8) == 0 || (strcmp(p->office, "head") == 0 && !p->bodies[0]);
 }
 
+/* Is person mention p titled the head of his country ("الرئيس الصربي":
+ * the matcher puts the country's ISO code as the body)? */
+static int heads_own_country(const lia_mention *p)
+{
+    const char *b = p->bodies[0];
+    return strcmp(p->office, "head") == 0 && b && strlen(b) == 2 && b[0] >= 'A' && b[0] <= 'Z'
+           && b[1] >= 'A' && b[1] <= 'Z';
+}
+
 /* Is mention k one of match m's objects (B)? */
 static int has_object(const lia_rel_match *m, int k)
 {
@@ -2408,7 +2417,7 @@ static int named_leader_before(const rctx *c, const char *key, int q)
 {
     for (int k = 0; k < q; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_PERSON && strcmp(mm->key, key) == 0 && named_as_leader(mm))
+        if (mm->type == LIA_T_PERSON && strcmp(mm->key, key) == 0 && (named_as_leader(mm) || heads_own_country(mm)))
             return 1;
     }
     return 0;
