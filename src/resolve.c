@@ -251,6 +251,23 @@ static int heads_own_country(const lia_mention *p)
            && b[1] >= 'A' && b[1] <= 'Z';
 }
 
+/* "الزعيم الإثيوبي" (mention k) after "رئيس الوزراء الإثيوبي X": the
+ * leader of a country is the one the story named first as its head of
+ * state or government, whatever his title.  The mention, or -1. */
+static int leader_named_before(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    if (!mm->country[0] || !lia_token_matches(&c->t->tok[mm->first], "زعيم"))
+        return -1;
+    for (size_t q = 0; q < k; q++) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && !strcmp(p->country, mm->country)
+            && (named_as_leader(p) || heads_own_country(p)))
+            return (int)q;
+    }
+    return -1;
+}
+
 /* Is mention k one of match m's objects (B)? */
 static int has_object(const lia_rel_match *m, int k)
 {
@@ -571,6 +588,8 @@ static void resolve_references(rctx *c)
                     && (who < 0 || p->first < c->m->mentions.v[who].first))
                     who = (int)q;
             }
+            if (who < 0)
+                who = leader_named_before(c, k);
             if (who >= 0) {
                 const lia_mention *p = &c->m->mentions.v[who];
                 set_key(c, mm, p->key, p->name, p->latin, p->country);
@@ -746,6 +765,8 @@ static void resolve_references(rctx *c)
              * office of any country the story names (holder_of_kind). */
             if (found < 0 && mm->guessed_country && by_body)
                 found = holder_of_kind(c, k, &found_body);
+            if (found < 0)
+                found = leader_named_before(c, k);
             if (found >= 0) {
                 const lia_mention *p = &c->m->mentions.v[found];
                 set_key(c, mm, p->key, p->name, p->latin, p->country);
