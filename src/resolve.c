@@ -1565,6 +1565,15 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
         VEC_PUSH(c->headline_undated, r);
 }
 
+/* "وترأس X مراسم الاستقبال الرسمي للضيف": what X chaired, right after
+ * him, is a welcome ceremony, not the event the story is about. */
+static int chaired_reception(const rctx *c, const lia_mention *am)
+{
+    size_t j = am->last;
+    return j + 1 < c->t->n && lia_token_matches(&c->t->tok[j], "مراسم")
+           && lia_token_matches(&c->t->tok[j + 1], "استقبال");
+}
+
 /* The event mention the document is about at sentence s (the last named
  * one before or in it). */
 static int current_event(const rctx *c, size_t s)
@@ -2880,7 +2889,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         int led_delegation = pattern_has_class(p, c->cls.lead)
                              && pattern_has_class(p, c->cls.delegation);
         int sat_in_meeting = !led_delegation && met_in_sentence(c, rm->sentence, rm->anchor);
-        int ev = sat_in_meeting ? -1 : current_event(c, rm->sentence);
+        int ev = sat_in_meeting || chaired_reception(c, am) ? -1 : current_event(c, rm->sentence);
         if (ev >= 0)
             bs[nb++] = ev;
     }
