@@ -1914,8 +1914,10 @@ static void add_body_mentions(ctx *c, title_info *ti, size_t first)
 static int title_names_another(const ctx *c, size_t t, size_t title_end)
 {
     for (size_t k = title_end, extra = 0; extra <= 3 && same_sentence(c, t, k); extra++) {
-        /* "X وزير الداخلية اليوم معالي Y": a day word ends the office. */
-        if (lex(c, k, c->cls.day_word))
+        /* "X وزير الداخلية اليوم معالي Y": a day word ends the office;
+         * so does a style joined by و ("X رئيس جمهورية الكونغو وفخامة
+         * الرئيس Y": the next of a list). */
+        if (lex(c, k, c->cls.day_word) || (k == title_end && tok(c, k)->has_conj && lex(c, k, c->cls.honorific)))
             break;
         while (lex(c, k, c->cls.honorific))
             k += (size_t)lex(c, k, c->cls.honorific);
@@ -1979,10 +1981,12 @@ static size_t absorb_office_chain(ctx *c, size_t person, size_t t, size_t end)
             break;
         e = ne;
     }
-    /* Only offices that end the phrase ("...، وY"، "... - حفظه الله -"):
+    /* Only offices that end the phrase ("...، وY"، "... - حفظه الله -"،
+     * "... وفخامة الرئيس Y": the next of a list, styled):
      * "مستشار الأمن الوطني في الولايات المتحدة جيك سوليفان" goes on to
      * another's name. */
-    if (title_names_another(c, t, e) || e >= c->t->n || tok(c, e)->kind != LIA_TOK_PUNCT)
+    int next_item = e < c->t->n && tok(c, e)->has_conj && same_sentence(c, t, e) && lex(c, e, c->cls.honorific);
+    if (title_names_another(c, t, e) || e >= c->t->n || (tok(c, e)->kind != LIA_TOK_PUNCT && !next_item))
         return t;
     c->m->mentions.v[person].last = e;
     return e;
