@@ -2833,6 +2833,30 @@ static void pairs_with_each(rctx *c, const lia_rel_match *rm, const lia_pattern 
     }
 }
 
+/* "ووصل X وY ...، بينما كان Z آخر الواصلين، وأجرى شي محادثات منفصلة
+ * مع كل منهم": the persons named before rm's trigger in its sentence,
+ * but who (mention), are "each of them" a few words after the trigger
+ * and who.
+ * Sets out[] (at most max) and returns how many, or 0. */
+static int each_of_them(const rctx *c, const lia_rel_match *rm, int who, int *out, int max)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    size_t from = c->m->mentions.v[who].last > rm->anchor ? c->m->mentions.v[who].last : rm->anchor + 1;
+    int each = 0;
+    for (size_t k = from; k + 1 < se->last && k < from + 5 && !each; k++)
+        each = lia_token_matches(&c->t->tok[k], "كل") && lia_token_matches(&c->t->tok[k + 1], "منهم");
+    int n = 0;
+    for (size_t q = 0; each && q < c->m->mentions.n && n < max; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first >= rm->anchor)
+            break;
+        if (mm->first >= se->first && !mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && (int)q != who
+            && strcmp(mm->key, c->m->mentions.v[who].key) != 0)
+            out[n++] = (int)q;
+    }
+    return n;
+}
+
 /* Does rm's sentence tell a reception before its trigger ("حيث كان في
  * استقباله X، يرافقه ...")? */
 static int reception_before(const rctx *c, const lia_rel_match *rm)
@@ -3472,6 +3496,7 @@ static void relations_from_matches(rctx *c)
             }
             for (int k = 0; k < na; k++) {
                 const lia_mention *am = &c->m->mentions.v[alist[k]];
+                int each[8], n_each;
                 /* An optional B left out is whom the story is about: "وكان
                  * X في مقدمة مستقبليه" (of the visitor). */
                 if (p->has_b) {
@@ -3497,6 +3522,9 @@ static void relations_from_matches(rctx *c)
                     else if (sentence_subject(c, rm, opener) && opener[0] != alist[k])
                         who = opener[0];
                     pairs_with_each(c, rm, p, who, &alist[k], 1);
+                } else if (rm->n_a == 1 && am->type == LIA_T_PERSON
+                           && (n_each = each_of_them(c, rm, alist[k], each, 8)) > 0) {
+                    pairs_with_each(c, rm, p, alist[k], each, n_each);
                 } else if (rm->n_a == 1 && am->type == LIA_T_PERSON
                            && (c->t->tok[rm->anchor].has_conj || after_clause_join(c, rm->anchor))) {
                     /* "وكان الصفدي قد زار دمشق، والتقى ... أحمد الشرع":
