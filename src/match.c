@@ -1181,6 +1181,24 @@ static size_t skip_bracketed(const ctx *c, size_t i)
     return i;
 }
 
+/* "للقوات المسلحة السعودية" right after a generic kind ("هيئة الأركان
+ * العامة"): the parent body the kind belongs to, with ل, naming the
+ * country by its nisba or as a known agency.  The words it takes (0 when
+ * none); *country gets the country. */
+static int parent_body_country(const ctx *c, size_t e, int *country)
+{
+    if (e >= c->t->n || tok(c, e)->n_forms < 2 || strncmp(tok(c, e)->norm, "ل", 2) != 0)
+        return 0;
+    int idx, len = gaz_ref(c, e, LIA_G_AGENCY, &idx);
+    if (len) {
+        *country = lia_rules_country_index(c->r, c->r->agencies.v[idx].country);
+        return *country >= 0 ? len : 0;
+    }
+    len = gaz_ref(c, e, LIA_G_KIND, &idx);
+    int cl = len ? nisba_at(c, e + (size_t)len, country) : 0;
+    return cl ? len + cl : 0;
+}
+
 /* An agency body at i: a gazetteer agency (with its nisba), a generic kind
  * tied to a country, or an agency-shaped phrase ending in a nisba.
  * want_country: a generic kind needs a country (else it is not a body). */
@@ -1234,6 +1252,8 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             if (nl)
                 cl = (int)(j - e) + nl;
         }
+        if (!cl)
+            cl = parent_body_country(c, e, &ci);
         /* "أركان الجيش الوطني الشعبي": a known body whose name starts
          * inside the kind's words and goes past them gives the country. */
         for (size_t k = i + 1; !cl && k < e; k++) {
@@ -2030,8 +2050,10 @@ static void add_body_mentions(ctx *c, title_info *ti, size_t first)
 static int title_names_another(const ctx *c, size_t t, size_t title_end)
 {
     for (size_t k = title_end, extra = 0; extra <= 3 && same_sentence(c, t, k); extra++) {
-        /* "X وزير الداخلية اليوم معالي Y": a day word ends the office. */
-        if (lex(c, k, c->cls.day_word))
+        /* "X وزير الداخلية اليوم معالي Y": a day word ends the office;
+         * so does a style joined by و ("X رئيس جمهورية الكونغو وفخامة
+         * الرئيس Y": the next of a list). */
+        if (lex(c, k, c->cls.day_word) || (k == title_end && tok(c, k)->has_conj && lex(c, k, c->cls.honorific)))
             break;
         while (lex(c, k, c->cls.honorific))
             k += (size_t)lex(c, k, c->cls.honorific);
@@ -2104,10 +2126,12 @@ static size_t absorb_office_chain(ctx *c, size_t person, size_t t, size_t end)
             break;
         e = ne;
     }
-    /* Only offices that end the phrase ("...، وY"، "... - حفظه الله -"):
+    /* Only offices that end the phrase ("...، وY"، "... - حفظه الله -"،
+     * "... وفخامة الرئيس Y": the next of a list, styled):
      * "مستشار الأمن الوطني في الولايات المتحدة جيك سوليفان" goes on to
      * another's name. */
-    if (title_names_another(c, t, e) || e >= c->t->n || tok(c, e)->kind != LIA_TOK_PUNCT)
+    int next_item = e < c->t->n && tok(c, e)->has_conj && same_sentence(c, t, e) && lex(c, e, c->cls.honorific);
+    if (title_names_another(c, t, e) || e >= c->t->n || (tok(c, e)->kind != LIA_TOK_PUNCT && !next_item))
         return t;
     c->m->mentions.v[person].last = e;
     return e;
@@ -3021,9 +3045,11 @@ static size_t try_title_person(ctx *c, size_t i)
     }
     /* Title only: the person is resolved later from the office.  Not
      * behind ل after a noun ("المبعوث الخاص للرئيس الروسي", "رسالة لرئيس
-     * الجمهورية"): that office only qualifies the noun. */
+     * الجمهورية"): that office only qualifies the noun; but after سبق
+     * ("وسبق لقائد الجيش أن زار") ل names who did it. */
     int genitive = i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
-                   && tok(c, i - 1)->kind == LIA_TOK_WORD && same_sentence(c, i - 1, i);
+                   && tok(c, i - 1)->kind == LIA_TOK_WORD && same_sentence(c, i - 1, i)
+                   && !lex(c, i - 1, c->cls.precedent);
     /* "شغل في السابق منصب وزير الداخلية": the post, not its holder. */
     genitive |= i > 0 && lex(c, i - 1, c->cls.post);
     /* A country has many envoys at once: the title alone names none. */
@@ -3187,6 +3213,31 @@ static int quoted_known_event(ctx *c, size_t i, size_t q0, size_t q)
     return 1;
 }
 
+/* One party a meeting is between, by name: a country, a region, or دول
+ * and a region ("دول آسيا الوسطى").  Its length in tokens, or 0. */
+static size_t named_party(const ctx *c, size_t k)
+{
+    size_t d = k < c->t->n && lia_token_matches(tok(c, k), "دول") ? 1 : 0;
+    int len = gaz_ref(c, k + d, LIA_G_COUNTRY, NULL);
+    if (!len)
+        len = lex(c, k + d, c->cls.region);
+    return len ? d + (size_t)len : 0;
+}
+
+/* "القمة الأولى بين الصين ودول آسيا الوسطى": the two parties named after
+ * بين are part of a summit's name.  The index after them, or j. */
+static size_t between_parties_end(const ctx *c, size_t j)
+{
+    if (j + 1 >= c->t->n || !lia_token_matches(tok(c, j), "بين"))
+        return j;
+    size_t a = named_party(c, j + 1);
+    size_t k = j + 1 + a;
+    if (!a || k >= c->t->n || !tok(c, k)->has_conj || !same_sentence(c, j, k))
+        return j;
+    size_t b = named_party(c, k);
+    return b && same_sentence(c, j, k + b - 1) ? k + b : j;
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
@@ -3285,6 +3336,12 @@ static size_t try_event(ctx *c, size_t i)
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
                 break;
+            size_t parties_end = words && lex(c, i, c->cls.summit) ? between_parties_end(c, j) : j;
+            if (parties_end > j) {
+                words += parties_end - j;
+                j = parties_end;
+                break;
+            }
             /* How high a meeting is goes on its name, right after a
              * definite head too: "الاجتماع الرفيع المستوى بشأن هايتي". */
             int high = lex(c, j, c->cls.high_level);
@@ -3400,7 +3457,10 @@ static size_t try_event(ctx *c, size_t i)
         purpose = tok(c, k)->n_forms > 1 && strncmp(tok(c, k)->norm, "ل", 2) == 0
                   && strncmp(tok(c, k)->norm, "ال", 4) != 0;
     int bare = !in && p < c->t->n && !led_by_preposition(tok(c, p));
-    if ((gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL)) && !(purpose && bare))
+    /* ... in its own sentence: a headline's event is not placed by the
+     * dateline after it. */
+    if (p < c->t->n && same_sentence(c, end - 1, p)
+        && (gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL)) && !(purpose && bare))
         mm->place_first = p + 1;
     orgs_inside_event(c, i, end);      /* last: it moves the mentions mm points into */
     return end;
@@ -3907,6 +3967,10 @@ static size_t mention_at(ctx *c, size_t i)
         && !gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL)
         && ((tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ب", 2) == 0)
             || (i > 0 && same_sentence(c, i - 1, i) && strcmp(tok(c, i - 1)->norm, "الي") == 0)
+            /* "زار المملكة": a state's own word (not "البلاد", which a
+             * story may use of the dateline's country or its guest's) */
+            || (i > 0 && same_sentence(c, i - 1, i) && lex(c, i - 1, c->cls.visit_verb)
+                && state_word_of(c, i, home_ref_country(c, i)))
             /* "يقوم بزيارة للمملكة" */
             || (i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
                 && lex(c, i - 1, c->cls.visit_noun)))) {
@@ -4252,7 +4316,10 @@ static void find_surnames(ctx *c)
         /* A Chinese or Korean name puts the family name first: "وانغ" is
          * "وانغ يي" named again, "تشونغ" "تشونغ إيوي يونغ". */
         int family_first = !strcmp(mm->country, "CN") || !strcmp(mm->country, "KR") || !strcmp(mm->country, "KP");
-        if (kn.n_words >= 2 && family_first && strlen(kn.words[0]) >= 6) {
+        /* ... two letters will do for a known official's ("شي" for "شي
+         * جينبينغ"): the name the rules hold says it is one. */
+        size_t family_min = g && g->kind == LIA_G_PERSON ? 4 : 6;
+        if (kn.n_words >= 2 && family_first && strlen(kn.words[0]) >= family_min) {
             const char *w = kn.words[0];
             int ok = 1;
             for (size_t q = 0; q < persons.n && ok; q++)
@@ -5047,6 +5114,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     /* A pattern's opening subject is no preposition's object: in "... مع
      * شمخاني ويلتقي الرئيس" شمخاني is not who meets. */
     if (el == 0 && start > 0 && lex(c, start - 1, c->cls.with))
+        mi = -1;
+    /* ... nor a visit verb's place: in "زار المملكة في سبتمبر والتقى
+     * الملك" المملكة is where he went, not who met the king. */
+    if (mi >= 0 && el == 0 && start > 0 && lex(c, start - 1, c->cls.visit_verb)
+        && (c->m->mentions.v[mi].type == LIA_T_COUNTRY || c->m->mentions.v[mi].type == LIA_T_CITY))
         mi = -1;
     /* "قبل أن يجتمع بنائبة الرئيس X ووزير الخارجية Y": right after a
      * meeting verb, a person led by ب is whom the subject met, not the

@@ -242,6 +242,32 @@ static int named_as_leader(const lia_mention *p)
     return strncmp(p->office, "head-of-", 8) == 0 || (strcmp(p->office, "head") == 0 && !p->bodies[0]);
 }
 
+/* Is person mention p titled the head of his country ("الرئيس الصربي":
+ * the matcher puts the country's ISO code as the body)? */
+static int heads_own_country(const lia_mention *p)
+{
+    const char *b = p->bodies[0];
+    return strcmp(p->office, "head") == 0 && b && strlen(b) == 2 && b[0] >= 'A' && b[0] <= 'Z'
+           && b[1] >= 'A' && b[1] <= 'Z';
+}
+
+/* "الزعيم الإثيوبي" (mention k) after "رئيس الوزراء الإثيوبي X": the
+ * leader of a country is the one the story named first as its head of
+ * state or government, whatever his title.  The mention, or -1. */
+static int leader_named_before(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    if (!mm->country[0] || !lia_token_matches(&c->t->tok[mm->first], "زعيم"))
+        return -1;
+    for (size_t q = 0; q < k; q++) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && !strcmp(p->country, mm->country)
+            && (named_as_leader(p) || heads_own_country(p)))
+            return (int)q;
+    }
+    return -1;
+}
+
 /* Is mention k one of match m's objects (B)? */
 static int has_object(const lia_rel_match *m, int k)
 {
@@ -562,6 +588,8 @@ static void resolve_references(rctx *c)
                     && (who < 0 || p->first < c->m->mentions.v[who].first))
                     who = (int)q;
             }
+            if (who < 0)
+                who = leader_named_before(c, k);
             if (who >= 0) {
                 const lia_mention *p = &c->m->mentions.v[who];
                 set_key(c, mm, p->key, p->name, p->latin, p->country);
@@ -737,6 +765,8 @@ static void resolve_references(rctx *c)
              * office of any country the story names (holder_of_kind). */
             if (found < 0 && mm->guessed_country && by_body)
                 found = holder_of_kind(c, k, &found_body);
+            if (found < 0)
+                found = leader_named_before(c, k);
             if (found >= 0) {
                 const lia_mention *p = &c->m->mentions.v[found];
                 set_key(c, mm, p->key, p->name, p->latin, p->country);
@@ -1626,6 +1656,15 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
         VEC_PUSH(c->headline_undated, r);
 }
 
+/* "وترأس X مراسم الاستقبال الرسمي للضيف": what X chaired, right after
+ * him, is a welcome ceremony, not the event the story is about. */
+static int chaired_reception(const rctx *c, const lia_mention *am)
+{
+    size_t j = am->last;
+    return j + 1 < c->t->n && lia_token_matches(&c->t->tok[j], "مراسم")
+           && lia_token_matches(&c->t->tok[j + 1], "استقبال");
+}
+
 /* The event mention the document is about at sentence s (the last named
  * one before or in it). */
 static int current_event(const rctx *c, size_t s)
@@ -2028,10 +2067,25 @@ static int object_before(const rctx *c, const lia_rel_match *rm, size_t before, 
 /* "انتقل بيانتيدوزي إلى ...، حيث التقى X" (and "حين"): after "حيث" the
  * subject is the first person of the sentence's main clause.  Returns 1 and sets out[0],
  * or 0. */
+/* "وعقب مأدبة غداء أقامها مضيفه، توجه لولا ...": where sentence s,
+ * opened by a phrase of time (class after_talks) up to its first comma,
+ * has its main clause begin; else its first token. */
+static size_t after_fronted_phrase(const rctx *c, size_t s)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    if (!lia_lex_at(c->m, se->first, c->cls.after_talks))
+        return se->first;
+    for (size_t k = se->first + 1; k < se->last && k < se->first + 12; k++)
+        if (c->t->tok[k].kind == LIA_TOK_PUNCT)
+            return strcmp(c->t->tok[k].norm, ",") == 0 ? k + 1 : se->first;
+    return se->first;
+}
+
 static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
     size_t link = clause_link_at(c, rm);
+    size_t main_first = after_fronted_phrase(c, rm->sentence);
     /* "وتصريحات أدلى بها الوزير X في بروكسل، حيث شارك": the person told
      * right before "في" and the place the link points to. */
     if (link >= 4) {
@@ -2058,7 +2112,7 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
     }
     for (size_t q = 0; link && q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
-        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && !mm->possessor && mm->first >= se->first
+        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && !mm->possessor && mm->first >= main_first
             && mm->last <= link - 1) {
             int n = object_before(c, rm, link - 1, (int)q, out);
             if (n >= 0)
@@ -2126,9 +2180,20 @@ static int fellow_subject(const rctx *c, size_t q)
     return 0;
 }
 
-/* "وكان كامل قد عقد ...", "وكان كامل قد استهل جولته ... حيث استقبله X":
- * the person between كان and قد earlier in the sentence is the subject of
- * what follows; "وكان X ووزير الدفاع Y قد وصلا": the persons.  Sets out[]
+/* Does the subject fronted by كان end at token i, before قد ("وكان X قد
+ * زار"), or the one fronted by سبق (precedent) before أن ("وسبق لـX أن
+ * زار")? */
+static int fronted_subject_ends(const rctx *c, size_t i, int precedent)
+{
+    if (precedent)
+        return i < c->t->n && !strcmp(c->t->tok[i].norm, "ان");
+    return lia_lex_at(c->m, i, c->cls.already);
+}
+
+/* "وكان كامل قد عقد ...", "وكان كامل قد استهل جولته ... حيث استقبله X",
+ * "وسبق لقائد الجيش أن زار المملكة، إذ التقى ...": the person between كان
+ * and قد (or سبق and أن) earlier in the sentence is the subject of what
+ * follows; "وكان X ووزير الدفاع Y قد وصلا": the persons.  Sets out[]
  * (room for four) and returns how many, or 0. */
 static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
@@ -2138,12 +2203,15 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
         const lia_mention *mm = &c->m->mentions.v[q];
         /* "وكان الوزيران المصريان قد أجريا": a counted reference too. */
         if (mm->inner || mm->type != LIA_T_PERSON || (!mm->key[0] && !mm->counted) || mm->first <= se->first
-            || mm->last >= rm->anchor || mm->first >= se->last || !lia_lex_at(c->m, mm->first - 1, c->cls.was))
+            || mm->last >= rm->anchor || mm->first >= se->last)
+            continue;
+        int precedent = lia_lex_at(c->m, mm->first - 1, c->cls.precedent) > 0;
+        if (!precedent && !lia_lex_at(c->m, mm->first - 1, c->cls.was))
             continue;
         int list[4], nl = 0;
         list[nl++] = (int)q;
         for (size_t o = q + 1; o < c->m->mentions.n && nl < 4
-                               && !lia_lex_at(c->m, c->m->mentions.v[list[nl - 1]].last, c->cls.already); o++) {
+                               && !fronted_subject_ends(c, c->m->mentions.v[list[nl - 1]].last, precedent); o++) {
             const lia_mention *om = &c->m->mentions.v[o];
             if (om->inner)
                 continue;
@@ -2152,7 +2220,7 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
                 break;
             list[nl++] = (int)o;
         }
-        if (lia_lex_at(c->m, c->m->mentions.v[list[nl - 1]].last, c->cls.already)) {
+        if (fronted_subject_ends(c, c->m->mentions.v[list[nl - 1]].last, precedent)) {
             memcpy(out, list, (size_t)nl * sizeof *out);
             n = nl;
         }
@@ -2495,7 +2563,7 @@ static int named_leader_before(const rctx *c, const char *key, int q)
 {
     for (int k = 0; k < q; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_PERSON && strcmp(mm->key, key) == 0 && named_as_leader(mm))
+        if (mm->type == LIA_T_PERSON && strcmp(mm->key, key) == 0 && (named_as_leader(mm) || heads_own_country(mm)))
             return 1;
     }
     return 0;
@@ -2881,6 +2949,30 @@ static void pairs_with_each(rctx *c, const lia_rel_match *rm, const lia_pattern 
     }
 }
 
+/* "ووصل X وY ...، بينما كان Z آخر الواصلين، وأجرى شي محادثات منفصلة
+ * مع كل منهم": the persons named before rm's trigger in its sentence,
+ * but who (mention), are "each of them" a few words after the trigger
+ * and who.
+ * Sets out[] (at most max) and returns how many, or 0. */
+static int each_of_them(const rctx *c, const lia_rel_match *rm, int who, int *out, int max)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    size_t from = c->m->mentions.v[who].last > rm->anchor ? c->m->mentions.v[who].last : rm->anchor + 1;
+    int each = 0;
+    for (size_t k = from; k + 1 < se->last && k < from + 5 && !each; k++)
+        each = lia_token_matches(&c->t->tok[k], "كل") && lia_token_matches(&c->t->tok[k + 1], "منهم");
+    int n = 0;
+    for (size_t q = 0; each && q < c->m->mentions.n && n < max; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first >= rm->anchor)
+            break;
+        if (mm->first >= se->first && !mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && (int)q != who
+            && strcmp(mm->key, c->m->mentions.v[who].key) != 0)
+            out[n++] = (int)q;
+    }
+    return n;
+}
+
 /* Does rm's sentence tell a reception before its trigger ("حيث كان في
  * استقباله X، يرافقه ...")? */
 static int reception_before(const rctx *c, const lia_rel_match *rm)
@@ -2937,7 +3029,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         int led_delegation = pattern_has_class(p, c->cls.lead)
                              && pattern_has_class(p, c->cls.delegation);
         int sat_in_meeting = !led_delegation && met_in_sentence(c, rm->sentence, rm->anchor);
-        int ev = sat_in_meeting ? -1 : current_event(c, rm->sentence);
+        int ev = sat_in_meeting || chaired_reception(c, am) ? -1 : current_event(c, rm->sentence);
         if (ev >= 0)
             bs[nb++] = ev;
     }
@@ -3563,6 +3655,7 @@ static void relations_from_matches(rctx *c)
             }
             for (int k = 0; k < na; k++) {
                 const lia_mention *am = &c->m->mentions.v[alist[k]];
+                int each[8], n_each;
                 /* An optional B left out is whom the story is about: "وكان
                  * X في مقدمة مستقبليه" (of the visitor). */
                 if (p->has_b) {
@@ -3592,6 +3685,9 @@ static void relations_from_matches(rctx *c)
                     else if (sentence_subject(c, rm, opener) && opener[0] != alist[k])
                         who = opener[0];
                     pairs_with_each(c, rm, p, who, &alist[k], 1);
+                } else if (rm->n_a == 1 && am->type == LIA_T_PERSON
+                           && (n_each = each_of_them(c, rm, alist[k], each, 8)) > 0) {
+                    pairs_with_each(c, rm, p, alist[k], each, n_each);
                 } else if (rm->n_a == 1 && am->type == LIA_T_PERSON
                            && (c->t->tok[rm->anchor].has_conj || after_clause_join(c, rm->anchor))) {
                     /* "وكان الصفدي قد زار دمشق، والتقى ... أحمد الشرع":
@@ -3725,6 +3821,9 @@ static void set_context_place(rctx *c)
         int background = background_date(c, visit_date);
         c->anchor = SIZE_MAX;
         if ((background && rm->sentence > lead) || planned_date(c, visit_date))
+            continue;
+        /* "وسبق لـX أن زار المملكة": a visit told as having come before. */
+        if (class_between(c, c->t->sent[rm->sentence].first, rm->anchor, c->cls.precedent))
             continue;
         /* A tour's first stop told after the lead ("وكان قد استهل جولته
          * أمس الأول من الكويت") is where the story came from. */

@@ -1248,6 +1248,7 @@ static void look_up_named_classes(lia_rules *r)
 {
     lia_named_classes *n = &r->named;
     n->accompany = lia_rules_class(r, "accompany");
+    n->after_talks = lia_rules_class(r, "after_talks");
     n->agency_head = lia_rules_class(r, "agency_head");
     n->already = lia_rules_class(r, "already");
     n->among = lia_rules_class(r, "among");
@@ -1329,6 +1330,7 @@ static void look_up_named_classes(lia_rules *r)
     n->participants = lia_rules_class(r, "participants");
     n->portfolio = lia_rules_class(r, "portfolio");
     n->post = lia_rules_class(r, "post");
+    n->precedent = lia_rules_class(r, "precedent");
     n->press_conference = lia_rules_class(r, "press_conference");
     n->receive = lia_rules_class(r, "receive");
     n->receive_pron = lia_rules_class(r, "receive_pron");
