@@ -487,14 +487,21 @@ static int pronoun_suffixed(const lia_token *tk)
     return n > 6 && (!strcmp(tk->norm + n - 4, "ها") || !strcmp(tk->norm + n - 6, "هما"));
 }
 
+/* Does word i end, as written, in the Arabic letter U+06xx whose UTF-8
+ * second byte is last (the normalizer folds ى into ي and ة into ه)? */
+static int ends_in_written(const ctx *c, size_t i, unsigned char last)
+{
+    const lia_token *tk = tok(c, i);
+    const unsigned char *e = (const unsigned char *)c->text + tk->end;
+    return tk->end - tk->start >= 2 && e[-2] == 0xD9 && e[-1] == last;
+}
+
 /* Does word i end in a possessive pronoun as written ("محطته"، "زيارتها";
  * the ه of "مدينة" is its ة folded)? */
 static int possessive_suffixed(const ctx *c, size_t i)
 {
     const lia_token *tk = tok(c, i);
-    const unsigned char *e = (const unsigned char *)c->text + tk->end;
-    size_t n = tk->end - tk->start;
-    return (n >= 6 && e[-2] == 0xD9 && e[-1] == 0x87) || pronoun_suffixed(tk);   /* ه */
+    return (tk->end - tk->start >= 6 && ends_in_written(c, i, 0x87)) || pronoun_suffixed(tk);   /* ه */
 }
 
 /* Is word i a noun or verb with his pronoun as written ("ثقته"، "عزمه"،
@@ -516,9 +523,7 @@ static int his_pronoun_written(const ctx *c, size_t i)
  * written "علي")? */
 static int ends_in_alef_maqsura(const ctx *c, size_t i)
 {
-    const lia_token *tk = tok(c, i);
-    const unsigned char *e = (const unsigned char *)c->text + tk->end;
-    return tk->end - tk->start >= 2 && e[-2] == 0xD9 && e[-1] == 0x89;
+    return ends_in_written(c, i, 0x89);
 }
 
 /* Is token i a preposition that only a noun follows ("في"، "خلال")? */
@@ -1432,9 +1437,7 @@ enum { NAME_AFTER_LIST_CONJ = 2 };
 /* Is token i written with a final ي, not ى ("علي" the name, not "على")? */
 static int ends_with_ya(const ctx *c, size_t i)
 {
-    const lia_token *tk = tok(c, i);
-    const unsigned char *end = (const unsigned char *)c->text + tk->end;
-    return tk->end - tk->start >= 2 && end[-2] == 0xD9 && end[-1] == 0x8A;
+    return ends_in_written(c, i, 0x8A);
 }
 
 static int word_in_class(const ctx *c, const char *w, int cls);
