@@ -4725,6 +4725,12 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     size_t j = pos;
     int seen = 0;
     size_t l0;
+    /* "X نائب رئيس الشرطة والأمن العام في دبي، وY": past the place that
+     * closes an office told after the name, to the comma. */
+    int pl = j + 2 < pm->sent_last && lia_token_matches(tok(c, j), "في") ? top_mention(c, j + 1) : -1;
+    if (pl >= 0 && (c->m->mentions.v[pl].type & LIA_T_PLACE) && c->m->mentions.v[pl].last < pm->sent_last
+        && is_punct(c, c->m->mentions.v[pl].last, ","))
+        j = c->m->mentions.v[pl].last;
     /* "X، الذي خصته ميلوني بلقاء، وY": past a relative clause, to the
      * comma that closes it. */
     if (j + 1 < pm->sent_last && is_punct(c, j, ",") && lex(c, j + 1, c->cls.relative)) {
