@@ -1831,6 +1831,25 @@ static int organization_named_before(const ctx *c, size_t i, body *b)
     return 1;
 }
 
+/* Is the office next, read right after ti, a body of another state than
+ * ti's country ("التقى وزير الخارجية القطري قائد قوات سوريا الديمقراطية X":
+ * two persons, not offices in a row)?  Releases next when it is. */
+static int other_states_office(const ctx *c, const title_info *ti, title_info *next)
+{
+    /* Only a country the text gave: one guessed from the dateline for a
+     * body ("وزير الدفاع وزير الداخلية الكويتي" told from Manama) is no
+     * state of its own. */
+    if (ti->country < 0 || (ti->n_bodies && ti->bodies[0].defaulted))
+        return 0;
+    const char *cc = c->r->countries.v[ti->country].code;
+    for (int k = 0; k < next->n_bodies; k++)
+        if (!next->bodies[k].defaulted && next->bodies[k].country[0] && strcmp(next->bodies[k].country, cc) != 0) {
+            title_release(next);
+            return 1;
+        }
+    return 0;
+}
+
 static int parse_title(const ctx *c, size_t i, title_info *ti)
 {
     memset(ti, 0, sizeof *ti);
@@ -1945,7 +1964,8 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     int principal = !counterpart && ti->title >= 0 && serves_someone(c, ti->title) && j < c->t->n
                     && strncmp(tok(c, j)->norm, "لل", 4) == 0;
     if (!counterpart && !bare && !definite_next && !complete_ref && !principal && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
-        && strncmp(tok(c, j)->norm, "ب", 2) != 0 && !joined_by_waw(c, j) && parse_title(c, j, &next)) {
+        && strncmp(tok(c, j)->norm, "ب", 2) != 0 && !joined_by_waw(c, j) && parse_title(c, j, &next)
+        && !other_states_office(c, ti, &next)) {
         for (int k = 0; k < next.n_bodies && ti->n_bodies < 3; k++) {
             ti->bodies[ti->n_bodies++] = next.bodies[k];
             memset(&next.bodies[k], 0, sizeof next.bodies[k]);
