@@ -244,11 +244,9 @@ static int named_as_leader(const lia_mention *p)
 
 /* Is person mention p titled the head of his country ("الرئيس الصربي":
  * the matcher puts the country's ISO code as the body)? */
-static int heads_own_country(const lia_mention *p)
+static int heads_own_country(const rctx *c, const lia_mention *p)
 {
-    const char *b = p->bodies[0];
-    return strcmp(p->office, "head") == 0 && b && strlen(b) == 2 && b[0] >= 'A' && b[0] <= 'Z'
-           && b[1] >= 'A' && b[1] <= 'Z';
+    return strcmp(p->office, "head") == 0 && p->bodies[0] && lia_rules_country(c->r, p->bodies[0]);
 }
 
 /* "الزعيم الإثيوبي" (mention k) after "رئيس الوزراء الإثيوبي X": the
@@ -262,7 +260,7 @@ static int leader_named_before(const rctx *c, size_t k)
     for (size_t q = 0; q < k; q++) {
         const lia_mention *p = &c->m->mentions.v[q];
         if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && !strcmp(p->country, mm->country)
-            && (named_as_leader(p) || heads_own_country(p)))
+            && (named_as_leader(p) || heads_own_country(c, p)))
             return (int)q;
     }
     return -1;
@@ -1490,11 +1488,8 @@ static const char *country_of_place(const rctx *c, const char *key)
 static int held_elsewhere(const rctx *c, const char *event, const char *place)
 {
     const lia_entity *e = lia_facts_find(c->f, event);
-    const lia_entity *p = lia_facts_find(c->f, place);
-    if (!e || !e->country[0] || !p)
-        return 0;
-    const char *country = strcmp(p->type, LIA_COUNTRY) == 0 ? p->key : p->country;
-    return country[0] && strcmp(country, e->country) != 0;
+    const char *country = country_of_place(c, place);
+    return e && e->country[0] && country[0] && strcmp(country, e->country) != 0;
 }
 
 /* The day of sentence s near one of its visit or talks words that is
@@ -1660,9 +1655,7 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
  * him, is a welcome ceremony, not the event the story is about. */
 static int chaired_reception(const rctx *c, const lia_mention *am)
 {
-    size_t j = am->last;
-    return j + 1 < c->t->n && lia_token_matches(&c->t->tok[j], "مراسم")
-           && lia_token_matches(&c->t->tok[j + 1], "استقبال");
+    return am->last < c->t->n && lia_lex_at(c->m, am->last, c->cls.welcome_ceremony);
 }
 
 /* The event mention the document is about at sentence s (the last named
@@ -2064,9 +2057,6 @@ static int object_before(const rctx *c, const lia_rel_match *rm, size_t before, 
     return -1;
 }
 
-/* "انتقل بيانتيدوزي إلى ...، حيث التقى X" (and "حين"): after "حيث" the
- * subject is the first person of the sentence's main clause.  Returns 1 and sets out[0],
- * or 0. */
 /* "وعقب مأدبة غداء أقامها مضيفه، توجه لولا ...": where sentence s,
  * opened by a phrase of time (class after_talks) up to its first comma,
  * has its main clause begin; else its first token. */
@@ -2081,6 +2071,9 @@ static size_t after_fronted_phrase(const rctx *c, size_t s)
     return se->first;
 }
 
+/* "انتقل بيانتيدوزي إلى ...، حيث التقى X" (and "حين"): after "حيث" the
+ * subject is the first person of the sentence's main clause.  Returns 1 and sets out[0],
+ * or 0. */
 static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
@@ -2563,7 +2556,7 @@ static int named_leader_before(const rctx *c, const char *key, int q)
 {
     for (int k = 0; k < q; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_PERSON && strcmp(mm->key, key) == 0 && (named_as_leader(mm) || heads_own_country(mm)))
+        if (mm->type == LIA_T_PERSON && strcmp(mm->key, key) == 0 && (named_as_leader(mm) || heads_own_country(c, mm)))
             return 1;
     }
     return 0;
@@ -3888,8 +3881,6 @@ static void set_context_place(rctx *c)
         c->context_place = xstrdup(dateline);
 }
 
-/* "وضم الوفد الباكستاني X وY": the members of a delegation or an
- * entourage went where someone of their country went in the story. */
 /* "والسفيرة الأميركية في لبنان X": does member mm's title say he is
  * posted in place (its one-word name after في or لدى)?  Then he lives
  * there and is no visitor with the delegation. */
@@ -3911,6 +3902,8 @@ static int posted_in(const rctx *c, const lia_mention *mm, const char *place)
     return posted;
 }
 
+/* "وضم الوفد الباكستاني X وY": the members of a delegation or an
+ * entourage went where someone of their country went in the story. */
 static void member_visits(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {

@@ -1328,6 +1328,7 @@ static void look_up_named_classes(lia_rules *r)
     n->polity = lia_rules_class(r, "polity");
     n->outlet = lia_rules_class(r, "outlet");
     n->participants = lia_rules_class(r, "participants");
+    n->welcome_ceremony = lia_rules_class(r, "welcome_ceremony");
     n->portfolio = lia_rules_class(r, "portfolio");
     n->post = lia_rules_class(r, "post");
     n->precedent = lia_rules_class(r, "precedent");
