@@ -1903,6 +1903,18 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
                 j++;
         }
     }
+    /* "رئيس مجلس الوزراء (العراقي)": a head of government's title that
+     * names the cabinet he heads. */
+    if (!ti->n_bodies && !counterpart && len > 1 && !strcmp(ti->office, "head-of-government")) {
+        body b;
+        if (parse_body(c, i + 1, -1, 0, &b) && b.end >= j) {
+            b.start = i + 1;
+            ti->bodies[ti->n_bodies++] = b;
+            j = b.end;
+        } else {
+            body_release(&b);
+        }
+    }
     /* "المدير العام لوزارة الخارجية"، "الأمين العام لوزارة الدفاع": a
      * ministry's director or secretary general is its highest civil
      * servant; the minister heads it. */
@@ -1946,7 +1958,12 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
         ti->country = lia_rules_country_index(c->r, ti->bodies[0].country);
     ti->end = j;
     /* Offices in a row ("نائب رئيس مجلس الوزراء وزير الداخلية"): the next
-     * one's bodies join, and the last office with a body is the one held. */
+     * one's bodies join, and the last office with a body is the one held.
+     * The first may be held in acting ("رئيس مجلس الوزراء بالإنابة وزير
+     * الخارجية"). */
+    int acting = j > i ? lex(c, j, c->cls.acting) : 0;
+    if (acting && j + (size_t)acting < c->t->n && gaz_ref(c, j + (size_t)acting, LIA_G_TITLE, NULL))
+        j += (size_t)acting;
     title_info next;
     /* Not behind ب: "التقى وزير الداخلية بوزير الدفاع" names two persons;
      * nor after a bare one-word title: "استقبل الرئيس وزير الداخلية". */
@@ -2074,9 +2091,13 @@ static int title_names_another(const ctx *c, size_t t, size_t title_end)
 {
     for (size_t k = title_end, extra = 0; extra <= 3 && same_sentence(c, t, k); extra++) {
         /* "X وزير الداخلية اليوم معالي Y": a day word ends the office;
-         * so does a style joined by و ("X رئيس جمهورية الكونغو وفخامة
-         * الرئيس Y": the next of a list). */
-        if (lex(c, k, c->cls.day_word) || (k == title_end && tok(c, k)->has_conj && lex(c, k, c->cls.honorific)))
+         * so does a style or a name joined by و ("X رئيس جمهورية الكونغو
+         * وفخامة الرئيس Y"، "X رئيس مجلس الوزراء الكويتي وتيلرسون": the
+         * next of a list). */
+        if (lex(c, k, c->cls.day_word)
+            || (k == title_end && tok(c, k)->has_conj
+                && (lex(c, k, c->cls.honorific)
+                    || (joined_by_waw(c, k) && (official_at(c, k, NULL) || scan_name(c, k) > k)))))
             break;
         while (lex(c, k, c->cls.honorific))
             k += (size_t)lex(c, k, c->cls.honorific);
@@ -2650,6 +2671,9 @@ static size_t try_title_person(ctx *c, size_t i)
                        || (h = (size_t)gaz_ref(c, j + 1, LIA_G_CITY, NULL)))
                    && same_sentence(c, j, j + 1 + h) && name_at(c, j + 1 + h)) {
             j += 1 + h;              /* "السفير الأمريكي لدى البلاد X"، "مندوب سوريا لدى الأمم المتحدة X"، "السفير لدى هانوي X" */
+        } else if ((h = (size_t)lex(c, j, c->cls.ruler_of)) && (nci = gaz_ref(c, j + h, LIA_G_CITY, NULL))
+                   && same_sentence(c, j, j + h + (size_t)nci)) {
+            j += h + (size_t)nci;    /* "رئيس مجلس الوزراء حاكم دبي الشيخ X": the city he rules */
         } else if ((h = city_phrase(c, j)) && same_sentence(c, j, j + h) && name_at(c, j + h)) {
             j += h;                  /* "سفير الولايات المتحدة بالرباط X"، "... في عمان X" */
         } else if ((h = destination_country(c, j)) && same_sentence(c, j, j + h) && name_at(c, j + h)) {
@@ -2896,7 +2920,10 @@ static size_t try_title_person(ctx *c, size_t i)
         }
     }
     int oi;
-    int ol = official_at(c, j, &oi);
+    /* "ضم X رئيس مجلس الوزراء الكويتي وتيلرسون": a name joined by و after
+     * an office is the next of a list, not the office's holder. */
+    int joined = joined_by_waw(c, j);
+    int ol = joined ? 0 : official_at(c, j, &oi);
     /* "جمع رئيس المخابرات العامة بمحمد المنفي": a name led by ب is whom
      * the verb joins the title's holder with, not the holder. */
     if (ol && name_led_by_bi(c, j))
@@ -2907,8 +2934,9 @@ static size_t try_title_person(ctx *c, size_t i)
         && strcmp(c->r->officials.v[oi].country, c->r->countries.v[ti.country].code) != 0)
         ol = 0;
     /* A known official set aside above is no unknown name either. */
-    size_t name_end = ol ? longer_name_end(c, j, j + (size_t)ol)
-                         : official_at(c, j, NULL) ? j : scan_name(c, j);
+    size_t name_end = joined ? j
+                      : ol ? longer_name_end(c, j, j + (size_t)ol)
+                      : official_at(c, j, NULL) ? j : scan_name(c, j);
     if (!ol && name_end > j + 1 && surname_named_before(c, j))
         name_end = j;
     /* After a title, an unknown first name and a family name with the

@@ -1887,7 +1887,9 @@ static void heads_from_titles(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type != LIA_T_PERSON || !mm->key[0] || strcmp(mm->office, "head") != 0 || mm->former)
+        /* (A head of government heads the cabinet his title names.) */
+        if (mm->type != LIA_T_PERSON || !mm->key[0] || mm->former
+            || (strcmp(mm->office, "head") != 0 && strcmp(mm->office, "head-of-government") != 0))
             continue;
         for (int b = 0; b < 3 && mm->bodies[b]; b++) {
             const lia_entity *e = lia_facts_find(c->f, mm->bodies[b]);

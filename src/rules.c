@@ -1248,6 +1248,7 @@ static void look_up_named_classes(lia_rules *r)
 {
     lia_named_classes *n = &r->named;
     n->accompany = lia_rules_class(r, "accompany");
+    n->acting = lia_rules_class(r, "acting");
     n->after_talks = lia_rules_class(r, "after_talks");
     n->agency_head = lia_rules_class(r, "agency_head");
     n->already = lia_rules_class(r, "already");
@@ -1255,6 +1256,7 @@ static void look_up_named_classes(lia_rules *r)
     n->anaphor = lia_rules_class(r, "anaphor");
     n->arrival = lia_rules_class(r, "arrival");
     n->attached_to = lia_rules_class(r, "attached_to");
+    n->ruler_of = lia_rules_class(r, "ruler_of");
     n->attend_noun = lia_rules_class(r, "attend_noun");
     n->both_sides = lia_rules_class(r, "both_sides");
     n->capital = lia_rules_class(r, "capital");

@@ -151,7 +151,7 @@ typedef struct {
  * each a class index or -1 when the rules have no such class.  Looked up
  * by name once when the rules load, not once per document. */
 typedef struct {
-    int accompany, after_talks, agency_head, already, among, anaphor, arrival, attached_to, attend_noun,
+    int accompany, acting, after_talks, agency_head, already, among, anaphor, arrival, attached_to, attend_noun,
         both_sides, capital, city_word, clause_join, clause_link, contrast_clause, counted_ref,
         counterpart, dated_name, day_word, delegation, delegation_adj, denial, dual_each, dual_guests,
         dual_leaders, dual_ministers, dual_object_pron, dual_officials, each_counterpart, entourage, event_head,
@@ -162,7 +162,7 @@ typedef struct {
         negation, office_modifier, officials_of, ordinal, org_ref, origin, outlet, plural_title, portfolio, own_attendance, participants, polity, post,
         precedent,
         press_conference, receive, receive_noun, receive_pron, region, relative, relative_dual, relative_plural,
-        remote, sent_by, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
+        remote, ruler_of, sent_by, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
         the_country, time_of_day, to, tour, tour_begin, tour_took_in, vague_head, venue_spot, visit_noun, visit_verb, visited_it, was, welcome_ceremony,
         with;
 } lia_named_classes;
