@@ -3404,13 +3404,15 @@ static int two_persons(const rctx *c, int a, int b)
 }
 
 /* "زار بنغازي ... والتقى حفتر ورئيس مجلس النواب عقيلة صالح": a meeting
- * verb joined by و after a visit told earlier in its sentence goes on
- * with the visit's subject; the persons joined by و after it are both
- * whom he met, not a pair.  The visit's subject (maybe the story's), or
- * -1 when rm is not so. */
+ * verb joined by و (or led by ل of purpose: "ثم عاد ليلتقي X وY") after a
+ * visit told earlier in its sentence goes on with the visit's subject;
+ * the persons joined by و after it are both whom he met, not a pair.
+ * The visit's subject (maybe the story's), or -1 when rm is not so. */
 static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
 {
-    if (rm->a < 0 || rm->n_b == 0 || !c->t->tok[rm->anchor].has_conj)
+    const lia_token *trigger = &c->t->tok[rm->anchor];
+    /* (No meeting verb starts with ل of its own.) */
+    if (rm->a < 0 || rm->n_b == 0 || !(trigger->has_conj || !strncmp(trigger->norm, "ل", 2)))
         return -1;
     const lia_mention *am = &c->m->mentions.v[rm->a], *bm = &c->m->mentions.v[rm->b[0]];
     if (am->first <= rm->anchor || am->type != LIA_T_PERSON || bm->first != am->last
