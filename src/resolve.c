@@ -3906,6 +3906,47 @@ static int posted_in(const rctx *c, const lia_mention *mm, const char *place)
     return posted;
 }
 
+/* Is token i led by the preposition ب written onto it ("بباليرمو")? */
+static int led_by_bi(const lia_token *tk)
+{
+    return tk->n_forms > 1 && strncmp(tk->norm, "ب", 2) == 0;
+}
+
+/* "بايدن في هانوي: ..."، "تيلرسون وكيلي في المكسيك لاحتواء ..."، "بن شيخ
+ * يطالب في تونس ...": a headline that opens with who (maybe and one
+ * verb) and then where tells that he was there. */
+static void headline_visits(rctx *c)
+{
+    if (!c->t->n || !is_headline(c, 0))
+        return;
+    const lia_sentence *se = &c->t->sent[0];
+    int who[4], n = 0;
+    size_t j = se->first;
+    while (n < 4 && j < se->last && c->m->mention_at[j]) {
+        const lia_mention *mm = &c->m->mentions.v[c->m->mention_at[j] - 1];
+        if (mm->type != LIA_T_PERSON || !mm->key[0] || (n > 0 && !c->t->tok[j].has_conj))
+            break;
+        who[n++] = c->m->mention_at[j] - 1;
+        j = mm->last;
+    }
+    if (!n || j >= se->last)
+        return;
+    /* One word of what he does there, a verb ("يطالب"، "يوقع"). */
+    if (!c->m->mention_at[j] && c->t->tok[j].kind == LIA_TOK_WORD && !lia_token_matches(&c->t->tok[j], "في")
+        && !led_by_bi(&c->t->tok[j]) && j + 1 < se->last)
+        j++;
+    if (lia_token_matches(&c->t->tok[j], "في"))
+        j++;
+    else if (!led_by_bi(&c->t->tok[j]))
+        return;
+    const lia_mention *pl = j < se->last && c->m->mention_at[j] ? &c->m->mentions.v[c->m->mention_at[j] - 1] : NULL;
+    if (!pl || !(pl->type & LIA_T_PLACE) || !pl->key[0])
+        return;
+    c->anchor = j;
+    for (int k = 0; k < n; k++)
+        add_visit(c, c->m->mentions.v[who[k]].key, pl->key, NULL, 0, "visited.headline");
+}
+
 /* "وضم الوفد الباكستاني X وY": the members of a delegation or an
  * entourage went where someone of their country went in the story. */
 static void member_visits(rctx *c)
@@ -4011,6 +4052,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     }
     VEC_FREE(c.implied);
     lia_arena_free(c.implied_strings);
+    headline_visits(&c);
     member_visits(&c);
     member_attendance(&c);
     hosted_where_attended(&c);
