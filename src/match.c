@@ -4657,6 +4657,40 @@ static void find_shared_dual_titles(ctx *c)
     }
 }
 
+/* "وزيرا الخارجية الروسي X والأمريكي Y": a dual title with the kind of
+ * body both hold, each name after his own nisba.  Each heads his
+ * country's body of that kind (named by the title's words, inner). */
+static void find_dual_titles_of_a_kind(ctx *c)
+{
+    for (size_t t = 0; t + 4 < c->t->n; t++) {
+        int ki, kl;
+        if (!lex(c, t, c->cls.dual_officials) || !(kl = gaz_ref(c, t + 1, LIA_G_KIND, &ki)))
+            continue;
+        size_t kind_first = t + 1, at = kind_first + (size_t)kl;
+        for (int n = 0; n < 4 && at < c->t->n; n++) {
+            int ci, nl = nisba_at(c, at, &ci);
+            if (!nl || (n > 0 && !tok(c, at)->has_conj))
+                break;
+            lia_mention *pm = unsorted_mention_at(c, at + (size_t)nl);
+            if (!pm || pm->type != LIA_T_PERSON || !pm->key[0] || pm->bodies[0]
+                || !same_sentence(c, t, pm->last - 1))
+                break;
+            size_t person_last = pm->last;
+            body b;
+            memset(&b, 0, sizeof b);
+            kind_agency(c, ki, ci, kind_first, at, &b);
+            pm->office = keep(c, "head");
+            pm->bodies[0] = keep(c, b.key);
+            pm->official = 1;
+            lia_mention *am = new_mention(c, kind_first, kind_first + (size_t)kl, LIA_T_AGENCY);
+            set_identity(c, am, b.key, b.name, b.latin, b.country);
+            am->inner = 1;
+            body_release(&b);
+            at = person_last;
+        }
+    }
+}
+
 static int cmp_mentions(const void *a, const void *b)
 {
     const lia_mention *x = a, *y = b;
@@ -5784,6 +5818,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     find_titled_refs(&c);
     find_advisers_of_named_principals(&c);
     find_shared_dual_titles(&c);
+    find_dual_titles_of_a_kind(&c);
     if (out->mentions.n)
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
     mark_spouses(&c);
