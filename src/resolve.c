@@ -3906,12 +3906,6 @@ static int posted_in(const rctx *c, const lia_mention *mm, const char *place)
     return posted;
 }
 
-/* Is token i led by the preposition ب written onto it ("بباليرمو")? */
-static int led_by_bi(const lia_token *tk)
-{
-    return tk->n_forms > 1 && strncmp(tk->norm, "ب", 2) == 0;
-}
-
 /* "بايدن في هانوي: ..."، "تيلرسون وكيلي في المكسيك لاحتواء ..."، "بن شيخ
  * يطالب في تونس ...": a headline that opens with who (maybe and one
  * verb) and then where tells that he was there. */
@@ -3932,15 +3926,12 @@ static void headline_visits(rctx *c)
     if (!n || j >= se->last)
         return;
     /* One word of what he does there, a verb ("يطالب"، "يوقع"). */
-    if (!c->m->mention_at[j] && c->t->tok[j].kind == LIA_TOK_WORD && !lia_token_matches(&c->t->tok[j], "في")
-        && !led_by_bi(&c->t->tok[j]) && j + 1 < se->last)
+    if (!c->m->mention_at[j] && c->t->tok[j].kind == LIA_TOK_WORD && !lia_token_matches(&c->t->tok[j], "في"))
         j++;
-    if (lia_token_matches(&c->t->tok[j], "في"))
-        j++;
-    else if (!led_by_bi(&c->t->tok[j]))
-        return;
+    int in = j < se->last && lia_token_matches(&c->t->tok[j], "في");
+    j += (size_t)in;
     const lia_mention *pl = j < se->last && c->m->mention_at[j] ? &c->m->mentions.v[c->m->mention_at[j] - 1] : NULL;
-    if (!pl || !(pl->type & LIA_T_PLACE) || !pl->key[0])
+    if (!pl || !(pl->type & LIA_T_PLACE) || !pl->key[0] || (!in && !place_led_by_preposition(c, pl)))
         return;
     c->anchor = j;
     for (int k = 0; k < n; k++)

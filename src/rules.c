@@ -1256,7 +1256,6 @@ static void look_up_named_classes(lia_rules *r)
     n->anaphor = lia_rules_class(r, "anaphor");
     n->arrival = lia_rules_class(r, "arrival");
     n->attached_to = lia_rules_class(r, "attached_to");
-    n->ruler_of = lia_rules_class(r, "ruler_of");
     n->attend_noun = lia_rules_class(r, "attend_noun");
     n->both_sides = lia_rules_class(r, "both_sides");
     n->capital = lia_rules_class(r, "capital");
@@ -1342,6 +1341,7 @@ static void look_up_named_classes(lia_rules *r)
     n->relative_dual = lia_rules_class(r, "relative_dual");
     n->relative_plural = lia_rules_class(r, "relative_plural");
     n->remote = lia_rules_class(r, "remote");
+    n->ruler_of = lia_rules_class(r, "ruler_of");
     n->sent_by = lia_rules_class(r, "sent_by");
     n->spouse = lia_rules_class(r, "spouse");
     n->sign_verb = lia_rules_class(r, "sign_verb");
