@@ -3411,8 +3411,10 @@ static int two_persons(const rctx *c, int a, int b)
 static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
 {
     const lia_token *trigger = &c->t->tok[rm->anchor];
-    /* (No meeting verb starts with ل of its own.) */
-    if (rm->a < 0 || rm->n_b == 0 || !(trigger->has_conj || !strncmp(trigger->norm, "ل", 2)))
+    /* (No meeting verb starts with ل of its own; "لقاء" is a noun.) */
+    int purpose = !trigger->has_conj && trigger->n_forms > 1 && !strncmp(trigger->norm, "ل", 2)
+                  && lia_lex_at(c->m, rm->anchor, c->cls.met_verb);
+    if (rm->a < 0 || rm->n_b == 0 || !(trigger->has_conj || purpose))
         return -1;
     const lia_mention *am = &c->m->mentions.v[rm->a], *bm = &c->m->mentions.v[rm->b[0]];
     if (am->first <= rm->anchor || am->type != LIA_T_PERSON || bm->first != am->last
@@ -3432,7 +3434,18 @@ static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
         }
         return om->a >= 0 ? om->a : c->subject;
     }
-    return -1;
+    /* "ثم عاد في يوليو ليلتقي الرئيس X ورئيس الأركان Y": a verb of purpose
+     * keeps the subject of its clause; with none named in the sentence
+     * before it, the story's. */
+    if (!purpose || c->subject < 0 || c->subject == rm->a)
+        return -1;
+    for (size_t k = 0; k < c->m->mentions.n && c->m->mentions.v[k].first < rm->anchor; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && !mm->possessor
+            && mm->first >= c->t->sent[rm->sentence].first)
+            return -1;
+    }
+    return c->subject;
 }
 
 static void relations_from_matches(rctx *c)
