@@ -4985,6 +4985,22 @@ static int message_sender(const ctx *c, size_t i)
     return 0;
 }
 
+/* "بصفته مستشارا للمرشد الأعلى علي خامنئي": is token i a name after the
+ * title, led by ل, of whom someone serves? */
+static int served_by_someone(const ctx *c, size_t i)
+{
+    for (size_t s = i > 4 ? i - 4 : 0; s + 1 < i; s++) {
+        if (!lex(c, s, c->cls.serving_as) || !same_sentence(c, s, i) || strncmp(tok(c, s + 1)->norm, "ل", 2) != 0)
+            continue;
+        int tl = gaz_ref(c, s + 1, LIA_G_TITLE, NULL);
+        if (!tl)
+            tl = lex(c, s + 1, c->cls.honorific);
+        if (tl && s + 1 + (size_t)tl == i)
+            return 1;
+    }
+    return 0;
+}
+
 /* Is token i right after a title word without the article that no
  * mention covers ("مبعوث ترامب"، "ومستشار بوتين")? */
 static int possessor_of_title(const ctx *c, size_t i)
@@ -5832,7 +5848,8 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         lia_mention *mm = &out->mentions.v[k];
         /* ... and "وفدا أوفده الرئيس X": who sent someone is no party. */
         if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0
-            && (possessor_of_title(&c, mm->first) || lex(&c, mm->first - 1, c.cls.sent_by)
+            && (possessor_of_title(&c, mm->first) || served_by_someone(&c, mm->first)
+                || lex(&c, mm->first - 1, c.cls.sent_by)
                 || message_sender(&c, mm->first)))
             mm->possessor = 1;
     }

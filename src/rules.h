@@ -162,7 +162,7 @@ typedef struct {
         negation, office_modifier, officials_of, ordinal, org_ref, origin, outlet, plural_title, portfolio, own_attendance, participants, polity, post,
         precedent,
         press_conference, receive, receive_noun, receive_pron, region, relative, relative_dual, relative_plural,
-        remote, ruler_of, sent_by, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
+        remote, ruler_of, sent_by, serving_as, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
         the_country, time_of_day, to, tour, tour_begin, tour_took_in, vague_head, venue_spot, visit_noun, visit_verb, visited_it, was, welcome_ceremony,
         with;
 } lia_named_classes;
