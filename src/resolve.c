@@ -346,6 +346,40 @@ static int key_named_as_leader(const rctx *c, const char *key, size_t k)
     return 0;
 }
 
+/* "أقام وزير الدفاع الأمريكي X مراسم استقبال لنظيره العراقي": the
+ * counterpart (mention k, "نظيره" and a nisba) of one named before it in
+ * the sentence with his body is that country's holder of the same kind of
+ * body the story named ("وزير الدفاع العراقي Y"), not whoever of that
+ * country was named last; or -1. */
+static int counterpart_of_same_office(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    if (c->cls.counterpart < 0 || !lia_lex_at(c->m, mm->first, c->cls.counterpart))
+        return -1;
+    const lia_mention *subject = NULL;
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (c->t->tok[p->first].sentence != c->t->tok[mm->first].sentence)
+            break;
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0]) {
+            subject = p;
+            break;
+        }
+    }
+    if (!subject || !subject->bodies[0])
+        return -1;
+    int found = -1;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (q != k && p->type == LIA_T_PERSON && !p->inner && p->key[0] && !p->anaphor && p->bodies[0]
+            && !strcmp(p->country, mm->country) && strcmp(p->key, subject->key) != 0
+            && lia_rules_bodies_counterparts(c->r, subject->bodies[0], p->bodies[0])
+            && (found < 0 || q < k))
+            found = (int)q;
+    }
+    return found;
+}
+
 /* "استقبل الرئيس البولوني X نظيره الأمريكي": the counterpart (mention k,
  * "نظيره" and a nisba) of a leader named right before it in the sentence
  * is the last leader of that country named, not its last minister; or -1. */
@@ -598,6 +632,8 @@ static void resolve_references(rctx *c)
             int who = last_person;
             if (mm->country[0]) {
                 who = leaders_counterpart(c, k);
+                if (who < 0)
+                    who = counterpart_of_same_office(c, k);
                 if (who < 0)
                     who = last_of_country(c, k, mm->country);   /* "المسؤول المصري" */
             }
