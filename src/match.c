@@ -4691,6 +4691,48 @@ static void find_dual_titles_of_a_kind(ctx *c)
     }
 }
 
+static int cmp_mentions(const void *a, const void *b);
+
+/* "رئيس مجلس شورى حركة حماس X"، "القيادي في حركة حماس X": an
+ * organization named inside an office told right before a person's name
+ * is part of his title (inner), no argument of the sentence; the person's
+ * mention takes the title in.  Mentions are sorted, and stay so. */
+static void orgs_in_titles_before_names(ctx *c)
+{
+    lia_mention *v = c->m->mentions.v;
+    size_t n = c->m->mentions.n;
+    int moved = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (v[k].type != LIA_T_ORG || v[k].inner)
+            continue;
+        size_t q = k + 1;
+        while (q < n && v[q].inner)
+            q++;
+        if (q >= n || v[q].type != LIA_T_PERSON || !v[q].key[0] || v[q].first != v[k].last)
+            continue;
+        /* A title word at most four words before it, in its sentence,
+         * with no other mention between. */
+        size_t title = SIZE_MAX;
+        for (size_t s = v[k].first; title == SIZE_MAX && s > 0 && s + 4 > v[k].first
+                                    && same_sentence(c, s - 1, v[k].first); s--) {
+            if (k > 0 && !v[k - 1].inner && v[k - 1].last > s - 1)
+                break;
+            if (gaz_ref(c, s - 1, LIA_G_TITLE, NULL))
+                title = s - 1;
+        }
+        if (title == SIZE_MAX)
+            continue;
+        v[k].inner = 1;
+        if (!v[q].role || !v[q].role[0])
+            v[q].role = mention_text(c, title, v[k].last);
+        v[q].official = 1;
+        v[q].first = title;
+        moved = 1;
+    }
+    if (moved)
+        qsort(v, n, sizeof *v, cmp_mentions);
+}
+
 static int cmp_mentions(const void *a, const void *b)
 {
     const lia_mention *x = a, *y = b;
@@ -5838,6 +5880,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     if (out->mentions.n)
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
     mark_spouses(&c);
+    orgs_in_titles_before_names(&c);
     out->mention_at = xcalloc(t->n + 1, sizeof *out->mention_at);
     for (size_t k = 0; k < out->mentions.n; k++) {
         const lia_mention *mm = &out->mentions.v[k];
