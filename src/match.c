@@ -1149,6 +1149,27 @@ static void kind_agency(const ctx *c, int k, int ci, size_t first, size_t last, 
     }
 }
 
+/* The country of the place named last in i's sentence before a
+ * reception word at most four tokens before i ("كان في استقباله بالمطار
+ * X"), or -1. */
+static int reception_place_country(const ctx *c, size_t i)
+{
+    size_t r = i;
+    for (size_t s = i > 4 ? i - 4 : 0; s < i && r == i; s++)
+        if (lex(c, s, c->cls.receive_noun) && same_sentence(c, s, i))
+            r = s;
+    if (r == i)
+        return -1;
+    int ci = -1, idx;
+    for (size_t s = c->t->sent[tok(c, r)->sentence].first; s < r; s++) {
+        if (gaz_ref(c, s, LIA_G_CITY, &idx))
+            ci = lia_rules_country_index(c->r, c->r->cities.v[idx].country);
+        else if (gaz_ref(c, s, LIA_G_COUNTRY, &idx))
+            ci = idx;
+    }
+    return ci;
+}
+
 /* "من الجانب المغربي"، "عن الطرف النمساوي": a side and its nisba ending
  * at most gap tokens before i in its sentence; the country, or -1. */
 static int side_country_before(const ctx *c, size_t i, size_t gap)
@@ -2985,6 +3006,11 @@ static size_t try_title_person(ctx *c, size_t i)
     /* "شارك فيها من الجانب النيجيري رئيس ديوان الرئاسة X": the side named
      * right before is the country of an office that names none. */
     int side = dc < 0 && (ti.country < 0 || defaulted) ? side_country_before(c, i, 0) : -1;
+    /* ... and who received a visitor is of the place he came to, named
+     * before in the sentence: "حل بنواكشوط ...، حيث كان في استقباله
+     * بالمطار وزير الداخلية X". */
+    if (side < 0 && dc < 0 && (ti.country < 0 || defaulted))
+        side = reception_place_country(c, i);
     if (side >= 0) {
         ti.country = side;
         rebind_defaulted_bodies(c, &ti, side);
