@@ -1674,6 +1674,21 @@ static int current_event(const rctx *c, size_t s)
     return ev;
 }
 
+/* The event a trigger at token anchor of sentence s stands in: the last
+ * named before it in its sentence ("القمة الأولى ... بمشاركة X، فيما
+ * احتضنت عمان القمة الثالثة"), else the document's current one. */
+static int event_before_trigger(const rctx *c, size_t s, size_t anchor)
+{
+    int ev = -1;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_EVENT && mm->key[0] && !mm->inner && mm->first < anchor
+            && c->t->tok[mm->first].sentence == (int)s)
+            ev = (int)k;
+    }
+    return ev >= 0 ? ev : current_event(c, s);
+}
+
 /* Where an event took place: the place named right after it. */
 static const char *event_place(const rctx *c, const char *event_key)
 {
@@ -3024,7 +3039,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         int led_delegation = pattern_has_class(p, c->cls.lead)
                              && pattern_has_class(p, c->cls.delegation);
         int sat_in_meeting = !led_delegation && met_in_sentence(c, rm->sentence, rm->anchor);
-        int ev = sat_in_meeting || chaired_reception(c, am) ? -1 : current_event(c, rm->sentence);
+        int ev = sat_in_meeting || chaired_reception(c, am) ? -1 : event_before_trigger(c, rm->sentence, rm->anchor);
         if (ev >= 0)
             bs[nb++] = ev;
     }
