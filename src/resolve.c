@@ -847,6 +847,19 @@ static char *event_edition(const rctx *c, const lia_mention *mm)
     return out;
 }
 
+/* Every event mention keyed old_key (the naming and what took its key:
+ * "هذه الدورة") becomes the event of mention to. */
+static void rekey_event(rctx *c, const char *old_key, const lia_mention *to)
+{
+    char *old = xstrdup(old_key);
+    for (size_t r = 0; r < c->m->mentions.n; r++) {
+        lia_mention *o = &c->m->mentions.v[r];
+        if (o->type == LIA_T_EVENT && !strcmp(o->key, old))
+            set_key(c, o, to->key, to->name, to->latin, to->country);
+    }
+    free(old);
+}
+
 /* "الدورة الحادية والأربعين لمجلس وزراء الداخلية العرب" then "الدورة
  * الحادية والأربعين للمجلس": one document's event editions named twice
  * in different words are one event (the first naming's). */
@@ -864,14 +877,7 @@ static void merge_event_editions(rctx *c)
         for (size_t q = 0; q < k; q++) {
             const lia_mention *first = &c->m->mentions.v[q];
             if (edition[q] && !strcmp(edition[q], edition[k]) && strcmp(first->key, mm->key) != 0) {
-                /* Every mention that took the second key ("هذه الدورة") follows. */
-                char *old = xstrdup(mm->key);
-                for (size_t r = 0; r < n; r++) {
-                    lia_mention *o = &c->m->mentions.v[r];
-                    if (o->type == LIA_T_EVENT && !strcmp(o->key, old))
-                        set_key(c, o, first->key, first->name, first->latin, first->country);
-                }
-                free(old);
+                rekey_event(c, mm->key, first);
                 break;
             }
         }
@@ -1556,6 +1562,57 @@ static int is_headline(const rctx *c, size_t s)
         return 0;
     return c->t->n && c->t->tok[c->t->sent[s].first].paragraph == 0
            && c->t->tok[c->t->n - 1].paragraph > 0;
+}
+
+/* The city named inside event mention ev ("قمة العلا"): its mention, or -1. */
+static int city_in_event_name(const rctx *c, const lia_mention *ev)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *pm = &c->m->mentions.v[k];
+        if (pm->type == LIA_T_CITY && pm->key[0] && pm->first >= ev->first && pm->last <= ev->last)
+            return (int)k;
+    }
+    return -1;
+}
+
+/* Is city key named, outside any event's name, in the sentence of event
+ * mention ev ("... التي عقدت في قاعة مرايا بمحافظة العلا")? */
+static int city_in_event_sentence(const rctx *c, const lia_mention *ev, const char *city)
+{
+    int s = c->t->tok[ev->first].sentence;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *pm = &c->m->mentions.v[k];
+        if (pm->type == LIA_T_CITY && !pm->inner && !strcmp(pm->key, city)
+            && c->t->tok[pm->first].sentence == s)
+            return 1;
+    }
+    return 0;
+}
+
+/* "قمة العلا تطوي صفحة الخلاف" over "ترأس X أعمال الدورة الحادية
+ * والأربعين للمجلس الأعلى ... التي عقدت بمحافظة العلا": a headline names
+ * the story's event by its city, the body by its own name; the first body
+ * event whose sentence names that city is the one the headline meant. */
+static void merge_headline_city_events(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *h = &c->m->mentions.v[k];
+        if (h->type != LIA_T_EVENT || !h->key[0] || h->inner || h->event_ref
+            || !is_headline(c, (size_t)c->t->tok[h->first].sentence))
+            continue;
+        int city = city_in_event_name(c, h);
+        if (city < 0)
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *e = &c->m->mentions.v[q];
+            if (e->type != LIA_T_EVENT || !e->key[0] || e->inner || e->event_ref
+                || is_headline(c, (size_t)c->t->tok[e->first].sentence) || !strcmp(e->key, h->key))
+                continue;
+            if (city_in_event_sentence(c, e, c->m->mentions.v[city].key))
+                rekey_event(c, h->key, e);
+            break;
+        }
+    }
 }
 
 /* The event whose margin sentence s tells of ("على هامش الاجتماع"،
@@ -4010,6 +4067,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     count_clause_breaks(&c);
     resolve_references(&c);
     merge_event_editions(&c);
+    merge_headline_city_events(&c);
     add_entities(&c);
     set_context(&c);
     set_context_place(&c);
