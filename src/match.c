@@ -3149,13 +3149,18 @@ static int imperfect_verb_like(const lia_token *tk)
  * name as written, its key from the words without the article.  A shape
  * (edition) key ignores ordinals, so editions of a series read as one
  * event unless the gazetteer says otherwise, and takes the head word
- * without its proclitics. */
+ * without its proclitics.  A head with only ordinals ("القمة الأولى"،
+ * "القمة الثالثة") keeps them: nothing else tells those editions apart. */
 static void name_event_by_words(ctx *c, lia_mention *mm, size_t i, size_t end, int edition)
 {
+    size_t plain_words = 0;
+    for (size_t k = i; k < end; k++)
+        plain_words += !lex(c, k, c->cls.ordinal);
+    int drop_ordinals = edition && plain_words > 1;
     strbuf b;
     sb_init(&b);
     for (size_t k = i; k < end; k++) {
-        if (edition && lex(c, k, c->cls.ordinal))
+        if (drop_ordinals && lex(c, k, c->cls.ordinal))
             continue;
         if (b.len)
             sb_addc(&b, ' ');
