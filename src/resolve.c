@@ -514,6 +514,26 @@ static int event_referred(const rctx *c, size_t h, int last_event)
     return -1;
 }
 
+/* "التقى فانس زيلينسكي على هامش مؤتمر ميونيخ. وشارك في الاجتماع X": a
+ * meeting word at token h (no event of the story was named by it), in or
+ * right after a sentence that told of a meeting on an event's margins, is
+ * that meeting. */
+static int margin_event(const rctx *c, size_t s);
+
+static int meeting_just_told(const rctx *c, size_t h)
+{
+    if (!lia_lex_at(c->m, h, c->cls.meeting_ref))
+        return 0;
+    size_t s = (size_t)c->t->tok[h].sentence;
+    for (size_t k = 0; k < c->m->rels.n; k++) {
+        const lia_rel_match *rm = &c->m->rels.v[k];
+        if ((rm->sentence + 1 == s || (rm->sentence == s && rm->anchor < h))
+            && is_relation(&c->r->patterns.v[rm->pattern], "met") && margin_event(c, rm->sentence) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The head word of an event reference ("هذا المنتدى"، "الدورة الحالية";
  * SIZE_MAX for one without, "هذا اللقاء"). */
 static size_t ref_head(const rctx *c, const lia_mention *mm)
@@ -794,6 +814,8 @@ static void resolve_references(rctx *c)
         if (mm->type == LIA_T_EVENT && mm->event_ref) {
             size_t h = ref_head(c, mm);
             int referred = h != SIZE_MAX ? event_referred(c, h, last_event) : -1;
+            if (referred < 0 && h != SIZE_MAX && meeting_just_told(c, h))
+                continue;
             if (referred < 0)
                 referred = last_event;
             if (referred >= 0) {
