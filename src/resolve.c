@@ -2996,6 +2996,24 @@ static void date_headline_relations(rctx *c)
     VEC_FREE(c->headline_undated);
 }
 
+/* "وانطلقت المباحثات الموسعة بين الوفدين، بمشاركة X": does sentence s
+ * name talks between parties (a meeting word that is no event's name, "بين"
+ * close after it) before token before, with no event named before it? */
+static int talks_between_before(const rctx *c, size_t s, size_t before)
+{
+    int talks = 0;
+    for (size_t i = c->t->sent[s].first; i < before && i < c->m->n_tok; i++) {
+        int named = c->m->mention_at[i];
+        if (named && c->m->mentions.v[named - 1].type == LIA_T_EVENT)
+            return 0;
+        if (named || !lia_lex_at(c->m, i, c->cls.met_noun))
+            continue;
+        for (size_t k = i + 1; k <= i + 3 && k < before; k++)
+            talks |= lia_token_matches(&c->t->tok[k], "بين");
+    }
+    return talks;
+}
+
 /* Does sentence s tell a meeting (a met match) before token before?  Not
  * one read from who came along ("يرافقه X"): that is no meeting told. */
 static int met_in_sentence(const rctx *c, size_t s, size_t before)
@@ -3117,7 +3135,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * was at the event. */
         int led_delegation = pattern_has_class(p, c->cls.lead)
                              && pattern_has_class(p, c->cls.delegation);
-        int sat_in_meeting = !led_delegation && met_in_sentence(c, rm->sentence, rm->anchor);
+        int sat_in_meeting = !led_delegation && (met_in_sentence(c, rm->sentence, rm->anchor)
+                                                  || talks_between_before(c, rm->sentence, rm->anchor));
         int ev = sat_in_meeting || chaired_reception(c, am) ? -1 : event_before_trigger(c, rm->sentence, rm->anchor);
         if (ev >= 0)
             bs[nb++] = ev;
