@@ -3175,13 +3175,18 @@ static int imperfect_verb_like(const lia_token *tk)
  * name as written, its key from the words without the article.  A shape
  * (edition) key ignores ordinals, so editions of a series read as one
  * event unless the gazetteer says otherwise, and takes the head word
- * without its proclitics. */
+ * without its proclitics.  A head with only ordinals ("القمة الأولى"،
+ * "القمة الثالثة") keeps them: nothing else tells those editions apart. */
 static void name_event_by_words(ctx *c, lia_mention *mm, size_t i, size_t end, int edition)
 {
+    size_t plain_words = 0;
+    for (size_t k = i; k < end; k++)
+        plain_words += !lex(c, k, c->cls.ordinal);
+    int drop_ordinals = edition && plain_words > 1;
     strbuf b;
     sb_init(&b);
     for (size_t k = i; k < end; k++) {
-        if (edition && lex(c, k, c->cls.ordinal))
+        if (drop_ordinals && lex(c, k, c->cls.ordinal))
             continue;
         if (b.len)
             sb_addc(&b, ' ');
@@ -4903,6 +4908,11 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
      * after a name the scan gave none. */
     const lia_mention *pt = t0 == j && gaz_ref(c, j, LIA_G_TITLE, NULL) ? person_ending_at(c, j) : NULL;
     int bare_office = pt && !(pt->role && pt->role[0]);
+    /* ... and "X الأمين العام لمجلس التعاون والممثل الأعلى ... Y" when the
+     * scan gave X that office: the next item's own title opens right after. */
+    const lia_mention *pr = t0 == j && t0 < pm->sent_last ? person_ending_at(c, j) : NULL;
+    int next_item_title = pr && pr->role && pr->role[0] && tok(c, t0)->has_conj
+                          && gaz_ref(c, t0, LIA_G_TITLE, NULL);
     if (t0 < pm->sent_last && top_mention(c, t0) < 0
         && (office_goes_on || bare_office
             || ((t0 > j || has_article(tok(c, t0))) && gaz_ref(c, t0, LIA_G_TITLE, NULL)))) {
@@ -4920,8 +4930,8 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         }
         if (k < pm->sent_last && is_punct(c, k, ","))
             j = k;
-        else if (bare_office && k < pm->sent_last && mention_starts_at(c, k)
-                 && (tok(c, k)->has_conj || next_title)) {
+        else if ((bare_office || next_item_title) && k < pm->sent_last && mention_starts_at(c, k)
+                 && (tok(c, k)->has_conj || next_title || next_item_title)) {
             j = k;
             seen = 1;
         }

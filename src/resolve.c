@@ -548,6 +548,26 @@ static int event_referred(const rctx *c, size_t h, int last_event)
     return -1;
 }
 
+/* "التقى فانس زيلينسكي على هامش مؤتمر ميونيخ. وشارك في الاجتماع X": a
+ * meeting word at token h (no event of the story was named by it), in or
+ * right after a sentence that told of a meeting on an event's margins, is
+ * that meeting. */
+static int margin_event(const rctx *c, size_t s);
+
+static int meeting_just_told(const rctx *c, size_t h)
+{
+    if (!lia_lex_at(c->m, h, c->cls.meeting_ref))
+        return 0;
+    size_t s = (size_t)c->t->tok[h].sentence;
+    for (size_t k = 0; k < c->m->rels.n; k++) {
+        const lia_rel_match *rm = &c->m->rels.v[k];
+        if ((rm->sentence + 1 == s || (rm->sentence == s && rm->anchor < h))
+            && is_relation(&c->r->patterns.v[rm->pattern], "met") && margin_event(c, rm->sentence) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The head word of an event reference ("هذا المنتدى"، "الدورة الحالية";
  * SIZE_MAX for one without, "هذا اللقاء"). */
 static size_t ref_head(const rctx *c, const lia_mention *mm)
@@ -830,6 +850,8 @@ static void resolve_references(rctx *c)
         if (mm->type == LIA_T_EVENT && mm->event_ref) {
             size_t h = ref_head(c, mm);
             int referred = h != SIZE_MAX ? event_referred(c, h, last_event) : -1;
+            if (referred < 0 && h != SIZE_MAX && meeting_just_told(c, h))
+                continue;
             if (referred < 0)
                 referred = last_event;
             if (referred >= 0) {
@@ -883,6 +905,19 @@ static char *event_edition(const rctx *c, const lia_mention *mm)
     return out;
 }
 
+/* Every event mention keyed old_key (the naming and what took its key:
+ * "هذه الدورة") becomes the event of mention to. */
+static void rekey_event(rctx *c, const char *old_key, const lia_mention *to)
+{
+    char *old = xstrdup(old_key);
+    for (size_t r = 0; r < c->m->mentions.n; r++) {
+        lia_mention *o = &c->m->mentions.v[r];
+        if (o->type == LIA_T_EVENT && !strcmp(o->key, old))
+            set_key(c, o, to->key, to->name, to->latin, to->country);
+    }
+    free(old);
+}
+
 /* "الدورة الحادية والأربعين لمجلس وزراء الداخلية العرب" then "الدورة
  * الحادية والأربعين للمجلس": one document's event editions named twice
  * in different words are one event (the first naming's). */
@@ -900,14 +935,7 @@ static void merge_event_editions(rctx *c)
         for (size_t q = 0; q < k; q++) {
             const lia_mention *first = &c->m->mentions.v[q];
             if (edition[q] && !strcmp(edition[q], edition[k]) && strcmp(first->key, mm->key) != 0) {
-                /* Every mention that took the second key ("هذه الدورة") follows. */
-                char *old = xstrdup(mm->key);
-                for (size_t r = 0; r < n; r++) {
-                    lia_mention *o = &c->m->mentions.v[r];
-                    if (o->type == LIA_T_EVENT && !strcmp(o->key, old))
-                        set_key(c, o, first->key, first->name, first->latin, first->country);
-                }
-                free(old);
+                rekey_event(c, mm->key, first);
                 break;
             }
         }
@@ -1594,6 +1622,57 @@ static int is_headline(const rctx *c, size_t s)
            && c->t->tok[c->t->n - 1].paragraph > 0;
 }
 
+/* The city named inside event mention ev ("قمة العلا"): its mention, or -1. */
+static int city_in_event_name(const rctx *c, const lia_mention *ev)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *pm = &c->m->mentions.v[k];
+        if (pm->type == LIA_T_CITY && pm->key[0] && pm->first >= ev->first && pm->last <= ev->last)
+            return (int)k;
+    }
+    return -1;
+}
+
+/* Is city key named, outside any event's name, in the sentence of event
+ * mention ev ("... التي عقدت في قاعة مرايا بمحافظة العلا")? */
+static int city_in_event_sentence(const rctx *c, const lia_mention *ev, const char *city)
+{
+    int s = c->t->tok[ev->first].sentence;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *pm = &c->m->mentions.v[k];
+        if (pm->type == LIA_T_CITY && !pm->inner && !strcmp(pm->key, city)
+            && c->t->tok[pm->first].sentence == s)
+            return 1;
+    }
+    return 0;
+}
+
+/* "قمة العلا تطوي صفحة الخلاف" over "ترأس X أعمال الدورة الحادية
+ * والأربعين للمجلس الأعلى ... التي عقدت بمحافظة العلا": a headline names
+ * the story's event by its city, the body by its own name; the first body
+ * event whose sentence names that city is the one the headline meant. */
+static void merge_headline_city_events(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *h = &c->m->mentions.v[k];
+        if (h->type != LIA_T_EVENT || !h->key[0] || h->inner || h->event_ref
+            || !is_headline(c, (size_t)c->t->tok[h->first].sentence))
+            continue;
+        int city = city_in_event_name(c, h);
+        if (city < 0)
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *e = &c->m->mentions.v[q];
+            if (e->type != LIA_T_EVENT || !e->key[0] || e->inner || e->event_ref
+                || is_headline(c, (size_t)c->t->tok[e->first].sentence) || !strcmp(e->key, h->key))
+                continue;
+            if (city_in_event_sentence(c, e, c->m->mentions.v[city].key))
+                rekey_event(c, h->key, e);
+            break;
+        }
+    }
+}
+
 /* The event whose margin sentence s tells of ("على هامش الاجتماع"،
  * "على هامش أعمال القمة"): its mention, or -1. */
 static int margin_event(const rctx *c, size_t s)
@@ -1708,6 +1787,21 @@ static int current_event(const rctx *c, size_t s)
         ev = (int)k;
     }
     return ev;
+}
+
+/* The event a trigger at token anchor of sentence s stands in: the last
+ * named before it in its sentence ("القمة الأولى ... بمشاركة X، فيما
+ * احتضنت عمان القمة الثالثة"), else the document's current one. */
+static int event_before_trigger(const rctx *c, size_t s, size_t anchor)
+{
+    int ev = -1;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_EVENT && mm->key[0] && !mm->inner && mm->first < anchor
+            && c->t->tok[mm->first].sentence == (int)s)
+            ev = (int)k;
+    }
+    return ev >= 0 ? ev : current_event(c, s);
 }
 
 /* Where an event took place: the place named right after it. */
@@ -2938,6 +3032,24 @@ static void date_headline_relations(rctx *c)
     VEC_FREE(c->headline_undated);
 }
 
+/* "وانطلقت المباحثات الموسعة بين الوفدين، بمشاركة X": does sentence s
+ * name talks between parties (a meeting word that is no event's name, "بين"
+ * close after it) before token before, with no event named before it? */
+static int talks_between_before(const rctx *c, size_t s, size_t before)
+{
+    int talks = 0;
+    for (size_t i = c->t->sent[s].first; i < before && i < c->m->n_tok; i++) {
+        int named = c->m->mention_at[i];
+        if (named && c->m->mentions.v[named - 1].type == LIA_T_EVENT)
+            return 0;
+        if (named || !lia_lex_at(c->m, i, c->cls.met_noun))
+            continue;
+        for (size_t k = i + 1; k <= i + 3 && k < before; k++)
+            talks |= lia_token_matches(&c->t->tok[k], "بين");
+    }
+    return talks;
+}
+
 /* Does sentence s tell a meeting (a met match) before token before?  Not
  * one read from who came along ("يرافقه X"): that is no meeting told. */
 static int met_in_sentence(const rctx *c, size_t s, size_t before)
@@ -3059,8 +3171,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * was at the event. */
         int led_delegation = pattern_has_class(p, c->cls.lead)
                              && pattern_has_class(p, c->cls.delegation);
-        int sat_in_meeting = !led_delegation && met_in_sentence(c, rm->sentence, rm->anchor);
-        int ev = sat_in_meeting || chaired_reception(c, am) ? -1 : current_event(c, rm->sentence);
+        int sat_in_meeting = !led_delegation && (met_in_sentence(c, rm->sentence, rm->anchor)
+                                                  || talks_between_before(c, rm->sentence, rm->anchor));
+        int ev = sat_in_meeting || chaired_reception(c, am) ? -1 : event_before_trigger(c, rm->sentence, rm->anchor);
         if (ev >= 0)
             bs[nb++] = ev;
     }
@@ -4076,6 +4189,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     count_clause_breaks(&c);
     resolve_references(&c);
     merge_event_editions(&c);
+    merge_headline_city_events(&c);
     add_entities(&c);
     set_context(&c);
     set_context_place(&c);
