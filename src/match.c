@@ -5426,6 +5426,19 @@ static int takes_place_of(const ctx *c, size_t anchor)
     return j < c->t->n && same_sentence(c, anchor, j) && lex(c, j, c->cls.in_place_of);
 }
 
+/* Is the visit at anchor one someone was invited to ("داعيا المسؤولين
+ * العمانيين إلى زيارة طهران", "ودعا نظيره إلى زيارة الرباط")?  An
+ * invitation verb a few words before "إلى زيارة" makes it a plan. */
+static int invited_to(const ctx *c, size_t anchor, size_t sent_first)
+{
+    if (anchor == sent_first || !lex(c, anchor - 1, c->cls.to))
+        return 0;
+    for (size_t k = anchor - 1; k > sent_first && k + 10 > anchor; k--)
+        if (lex(c, k - 1, c->cls.invite))
+            return 1;
+    return 0;
+}
+
 /* Is there a comma followed by a word joined by و in tokens (from, to)? */
 static int clause_joined_between(const ctx *c, size_t from, size_t to)
 {
@@ -5442,7 +5455,7 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     for (size_t k = anchor; k > sent_first && k + 3 > anchor; k--)
         if (lex(c, k - 1, c->cls.negation))
             return 1;
-    if (takes_place_of(c, anchor))
+    if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first))
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
     if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))
