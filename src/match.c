@@ -2511,7 +2511,15 @@ static size_t charged_with(const ctx *c, size_t j)
                      || strncmp(tok(c, j)->norm, "ب", 2) != 0))
         return 0;
     for (size_t k = j + 1; k < j + 8 && k < c->t->n && same_sentence(c, j, k); k++) {
-        if (name_at(c, k))
+        /* The affairs name at least one word or region, and may join
+         * more by و: "لشؤون أوروبا والأميركيتين آلن دنكن". */
+        int region = affairs ? lex(c, k, c->cls.region) : 0;
+        if (region > 1) {
+            k += (size_t)region - 1;
+            continue;
+        }
+        int in_affairs = affairs && (region || k == j + 1 || tok(c, k)->has_conj);
+        if (!in_affairs && name_at(c, k))
             return k - j;
         if (tok(c, k)->kind != LIA_TOK_WORD)
             return 0;
