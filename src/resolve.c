@@ -3583,9 +3583,18 @@ static void relations_from_matches(rctx *c)
                               && is_relation(&c->r->patterns.v[c->m->rels.v[o].pattern], p->relation);
             if (with_object && rm->n_b == 0)
                 continue;
+            int two[2];
             if (with_object && c->joint[0] >= 0) {
                 alist[0] = c->joint[0];
                 alist[na++] = c->joint[1];
+            } else if (with_object && is_relation(p, "attended") && rm->n_b > 0 && rm->a < rm->b[0]
+                       && both_sides_of(c, alist[0], NULL, two)) {
+                /* "وترأس الوزيران الاجتماع الوزاري الثاني" after the talks
+                 * of X and Y: the two sides of the meeting told before
+                 * attended it.  Only when the two act, named before the
+                 * event; "القمة التي جمعت الرئيسين" is another's story. */
+                alist[0] = two[1];
+                alist[na++] = two[0];
             }
         }
         if (na == 2 && two_persons(c, alist[0], alist[1])) {
