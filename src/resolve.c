@@ -3022,7 +3022,17 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         int led_delegation = pattern_has_class(p, c->cls.lead)
                              && pattern_has_class(p, c->cls.delegation);
         int sat_in_meeting = !led_delegation && met_in_sentence(c, rm->sentence, rm->anchor);
-        int ev = sat_in_meeting || chaired_reception(c, am) ? -1 : current_event(c, rm->sentence);
+        /* ... unless the sentence opened on the event, the meeting
+         * inside it: "عقب الاجتماع الرابع للآلية الأمنية، الذي ترأسه X
+         * ونظيره Y، بمشاركة Z" (not "استقبل X نظراءه القادمين للمشاركة في
+         * الدورة، بحضور Z": Z sat in the reception). */
+        int ev = current_event(c, rm->sentence);
+        const lia_mention *em = ev >= 0 ? &c->m->mentions.v[ev] : NULL;
+        int named_here = em && c->t->tok[em->first].sentence == (int)rm->sentence && em->first < rm->anchor
+                         && pattern_has_class(p, c->cls.attend_noun)
+                         && !met_in_sentence(c, rm->sentence, em->first);
+        if ((sat_in_meeting && !named_here) || chaired_reception(c, am))
+            ev = -1;
         if (ev >= 0)
             bs[nb++] = ev;
     }
@@ -3597,7 +3607,9 @@ static void relations_from_matches(rctx *c)
                 alist[na++] = two[0];
             }
         }
-        if (na == 2 && two_persons(c, alist[0], alist[1])) {
+        /* Two named as present ("بمشاركة X وY") do not act together:
+         * "الوزيران" after them are not they. */
+        if (na == 2 && two_persons(c, alist[0], alist[1]) && !pattern_has_class(p, c->cls.attend_noun)) {
             c->pair[0] = c->joint[0] = alist[0];
             c->pair[1] = c->joint[1] = alist[1];
         }
