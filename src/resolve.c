@@ -2386,12 +2386,9 @@ static int fronted_possessor(const rctx *c, const lia_rel_match *rm, int *out)
     return 0;
 }
 
-/* The person named last before rm's trigger in its sentence, close to it
- * (within eight tokens): who made a visit without a subject of its own
- * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
- * ... إلى واشنطن"), whose counterpart "نظيره" is.  Returns 1 and sets
- * out[0], or 0. */
-static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
+/* The person mention named last before rm's trigger in its sentence, or
+ * -1. */
+static int last_person_before(const rctx *c, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
     int best = -1;
@@ -2403,6 +2400,18 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
             continue;
         best = (int)q;
     }
+    return best;
+}
+
+/* The person named last before rm's trigger in its sentence, close to it
+ * (within eight tokens): who made a visit without a subject of its own
+ * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
+ * ... إلى واشنطن"), whose counterpart "نظيره" is.  Returns 1 and sets
+ * out[0], or 0. */
+static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    int best = last_person_before(c, rm);
     /* "وحطت طائرة X ... في أول زيارة يقوم بها إلى": who made the visit
      * may be named further back in the sentence. */
     size_t reach = pattern_has_class(&c->r->patterns.v[rm->pattern], c->cls.made_by) ? 24 : 8;
@@ -3548,6 +3557,11 @@ static void relations_from_matches(rctx *c)
                 na = n;
             }
         }
+        /* "رحب X بالوزير Y لدى وصوله إلى ريغا": his arrival is of the
+         * person named last before it (whom X welcomed), not the
+         * sentence's subject; with none, of the story's. */
+        if (na == 0 && pattern_has_class(p, c->cls.arrival_pron) && (alist[0] = last_person_before(c, rm)) >= 0)
+            na = 1;
         if (na == 0)
             na = relative_subject(c, rm, alist, 16);
         /* "وصول X إلى دمشق، حيث كان Y في استقباله": whose arrival, before
