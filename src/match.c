@@ -1251,7 +1251,9 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             while (j < e + 3 && j < c->t->n && same_sentence(c, i, j) && tok(c, j)->kind == LIA_TOK_WORD
                    && has_article(tok(c, j)) && !tok(c, j)->has_conj && !lex(c, j, c->cls.stop)
                    && !nisba_at(c, j, NULL) && !gaz_ref(c, j, LIA_G_KIND, NULL)
-                   && !gaz_ref(c, j, LIA_G_TITLE, NULL))
+                   && !gaz_ref(c, j, LIA_G_TITLE, NULL)
+                   /* "وزير الدفاع الضيف الإيراني": the guest is whom he met. */
+                   && !lex(c, j, c->cls.guest))
                 j++;
             int nl = j > e ? nisba_at(c, j, &ci) : 0;
             if (nl)
