@@ -1512,6 +1512,40 @@ static const char *unplanned_topic_date(rctx *c, size_t s, const char *planned)
     return d;
 }
 
+/* The day of the document's dateline ("المنامة في 5 نوفمبر/وام/"), or
+ * NULL. */
+static const char *lead_dateline_date(const rctx *c)
+{
+    for (size_t k = 0; k < c->m->n_dates; k++)
+        if (c->m->dates[k].dateline && c->m->dates[k].has_day)
+            return c->m->dates[k].iso;
+    return NULL;
+}
+
+static int is_headline(const rctx *c, size_t s);
+
+/* Does sentence s write a date of its own, a dateline's aside? */
+static int dated_words_in(const rctx *c, size_t s)
+{
+    for (size_t k = 0; k < c->m->n_dates; k++) {
+        const lia_date *d = &c->m->dates[k];
+        if (!d->dateline && d->first >= c->t->sent[s].first && d->first < c->t->sent[s].last)
+            return 1;
+    }
+    return 0;
+}
+
+/* The first sentence after the headline a relation pattern fired in, or
+ * SIZE_MAX. */
+static size_t first_relation_sentence(const rctx *c)
+{
+    size_t first = SIZE_MAX;
+    for (size_t k = 0; k < c->m->rels.n; k++)
+        if (c->m->rels.v[k].sentence < first && !is_headline(c, c->m->rels.v[k].sentence))
+            first = c->m->rels.v[k].sentence;
+    return first;
+}
+
 /* Sets the date and place the article's visit or event happens on: the
  * first sentence that has a date and talks about a visit, a meeting or an
  * event. */
@@ -1541,6 +1575,13 @@ static void set_context(rctx *c)
         }
         for (size_t k = 0; k < c->m->rels.n && !topical; k++)
             topical = c->m->rels.v[k].sentence == s;
+        /* "المنامة في 5 نوفمبر/وام/ قلد X Y وسام ...": a lead that tells
+         * a relation but no day of its own happened on its dateline's
+         * day, not on a day the background tells later. */
+        const char *filed = lead_dateline_date(c);
+        size_t told = first_relation_sentence(c);
+        if (filed && told < s && !dated_words_in(c, told))
+            d = filed, topical = 1;
         if (topical)
             c->context_date = xstrdup(d);
     }
