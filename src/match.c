@@ -5449,6 +5449,19 @@ static int invited_to(const ctx *c, size_t anchor, size_t sent_first)
     return 0;
 }
 
+/* Is the visit verb at anchor a noun after a preposition ("مؤشرا على
+ * توجه الرياض نحو ..."، "عن توجه"): an orientation, not a journey? */
+static int verb_read_as_noun(const ctx *c, size_t anchor, size_t sent_first)
+{
+    static const char *const prepositions[] = { "علي", "عن", "مع", "من", "في" };
+    if (anchor == sent_first || !lex(c, anchor, c->cls.visit_verb))
+        return 0;
+    for (size_t k = 0; k < sizeof prepositions / sizeof *prepositions; k++)
+        if (!strcmp(tok(c, anchor - 1)->norm, prepositions[k]))
+            return 1;
+    return 0;
+}
+
 /* Is there a comma followed by a word joined by و in tokens (from, to)? */
 static int clause_joined_between(const ctx *c, size_t from, size_t to)
 {
@@ -5465,7 +5478,7 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     for (size_t k = anchor; k > sent_first && k + 3 > anchor; k--)
         if (lex(c, k - 1, c->cls.negation))
             return 1;
-    if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first))
+    if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first) || verb_read_as_noun(c, anchor, sent_first))
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
     if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))
