@@ -3807,6 +3807,16 @@ static void set_opener_classes(ctx *c)
             c->lister_classes[(unsigned)listers[k] >> 6] |= UINT64_C(1) << (listers[k] & 63);
 }
 
+/* Does a visit noun phrase end right before token i ("بزيارة للمملكة"،
+ * "بزيارة عمل للمملكة")? */
+static int visit_noun_ends_before(const ctx *c, size_t i)
+{
+    for (size_t k = i; k > 0 && k + 3 > i; k--)
+        if ((size_t)lex(c, k - 1, c->cls.visit_noun) == i - (k - 1))
+            return 1;
+    return 0;
+}
+
 /* Can no mention start at token i?  Every reading in mention_at needs a
  * gazetteer phrase at i or a lexicon phrase of an opener class at i
  * (set_opener_classes; a place named after a person needs an honorific, a
@@ -4006,7 +4016,7 @@ static size_t mention_at(ctx *c, size_t i)
                 && state_word_of(c, i, home_ref_country(c, i)))
             /* "يقوم بزيارة للمملكة" */
             || (i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
-                && lex(c, i - 1, c->cls.visit_noun)))) {
+                && visit_noun_ends_before(c, i)))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_COUNTRY);
         const lia_country *co = &c->r->countries.v[home_ref_country(c, i)];
         set_identity(c, mm, co->code, co->name, co->latin, co->code);
