@@ -547,6 +547,14 @@ static int hamza_initial(const ctx *c, size_t i)
     return p[0] == 0xD8 && (p[1] == 0xA3 || p[1] == 0xA5);
 }
 
+/* Is token i written with an initial آ and no clitic ("آلن دنكن"): a
+ * foreign name's alef, not the article its normalized form reads as? */
+static int madda_initial(const ctx *c, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)c->text + tok(c, i)->start;
+    return !tok(c, i)->has_conj && p[0] == 0xD8 && p[1] == 0xA2;
+}
+
 /* Does the name of the place the gazetteer ref stands for start with ال
  * ("ألماتي"، "الرياض")? */
 static int place_name_has_al(const ctx *c, const lia_gaz_ref *g)
@@ -1543,7 +1551,7 @@ static int name_word(const ctx *c, size_t i, int first)
                && !c->gaz[i + 1] && !tok(c, i + 1)->has_conj && (!has_article(tok(c, i + 1)) || hamza_initial(c, i + 1))
                && same_sentence(c, i, i + 1);
     if (first && ((tk->has_conj && first != NAME_AFTER_LIST_CONJ && !fa_name)
-                  || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i)))
+                  || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i) && !madda_initial(c, i)))
         && !lex(c, i, c->cls.given_name))
         return 0;
     /* و after a name opens the next item; a word with ف that reads as
@@ -1568,7 +1576,7 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
         const lia_token *tk = tok(c, j);
         int part = lex(c, j, c->cls.name_part) != 0;
         int after_part = j > i && lex(c, j - 1, c->cls.name_part);
-        int article = has_article(tk) && !hamza_initial(c, j);
+        int article = has_article(tk) && !hamza_initial(c, j) && !(j == i && madda_initial(c, j));
         seen_part |= part && j > i;
         /* "مجبل فهد الرشيدي": a father's given name makes the family
          * name with the article after it part of the name. */
