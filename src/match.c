@@ -547,6 +547,14 @@ static int hamza_initial(const ctx *c, size_t i)
     return p[0] == 0xD8 && (p[1] == 0xA3 || p[1] == 0xA5);
 }
 
+/* Is token i written with an initial آ and no clitic ("آلن دنكن"): a
+ * foreign name's alef, not the article its normalized form reads as? */
+static int madda_initial(const ctx *c, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)c->text + tok(c, i)->start;
+    return !tok(c, i)->has_conj && p[0] == 0xD8 && p[1] == 0xA2;
+}
+
 /* Does the name of the place the gazetteer ref stands for start with ال
  * ("ألماتي"، "الرياض")? */
 static int place_name_has_al(const ctx *c, const lia_gaz_ref *g)
@@ -1272,7 +1280,9 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             while (j < e + 3 && j < c->t->n && same_sentence(c, i, j) && tok(c, j)->kind == LIA_TOK_WORD
                    && has_article(tok(c, j)) && !tok(c, j)->has_conj && !lex(c, j, c->cls.stop)
                    && !nisba_at(c, j, NULL) && !gaz_ref(c, j, LIA_G_KIND, NULL)
-                   && !gaz_ref(c, j, LIA_G_TITLE, NULL))
+                   && !gaz_ref(c, j, LIA_G_TITLE, NULL)
+                   /* "وزير الدفاع الضيف الإيراني": the guest is whom he met. */
+                   && !lex(c, j, c->cls.guest))
                 j++;
             int nl = j > e ? nisba_at(c, j, &ci) : 0;
             if (nl)
@@ -1562,7 +1572,7 @@ static int name_word(const ctx *c, size_t i, int first)
                && !c->gaz[i + 1] && !tok(c, i + 1)->has_conj && (!has_article(tok(c, i + 1)) || hamza_initial(c, i + 1))
                && same_sentence(c, i, i + 1);
     if (first && ((tk->has_conj && first != NAME_AFTER_LIST_CONJ && !fa_name)
-                  || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i)))
+                  || (strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, i) && !madda_initial(c, i)))
         && !lex(c, i, c->cls.given_name))
         return 0;
     /* و after a name opens the next item; a word with ف that reads as
@@ -1587,7 +1597,7 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
         const lia_token *tk = tok(c, j);
         int part = lex(c, j, c->cls.name_part) != 0;
         int after_part = j > i && lex(c, j - 1, c->cls.name_part);
-        int article = has_article(tk) && !hamza_initial(c, j);
+        int article = has_article(tk) && !hamza_initial(c, j) && !(j == i && madda_initial(c, j));
         seen_part |= part && j > i;
         /* "مجبل فهد الرشيدي": a father's given name makes the family
          * name with the article after it part of the name. */
@@ -2553,7 +2563,15 @@ static size_t charged_with(const ctx *c, size_t j)
                      || strncmp(tok(c, j)->norm, "ب", 2) != 0))
         return 0;
     for (size_t k = j + 1; k < j + 8 && k < c->t->n && same_sentence(c, j, k); k++) {
-        if (name_at(c, k))
+        /* The affairs name at least one word or region, and may join
+         * more by و: "لشؤون أوروبا والأميركيتين آلن دنكن". */
+        int region = affairs ? lex(c, k, c->cls.region) : 0;
+        if (region > 1) {
+            k += (size_t)region - 1;
+            continue;
+        }
+        int in_affairs = affairs && (region || k == j + 1 || tok(c, k)->has_conj);
+        if (!in_affairs && name_at(c, k))
             return k - j;
         if (tok(c, k)->kind != LIA_TOK_WORD)
             return 0;
@@ -3856,6 +3874,16 @@ static void set_opener_classes(ctx *c)
             c->lister_classes[(unsigned)listers[k] >> 6] |= UINT64_C(1) << (listers[k] & 63);
 }
 
+/* Does a visit noun phrase end right before token i ("بزيارة للمملكة"،
+ * "بزيارة عمل للمملكة")? */
+static int visit_noun_ends_before(const ctx *c, size_t i)
+{
+    for (size_t k = i; k > 0 && k + 3 > i; k--)
+        if ((size_t)lex(c, k - 1, c->cls.visit_noun) == i - (k - 1))
+            return 1;
+    return 0;
+}
+
 /* Can no mention start at token i?  Every reading in mention_at needs a
  * gazetteer phrase at i or a lexicon phrase of an opener class at i
  * (set_opener_classes; a place named after a person needs an honorific, a
@@ -4055,7 +4083,7 @@ static size_t mention_at(ctx *c, size_t i)
                 && state_word_of(c, i, home_ref_country(c, i)))
             /* "يقوم بزيارة للمملكة" */
             || (i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
-                && lex(c, i - 1, c->cls.visit_noun)))) {
+                && visit_noun_ends_before(c, i)))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_COUNTRY);
         const lia_country *co = &c->r->countries.v[home_ref_country(c, i)];
         set_identity(c, mm, co->code, co->name, co->latin, co->code);
@@ -5582,6 +5610,32 @@ static int takes_place_of(const ctx *c, size_t anchor)
     return j < c->t->n && same_sentence(c, anchor, j) && lex(c, j, c->cls.in_place_of);
 }
 
+/* Is the visit at anchor one someone was invited to ("داعيا المسؤولين
+ * العمانيين إلى زيارة طهران", "ودعا نظيره إلى زيارة الرباط")?  An
+ * invitation verb a few words before "إلى زيارة" makes it a plan. */
+static int invited_to(const ctx *c, size_t anchor, size_t sent_first)
+{
+    if (anchor == sent_first || !lex(c, anchor - 1, c->cls.to))
+        return 0;
+    for (size_t k = anchor - 1; k > sent_first && k + 10 > anchor; k--)
+        if (lex(c, k - 1, c->cls.invite))
+            return 1;
+    return 0;
+}
+
+/* Is the visit verb at anchor a noun after a preposition ("مؤشرا على
+ * توجه الرياض نحو ..."، "عن توجه"): an orientation, not a journey? */
+static int verb_read_as_noun(const ctx *c, size_t anchor, size_t sent_first)
+{
+    static const char *const prepositions[] = { "علي", "عن", "مع", "من", "في" };
+    if (anchor == sent_first || !lex(c, anchor, c->cls.visit_verb))
+        return 0;
+    for (size_t k = 0; k < sizeof prepositions / sizeof *prepositions; k++)
+        if (!strcmp(tok(c, anchor - 1)->norm, prepositions[k]))
+            return 1;
+    return 0;
+}
+
 /* Is there a comma followed by a word joined by و in tokens (from, to)? */
 static int clause_joined_between(const ctx *c, size_t from, size_t to)
 {
@@ -5598,7 +5652,7 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     for (size_t k = anchor; k > sent_first && k + 3 > anchor; k--)
         if (lex(c, k - 1, c->cls.negation))
             return 1;
-    if (takes_place_of(c, anchor))
+    if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first) || verb_read_as_noun(c, anchor, sent_first))
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
     if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))

@@ -1576,6 +1576,40 @@ static const char *unplanned_topic_date(rctx *c, size_t s, const char *planned)
     return d;
 }
 
+/* The day of the document's dateline ("المنامة في 5 نوفمبر/وام/"), or
+ * NULL. */
+static const char *lead_dateline_date(const rctx *c)
+{
+    for (size_t k = 0; k < c->m->n_dates; k++)
+        if (c->m->dates[k].dateline && c->m->dates[k].has_day)
+            return c->m->dates[k].iso;
+    return NULL;
+}
+
+static int is_headline(const rctx *c, size_t s);
+
+/* Does sentence s write a date of its own, a dateline's aside? */
+static int dated_words_in(const rctx *c, size_t s)
+{
+    for (size_t k = 0; k < c->m->n_dates; k++) {
+        const lia_date *d = &c->m->dates[k];
+        if (!d->dateline && d->first >= c->t->sent[s].first && d->first < c->t->sent[s].last)
+            return 1;
+    }
+    return 0;
+}
+
+/* The first sentence after the headline a relation pattern fired in, or
+ * SIZE_MAX. */
+static size_t first_relation_sentence(const rctx *c)
+{
+    size_t first = SIZE_MAX;
+    for (size_t k = 0; k < c->m->rels.n; k++)
+        if (c->m->rels.v[k].sentence < first && !is_headline(c, c->m->rels.v[k].sentence))
+            first = c->m->rels.v[k].sentence;
+    return first;
+}
+
 /* Sets the date and place the article's visit or event happens on: the
  * first sentence that has a date and talks about a visit, a meeting or an
  * event. */
@@ -1605,6 +1639,13 @@ static void set_context(rctx *c)
         }
         for (size_t k = 0; k < c->m->rels.n && !topical; k++)
             topical = c->m->rels.v[k].sentence == s;
+        /* "المنامة في 5 نوفمبر/وام/ قلد X Y وسام ...": a lead that tells
+         * a relation but no day of its own happened on its dateline's
+         * day, not on a day the background tells later. */
+        const char *filed = lead_dateline_date(c);
+        size_t told = first_relation_sentence(c);
+        if (filed && told < s && !dated_words_in(c, told))
+            d = filed, topical = 1;
         if (topical)
             c->context_date = xstrdup(d);
     }
@@ -2518,12 +2559,9 @@ static int fronted_possessor(const rctx *c, const lia_rel_match *rm, int *out)
     return 0;
 }
 
-/* The person named last before rm's trigger in its sentence, close to it
- * (within eight tokens): who made a visit without a subject of its own
- * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
- * ... إلى واشنطن"), whose counterpart "نظيره" is.  Returns 1 and sets
- * out[0], or 0. */
-static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
+/* The person mention named last before rm's trigger in its sentence, or
+ * -1. */
+static int last_person_before(const rctx *c, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
     int best = -1;
@@ -2535,6 +2573,18 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
             continue;
         best = (int)q;
     }
+    return best;
+}
+
+/* The person named last before rm's trigger in its sentence, close to it
+ * (within eight tokens): who made a visit without a subject of its own
+ * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
+ * ... إلى واشنطن"), whose counterpart "نظيره" is.  Returns 1 and sets
+ * out[0], or 0. */
+static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    int best = last_person_before(c, rm);
     /* "وحطت طائرة X ... في أول زيارة يقوم بها إلى": who made the visit
      * may be named further back in the sentence. */
     size_t reach = pattern_has_class(&c->r->patterns.v[rm->pattern], c->cls.made_by) ? 24 : 8;
@@ -3173,7 +3223,17 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
                              && pattern_has_class(p, c->cls.delegation);
         int sat_in_meeting = !led_delegation && (met_in_sentence(c, rm->sentence, rm->anchor)
                                                   || talks_between_before(c, rm->sentence, rm->anchor));
-        int ev = sat_in_meeting || chaired_reception(c, am) ? -1 : event_before_trigger(c, rm->sentence, rm->anchor);
+        /* ... unless the sentence opened on the event, the meeting
+         * inside it: "عقب الاجتماع الرابع للآلية الأمنية، الذي ترأسه X
+         * ونظيره Y، بمشاركة Z" (not "استقبل X نظراءه القادمين للمشاركة في
+         * الدورة، بحضور Z": Z sat in the reception). */
+        int ev = event_before_trigger(c, rm->sentence, rm->anchor);
+        const lia_mention *em = ev >= 0 ? &c->m->mentions.v[ev] : NULL;
+        int named_here = em && c->t->tok[em->first].sentence == (int)rm->sentence && em->first < rm->anchor
+                         && pattern_has_class(p, c->cls.attend_noun)
+                         && !met_in_sentence(c, rm->sentence, em->first);
+        if ((sat_in_meeting && !named_here) || chaired_reception(c, am))
+            ev = -1;
         if (ev >= 0)
             bs[nb++] = ev;
     }
@@ -3704,6 +3764,11 @@ static void relations_from_matches(rctx *c)
                 na = n;
             }
         }
+        /* "رحب X بالوزير Y لدى وصوله إلى ريغا": his arrival is of the
+         * person named last before it (whom X welcomed), not the
+         * sentence's subject; with none, of the story's. */
+        if (na == 0 && pattern_has_class(p, c->cls.arrival_pron) && (alist[0] = last_person_before(c, rm)) >= 0)
+            na = 1;
         if (na == 0)
             na = relative_subject(c, rm, alist, 16);
         /* "وصول X إلى دمشق، حيث كان Y في استقباله": whose arrival, before
@@ -3749,12 +3814,23 @@ static void relations_from_matches(rctx *c)
                               && is_relation(&c->r->patterns.v[c->m->rels.v[o].pattern], p->relation);
             if (with_object && rm->n_b == 0)
                 continue;
+            int two[2];
             if (with_object && c->joint[0] >= 0) {
                 alist[0] = c->joint[0];
                 alist[na++] = c->joint[1];
+            } else if (with_object && is_relation(p, "attended") && rm->n_b > 0 && rm->a < rm->b[0]
+                       && both_sides_of(c, alist[0], NULL, two)) {
+                /* "وترأس الوزيران الاجتماع الوزاري الثاني" after the talks
+                 * of X and Y: the two sides of the meeting told before
+                 * attended it.  Only when the two act, named before the
+                 * event; "القمة التي جمعت الرئيسين" is another's story. */
+                alist[0] = two[1];
+                alist[na++] = two[0];
             }
         }
-        if (na == 2 && two_persons(c, alist[0], alist[1])) {
+        /* Two named as present ("بمشاركة X وY") do not act together:
+         * "الوزيران" after them are not they. */
+        if (na == 2 && two_persons(c, alist[0], alist[1]) && !pattern_has_class(p, c->cls.attend_noun)) {
             c->pair[0] = c->joint[0] = alist[0];
             c->pair[1] = c->joint[1] = alist[1];
         }

@@ -1297,6 +1297,8 @@ static void look_up_named_classes(lia_rules *r)
     n->in_place_of = lia_rules_class(r, "in_place_of");
     n->includes = lia_rules_class(r, "includes");
     n->institution = lia_rules_class(r, "institution");
+    n->invite = lia_rules_class(r, "invite");
+    n->arrival_pron = lia_rules_class(r, "arrival_pron");
     n->joined_them = lia_rules_class(r, "joined_them");
     n->lead = lia_rules_class(r, "lead");
     n->led_by = lia_rules_class(r, "led_by");
