@@ -2122,12 +2122,12 @@ static int title_names_another(const ctx *c, size_t t, size_t title_end)
 {
     for (size_t k = title_end, extra = 0; extra <= 3 && same_sentence(c, t, k); extra++) {
         /* "X وزير الداخلية اليوم معالي Y": a day word ends the office;
-         * so does a style or a name joined by و ("X رئيس جمهورية الكونغو
-         * وفخامة الرئيس Y"، "X رئيس مجلس الوزراء الكويتي وتيلرسون": the
-         * next of a list). */
+         * so does a style, a counterpart or a name joined by و ("X رئيس
+         * جمهورية الكونغو وفخامة الرئيس Y"، "X رئيس الأركان ونظيره Y"، "X
+         * رئيس مجلس الوزراء الكويتي وتيلرسون": the next of a list). */
         if (lex(c, k, c->cls.day_word)
             || (k == title_end && tok(c, k)->has_conj
-                && (lex(c, k, c->cls.honorific)
+                && (lex(c, k, c->cls.honorific) || lex(c, k, c->cls.counterpart)
                     || (joined_by_waw(c, k) && (official_at(c, k, NULL) || scan_name(c, k) > k)))))
             break;
         while (lex(c, k, c->cls.honorific))
