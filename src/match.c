@@ -3526,10 +3526,13 @@ static size_t try_place(ctx *c, size_t i)
     /* "العاصمة الروسية موسكو", "العاصمة أنقرة", "العاصمة النمساوية". */
     if ((len = lex(c, i, c->cls.capital))) {
         size_t j = i + (size_t)len;
-        /* "العاصمة عمان": a city right after the word is that city. */
-        int direct = gaz_ref(c, j, LIA_G_CITY, &idx);
-        if (direct) {
-            lia_mention *mm = new_mention(c, i, j + (size_t)direct, LIA_T_CITY);
+        /* "العاصمة الإدارية الجديدة": a city whose own name opens with the
+         * word; "العاصمة عمان": a city right after the word is that city. */
+        int own = gaz_ref(c, i, LIA_G_CITY, &idx);
+        int direct = own > len ? 0 : gaz_ref(c, j, LIA_G_CITY, &idx);
+        if (own > len || direct) {
+            lia_mention *mm = new_mention(c, i, own > len ? i + (size_t)own : j + (size_t)direct,
+                                          LIA_T_CITY);
             const lia_city *city = &c->r->cities.v[idx];
             set_identity(c, mm, city->key, city->name, city->latin, city->country);
             return mm->last;
