@@ -1932,7 +1932,14 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Not a country on the next line: a headline's last words and a
      * dateline ("... من رئيس الوزراء" / "الكويت - واع"). */
     int ci, cl = j < c->t->n && same_sentence(c, i, j) ? country_at(c, j, &ci) : 0;
-    if (cl && (ti->n_bodies == 0 || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
+    /* "وزير خارجية رواندا X": a body without the article is in construct
+     * with the country that follows, the holder's name after it ("زار
+     * وزير الخارجية تركيا" is a visit). */
+    int construct = cl && ti->n_bodies && !has_article(tok(c, ti->bodies[ti->n_bodies - 1].end - 1))
+                    && gaz_ref(c, j, LIA_G_COUNTRY, NULL) == cl && name_at(c, j + (size_t)cl);
+    if (construct)
+        rebind_defaulted_bodies(c, ti, ci);
+    if (cl && (ti->n_bodies == 0 || construct || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
         ti->country = ci;
         /* (The name, not a nisba; "كمبوديا" is both, the name after "ملك".) */
         if (gaz_ref(c, j, LIA_G_COUNTRY, NULL) == cl

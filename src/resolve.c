@@ -2562,6 +2562,34 @@ static int named_leader_before(const rctx *c, const char *key, int q)
     return 0;
 }
 
+/* Is key one of the persons of mentions list[0..n)? */
+static int named_among(const rctx *c, const int *list, int n, const char *key)
+{
+    for (int k = 0; k < n; k++)
+        if (strcmp(c->m->mentions.v[list[k]].key, key) == 0)
+            return 1;
+    return 0;
+}
+
+/* "وقعته وزيرة خارجية الكونغو X ووزير خارجية رواندا Y ... وحضرها وزير
+ * خارجية توغو Z ... واستقبل ترامب الوزيرين": when the last two named
+ * (two[]), of two countries, never met, the two a dual stands for are
+ * the latest pair of list (mentions, latest first) the document has
+ * already seen meet, if any; two[] is left alone otherwise. */
+static void pair_that_met(const rctx *c, const int *list, int n, int two[2])
+{
+    if (!strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country))
+        return;
+    for (int k = 1; k < n; k++)
+        for (int q = 0; q < k; q++)
+            if (lia_facts_find_relation(c->f, "met", c->m->mentions.v[list[q]].key,
+                                        c->m->mentions.v[list[k]].key, c->doc->id)) {
+                two[0] = list[q];
+                two[1] = list[k];
+                return;
+            }
+}
+
 /* The two sides "الجانبان" at mention si stands for: the two persons of
  * two countries last named, in its paragraph or the one before ("الوزيران",
  * "الرئيسين": the two ministers or presidents last named, however far
@@ -2582,8 +2610,10 @@ static int both_sides_of(const rctx *c, int si, const char *received_by, int two
         return 0;
     /* "بكل منهما": each of the two named before its sentence. */
     int each = lia_lex_at(c->m, sides->first, c->cls.dual_each);
+    /* The ministers or leaders named: a few of the last, to find a pair. */
+    int cand[8], want = ministers || leaders ? 8 : 2;
     int n = 0;
-    for (int q = si - 1; q >= 0 && n < 2; q--) {
+    for (int q = si - 1; q >= 0 && n < want; q--) {
         const lia_mention *mm = &c->m->mentions.v[q];
         if (!ministers && !leaders && !guests && c->t->tok[mm->first].paragraph < para - 1)
             break;
@@ -2595,10 +2625,15 @@ static int both_sides_of(const rctx *c, int si, const char *received_by, int two
         if ((ministers && !named_minister_before(c, mm->key, si))
             || (leaders && !named_leader_before(c, mm->key, si)))
             continue;
-        if (n == 0 || strcmp(c->m->mentions.v[two[0]].key, mm->key) != 0)
-            two[n++] = q;
+        if (!named_among(c, cand, n, mm->key))
+            cand[n++] = q;
     }
-    return n == 2 && c->m->mentions.v[two[0]].country[0] && c->m->mentions.v[two[1]].country[0]
+    if (n < 2)
+        return 0;
+    two[0] = cand[0];
+    two[1] = cand[1];
+    pair_that_met(c, cand, n, two);
+    return c->m->mentions.v[two[0]].country[0] && c->m->mentions.v[two[1]].country[0]
            && (guests || each || received_by
                || strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country) != 0);
 }
