@@ -492,6 +492,13 @@ static int tokens_share_form(const lia_token *a, const lia_token *b)
     return 0;
 }
 
+/* Does the name p was found under open with the title word of mm ("الملك
+ * سلمان بن عبد العزيز", a gazetteer name, before "وكان الملك قد استقبل")? */
+static int named_with_title_word(const rctx *c, const lia_mention *p, const lia_mention *mm)
+{
+    return tokens_share_form(&c->t->tok[mm->first], &c->t->tok[p->first]);
+}
+
 /* The event that the head word at token h stands for ("المنتدى"، "هذا
  * المؤتمر", "الدورة العشرين للمنتدى"): the last named before it with
  * that head word ("منتدى حوار شانغريلا", not the trilateral meeting told
@@ -579,8 +586,9 @@ static void resolve_references(rctx *c)
             const char *body_word = titled_body_word(c, mm);
             for (size_t q = 0; q < c->m->mentions.n; q++) {
                 const lia_mention *p = &c->m->mentions.v[q];
-                if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->title >= 0 && p->first < mm->first
-                    && !strcmp(c->r->titles.v[p->title].id, tid)
+                if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->first < mm->first
+                    && (p->title >= 0 ? !strcmp(c->r->titles.v[p->title].id, tid)
+                                      : named_with_title_word(c, p, mm))
                     && (!mm->country[0] || !strcmp(p->country, mm->country))
                     && (!body_word || span_has_word(c, p->first, p->last, body_word))
                     && (who < 0 || p->first < c->m->mentions.v[who].first))
