@@ -3444,6 +3444,10 @@ static size_t try_event(ctx *c, size_t i)
                                     || (has_article(head) && lex(c, i + (size_t)len, c->cls.meeting_kind_adj)));
         if (words < 2 && !place_name && !summit)
             return i;
+        /* "ترفع إلى الاجتماع الوزاري المقبل": the next meeting of a series,
+         * no event the story tells. */
+        if (j < c->t->n && same_sentence(c, i, j) && lex(c, j, c->cls.next_occasion))
+            return i;
         /* "الدورة السادسة لمنتدى داكار الدولي حول السلام والأمن": an
          * edition of a known event whose name goes past the words read. */
         int known = -1;
