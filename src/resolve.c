@@ -2531,10 +2531,23 @@ static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p
                           const lia_mention *am, const char *date, const char *place)
 {
     VEC(char *) who = { 0 };
+    int crowd_attended = 0;
     for (size_t k = 0; k < c->f->relations.n; k++) {
         const lia_relation *r = c->f->relations.v[k];
-        if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0)
+        if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0) {
             VEC_PUSH(who, xstrdup(r->a));
+            crowd_attended |= c->n_crowd > 1 && !strcmp(r->a, c->m->mentions.v[c->crowd[0]].key);
+        }
+    }
+    /* A meeting with no name ("ترأس الاجتماع ... بمشاركة وزراء خارجية مصر
+     * X، والأردن Y، ..."), or one whose first listed took part: the
+     * persons last told acting together are its participants, but for
+     * the host's own (his minister of state among them). */
+    int from = who.n == 0 ? 0 : crowd_attended ? 1 : c->n_crowd;
+    for (int k = from; k < c->n_crowd; k++) {
+        const lia_mention *pm = &c->m->mentions.v[c->crowd[k]];
+        if (!am->country[0] || strcmp(pm->country, am->country) != 0)
+            VEC_PUSH(who, xstrdup(pm->key));
     }
     for (size_t k = 0; k < who.n; k++) {
         add_relation(c, "met", am->key, who.v[k], date, place ? place : c->context_place,
