@@ -169,9 +169,79 @@ static igraph_error_t set_strs(igraph_strvector_t *sv, igraph_integer_t i, const
     return e;
 }
 
+/* A marker for an alias that two entities share (any non-NULL pointer that
+ * is no entity). */
+static const char shared_alias_mark;
+
+/* The key under which form names en: entities of different types or
+ * countries may share a form ("وزارة الدفاع" of Egypt and of Algeria, told
+ * apart by their country). */
+static void alias_key(strbuf *b, const lia_entity *en, const char *form)
+{
+    sb_clear(b);
+    sb_adds(b, en->type);
+    sb_addc(b, '\t');
+    sb_adds(b, en->country ? en->country : "");
+    sb_addc(b, '\t');
+    sb_adds(b, form);
+}
+
+/* Notes under form's key the entity that goes by form, or the shared mark
+ * when another entity of that type and country went by it already. */
+static void note_alias(lia_map *owners, strbuf *b, const lia_entity *en, const char *form)
+{
+    alias_key(b, en, form);
+    const void *prev = lia_map_get(owners, b->s);
+    if (!prev)
+        lia_map_put(owners, b->s, (void *)en);
+    else if (prev != en)
+        lia_map_put(owners, b->s, (void *)&shared_alias_mark);
+}
+
+/* Fills owners with the names and aliases of ents, the shared ones marked:
+ * a bare surname that two persons of one country go by ("شريف" for Nawaz
+ * and Shehbaz Sharif) identifies neither, so neither vertex lists it. */
+static void find_shared_aliases(lia_entity **ents, size_t n, lia_map *owners)
+{
+    strbuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        note_alias(owners, &b, ents[i], ents[i]->name);
+        for (size_t k = 0; k < ents[i]->n_aliases; k++)
+            note_alias(owners, &b, ents[i], ents[i]->aliases[k]);
+    }
+    sb_release(&b);
+}
+
+static int alias_shared(const lia_map *owners, strbuf *key, const lia_entity *en,
+                        const char *alias)
+{
+    alias_key(key, en, alias);
+    return lia_map_get(owners, key->s) == &shared_alias_mark;
+}
+
+/* en's aliases joined by " | ", without those another entity shares. */
+static void identifying_aliases(strbuf *out, const lia_map *owners, const lia_entity *en)
+{
+    strbuf key;
+    sb_init(&key);
+    sb_clear(out);
+    for (size_t k = 0; k < en->n_aliases; k++) {
+        if (alias_shared(owners, &key, en, en->aliases[k]))
+            continue;
+        if (out->len)
+            sb_adds(out, " | ");
+        sb_adds(out, en->aliases[k]);
+    }
+    sb_release(&key);
+}
+
 /* Fills vertex attributes of g from ents (n of them, in vertex order). */
 static igraph_error_t set_vertex_attrs(igraph_t *g, lia_entity **ents, size_t n)
 {
+    lia_map owners;
+    lia_map_init(&owners);
+    find_shared_aliases(ents, n, &owners);
     igraph_strvector_t sv;
     igraph_vector_t num;
     igraph_error_t e = IGRAPH_SUCCESS;
@@ -192,13 +262,8 @@ static igraph_error_t set_vertex_attrs(igraph_t *g, lia_entity **ents, size_t n)
             case VA_ROLE: s = en->role; break;
             case VA_LABELS: s = lia_type_label(en->type); break;
             case VA_ALIASES:
-                sb_clear(&b);
-                for (size_t k = 0; k < en->n_aliases; k++) {
-                    if (k)
-                        sb_adds(&b, " | ");
-                    sb_adds(&b, en->aliases[k]);
-                }
-                s = b.s ? b.s : "";
+                identifying_aliases(&b, &owners, en);
+                s = b.len ? b.s : "";
                 break;
             }
             e = set_strs(&sv, (igraph_integer_t)i, s);
@@ -208,6 +273,7 @@ static igraph_error_t set_vertex_attrs(igraph_t *g, lia_entity **ents, size_t n)
         igraph_strvector_destroy(&sv);
     }
     sb_release(&b);
+    lia_map_release(&owners);
     if (e)
         return e;
     if ((e = igraph_vector_init(&num, (igraph_integer_t)n)))

@@ -702,8 +702,13 @@ static int dateline_at(const ctx *c, size_t i)
         return 0;
     if (i > 0 && tok(c, i - 1)->paragraph == tok(c, i)->paragraph)
         return 0;
+    /* "الرياض: «الشرق الأوسط»": a colon, then the paper's name in quotes. */
+    size_t after = i + (size_t)c->gaz_len[i];
+    if (after + 1 < c->t->n && is_punct(c, after, ":") && is_punct(c, after + 1, "\"")
+        && tok(c, after + 1)->paragraph == tok(c, i)->paragraph)
+        return 1;
     /* "عمّان - ", "تونس (وات) - ", "بغداد / المدى - " */
-    for (size_t j = i + (size_t)c->gaz_len[i]; j < c->t->n && j < i + 9; j++) {
+    for (size_t j = after; j < c->t->n && j < i + 9; j++) {
         if (is_punct(c, j, "-"))
             return 1;
         if (tok(c, j)->paragraph != tok(c, i)->paragraph)
@@ -1975,7 +1980,14 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Not a country on the next line: a headline's last words and a
      * dateline ("... من رئيس الوزراء" / "الكويت - واع"). */
     int ci, cl = j < c->t->n && same_sentence(c, i, j) ? country_at(c, j, &ci) : 0;
-    if (cl && (ti->n_bodies == 0 || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
+    /* "وزير خارجية رواندا X": a body without the article is in construct
+     * with the country that follows, the holder's name after it ("زار
+     * وزير الخارجية تركيا" is a visit). */
+    int construct = cl && ti->n_bodies && !has_article(tok(c, ti->bodies[ti->n_bodies - 1].end - 1))
+                    && gaz_ref(c, j, LIA_G_COUNTRY, NULL) == cl && name_at(c, j + (size_t)cl);
+    if (construct)
+        rebind_defaulted_bodies(c, ti, ci);
+    if (cl && (ti->n_bodies == 0 || construct || gaz_ref(c, j, LIA_G_NISBA, NULL))) {
         ti->country = ci;
         /* (The name, not a nisba; "كمبوديا" is both, the name after "ملك".) */
         if (gaz_ref(c, j, LIA_G_COUNTRY, NULL) == cl
@@ -3514,6 +3526,10 @@ static size_t try_event(ctx *c, size_t i)
                                     || (has_article(head) && lex(c, i + (size_t)len, c->cls.meeting_kind_adj)));
         if (words < 2 && !place_name && !summit)
             return i;
+        /* "ترفع إلى الاجتماع الوزاري المقبل": the next meeting of a series,
+         * no event the story tells. */
+        if (j < c->t->n && same_sentence(c, i, j) && lex(c, j, c->cls.next_occasion))
+            return i;
         /* "الدورة السادسة لمنتدى داكار الدولي حول السلام والأمن": an
          * edition of a known event whose name goes past the words read. */
         int known = -1;
@@ -3603,10 +3619,13 @@ static size_t try_place(ctx *c, size_t i)
     /* "العاصمة الروسية موسكو", "العاصمة أنقرة", "العاصمة النمساوية". */
     if ((len = lex(c, i, c->cls.capital))) {
         size_t j = i + (size_t)len;
-        /* "العاصمة عمان": a city right after the word is that city. */
-        int direct = gaz_ref(c, j, LIA_G_CITY, &idx);
-        if (direct) {
-            lia_mention *mm = new_mention(c, i, j + (size_t)direct, LIA_T_CITY);
+        /* "العاصمة الإدارية الجديدة": a city whose own name opens with the
+         * word; "العاصمة عمان": a city right after the word is that city. */
+        int own = gaz_ref(c, i, LIA_G_CITY, &idx);
+        int direct = own > len ? 0 : gaz_ref(c, j, LIA_G_CITY, &idx);
+        if (own > len || direct) {
+            lia_mention *mm = new_mention(c, i, own > len ? i + (size_t)own : j + (size_t)direct,
+                                          LIA_T_CITY);
             const lia_city *city = &c->r->cities.v[idx];
             set_identity(c, mm, city->key, city->name, city->latin, city->country);
             return mm->last;

@@ -526,6 +526,13 @@ static int tokens_share_form(const lia_token *a, const lia_token *b)
     return 0;
 }
 
+/* Does the name p was found under open with the title word of mm ("الملك
+ * سلمان بن عبد العزيز", a gazetteer name, before "وكان الملك قد استقبل")? */
+static int named_with_title_word(const rctx *c, const lia_mention *p, const lia_mention *mm)
+{
+    return tokens_share_form(&c->t->tok[mm->first], &c->t->tok[p->first]);
+}
+
 /* The event that the head word at token h stands for ("المنتدى"، "هذا
  * المؤتمر", "الدورة العشرين للمنتدى"): the last named before it with
  * that head word ("منتدى حوار شانغريلا", not the trilateral meeting told
@@ -633,8 +640,9 @@ static void resolve_references(rctx *c)
             const char *body_word = titled_body_word(c, mm);
             for (size_t q = 0; q < c->m->mentions.n; q++) {
                 const lia_mention *p = &c->m->mentions.v[q];
-                if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->title >= 0 && p->first < mm->first
-                    && !strcmp(c->r->titles.v[p->title].id, tid)
+                if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->first < mm->first
+                    && (p->title >= 0 ? !strcmp(c->r->titles.v[p->title].id, tid)
+                                      : named_with_title_word(c, p, mm))
                     && (!mm->country[0] || !strcmp(p->country, mm->country))
                     && (!body_word || span_has_word(c, p->first, p->last, body_word))
                     && (who < 0 || p->first < c->m->mentions.v[who].first))
@@ -2705,10 +2713,23 @@ static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p
                           const lia_mention *am, const char *date, const char *place)
 {
     VEC(char *) who = { 0 };
+    int crowd_attended = 0;
     for (size_t k = 0; k < c->f->relations.n; k++) {
         const lia_relation *r = c->f->relations.v[k];
-        if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0)
+        if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0) {
             VEC_PUSH(who, xstrdup(r->a));
+            crowd_attended |= c->n_crowd > 1 && !strcmp(r->a, c->m->mentions.v[c->crowd[0]].key);
+        }
+    }
+    /* A meeting with no name ("ترأس الاجتماع ... بمشاركة وزراء خارجية مصر
+     * X، والأردن Y، ..."), or one whose first listed took part: the
+     * persons last told acting together are its participants, but for
+     * the host's own (his minister of state among them). */
+    int from = who.n == 0 ? 0 : crowd_attended ? 1 : c->n_crowd;
+    for (int k = from; k < c->n_crowd; k++) {
+        const lia_mention *pm = &c->m->mentions.v[c->crowd[k]];
+        if (!am->country[0] || strcmp(pm->country, am->country) != 0)
+            VEC_PUSH(who, xstrdup(pm->key));
     }
     for (size_t k = 0; k < who.n; k++) {
         add_relation(c, "met", am->key, who.v[k], date, place ? place : c->context_place,
@@ -2744,6 +2765,34 @@ static int named_leader_before(const rctx *c, const char *key, int q)
     return 0;
 }
 
+/* Is key one of the persons of mentions list[0..n)? */
+static int named_among(const rctx *c, const int *list, int n, const char *key)
+{
+    for (int k = 0; k < n; k++)
+        if (strcmp(c->m->mentions.v[list[k]].key, key) == 0)
+            return 1;
+    return 0;
+}
+
+/* "وقعته وزيرة خارجية الكونغو X ووزير خارجية رواندا Y ... وحضرها وزير
+ * خارجية توغو Z ... واستقبل ترامب الوزيرين": when the last two named
+ * (two[]), of two countries, never met, the two a dual stands for are
+ * the latest pair of list (mentions, latest first) the document has
+ * already seen meet, if any; two[] is left alone otherwise. */
+static void pair_that_met(const rctx *c, const int *list, int n, int two[2])
+{
+    if (!strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country))
+        return;
+    for (int k = 1; k < n; k++)
+        for (int q = 0; q < k; q++)
+            if (lia_facts_find_relation(c->f, "met", c->m->mentions.v[list[q]].key,
+                                        c->m->mentions.v[list[k]].key, c->doc->id)) {
+                two[0] = list[q];
+                two[1] = list[k];
+                return;
+            }
+}
+
 /* The two sides "الجانبان" at mention si stands for: the two persons of
  * two countries last named, in its paragraph or the one before ("الوزيران",
  * "الرئيسين": the two ministers or presidents last named, however far
@@ -2764,8 +2813,10 @@ static int both_sides_of(const rctx *c, int si, const char *received_by, int two
         return 0;
     /* "بكل منهما": each of the two named before its sentence. */
     int each = lia_lex_at(c->m, sides->first, c->cls.dual_each);
+    /* The ministers or leaders named: a few of the last, to find a pair. */
+    int cand[8], want = ministers || leaders ? 8 : 2;
     int n = 0;
-    for (int q = si - 1; q >= 0 && n < 2; q--) {
+    for (int q = si - 1; q >= 0 && n < want; q--) {
         const lia_mention *mm = &c->m->mentions.v[q];
         if (!ministers && !leaders && !guests && c->t->tok[mm->first].paragraph < para - 1)
             break;
@@ -2777,10 +2828,15 @@ static int both_sides_of(const rctx *c, int si, const char *received_by, int two
         if ((ministers && !named_minister_before(c, mm->key, si))
             || (leaders && !named_leader_before(c, mm->key, si)))
             continue;
-        if (n == 0 || strcmp(c->m->mentions.v[two[0]].key, mm->key) != 0)
-            two[n++] = q;
+        if (!named_among(c, cand, n, mm->key))
+            cand[n++] = q;
     }
-    return n == 2 && c->m->mentions.v[two[0]].country[0] && c->m->mentions.v[two[1]].country[0]
+    if (n < 2)
+        return 0;
+    two[0] = cand[0];
+    two[1] = cand[1];
+    pair_that_met(c, cand, n, two);
+    return c->m->mentions.v[two[0]].country[0] && c->m->mentions.v[two[1]].country[0]
            && (guests || each || received_by
                || strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country) != 0);
 }

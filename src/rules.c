@@ -1325,6 +1325,7 @@ static void look_up_named_classes(lia_rules *r)
     n->name_part = lia_rules_class(r, "name_part");
     n->negation = lia_rules_class(r, "negation");
     n->office_modifier = lia_rules_class(r, "office_modifier");
+    n->next_occasion = lia_rules_class(r, "next_occasion");
     n->officials_of = lia_rules_class(r, "officials_of");
     n->ordinal = lia_rules_class(r, "ordinal");
     n->origin = lia_rules_class(r, "origin");

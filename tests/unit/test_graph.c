@@ -196,6 +196,38 @@ static void test_triangle(void)
     lia_diag_release(&d);
 }
 
+/* A surname two persons of one country go by names neither; a generic
+ * name that bodies of two countries go by stays with each. */
+static void test_shared_aliases(void)
+{
+    lia_diag d;
+    lia_diag_init(&d);
+    lia_facts *f = lia_facts_new();
+    lia_entity *nawaz = lia_facts_entity(f, "nawaz", LIA_PERSON, "نواز شريف", "", "PK");
+    lia_facts_mention(nawaz, "شريف");
+    lia_entity *shehbaz = lia_facts_entity(f, "shehbaz", LIA_PERSON, "شهباز شريف", "", "PK");
+    lia_facts_mention(shehbaz, "شريف");
+    lia_facts_mention(shehbaz, "محمد شهباز شريف");
+    lia_entity *eg = lia_facts_entity(f, "eg-mod", LIA_AGENCY, "وزارة الدفاع (مصر)", "", "EG");
+    lia_facts_mention(eg, "وزارة الدفاع");
+    lia_entity *dz = lia_facts_entity(f, "dz-mod", LIA_AGENCY, "وزارة الدفاع (الجزائر)", "", "DZ");
+    lia_facts_mention(dz, "وزارة الدفاع");
+    lia_graph *lg = NULL;
+    CHECK("aliases.1 build", lia_graph_build(f, &lg, &d) == LIA_OK && lg);
+    if (lg) {
+        const igraph_t *g = &lg->g;
+        CHECK("aliases.2 shared surname dropped",
+              strcmp(lia_vstr(g, "aliases", vertex_of(g, "nawaz")), "") == 0 &&
+              strcmp(lia_vstr(g, "aliases", vertex_of(g, "shehbaz")), "محمد شهباز شريف") == 0);
+        CHECK("aliases.3 other countries keep theirs",
+              strstr(lia_vstr(g, "aliases", vertex_of(g, "eg-mod")), "وزارة الدفاع") &&
+              strstr(lia_vstr(g, "aliases", vertex_of(g, "dz-mod")), "وزارة الدفاع"));
+    }
+    lia_graph_free(lg);
+    lia_facts_free(f);
+    lia_diag_release(&d);
+}
+
 static char *slurp(const char *path, size_t *len)
 {
     char *s = NULL;
@@ -369,6 +401,7 @@ int main(void)
     char *dir = mkdtemp(templ);
     test_build_and_measures();
     test_triangle();
+    test_shared_aliases();
     if (dir) {
         test_exports(dir);
         DIR *dh = opendir(dir);   /* anything left over is a bug, but clean up */
