@@ -1364,6 +1364,17 @@ static const char *place_there_visited(const rctx *c, size_t s, const lia_rel_ma
     return NULL;
 }
 
+/* Does sentence s tell its day by the occasion of the sentence before
+ * ("وفي اليوم التالي التقى X"، "واستقبله X في اليوم نفسه")? */
+static int day_of_sentence_before(const rctx *c, size_t s)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    for (size_t i = se->first; s > 0 && i < se->last; i++)
+        if (lia_lex_at(c->m, i, c->cls.day_of_sentence_before))
+            return 1;
+    return 0;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1464,6 +1475,10 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
      * where the sentence's visit went ("زار قطر والتقى"). */
     if (visited_country)
         return visited_country;
+    /* ... that occasion's place, when the sentence names none. */
+    const char *before = !country && day_of_sentence_before(c, s) ? sentence_place(c, s - 1, NULL) : NULL;
+    if (before)
+        return before;
     /* "كما التقى X ..." goes on with the sentence before, and where it was:
      * where its meeting was, if it told one. */
     if (!country && goes_on_sentence(c, s)) {
