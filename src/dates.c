@@ -164,7 +164,7 @@ static const char *const year_openers[] = {
 static const char *const other_date_starts[] = {
     "كانون", "تشرين", AB_AUGUST, "و" AB_AUGUST, "ف" AB_AUGUST,   /* month_word_at */
     "سنه", "عام", "الشهر",                                        /* year_led */
-    "امس", "اول", "اليوم", "واليوم", "غدا", "قبل",                 /* day_word_led */
+    "امس", "اول", "اليوم", "واليوم", "غدا", "قبل", "بعد",                 /* day_word_led */
     "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن",        /* ordinal_day_at */
     "تاسع", "عاشر", "حادي", "عشرين", "ثلاثين", "فاتح",
 };
@@ -894,6 +894,32 @@ static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
     return 0;
 }
 
+/* "ويأتي اللقاء بعد يومين من الزيارة": a verb of coming ("يأتي"،
+ * "تأتي"، "جاء"، "جاءت") at most four words before i, so what "بعد ...
+ * من" at i leads to happened that long before the story's day. */
+static int comes_after(const ctx *c, size_t i)
+{
+    static const char *const comes[] = { "ياتي", "تاتي", "جاء", "جاءت" };
+    for (size_t k = i; k > c->from && k + 4 > i;) {
+        k--;
+        for (size_t w = 0; w < sizeof comes / sizeof *comes; w++)
+            if (has_form(c, k, comes[w]))
+                return 1;
+    }
+    return 0;
+}
+
+/* Does the sentence of token i name a weekday or a month after i ("...
+ * التي جمعتهما يوم السبت الماضي")?  That day, not a count, dates it. */
+static int day_named_after(const ctx *c, size_t i)
+{
+    size_t end;
+    for (size_t k = i; k < c->to && c->t->tok[k].sentence == c->t->tok[i].sentence; k++)
+        if (weekday_at(c, k) >= 0 || month_word_at(c, k, &end))
+            return 1;
+    return 0;
+}
+
 static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
 {
     if (!c->has_doc)
@@ -935,6 +961,9 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
             last = i + 2;       /* "غدا الأربعاء": one date */
     } else if (is_norm(c, i, "قبل") && (off = days_ago(c, i + 1, &last)) != 0) {
         /* "قبل يومين"، "قبل ثلاثة أيام" */
+    } else if (is_norm(c, i, "بعد") && comes_after(c, i) && (off = days_ago(c, i + 1, &last)) != 0
+               && is_norm(c, last, "من") && !day_named_after(c, last)) {
+        /* "ويأتي اللقاء بعد يومين من الزيارة التي قام بها X" */
     } else {
         return 0;
     }
