@@ -509,6 +509,25 @@ static int one_word_ordinal(const char *norm)
     return !strcmp(norm, "العشرين") ? 20 : !strcmp(norm, "الثلاثين") ? 30 : 0;
 }
 
+/* Is norm, after "اليوم", what makes it a day of something: an ordinal
+ * or an adjective ("اليوم الأول"، "اليوم الأخير"، "اليوم العالمي"،
+ * "اليوم الختامي")?  Not a definite object: "شهد اليوم الحفل"،
+ * "استقبل اليوم الرئيس" tell today. */
+static int day_of_something(const char *norm)
+{
+    size_t n = strlen(norm);
+    if (strncmp(norm, "ال", 4) != 0)
+        return 0;
+    /* A nisba or ordinal adjective ends in ي (ى folded): العالمي، الثاني. */
+    if (n >= 2 && !strcmp(norm + n - 2, "ي"))
+        return 1;
+    static const char *const others[] = { "الاخير", "المفتوح", "المشهود", "الموعود" };
+    for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+        if (!strcmp(norm, others[k]))
+            return 1;
+    return one_word_ordinal(norm) != 0;
+}
+
 /* A date or range that starts with a day number at i.  Returns the index
  * after the expression (0 when nothing matched); an impossible date such as
  * "31 فبراير" is consumed without being reported. */
@@ -949,8 +968,7 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
             && (has_form(c, i - 2, "سابق") || has_form(c, i - 2, "لاحق")))
             return 0;
         /* اليوم الاول / اليوم العالمي: a day of something, not today */
-        if (n && n->kind == LIA_TOK_WORD && strncmp(n->norm, "ال", 4) == 0 &&
-            weekday_at(c, i + 1) < 0)
+        if (n && n->kind == LIA_TOK_WORD && weekday_at(c, i + 1) < 0 && day_of_something(n->norm))
             return 0;
         off = 0;
         if (weekday_at(c, i + 1) >= 0)      /* اليوم الخميس: one date */

@@ -1770,6 +1770,21 @@ static const lia_relation *attended_at(const rctx *c, const char *event, const c
     return NULL;
 }
 
+/* "افتتح X أعمال الدورة يوم الأحد ... وشهد الافتتاح Y": an attendance
+ * its sentence leaves undated is of the day of the last dated attendance
+ * of the event this document told, not the story's day; else date. */
+static const char *attendance_date(const rctx *c, const lia_pattern *p, const lia_mention *event,
+                                   const char *date, int dated_here)
+{
+    for (size_t k = c->f->relations.n; !dated_here && is_relation(p, "attended") && k-- > 0;) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0
+            && strcmp(r->b, event->key) == 0 && r->date[0])
+            return r->date;
+    }
+    return date;
+}
+
 /* "الرياض (واس) - عقد وزراء الداخلية ... الاجتماع التاسع والثلاثين": the
  * story's own event, when no sentence places it, is hosted by the city of
  * the story where those who attended it were. */
@@ -3009,6 +3024,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     /* A headline's date is the body's to tell: "الشرع يستقبل فيدان ...
      * واتفاق العاشر من آذار على الطاولة" names an agreement's day. */
     const char *date = is_headline(c, rm->sentence) ? NULL : sentence_date(c, rm->sentence);
+    int dated_here = date != NULL;
     /* "... حيث التقى يوم الأربعاء X. كما استقبله Y": a sentence that goes
      * on with the one before takes the day of the meeting it told. */
     int goes_on = goes_on_sentence(c, rm->sentence) && c->met_sent == rm->sentence;
@@ -3145,6 +3161,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             pl = c->context_place;
         if (pl && pl == c->context_place && is_relation(p, "attended") && held_elsewhere(c, bm->key, pl))
             pl = NULL;
+        const char *when = attendance_date(c, p, bm, date, dated_here);
         if (is_relation(p, "visited")) {
             /* Where one came from is no visit, unless the sentence goes on
              * to say he visited it ("قادما من أبوظبي، التي زارها"). */
@@ -3152,7 +3169,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
                 add_visit(c, am->key, bm->key, date, rm->sentence, p->id);
         }
         else
-            add_relation(c, p->relation, am->key, bm->key, date, pl, rm->sentence, p->id);
+            add_relation(c, p->relation, am->key, bm->key, when, pl, rm->sentence, p->id);
         /* Meeting or attending abroad means having travelled there: for
          * every person of the meeting whose country is not the place's. */
         /* ... not when the place is only the story's and the time another
@@ -3173,7 +3190,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
                     VEC_PUSH(c->implied, ((implied_visit){
                         lia_arena_strdup(c->implied_strings, side[q]->key),
                         lia_arena_strdup(c->implied_strings, pl),
-                        date ? lia_arena_strdup(c->implied_strings, date) : NULL,
+                        when ? lia_arena_strdup(c->implied_strings, when) : NULL,
                         rm->sentence, c->anchor }));
         }
     }
