@@ -1850,6 +1850,46 @@ static int other_states_office(const ctx *c, const title_info *ti, title_info *n
     return 0;
 }
 
+/* Does token k match a form of ref without the article ("اجتماع" for
+ * "الاجتماع")? */
+static int same_word_bare(const ctx *c, size_t k, const lia_token *ref)
+{
+    for (int f = 0; f < ref->n_forms; f++)
+        if (strncmp(ref->forms[f], "ال", 4) != 0 && lia_token_matches(tok(c, k), ref->forms[f]))
+            return 1;
+    return 0;
+}
+
+/* Was the word at i (definite: "الاجتماع") told indefinite ("في اجتماع
+ * استمر ساعة") earlier in its sentence or the one before, outside an
+ * event's name, while the last event named is no such word ("مؤتمر
+ * ميونيخ للأمن")?  Then it is that meeting, not the event. */
+static int told_indefinite_before(const ctx *c, size_t i)
+{
+    const lia_token *ref = tok(c, i);
+    const lia_mention *last_event = NULL;
+    for (size_t q = 0; q < c->m->mentions.n; q++)
+        if (c->m->mentions.v[q].type == LIA_T_EVENT && c->m->mentions.v[q].key[0] && c->m->mentions.v[q].last <= i)
+            last_event = &c->m->mentions.v[q];
+    for (size_t k = last_event ? last_event->first : 0; last_event && k < last_event->last; k++)
+        if (same_word_bare(c, k, ref))
+            return 0;
+    size_t from = i;
+    while (from > 0 && tok(c, from - 1)->sentence + 1 >= ref->sentence)
+        from--;
+    for (size_t k = from; k < i; k++) {
+        if (has_article(tok(c, k)))
+            continue;
+        int named = 0;
+        for (size_t q = 0; q < c->m->mentions.n && !named; q++)
+            named = c->m->mentions.v[q].type == LIA_T_EVENT && c->m->mentions.v[q].first <= k
+                    && k < c->m->mentions.v[q].last;
+        if (!named && same_word_bare(c, k, ref))
+            return 1;
+    }
+    return 0;
+}
+
 static int parse_title(const ctx *c, size_t i, title_info *ti)
 {
     memset(ti, 0, sizeof *ti);
@@ -3931,8 +3971,10 @@ static size_t mention_at(ctx *c, size_t i)
         && (lex(c, i + (size_t)len, c->cls.ordinal) || lex(c, i + (size_t)len, c->cls.former)))
         return i + (size_t)len;
     /* "أول اجتماع تشاوري": an indefinite head is a new meeting, no
-     * reference to the one named before. */
-    if ((len = lex(c, i, c->cls.event_ref)) && (len > 1 || has_article(tok(c, i)))) {
+     * reference to the one named before; nor is "الاجتماع" after "في
+     * اجتماع استمر ساعة" just told: that meeting, not the event. */
+    if ((len = lex(c, i, c->cls.event_ref)) && (len > 1 || has_article(tok(c, i)))
+        && !(len == 1 && told_indefinite_before(c, i))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_EVENT);
         set_identity(c, mm, "", "", "", "");
         mm->event_ref = 1;
@@ -4773,10 +4815,13 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
      * after a name the scan gave none. */
     const lia_mention *pt = t0 == j && gaz_ref(c, j, LIA_G_TITLE, NULL) ? person_ending_at(c, j) : NULL;
     int bare_office = pt && !(pt->role && pt->role[0]);
+    /* ... and "X الأمين العام لمجلس التعاون والممثل الأعلى ... Y" when
+     * the scan gave X that office: و and a title open the next item's. */
+    int next_titled = pt && !bare_office && tok(c, j)->has_conj && has_article(tok(c, j));
     if (t0 < pm->sent_last && top_mention(c, t0) < 0
-        && (office_goes_on || bare_office
+        && (office_goes_on || bare_office || next_titled
             || ((t0 > j || has_article(tok(c, t0))) && gaz_ref(c, t0, LIA_G_TITLE, NULL)))) {
-        size_t k = t0 + 1, next_title = 0;
+        size_t k = t0 + 1, next_title = next_titled ? t0 : 0;
         while (k < pm->sent_last && k < t0 + 14
                && (tok(c, k)->kind != LIA_TOK_PUNCT || is_punct(c, k, "\""))
                && (top_mention(c, k) < 0 || c->m->mentions.v[top_mention(c, k)].type != LIA_T_PERSON)) {
@@ -4790,7 +4835,7 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         }
         if (k < pm->sent_last && is_punct(c, k, ","))
             j = k;
-        else if (bare_office && k < pm->sent_last && mention_starts_at(c, k)
+        else if ((bare_office || next_titled) && k < pm->sent_last && mention_starts_at(c, k)
                  && (tok(c, k)->has_conj || next_title)) {
             j = k;
             seen = 1;
@@ -5442,6 +5487,12 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     for (size_t k = anchor; k > sent_first && k + 3 > anchor; k--)
         if (lex(c, k - 1, c->cls.negation))
             return 1;
+    /* "ولم يشر البيان إلى أي لقاء بين X وY": "أي" before the trigger
+     * and a particle a few words earlier. */
+    if (anchor > sent_first && !strcmp(tok(c, anchor - 1)->norm, "اي"))
+        for (size_t k = anchor - 1; k > sent_first && k + 7 > anchor; k--)
+            if (lex(c, k - 1, c->cls.negation))
+                return 1;
     if (takes_place_of(c, anchor))
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
