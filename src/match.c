@@ -3421,8 +3421,10 @@ static size_t try_event(ctx *c, size_t i)
             /* "الاجتماع الثاني بالتراضي": right after the edition, a
              * definite word led by ب says how it went, not which it was
              * ("الاتجار بالمخدرات" inside a name stays). */
-            if (j > i + (size_t)len && lex(c, j - 1, c->cls.ordinal) && led_by_preposition(tk)
-                && strncmp(tk->norm, "بال", 6) == 0 && !c->gaz[j])
+            /* ... so after a country's nisba: "الدورة الأولى للجنة الحدودية
+             * الموريتانية الجزائرية بالتوقيع على محضر". */
+            if (j > i + (size_t)len && (lex(c, j - 1, c->cls.ordinal) || nisba_at(c, j - 1, NULL) == 1)
+                && led_by_preposition(tk) && strncmp(tk->norm, "بال", 6) == 0 && !c->gaz[j])
                 break;
             /* "الدورة العشرين للمنتدى مساء الجمعة": a time of the day ends it;
              * so does a year ("الجمعية العامة للمنظمة سنة 2007"). */
