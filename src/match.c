@@ -1463,6 +1463,15 @@ static int waw_family_name(const ctx *c, size_t i)
     return i + 1 >= c->t->n || tok(c, i + 1)->kind == LIA_TOK_PUNCT;
 }
 
+static size_t class_ends_before(const ctx *c, size_t i, int cls);
+
+/* Is token i right after a military rank and one given name ("اللواء
+ * عادل")? */
+static int ranked_given_name_before(const ctx *c, size_t i)
+{
+    return i >= 2 && lex(c, i - 1, c->cls.given_name) && class_ends_before(c, i - 1, c->cls.military_rank) != SIZE_MAX;
+}
+
 static int name_word(const ctx *c, size_t i, int first)
 {
     if (i >= c->t->n)
@@ -1515,6 +1524,10 @@ static int name_word(const ctx *c, size_t i, int first)
     if (any_lex(c, i))
         return 0;
     if (c->gaz[i]) {
+        /* "اللواء عادل التونسي": after a rank and a given name, a nisba
+         * with the article is the family name. */
+        if (!first && ranked_given_name_before(c, i) && nisba_at(c, i, NULL) == 1 && has_article(tk))
+            return 1;
         for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
             if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
                 return 0;
