@@ -694,8 +694,13 @@ static int dateline_at(const ctx *c, size_t i)
         return 0;
     if (i > 0 && tok(c, i - 1)->paragraph == tok(c, i)->paragraph)
         return 0;
+    /* "الرياض: «الشرق الأوسط»": a colon, then the paper's name in quotes. */
+    size_t after = i + (size_t)c->gaz_len[i];
+    if (after + 1 < c->t->n && is_punct(c, after, ":") && is_punct(c, after + 1, "\"")
+        && tok(c, after + 1)->paragraph == tok(c, i)->paragraph)
+        return 1;
     /* "عمّان - ", "تونس (وات) - ", "بغداد / المدى - " */
-    for (size_t j = i + (size_t)c->gaz_len[i]; j < c->t->n && j < i + 9; j++) {
+    for (size_t j = after; j < c->t->n && j < i + 9; j++) {
         if (is_punct(c, j, "-"))
             return 1;
         if (tok(c, j)->paragraph != tok(c, i)->paragraph)
