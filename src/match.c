@@ -1493,6 +1493,10 @@ static int name_word(const ctx *c, size_t i, int first)
         return 1;
     /* A given name that is also a function word (علي / على) counts as a
      * name when a name-like word follows it. */
+    /* "حسام زكي والأمين المساعد ...": a word joined by و that opens a
+     * title is the next person's office, though it is a given name too. */
+    if (!first && tk->has_conj && gaz_ref(c, i, LIA_G_TITLE, NULL))
+        return 0;
     if (lex(c, i, c->cls.given_name)) {
         int other = 0;
         for (int k = 0; k < c->m->n_lex[i]; k++)
