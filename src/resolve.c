@@ -1913,17 +1913,40 @@ static void heads_from_known_offices(rctx *c)
     }
 }
 
+/* "X وزير الداخلية وقائد قوة الأمن الداخلي قد عقد": a title joined by و
+ * right after a named person's office, naming no one, is his second
+ * office.  The person, or NULL. */
+static const lia_mention *second_office_of(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    if (mm->key[0] || mm->first == 0 || !c->t->tok[mm->first].has_conj)
+        return NULL;
+    /* Naming no one: a stop or "قد" after it, not a name the scan missed
+     * ("ووزير خارجية النيجر كالا أنكوراو"). */
+    size_t after = mm->last;
+    if (after < c->t->n && c->t->tok[after].kind != LIA_TOK_PUNCT && !lia_lex_at(c->m, after, c->cls.already))
+        return NULL;
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *pm = &c->m->mentions.v[q];
+        if (pm->inner)
+            continue;
+        return pm->type == LIA_T_PERSON && pm->key[0] && pm->last == mm->first && !pm->former ? pm : NULL;
+    }
+    return NULL;
+}
+
 static void heads_from_titles(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type != LIA_T_PERSON || !mm->key[0] || strcmp(mm->office, "head") != 0 || mm->former)
+        if (mm->type != LIA_T_PERSON || strcmp(mm->office, "head") != 0 || mm->former)
             continue;
-        for (int b = 0; b < 3 && mm->bodies[b]; b++) {
+        const lia_mention *holder = mm->key[0] ? mm : second_office_of(c, k);
+        for (int b = 0; holder && b < 3 && mm->bodies[b]; b++) {
             const lia_entity *e = lia_facts_find(c->f, mm->bodies[b]);
             if (!e || strcmp(e->type, LIA_COUNTRY) == 0)
                 continue;
-            add_relation(c, "heads", mm->key, mm->bodies[b], NULL, NULL,
+            add_relation(c, "heads", holder->key, mm->bodies[b], NULL, NULL,
                          (size_t)c->t->tok[mm->first].sentence, "heads.title");
         }
     }
