@@ -3053,6 +3053,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     int goes_on = goes_on_sentence(c, rm->sentence) && c->met_sent == rm->sentence;
     if (!date && goes_on)
         date = c->met_date;
+    /* "واستقبله X في ختام تلك الزيارة": the day of the occasion the
+     * sentence before told. */
+    if (!date && day_of_sentence_before(c, rm->sentence))
+        date = sentence_date(c, rm->sentence - 1);
     /* A headline's relation without a date of its own waits for the
      * story's telling of it ("باتروشيف في طهران.. مباحثات مع شمخاني"):
      * dated at the end only if the body leaves it undated. */
