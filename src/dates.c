@@ -164,7 +164,7 @@ static const char *const year_openers[] = {
 static const char *const other_date_starts[] = {
     "كانون", "تشرين", AB_AUGUST, "و" AB_AUGUST, "ف" AB_AUGUST,   /* month_word_at */
     "سنه", "عام", "الشهر",                                        /* year_led */
-    "امس", "اول", "اليوم", "واليوم", "غدا", "قبل",                 /* day_word_led */
+    "امس", "اول", "اليوم", "واليوم", "غدا", "قبل", "بعد",                 /* day_word_led */
     "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن",        /* ordinal_day_at */
     "تاسع", "عاشر", "حادي", "عشرين", "ثلاثين", "فاتح",
 };
@@ -507,6 +507,25 @@ static int one_word_ordinal(const char *norm)
         if (!strcmp(norm, days[k]))
             return k + 1;
     return !strcmp(norm, "العشرين") ? 20 : !strcmp(norm, "الثلاثين") ? 30 : 0;
+}
+
+/* Is norm, after "اليوم", what makes it a day of something: an ordinal
+ * or an adjective ("اليوم الأول"، "اليوم الأخير"، "اليوم العالمي"،
+ * "اليوم الختامي")?  Not a definite object: "شهد اليوم الحفل"،
+ * "استقبل اليوم الرئيس" tell today. */
+static int day_of_something(const char *norm)
+{
+    size_t n = strlen(norm);
+    if (strncmp(norm, "ال", 4) != 0)
+        return 0;
+    /* A nisba or ordinal adjective ends in ي (ى folded): العالمي، الثاني. */
+    if (n >= 2 && !strcmp(norm + n - 2, "ي"))
+        return 1;
+    static const char *const others[] = { "الاخير", "المفتوح", "المشهود", "الموعود" };
+    for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+        if (!strcmp(norm, others[k]))
+            return 1;
+    return one_word_ordinal(norm) != 0;
 }
 
 /* A date or range that starts with a day number at i.  Returns the index
@@ -894,6 +913,32 @@ static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
     return 0;
 }
 
+/* "ويأتي اللقاء بعد يومين من الزيارة": a verb of coming ("يأتي"،
+ * "تأتي"، "جاء"، "جاءت") at most four words before i, so what "بعد ...
+ * من" at i leads to happened that long before the story's day. */
+static int comes_after(const ctx *c, size_t i)
+{
+    static const char *const comes[] = { "ياتي", "تاتي", "جاء", "جاءت" };
+    for (size_t k = i; k > c->from && k + 4 > i;) {
+        k--;
+        for (size_t w = 0; w < sizeof comes / sizeof *comes; w++)
+            if (has_form(c, k, comes[w]))
+                return 1;
+    }
+    return 0;
+}
+
+/* Does the sentence of token i name a weekday or a month after i ("...
+ * التي جمعتهما يوم السبت الماضي")?  That day, not a count, dates it. */
+static int day_named_after(const ctx *c, size_t i)
+{
+    size_t end;
+    for (size_t k = i; k < c->to && c->t->tok[k].sentence == c->t->tok[i].sentence; k++)
+        if (weekday_at(c, k) >= 0 || month_word_at(c, k, &end))
+            return 1;
+    return 0;
+}
+
 static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
 {
     if (!c->has_doc)
@@ -923,8 +968,7 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
             && (has_form(c, i - 2, "سابق") || has_form(c, i - 2, "لاحق")))
             return 0;
         /* اليوم الاول / اليوم العالمي: a day of something, not today */
-        if (n && n->kind == LIA_TOK_WORD && strncmp(n->norm, "ال", 4) == 0 &&
-            weekday_at(c, i + 1) < 0)
+        if (n && n->kind == LIA_TOK_WORD && weekday_at(c, i + 1) < 0 && day_of_something(n->norm))
             return 0;
         off = 0;
         if (weekday_at(c, i + 1) >= 0)      /* اليوم الخميس: one date */
@@ -935,6 +979,9 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
             last = i + 2;       /* "غدا الأربعاء": one date */
     } else if (is_norm(c, i, "قبل") && (off = days_ago(c, i + 1, &last)) != 0) {
         /* "قبل يومين"، "قبل ثلاثة أيام" */
+    } else if (is_norm(c, i, "بعد") && comes_after(c, i) && (off = days_ago(c, i + 1, &last)) != 0
+               && is_norm(c, last, "من") && !day_named_after(c, last)) {
+        /* "ويأتي اللقاء بعد يومين من الزيارة التي قام بها X" */
     } else {
         return 0;
     }

@@ -1499,6 +1499,15 @@ static int waw_family_name(const ctx *c, size_t i)
     return i + 1 >= c->t->n || tok(c, i + 1)->kind == LIA_TOK_PUNCT;
 }
 
+static size_t class_ends_before(const ctx *c, size_t i, int cls);
+
+/* Is token i right after a military rank and one given name ("اللواء
+ * عادل")? */
+static int ranked_given_name_before(const ctx *c, size_t i)
+{
+    return i >= 2 && lex(c, i - 1, c->cls.given_name) && class_ends_before(c, i - 1, c->cls.military_rank) != SIZE_MAX;
+}
+
 static int name_word(const ctx *c, size_t i, int first)
 {
     if (i >= c->t->n)
@@ -1515,6 +1524,10 @@ static int name_word(const ctx *c, size_t i, int first)
         return 1;
     /* A given name that is also a function word (علي / على) counts as a
      * name when a name-like word follows it. */
+    /* "حسام زكي والأمين المساعد ...": a word joined by و that opens a
+     * title is the next person's office, though it is a given name too. */
+    if (!first && tk->has_conj && gaz_ref(c, i, LIA_G_TITLE, NULL))
+        return 0;
     if (lex(c, i, c->cls.given_name)) {
         int other = 0;
         for (int k = 0; k < c->m->n_lex[i]; k++)
@@ -1551,6 +1564,10 @@ static int name_word(const ctx *c, size_t i, int first)
     if (any_lex(c, i))
         return 0;
     if (c->gaz[i]) {
+        /* "اللواء عادل التونسي": after a rank and a given name, a nisba
+         * with the article is the family name. */
+        if (!first && ranked_given_name_before(c, i) && nisba_at(c, i, NULL) == 1 && has_article(tk))
+            return 1;
         for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
             if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
                 return 0;
@@ -1883,6 +1900,46 @@ static int other_states_office(const ctx *c, const title_info *ti, title_info *n
             title_release(next);
             return 1;
         }
+    return 0;
+}
+
+/* Does token k match a form of ref without the article ("اجتماع" for
+ * "الاجتماع")? */
+static int same_word_bare(const ctx *c, size_t k, const lia_token *ref)
+{
+    for (int f = 0; f < ref->n_forms; f++)
+        if (strncmp(ref->forms[f], "ال", 4) != 0 && lia_token_matches(tok(c, k), ref->forms[f]))
+            return 1;
+    return 0;
+}
+
+/* Was the word at i (definite: "الاجتماع") told indefinite ("في اجتماع
+ * استمر ساعة") earlier in its sentence or the one before, outside an
+ * event's name, while the last event named is no such word ("مؤتمر
+ * ميونيخ للأمن")?  Then it is that meeting, not the event. */
+static int told_indefinite_before(const ctx *c, size_t i)
+{
+    const lia_token *ref = tok(c, i);
+    const lia_mention *last_event = NULL;
+    for (size_t q = 0; q < c->m->mentions.n; q++)
+        if (c->m->mentions.v[q].type == LIA_T_EVENT && c->m->mentions.v[q].key[0] && c->m->mentions.v[q].last <= i)
+            last_event = &c->m->mentions.v[q];
+    for (size_t k = last_event ? last_event->first : 0; last_event && k < last_event->last; k++)
+        if (same_word_bare(c, k, ref))
+            return 0;
+    size_t from = i;
+    while (from > 0 && tok(c, from - 1)->sentence + 1 >= ref->sentence)
+        from--;
+    for (size_t k = from; k < i; k++) {
+        if (has_article(tok(c, k)))
+            continue;
+        int named = 0;
+        for (size_t q = 0; q < c->m->mentions.n && !named; q++)
+            named = c->m->mentions.v[q].type == LIA_T_EVENT && c->m->mentions.v[q].first <= k
+                    && k < c->m->mentions.v[q].last;
+        if (!named && same_word_bare(c, k, ref))
+            return 1;
+    }
     return 0;
 }
 
@@ -3470,8 +3527,10 @@ static size_t try_event(ctx *c, size_t i)
             /* "الاجتماع الثاني بالتراضي": right after the edition, a
              * definite word led by ب says how it went, not which it was
              * ("الاتجار بالمخدرات" inside a name stays). */
-            if (j > i + (size_t)len && lex(c, j - 1, c->cls.ordinal) && led_by_preposition(tk)
-                && strncmp(tk->norm, "بال", 6) == 0 && !c->gaz[j])
+            /* ... so after a country's nisba: "الدورة الأولى للجنة الحدودية
+             * الموريتانية الجزائرية بالتوقيع على محضر". */
+            if (j > i + (size_t)len && (lex(c, j - 1, c->cls.ordinal) || nisba_at(c, j - 1, NULL) == 1)
+                && led_by_preposition(tk) && strncmp(tk->norm, "بال", 6) == 0 && !c->gaz[j])
                 break;
             /* "الدورة العشرين للمنتدى مساء الجمعة": a time of the day ends it;
              * so does a year ("الجمعية العامة للمنظمة سنة 2007"). */
@@ -4037,8 +4096,10 @@ static size_t mention_at(ctx *c, size_t i)
         && (lex(c, i + (size_t)len, c->cls.ordinal) || lex(c, i + (size_t)len, c->cls.former)))
         return i + (size_t)len;
     /* "أول اجتماع تشاوري": an indefinite head is a new meeting, no
-     * reference to the one named before. */
-    if ((len = lex(c, i, c->cls.event_ref)) && (len > 1 || has_article(tok(c, i)))) {
+     * reference to the one named before; nor is "الاجتماع" after "في
+     * اجتماع استمر ساعة" just told: that meeting, not the event. */
+    if ((len = lex(c, i, c->cls.event_ref)) && (len > 1 || has_article(tok(c, i)))
+        && !(len == 1 && told_indefinite_before(c, i))) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_EVENT);
         set_identity(c, mm, "", "", "", "");
         mm->event_ref = 1;
@@ -5671,6 +5732,12 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     for (size_t k = anchor; k > sent_first && k + 3 > anchor; k--)
         if (lex(c, k - 1, c->cls.negation))
             return 1;
+    /* "ولم يشر البيان إلى أي لقاء بين X وY": "أي" before the trigger
+     * and a particle a few words earlier. */
+    if (anchor > sent_first && !strcmp(tok(c, anchor - 1)->norm, "اي"))
+        for (size_t k = anchor - 1; k > sent_first && k + 7 > anchor; k--)
+            if (lex(c, k - 1, c->cls.negation))
+                return 1;
     if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first) || verb_read_as_noun(c, anchor, sent_first))
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */

@@ -1436,6 +1436,17 @@ static const char *place_there_visited(const rctx *c, size_t s, const lia_rel_ma
     return NULL;
 }
 
+/* Does sentence s tell its day by the occasion of the sentence before
+ * ("وفي اليوم التالي التقى X"، "واستقبله X في اليوم نفسه")? */
+static int day_of_sentence_before(const rctx *c, size_t s)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    for (size_t i = se->first; s > 0 && i < se->last; i++)
+        if (lia_lex_at(c->m, i, c->cls.day_of_sentence_before))
+            return 1;
+    return 0;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1536,6 +1547,10 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
      * where the sentence's visit went ("زار قطر والتقى"). */
     if (visited_country)
         return visited_country;
+    /* ... that occasion's place, when the sentence names none. */
+    const char *before = !country && day_of_sentence_before(c, s) ? sentence_place(c, s - 1, NULL) : NULL;
+    if (before)
+        return before;
     /* "كما التقى X ..." goes on with the sentence before, and where it was:
      * where its meeting was, if it told one. */
     if (!country && goes_on_sentence(c, s)) {
@@ -1934,6 +1949,21 @@ static const lia_relation *attended_at(const rctx *c, const char *event, const c
     return NULL;
 }
 
+/* "افتتح X أعمال الدورة يوم الأحد ... وشهد الافتتاح Y": an attendance
+ * its sentence leaves undated is of the day of the last dated attendance
+ * of the event this document told, not the story's day; else date. */
+static const char *attendance_date(const rctx *c, const lia_pattern *p, const lia_mention *event,
+                                   const char *date, int dated_here)
+{
+    for (size_t k = c->f->relations.n; !dated_here && is_relation(p, "attended") && k-- > 0;) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0
+            && strcmp(r->b, event->key) == 0 && r->date[0])
+            return r->date;
+    }
+    return date;
+}
+
 /* "الرياض (واس) - عقد وزراء الداخلية ... الاجتماع التاسع والثلاثين": the
  * story's own event, when no sentence places it, is hosted by the city of
  * the story where those who attended it were. */
@@ -2062,19 +2092,42 @@ static void heads_from_known_offices(rctx *c)
     }
 }
 
+/* "X وزير الداخلية وقائد قوة الأمن الداخلي قد عقد": a title joined by و
+ * right after a named person's office, naming no one, is his second
+ * office.  The person, or NULL. */
+static const lia_mention *second_office_of(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    if (mm->key[0] || mm->first == 0 || !c->t->tok[mm->first].has_conj)
+        return NULL;
+    /* Naming no one: a stop or "قد" after it, not a name the scan missed
+     * ("ووزير خارجية النيجر كالا أنكوراو"). */
+    size_t after = mm->last;
+    if (after < c->t->n && c->t->tok[after].kind != LIA_TOK_PUNCT && !lia_lex_at(c->m, after, c->cls.already))
+        return NULL;
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *pm = &c->m->mentions.v[q];
+        if (pm->inner)
+            continue;
+        return pm->type == LIA_T_PERSON && pm->key[0] && pm->last == mm->first && !pm->former ? pm : NULL;
+    }
+    return NULL;
+}
+
 static void heads_from_titles(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         /* (A head of government heads the cabinet his title names.) */
-        if (mm->type != LIA_T_PERSON || !mm->key[0] || mm->former
+        if (mm->type != LIA_T_PERSON || mm->former
             || (strcmp(mm->office, "head") != 0 && strcmp(mm->office, "head-of-government") != 0))
             continue;
-        for (int b = 0; b < 3 && mm->bodies[b]; b++) {
+        const lia_mention *holder = mm->key[0] ? mm : second_office_of(c, k);
+        for (int b = 0; holder && b < 3 && mm->bodies[b]; b++) {
             const lia_entity *e = lia_facts_find(c->f, mm->bodies[b]);
             if (!e || strcmp(e->type, LIA_COUNTRY) == 0)
                 continue;
-            add_relation(c, "heads", mm->key, mm->bodies[b], NULL, NULL,
+            add_relation(c, "heads", holder->key, mm->bodies[b], NULL, NULL,
                          (size_t)c->t->tok[mm->first].sentence, "heads.title");
         }
     }
@@ -3250,11 +3303,16 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     /* A headline's date is the body's to tell: "الشرع يستقبل فيدان ...
      * واتفاق العاشر من آذار على الطاولة" names an agreement's day. */
     const char *date = is_headline(c, rm->sentence) ? NULL : sentence_date(c, rm->sentence);
+    int dated_here = date != NULL;
     /* "... حيث التقى يوم الأربعاء X. كما استقبله Y": a sentence that goes
      * on with the one before takes the day of the meeting it told. */
     int goes_on = goes_on_sentence(c, rm->sentence) && c->met_sent == rm->sentence;
     if (!date && goes_on)
         date = c->met_date;
+    /* "واستقبله X في ختام تلك الزيارة": the day of the occasion the
+     * sentence before told. */
+    if (!date && day_of_sentence_before(c, rm->sentence))
+        date = sentence_date(c, rm->sentence - 1);
     /* A headline's relation without a date of its own waits for the
      * story's telling of it ("باتروشيف في طهران.. مباحثات مع شمخاني"):
      * dated at the end only if the body leaves it undated. */
@@ -3397,6 +3455,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             pl = c->context_place;
         if (pl && pl == c->context_place && is_relation(p, "attended") && held_elsewhere(c, bm->key, pl))
             pl = NULL;
+        const char *when = attendance_date(c, p, bm, date, dated_here);
         if (is_relation(p, "visited")) {
             /* Where one came from is no visit, unless the sentence goes on
              * to say he visited it ("قادما من أبوظبي، التي زارها"). */
@@ -3404,7 +3463,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
                 add_visit(c, am->key, bm->key, date, rm->sentence, p->id);
         }
         else
-            add_relation(c, p->relation, am->key, bm->key, date, pl, rm->sentence, p->id);
+            add_relation(c, p->relation, am->key, bm->key, when, pl, rm->sentence, p->id);
         /* Meeting or attending abroad means having travelled there: for
          * every person of the meeting whose country is not the place's. */
         /* ... not when the place is only the story's and the time another
@@ -3425,7 +3484,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
                     VEC_PUSH(c->implied, ((implied_visit){
                         lia_arena_strdup(c->implied_strings, side[q]->key),
                         lia_arena_strdup(c->implied_strings, pl),
-                        date ? lia_arena_strdup(c->implied_strings, date) : NULL,
+                        when ? lia_arena_strdup(c->implied_strings, when) : NULL,
                         rm->sentence, c->anchor }));
         }
     }

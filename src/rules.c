@@ -1266,6 +1266,7 @@ static void look_up_named_classes(lia_rules *r)
     n->contrast_clause = lia_rules_class(r, "contrast_clause");
     n->counted_ref = lia_rules_class(r, "counted_ref");
     n->counterpart = lia_rules_class(r, "counterpart");
+    n->day_of_sentence_before = lia_rules_class(r, "day_of_sentence_before");
     n->day_word = lia_rules_class(r, "day_word");
     n->delegation = lia_rules_class(r, "delegation");
     n->delegation_adj = lia_rules_class(r, "delegation_adj");
