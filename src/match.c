@@ -1508,12 +1508,22 @@ static int ranked_given_name_before(const ctx *c, size_t i)
     return i >= 2 && lex(c, i - 1, c->cls.given_name) && class_ends_before(c, i - 1, c->cls.military_rank) != SIZE_MAX;
 }
 
+/* Is the word at i "سنة" or "عام" before a number, the year it names? */
+static int year_word_at(const ctx *c, size_t i)
+{
+    return i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_NUMBER
+           && (lia_token_matches(tok(c, i), "سنه") || lia_token_matches(tok(c, i), "عام"));
+}
+
 static int name_word(const ctx *c, size_t i, int first)
 {
     if (i >= c->t->n)
         return 0;
     const lia_token *tk = tok(c, i);
     if (tk->kind != LIA_TOK_WORD)
+        return 0;
+    /* "الرئيس الراحل فرانسوا ميتران عام 1983": the year is no part of it. */
+    if (!first && year_word_at(c, i))
         return 0;
     if (lex(c, i, c->cls.name_part))
         return 1;
@@ -3536,8 +3546,7 @@ static size_t try_event(ctx *c, size_t i)
              * so does a year ("الجمعية العامة للمنظمة سنة 2007"). */
             if (j > i + (size_t)len && lex(c, j, c->cls.time_of_day))
                 break;
-            if (j > i + (size_t)len && j + 1 < c->t->n && tok(c, j + 1)->kind == LIA_TOK_NUMBER
-                && (lia_token_matches(tk, "سنه") || lia_token_matches(tk, "عام")))
+            if (j > i + (size_t)len && year_word_at(c, j))
                 break;
             /* "في قمة نيامي النظام الداخلي": after the place that names
              * the event only an adjective ("مؤتمر بغداد الدولي") goes on. */
@@ -5409,8 +5418,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (el == 0 && start > 0 && lex(c, start - 1, c->cls.with))
         mi = -1;
     /* ... nor a visit verb's place: in "زار المملكة في سبتمبر والتقى
-     * الملك" المملكة is where he went, not who met the king. */
-    if (mi >= 0 && el == 0 && start > 0 && lex(c, start - 1, c->cls.visit_verb)
+     * الملك" المملكة is where he went, not who met the king.  A pattern
+     * that wants only a place there reads it as such ("يزور مصر منذ زيارة
+     * X": the place X visited before). */
+    if (mi >= 0 && el == 0 && start > 0 && lex(c, start - 1, c->cls.visit_verb) && (e->types & ~LIA_T_PLACE)
         && (c->m->mentions.v[mi].type == LIA_T_COUNTRY || c->m->mentions.v[mi].type == LIA_T_CITY))
         mi = -1;
     /* "قبل أن يجتمع بنائبة الرئيس X ووزير الخارجية Y": right after a
