@@ -5701,13 +5701,34 @@ static int takes_place_of(const ctx *c, size_t anchor)
     return j < c->t->n && same_sentence(c, anchor, j) && lex(c, j, c->cls.in_place_of);
 }
 
+/* "ووجه X دعوة إلى Y لزيارة طهران"، "دعاه لزيارة الرباط": is the visit
+ * at anchor, led by ل, what an invitation a few words before asks for?
+ * An invitation answered ("تلبية لدعوة ... لزيارة البلاد") is no plan. */
+static int invited_for(const ctx *c, size_t anchor, size_t sent_first)
+{
+    const lia_token *tr = tok(c, anchor);
+    if (tr->n_forms < 2 || strncmp(tr->norm, "ل", 2) != 0)
+        return 0;
+    for (size_t k = anchor; k > sent_first && k + 10 > anchor; k--) {
+        const lia_token *tk = tok(c, k - 1);
+        int invitation = lex(c, k - 1, c->cls.invite) || lia_token_matches(tk, "دعوه")
+                         || lia_token_matches(tk, "الدعوه");
+        if (invitation)
+            return !(k >= 2 + sent_first && lia_token_matches(tok(c, k - 2), "تلبيه"))
+                   && !(tk->n_forms > 1 && strncmp(tk->norm, "ل", 2) == 0);
+    }
+    return 0;
+}
+
 /* Is the visit at anchor one someone was invited to ("داعيا المسؤولين
  * العمانيين إلى زيارة طهران", "ودعا نظيره إلى زيارة الرباط")?  An
  * invitation verb a few words before "إلى زيارة" makes it a plan. */
 static int invited_to(const ctx *c, size_t anchor, size_t sent_first)
 {
-    if (anchor == sent_first || !lex(c, anchor - 1, c->cls.to))
+    if (anchor == sent_first)
         return 0;
+    if (!lex(c, anchor - 1, c->cls.to))
+        return invited_for(c, anchor, sent_first);
     for (size_t k = anchor - 1; k > sent_first && k + 10 > anchor; k--)
         if (lex(c, k - 1, c->cls.invite))
             return 1;
