@@ -1508,12 +1508,22 @@ static int ranked_given_name_before(const ctx *c, size_t i)
     return i >= 2 && lex(c, i - 1, c->cls.given_name) && class_ends_before(c, i - 1, c->cls.military_rank) != SIZE_MAX;
 }
 
+/* Is the word at i "سنة" or "عام" before a number, the year it names? */
+static int year_word_at(const ctx *c, size_t i)
+{
+    return i + 1 < c->t->n && tok(c, i + 1)->kind == LIA_TOK_NUMBER
+           && (lia_token_matches(tok(c, i), "سنه") || lia_token_matches(tok(c, i), "عام"));
+}
+
 static int name_word(const ctx *c, size_t i, int first)
 {
     if (i >= c->t->n)
         return 0;
     const lia_token *tk = tok(c, i);
     if (tk->kind != LIA_TOK_WORD)
+        return 0;
+    /* "الرئيس الراحل فرانسوا ميتران عام 1983": the year is no part of it. */
+    if (!first && year_word_at(c, i))
         return 0;
     if (lex(c, i, c->cls.name_part))
         return 1;
@@ -3536,8 +3546,7 @@ static size_t try_event(ctx *c, size_t i)
              * so does a year ("الجمعية العامة للمنظمة سنة 2007"). */
             if (j > i + (size_t)len && lex(c, j, c->cls.time_of_day))
                 break;
-            if (j > i + (size_t)len && j + 1 < c->t->n && tok(c, j + 1)->kind == LIA_TOK_NUMBER
-                && (lia_token_matches(tk, "سنه") || lia_token_matches(tk, "عام")))
+            if (j > i + (size_t)len && year_word_at(c, j))
                 break;
             /* "في قمة نيامي النظام الداخلي": after the place that names
              * the event only an adjective ("مؤتمر بغداد الدولي") goes on. */
@@ -5409,8 +5418,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (el == 0 && start > 0 && lex(c, start - 1, c->cls.with))
         mi = -1;
     /* ... nor a visit verb's place: in "زار المملكة في سبتمبر والتقى
-     * الملك" المملكة is where he went, not who met the king. */
-    if (mi >= 0 && el == 0 && start > 0 && lex(c, start - 1, c->cls.visit_verb)
+     * الملك" المملكة is where he went, not who met the king.  A pattern
+     * that wants only a place there reads it as such ("يزور مصر منذ زيارة
+     * X": the place X visited before). */
+    if (mi >= 0 && el == 0 && start > 0 && lex(c, start - 1, c->cls.visit_verb) && (e->types & ~LIA_T_PLACE)
         && (c->m->mentions.v[mi].type == LIA_T_COUNTRY || c->m->mentions.v[mi].type == LIA_T_CITY))
         mi = -1;
     /* "قبل أن يجتمع بنائبة الرئيس X ووزير الخارجية Y": right after a
@@ -5690,13 +5701,34 @@ static int takes_place_of(const ctx *c, size_t anchor)
     return j < c->t->n && same_sentence(c, anchor, j) && lex(c, j, c->cls.in_place_of);
 }
 
+/* "ووجه X دعوة إلى Y لزيارة طهران"، "دعاه لزيارة الرباط": is the visit
+ * at anchor, led by ل, what an invitation a few words before asks for?
+ * An invitation answered ("تلبية لدعوة ... لزيارة البلاد") is no plan. */
+static int invited_for(const ctx *c, size_t anchor, size_t sent_first)
+{
+    const lia_token *tr = tok(c, anchor);
+    if (tr->n_forms < 2 || strncmp(tr->norm, "ل", 2) != 0)
+        return 0;
+    for (size_t k = anchor; k > sent_first && k + 10 > anchor; k--) {
+        const lia_token *tk = tok(c, k - 1);
+        int invitation = lex(c, k - 1, c->cls.invite) || lia_token_matches(tk, "دعوه")
+                         || lia_token_matches(tk, "الدعوه");
+        if (invitation)
+            return !(k >= 2 + sent_first && lia_token_matches(tok(c, k - 2), "تلبيه"))
+                   && !(tk->n_forms > 1 && strncmp(tk->norm, "ل", 2) == 0);
+    }
+    return 0;
+}
+
 /* Is the visit at anchor one someone was invited to ("داعيا المسؤولين
  * العمانيين إلى زيارة طهران", "ودعا نظيره إلى زيارة الرباط")?  An
  * invitation verb a few words before "إلى زيارة" makes it a plan. */
 static int invited_to(const ctx *c, size_t anchor, size_t sent_first)
 {
-    if (anchor == sent_first || !lex(c, anchor - 1, c->cls.to))
+    if (anchor == sent_first)
         return 0;
+    if (!lex(c, anchor - 1, c->cls.to))
+        return invited_for(c, anchor, sent_first);
     for (size_t k = anchor - 1; k > sent_first && k + 10 > anchor; k--)
         if (lex(c, k - 1, c->cls.invite))
             return 1;

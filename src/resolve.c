@@ -4184,6 +4184,10 @@ static void set_context_place(rctx *c)
          * summary, not the story's place. */
         if (rm->sentence > lead && pattern_has_class(p, c->cls.tour_took_in))
             continue;
+        /* ... and where one left for ("غادر بعدها متوجها إلى مالابو"):
+         * the next leg. */
+        if (rm->sentence > lead && pattern_has_class(p, c->cls.heading_to))
+            continue;
         if (lp && !strcmp(lp->type, LIA_CITY) && rm->sentence > lead
             && c->t->tok[c->t->sent[rm->sentence].first].paragraph
                    > c->t->tok[c->t->sent[lead].first].paragraph) {
