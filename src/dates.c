@@ -164,7 +164,7 @@ static const char *const year_openers[] = {
 static const char *const other_date_starts[] = {
     "كانون", "تشرين", AB_AUGUST, "و" AB_AUGUST, "ف" AB_AUGUST,   /* month_word_at */
     "سنه", "عام", "الشهر",                                        /* year_led */
-    "امس", "اول", "اليوم", "واليوم", "غدا", "قبل", "بعد",                 /* day_word_led */
+    "امس", "اول", "اليوم", "واليوم", "غدا", "قبل", "بعد",          /* day_word_led */
     "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن",        /* ordinal_day_at */
     "تاسع", "عاشر", "حادي", "عشرين", "ثلاثين", "فاتح",
 };
