@@ -1828,6 +1828,34 @@ static void rebind_defaulted_bodies(const ctx *c, title_info *ti, int ci)
     }
 }
 
+/* "وزير المالية X" with no country of his own (no nisba, delegation or
+ * side): a finance, energy or oil minister travels with his head of state
+ * as often as he receives, so the dateline's country is no guess for his
+ * ministry.  Such a guessed body is dropped, and the country it alone
+ * gave the title. */
+static void drop_guessed_civil_bodies(const ctx *c, title_info *ti)
+{
+    int kept = 0, from_dropped = 0;
+    for (int k = 0; k < ti->n_bodies; k++) {
+        body *b = &ti->bodies[k];
+        if (b->defaulted && b->kind >= 0 && b->kind_first > 0
+            && lex(c, b->kind_first - 1, c->cls.civil_portfolio)) {
+            from_dropped |= ti->country >= 0 && !strcmp(b->country, c->r->countries.v[ti->country].code);
+            body_release(b);
+            continue;
+        }
+        if (kept != k) {
+            ti->bodies[kept] = *b;
+            body_release(b);
+        }
+        kept++;
+    }
+    ti->n_bodies = kept;
+    if (from_dropped && !(kept && ti->bodies[0].country[0]
+                          && !strcmp(ti->bodies[0].country, c->r->countries.v[ti->country].code)))
+        ti->country = -1;
+}
+
 /* Is token i a title by itself ("رئيس")?  Its index, or -1. */
 static int one_word_title(const ctx *c, size_t i)
 {
@@ -2352,10 +2380,12 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
         title_release(&ti);
         return j;
     }
+    if (wci < 0)
+        drop_guessed_civil_bodies(c, &ti);
     lia_mention *mm = &c->m->mentions.v[person];
     attach_title(mm, &ti, c, t, ti.end);
     /* An unknown name takes the country of his office. */
-    if (!mm->country[0])
+    if (!mm->country[0] && (ti.country >= 0 || ti.n_bodies))
         mm->country = keep(c, ti.country >= 0 ? c->r->countries.v[ti.country].code : ti.bodies[0].country);
     /* "X، قائد القوات البرية سابقا، وY": the word that dates the office
      * is part of it, so the list goes on after it. */
@@ -3102,6 +3132,8 @@ static size_t try_title_person(ctx *c, size_t i)
         ti.country = side;
         rebind_defaulted_bodies(c, &ti, side);
     }
+    if (!ol && dc < 0 && side < 0)
+        drop_guessed_civil_bodies(c, &ti);
     if (name_end > j) {
         lia_mention *mm = new_mention(c, i, name_end, LIA_T_PERSON);
         mm->member = member;
