@@ -2678,6 +2678,24 @@ static size_t charged_with(const ctx *c, size_t j)
     return 0;
 }
 
+/* "الوزير المنتدب ... المكلف بإدارة الدفاع الوطني X": a portfolio
+ * [first, last) that is a known body all through is the body the office
+ * is of, when the title named none. */
+static void charged_body(const ctx *c, title_info *ti, size_t first, size_t last)
+{
+    body b;
+    if (ti->n_bodies || !gaz_ref(c, first, LIA_G_AGENCY, NULL))
+        return;
+    if (!parse_body(c, first, -1, 0, &b) || b.end != last) {
+        body_release(&b);
+        return;
+    }
+    b.start = first;
+    ti->bodies[ti->n_bodies++] = b;
+    if (ti->country < 0 && b.country[0])
+        ti->country = lia_rules_country_index(c->r, b.country);
+}
+
 /* Is a name at i set off by a comma after it ("، ديو أكيكي،")? */
 static int name_set_off(const ctx *c, size_t i)
 {
@@ -2840,6 +2858,7 @@ static size_t try_title_person(ctx *c, size_t i)
                    && (h = (size_t)gaz_ref(c, j + 1, LIA_G_TITLE, NULL))) {
             j += 1 + h;              /* "الوزير المنتدب لدى رئيس الحكومة" */
         } else if ((h = charged_with(c, j)) > 0) {
+            charged_body(c, &ti, j, j + h);
             j += h;                  /* "المبعوث الخاص المكلف بالصحراء الغربية ودول المغرب العربي X" */
         } else if (ti.n_bodies && ti.bodies[0].country && strcmp(tok(c, j)->norm, "في") == 0
                    && (h = (size_t)gaz_ref(c, j + 1, LIA_G_AGENCY, &ai))
