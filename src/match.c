@@ -1871,6 +1871,7 @@ static int one_word_title(const ctx *c, size_t i)
 
 static int joined_by_waw(const ctx *c, size_t i);
 static size_t charged_with(const ctx *c, size_t j);
+static int name_set_off(const ctx *c, size_t i);
 static int serves_someone(const ctx *c, int t);
 static int principal_in_construct(const ctx *c, size_t j);
 
@@ -2671,6 +2672,10 @@ static size_t charged_with(const ctx *c, size_t j)
         }
         int in_affairs = affairs && (region || k == j + 1 || tok(c, k)->has_conj);
         if (!in_affairs && name_at(c, k))
+            return k - j;
+        /* "المكلف بإدارة الدفاع الوطني، عبد اللطيف لوديي،": a comma
+         * before a name set off by another. */
+        if (!affairs && is_punct(c, k, ",") && name_set_off(c, k + 1))
             return k - j;
         if (tok(c, k)->kind != LIA_TOK_WORD)
             return 0;
