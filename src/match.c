@@ -1838,6 +1838,34 @@ static void rebind_defaulted_bodies(const ctx *c, title_info *ti, int ci)
     }
 }
 
+/* "وزير المالية X" with no country of his own (no nisba, delegation or
+ * side): a finance, energy or oil minister travels with his head of state
+ * as often as he receives, so the dateline's country is no guess for his
+ * ministry.  Such a guessed body is dropped, and the country it alone
+ * gave the title. */
+static void drop_guessed_civil_bodies(const ctx *c, title_info *ti)
+{
+    int kept = 0, from_dropped = 0;
+    for (int k = 0; k < ti->n_bodies; k++) {
+        body *b = &ti->bodies[k];
+        if (b->defaulted && b->kind >= 0 && b->kind_first > 0
+            && lex(c, b->kind_first - 1, c->cls.civil_portfolio)) {
+            from_dropped |= ti->country >= 0 && !strcmp(b->country, c->r->countries.v[ti->country].code);
+            body_release(b);
+            continue;
+        }
+        if (kept != k) {
+            ti->bodies[kept] = *b;
+            body_release(b);
+        }
+        kept++;
+    }
+    ti->n_bodies = kept;
+    if (from_dropped && !(kept && ti->bodies[0].country[0]
+                          && !strcmp(ti->bodies[0].country, c->r->countries.v[ti->country].code)))
+        ti->country = -1;
+}
+
 /* Is token i a title by itself ("رئيس")?  Its index, or -1. */
 static int one_word_title(const ctx *c, size_t i)
 {
@@ -1853,6 +1881,7 @@ static int one_word_title(const ctx *c, size_t i)
 
 static int joined_by_waw(const ctx *c, size_t i);
 static size_t charged_with(const ctx *c, size_t j);
+static int name_set_off(const ctx *c, size_t i);
 static int serves_someone(const ctx *c, int t);
 static int principal_in_construct(const ctx *c, size_t j);
 
@@ -2362,10 +2391,12 @@ static size_t absorb_apposition(ctx *c, size_t person, size_t j)
         title_release(&ti);
         return j;
     }
+    if (wci < 0)
+        drop_guessed_civil_bodies(c, &ti);
     lia_mention *mm = &c->m->mentions.v[person];
     attach_title(mm, &ti, c, t, ti.end);
     /* An unknown name takes the country of his office. */
-    if (!mm->country[0])
+    if (!mm->country[0] && (ti.country >= 0 || ti.n_bodies))
         mm->country = keep(c, ti.country >= 0 ? c->r->countries.v[ti.country].code : ti.bodies[0].country);
     /* "X، قائد القوات البرية سابقا، وY": the word that dates the office
      * is part of it, so the list goes on after it. */
@@ -2652,10 +2683,32 @@ static size_t charged_with(const ctx *c, size_t j)
         int in_affairs = affairs && (region || k == j + 1 || tok(c, k)->has_conj);
         if (!in_affairs && name_at(c, k))
             return k - j;
+        /* "المكلف بإدارة الدفاع الوطني، عبد اللطيف لوديي،": a comma
+         * before a name set off by another. */
+        if (!affairs && is_punct(c, k, ",") && name_set_off(c, k + 1))
+            return k - j;
         if (tok(c, k)->kind != LIA_TOK_WORD)
             return 0;
     }
     return 0;
+}
+
+/* "الوزير المنتدب ... المكلف بإدارة الدفاع الوطني X": a portfolio
+ * [first, last) that is a known body all through is the body the office
+ * is of, when the title named none. */
+static void charged_body(const ctx *c, title_info *ti, size_t first, size_t last)
+{
+    body b;
+    if (ti->n_bodies || !gaz_ref(c, first, LIA_G_AGENCY, NULL))
+        return;
+    if (!parse_body(c, first, -1, 0, &b) || b.end != last) {
+        body_release(&b);
+        return;
+    }
+    b.start = first;
+    ti->bodies[ti->n_bodies++] = b;
+    if (ti->country < 0 && b.country[0])
+        ti->country = lia_rules_country_index(c->r, b.country);
 }
 
 /* Is a name at i set off by a comma after it ("، ديو أكيكي،")? */
@@ -2820,6 +2873,7 @@ static size_t try_title_person(ctx *c, size_t i)
                    && (h = (size_t)gaz_ref(c, j + 1, LIA_G_TITLE, NULL))) {
             j += 1 + h;              /* "الوزير المنتدب لدى رئيس الحكومة" */
         } else if ((h = charged_with(c, j)) > 0) {
+            charged_body(c, &ti, j, j + h);
             j += h;                  /* "المبعوث الخاص المكلف بالصحراء الغربية ودول المغرب العربي X" */
         } else if (ti.n_bodies && ti.bodies[0].country && strcmp(tok(c, j)->norm, "في") == 0
                    && (h = (size_t)gaz_ref(c, j + 1, LIA_G_AGENCY, &ai))
@@ -3112,6 +3166,8 @@ static size_t try_title_person(ctx *c, size_t i)
         ti.country = side;
         rebind_defaulted_bodies(c, &ti, side);
     }
+    if (!ol && dc < 0 && side < 0)
+        drop_guessed_civil_bodies(c, &ti);
     if (name_end > j) {
         lia_mention *mm = new_mention(c, i, name_end, LIA_T_PERSON);
         mm->member = member;

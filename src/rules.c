@@ -1299,6 +1299,7 @@ static void look_up_named_classes(lia_rules *r)
     n->in_place_of = lia_rules_class(r, "in_place_of");
     n->includes = lia_rules_class(r, "includes");
     n->institution = lia_rules_class(r, "institution");
+    n->civil_portfolio = lia_rules_class(r, "civil_portfolio");
     n->invite = lia_rules_class(r, "invite");
     n->arrival_pron = lia_rules_class(r, "arrival_pron");
     n->joined_them = lia_rules_class(r, "joined_them");
