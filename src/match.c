@@ -1162,6 +1162,15 @@ static void kind_agency(const ctx *c, int k, int ci, size_t first, size_t last, 
     }
 }
 
+/* "حاكم دبي" at j, an office that names the city its holder rules: its
+ * length, or 0. */
+static size_t ruler_of_city(const ctx *c, size_t j)
+{
+    int rl = lex(c, j, c->cls.ruler_of);
+    int cl = rl ? gaz_ref(c, j + (size_t)rl, LIA_G_CITY, NULL) : 0;
+    return cl && same_sentence(c, j, j + (size_t)(rl + cl) - 1) ? (size_t)(rl + cl) : 0;
+}
+
 /* The country of the place named last in i's sentence before a
  * reception word at most four tokens before i ("كان في استقباله بالمطار
  * X"), or -1. */
@@ -2842,9 +2851,8 @@ static size_t try_title_person(ctx *c, size_t i)
                        || (h = (size_t)gaz_ref(c, j + 1, LIA_G_CITY, NULL)))
                    && same_sentence(c, j, j + 1 + h) && name_at(c, j + 1 + h)) {
             j += 1 + h;              /* "السفير الأمريكي لدى البلاد X"، "مندوب سوريا لدى الأمم المتحدة X"، "السفير لدى هانوي X" */
-        } else if ((h = (size_t)lex(c, j, c->cls.ruler_of)) && (nci = gaz_ref(c, j + h, LIA_G_CITY, NULL))
-                   && same_sentence(c, j, j + h + (size_t)nci)) {
-            j += h + (size_t)nci;    /* "رئيس مجلس الوزراء حاكم دبي الشيخ X": the city he rules */
+        } else if ((h = ruler_of_city(c, j))) {
+            j += h;                  /* "رئيس مجلس الوزراء حاكم دبي الشيخ X": the city he rules */
         } else if ((h = city_phrase(c, j)) && same_sentence(c, j, j + h) && name_at(c, j + h)) {
             j += h;                  /* "سفير الولايات المتحدة بالرباط X"، "... في عمان X" */
         } else if ((h = destination_country(c, j)) && same_sentence(c, j, j + h) && name_at(c, j + h)) {

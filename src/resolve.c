@@ -3761,14 +3761,8 @@ static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
     /* "ثم عاد في يوليو ليلتقي الرئيس X ورئيس الأركان Y": a verb of purpose
      * keeps the subject of its clause; with none named in the sentence
      * before it, the story's. */
-    if (!purpose || c->subject < 0 || c->subject == rm->a)
+    if (!purpose || c->subject < 0 || c->subject == rm->a || last_person_before(c, rm) >= 0)
         return -1;
-    for (size_t k = 0; k < c->m->mentions.n && c->m->mentions.v[k].first < rm->anchor; k++) {
-        const lia_mention *mm = &c->m->mentions.v[k];
-        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && !mm->possessor
-            && mm->first >= c->t->sent[rm->sentence].first)
-            return -1;
-    }
     return c->subject;
 }
 
