@@ -5714,6 +5714,11 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
             if (j > pm->anchor_pos && j < pm->sent_last && nx && nx->kind == LIA_P_CAPTURE
                 && lex(c, j, c->cls.contrast_clause))
                 break;
+            /* "والتقى الوزير X، قبل أن يستقبله الرئيس Y": the clause of
+             * another occasion has its own parties too. */
+            if (j > pm->anchor_pos && j < pm->sent_last && nx && nx->kind == LIA_P_CAPTURE
+                && is_punct(c, j - 1, ",") && lex(c, j, c->cls.subordinate_clause))
+                break;
             /* "والتقى الرئيس X في مقر الرئاسة بحضور Y وZ": who sat in is
              * no party the trigger names (patterns that want them say so). */
             if (j > pm->anchor_pos && j < pm->sent_last && nx && nx->kind == LIA_P_CAPTURE
