@@ -5708,6 +5708,11 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
              * the subject of the verb "كما" joins. */
             if (j < pm->anchor_pos && el < pm->anchor_el && j < pm->sent_last && lex(c, j, c->cls.clause_join))
                 break;
+            /* "تلبية لدعوة من X، حيث التقى به Y": what "، حيث" follows
+             * is where or when, not who. */
+            if (j < pm->anchor_pos && el < pm->anchor_el && j > 0 && is_punct(c, j - 1, ",")
+                && lex(c, j, c->cls.clause_link))
+                break;
             /* "والتقى X، في حين أطلق Y ...": a clause set against this one
              * has its own parties (a pattern may still name its trigger:
              * "ترأس X الوفد، فيما ترأس Y"). */
