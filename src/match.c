@@ -4636,6 +4636,11 @@ static void find_surnames(ctx *c)
          * word of the lexicon ("رئيسي") is the name. */
         int titled = i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1]
                      && gaz_ref(c, i - 1, LIA_G_TITLE, NULL) == 1 && !tok(c, i)->has_conj;
+        /* "بمطار الملك عبدالعزيز الدولي": a place named after a king, not
+         * "محمد بن سلمان بن عبدالعزيز" named again. */
+        if (titled && i >= 2 && lex(c, i - 2, c->cls.facility) && !has_article(tok(c, i - 2))
+            && same_sentence(c, i - 2, i))
+            continue;
         /* "اللواء توفيق"، "اللواء كامل": after a military or police rank,
          * a surname that is also a given name is the name (Egyptian and
          * Levantine papers name officers so). */
