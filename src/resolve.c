@@ -52,6 +52,9 @@ typedef struct {
      * come before it in the document, so that clause_of, asked for every
      * date of a sentence, is a difference instead of a scan.  Owned here. */
     size_t *breaks_before;
+    /* Per sentence: 1 + the index in c->f->relations of the first meeting
+     * it told, or 0.  Owned here. */
+    size_t *first_met_of_sent;
     lia_named_classes cls;    /* c->r->named, copied for one load per test */
 } rctx;
 
@@ -1804,8 +1807,11 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
             return;
         lia_facts_entity(c->f, co->code, LIA_COUNTRY, co->name, co->latin, co->code);
     }
+    size_t known = c->f->relations.n;
     lia_relation *r = add_fact(c, rel, a, b, date, place, sent, rule);
     if (strcmp(rel, "met") == 0) {
+        if (c->f->relations.n > known && c->first_met_of_sent && !c->first_met_of_sent[sent])
+            c->first_met_of_sent[sent] = known + 1;
         c->met_sent = sent + 1;
         c->met_date = date;
         c->met_place = place;
@@ -4360,6 +4366,59 @@ static void member_attendance(rctx *c)
     }
 }
 
+/* Does the word at token i, after a meeting noun or a summit, say the
+ * meeting had three parties ("لقاء ثلاثي"، "القمة الثلاثية")?  (Of
+ * meetings of four or five, who met whom beyond the host is told less
+ * often: the golds leave the guests' pairs out.) */
+static int trilateral_meeting_at(const rctx *c, size_t i)
+{
+    return i > 0 && lia_lex_has(c->m, i, c->cls.multi_party)
+           && (lia_lex_at(c->m, i - 1, c->cls.met_noun) || lia_lex_at(c->m, i - 1, c->cls.summit))
+           && strstr(c->t->tok[i].norm, "ثلاث");
+}
+
+/* "قمة ثلاثية جمعت X وY بدعوة من Z"، "استضاف X كلا من Y وZ في قمة
+ * ثلاثية": a meeting of three told with three persons named in its
+ * sentence, two of whom the rules already read meeting, has each of them
+ * meet the others.  A sentence that names more persons is left as the
+ * rules read it. */
+static void met_all_of_multiparty(rctx *c)
+{
+    if (c->cls.multi_party < 0 || !c->first_met_of_sent)
+        return;
+    for (size_t s = 0; s < c->t->n_sent; s++) {
+        if (!c->first_met_of_sent[s])
+            continue;
+        int want = 0;
+        for (size_t i = c->t->sent[s].first; i < c->t->sent[s].last && !want; i++)
+            want = trilateral_meeting_at(c, i) ? 3 : 0;
+        if (!want)
+            continue;
+        const char *keys[4];
+        int n = 0;
+        for (size_t q = 0; q < c->m->mentions.n && n <= want; q++) {
+            const lia_mention *mm = &c->m->mentions.v[q];
+            if (mm->type != LIA_T_PERSON || mm->inner || !mm->key[0] || c->t->tok[mm->first].sentence != (int)s)
+                continue;
+            int dup = 0;
+            for (int k = 0; k < n; k++)
+                dup |= !strcmp(keys[k], mm->key);
+            if (!dup)
+                keys[n++] = mm->key;
+        }
+        if (n != want)
+            continue;
+        const lia_relation *told = c->f->relations.v[c->first_met_of_sent[s] - 1];
+        /* (Copied: adding relations may move the strings' owner array.) */
+        char *date = xstrdup(told->date), *place = xstrdup(told->place);
+        for (int a = 0; a < n; a++)
+            for (int b = a + 1; b < n; b++)
+                add_relation(c, "met", keys[a], keys[b], date, place, s, "met.multiparty-all");
+        free(date);
+        free(place);
+    }
+}
+
 void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
                  lia_matches *m, lia_facts *f)
 {
@@ -4376,6 +4435,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.cls = r->named;
     c.implied_strings = lia_arena_new();
     count_clause_breaks(&c);
+    c.first_met_of_sent = xcalloc(t->n_sent + 1, sizeof *c.first_met_of_sent);
     resolve_references(&c);
     merge_event_editions(&c);
     merge_headline_city_events(&c);
@@ -4388,6 +4448,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     hosted_from_event_places(&c);
     trim_entourage_lists(&c);
     relations_from_matches(&c);
+    met_all_of_multiparty(&c);
     for (size_t k = 0; k < c.implied.n; k++) {
         implied_visit *v = &c.implied.v[k];
         c.anchor = v->anchor;
@@ -4404,4 +4465,5 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     free(c.context_date);
     free(c.context_place);
     free(c.breaks_before);
+    free(c.first_met_of_sent);
 }

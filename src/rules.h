@@ -158,7 +158,7 @@ typedef struct {
         event_ref, facility, family_particle, finance_noun, former, future, given_name, group_ref, guest,
         heading_to, high_level, home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, invite, joined_them,
         lead, led_by, list_intro, list_sep, made_by, margin, meeting_kind_adj, meeting_ref,
-        message_from, met_noun, met_noun_pron, met_verb, met_verb_dual, military_rank, name_inner, name_part, place_adjective,
+        message_from, met_noun, met_noun_pron, met_verb, met_verb_dual, military_rank, multi_party, name_inner, name_part, place_adjective,
         negation, next_occasion, office_modifier, officials_of, ordinal, org_ref, origin, outlet, plural_title, portfolio, own_attendance, participants, polity, post,
         precedent,
         press_conference, receive, receive_noun, receive_pron, region, relative, relative_dual, relative_plural,
