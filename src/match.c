@@ -2616,6 +2616,25 @@ static size_t government_of(const ctx *c, size_t i, int *country)
     return 0;
 }
 
+/* "حاكم إقليم بريمورسكي X"، "حاكم ولاية تكساس X": the region a governor
+ * rules, between his title and a name of two words or more: up to a comma
+ * ("حاكم إقليم تييرا ديل فويغو، X"), else a place the gazetteer knows,
+ * else one word.  Its length, or 0. */
+static size_t governed_region(const ctx *c, const title_info *ti, size_t j)
+{
+    if (ti->title < 0 || strcmp(c->r->titles.v[ti->title].id, "governor") != 0 || j >= c->t->n)
+        return 0;
+    for (size_t k = j + 1; k < j + 5 && k + 1 < c->t->n && same_sentence(c, j, k + 1); k++)
+        if (is_punct(c, k, ","))
+            return scan_name(c, k + 1) >= k + 3 ? k + 1 - j : 0;
+    size_t h = (size_t)gaz_ref(c, j, LIA_G_CITY, NULL);
+    if (!h)
+        h = (size_t)gaz_ref(c, j, LIA_G_COUNTRY, NULL);
+    if (!h)
+        h = 1;
+    return same_sentence(c, j, j + h) && !official_at(c, j, NULL) && scan_name(c, j + h) >= j + h + 2 ? h : 0;
+}
+
 /* Is title t one whose holder serves another (an envoy, an adviser)? */
 static int serves_someone(const ctx *c, int t)
 {
@@ -2851,6 +2870,8 @@ static size_t try_title_person(ctx *c, size_t i)
                        || (h = (size_t)gaz_ref(c, j + 1, LIA_G_CITY, NULL)))
                    && same_sentence(c, j, j + 1 + h) && name_at(c, j + 1 + h)) {
             j += 1 + h;              /* "السفير الأمريكي لدى البلاد X"، "مندوب سوريا لدى الأمم المتحدة X"، "السفير لدى هانوي X" */
+        } else if (j == ti.end && (h = governed_region(c, &ti, j))) {
+            j += h;                  /* "حاكم إقليم بريمورسكي X"، "حاكم ولاية تكساس X" */
         } else if ((h = ruler_of_city(c, j))) {
             j += h;                  /* "رئيس مجلس الوزراء حاكم دبي الشيخ X": the city he rules */
         } else if ((h = city_phrase(c, j)) && same_sentence(c, j, j + h) && name_at(c, j + h)) {
