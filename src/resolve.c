@@ -1780,6 +1780,28 @@ static int participants_event(const rctx *c, size_t s)
     return -1;
 }
 
+/* The event that gathered those the meeting at anchor names: "القمة
+ * الثلاثية التي احتضنتها طهران ...، وجمعت X بضيفيه Y وZ" (the trigger is
+ * the verb "جمعت" after the event, in its sentence): its mention, or -1. */
+static int gathering_event(const rctx *c, size_t s, size_t anchor)
+{
+    if (anchor >= c->t->n || c->t->tok[anchor].sentence != (int)s || !lia_lex_at(c->m, anchor, c->cls.gathered))
+        return -1;
+    /* The event is the verb's subject: the verb goes on the event's clause
+     * ("وجمعت") or opens its relative clause ("القمة التي جمعت"); "خلال
+     * المنتدى، جمع لقاء X بY" tells of a meeting of its own. */
+    if (!c->t->tok[anchor].has_conj && !(anchor > 0 && lia_lex_at(c->m, anchor - 1, c->cls.relative)))
+        return -1;
+    int ev = -1;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_EVENT && mm->key[0] && !mm->inner && mm->first < anchor
+            && c->t->tok[mm->first].sentence == (int)s && (ev < 0 || mm->first > c->m->mentions.v[ev].first))
+            ev = (int)k;
+    }
+    return ev;
+}
+
 /* lia_facts_add_relation with the evidence copied only for a new
  * relation: most are told again, and keep their first evidence. */
 static lia_relation *add_fact(rctx *c, const char *rel, const char *a, const char *b,
@@ -1825,6 +1847,10 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
             me = participants_event(c, sent);
             if (me < 0 && sent > 0)
                 me = participants_event(c, sent - 1);
+        }
+        if (me < 0) {
+            how = "attended.gathered-by-event";
+            me = gathering_event(c, sent, c->anchor);
         }
         for (int k = 0; k < 2 && me >= 0; k++) {
             const lia_entity *x = lia_facts_find(c->f, k ? b : a);
