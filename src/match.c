@@ -1447,6 +1447,19 @@ static int pronoun_ending(const lia_token *tk)
            || (n > 8 && !strcmp(w + n - 6, "هما"));
 }
 
+/* "بها"، "له"، "معهم": a preposition with its pronoun, too short for
+ * pronoun_ending, is no word of a name ("زيارة يقوم بها شريف"). */
+static int preposition_with_pronoun(const lia_token *tk)
+{
+    static const char *const words[] = { "به", "بها", "بهم", "بهما", "له", "لها", "لهم", "لهما", "منه", "منها",
+                                         "عنه", "عنها", "فيه", "فيها", "معه", "معها", "معهم", "اليه", "اليها",
+                                         "عليه", "عليها" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (!strcmp(tk->norm, words[k]))
+            return 1;
+    return 0;
+}
+
 static int has_article(const lia_token *tk)
 {
     return tk->has_article;
@@ -1590,7 +1603,7 @@ static int name_word(const ctx *c, size_t i, int first)
         for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
             if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
                 return 0;
-    } else if (pronoun_ending(tk) || (first && his_pronoun_written(c, i))) {
+    } else if (pronoun_ending(tk) || preposition_with_pronoun(tk) || (first && his_pronoun_written(c, i))) {
         return 0;       /* "بتسيير شؤونها"، "أبدى الرئيس ثقته": a noun with its pronoun */
     }
     /* "اللواء فياض بن حامد": after a rank and before a patronymic or a

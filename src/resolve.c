@@ -2681,6 +2681,12 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
     /* "وحطت طائرة X ... في أول زيارة يقوم بها إلى": who made the visit
      * may be named further back in the sentence. */
     size_t reach = pattern_has_class(&c->r->patterns.v[rm->pattern], c->cls.made_by) ? 24 : 8;
+    /* "زيارة يقوم بها شريف إلى الخليج خلال أسبوع، إذ سبق له أن توجه إلى
+     * الدوحة": the pronoun of "سبق له أن" is the person named last. */
+    if (rm->anchor >= se->first + 3 && lia_lex_at(c->m, rm->anchor - 3, c->cls.precedent)
+        && c->t->tok[rm->anchor - 2].kind == LIA_TOK_WORD && strncmp(c->t->tok[rm->anchor - 2].norm, "ل", 2) == 0
+        && lia_token_matches(&c->t->tok[rm->anchor - 1], "ان"))
+        reach = 24;
     if (best < 0 || c->m->mentions.v[best].last + reach < rm->anchor)
         return 0;
     /* "لبى X دعوة وجهها إليه Y، فتوجه إلى ...": a verb with ف after a
