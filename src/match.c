@@ -1675,7 +1675,10 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
                 break;
             /* "بمراسم عسكرية رسمية": an adjective in -ية after the first
              * word is no part of a name. */
-            if (words >= 1 && l > 6 && strcmp(tk->norm + l - 4, "يه") == 0 && !lex(c, j, c->cls.given_name))
+            /* But right after a given name and nothing else, it is a family
+             * name: "الفريق محمد عثامنية". */
+            if (words >= 1 && l > 6 && strcmp(tk->norm + l - 4, "يه") == 0 && !lex(c, j, c->cls.given_name)
+                && !(words == 1 && j == i + 1 && only_given_name(c, i) && !has_article(tk) && !tk->has_conj))
                 break;
             /* "مارك فان دير ستور": a European name's particles are no
              * words of their own. */
