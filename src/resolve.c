@@ -1439,6 +1439,24 @@ static const char *place_there_visited(const rctx *c, size_t s, const lia_rel_ma
     return NULL;
 }
 
+/* "وكان X قد حل بموسكو يوم الاثنين 31 يوليو. وحظي الضيف بمراسم استقبال
+ * رسمية بالمطار، حيث كان في استقباله Y": does sentence s tell of a
+ * reception at the airport right after a sentence that told an arrival,
+ * whose day it then is? */
+static int airport_reception_after_arrival(const rctx *c, size_t s)
+{
+    if (s == 0 || c->cls.arrived < 0)
+        return 0;
+    int reception = 0, airport = 0, arrived = 0;
+    for (size_t i = c->t->sent[s].first; i < c->t->sent[s].last; i++) {
+        reception |= lia_lex_at(c->m, i, c->cls.receive_noun) || lia_lex_at(c->m, i, c->cls.receive_pron);
+        airport |= lia_token_matches(&c->t->tok[i], "مطار");
+    }
+    for (size_t i = c->t->sent[s - 1].first; i < c->t->sent[s - 1].last && reception && airport; i++)
+        arrived |= lia_lex_at(c->m, i, c->cls.arrived) || lia_lex_at(c->m, i, c->cls.arrival);
+    return reception && airport && arrived;
+}
+
 /* Does sentence s tell its day by the occasion of the sentence before
  * ("وفي اليوم التالي التقى X"، "واستقبله X في اليوم نفسه")? */
 static int day_of_sentence_before(const rctx *c, size_t s)
@@ -3349,7 +3367,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         date = c->met_date;
     /* "واستقبله X في ختام تلك الزيارة": the day of the occasion the
      * sentence before told. */
-    if (!date && day_of_sentence_before(c, rm->sentence))
+    if (!date && (day_of_sentence_before(c, rm->sentence) || airport_reception_after_arrival(c, rm->sentence)))
         date = sentence_date(c, rm->sentence - 1);
     /* A headline's relation without a date of its own waits for the
      * story's telling of it ("باتروشيف في طهران.. مباحثات مع شمخاني"):
