@@ -293,7 +293,7 @@ static int relative_at(const ctx *c, size_t i)
     } rel[] = {
         {"جاري", Y_CUR}, {"جاريه", Y_CUR}, {"حالي", Y_CUR}, {"حاليه", Y_CUR},
         {"ماضي", Y_PAST}, {"ماضيه", Y_PAST}, {"منصرم", Y_PAST}, {"منصرمه", Y_PAST},
-        {"فايت", Y_PAST}, {"فايته", Y_PAST}, {"سابق", Y_PAST},
+        {"فايت", Y_PAST}, {"فايته", Y_PAST}, {"سابق", Y_PAST}, {"فارط", Y_PAST}, {"فارطه", Y_PAST},
         {"مقبل", Y_NEXT}, {"مقبله", Y_NEXT}, {"قادم", Y_NEXT}, {"قادمه", Y_NEXT},
     };
     for (size_t k = 0; k < sizeof rel / sizeof rel[0]; k++)
