@@ -4476,6 +4476,16 @@ static int word_in_class(const ctx *c, const char *w, int cls)
     return 0;
 }
 
+/* Is token i - 1, not read yet and in i's sentence, the particle of a
+ * family name ("دي" of "لويجي دي مايو") that the name's words put right
+ * before its last word, which token i is? */
+static int particle_before_surname(const ctx *c, size_t i, char *const *words, size_t n)
+{
+    return n >= 3 && !c->covered[i - 1] && same_sentence(c, i - 1, i)
+           && word_in_class(c, words[n - 2], c->cls.family_particle)
+           && lia_token_matches(tok(c, i - 1), words[n - 2]);
+}
+
 /* Is the token's own word (no clitic taken off) one of a name's words? */
 static int own_name_word(const lia_token *tk, char *const *words, size_t n)
 {
@@ -4663,6 +4673,13 @@ static void find_surnames(ctx *c)
         }
         if (!len)
             continue;
+        /* "لامورجيزي ودي مايو": a surname named again with the particle
+         * of its family name ("دي مايو" of "لويجي دي مايو") takes it in,
+         * and so the و that joins the list. */
+        if (len == 1 && i > 0 && particle_before_surname(c, i, &persons.v[p - 1].words[0], persons.v[p - 1].n_words)) {
+            i--;
+            len = 2;
+        }
         lia_mention copy = c->m->mentions.v[persons.v[p - 1].mention];
         /* "حيدر العبادي ونظيره الجعفري": a counterpart word before the
          * surname is the mention's role, as before a full name. */
