@@ -5155,6 +5155,17 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
             break;
         }
     }
+    /* "المفوضان الأوروبيان للشؤون الداخلية X، ولسياسة الجوار Y": after a
+     * comma, the next item led by its own portfolio (و and ل, then words
+     * of an office the rules do not know). */
+    if (seen && j < pm->sent_last && !mention_starts_at(c, j) && tok(c, j)->has_conj
+        && tok(c, j)->n_forms > 1 && strncmp(tok(c, j)->norm, "\xd9\x88\xd9\x84", 4) == 0) {
+        size_t k = j + 1;
+        while (k < pm->sent_last && k < j + 5 && office_word(c, k, 0))
+            k++;
+        if (k < pm->sent_last && mention_starts_at(c, k) && c->m->mentions.v[top_mention(c, k)].type == LIA_T_PERSON)
+            j = k;
+    }
     /* "X وY، ونظيريهما التركيين Z وW": the counterparts are more items. */
     size_t cl;
     /* ... also joined by و alone: "X ووزير الخارجية Y ونظراؤهما الروسي Z". */
