@@ -4747,7 +4747,10 @@ static void find_titled_refs(ctx *c)
         int construct = !has_article(tok(c, i)) && after < c->t->n && same_sentence(c, i, after)
                         && lex(c, after, c->cls.institution) == 1 && has_article(tok(c, after))
                         && !tok(c, after)->has_conj && !led_by_preposition(tok(c, after));
-        if (!has_article(tok(c, i)) && !construct)
+        /* "رئيس الجمهورية": a title of two words or more whose last has
+         * the article is definite as a whole. */
+        int definite_phrase = tl >= 2 && has_article(tok(c, after - 1));
+        if (!has_article(tok(c, i)) && !construct && !definite_phrase)
             continue;
         if (construct) {
             after++;

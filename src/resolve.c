@@ -697,9 +697,12 @@ static void resolve_references(rctx *c)
                     const lia_rel_match *rm = &c->m->rels.v[q];
                     const lia_pattern *p = &c->r->patterns.v[rm->pattern];
                     int a = !unnamed ? rm->a : rm->a < 0 && rm->anchor < mm->first ? unnamed_visitor(c, rm) : -1;
-                    /* Who came along ("يرافقه X") is not the guest. */
+                    /* Who came along ("يرافقه X") is not the guest; nor
+                     * is a visitor of another country than the guest's
+                     * nisba ("ضيفه الليبي" after the Algerian's visit). */
                     if (is_relation(p, "visited") && !pattern_has_class(p, accompany) && a >= 0
                         && c->m->mentions.v[a].first < mm->first && c->m->mentions.v[a].key[0]
+                        && (!mm->country[0] || !strcmp(c->m->mentions.v[a].country, mm->country))
                         && (visitor < 0 || c->m->mentions.v[a].first > c->m->mentions.v[visitor].first))
                         visitor = a;
                 }
