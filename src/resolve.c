@@ -3143,6 +3143,23 @@ static int delegation_members(const rctx *c, int d, int *out, int max)
     return 0;
 }
 
+/* The last person of country cc named before mention k whose sentence
+ * then says he leads a delegation ("X، الذي يقوم بزيارة إلى الجزائر على
+ * رأس وفد عسكري"), or -1. */
+static int delegation_head_before(const rctx *c, size_t k, const char *cc)
+{
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || strcmp(p->country, cc) != 0)
+            continue;
+        const lia_sentence *se = &c->t->sent[c->t->tok[p->first].sentence];
+        for (size_t j = p->last; j + 1 < se->last && j < p->last + 20; j++)
+            if (lia_lex_at(c->m, j, c->cls.lead) && lia_lex_at(c->m, j + 1, c->cls.delegation))
+                return (int)q;
+    }
+    return -1;
+}
+
 /* Who led a delegation of country mention mi's country: named after
  * any mention of that country ("والإيراني برئاسة X"), or -1. */
 static int country_delegation_leader(const rctx *c, int mi)
@@ -3296,10 +3313,16 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
      * about meets through him. */
     if (is_relation(p, "met") && c->m->mentions.v[ai].delegation) {
         int leader = delegation_leader(c, ai);
+        /* ... else the story's subject of that country; else one of that
+         * country told before to lead a delegation ("قائد أفريكوم ... على
+         * رأس وفد عسكري ... عقد الوفد الأمريكي لقاءات مع X"). */
+        int head = leader < 0 ? delegation_head_before(c, (size_t)ai, c->m->mentions.v[ai].key) : -1;
         if (leader >= 0)
             ai = leader;
         else if (c->subject >= 0 && !strcmp(c->m->mentions.v[c->subject].country, c->m->mentions.v[ai].key))
             ai = c->subject;
+        else if (head >= 0)
+            ai = head;
     }
     const lia_mention *am = &c->m->mentions.v[ai];
     c->anchor = rm->anchor;
@@ -3791,6 +3814,17 @@ static void relations_from_matches(rctx *c)
                  * object, can be better: the others are passed over
                  * before their relation is compared. */
                 int near = om->anchor == rm->anchor || (om->anchor > rm->anchor && om->anchor <= object_at);
+                /* ... or one that read the same objects with a subject
+                 * right before this trigger: "عقد الوفد الأمريكي لقاءات
+                 * مع X". */
+                int same_objects = om->sentence == rm->sentence && om->anchor < rm->anchor && om->n_b > 0
+                                   && rm->n_b > 0 && om->b[0] == rm->b[0] && om->a >= 0
+                                   && c->m->mentions.v[om->a].first > om->anchor
+                                   && c->m->mentions.v[om->a].last == rm->anchor;
+                if (same_objects && o != q && om->a >= 0 && is_relation(&c->r->patterns.v[om->pattern], p->relation)) {
+                    better = 1;
+                    break;
+                }
                 if (o == q || om->a < 0 || !near || !is_relation(&c->r->patterns.v[om->pattern], p->relation)
                     || place_led_by_preposition(c, &c->m->mentions.v[om->a]))
                     continue;
