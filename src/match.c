@@ -5397,6 +5397,18 @@ static int accompanied_by_before(const ctx *c, size_t start)
     return 0;
 }
 
+/* Does a place led by في ("في ليبيا") end right before token i? */
+static int place_in_before(const ctx *c, size_t i)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->last == i && !mm->inner && (mm->type & LIA_T_PLACE) && mm->first > 0
+            && same_sentence(c, mm->first - 1, i) && lia_token_matches(tok(c, mm->first - 1), "في"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is body mention mi, at token start, where something took place rather
  * than a party to it: an agency right after في ("يلتقي بوتين في الكرملين")
  * or any body after a building ("استقبله في مقر الاتحاد الإفريقي X")? */
@@ -5554,6 +5566,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * إلى ("بزيارة إلى تركيا يلتقي خلالها") it is where one goes. */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
         && start > 0 && (lia_token_matches(tok(c, start - 1), "في") || lex(c, start - 1, c->cls.to)))
+        mi = -1;
+    /* ... and so is a place joined by و to such a place: "يبحث معه الوضع
+     * في ليبيا ومالي". */
+    if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
+        && tok(c, start)->has_conj && place_in_before(c, start))
         mi = -1;
     /* ... and a place that names a building in construct ("وكان في
      * استقباله بمطار الكويت الدولي X") is part of where. */
