@@ -4789,6 +4789,10 @@ static void find_titled_refs(ctx *c)
                                           || lia_token_matches(tok(c, end), "لدى"));
         /* "المبعوث الخاص للرئيس الروسي": whom an office serves. */
         office_in |= tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0;
+        /* "والمبعوث الخاص للولايات المتحدة وسفيرها لدى ليبيا X": an
+         * envoy's title goes on with the country that sent him. */
+        office_in |= serves_someone(c, ti_idx) && end < c->t->n && same_sentence(c, i, end)
+                     && strncmp(tok(c, end)->norm, "ل", 2) == 0 && gaz_ref(c, end, LIA_G_COUNTRY, NULL);
         if (!free_run || !ends || apposition || office_in)
             continue;
         lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
