@@ -4312,6 +4312,19 @@ static size_t mention_at(ctx *c, size_t i)
         }
         return mm->last;
     }
+    /* "ووصل الجنرال الأمريكي إلى طرابلس": a military rank with the article
+     * and a nisba, and no name after, is the last named of that country,
+     * as "المسؤول الأمريكي" is. */
+    int rank_nci, rank_nl;
+    if ((len = lex(c, i, c->cls.military_rank)) && has_article(tok(c, i))
+        && (rank_nl = nisba_at(c, i + (size_t)len, &rank_nci))
+        && !name_at(c, i + (size_t)len + (size_t)rank_nl)) {
+        lia_mention *mm = new_mention(c, i, i + (size_t)len + (size_t)rank_nl, LIA_T_PERSON);
+        set_identity(c, mm, "", "", "", "");
+        mm->anaphor = 1;
+        mm->country = keep(c, c->r->countries.v[rank_nci].code);
+        return mm->last;
+    }
     /* A rank or honorific, then a name the gazetteers do not know:
      * "المفوض عبدول لاي"، "والمفوض فضيلي ولد الناجي، المدير العام ...". */
     if (lex(c, i, c->cls.honorific)) {

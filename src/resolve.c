@@ -334,6 +334,23 @@ static int last_of_country(const rctx *c, size_t k, const char *cc)
     return -1;
 }
 
+/* The last person of country cc named before mention k with the rank
+ * that mention k opens with ("الجنرال ستيفن تاونسند" for "الجنرال
+ * الأمريكي"), or -1. */
+static int last_ranked_of_country(const rctx *c, size_t k, const char *cc)
+{
+    const lia_token *rank = &c->t->tok[c->m->mentions.v[k].first];
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->anaphor || strcmp(p->country, cc) != 0)
+            continue;
+        for (size_t t = p->first; t < p->last; t++)
+            if (lia_token_matches(&c->t->tok[t], rank->norm))
+                return (int)q;
+    }
+    return -1;
+}
+
 /* Was the person of that key named as a head of state or government by
  * some mention before mention k? */
 static int key_named_as_leader(const rctx *c, const char *key, size_t k)
@@ -662,6 +679,8 @@ static void resolve_references(rctx *c)
                 who = leaders_counterpart(c, k);
                 if (who < 0)
                     who = counterpart_of_same_office(c, k);
+                if (who < 0 && lia_lex_at(c->m, mm->first, c->cls.military_rank))
+                    who = last_ranked_of_country(c, k, mm->country);   /* "الجنرال الأمريكي" */
                 if (who < 0)
                     who = last_of_country(c, k, mm->country);   /* "المسؤول المصري" */
             }
