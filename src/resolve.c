@@ -3811,6 +3811,14 @@ static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
     return c->subject;
 }
 
+/* Does pattern p read, among its own elements, the class pattern q is
+ * anchored on ("أجرى X مباحثات مع" reads the "مباحثات" of "مباحثات مع")? */
+static int reads_trigger_of(const lia_pattern *p, const lia_pattern *q)
+{
+    return q->anchor_el < q->n_el && q->el[q->anchor_el].kind == LIA_P_CLASS
+           && pattern_has_class(p, q->el[q->anchor_el].cls);
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -3834,12 +3842,14 @@ static void relations_from_matches(rctx *c)
                  * before their relation is compared. */
                 int near = om->anchor == rm->anchor || (om->anchor > rm->anchor && om->anchor <= object_at);
                 /* ... or one that read the same objects with a subject
-                 * right before this trigger: "عقد الوفد الأمريكي لقاءات
-                 * مع X". */
+                 * between its trigger and this one, which its own rule
+                 * reads too: "عقد الوفد الأمريكي لقاءات مع X"، "أجرى إسبر
+                 * في وقت سابق مباحثات مع Y". */
                 int same_objects = om->sentence == rm->sentence && om->anchor < rm->anchor && om->n_b > 0
                                    && rm->n_b > 0 && om->b[0] == rm->b[0] && om->a >= 0
                                    && c->m->mentions.v[om->a].first > om->anchor
-                                   && c->m->mentions.v[om->a].last == rm->anchor;
+                                   && c->m->mentions.v[om->a].last <= rm->anchor
+                                   && reads_trigger_of(&c->r->patterns.v[om->pattern], p);
                 if (same_objects && o != q && om->a >= 0 && is_relation(&c->r->patterns.v[om->pattern], p->relation)) {
                     better = 1;
                     break;
