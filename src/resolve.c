@@ -1302,7 +1302,14 @@ static int visited_in_sentence(const rctx *c, size_t s, int k)
 {
     for (size_t r = 0; r < c->m->rels.n; r++) {
         const lia_rel_match *vm = &c->m->rels.v[r];
-        if (vm->sentence == s && is_relation(&c->r->patterns.v[vm->pattern], "visited") && has_object(vm, k))
+        const lia_pattern *p = &c->r->patterns.v[vm->pattern];
+        /* Not a place of his own country one left ("غادر برلين أمس،
+         * واستهل جولته بالمغرب، حيث أجرى ... محادثات"): what follows
+         * happened abroad.  (A visitor leaving his host's city, "غادر
+         * بيروت إثر محادثات مع بري", had been there.) */
+        int left_home = pattern_has_class(p, c->cls.depart_verb) && vm->a >= 0
+                        && !strcmp(c->m->mentions.v[vm->a].country, c->m->mentions.v[k].country);
+        if (vm->sentence == s && is_relation(p, "visited") && has_object(vm, k) && !left_home)
             return 1;
     }
     return 0;
@@ -1417,6 +1424,14 @@ static int there_after_trigger(const rctx *c, size_t s, const lia_rel_match *rm)
            && lia_token_matches(&c->t->tok[rm->anchor + 1], "هناك");
 }
 
+/* Does token tk open with a ب proclitic (it has a form without it:
+ * "بمدريد"، "وبالرباط"), not a name that starts with ب ("بيروت")? */
+static int bi_proclitic(const rctx *c, const lia_token *tk)
+{
+    return tk->n_forms > 1 && (strncmp(tk->norm, "ب", 2) == 0 || strncmp(tk->norm, "وب", 4) == 0)
+           && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
+}
+
 /* "محطة سابقة في المملكة المغربية، حيث استقبله X بمكتبه في الرباط": a
  * city of the country where حيث points, named after في in the clause
  * from token link on, is where the clause happens.  Its key, else the
@@ -1427,8 +1442,11 @@ static const char *city_in_clause(const rctx *c, const lia_sentence *se, size_t 
         return place->key;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
+        /* ... or with ب: "استهل جولته بالمغرب، حيث أجرى صباح اليوم
+         * بالرباط محادثات". */
         if (!mm->inner && mm->type == LIA_T_CITY && mm->first > link && mm->first < se->last
-            && !strcmp(mm->country, place->key) && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+            && !strcmp(mm->country, place->key)
+            && (lia_token_matches(&c->t->tok[mm->first - 1], "في") || bi_proclitic(c, &c->t->tok[mm->first])))
             return mm->key;
     }
     return place->key;
@@ -1519,13 +1537,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
          * sentence happens. */
         if (arg || inside_person(c, mm) || came_from(c, mm))
             continue;
-        const lia_token *tk = &c->t->tok[mm->first];
-        /* "بمدريد"، "بالعاصمة الإسبانية مدريد": a ب proclitic (the token
-         * has a form without it). */
-        int prep = tk->n_forms > 1 && (strncmp(tk->norm, "ب", 2) == 0
-                                       || strncmp(tk->norm, "وب", 4) == 0)
-                   /* not a name that starts with ب: "بيروت"، "بغداد" */
-                   && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
+        /* "بمدريد"، "بالعاصمة الإسبانية مدريد". */
+        int prep = bi_proclitic(c, &c->t->tok[mm->first]);
         if (mm->first > se->first) {
             /* "في مدينة إسطنبول"، "وفي جنيف": a city word may stand between,
              * and و before في. */
