@@ -1487,6 +1487,8 @@ static int day_of_sentence_before(const rctx *c, size_t s)
     return 0;
 }
 
+static const char *place_of_sentence_before(const rctx *c, size_t s);
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1582,8 +1584,10 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
      * where the sentence's visit went ("زار قطر والتقى"). */
     if (visited_country)
         return visited_country;
-    /* ... that occasion's place, when the sentence names none. */
-    const char *before = !country && day_of_sentence_before(c, s) ? sentence_place(c, s - 1, NULL) : NULL;
+    /* ... that occasion's place, when the sentence names none: where its
+     * meeting was, if it told one ("حيث استقبله تبون ... كما عقد في
+     * اليوم ذاته جلسة محادثات مع شنقريحة"). */
+    const char *before = !country && day_of_sentence_before(c, s) ? place_of_sentence_before(c, s) : NULL;
     if (before)
         return before;
     /* "كما التقى X ..." goes on with the sentence before, and where it was:
@@ -1594,9 +1598,16 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         const char *own = sentence_date(c, s);
         if (own && (!c->met_date || strcmp(own, c->met_date) != 0))
             return c->context_place ? NULL : country;
-        return c->met_sent == s && c->met_place && c->met_place[0] ? c->met_place : sentence_place(c, s - 1, NULL);
+        return place_of_sentence_before(c, s);
     }
     return c->context_place ? NULL : country;
+}
+
+/* Where the occasion sentence s - 1 told was: its meeting's place, else
+ * the place it names. */
+static const char *place_of_sentence_before(const rctx *c, size_t s)
+{
+    return c->met_sent == s && c->met_place && c->met_place[0] ? c->met_place : sentence_place(c, s - 1, NULL);
 }
 
 static const char *country_of_place(const rctx *c, const char *key)
