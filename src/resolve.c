@@ -1059,6 +1059,15 @@ static int planned_date(const rctx *c, const char *date)
            && strncmp(date, c->doc->date, 10) > 0;
 }
 
+/* Is date (ISO: a month or a year) wholly after the paper's day ("صيف
+ * العام المقبل" in December 2023)? */
+static int after_paper(const rctx *c, const char *date)
+{
+    size_t n = strlen(date);
+    return (n == 4 || n == 7) && date[0] != '-' && c->doc->date && strlen(c->doc->date) >= 10
+           && strncmp(date, c->doc->date, n) > 0;
+}
+
 /* Is date d what something dates from ("منذ تسلمه منصبه في 29 كانون
  * الثاني")?  A starting point, not when a relation took place; but the
  * date of one told inside the منذ clause ("منذ القمة التي جمعت ترامب
@@ -1215,6 +1224,12 @@ static const char *sentence_date(const rctx *c, size_t s)
             && span_has_word(c, c->anchor + 1, d->first, "قد"))
             continue;
         if (anchored && d->first > c->anchor && d->first < se->last && origin_clause_between(c, c->anchor, d->first))
+            continue;
+        /* "... الألعاب الأولمبية التي تحتضنها العاصمة الفرنسية صيف العام
+         * المقبل": a month or year to come in a relative clause after the
+         * trigger is another thing's (a day to come is a plan: below). */
+        if (anchored && d->first > c->anchor && d->first < se->last && strlen(d->iso) < 10
+            && after_paper(c, d->iso) && class_between(c, c->anchor + 1, d->first, c->cls.relative))
             continue;
         /* "يختتم X في الأردن جولة بدأها في التاسع": the day a tour began,
          * told after the trigger, is not the day of what it tells. */
@@ -1550,8 +1565,11 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             pi = before_venue_spot(c, pi, se->first);
             const lia_token *prev = &c->t->tok[pi];
             prep |= lia_token_matches(prev, "في") || strcmp(prev->norm, "الي") == 0;
-            /* "احتضنت مدينة العقبة اجتماعين": the city that hosted. */
-            prep |= lia_lex_at(c->m, pi, c->cls.host_verb) > 0;
+            /* "احتضنت مدينة العقبة اجتماعين": the city that hosted; not
+             * one hosting something else in a relative clause after the
+             * trigger ("الألعاب التي تحتضنها العاصمة الفرنسية"). */
+            prep |= lia_lex_at(c->m, pi, c->cls.host_verb) > 0
+                    && !(rm && pi > rm->anchor && lia_lex_at(c->m, pi - 1, c->cls.relative));
         }
         /* "ثم توجه إلى رام الله": a destination named after the relation's
          * trigger is where the subject went next, not where it happened. */
