@@ -1697,6 +1697,32 @@ static size_t first_relation_sentence(const rctx *c)
     return first;
 }
 
+static size_t lead_sentence(const rctx *c);
+
+/* Does every date of sentence s come after "بعد ... من" ("بعد أشهر من"،
+ * "بعد أيام من"), told after a visit or talks word: the time of an
+ * earlier occasion the story's came after? */
+static int only_dates_of_earlier_occasion(const rctx *c, size_t s)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    int any = 0;
+    for (size_t k = 0; k < c->m->n_dates; k++) {
+        const lia_date *d = &c->m->dates[k];
+        if (d->dateline || d->first < se->first || d->first >= se->last)
+            continue;
+        any = 1;
+        size_t after = SIZE_MAX;
+        for (size_t i = se->first; i + 2 < d->first && after == SIZE_MAX; i++)
+            if (lia_token_matches(&c->t->tok[i], "بعد")
+                && (span_has_word(c, i + 1, i + 4, "من"))
+                && (class_between(c, se->first, i, c->cls.visit_noun) || class_between(c, se->first, i, c->cls.met_noun)))
+                after = i;
+        if (after == SIZE_MAX)
+            return 0;
+    }
+    return any;
+}
+
 /* Sets the date and place the article's visit or event happens on: the
  * first sentence that has a date and talks about a visit, a meeting or an
  * event. */
@@ -1705,6 +1731,7 @@ static void set_context(rctx *c)
     int visit = c->cls.visit_noun;
     int visit_v = c->cls.visit_verb;
     int talks = c->cls.met_noun;
+    int earlier = 0;
     for (size_t s = 0; s < c->t->n_sent && !c->context_date; s++) {
         const char *d = sentence_date(c, s);
         if (!d)
@@ -1733,8 +1760,23 @@ static void set_context(rctx *c)
         size_t told = first_relation_sentence(c);
         if (filed && told < s && !dated_words_in(c, told))
             d = filed, topical = 1;
+        /* "وتأتي زيارة X بعد أشهر من احتضان مراكش، يومي 10 و11 دجنبر،
+         * المؤتمر": the days of what the visit came after. */
+        if (topical && only_dates_of_earlier_occasion(c, s)) {
+            earlier = 1;
+            continue;
+        }
         if (topical)
             c->context_date = xstrdup(d);
+    }
+    /* ... when that was all, the lead's own day ("أشاد مدير فرونتكس،
+     * الثلاثاء، ..."; past a dateline of its own), the story being told
+     * on it. */
+    size_t lead = earlier && !c->context_date ? lead_sentence(c) : SIZE_MAX;
+    for (size_t s = lead; s != SIZE_MAX && s < lead + 2 && s < c->t->n_sent && !c->context_date; s++) {
+        const char *own = sentence_date(c, s);
+        if (own && !planned_date(c, own))
+            c->context_date = xstrdup(own);
     }
 }
 
