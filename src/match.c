@@ -4026,9 +4026,13 @@ static void set_opener_classes(ctx *c)
 }
 
 /* Does a visit noun phrase end right before token i ("بزيارة للمملكة"،
- * "بزيارة عمل للمملكة")? */
+ * "بزيارة عمل للمملكة"), or before the visitor named right before i
+ * ("زيارة إسبر للمملكة")? */
 static int visit_noun_ends_before(const ctx *c, size_t i)
 {
+    if (i > 0 && c->covered[i - 1] && c->m->mentions.v[c->covered[i - 1] - 1].type == LIA_T_PERSON
+        && c->m->mentions.v[c->covered[i - 1] - 1].last == i)
+        i = c->m->mentions.v[c->covered[i - 1] - 1].first;
     for (size_t k = i; k > 0 && k + 3 > i; k--)
         if ((size_t)lex(c, k - 1, c->cls.visit_noun) == i - (k - 1))
             return 1;
