@@ -5110,7 +5110,10 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         j = c->m->mentions.v[pl].last;
     /* "X، الذي خصته ميلوني بلقاء، وY": past a relative clause, to the
      * comma that closes it. */
-    if (j + 1 < pm->sent_last && is_punct(c, j, ",") && lex(c, j + 1, c->cls.relative)) {
+    /* ... and, in a list of places, past a clause of what was done there:
+     * "إلى تونس، حيث وقع وثيقة مماثلة، ثم إلى الجزائر". */
+    if (j + 1 < pm->sent_last && is_punct(c, j, ",")
+        && (lex(c, j + 1, c->cls.relative) || ((types & LIA_T_PLACE) && lex(c, j + 1, c->cls.clause_link)))) {
         size_t k = j + 2;
         while (k < pm->sent_last && k < j + 16 && !is_punct(c, k, ","))
             k++;
@@ -5165,9 +5168,12 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
             j++;
             seen = 1;
         } else if ((l = (size_t)lex(c, j, c->cls.list_sep)) || (l = (size_t)lex(c, j, c->cls.list_intro))
-                   || ((tok(c, j)->has_conj || seen) && (l = (size_t)lex(c, j, c->cls.with)))) {
+                   || ((tok(c, j)->has_conj || seen) && (l = (size_t)lex(c, j, c->cls.with)))
+                   || ((tok(c, j)->has_conj || seen) && (types & LIA_T_PLACE) && !(types & LIA_T_PERSON)
+                       && (l = (size_t)lex(c, j, c->cls.to)))) {
             /* "بحث مع X ومع Y"، "مع X، ثم مع Y": the repeated preposition
-             * joins the list too. */
+             * joins the list too; so does "إلى" in a list of places ("إلى
+             * تونس ثم إلى الجزائر"). */
             j += l;
             seen = 1;
         } else if ((l = (size_t)lex(c, j, c->cls.side_of)) && nisba_at(c, j + l, NULL)) {
