@@ -1699,6 +1699,17 @@ static size_t first_relation_sentence(const rctx *c)
 
 static size_t lead_sentence(const rctx *c);
 
+/* Is there, in tokens [first, last - 2), "بعد" with "من" at most three
+ * words after it ("بعد أشهر من"), behind a visit or talks word? */
+static int came_after_before(const rctx *c, size_t first, size_t last)
+{
+    for (size_t i = first; i + 2 < last; i++)
+        if (lia_token_matches(&c->t->tok[i], "بعد") && span_has_word(c, i + 1, i + 4, "من")
+            && (class_between(c, first, i, c->cls.visit_noun) || class_between(c, first, i, c->cls.met_noun)))
+            return 1;
+    return 0;
+}
+
 /* Does every date of sentence s come after "بعد ... من" ("بعد أشهر من"،
  * "بعد أيام من"), told after a visit or talks word: the time of an
  * earlier occasion the story's came after? */
@@ -1711,13 +1722,7 @@ static int only_dates_of_earlier_occasion(const rctx *c, size_t s)
         if (d->dateline || d->first < se->first || d->first >= se->last)
             continue;
         any = 1;
-        size_t after = SIZE_MAX;
-        for (size_t i = se->first; i + 2 < d->first && after == SIZE_MAX; i++)
-            if (lia_token_matches(&c->t->tok[i], "بعد")
-                && (span_has_word(c, i + 1, i + 4, "من"))
-                && (class_between(c, se->first, i, c->cls.visit_noun) || class_between(c, se->first, i, c->cls.met_noun)))
-                after = i;
-        if (after == SIZE_MAX)
+        if (!came_after_before(c, se->first, d->first))
             return 0;
     }
     return any;
@@ -3929,12 +3934,12 @@ static void relations_from_matches(rctx *c)
                  * between its trigger and this one, which its own rule
                  * reads too: "عقد الوفد الأمريكي لقاءات مع X"، "أجرى إسبر
                  * في وقت سابق مباحثات مع Y". */
-                int same_objects = om->sentence == rm->sentence && om->anchor < rm->anchor && om->n_b > 0
-                                   && rm->n_b > 0 && om->b[0] == rm->b[0] && om->a >= 0
+                int same_objects = o != q && om->sentence == rm->sentence && om->anchor < rm->anchor
+                                   && om->n_b > 0 && rm->n_b > 0 && om->b[0] == rm->b[0] && om->a >= 0
                                    && c->m->mentions.v[om->a].first > om->anchor
                                    && c->m->mentions.v[om->a].last <= rm->anchor
                                    && reads_trigger_of(&c->r->patterns.v[om->pattern], p);
-                if (same_objects && o != q && om->a >= 0 && is_relation(&c->r->patterns.v[om->pattern], p->relation)) {
+                if (same_objects && is_relation(&c->r->patterns.v[om->pattern], p->relation)) {
                     better = 1;
                     break;
                 }
