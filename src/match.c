@@ -4063,9 +4063,13 @@ static void set_opener_classes(ctx *c)
 }
 
 /* Does a visit noun phrase end right before token i ("بزيارة للمملكة"،
- * "بزيارة عمل للمملكة")? */
+ * "بزيارة عمل للمملكة"), or before the visitor named right before i
+ * ("زيارة إسبر للمملكة")? */
 static int visit_noun_ends_before(const ctx *c, size_t i)
 {
+    if (i > 0 && c->covered[i - 1] && c->m->mentions.v[c->covered[i - 1] - 1].type == LIA_T_PERSON
+        && c->m->mentions.v[c->covered[i - 1] - 1].last == i)
+        i = c->m->mentions.v[c->covered[i - 1] - 1].first;
     for (size_t k = i; k > 0 && k + 3 > i; k--)
         if ((size_t)lex(c, k - 1, c->cls.visit_noun) == i - (k - 1))
             return 1;
@@ -4349,6 +4353,19 @@ static size_t mention_at(ctx *c, size_t i)
         }
         return mm->last;
     }
+    /* "ووصل الجنرال الأمريكي إلى طرابلس": a military rank with the article
+     * and a nisba, and no name after, is the last named of that country,
+     * as "المسؤول الأمريكي" is. */
+    int rank_nci, rank_nl;
+    if ((len = lex(c, i, c->cls.military_rank)) && has_article(tok(c, i))
+        && (rank_nl = nisba_at(c, i + (size_t)len, &rank_nci))
+        && !name_at(c, i + (size_t)len + (size_t)rank_nl)) {
+        lia_mention *mm = new_mention(c, i, i + (size_t)len + (size_t)rank_nl, LIA_T_PERSON);
+        set_identity(c, mm, "", "", "", "");
+        mm->anaphor = 1;
+        mm->country = keep(c, c->r->countries.v[rank_nci].code);
+        return mm->last;
+    }
     /* A rank or honorific, then a name the gazetteers do not know:
      * "المفوض عبدول لاي"، "والمفوض فضيلي ولد الناجي، المدير العام ...". */
     if (lex(c, i, c->cls.honorific)) {
@@ -4511,6 +4528,16 @@ static int word_in_class(const ctx *c, const char *w, int cls)
         if (t->refs.v[k].index == cls)
             return 1;
     return 0;
+}
+
+/* Is token i - 1, not read yet and in i's sentence, the particle of a
+ * family name ("دي" of "لويجي دي مايو") that the name's words put right
+ * before its last word, which token i is? */
+static int particle_before_surname(const ctx *c, size_t i, char *const *words, size_t n)
+{
+    return n >= 3 && !c->covered[i - 1] && same_sentence(c, i - 1, i)
+           && word_in_class(c, words[n - 2], c->cls.family_particle)
+           && lia_token_matches(tok(c, i - 1), words[n - 2]);
 }
 
 /* Is the token's own word (no clitic taken off) one of a name's words? */
@@ -4705,6 +4732,13 @@ static void find_surnames(ctx *c)
         }
         if (!len)
             continue;
+        /* "لامورجيزي ودي مايو": a surname named again with the particle
+         * of its family name ("دي مايو" of "لويجي دي مايو") takes it in,
+         * and so the و that joins the list. */
+        if (len == 1 && i > 0 && particle_before_surname(c, i, &persons.v[p - 1].words[0], persons.v[p - 1].n_words)) {
+            i--;
+            len = 2;
+        }
         lia_mention copy = c->m->mentions.v[persons.v[p - 1].mention];
         /* "حيدر العبادي ونظيره الجعفري": a counterpart word before the
          * surname is the mention's role, as before a full name. */
@@ -4772,7 +4806,10 @@ static void find_titled_refs(ctx *c)
         int construct = !has_article(tok(c, i)) && after < c->t->n && same_sentence(c, i, after)
                         && lex(c, after, c->cls.institution) == 1 && has_article(tok(c, after))
                         && !tok(c, after)->has_conj && !led_by_preposition(tok(c, after));
-        if (!has_article(tok(c, i)) && !construct)
+        /* "رئيس الجمهورية": a title of two words or more whose last has
+         * the article is definite as a whole. */
+        int definite_phrase = tl >= 2 && has_article(tok(c, after - 1));
+        if (!has_article(tok(c, i)) && !construct && !definite_phrase)
             continue;
         if (construct) {
             after++;
@@ -4811,6 +4848,10 @@ static void find_titled_refs(ctx *c)
                                           || lia_token_matches(tok(c, end), "لدى"));
         /* "المبعوث الخاص للرئيس الروسي": whom an office serves. */
         office_in |= tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0;
+        /* "والمبعوث الخاص للولايات المتحدة وسفيرها لدى ليبيا X": an
+         * envoy's title goes on with the country that sent him. */
+        office_in |= serves_someone(c, ti_idx) && end < c->t->n && same_sentence(c, i, end)
+                     && strncmp(tok(c, end)->norm, "ل", 2) == 0 && gaz_ref(c, end, LIA_G_COUNTRY, NULL);
         if (!free_run || !ends || apposition || office_in)
             continue;
         lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
@@ -5111,7 +5152,10 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         j = c->m->mentions.v[pl].last;
     /* "X، الذي خصته ميلوني بلقاء، وY": past a relative clause, to the
      * comma that closes it. */
-    if (j + 1 < pm->sent_last && is_punct(c, j, ",") && lex(c, j + 1, c->cls.relative)) {
+    /* ... and, in a list of places, past a clause of what was done there:
+     * "إلى تونس، حيث وقع وثيقة مماثلة، ثم إلى الجزائر". */
+    if (j + 1 < pm->sent_last && is_punct(c, j, ",")
+        && (lex(c, j + 1, c->cls.relative) || ((types & LIA_T_PLACE) && lex(c, j + 1, c->cls.clause_link)))) {
         size_t k = j + 2;
         while (k < pm->sent_last && k < j + 16 && !is_punct(c, k, ","))
             k++;
@@ -5166,9 +5210,12 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
             j++;
             seen = 1;
         } else if ((l = (size_t)lex(c, j, c->cls.list_sep)) || (l = (size_t)lex(c, j, c->cls.list_intro))
-                   || ((tok(c, j)->has_conj || seen) && (l = (size_t)lex(c, j, c->cls.with)))) {
+                   || ((tok(c, j)->has_conj || seen) && (l = (size_t)lex(c, j, c->cls.with)))
+                   || ((tok(c, j)->has_conj || seen) && (types & LIA_T_PLACE) && !(types & LIA_T_PERSON)
+                       && (l = (size_t)lex(c, j, c->cls.to)))) {
             /* "بحث مع X ومع Y"، "مع X، ثم مع Y": the repeated preposition
-             * joins the list too. */
+             * joins the list too; so does "إلى" in a list of places ("إلى
+             * تونس ثم إلى الجزائر"). */
             j += l;
             seen = 1;
         } else if ((l = (size_t)lex(c, j, c->cls.side_of)) && nisba_at(c, j + l, NULL)) {
@@ -5179,6 +5226,17 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         } else {
             break;
         }
+    }
+    /* "المفوضان الأوروبيان للشؤون الداخلية X، ولسياسة الجوار Y": after a
+     * comma, the next item led by its own portfolio (و and ل, then words
+     * of an office the rules do not know). */
+    if (seen && j < pm->sent_last && !mention_starts_at(c, j) && tok(c, j)->has_conj
+        && tok(c, j)->n_forms > 1 && strncmp(tok(c, j)->norm, "\xd9\x88\xd9\x84", 4) == 0) {
+        size_t k = j + 1;
+        while (k < pm->sent_last && k < j + 5 && office_word(c, k, 0))
+            k++;
+        if (k < pm->sent_last && mention_starts_at(c, k) && c->m->mentions.v[top_mention(c, k)].type == LIA_T_PERSON)
+            j = k;
     }
     /* "X وY، ونظيريهما التركيين Z وW": the counterparts are more items. */
     size_t cl;
@@ -5408,6 +5466,18 @@ static int accompanied_by_before(const ctx *c, size_t start)
     return 0;
 }
 
+/* Does a place led by في ("في ليبيا") end right before token i? */
+static int place_in_before(const ctx *c, size_t i)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->last == i && !mm->inner && (mm->type & LIA_T_PLACE) && mm->first > 0
+            && same_sentence(c, mm->first - 1, i) && lia_token_matches(tok(c, mm->first - 1), "في"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is body mention mi, at token start, where something took place rather
  * than a party to it: an agency right after في ("يلتقي بوتين في الكرملين")
  * or any body after a building ("استقبله في مقر الاتحاد الإفريقي X")? */
@@ -5565,6 +5635,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * إلى ("بزيارة إلى تركيا يلتقي خلالها") it is where one goes. */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
         && start > 0 && (lia_token_matches(tok(c, start - 1), "في") || lex(c, start - 1, c->cls.to)))
+        mi = -1;
+    /* ... and so is a place joined by و to such a place: "يبحث معه الوضع
+     * في ليبيا ومالي". */
+    if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
+        && tok(c, start)->has_conj && place_in_before(c, start))
         mi = -1;
     /* ... and a place that names a building in construct ("وكان في
      * استقباله بمطار الكويت الدولي X") is part of where. */

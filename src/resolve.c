@@ -337,6 +337,23 @@ static int last_of_country(const rctx *c, size_t k, const char *cc)
     return -1;
 }
 
+/* The last person of country cc named before mention k with the rank
+ * that mention k opens with ("الجنرال ستيفن تاونسند" for "الجنرال
+ * الأمريكي"), or -1. */
+static int last_ranked_of_country(const rctx *c, size_t k, const char *cc)
+{
+    const lia_token *rank = &c->t->tok[c->m->mentions.v[k].first];
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->anaphor || strcmp(p->country, cc) != 0)
+            continue;
+        for (size_t t = p->first; t < p->last; t++)
+            if (lia_token_matches(&c->t->tok[t], rank->norm))
+                return (int)q;
+    }
+    return -1;
+}
+
 /* Was the person of that key named as a head of state or government by
  * some mention before mention k? */
 static int key_named_as_leader(const rctx *c, const char *key, size_t k)
@@ -665,6 +682,8 @@ static void resolve_references(rctx *c)
                 who = leaders_counterpart(c, k);
                 if (who < 0)
                     who = counterpart_of_same_office(c, k);
+                if (who < 0 && lia_lex_at(c->m, mm->first, c->cls.military_rank))
+                    who = last_ranked_of_country(c, k, mm->country);   /* "الجنرال الأمريكي" */
                 if (who < 0)
                     who = last_of_country(c, k, mm->country);   /* "المسؤول المصري" */
             }
@@ -700,9 +719,12 @@ static void resolve_references(rctx *c)
                     const lia_rel_match *rm = &c->m->rels.v[q];
                     const lia_pattern *p = &c->r->patterns.v[rm->pattern];
                     int a = !unnamed ? rm->a : rm->a < 0 && rm->anchor < mm->first ? unnamed_visitor(c, rm) : -1;
-                    /* Who came along ("يرافقه X") is not the guest. */
+                    /* Who came along ("يرافقه X") is not the guest; nor
+                     * is a visitor of another country than the guest's
+                     * nisba ("ضيفه الليبي" after the Algerian's visit). */
                     if (is_relation(p, "visited") && !pattern_has_class(p, accompany) && a >= 0
                         && c->m->mentions.v[a].first < mm->first && c->m->mentions.v[a].key[0]
+                        && (!mm->country[0] || !strcmp(c->m->mentions.v[a].country, mm->country))
                         && (visitor < 0 || c->m->mentions.v[a].first > c->m->mentions.v[visitor].first))
                         visitor = a;
                 }
@@ -1040,6 +1062,15 @@ static int planned_date(const rctx *c, const char *date)
            && strncmp(date, c->doc->date, 10) > 0;
 }
 
+/* Is date (ISO: a month or a year) wholly after the paper's day ("صيف
+ * العام المقبل" in December 2023)? */
+static int after_paper(const rctx *c, const char *date)
+{
+    size_t n = strlen(date);
+    return (n == 4 || n == 7) && date[0] != '-' && c->doc->date && strlen(c->doc->date) >= 10
+           && strncmp(date, c->doc->date, n) > 0;
+}
+
 /* Is date d what something dates from ("منذ تسلمه منصبه في 29 كانون
  * الثاني")?  A starting point, not when a relation took place; but the
  * date of one told inside the منذ clause ("منذ القمة التي جمعت ترامب
@@ -1197,6 +1228,12 @@ static const char *sentence_date(const rctx *c, size_t s)
             continue;
         if (anchored && d->first > c->anchor && d->first < se->last && origin_clause_between(c, c->anchor, d->first))
             continue;
+        /* "... الألعاب الأولمبية التي تحتضنها العاصمة الفرنسية صيف العام
+         * المقبل": a month or year to come in a relative clause after the
+         * trigger is another thing's (a day to come is a plan: below). */
+        if (anchored && d->first > c->anchor && d->first < se->last && strlen(d->iso) < 10
+            && after_paper(c, d->iso) && class_between(c, c->anchor + 1, d->first, c->cls.relative))
+            continue;
         /* "يختتم X في الأردن جولة بدأها في التاسع": the day a tour began,
          * told after the trigger, is not the day of what it tells. */
         if (anchored && d->first > c->anchor + 1 && d->first < se->last
@@ -1283,7 +1320,14 @@ static int visited_in_sentence(const rctx *c, size_t s, int k)
 {
     for (size_t r = 0; r < c->m->rels.n; r++) {
         const lia_rel_match *vm = &c->m->rels.v[r];
-        if (vm->sentence == s && is_relation(&c->r->patterns.v[vm->pattern], "visited") && has_object(vm, k))
+        const lia_pattern *p = &c->r->patterns.v[vm->pattern];
+        /* Not a place of his own country one left ("غادر برلين أمس،
+         * واستهل جولته بالمغرب، حيث أجرى ... محادثات"): what follows
+         * happened abroad.  (A visitor leaving his host's city, "غادر
+         * بيروت إثر محادثات مع بري", had been there.) */
+        int left_home = pattern_has_class(p, c->cls.depart_verb) && vm->a >= 0
+                        && !strcmp(c->m->mentions.v[vm->a].country, c->m->mentions.v[k].country);
+        if (vm->sentence == s && is_relation(p, "visited") && has_object(vm, k) && !left_home)
             return 1;
     }
     return 0;
@@ -1398,6 +1442,14 @@ static int there_after_trigger(const rctx *c, size_t s, const lia_rel_match *rm)
            && lia_token_matches(&c->t->tok[rm->anchor + 1], "هناك");
 }
 
+/* Does token tk open with a ب proclitic (it has a form without it:
+ * "بمدريد"، "وبالرباط"), not a name that starts with ب ("بيروت")? */
+static int bi_proclitic(const rctx *c, const lia_token *tk)
+{
+    return tk->n_forms > 1 && (strncmp(tk->norm, "ب", 2) == 0 || strncmp(tk->norm, "وب", 4) == 0)
+           && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
+}
+
 /* "محطة سابقة في المملكة المغربية، حيث استقبله X بمكتبه في الرباط": a
  * city of the country where حيث points, named after في in the clause
  * from token link on, is where the clause happens.  Its key, else the
@@ -1408,8 +1460,11 @@ static const char *city_in_clause(const rctx *c, const lia_sentence *se, size_t 
         return place->key;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
+        /* ... or with ب: "استهل جولته بالمغرب، حيث أجرى صباح اليوم
+         * بالرباط محادثات". */
         if (!mm->inner && mm->type == LIA_T_CITY && mm->first > link && mm->first < se->last
-            && !strcmp(mm->country, place->key) && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+            && !strcmp(mm->country, place->key)
+            && (lia_token_matches(&c->t->tok[mm->first - 1], "في") || bi_proclitic(c, &c->t->tok[mm->first])))
             return mm->key;
     }
     return place->key;
@@ -1468,6 +1523,8 @@ static int day_of_sentence_before(const rctx *c, size_t s)
     return 0;
 }
 
+static const char *place_of_sentence_before(const rctx *c, size_t s);
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1518,13 +1575,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
          * sentence happens. */
         if (arg || inside_person(c, mm) || came_from(c, mm))
             continue;
-        const lia_token *tk = &c->t->tok[mm->first];
-        /* "بمدريد"، "بالعاصمة الإسبانية مدريد": a ب proclitic (the token
-         * has a form without it). */
-        int prep = tk->n_forms > 1 && (strncmp(tk->norm, "ب", 2) == 0
-                                       || strncmp(tk->norm, "وب", 4) == 0)
-                   /* not a name that starts with ب: "بيروت"، "بغداد" */
-                   && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
+        /* "بمدريد"، "بالعاصمة الإسبانية مدريد". */
+        int prep = bi_proclitic(c, &c->t->tok[mm->first]);
         if (mm->first > se->first) {
             /* "في مدينة إسطنبول"، "وفي جنيف": a city word may stand between,
              * and و before في. */
@@ -1534,8 +1586,11 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             pi = before_venue_spot(c, pi, se->first);
             const lia_token *prev = &c->t->tok[pi];
             prep |= lia_token_matches(prev, "في") || strcmp(prev->norm, "الي") == 0;
-            /* "احتضنت مدينة العقبة اجتماعين": the city that hosted. */
-            prep |= lia_lex_at(c->m, pi, c->cls.host_verb) > 0;
+            /* "احتضنت مدينة العقبة اجتماعين": the city that hosted; not
+             * one hosting something else in a relative clause after the
+             * trigger ("الألعاب التي تحتضنها العاصمة الفرنسية"). */
+            prep |= lia_lex_at(c->m, pi, c->cls.host_verb) > 0
+                    && !(rm && pi > rm->anchor && lia_lex_at(c->m, pi - 1, c->cls.relative));
         }
         /* "ثم توجه إلى رام الله": a destination named after the relation's
          * trigger is where the subject went next, not where it happened. */
@@ -1568,8 +1623,10 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
      * where the sentence's visit went ("زار قطر والتقى"). */
     if (visited_country)
         return visited_country;
-    /* ... that occasion's place, when the sentence names none. */
-    const char *before = !country && day_of_sentence_before(c, s) ? sentence_place(c, s - 1, NULL) : NULL;
+    /* ... that occasion's place, when the sentence names none: where its
+     * meeting was, if it told one ("حيث استقبله تبون ... كما عقد في
+     * اليوم ذاته جلسة محادثات مع شنقريحة"). */
+    const char *before = !country && day_of_sentence_before(c, s) ? place_of_sentence_before(c, s) : NULL;
     if (before)
         return before;
     /* "كما التقى X ..." goes on with the sentence before, and where it was:
@@ -1580,9 +1637,16 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         const char *own = sentence_date(c, s);
         if (own && (!c->met_date || strcmp(own, c->met_date) != 0))
             return c->context_place ? NULL : country;
-        return c->met_sent == s && c->met_place && c->met_place[0] ? c->met_place : sentence_place(c, s - 1, NULL);
+        return place_of_sentence_before(c, s);
     }
     return c->context_place ? NULL : country;
+}
+
+/* Where the occasion sentence s - 1 told was: its meeting's place, else
+ * the place it names. */
+static const char *place_of_sentence_before(const rctx *c, size_t s)
+{
+    return c->met_sent == s && c->met_place && c->met_place[0] ? c->met_place : sentence_place(c, s - 1, NULL);
 }
 
 static const char *country_of_place(const rctx *c, const char *key)
@@ -1654,6 +1718,37 @@ static size_t first_relation_sentence(const rctx *c)
     return first;
 }
 
+static size_t lead_sentence(const rctx *c);
+
+/* Is there, in tokens [first, last - 2), "بعد" with "من" at most three
+ * words after it ("بعد أشهر من"), behind a visit or talks word? */
+static int came_after_before(const rctx *c, size_t first, size_t last)
+{
+    for (size_t i = first; i + 2 < last; i++)
+        if (lia_token_matches(&c->t->tok[i], "بعد") && span_has_word(c, i + 1, i + 4, "من")
+            && (class_between(c, first, i, c->cls.visit_noun) || class_between(c, first, i, c->cls.met_noun)))
+            return 1;
+    return 0;
+}
+
+/* Does every date of sentence s come after "بعد ... من" ("بعد أشهر من"،
+ * "بعد أيام من"), told after a visit or talks word: the time of an
+ * earlier occasion the story's came after? */
+static int only_dates_of_earlier_occasion(const rctx *c, size_t s)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    int any = 0;
+    for (size_t k = 0; k < c->m->n_dates; k++) {
+        const lia_date *d = &c->m->dates[k];
+        if (d->dateline || d->first < se->first || d->first >= se->last)
+            continue;
+        any = 1;
+        if (!came_after_before(c, se->first, d->first))
+            return 0;
+    }
+    return any;
+}
+
 /* Sets the date and place the article's visit or event happens on: the
  * first sentence that has a date and talks about a visit, a meeting or an
  * event. */
@@ -1662,6 +1757,7 @@ static void set_context(rctx *c)
     int visit = c->cls.visit_noun;
     int visit_v = c->cls.visit_verb;
     int talks = c->cls.met_noun;
+    int earlier = 0;
     for (size_t s = 0; s < c->t->n_sent && !c->context_date; s++) {
         const char *d = sentence_date(c, s);
         if (!d)
@@ -1690,8 +1786,23 @@ static void set_context(rctx *c)
         size_t told = first_relation_sentence(c);
         if (filed && told < s && !dated_words_in(c, told))
             d = filed, topical = 1;
+        /* "وتأتي زيارة X بعد أشهر من احتضان مراكش، يومي 10 و11 دجنبر،
+         * المؤتمر": the days of what the visit came after. */
+        if (topical && only_dates_of_earlier_occasion(c, s)) {
+            earlier = 1;
+            continue;
+        }
         if (topical)
             c->context_date = xstrdup(d);
+    }
+    /* ... when that was all, the lead's own day ("أشاد مدير فرونتكس،
+     * الثلاثاء، ..."; past a dateline of its own), the story being told
+     * on it. */
+    size_t lead = earlier && !c->context_date ? lead_sentence(c) : SIZE_MAX;
+    for (size_t s = lead; s != SIZE_MAX && s < lead + 2 && s < c->t->n_sent && !c->context_date; s++) {
+        const char *own = sentence_date(c, s);
+        if (own && !planned_date(c, own))
+            c->context_date = xstrdup(own);
     }
 }
 
@@ -3196,6 +3307,23 @@ static int delegation_members(const rctx *c, int d, int *out, int max)
     return 0;
 }
 
+/* The last person of country cc named before mention k whose sentence
+ * then says he leads a delegation ("X، الذي يقوم بزيارة إلى الجزائر على
+ * رأس وفد عسكري"), or -1. */
+static int delegation_head_before(const rctx *c, size_t k, const char *cc)
+{
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || strcmp(p->country, cc) != 0)
+            continue;
+        const lia_sentence *se = &c->t->sent[c->t->tok[p->first].sentence];
+        for (size_t j = p->last; j + 1 < se->last && j < p->last + 20; j++)
+            if (lia_lex_at(c->m, j, c->cls.lead) && lia_lex_at(c->m, j + 1, c->cls.delegation))
+                return (int)q;
+    }
+    return -1;
+}
+
 /* Who led a delegation of country mention mi's country: named after
  * any mention of that country ("والإيراني برئاسة X"), or -1. */
 static int country_delegation_leader(const rctx *c, int mi)
@@ -3349,10 +3477,16 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
      * about meets through him. */
     if (is_relation(p, "met") && c->m->mentions.v[ai].delegation) {
         int leader = delegation_leader(c, ai);
+        /* ... else the story's subject of that country; else one of that
+         * country told before to lead a delegation ("قائد أفريكوم ... على
+         * رأس وفد عسكري ... عقد الوفد الأمريكي لقاءات مع X"). */
+        int head = leader < 0 ? delegation_head_before(c, (size_t)ai, c->m->mentions.v[ai].key) : -1;
         if (leader >= 0)
             ai = leader;
         else if (c->subject >= 0 && !strcmp(c->m->mentions.v[c->subject].country, c->m->mentions.v[ai].key))
             ai = c->subject;
+        else if (head >= 0)
+            ai = head;
     }
     const lia_mention *am = &c->m->mentions.v[ai];
     c->anchor = rm->anchor;
@@ -3822,6 +3956,14 @@ static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
     return c->subject;
 }
 
+/* Does pattern p read, among its own elements, the class pattern q is
+ * anchored on ("أجرى X مباحثات مع" reads the "مباحثات" of "مباحثات مع")? */
+static int reads_trigger_of(const lia_pattern *p, const lia_pattern *q)
+{
+    return q->anchor_el < q->n_el && q->el[q->anchor_el].kind == LIA_P_CLASS
+           && pattern_has_class(p, q->el[q->anchor_el].cls);
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -3844,6 +3986,19 @@ static void relations_from_matches(rctx *c)
                  * object, can be better: the others are passed over
                  * before their relation is compared. */
                 int near = om->anchor == rm->anchor || (om->anchor > rm->anchor && om->anchor <= object_at);
+                /* ... or one that read the same objects with a subject
+                 * between its trigger and this one, which its own rule
+                 * reads too: "عقد الوفد الأمريكي لقاءات مع X"، "أجرى إسبر
+                 * في وقت سابق مباحثات مع Y". */
+                int same_objects = o != q && om->sentence == rm->sentence && om->anchor < rm->anchor
+                                   && om->n_b > 0 && rm->n_b > 0 && om->b[0] == rm->b[0] && om->a >= 0
+                                   && c->m->mentions.v[om->a].first > om->anchor
+                                   && c->m->mentions.v[om->a].last <= rm->anchor
+                                   && reads_trigger_of(&c->r->patterns.v[om->pattern], p);
+                if (same_objects && is_relation(&c->r->patterns.v[om->pattern], p->relation)) {
+                    better = 1;
+                    break;
+                }
                 if (o == q || om->a < 0 || !near || !is_relation(&c->r->patterns.v[om->pattern], p->relation)
                     || place_led_by_preposition(c, &c->m->mentions.v[om->a]))
                     continue;
