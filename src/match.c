@@ -5192,7 +5192,8 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     }
     /* "وقائد القيادة الغربية لمينداناو اللواء X": an office joined by و
      * that no mention covers (its body is unknown), then a rank and the
-     * name, is the next item. */
+     * name, is the next item; so is the office before a bare name the
+     * story gave earlier ("ورئيس الوزراء الكاظمي"). */
     if (j < pm->sent_last && tok(c, j)->has_conj && !mention_starts_at(c, j) && gaz_ref(c, j, LIA_G_TITLE, NULL)) {
         size_t k = j + 1;
         while (k < pm->sent_last && k < j + 8 && tok(c, k)->kind == LIA_TOK_WORD && !tok(c, k)->has_conj
@@ -5201,8 +5202,9 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         size_t r = k;
         while (r < pm->sent_last && r < k + 3 && !mention_starts_at(c, r) && lex(c, r, c->cls.honorific))
             r += (size_t)lex(c, r, c->cls.honorific);
-        int pi = r > k && r < pm->sent_last && mention_starts_at(c, r) ? top_mention(c, r) : -1;
-        if (pi >= 0 && c->m->mentions.v[pi].type == LIA_T_PERSON) {
+        int pi = r < pm->sent_last && mention_starts_at(c, r) ? top_mention(c, r) : -1;
+        if (pi >= 0 && c->m->mentions.v[pi].type == LIA_T_PERSON
+            && (r > k || !c->m->mentions.v[pi].role || !c->m->mentions.v[pi].role[0])) {
             j = r;
             seen = 1;
         }
@@ -5518,6 +5520,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && e->capture == 'A' && start == pos && start > 0
         && (lex(c, start - 1, c->cls.met_verb) || lex(c, start - 1, c->cls.receive))
         && feminine_verb(tok(c, start - 1)) && masculine_title(c, mi) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
+        mi = -1;
+    /* "والتقى نظيره العراقي X ورئيس الوزراء Y": "his counterpart" right
+     * after the verb is whom its subject met, never that subject. */
+    if (mi >= 0 && e->capture == 'A' && start == pos && start > 0
+        && (lex(c, start - 1, c->cls.met_verb) || lex(c, start - 1, c->cls.receive))
+        && lex(c, c->m->mentions.v[mi].first, c->cls.counterpart) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
         mi = -1;
     /* "وفي فرنسا، التقى X": a place after في is where, not who; after
      * إلى ("بزيارة إلى تركيا يلتقي خلالها") it is where one goes. */
