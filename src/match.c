@@ -1991,6 +1991,31 @@ static int told_indefinite_before(const ctx *c, size_t i)
     return 0;
 }
 
+/* "مدير جهاز (الموساد)"، "رئيس جهاز الأمن العام (الشاباك)": a head word
+ * of a body, at most three words describing it, then the known agency's
+ * own name in brackets, which says which body it is.  Fills b up to the
+ * closing bracket and returns 1, or 0. */
+static int bracketed_agency(const ctx *c, size_t i, body *b)
+{
+    if (!lex(c, i, c->cls.agency_head))
+        return 0;
+    for (size_t k = i + 1; k < c->t->n && k <= i + 4 && same_sentence(c, i, k); k++) {
+        if (is_punct(c, k, "(")) {
+            if (k + 1 >= c->t->n || !gaz_ref(c, k + 1, LIA_G_AGENCY, NULL))
+                return 0;
+            if (parse_body(c, k + 1, -1, 0, b) && b->end < c->t->n && is_punct(c, b->end, ")")) {
+                b->end++;
+                return 1;
+            }
+            body_release(b);
+            return 0;
+        }
+        if (tok(c, k)->kind != LIA_TOK_WORD || tok(c, k)->has_conj)
+            return 0;
+    }
+    return 0;
+}
+
 static int parse_title(const ctx *c, size_t i, title_info *ti)
 {
     memset(ti, 0, sizeof *ti);
@@ -2035,7 +2060,8 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
             if (k > 0 && s == j && !tok(c, j)->has_conj)
                 break;
             body b;
-            if (!parse_body(c, s, -1, 0, &b) && (k > 0 || !organization_named_before(c, s, &b)))
+            if (!bracketed_agency(c, s, &b) && !parse_body(c, s, -1, 0, &b)
+                && (k > 0 || !organization_named_before(c, s, &b)))
                 break;
             b.start = s;
             ti->bodies[ti->n_bodies++] = b;
