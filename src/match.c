@@ -5583,6 +5583,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         size_t after = c->m->mentions.v[mi].last;
         if (after < pm->sent_last && tok(c, after)->has_conj && mention_starts_at(c, after))
             mi = -1;
+        /* ... and "حيث التقى X، في حضور Y": a person after the link and
+         * the meeting verb, closed by a comma, is whom he met, not the
+         * subject of a meeting with whoever the comma leads to. */
+        if (lex(c, pos - 2, c->cls.clause_link) && lex(c, pos - 1, c->cls.met_verb)
+            && after < pm->sent_last && is_punct(c, after, ","))
+            mi = -1;
     }
     if (mi >= 0 && e->capture == 'A' && el < pm->anchor_el && verb_opens_own_clause(pm))
         mi = -1;
