@@ -3581,8 +3581,12 @@ static size_t try_event(ctx *c, size_t i)
                           && (has_article(tok(c, k)) || gaz_ref(c, k, LIA_G_COUNTRY, NULL)
                               || gaz_ref(c, k, LIA_G_CITY, NULL) || gaz_ref(c, k, LIA_G_ORG, NULL)
                               || lex(c, k, c->cls.region));   /* "مؤتمر أمن أمريكا الوسطى" */
+            /* "قمة ثلاثية مصرية أردنية فلسطينية": a summit of a kind,
+             * then the nisbas of the states that hold it, names it. */
+            int summit_of_states = lex(c, i, c->cls.summit) && lex(c, j, c->cls.meeting_kind_adj)
+                                   && j + 1 < c->t->n && same_sentence(c, i, j + 1) && nisba_at(c, j + 1, NULL);
             if (!gaz_ref(c, j, LIA_G_CITY, NULL) && !gaz_ref(c, j, LIA_G_COUNTRY, NULL)
-                && !has_article(tok(c, j)) && !reaches)
+                && !has_article(tok(c, j)) && !reaches && !summit_of_states)
                 return i;
         } else {
             const lia_token *next = tok(c, j);
@@ -5093,6 +5097,17 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     if (pl >= 0 && (c->m->mentions.v[pl].type & LIA_T_PLACE) && c->m->mentions.v[pl].last < pm->sent_last
         && is_punct(c, c->m->mentions.v[pl].last, ","))
         j = c->m->mentions.v[pl].last;
+    /* "بالملك X عاهل المملكة الأردنية الهاشمية ورئيس دولة فلسطين Y": an
+     * office of X's country told right after his name, naming no one of
+     * its own, is X's; the list goes on after it. */
+    const lia_mention *named = j < pm->sent_last ? person_ending_at(c, j) : NULL;
+    int office_after = named && named->key[0] ? top_mention(c, j) : -1;
+    if (office_after >= 0) {
+        const lia_mention *om = &c->m->mentions.v[office_after];
+        if (om->first == j && om->type == LIA_T_PERSON && !om->key[0] && om->role && om->role[0]
+            && !tok(c, j)->has_conj && om->country[0] && !strcmp(om->country, named->country))
+            j = om->last;
+    }
     /* "X، الذي خصته ميلوني بلقاء، وY": past a relative clause, to the
      * comma that closes it. */
     if (j + 1 < pm->sent_last && is_punct(c, j, ",") && lex(c, j + 1, c->cls.relative)) {
