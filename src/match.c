@@ -2490,7 +2490,9 @@ static int delegation_country_before(const ctx *c, size_t i)
         /* Not one named in a relative clause about something else: "وقدم
          * الوفد الأوكراني شرحا للصيغة التي طرحها الرئيس X" (unless it
          * lists the delegation: "الوفد الذي ضم X"). */
-        int other_clause = 0, listed = 0;
+        /* ... nor "وضم الوفد التركي، الذي وصل صباح اليوم، X": the verb
+         * that lists it stands before the delegation. */
+        int other_clause = 0, listed = k > first && lex(c, k - 1, c->cls.includes);
         for (size_t q = k + 1; q < i; q++) {
             other_clause |= lex(c, q, c->cls.relative) != 0;
             listed |= lex(c, q, c->cls.includes) || lex(c, q, c->cls.led_by);
