@@ -2157,6 +2157,17 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     if (!counterpart && !bare && !definite_next && !complete_ref && !principal && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
         && strncmp(tok(c, j)->norm, "ب", 2) != 0 && !joined_by_waw(c, j) && parse_title(c, j, &next)
         && !other_states_office(c, ti, &next)) {
+        /* "نائب القائد العام للجيش والقوات المسلحة وزير الدفاع": the
+         * bodies of a deputy's office are no bodies he heads by the next. */
+        if (next.n_bodies && !strcmp(ti->office, "deputy") && strcmp(next.office, "deputy") != 0) {
+            int guessed = ti->n_bodies > 0;   /* the country came only from their guess */
+            for (int k = 0; k < ti->n_bodies; k++)
+                guessed &= ti->bodies[k].defaulted;
+            title_release(ti);
+            ti->n_bodies = 0;
+            if (guessed)
+                ti->country = -1;
+        }
         for (int k = 0; k < next.n_bodies && ti->n_bodies < 3; k++) {
             ti->bodies[ti->n_bodies++] = next.bodies[k];
             memset(&next.bodies[k], 0, sizeof next.bodies[k]);
