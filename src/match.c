@@ -2007,6 +2007,31 @@ static int told_indefinite_before(const ctx *c, size_t i)
     return 0;
 }
 
+/* "مدير جهاز (الموساد)"، "رئيس جهاز الأمن العام (الشاباك)": a head word
+ * of a body, at most three words describing it, then the known agency's
+ * own name in brackets, which says which body it is.  Fills b up to the
+ * closing bracket and returns 1, or 0. */
+static int bracketed_agency(const ctx *c, size_t i, body *b)
+{
+    if (!lex(c, i, c->cls.agency_head))
+        return 0;
+    for (size_t k = i + 1; k < c->t->n && k <= i + 4 && same_sentence(c, i, k); k++) {
+        if (is_punct(c, k, "(")) {
+            if (k + 1 >= c->t->n || !gaz_ref(c, k + 1, LIA_G_AGENCY, NULL))
+                return 0;
+            if (parse_body(c, k + 1, -1, 0, b) && b->end < c->t->n && is_punct(c, b->end, ")")) {
+                b->end++;
+                return 1;
+            }
+            body_release(b);
+            return 0;
+        }
+        if (tok(c, k)->kind != LIA_TOK_WORD || tok(c, k)->has_conj)
+            return 0;
+    }
+    return 0;
+}
+
 static int parse_title(const ctx *c, size_t i, title_info *ti)
 {
     memset(ti, 0, sizeof *ti);
@@ -2051,7 +2076,8 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
             if (k > 0 && s == j && !tok(c, j)->has_conj)
                 break;
             body b;
-            if (!parse_body(c, s, -1, 0, &b) && (k > 0 || !organization_named_before(c, s, &b)))
+            if (!bracketed_agency(c, s, &b) && !parse_body(c, s, -1, 0, &b)
+                && (k > 0 || !organization_named_before(c, s, &b)))
                 break;
             b.start = s;
             ti->bodies[ti->n_bodies++] = b;
@@ -2147,6 +2173,17 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     if (!counterpart && !bare && !definite_next && !complete_ref && !principal && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
         && strncmp(tok(c, j)->norm, "ب", 2) != 0 && !joined_by_waw(c, j) && parse_title(c, j, &next)
         && !other_states_office(c, ti, &next)) {
+        /* "نائب القائد العام للجيش والقوات المسلحة وزير الدفاع": the
+         * bodies of a deputy's office are no bodies he heads by the next. */
+        if (next.n_bodies && !strcmp(ti->office, "deputy") && strcmp(next.office, "deputy") != 0) {
+            int guessed = ti->n_bodies > 0;   /* the country came only from their guess */
+            for (int k = 0; k < ti->n_bodies; k++)
+                guessed &= ti->bodies[k].defaulted;
+            title_release(ti);
+            ti->n_bodies = 0;
+            if (guessed)
+                ti->country = -1;
+        }
         for (int k = 0; k < next.n_bodies && ti->n_bodies < 3; k++) {
             ti->bodies[ti->n_bodies++] = next.bodies[k];
             memset(&next.bodies[k], 0, sizeof next.bodies[k]);
@@ -2480,7 +2517,9 @@ static int delegation_country_before(const ctx *c, size_t i)
         /* Not one named in a relative clause about something else: "وقدم
          * الوفد الأوكراني شرحا للصيغة التي طرحها الرئيس X" (unless it
          * lists the delegation: "الوفد الذي ضم X"). */
-        int other_clause = 0, listed = 0;
+        /* ... nor "وضم الوفد التركي، الذي وصل صباح اليوم، X": the verb
+         * that lists it stands before the delegation. */
+        int other_clause = 0, listed = k > first && lex(c, k - 1, c->cls.includes);
         for (size_t q = k + 1; q < i; q++) {
             other_clause |= lex(c, q, c->cls.relative) != 0;
             listed |= lex(c, q, c->cls.includes) || lex(c, q, c->cls.led_by);
@@ -3592,8 +3631,12 @@ static size_t try_event(ctx *c, size_t i)
                           && (has_article(tok(c, k)) || gaz_ref(c, k, LIA_G_COUNTRY, NULL)
                               || gaz_ref(c, k, LIA_G_CITY, NULL) || gaz_ref(c, k, LIA_G_ORG, NULL)
                               || lex(c, k, c->cls.region));   /* "مؤتمر أمن أمريكا الوسطى" */
+            /* "قمة ثلاثية مصرية أردنية فلسطينية": a summit of a kind,
+             * then the nisbas of the states that hold it, names it. */
+            int summit_of_states = lex(c, i, c->cls.summit) && lex(c, j, c->cls.meeting_kind_adj)
+                                   && j + 1 < c->t->n && same_sentence(c, i, j + 1) && nisba_at(c, j + 1, NULL);
             if (!gaz_ref(c, j, LIA_G_CITY, NULL) && !gaz_ref(c, j, LIA_G_COUNTRY, NULL)
-                && !has_article(tok(c, j)) && !reaches)
+                && !has_article(tok(c, j)) && !reaches && !summit_of_states)
                 return i;
         } else {
             const lia_token *next = tok(c, j);
@@ -5150,6 +5193,17 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     if (pl >= 0 && (c->m->mentions.v[pl].type & LIA_T_PLACE) && c->m->mentions.v[pl].last < pm->sent_last
         && is_punct(c, c->m->mentions.v[pl].last, ","))
         j = c->m->mentions.v[pl].last;
+    /* "بالملك X عاهل المملكة الأردنية الهاشمية ورئيس دولة فلسطين Y": an
+     * office of X's country told right after his name, naming no one of
+     * its own, is X's; the list goes on after it. */
+    const lia_mention *named = j < pm->sent_last ? person_ending_at(c, j) : NULL;
+    int office_after = named && named->key[0] ? top_mention(c, j) : -1;
+    if (office_after >= 0) {
+        const lia_mention *om = &c->m->mentions.v[office_after];
+        if (om->first == j && om->type == LIA_T_PERSON && !om->key[0] && om->role && om->role[0]
+            && !tok(c, j)->has_conj && om->country[0] && !strcmp(om->country, named->country))
+            j = om->last;
+    }
     /* "X، الذي خصته ميلوني بلقاء، وY": past a relative clause, to the
      * comma that closes it. */
     /* ... and, in a list of places, past a clause of what was done there:
@@ -5292,7 +5346,8 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
     }
     /* "وقائد القيادة الغربية لمينداناو اللواء X": an office joined by و
      * that no mention covers (its body is unknown), then a rank and the
-     * name, is the next item. */
+     * name, is the next item; so is the office before a bare name the
+     * story gave earlier ("ورئيس الوزراء الكاظمي"). */
     if (j < pm->sent_last && tok(c, j)->has_conj && !mention_starts_at(c, j) && gaz_ref(c, j, LIA_G_TITLE, NULL)) {
         size_t k = j + 1;
         while (k < pm->sent_last && k < j + 8 && tok(c, k)->kind == LIA_TOK_WORD && !tok(c, k)->has_conj
@@ -5301,8 +5356,9 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
         size_t r = k;
         while (r < pm->sent_last && r < k + 3 && !mention_starts_at(c, r) && lex(c, r, c->cls.honorific))
             r += (size_t)lex(c, r, c->cls.honorific);
-        int pi = r > k && r < pm->sent_last && mention_starts_at(c, r) ? top_mention(c, r) : -1;
-        if (pi >= 0 && c->m->mentions.v[pi].type == LIA_T_PERSON) {
+        int pi = r < pm->sent_last && mention_starts_at(c, r) ? top_mention(c, r) : -1;
+        if (pi >= 0 && c->m->mentions.v[pi].type == LIA_T_PERSON
+            && (r > k || !c->m->mentions.v[pi].role || !c->m->mentions.v[pi].role[0])) {
             j = r;
             seen = 1;
         }
@@ -5631,6 +5687,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         && (lex(c, start - 1, c->cls.met_verb) || lex(c, start - 1, c->cls.receive))
         && feminine_verb(tok(c, start - 1)) && masculine_title(c, mi) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
         mi = -1;
+    /* "والتقى نظيره العراقي X ورئيس الوزراء Y": "his counterpart" right
+     * after the verb is whom its subject met, never that subject. */
+    if (mi >= 0 && e->capture == 'A' && start == pos && start > 0
+        && (lex(c, start - 1, c->cls.met_verb) || lex(c, start - 1, c->cls.receive))
+        && lex(c, c->m->mentions.v[mi].first, c->cls.counterpart) && pattern_has(pm->p, LIA_P_CAPTURE, 'B'))
+        mi = -1;
     /* "وفي فرنسا، التقى X": a place after في is where, not who; after
      * إلى ("بزيارة إلى تركيا يلتقي خلالها") it is where one goes. */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
@@ -5665,6 +5727,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         && pattern_has(pm->p, LIA_P_CAPTURE, 'B')) {
         size_t after = c->m->mentions.v[mi].last;
         if (after < pm->sent_last && tok(c, after)->has_conj && mention_starts_at(c, after))
+            mi = -1;
+        /* ... and "حيث التقى X، في حضور Y": a person after the link and
+         * the meeting verb, closed by a comma, is whom he met, not the
+         * subject of a meeting with whoever the comma leads to. */
+        if (lex(c, pos - 2, c->cls.clause_link) && lex(c, pos - 1, c->cls.met_verb)
+            && after < pm->sent_last && is_punct(c, after, ","))
             mi = -1;
     }
     if (mi >= 0 && e->capture == 'A' && el < pm->anchor_el && verb_opens_own_clause(pm))

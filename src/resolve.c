@@ -231,6 +231,7 @@ static int holder_of_kind(const rctx *c, size_t k, const char **body)
 }
 
 static int pattern_has_class(const lia_pattern *p, int cls);
+static int class_count(const lia_pattern *p, int cls);
 
 static int is_relation(const lia_pattern *p, const char *rel)
 {
@@ -3084,6 +3085,15 @@ static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *
                  date ? date : c->context_date, place ? place : c->context_place, rm->sentence, p->id);
 }
 
+/* How many elements of pattern p are of class cls. */
+static int class_count(const lia_pattern *p, int cls)
+{
+    int n = 0;
+    for (size_t e = 0; cls >= 0 && e < p->n_el; e++)
+        n += p->el[e].kind == LIA_P_CLASS && p->el[e].cls == cls;
+    return n;
+}
+
 static int pattern_has_class(const lia_pattern *p, int cls)
 {
     for (size_t e = 0; cls >= 0 && e < p->n_el; e++)
@@ -3412,6 +3422,11 @@ static int met_in_sentence(const rctx *c, size_t s, size_t before)
          * the event itself, no meeting of its own inside it. */
         int named = at < c->m->n_tok ? c->m->mention_at[at] : 0;
         if (named && c->m->mentions.v[named - 1].type == LIA_T_EVENT)
+            continue;
+        /* "ترأس الوفد الفلسطيني X، في حين ضم الوفد الإسرائيلي Y": two
+         * delegations at one table meet at the event, in no meeting of
+         * their own. */
+        if (class_count(p, c->cls.delegation) >= 2)
             continue;
         return 1;
     }
