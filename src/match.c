@@ -2247,6 +2247,11 @@ static int title_names_another(const ctx *c, size_t t, size_t title_end)
                 && (lex(c, k, c->cls.honorific) || lex(c, k, c->cls.counterpart)
                     || (joined_by_waw(c, k) && (official_at(c, k, NULL) || scan_name(c, k) > k)))))
             break;
+        /* "جمع X وزير الداخلية بوزير الداخلية الباكستاني Y": a title led
+         * by ب opens whom he was with; the name is that title's. */
+        if (led_by_preposition(tok(c, k)) && strncmp(tok(c, k)->norm, "ب", 2) == 0
+            && gaz_ref(c, k, LIA_G_TITLE, NULL))
+            break;
         while (lex(c, k, c->cls.honorific))
             k += (size_t)lex(c, k, c->cls.honorific);
         if (official_at(c, k, NULL) || (extra == 0 ? scan_name(c, k) > k
@@ -5392,6 +5397,30 @@ static int pattern_has(const lia_pattern *p, lia_pelem_kind kind, int which)
     return 0;
 }
 
+/* "X وزير الداخلية وقائد قوة الأمن الداخلي، اليوم، Y": is mention k a
+ * title joined by و right after a named person's office that names no
+ * one (punctuation or "قد" after it, not a name the scan missed: "ووزير
+ * خارجية النيجر كالا أنكوراو")?  Then it is that person's second office. */
+static int second_office(const ctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    if (mm->type != LIA_T_PERSON || mm->inner || mm->key[0] || mm->first == 0 || !joined_by_waw(c, mm->first))
+        return 0;
+    size_t after = mm->last;
+    if (after < c->t->n && tok(c, after)->kind != LIA_TOK_PUNCT && !lex(c, after, c->cls.already))
+        return 0;
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *pm = &c->m->mentions.v[q];
+        if (pm->inner)
+            continue;
+        /* (An office of another country is another person's: "X
+         * ووزير الخارجية السعودي" lists two.) */
+        return pm->type == LIA_T_PERSON && pm->key[0] && pm->last == mm->first && !pm->former
+               && (!mm->country[0] || !pm->country[0] || !strcmp(mm->country, pm->country));
+    }
+    return 0;
+}
+
 /* Is the pattern's trigger a verb of receiving joined by و with a person
  * named right after it ("..، واستقبل الرئيس علييف الجنرال")?  Such a
  * verb opens a clause of its own whose subject is that person, the host,
@@ -5443,8 +5472,12 @@ static size_t day_before_subject(const ctx *c, size_t i, size_t sent_last)
     k = c->date_end[k];
     if (k < sent_last && is_punct(c, k, ","))
         k++;
-    return k < sent_last && mention_starts_at(c, k) && c->m->mentions.v[top_mention(c, k)].type == LIA_T_PERSON
-           ? k : i;
+    /* ... maybe styled: "جمع أمس الأربعاء سعادة الشيخ X بنظيره". */
+    size_t name = k, h;
+    while (name < sent_last && !mention_starts_at(c, name) && (h = (size_t)lex(c, name, c->cls.honorific)))
+        name += h;
+    return name < sent_last && mention_starts_at(c, name)
+           && c->m->mentions.v[top_mention(c, name)].type == LIA_T_PERSON ? k : i;
 }
 
 static int match_capture(pmatch *pm, size_t el, size_t pos)
@@ -5511,6 +5544,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * that names no one is whose envoy (adviser, deputy) it is, not a
      * party. */
     if (mi >= 0 && c->m->mentions.v[mi].possessor)
+        mi = -1;
+    /* "استقبل X وزير الداخلية وقائد قوة الأمن الداخلي، اليوم، Y": X's
+     * second office is not whom he received. */
+    if (mi >= 0 && e->capture == 'B' && c->m->mentions.v[mi].second_office)
         mi = -1;
     /* "حيث التقت رئيس مجلس الوزراء X": a verb agrees with the subject
      * right after it, so a man named by his title after a feminine verb
@@ -6181,6 +6218,8 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         else if (mm->place_first)
             mm->place_mention = inner_place_at(out, mm->place_first - 1);
     }
+    for (size_t k = 0; k < out->mentions.n; k++)
+        out->mentions.v[k].second_office = second_office(&c, k);
     run_patterns(&c);
     free(c.facts);
     lia_arena_free(c.uncached_facts);

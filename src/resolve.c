@@ -2092,25 +2092,16 @@ static void heads_from_known_offices(rctx *c)
     }
 }
 
-/* "X وزير الداخلية وقائد قوة الأمن الداخلي قد عقد": a title joined by و
- * right after a named person's office, naming no one, is his second
- * office.  The person, or NULL. */
+/* "X وزير الداخلية وقائد قوة الأمن الداخلي قد عقد": the person whose
+ * second office mention k is (match.c tells), or NULL. */
 static const lia_mention *second_office_of(const rctx *c, size_t k)
 {
     const lia_mention *mm = &c->m->mentions.v[k];
-    if (mm->key[0] || mm->first == 0 || !c->t->tok[mm->first].has_conj)
+    if (mm->key[0] || !mm->second_office)
         return NULL;
-    /* Naming no one: a stop or "قد" after it, not a name the scan missed
-     * ("ووزير خارجية النيجر كالا أنكوراو"). */
-    size_t after = mm->last;
-    if (after < c->t->n && c->t->tok[after].kind != LIA_TOK_PUNCT && !lia_lex_at(c->m, after, c->cls.already))
-        return NULL;
-    for (size_t q = k; q-- > 0;) {
-        const lia_mention *pm = &c->m->mentions.v[q];
-        if (pm->inner)
-            continue;
-        return pm->type == LIA_T_PERSON && pm->key[0] && pm->last == mm->first && !pm->former ? pm : NULL;
-    }
+    for (size_t q = k; q-- > 0;)
+        if (!c->m->mentions.v[q].inner)
+            return &c->m->mentions.v[q];
     return NULL;
 }
 
@@ -2909,6 +2900,11 @@ static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *
 {
     int two[2];
     if (!both_sides_of(c, si, NULL, two))
+        return;
+    /* "واطلع الضيفان بعد الاجتماع على ...": two guests of one country
+     * came as one side, and did not meet each other. */
+    if (lia_lex_at(c->m, c->m->mentions.v[si].first, c->cls.dual_guests)
+        && !strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country))
         return;
     c->anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
