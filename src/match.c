@@ -4067,6 +4067,14 @@ static int no_mention_at(const ctx *c, size_t i)
 /* The entities of one position, most specific first.  Returns the token
  * after what was consumed (i when nothing starts here).  The caller has
  * asked no_mention_at first. */
+/* Is token i named by a building in construct right before it ("مطار
+ * الملك خالد"، "بمطار الكويت")?  Not the facility with the article
+ * ("وكان في استقباله بالمطار X"). */
+static int after_facility_construct(const ctx *c, size_t i)
+{
+    return i > 0 && lex(c, i - 1, c->cls.facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i);
+}
+
 static size_t mention_at(ctx *c, size_t i)
 {
     size_t e;
@@ -4094,17 +4102,19 @@ static size_t mention_at(ctx *c, size_t i)
     /* ... also a bare name with an adjective after it: "بمطار موديبو كيتا
      * الدولي". */
     int named_after = 0, ol0;
-    if (i > 0 && lex(c, i - 1, c->cls.facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i)
-        && (ol0 = official_at(c, i, NULL)) && i + (size_t)ol0 < c->t->n
+    if (after_facility_construct(c, i) && (ol0 = official_at(c, i, NULL)) && i + (size_t)ol0 < c->t->n
         && same_sentence(c, i, i + (size_t)ol0) && has_article(tok(c, i + (size_t)ol0))
         && adjective_like(tok(c, i + (size_t)ol0)))
         named_after = 1;
-    if (i > 0 && lex(c, i - 1, c->cls.facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i)
+    if (after_facility_construct(c, i)
         && (lex(c, i, c->cls.honorific) || gaz_ref(c, i, LIA_G_TITLE, NULL) || named_after)) {
         size_t j = i + (size_t)(lex(c, i, c->cls.honorific) ? lex(c, i, c->cls.honorific)
                                                           : gaz_ref(c, i, LIA_G_TITLE, NULL));
         int ol = official_at(c, j, NULL);
         size_t end = ol ? j + (size_t)ol : scan_name(c, j);
+        /* ... a given name alone too: "بمطار الملك عبدالعزيز الدولي". */
+        if (end == j && j < c->t->n && same_sentence(c, i, j) && lex(c, j, c->cls.given_name))
+            end = j + 1;
         return end > j ? end : j;
     }
     /* "ونظيراه التركي X والإيراني Y": after a counterpart, و with another
@@ -4639,8 +4649,10 @@ static void find_surnames(ctx *c)
         int family = has_article(tok(c, i)) && only_given_name(c, i);
         /* "الرئيس رئيسي": right after a title, a surname that is also a
          * word of the lexicon ("رئيسي") is the name. */
+        /* (Not a building's: "بمطار الملك عبدالعزيز الدولي".) */
         int titled = i > 0 && same_sentence(c, i - 1, i) && !c->covered[i - 1]
-                     && gaz_ref(c, i - 1, LIA_G_TITLE, NULL) == 1 && !tok(c, i)->has_conj;
+                     && gaz_ref(c, i - 1, LIA_G_TITLE, NULL) == 1 && !tok(c, i)->has_conj
+                     && !after_facility_construct(c, i - 1);
         /* "اللواء توفيق"، "اللواء كامل": after a military or police rank,
          * a surname that is also a given name is the name (Egyptian and
          * Levantine papers name officers so). */
@@ -4758,7 +4770,9 @@ static void find_titled_refs(ctx *c)
                        && led_by_preposition(tok(c, end)) && strncmp(tok(c, end)->norm, "ل", 2) == 0
                        && (gaz_ref(c, end, LIA_G_CITY, NULL) || gaz_ref(c, end, LIA_G_COUNTRY, NULL));
         /* ... or a person it met, led by ب: "التقى الرئيس بسوبوتكا". */
+        /* (Not a given name that starts with ب: "الأمير بدر بن سلطان".) */
         int to_person = end < c->t->n && c->covered[end] && led_by_preposition(tok(c, end))
+                        && !word_in_class(c, tok(c, end)->forms[0], c->cls.given_name)
                         && c->m->mentions.v[c->covered[end] - 1].type == LIA_T_PERSON;
         int ends = end >= c->t->n || !same_sentence(c, i, end) || tok(c, end)->kind != LIA_TOK_WORD || to_place
                    || to_person
@@ -5564,7 +5578,7 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     /* ... and a place that names a building in construct ("وكان في
      * استقباله بمطار الكويت الدولي X") is part of where. */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE) && start > 0
-        && lex(c, start - 1, c->cls.facility) && !has_article(tok(c, start - 1)) && same_sentence(c, start - 1, start))
+        && after_facility_construct(c, start))
         mi = -1;
     /* "استقبل الملك، مرفوقا بولي العهد الأمير X، وفدا ...": who came along
      * with the subject is no party the pattern reads (unless it reads the
