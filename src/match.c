@@ -1646,6 +1646,11 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
             break;
         if (j == i && article && !lex(c, j, c->cls.given_name))
             break;
+        /* Nor does one open with ب or ل and the article: "اجتمع رئيس
+         * الحكومة اليابانية بالأمين العام لمجلس التعاون" met him. */
+        if (j == i && led_by_preposition(tk) && strncmp(tk->norm + 2, "ال", 4) == 0
+            && !word_in_class(c, tk->forms[0], c->cls.given_name))
+            break;
         /* "مون بانتظاره"، "بإعادة انتخابه": a word with his pronoun goes on
          * a name only after a given name ("محمد بمبه مكت"). */
         if (j > i && !known_start && his_pronoun_written(c, j))

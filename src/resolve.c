@@ -1037,6 +1037,16 @@ static int planned_date(const rctx *c, const char *date)
            && strncmp(date, c->doc->date, 10) > 0;
 }
 
+/* ... or a month or a year after the paper's ("على أمل إبرامها قبل نهاية
+ * 2024" in July 2023): to come, so no day of what a sentence tells. */
+static int date_to_come(const rctx *c, const char *date)
+{
+    size_t n = date ? strlen(date) : 0;
+    if (n == 4 || n == 7)
+        return date[0] != '-' && c->doc->date && strlen(c->doc->date) >= 10 && strncmp(date, c->doc->date, n) > 0;
+    return planned_date(c, date);
+}
+
 /* Is date d what something dates from ("منذ تسلمه منصبه في 29 كانون
  * الثاني")?  A starting point, not when a relation took place; but the
  * date of one told inside the منذ clause ("منذ القمة التي جمعت ترامب
@@ -1210,7 +1220,7 @@ static const char *sentence_date(const rctx *c, size_t s)
         /* A day to come in another clause than the trigger's is of what
          * was agreed, not of the talks: "اتفاق ... يسري اعتبارا من ليل
          * السبت المقبل، وذلك بعد مفاوضات ... بين X وY". */
-        if (anchored && clause_of(c, s, d->first) != own_clause && planned_date(c, d->iso))
+        if (anchored && clause_of(c, s, d->first) != own_clause && date_to_come(c, d->iso))
             continue;
         /* A day after the paper's is told as what is to come ("يوم الاثنين
          * المقبل"): any other day of the sentence is the relation's. */
@@ -3307,8 +3317,13 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         date = c->met_date;
     /* "واستقبله X في ختام تلك الزيارة": the day of the occasion the
      * sentence before told. */
-    if (!date && day_of_sentence_before(c, rm->sentence))
+    /* (Not a day to come it told: "... على أمل إبرامها قبل نهاية 2024.
+     * وفي اليوم التالي انتقل X إلى أبوظبي".) */
+    if (!date && day_of_sentence_before(c, rm->sentence)) {
         date = sentence_date(c, rm->sentence - 1);
+        if (date_to_come(c, date))
+            date = NULL;
+    }
     /* A headline's relation without a date of its own waits for the
      * story's telling of it ("باتروشيف في طهران.. مباحثات مع شمخاني"):
      * dated at the end only if the body leaves it undated. */
