@@ -1547,6 +1547,10 @@ static int name_word(const ctx *c, size_t i, int first)
      * title is the next person's office, though it is a given name too. */
     if (!first && tk->has_conj && gaz_ref(c, i, LIA_G_TITLE, NULL))
         return 0;
+    /* "زار ... الفريق البحري فيصل رسول الرياض": a city with the article
+     * after a name is where he went, though "رياض" is a given name. */
+    if (!first && has_article(tk) && gaz_ref(c, i, LIA_G_CITY, NULL))
+        return 0;
     if (lex(c, i, c->cls.given_name)) {
         int other = 0;
         for (int k = 0; k < c->m->n_lex[i]; k++)
