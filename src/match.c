@@ -4153,6 +4153,12 @@ static size_t mention_at(ctx *c, size_t i)
         /* A longer form of the name than the gazetteer lists: "سيف بن
          * زايد آل نهيان", "عبدالعزيز بن سعود بن نايف بن عبدالعزيز". */
         size_t end = longer_name_end(c, i, i + (size_t)len);
+        /* ... or one the gazetteer lists from the next word, past a style
+         * it lists too: "الشيخ مشعل الأحمد" then "مشعل الأحمد الجابر
+         * الصباح". */
+        int idx2, len2 = official_at(c, i + 1, &idx2);
+        if (len2 && idx2 == idx && i + 1 + (size_t)len2 > end)
+            end = longer_name_end(c, i, i + 1 + (size_t)len2);
         lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
         person_from_official(c, mm, idx);
         size_t pidx = c->m->mentions.n - 1;
@@ -5137,10 +5143,14 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
                 next_title = k;
             k++;
         }
+        /* "X، ونائب رئيس الوزراء لشؤون العلاقات والتعاون الدولي في سلطنة
+         * عمان السيد Y": after a comma, a title joined by و is the next
+         * item's, whose holder ends it. */
+        int joined_after_comma = t0 > j && joined_by_waw(c, t0);
         if (k < pm->sent_last && is_punct(c, k, ","))
             j = k;
-        else if ((bare_office || next_item_title) && k < pm->sent_last && mention_starts_at(c, k)
-                 && (tok(c, k)->has_conj || next_title || next_item_title)) {
+        else if ((bare_office || next_item_title || joined_after_comma) && k < pm->sent_last && mention_starts_at(c, k)
+                 && (tok(c, k)->has_conj || next_title || next_item_title || joined_after_comma)) {
             j = k;
             seen = 1;
         }
