@@ -1536,8 +1536,10 @@ static int name_word(const ctx *c, size_t i, int first)
         return 0;
     if (lex(c, i, c->cls.name_part))
         return 1;
-    /* The word after عبد، أبو، بن belongs to the name whatever it is. */
-    if (!first && i > 0 && lex(c, i - 1, c->cls.name_part) && !tk->has_conj)
+    /* The word after عبد، أبو، بن belongs to the name whatever it is
+     * ("بن فيصل" too: not ف + "يصل"). */
+    if (!first && i > 0 && lex(c, i - 1, c->cls.name_part)
+        && (!tk->has_conj || word_in_class(c, tk->forms[0], c->cls.given_name)))
         return 1;
     if (!first && lex(c, i, c->cls.name_inner))
         return 1;
