@@ -1511,10 +1511,15 @@ static int waw_family_name(const ctx *c, size_t i)
 static size_t class_ends_before(const ctx *c, size_t i, int cls);
 
 /* Is token i right after a military rank and one given name ("اللواء
- * عادل")? */
+ * عادل"), or two ("اللواء عبدالله محمد": his own and his father's)? */
 static int ranked_given_name_before(const ctx *c, size_t i)
 {
-    return i >= 2 && lex(c, i - 1, c->cls.given_name) && class_ends_before(c, i - 1, c->cls.military_rank) != SIZE_MAX;
+    if (i < 2 || !lex(c, i - 1, c->cls.given_name))
+        return 0;
+    if (class_ends_before(c, i - 1, c->cls.military_rank) != SIZE_MAX)
+        return 1;
+    return i >= 3 && lex(c, i - 2, c->cls.given_name) && !tok(c, i - 1)->has_conj
+           && class_ends_before(c, i - 2, c->cls.military_rank) != SIZE_MAX;
 }
 
 /* Is the word at i "سنة" or "عام" before a number, the year it names? */
