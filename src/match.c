@@ -1524,10 +1524,15 @@ static int waw_family_name(const ctx *c, size_t i)
 static size_t class_ends_before(const ctx *c, size_t i, int cls);
 
 /* Is token i right after a military rank and one given name ("اللواء
- * عادل")? */
+ * عادل"), or two ("اللواء عبدالله محمد": his own and his father's)? */
 static int ranked_given_name_before(const ctx *c, size_t i)
 {
-    return i >= 2 && lex(c, i - 1, c->cls.given_name) && class_ends_before(c, i - 1, c->cls.military_rank) != SIZE_MAX;
+    if (i < 2 || !lex(c, i - 1, c->cls.given_name))
+        return 0;
+    if (class_ends_before(c, i - 1, c->cls.military_rank) != SIZE_MAX)
+        return 1;
+    return i >= 3 && lex(c, i - 2, c->cls.given_name) && !tok(c, i - 1)->has_conj
+           && class_ends_before(c, i - 2, c->cls.military_rank) != SIZE_MAX;
 }
 
 /* Is the word at i "سنة" or "عام" before a number, the year it names? */
@@ -1549,8 +1554,10 @@ static int name_word(const ctx *c, size_t i, int first)
         return 0;
     if (lex(c, i, c->cls.name_part))
         return 1;
-    /* The word after عبد، أبو، بن belongs to the name whatever it is. */
-    if (!first && i > 0 && lex(c, i - 1, c->cls.name_part) && !tk->has_conj)
+    /* The word after عبد، أبو، بن belongs to the name whatever it is
+     * ("بن فيصل" too: not ف + "يصل"). */
+    if (!first && i > 0 && lex(c, i - 1, c->cls.name_part)
+        && (!tk->has_conj || word_in_class(c, tk->forms[0], c->cls.given_name)))
         return 1;
     if (!first && lex(c, i, c->cls.name_inner))
         return 1;
@@ -1559,6 +1566,10 @@ static int name_word(const ctx *c, size_t i, int first)
     /* "حسام زكي والأمين المساعد ...": a word joined by و that opens a
      * title is the next person's office, though it is a given name too. */
     if (!first && tk->has_conj && gaz_ref(c, i, LIA_G_TITLE, NULL))
+        return 0;
+    /* "زار ... الفريق البحري فيصل رسول الرياض": a city with the article
+     * after a name is where he went, though "رياض" is a given name. */
+    if (!first && has_article(tk) && gaz_ref(c, i, LIA_G_CITY, NULL))
         return 0;
     if (lex(c, i, c->cls.given_name)) {
         int other = 0;
@@ -1658,6 +1669,11 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
         if (!known_start && !seen_part && article && !(words == 2 && lex(c, j - 1, c->cls.given_name)))
             break;
         if (j == i && article && !lex(c, j, c->cls.given_name))
+            break;
+        /* Nor does one open with ب or ل and the article: "اجتمع رئيس
+         * الحكومة اليابانية بالأمين العام لمجلس التعاون" met him. */
+        if (j == i && led_by_preposition(tk) && strncmp(tk->norm + 2, "ال", 4) == 0
+            && !word_in_class(c, tk->forms[0], c->cls.given_name))
             break;
         /* "مون بانتظاره"، "بإعادة انتخابه": a word with his pronoun goes on
          * a name only after a given name ("محمد بمبه مكت"). */
@@ -2299,6 +2315,11 @@ static int title_names_another(const ctx *c, size_t t, size_t title_end)
             || (k == title_end && tok(c, k)->has_conj
                 && (lex(c, k, c->cls.honorific) || lex(c, k, c->cls.counterpart)
                     || (joined_by_waw(c, k) && (official_at(c, k, NULL) || scan_name(c, k) > k)))))
+            break;
+        /* "جمع X وزير الداخلية بوزير الداخلية الباكستاني Y": a title led
+         * by ب opens whom he was with; the name is that title's. */
+        if (led_by_preposition(tok(c, k)) && strncmp(tok(c, k)->norm, "ب", 2) == 0
+            && gaz_ref(c, k, LIA_G_TITLE, NULL))
             break;
         while (lex(c, k, c->cls.honorific))
             k += (size_t)lex(c, k, c->cls.honorific);
@@ -4146,6 +4167,14 @@ static int no_mention_at(const ctx *c, size_t i)
 /* The entities of one position, most specific first.  Returns the token
  * after what was consumed (i when nothing starts here).  The caller has
  * asked no_mention_at first. */
+/* Is token i named by a building in construct right before it ("مطار
+ * الملك خالد"، "بمطار الكويت")?  Not the facility with the article
+ * ("وكان في استقباله بالمطار X"). */
+static int after_facility_construct(const ctx *c, size_t i)
+{
+    return i > 0 && lex(c, i - 1, c->cls.facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i);
+}
+
 static size_t mention_at(ctx *c, size_t i)
 {
     size_t e;
@@ -4173,17 +4202,19 @@ static size_t mention_at(ctx *c, size_t i)
     /* ... also a bare name with an adjective after it: "بمطار موديبو كيتا
      * الدولي". */
     int named_after = 0, ol0;
-    if (i > 0 && lex(c, i - 1, c->cls.facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i)
-        && (ol0 = official_at(c, i, NULL)) && i + (size_t)ol0 < c->t->n
+    if (after_facility_construct(c, i) && (ol0 = official_at(c, i, NULL)) && i + (size_t)ol0 < c->t->n
         && same_sentence(c, i, i + (size_t)ol0) && has_article(tok(c, i + (size_t)ol0))
         && adjective_like(tok(c, i + (size_t)ol0)))
         named_after = 1;
-    if (i > 0 && lex(c, i - 1, c->cls.facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i)
+    if (after_facility_construct(c, i)
         && (lex(c, i, c->cls.honorific) || gaz_ref(c, i, LIA_G_TITLE, NULL) || named_after)) {
         size_t j = i + (size_t)(lex(c, i, c->cls.honorific) ? lex(c, i, c->cls.honorific)
                                                           : gaz_ref(c, i, LIA_G_TITLE, NULL));
         int ol = official_at(c, j, NULL);
         size_t end = ol ? j + (size_t)ol : scan_name(c, j);
+        /* ... a given name alone too: "بمطار الملك عبدالعزيز الدولي". */
+        if (end == j && j < c->t->n && same_sentence(c, i, j) && lex(c, j, c->cls.given_name))
+            end = j + 1;
         return end > j ? end : j;
     }
     /* "ونظيراه التركي X والإيراني Y": after a counterpart, و with another
@@ -4213,6 +4244,12 @@ static size_t mention_at(ctx *c, size_t i)
         /* A longer form of the name than the gazetteer lists: "سيف بن
          * زايد آل نهيان", "عبدالعزيز بن سعود بن نايف بن عبدالعزيز". */
         size_t end = longer_name_end(c, i, i + (size_t)len);
+        /* ... or one the gazetteer lists from the next word, past a style
+         * it lists too: "الشيخ مشعل الأحمد" then "مشعل الأحمد الجابر
+         * الصباح". */
+        int idx2, len2 = official_at(c, i + 1, &idx2);
+        if (len2 && idx2 == idx && i + 1 + (size_t)len2 > end)
+            end = longer_name_end(c, i, i + 1 + (size_t)len2);
         lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
         person_from_official(c, mm, idx);
         size_t pidx = c->m->mentions.n - 1;
@@ -4745,8 +4782,7 @@ static void find_surnames(ctx *c)
                      && gaz_ref(c, i - 1, LIA_G_TITLE, NULL) == 1 && !tok(c, i)->has_conj;
         /* "بمطار الملك عبدالعزيز الدولي": a place named after a king, not
          * "محمد بن سلمان بن عبدالعزيز" named again. */
-        if (titled && i >= 2 && lex(c, i - 2, c->cls.facility) && !has_article(tok(c, i - 2))
-            && same_sentence(c, i - 2, i))
+        if (titled && after_facility_construct(c, i - 1))
             continue;
         /* "اللواء توفيق"، "اللواء كامل": after a military or police rank,
          * a surname that is also a given name is the name (Egyptian and
@@ -4875,7 +4911,9 @@ static void find_titled_refs(ctx *c)
                        && led_by_preposition(tok(c, end)) && strncmp(tok(c, end)->norm, "ل", 2) == 0
                        && (gaz_ref(c, end, LIA_G_CITY, NULL) || gaz_ref(c, end, LIA_G_COUNTRY, NULL));
         /* ... or a person it met, led by ب: "التقى الرئيس بسوبوتكا". */
+        /* (Not a given name that starts with ب: "الأمير بدر بن سلطان".) */
         int to_person = end < c->t->n && c->covered[end] && led_by_preposition(tok(c, end))
+                        && !word_in_class(c, tok(c, end)->forms[0], c->cls.given_name)
                         && c->m->mentions.v[c->covered[end] - 1].type == LIA_T_PERSON;
         int ends = end >= c->t->n || !same_sentence(c, i, end) || tok(c, end)->kind != LIA_TOK_WORD || to_place
                    || to_person
@@ -5249,10 +5287,14 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
                 next_title = k;
             k++;
         }
+        /* "X، ونائب رئيس الوزراء لشؤون العلاقات والتعاون الدولي في سلطنة
+         * عمان السيد Y": after a comma, a title joined by و is the next
+         * item's, whose holder ends it. */
+        int joined_after_comma = t0 > j && joined_by_waw(c, t0);
         if (k < pm->sent_last && is_punct(c, k, ","))
             j = k;
-        else if ((bare_office || next_item_title) && k < pm->sent_last && mention_starts_at(c, k)
-                 && (tok(c, k)->has_conj || next_title || next_item_title)) {
+        else if ((bare_office || next_item_title || joined_after_comma) && k < pm->sent_last && mention_starts_at(c, k)
+                 && (tok(c, k)->has_conj || next_title || next_item_title || joined_after_comma)) {
             j = k;
             seen = 1;
         }
@@ -5560,6 +5602,30 @@ static int pattern_has(const lia_pattern *p, lia_pelem_kind kind, int which)
     return 0;
 }
 
+/* "X وزير الداخلية وقائد قوة الأمن الداخلي، اليوم، Y": is mention k a
+ * title joined by و right after a named person's office that names no
+ * one (punctuation or "قد" after it, not a name the scan missed: "ووزير
+ * خارجية النيجر كالا أنكوراو")?  Then it is that person's second office. */
+static int second_office(const ctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    if (mm->type != LIA_T_PERSON || mm->inner || mm->key[0] || mm->first == 0 || !joined_by_waw(c, mm->first))
+        return 0;
+    size_t after = mm->last;
+    if (after < c->t->n && tok(c, after)->kind != LIA_TOK_PUNCT && !lex(c, after, c->cls.already))
+        return 0;
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *pm = &c->m->mentions.v[q];
+        if (pm->inner)
+            continue;
+        /* (An office of another country is another person's: "X
+         * ووزير الخارجية السعودي" lists two.) */
+        return pm->type == LIA_T_PERSON && pm->key[0] && pm->last == mm->first && !pm->former
+               && (!mm->country[0] || !pm->country[0] || !strcmp(mm->country, pm->country));
+    }
+    return 0;
+}
+
 /* Is the pattern's trigger a verb of receiving joined by و with a person
  * named right after it ("..، واستقبل الرئيس علييف الجنرال")?  Such a
  * verb opens a clause of its own whose subject is that person, the host,
@@ -5611,8 +5677,12 @@ static size_t day_before_subject(const ctx *c, size_t i, size_t sent_last)
     k = c->date_end[k];
     if (k < sent_last && is_punct(c, k, ","))
         k++;
-    return k < sent_last && mention_starts_at(c, k) && c->m->mentions.v[top_mention(c, k)].type == LIA_T_PERSON
-           ? k : i;
+    /* ... maybe styled: "جمع أمس الأربعاء سعادة الشيخ X بنظيره". */
+    size_t name = k, h;
+    while (name < sent_last && !mention_starts_at(c, name) && (h = (size_t)lex(c, name, c->cls.honorific)))
+        name += h;
+    return name < sent_last && mention_starts_at(c, name)
+           && c->m->mentions.v[top_mention(c, name)].type == LIA_T_PERSON ? k : i;
 }
 
 static int match_capture(pmatch *pm, size_t el, size_t pos)
@@ -5680,6 +5750,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * party. */
     if (mi >= 0 && c->m->mentions.v[mi].possessor)
         mi = -1;
+    /* "استقبل X وزير الداخلية وقائد قوة الأمن الداخلي، اليوم، Y": X's
+     * second office is not whom he received. */
+    if (mi >= 0 && e->capture == 'B' && c->m->mentions.v[mi].second_office)
+        mi = -1;
     /* "حيث التقت رئيس مجلس الوزراء X": a verb agrees with the subject
      * right after it, so a man named by his title after a feminine verb
      * is its object. */
@@ -5706,7 +5780,7 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     /* ... and a place that names a building in construct ("وكان في
      * استقباله بمطار الكويت الدولي X") is part of where. */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE) && start > 0
-        && lex(c, start - 1, c->cls.facility) && !has_article(tok(c, start - 1)) && same_sentence(c, start - 1, start))
+        && after_facility_construct(c, start))
         mi = -1;
     /* "استقبل الملك، مرفوقا بولي العهد الأمير X، وفدا ...": who came along
      * with the subject is no party the pattern reads (unless it reads the
@@ -6376,6 +6450,8 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         else if (mm->place_first)
             mm->place_mention = inner_place_at(out, mm->place_first - 1);
     }
+    for (size_t k = 0; k < out->mentions.n; k++)
+        out->mentions.v[k].second_office = second_office(&c, k);
     run_patterns(&c);
     free(c.facts);
     lia_arena_free(c.uncached_facts);

@@ -45,6 +45,9 @@ typedef struct {
     int delegation;          /* a country named by its delegation */
     int member;              /* persons: listed in a delegation or an entourage */
     int possessor;           /* persons: whose envoy or adviser ("مبعوث ترامب"), no party */
+    int second_office;       /* persons: a title joined by و right after a named person's
+                                office, naming no one: his ("X وزير الداخلية وقائد قوة
+                                الأمن الداخلي"); the mention just before is the holder */
     int inner;               /* part of a larger mention (a title's body) */
     char *parent_of;         /* agencies: key of the body this one contains, or NULL */
     size_t place_first;      /* events: a place right after the name ("بموسكو"), else 0 */

@@ -1067,9 +1067,16 @@ static int planned_date(const rctx *c, const char *date)
  * العام المقبل" in December 2023)? */
 static int after_paper(const rctx *c, const char *date)
 {
-    size_t n = strlen(date);
+    size_t n = date ? strlen(date) : 0;
     return (n == 4 || n == 7) && date[0] != '-' && c->doc->date && strlen(c->doc->date) >= 10
            && strncmp(date, c->doc->date, n) > 0;
+}
+
+/* ... or a day after it: to come, so no day of what a sentence tells ("على
+ * أمل إبرامها قبل نهاية 2024" in July 2023). */
+static int date_to_come(const rctx *c, const char *date)
+{
+    return after_paper(c, date) || planned_date(c, date);
 }
 
 /* Is date d what something dates from ("منذ تسلمه منصبه في 29 كانون
@@ -1251,7 +1258,7 @@ static const char *sentence_date(const rctx *c, size_t s)
         /* A day to come in another clause than the trigger's is of what
          * was agreed, not of the talks: "اتفاق ... يسري اعتبارا من ليل
          * السبت المقبل، وذلك بعد مفاوضات ... بين X وY". */
-        if (anchored && clause_of(c, s, d->first) != own_clause && planned_date(c, d->iso))
+        if (anchored && clause_of(c, s, d->first) != own_clause && date_to_come(c, d->iso))
             continue;
         /* A day after the paper's is told as what is to come ("يوم الاثنين
          * المقبل"): any other day of the sentence is the relation's. */
@@ -2254,25 +2261,16 @@ static void heads_from_known_offices(rctx *c)
     }
 }
 
-/* "X وزير الداخلية وقائد قوة الأمن الداخلي قد عقد": a title joined by و
- * right after a named person's office, naming no one, is his second
- * office.  The person, or NULL. */
+/* "X وزير الداخلية وقائد قوة الأمن الداخلي قد عقد": the person whose
+ * second office mention k is (match.c tells), or NULL. */
 static const lia_mention *second_office_of(const rctx *c, size_t k)
 {
     const lia_mention *mm = &c->m->mentions.v[k];
-    if (mm->key[0] || mm->first == 0 || !c->t->tok[mm->first].has_conj)
+    if (mm->key[0] || !mm->second_office)
         return NULL;
-    /* Naming no one: a stop or "قد" after it, not a name the scan missed
-     * ("ووزير خارجية النيجر كالا أنكوراو"). */
-    size_t after = mm->last;
-    if (after < c->t->n && c->t->tok[after].kind != LIA_TOK_PUNCT && !lia_lex_at(c->m, after, c->cls.already))
-        return NULL;
-    for (size_t q = k; q-- > 0;) {
-        const lia_mention *pm = &c->m->mentions.v[q];
-        if (pm->inner)
-            continue;
-        return pm->type == LIA_T_PERSON && pm->key[0] && pm->last == mm->first && !pm->former ? pm : NULL;
-    }
+    for (size_t q = k; q-- > 0;)
+        if (!c->m->mentions.v[q].inner)
+            return &c->m->mentions.v[q];
     return NULL;
 }
 
@@ -3078,6 +3076,11 @@ static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *
     int two[2];
     if (!both_sides_of(c, si, NULL, two))
         return;
+    /* "واطلع الضيفان بعد الاجتماع على ...": two guests of one country
+     * came as one side, and did not meet each other. */
+    if (lia_lex_at(c->m, c->m->mentions.v[si].first, c->cls.dual_guests)
+        && !strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country))
+        return;
     c->anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
     const char *place = sentence_place(c, rm->sentence, rm);
@@ -3516,8 +3519,13 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         date = c->met_date;
     /* "واستقبله X في ختام تلك الزيارة": the day of the occasion the
      * sentence before told. */
-    if (!date && (day_of_sentence_before(c, rm->sentence) || airport_reception_after_arrival(c, rm->sentence)))
+    /* (Not a day to come it told: "... على أمل إبرامها قبل نهاية 2024.
+     * وفي اليوم التالي انتقل X إلى أبوظبي".) */
+    if (!date && (day_of_sentence_before(c, rm->sentence) || airport_reception_after_arrival(c, rm->sentence))) {
         date = sentence_date(c, rm->sentence - 1);
+        if (date_to_come(c, date))
+            date = NULL;
+    }
     /* A headline's relation without a date of its own waits for the
      * story's telling of it ("باتروشيف في طهران.. مباحثات مع شمخاني"):
      * dated at the end only if the body leaves it undated. */
