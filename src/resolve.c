@@ -4200,6 +4200,10 @@ static void relations_from_matches(rctx *c)
             lia_rel_match objects;
             if (!joined && rm->n_a == 1 && trigger_objects(c, rm, &objects))
                 rm = &objects;
+            /* "عقد X اجتماعا مع Y وZ" pairs those it lists; with Y alone,
+             * the rule of the subject and its object reads the meeting. */
+            if (rm->n_a < 2 && pattern_has_class(p, c->cls.one_meeting))
+                continue;
             if (!joined && rm->n_a >= 2) {
                 int with_other = 0, with = c->cls.with;
                 for (size_t o = 0; o < c->m->rels.n; o++) {
