@@ -1533,6 +1533,37 @@ static int day_of_sentence_before(const rctx *c, size_t s)
 
 static const char *place_of_sentence_before(const rctx *c, size_t s);
 
+/* "بحث X مع Y سبل تطوير الدوريات ... في سبتة ومليلية": is place mention
+ * mm named after what rm's meeting discussed (a topic word after the last
+ * party named after the trigger), so the topic's place rather than the
+ * meeting's? */
+static int place_of_topic(const rctx *c, const lia_rel_match *rm, const lia_mention *mm)
+{
+    if (!rm || c->cls.topic_noun < 0 || mm->first <= rm->anchor)
+        return 0;
+    /* (After the last party named before it: "بحث الملفات ذاتها في الرباط
+     * مع X" met X in Rabat.) */
+    /* (Its objects; a rule with none reads its parties as subjects.) */
+    const int *party = rm->n_b ? rm->b : rm->as;
+    int n = rm->n_b ? rm->n_b : rm->n_a;
+    size_t from = 0;
+    for (int k = 0; k < n; k++) {
+        const lia_mention *pm = &c->m->mentions.v[party[k]];
+        if (pm->first > rm->anchor && pm->last > from && pm->last <= mm->first)
+            from = pm->last;
+    }
+    /* ... unless the meeting is told again after the topic: "ناقش X مع Y
+     * مستجدات ملف الهجرة، خلال اجتماع عقد ... في العاصمة روما". */
+    int topic = 0;
+    for (size_t i = from ? from : mm->first; i < mm->first; i++) {
+        if (lia_lex_has(c->m, i, c->cls.topic_noun))
+            topic = 1;
+        else if (lia_lex_at(c->m, i, c->cls.met_noun))
+            topic = 0;
+    }
+    return topic;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1603,6 +1634,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         /* "ثم توجه إلى رام الله": a destination named after the relation's
          * trigger is where the subject went next, not where it happened. */
         if (rm && mm->first > rm->anchor && to_place(c, mm, city_word, to))
+            continue;
+        if (place_of_topic(c, rm, mm))
             continue;
         /* "زار X رام الله والتقى Y": the place visited before the trigger. */
         int visited = (rm && mm->first < rm->anchor && visited_in_sentence(c, s, (int)k))

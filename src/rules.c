@@ -1313,6 +1313,7 @@ static void look_up_named_classes(lia_rules *r)
     n->meeting_kind_adj = lia_rules_class(r, "meeting_kind_adj");
     n->multi_party = lia_rules_class(r, "multi_party");
     n->one_meeting = lia_rules_class(r, "one_meeting");
+    n->topic_noun = lia_rules_class(r, "topic_noun");
     n->arrived = lia_rules_class(r, "arrived");
     n->gathered = lia_rules_class(r, "gathered");
     n->meeting_ref = lia_rules_class(r, "meeting_ref");
