@@ -99,6 +99,19 @@ static int office_holder(const rctx *c, const char *office, const char *body)
     return best;
 }
 
+/* The secretary general of a body that also has a president heads its
+ * general secretariat ("الأمين العام للإنتربول" is not its president):
+ * that secretariat's holder for title-only mention mm, else -1. */
+static int secretary_general_of(const rctx *c, const lia_mention *mm, const char *body)
+{
+    if (mm->title < 0 || strcmp(c->r->titles.v[mm->title].id, "secretary") != 0
+        || strcmp(mm->office, "head") != 0)
+        return -1;
+    char key[256];
+    snprintf(key, sizeof key, "%s-general-secretariat", body);
+    return lia_rules_lookup(c->r, key) ? office_holder(c, "head", key) : -1;
+}
+
 static void set_key(const rctx *c, lia_mention *mm, const char *key, const char *name,
                     const char *latin, const char *country)
 {
@@ -868,7 +881,9 @@ static void resolve_references(rctx *c)
                     /* Today's holder is not who held it "آنذاك". */
                     if (strcmp(mm->office, "member") == 0 || !mm->office[0] || mm->former)
                         break;
-                    h = office_holder(c, mm->office, mm->bodies[b]);
+                    h = secretary_general_of(c, mm, mm->bodies[b]);
+                    if (h < 0)
+                        h = office_holder(c, mm->office, mm->bodies[b]);
                     /* "الرئيس الروسي": the head of a country is its head of
                      * state ("الوزير التونسي" is no president). */
                     if (h < 0 && !strcmp(mm->office, "head") && strlen(mm->bodies[b]) == 2
@@ -3954,8 +3969,16 @@ static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
     if (rm->a < 0 || rm->n_b == 0 || !(trigger->has_conj || purpose))
         return -1;
     const lia_mention *am = &c->m->mentions.v[rm->a], *bm = &c->m->mentions.v[rm->b[0]];
-    if (am->first <= rm->anchor || am->type != LIA_T_PERSON || bm->first != am->last
-        || !c->t->tok[bm->first].has_conj)
+    if (am->first <= rm->anchor || am->type != LIA_T_PERSON)
+        return -1;
+    /* "والتقى الوزيرة X، ثم المدير العام Y": persons one after the other
+     * are both whom the subject before the verb (else the story's) met. */
+    if (trigger->has_conj && bm->first == am->last + 2 && !strcmp(c->t->tok[am->last].norm, ",")
+        && after_clause_join(c, bm->first)) {
+        int before = last_person_before(c, rm);
+        return before >= 0 ? before : c->subject;
+    }
+    if (bm->first != am->last || !c->t->tok[bm->first].has_conj)
         return -1;
     for (size_t o = 0; o < c->m->rels.n; o++) {
         const lia_rel_match *om = &c->m->rels.v[o];
