@@ -786,6 +786,16 @@ static int state_word_of(const ctx *c, size_t i, int country)
     return 0;
 }
 
+/* The country of the first official the story names, or -1. */
+static int first_official_country(const ctx *c)
+{
+    int oi;
+    for (size_t i = 0; i < c->t->n; i++)
+        if (gaz_ref(c, i, LIA_G_PERSON, &oi))
+            return lia_rules_country_index(c->r, c->r->officials.v[oi].country);
+    return -1;
+}
+
 /* The country a bare "المملكة" or "السلطنة" at token i stands for: the
  * story's own country when it is a kingdom (or a sultanate) by one of its
  * names, else the one of those the story names most ("وصل الشرع إلى
@@ -800,7 +810,15 @@ static int home_ref_country(const ctx *c, size_t i)
         if (c->country_score[ci] && (best < 0 || c->country_score[ci] > c->country_score[best])
             && state_word_of(c, i, (int)ci))
             best = (int)ci;
-    return best >= 0 ? best : c->home_country;
+    if (best >= 0)
+        return best;
+    /* "بمناسبة زيارتها للبلاد" in a story datelined الدوحة about a Qatari
+     * host: "البلاد", no state's own word, is the country of the dateline
+     * and of the first official named (a Kuwaiti agency's story datelined
+     * Baghdad still means Kuwait). */
+    int dateline = c->dateline_city >= 0
+                   ? lia_rules_country_index(c->r, c->r->cities.v[c->dateline_city].country) : -1;
+    return dateline >= 0 && dateline == first_official_country(c) ? dateline : c->home_country;
 }
 
 /* ---------------------------------------------------------------- mentions */

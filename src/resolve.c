@@ -2592,6 +2592,19 @@ static int fronted_subject_ends(const rctx *c, size_t i, int precedent)
     return lia_lex_at(c->m, i, c->cls.already);
 }
 
+/* "وكانت المسؤولة الألمانية، التي يرافقها X، قد التقت": a relative
+ * clause between commas after a subject at token i (before limit) is
+ * skipped; returns the token after its closing comma, else i. */
+static size_t past_relative_clause(const rctx *c, size_t i, size_t limit)
+{
+    if (i + 1 >= limit || strcmp(c->t->tok[i].norm, ",") != 0 || !lia_lex_at(c->m, i + 1, c->cls.relative))
+        return i;
+    for (size_t k = i + 2; k < limit; k++)
+        if (!strcmp(c->t->tok[k].norm, ","))
+            return k + 1;
+    return i;
+}
+
 /* "وكان كامل قد عقد ...", "وكان كامل قد استهل جولته ... حيث استقبله X",
  * "وسبق لقائد الجيش أن زار المملكة، إذ التقى ...": the person between كان
  * and قد (or سبق and أن) earlier in the sentence is the subject of what
@@ -2622,7 +2635,8 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
                 break;
             list[nl++] = (int)o;
         }
-        if (fronted_subject_ends(c, c->m->mentions.v[list[nl - 1]].last, precedent)) {
+        size_t end = past_relative_clause(c, c->m->mentions.v[list[nl - 1]].last, rm->anchor);
+        if (fronted_subject_ends(c, end, precedent)) {
             memcpy(out, list, (size_t)nl * sizeof *out);
             n = nl;
         }
