@@ -164,6 +164,21 @@ static void style_of(const char *pronoun, char *out, size_t cap)
     snprintf(out, cap, "%.*s%s", (int)n, pronoun, ta ? H : "");
 }
 
+/* Do the words of tokens [first, last) occur in a row within tokens
+ * [from, to)? */
+static int words_within(const rctx *c, size_t first, size_t last, size_t from, size_t to)
+{
+    size_t n = last - first;
+    for (size_t i = from; i + n <= to; i++) {
+        size_t w = 0;
+        while (w < n && strcmp(c->t->tok[i + w].forms[0], c->t->tok[first + w].forms[0]) == 0)
+            w++;
+        if (w == n)
+            return 1;
+    }
+    return 0;
+}
+
 /* The person named first before mention k with the style a styled
  * pronoun names ("صاحب السمو الشيخ X" ... "سموه"), or -1: agency copy
  * styles the story's principal, and guests named after him with the same
@@ -180,6 +195,11 @@ static int styled_antecedent(const rctx *c, size_t k)
         style_of(pron->forms[pron->n_forms - 1], style, sizeof style);
     else
         snprintf(style, sizeof style, "%s", pron->forms[0]);
+    /* "سمو ولي العهد": the one so styled whose name or office has the
+     * rank too ("صاحب السمو الملكي الأمير محمد ... ولي العهد"), else the
+     * first so styled. */
+    int rank_words = !lia_lex_at(c->m, mm->first, c->cls.styled_ref) && mm->last > mm->first + 1;
+    int first_styled = -1;
     for (size_t q = 0; q < k; q++) {
         const lia_mention *p = &c->m->mentions.v[q];
         if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->styled)
@@ -200,10 +220,15 @@ static int styled_antecedent(const rctx *c, size_t k)
                 }
         }
         for (size_t i = from; i < p->last; i++)
-            if (strcmp(c->t->tok[i].forms[0], style) == 0)
-                return (int)q;
+            if (strcmp(c->t->tok[i].forms[0], style) == 0) {
+                if (first_styled < 0)
+                    first_styled = (int)q;
+                if (!rank_words || words_within(c, mm->first + 1, mm->last, from, p->last))
+                    return (int)q;
+                break;
+            }
     }
-    return -1;
+    return first_styled;
 }
 
 /* Does person p hold mm's office in a body of the same kind as mm's first
