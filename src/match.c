@@ -2110,6 +2110,18 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
             if (k > 0 && s == j && !tok(c, j)->has_conj)
                 break;
             body b;
+            /* "قائد قوات «الجيش الوطني الليبي»": a head word before a
+             * quoted body the rules know. */
+            size_t head = (size_t)lex(c, s, c->cls.agency_head);
+            if (head && s + head + 1 < c->t->n && is_punct(c, s + head, "\"")
+                && parse_body(c, s + head + 1, -1, 0, &b)) {
+                b.start = s;
+                ti->bodies[ti->n_bodies++] = b;
+                j = b.end;
+                while (j < c->t->n && is_punct(c, j, "\""))
+                    j++;
+                continue;
+            }
             if (!bracketed_agency(c, s, &b) && !parse_body(c, s, -1, 0, &b)
                 && (k > 0 || !organization_named_before(c, s, &b)))
                 break;
