@@ -2699,6 +2699,17 @@ static size_t counterpart_in_government(const ctx *c, size_t j)
     return j;
 }
 
+/* "وزير الداخلية في الحكومة نفسها X": the government named just before,
+ * between an office and its holder's name.  Its length at j, or 0. */
+static size_t same_government_at(const ctx *c, size_t j)
+{
+    if (j + 2 >= c->t->n || strcmp(tok(c, j)->norm, "في") != 0 || lex(c, j + 1, c->cls.polity) != 1
+        || !same_sentence(c, j, j + 3))
+        return 0;
+    const char *self = tok(c, j + 2)->norm;
+    return !strcmp(self, "نفسها") || !strcmp(self, "ذاتها") ? 3 : 0;
+}
+
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
 /* "في حكومة طالبان"، "في الحكومة السورية": a government named by a body
@@ -2969,6 +2980,8 @@ static size_t try_title_person(ctx *c, size_t i)
         } else if (ti.title < 0 && strcmp(tok(c, j)->norm, "في") == 0 && lex(c, j + 1, c->cls.polity)
                    && (h = counterpart_in_government(c, j)) > j) {
             j = h;                   /* "نظيره في الحكومة المؤقتة X" */
+        } else if ((h = same_government_at(c, j)) && name_at(c, j + h)) {
+            j += h;                  /* "وزير الداخلية في الحكومة نفسها X" */
         } else if (lex(c, j, c->cls.attached_to) && same_sentence(c, j, j + 1)
                    && ((h = (size_t)gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL))
                        || (h = (size_t)lex(c, j + 1, c->cls.the_country))
