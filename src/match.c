@@ -5262,7 +5262,17 @@ static const lia_mention *person_ending_at(const ctx *c, size_t t)
 
 /* After a list item ending at pos: the next item's mention, past
  * separators (",", "و", "فضلا عن", "كلا من"), or -1. */
-static int next_list_item(const pmatch *pm, size_t pos, int types)
+/* Is token i "من" or "عن" written apart, a preposition that may lead each
+ * item of a list ("من الأمير X، ومن الأمين العام Y")? */
+static int repeatable_preposition(const ctx *c, size_t i)
+{
+    const char *w = tok(c, i)->norm;
+    return tok(c, i)->kind == LIA_TOK_WORD && (!strcmp(w, "من") || !strcmp(w, "عن"));
+}
+
+/* lead: the token of the preposition before the list's first item, or
+ * SIZE_MAX; the same preposition joined by و leads the next item too. */
+static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
 {
     const ctx *c = pm->c;
     size_t j = pos;
@@ -5356,6 +5366,10 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
              * joins the list too; so does "إلى" in a list of places ("إلى
              * تونس ثم إلى الجزائر"). */
             j += l;
+            seen = 1;
+        } else if (lead != SIZE_MAX && tok(c, j)->has_conj && tok(c, j)->n_forms > 1
+                   && lia_token_matches(tok(c, j), tok(c, lead)->norm)) {
+            j++;                     /* "من X، ومن Y" */
             seen = 1;
         } else if ((l = (size_t)lex(c, j, c->cls.side_of)) && nisba_at(c, j + l, NULL)) {
             /* "X وY، ومن الجانب الأمريكي Z وW": the other side's persons
@@ -5875,7 +5889,8 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         size_t next = c->m->mentions.v[mi].last;
         if (e->list) {
             int ni;
-            while (*n < 16 && (ni = next_list_item(pm, next, e->types)) >= 0) {
+            size_t lead = pos > pm->anchor_pos + 1 && repeatable_preposition(c, pos - 1) ? pos - 1 : SIZE_MAX;
+            while (*n < 16 && (ni = next_list_item(pm, next, e->types, lead)) >= 0) {
                 /* "بلينكن وأوستن بكوليبا": whom subjects met starts at ب. */
                 if (e->capture == 'A' && person_led_by_ba(c, ni))
                     break;
