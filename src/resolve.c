@@ -4041,6 +4041,22 @@ static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
     return c->subject;
 }
 
+/* The two objects of a met match before rm's trigger in its sentence,
+ * set in out[0..1]: 2, or 0 when no such match read exactly two. */
+static int two_received_before(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om->sentence == rm->sentence && om->anchor < rm->anchor && om->n_b == 2
+            && is_relation(&c->r->patterns.v[om->pattern], "met")) {
+            out[0] = om->b[0];
+            out[1] = om->b[1];
+            return 2;
+        }
+    }
+    return 0;
+}
+
 /* Does pattern p read, among its own elements, the class pattern q is
  * anchored on ("أجرى X مباحثات مع" reads the "مباحثات" of "مباحثات مع")? */
 static int reads_trigger_of(const lia_pattern *p, const lia_pattern *q)
@@ -4148,6 +4164,10 @@ static void relations_from_matches(rctx *c)
                 if (!host[0] || strcmp(c->m->mentions.v[c->pair[k]].country, host) != 0)
                     alist[na++] = c->pair[k];
         }
+        /* "استقبل X Y وZ ... خلال زيارتهما لمصر": a visit of "the two" is
+         * the visit of the two received before it in the sentence. */
+        if (na == 0 && is_relation(p, "visited") && lia_lex_at(c->m, rm->anchor, c->cls.dual_visit))
+            na = two_received_before(c, rm, alist);
         /* "X وY، اللذين حلا بالسلطنة": the pattern read Y, the dual relative
          * names both; "X وY وZ، الذين" all three. */
         if (na == 1) {
