@@ -786,6 +786,16 @@ static int state_word_of(const ctx *c, size_t i, int country)
     return 0;
 }
 
+/* The country of the first official the story names, or -1. */
+static int first_official_country(const ctx *c)
+{
+    int oi;
+    for (size_t i = 0; i < c->t->n; i++)
+        if (gaz_ref(c, i, LIA_G_PERSON, &oi))
+            return lia_rules_country_index(c->r, c->r->officials.v[oi].country);
+    return -1;
+}
+
 /* The country a bare "المملكة" or "السلطنة" at token i stands for: the
  * story's own country when it is a kingdom (or a sultanate) by one of its
  * names, else the one of those the story names most ("وصل الشرع إلى
@@ -800,7 +810,15 @@ static int home_ref_country(const ctx *c, size_t i)
         if (c->country_score[ci] && (best < 0 || c->country_score[ci] > c->country_score[best])
             && state_word_of(c, i, (int)ci))
             best = (int)ci;
-    return best >= 0 ? best : c->home_country;
+    if (best >= 0)
+        return best;
+    /* "بمناسبة زيارتها للبلاد" in a story datelined الدوحة about a Qatari
+     * host: "البلاد", no state's own word, is the country of the dateline
+     * and of the first official named (a Kuwaiti agency's story datelined
+     * Baghdad still means Kuwait). */
+    int dateline = c->dateline_city >= 0
+                   ? lia_rules_country_index(c->r, c->r->cities.v[c->dateline_city].country) : -1;
+    return dateline >= 0 && dateline == first_official_country(c) ? dateline : c->home_country;
 }
 
 /* ---------------------------------------------------------------- mentions */
@@ -2092,6 +2110,18 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
             if (k > 0 && s == j && !tok(c, j)->has_conj)
                 break;
             body b;
+            /* "قائد قوات «الجيش الوطني الليبي»": a head word before a
+             * quoted body the rules know. */
+            size_t head = (size_t)lex(c, s, c->cls.agency_head);
+            if (head && s + head + 1 < c->t->n && is_punct(c, s + head, "\"")
+                && parse_body(c, s + head + 1, -1, 0, &b)) {
+                b.start = s;
+                ti->bodies[ti->n_bodies++] = b;
+                j = b.end;
+                while (j < c->t->n && is_punct(c, j, "\""))
+                    j++;
+                continue;
+            }
             if (!bracketed_agency(c, s, &b) && !parse_body(c, s, -1, 0, &b)
                 && (k > 0 || !organization_named_before(c, s, &b)))
                 break;
@@ -2669,6 +2699,17 @@ static size_t counterpart_in_government(const ctx *c, size_t j)
     return j;
 }
 
+/* "وزير الداخلية في الحكومة نفسها X": the government named just before,
+ * between an office and its holder's name.  Its length at j, or 0. */
+static size_t same_government_at(const ctx *c, size_t j)
+{
+    if (j + 2 >= c->t->n || strcmp(tok(c, j)->norm, "في") != 0 || lex(c, j + 1, c->cls.polity) != 1
+        || !same_sentence(c, j, j + 3))
+        return 0;
+    const char *self = tok(c, j + 2)->norm;
+    return !strcmp(self, "نفسها") || !strcmp(self, "ذاتها") ? 3 : 0;
+}
+
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
 /* "في حكومة طالبان"، "في الحكومة السورية": a government named by a body
@@ -2939,6 +2980,8 @@ static size_t try_title_person(ctx *c, size_t i)
         } else if (ti.title < 0 && strcmp(tok(c, j)->norm, "في") == 0 && lex(c, j + 1, c->cls.polity)
                    && (h = counterpart_in_government(c, j)) > j) {
             j = h;                   /* "نظيره في الحكومة المؤقتة X" */
+        } else if ((h = same_government_at(c, j)) && name_at(c, j + h)) {
+            j += h;                  /* "وزير الداخلية في الحكومة نفسها X" */
         } else if (lex(c, j, c->cls.attached_to) && same_sentence(c, j, j + 1)
                    && ((h = (size_t)gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL))
                        || (h = (size_t)lex(c, j + 1, c->cls.the_country))
@@ -5219,7 +5262,17 @@ static const lia_mention *person_ending_at(const ctx *c, size_t t)
 
 /* After a list item ending at pos: the next item's mention, past
  * separators (",", "و", "فضلا عن", "كلا من"), or -1. */
-static int next_list_item(const pmatch *pm, size_t pos, int types)
+/* Is token i "من" or "عن" written apart, a preposition that may lead each
+ * item of a list ("من الأمير X، ومن الأمين العام Y")? */
+static int repeatable_preposition(const ctx *c, size_t i)
+{
+    const char *w = tok(c, i)->norm;
+    return tok(c, i)->kind == LIA_TOK_WORD && (!strcmp(w, "من") || !strcmp(w, "عن"));
+}
+
+/* lead: the token of the preposition before the list's first item, or
+ * SIZE_MAX; the same preposition joined by و leads the next item too. */
+static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
 {
     const ctx *c = pm->c;
     size_t j = pos;
@@ -5313,6 +5366,10 @@ static int next_list_item(const pmatch *pm, size_t pos, int types)
              * joins the list too; so does "إلى" in a list of places ("إلى
              * تونس ثم إلى الجزائر"). */
             j += l;
+            seen = 1;
+        } else if (lead != SIZE_MAX && tok(c, j)->has_conj && tok(c, j)->n_forms > 1
+                   && lia_token_matches(tok(c, j), tok(c, lead)->norm)) {
+            j++;                     /* "من X، ومن Y" */
             seen = 1;
         } else if ((l = (size_t)lex(c, j, c->cls.side_of)) && nisba_at(c, j + l, NULL)) {
             /* "X وY، ومن الجانب الأمريكي Z وW": the other side's persons
@@ -5832,7 +5889,8 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         size_t next = c->m->mentions.v[mi].last;
         if (e->list) {
             int ni;
-            while (*n < 16 && (ni = next_list_item(pm, next, e->types)) >= 0) {
+            size_t lead = pos > pm->anchor_pos + 1 && repeatable_preposition(c, pos - 1) ? pos - 1 : SIZE_MAX;
+            while (*n < 16 && (ni = next_list_item(pm, next, e->types, lead)) >= 0) {
                 /* "بلينكن وأوستن بكوليبا": whom subjects met starts at ب. */
                 if (e->capture == 'A' && person_led_by_ba(c, ni))
                     break;

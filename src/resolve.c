@@ -99,6 +99,19 @@ static int office_holder(const rctx *c, const char *office, const char *body)
     return best;
 }
 
+/* The secretary general of a body that also has a president heads its
+ * general secretariat ("الأمين العام للإنتربول" is not its president):
+ * that secretariat's holder for title-only mention mm, else -1. */
+static int secretary_general_of(const rctx *c, const lia_mention *mm, const char *body)
+{
+    if (mm->title < 0 || strcmp(c->r->titles.v[mm->title].id, "secretary") != 0
+        || strcmp(mm->office, "head") != 0)
+        return -1;
+    char key[256];
+    snprintf(key, sizeof key, "%s-general-secretariat", body);
+    return lia_rules_lookup(c->r, key) ? office_holder(c, "head", key) : -1;
+}
+
 static void set_key(const rctx *c, lia_mention *mm, const char *key, const char *name,
                     const char *latin, const char *country)
 {
@@ -151,6 +164,21 @@ static void style_of(const char *pronoun, char *out, size_t cap)
     snprintf(out, cap, "%.*s%s", (int)n, pronoun, ta ? H : "");
 }
 
+/* Do the words of tokens [first, last) occur in a row within tokens
+ * [from, to)? */
+static int words_within(const rctx *c, size_t first, size_t last, size_t from, size_t to)
+{
+    size_t n = last - first;
+    for (size_t i = from; i + n <= to; i++) {
+        size_t w = 0;
+        while (w < n && strcmp(c->t->tok[i + w].forms[0], c->t->tok[first + w].forms[0]) == 0)
+            w++;
+        if (w == n)
+            return 1;
+    }
+    return 0;
+}
+
 /* The person named first before mention k with the style a styled
  * pronoun names ("صاحب السمو الشيخ X" ... "سموه"), or -1: agency copy
  * styles the story's principal, and guests named after him with the same
@@ -167,6 +195,11 @@ static int styled_antecedent(const rctx *c, size_t k)
         style_of(pron->forms[pron->n_forms - 1], style, sizeof style);
     else
         snprintf(style, sizeof style, "%s", pron->forms[0]);
+    /* "سمو ولي العهد": the one so styled whose name or office has the
+     * rank too ("صاحب السمو الملكي الأمير محمد ... ولي العهد"), else the
+     * first so styled. */
+    int rank_words = !lia_lex_at(c->m, mm->first, c->cls.styled_ref) && mm->last > mm->first + 1;
+    int first_styled = -1;
     for (size_t q = 0; q < k; q++) {
         const lia_mention *p = &c->m->mentions.v[q];
         if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->styled)
@@ -187,10 +220,15 @@ static int styled_antecedent(const rctx *c, size_t k)
                 }
         }
         for (size_t i = from; i < p->last; i++)
-            if (strcmp(c->t->tok[i].forms[0], style) == 0)
-                return (int)q;
+            if (strcmp(c->t->tok[i].forms[0], style) == 0) {
+                if (first_styled < 0)
+                    first_styled = (int)q;
+                if (!rank_words || words_within(c, mm->first + 1, mm->last, from, p->last))
+                    return (int)q;
+                break;
+            }
     }
-    return -1;
+    return first_styled;
 }
 
 /* Does person p hold mm's office in a body of the same kind as mm's first
@@ -868,7 +906,9 @@ static void resolve_references(rctx *c)
                     /* Today's holder is not who held it "آنذاك". */
                     if (strcmp(mm->office, "member") == 0 || !mm->office[0] || mm->former)
                         break;
-                    h = office_holder(c, mm->office, mm->bodies[b]);
+                    h = secretary_general_of(c, mm, mm->bodies[b]);
+                    if (h < 0)
+                        h = office_holder(c, mm->office, mm->bodies[b]);
                     /* "الرئيس الروسي": the head of a country is its head of
                      * state ("الوزير التونسي" is no president). */
                     if (h < 0 && !strcmp(mm->office, "head") && strlen(mm->bodies[b]) == 2
@@ -2610,6 +2650,19 @@ static int fronted_subject_ends(const rctx *c, size_t i, int precedent)
     return lia_lex_at(c->m, i, c->cls.already);
 }
 
+/* "وكانت المسؤولة الألمانية، التي يرافقها X، قد التقت": a relative
+ * clause between commas after a subject at token i (before limit) is
+ * skipped; returns the token after its closing comma, else i. */
+static size_t past_relative_clause(const rctx *c, size_t i, size_t limit)
+{
+    if (i + 1 >= limit || strcmp(c->t->tok[i].norm, ",") != 0 || !lia_lex_at(c->m, i + 1, c->cls.relative))
+        return i;
+    for (size_t k = i + 2; k < limit; k++)
+        if (!strcmp(c->t->tok[k].norm, ","))
+            return k + 1;
+    return i;
+}
+
 /* "وكان كامل قد عقد ...", "وكان كامل قد استهل جولته ... حيث استقبله X",
  * "وسبق لقائد الجيش أن زار المملكة، إذ التقى ...": the person between كان
  * and قد (or سبق and أن) earlier in the sentence is the subject of what
@@ -2640,7 +2693,8 @@ static int kana_subject(const rctx *c, const lia_rel_match *rm, int *out)
                 break;
             list[nl++] = (int)o;
         }
-        if (fronted_subject_ends(c, c->m->mentions.v[list[nl - 1]].last, precedent)) {
+        size_t end = past_relative_clause(c, c->m->mentions.v[list[nl - 1]].last, rm->anchor);
+        if (fronted_subject_ends(c, end, precedent)) {
             memcpy(out, list, (size_t)nl * sizeof *out);
             n = nl;
         }
@@ -3987,8 +4041,16 @@ static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
     if (rm->a < 0 || rm->n_b == 0 || !(trigger->has_conj || purpose))
         return -1;
     const lia_mention *am = &c->m->mentions.v[rm->a], *bm = &c->m->mentions.v[rm->b[0]];
-    if (am->first <= rm->anchor || am->type != LIA_T_PERSON || bm->first != am->last
-        || !c->t->tok[bm->first].has_conj)
+    if (am->first <= rm->anchor || am->type != LIA_T_PERSON)
+        return -1;
+    /* "والتقى الوزيرة X، ثم المدير العام Y": persons one after the other
+     * are both whom the subject before the verb (else the story's) met. */
+    if (trigger->has_conj && bm->first == am->last + 2 && !strcmp(c->t->tok[am->last].norm, ",")
+        && after_clause_join(c, bm->first)) {
+        int before = last_person_before(c, rm);
+        return before >= 0 ? before : c->subject;
+    }
+    if (bm->first != am->last || !c->t->tok[bm->first].has_conj)
         return -1;
     for (size_t o = 0; o < c->m->rels.n; o++) {
         const lia_rel_match *om = &c->m->rels.v[o];
@@ -4010,6 +4072,22 @@ static int visitor_meeting_objects(const rctx *c, const lia_rel_match *rm)
     if (!purpose || c->subject < 0 || c->subject == rm->a || last_person_before(c, rm) >= 0)
         return -1;
     return c->subject;
+}
+
+/* The two objects of a met match before rm's trigger in its sentence,
+ * set in out[0..1]: 2, or 0 when no such match read exactly two. */
+static int two_received_before(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om->sentence == rm->sentence && om->anchor < rm->anchor && om->n_b == 2
+            && is_relation(&c->r->patterns.v[om->pattern], "met")) {
+            out[0] = om->b[0];
+            out[1] = om->b[1];
+            return 2;
+        }
+    }
+    return 0;
 }
 
 /* Does pattern p read, among its own elements, the class pattern q is
@@ -4119,6 +4197,10 @@ static void relations_from_matches(rctx *c)
                 if (!host[0] || strcmp(c->m->mentions.v[c->pair[k]].country, host) != 0)
                     alist[na++] = c->pair[k];
         }
+        /* "استقبل X Y وZ ... خلال زيارتهما لمصر": a visit of "the two" is
+         * the visit of the two received before it in the sentence. */
+        if (na == 0 && is_relation(p, "visited") && lia_lex_at(c->m, rm->anchor, c->cls.dual_visit))
+            na = two_received_before(c, rm, alist);
         /* "X وY، اللذين حلا بالسلطنة": the pattern read Y, the dual relative
          * names both; "X وY وZ، الذين" all three. */
         if (na == 1) {

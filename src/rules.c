@@ -1322,6 +1322,7 @@ static void look_up_named_classes(lia_rules *r)
     n->met_verb = lia_rules_class(r, "met_verb");
     n->met_verb_dual = lia_rules_class(r, "met_verb_dual");
     n->dual_object_pron = lia_rules_class(r, "dual_object_pron");
+    n->dual_visit = lia_rules_class(r, "dual_visit");
     n->org_ref = lia_rules_class(r, "org_ref");
     n->receive_noun = lia_rules_class(r, "receive_noun");
     n->plural_title = lia_rules_class(r, "plural_title");
