@@ -1203,6 +1203,7 @@ static int opens_clause_after_comma(const rctx *c, size_t t)
 }
 
 static int came_from(const rctx *c, const lia_mention *mm);
+static int topic_place(const rctx *c, const lia_mention *mm);
 
 /* "ووصل X إلى عشق آباد قادما من دوشنبه، حيث أجرى الثلاثاء محادثات": is
  * there, in tokens (from, to), a clause link or a relative pronoun ("،
@@ -1652,7 +1653,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         int arg = rm && (rm->a == (int)k || has_object(rm, (int)k));
         /* "وصل X قادما من اليابان": where one came from is not where the
          * sentence happens. */
-        if (arg || inside_person(c, mm) || came_from(c, mm))
+        if (arg || inside_person(c, mm) || came_from(c, mm) || topic_place(c, mm))
             continue;
         /* "بمدريد"، "بالعاصمة الإسبانية مدريد". */
         int prep = bi_proclitic(c, &c->t->tok[mm->first]);
@@ -2378,6 +2379,14 @@ static int came_from(const rctx *c, const lia_mention *mm)
         if (lia_lex_at(c->m, first - len, c->cls.origin) == (int)len)
             return 1;
     return 0;
+}
+
+/* Is place mention mm the place a topic is about ("احتواء التوتر في
+ * طرابلس"، "الأوضاع في السودان"), not where the sentence happens? */
+static int topic_place(const rctx *c, const lia_mention *mm)
+{
+    return mm->first >= 2 && lia_token_matches(&c->t->tok[mm->first - 1], "في")
+           && lia_lex_at(c->m, mm->first - 2, c->cls.place_topic) == 1;
 }
 
 static long iso_day_number(const char *iso);

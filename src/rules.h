@@ -159,7 +159,7 @@ typedef struct {
         heading_to, high_level, home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, invite, joined_them,
         lead, led_by, list_intro, list_sep, made_by, margin, meeting_kind_adj, meeting_ref,
         message_from, met_noun, met_noun_pron, met_verb, met_verb_dual, military_rank, multi_party, name_inner, name_part, place_adjective,
-        negation, next_occasion, office_modifier, officials_of, one_meeting, ordinal, org_ref, origin, outlet, plural_title, portfolio, own_attendance, participants, polity, post,
+        negation, next_occasion, office_modifier, officials_of, one_meeting, ordinal, org_ref, origin, outlet, plural_title, portfolio, own_attendance, participants, place_topic, polity, post,
         precedent,
         press_conference, receive, receive_noun, receive_pron, region, relative, relative_dual, relative_plural,
         remote, ruler_of, sent_by, serving_as, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
