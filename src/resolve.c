@@ -1203,7 +1203,6 @@ static int opens_clause_after_comma(const rctx *c, size_t t)
 }
 
 static int came_from(const rctx *c, const lia_mention *mm);
-static int topic_place(const rctx *c, const lia_mention *mm);
 
 /* "ووصل X إلى عشق آباد قادما من دوشنبه، حيث أجرى الثلاثاء محادثات": is
  * there, in tokens (from, to), a clause link or a relative pronoun ("،
@@ -1574,12 +1573,16 @@ static int day_of_sentence_before(const rctx *c, size_t s)
 
 static const char *place_of_sentence_before(const rctx *c, size_t s);
 
-/* "بحث X مع Y سبل تطوير الدوريات ... في سبتة ومليلية": is place mention
- * mm named after what rm's meeting discussed (a topic word after the last
- * party named after the trigger), so the topic's place rather than the
- * meeting's? */
-static int place_of_topic(const rctx *c, const lia_rel_match *rm, const lia_mention *mm)
+/* Is place mention mm the place a topic is about, not where the sentence
+ * happens: right after the topic ("احتواء التوتر في طرابلس"، "الأوضاع في
+ * السودان"), or named past what rm's meeting discussed (a topic word after
+ * the last party named after the trigger: "بحث X مع Y سبل تطوير الدوريات
+ * ... في سبتة ومليلية")? */
+static int topic_place(const rctx *c, const lia_rel_match *rm, const lia_mention *mm)
 {
+    if (mm->first >= 2 && lia_token_matches(&c->t->tok[mm->first - 1], "في")
+        && lia_lex_at(c->m, mm->first - 2, c->cls.place_topic) == 1)
+        return 1;
     if (!rm || c->cls.topic_noun < 0 || mm->first <= rm->anchor)
         return 0;
     /* (After the last party named before it: "بحث الملفات ذاتها في الرباط
@@ -1653,7 +1656,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         int arg = rm && (rm->a == (int)k || has_object(rm, (int)k));
         /* "وصل X قادما من اليابان": where one came from is not where the
          * sentence happens. */
-        if (arg || inside_person(c, mm) || came_from(c, mm) || topic_place(c, mm))
+        if (arg || inside_person(c, mm) || came_from(c, mm) || topic_place(c, rm, mm))
             continue;
         /* "بمدريد"، "بالعاصمة الإسبانية مدريد". */
         int prep = bi_proclitic(c, &c->t->tok[mm->first]);
@@ -1675,8 +1678,6 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         /* "ثم توجه إلى رام الله": a destination named after the relation's
          * trigger is where the subject went next, not where it happened. */
         if (rm && mm->first > rm->anchor && to_place(c, mm, city_word, to))
-            continue;
-        if (place_of_topic(c, rm, mm))
             continue;
         /* "زار X رام الله والتقى Y": the place visited before the trigger. */
         int visited = (rm && mm->first < rm->anchor && visited_in_sentence(c, s, (int)k))
@@ -2379,14 +2380,6 @@ static int came_from(const rctx *c, const lia_mention *mm)
         if (lia_lex_at(c->m, first - len, c->cls.origin) == (int)len)
             return 1;
     return 0;
-}
-
-/* Is place mention mm the place a topic is about ("احتواء التوتر في
- * طرابلس"، "الأوضاع في السودان"), not where the sentence happens? */
-static int topic_place(const rctx *c, const lia_mention *mm)
-{
-    return mm->first >= 2 && lia_token_matches(&c->t->tok[mm->first - 1], "في")
-           && lia_lex_at(c->m, mm->first - 2, c->cls.place_topic) == 1;
 }
 
 static long iso_day_number(const char *iso);
