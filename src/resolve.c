@@ -2567,6 +2567,27 @@ static int fellow_subject(const rctx *c, size_t q)
     return 0;
 }
 
+/* Does another met match, with a subject of its own named after q's
+ * subject, have a trigger between q's subject and the object they share?
+ * "لقاء جمع الوزراء الثلاثة في بكين، وساعات بعد محادثات أجراها وانغ مع
+ * مودي": Modi is whom the nearer trigger's subject met. */
+static int object_of_nearer_trigger(const rctx *c, size_t q)
+{
+    const lia_rel_match *rm = &c->m->rels.v[q];
+    const lia_mention *sa = &c->m->mentions.v[rm->a];
+    size_t object_at = c->m->mentions.v[rm->b[0]].first;
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (o == q || om->a < 0 || om->a == rm->a || om->n_b < 1 || om->b[0] != rm->b[0]
+            || !is_relation(&c->r->patterns.v[om->pattern], "met"))
+            continue;
+        const lia_mention *oa = &c->m->mentions.v[om->a];
+        if (om->anchor > sa->last && om->anchor < object_at && oa->first > sa->last && oa->last <= object_at)
+            return 1;
+    }
+    return 0;
+}
+
 /* Does the subject fronted by كان end at token i, before قد ("وكان X قد
  * زار"), or the one fronted by سبق (precedent) before أن ("وسبق لـX أن
  * زار")? */
@@ -4053,6 +4074,8 @@ static void relations_from_matches(rctx *c)
         /* "بحث X ووزير الدفاع Y مع نظيريهما Z وW": Y is X's fellow
          * subject (another rule at the trigger lists both), not whom X met. */
         if (rm->n_b > 0 && rm->a >= 0 && fellow_subject(c, q))
+            continue;
+        if (rm->n_b > 0 && rm->a >= 0 && is_relation(p, "met") && object_of_nearer_trigger(c, q))
             continue;
         int visitor = is_relation(p, "met") ? visitor_meeting_objects(c, rm) : -1;
         if (visitor >= 0) {
