@@ -1585,6 +1585,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             continue;
         /* "بمدريد"، "بالعاصمة الإسبانية مدريد". */
         int prep = bi_proclitic(c, &c->t->tok[mm->first]);
+        int after_fi = 0;   /* "في نيودلهي" */
         if (mm->first > se->first) {
             /* "في مدينة إسطنبول"، "وفي جنيف": a city word may stand between,
              * and و before في. */
@@ -1593,7 +1594,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
                 pi--;
             pi = before_venue_spot(c, pi, se->first);
             const lia_token *prev = &c->t->tok[pi];
-            prep |= lia_token_matches(prev, "في") || strcmp(prev->norm, "الي") == 0;
+            after_fi = lia_token_matches(prev, "في");
+            prep |= after_fi || strcmp(prev->norm, "الي") == 0;
             /* "احتضنت مدينة العقبة اجتماعين": the city that hosted; not
              * one hosting something else in a relative clause after the
              * trigger ("الألعاب التي تحتضنها العاصمة الفرنسية"). */
@@ -1609,6 +1611,12 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
                       || arrived_at(c, mm, city_word, to);
         if (!prep && !visited)
             continue;
+        /* "محادثات أجراها وانغ في نيودلهي مع مودي": a city after في
+         * between the trigger and whom it met is where they met, whatever
+         * city an earlier clause named. */
+        if (city_before && after_fi && mm->type == LIA_T_CITY && rm && rm->n_b > 0 && mm->first > rm->anchor
+            && mm->last <= c->m->mentions.v[rm->b[0]].first)
+            return mm->key;
         /* The city nearest before the trigger: "وانتقل إلى أنقرة ... ثم
          * يتوجه إلى بغداد للقاء X" met X in Baghdad. */
         if (mm->type == LIA_T_CITY && rm && mm->first < rm->anchor) {
