@@ -4334,8 +4334,12 @@ static void relations_from_matches(rctx *c)
                        && ((is_relation(p, "attended")
                             && pattern_has_class(p, c->cls.attend_noun))
                            || pattern_has_class(p, c->cls.accompany));
+        /* ... nor the object right before "، واجتمع بـ Y", which the
+         * pattern read as the subject of a verb that goes on with the
+         * clause before ("التقى X Z، واجتمع بـ Y": X met Y). */
+        int object_before_verb = coordinated && rm->n_b > 0 && c->t->tok[rm->anchor - 1].kind == LIA_TOK_PUNCT;
         if (rm->a >= 0 && c->m->mentions.v[rm->a].type == LIA_T_PERSON
-            && c->m->mentions.v[rm->a].key[0] && !presence)
+            && c->m->mentions.v[rm->a].key[0] && !presence && !object_before_verb)
             c->subject = rm->a;
         for (int k = 0; k < na; k++)
             relation_pairs(c, rm, p, alist[k]);
