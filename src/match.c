@@ -1805,6 +1805,14 @@ static int official_at(const ctx *c, size_t i, int *idx)
     return gaz_ref(c, i, LIA_G_PERSON, idx);
 }
 
+/* Is the honorific of h words at i the first word of a known official's
+ * name, the words after it naming no one ("أمير" of "أمير خان متقي", not
+ * "الشيخ" of "الشيخ تميم بن حمد")? */
+static int honorific_starts_name(const ctx *c, size_t i, size_t h)
+{
+    return official_at(c, i, NULL) && !official_at(c, i + h, NULL);
+}
+
 /* Does a person's name (a known official's or one scan_name reads) start
  * at i? */
 static int name_at(const ctx *c, size_t i)
@@ -2972,7 +2980,8 @@ static size_t try_title_person(ctx *c, size_t i)
     for (;;) {
         int nci;
         int ai;
-        if ((h = (size_t)lex(c, j, c->cls.honorific)) || (h = (size_t)lex(c, j, c->cls.office_modifier)))
+        if (((h = (size_t)lex(c, j, c->cls.honorific)) && !honorific_starts_name(c, j, h))
+            || (h = (size_t)lex(c, j, c->cls.office_modifier)))
             j += h;
         else if (ti.country < 0 && (h = (size_t)nisba_at(c, j, &nci))) {
             ti.country = nci;        /* "رئيس المنظمة اللواء الإماراتي ..." */
@@ -4493,7 +4502,7 @@ static size_t mention_at(ctx *c, size_t i)
      * "المفوض عبدول لاي"، "والمفوض فضيلي ولد الناجي، المدير العام ...". */
     if (lex(c, i, c->cls.honorific)) {
         size_t j = i, h;
-        while ((h = (size_t)lex(c, j, c->cls.honorific)))
+        while ((h = (size_t)lex(c, j, c->cls.honorific)) && (j == i || !honorific_starts_name(c, j, h)))
             j += h;
         size_t end = scan_name(c, j);
         if (end > j && same_sentence(c, i, end - 1) && !official_at(c, j, NULL)

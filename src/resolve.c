@@ -1660,6 +1660,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             continue;
         /* "بمدريد"، "بالعاصمة الإسبانية مدريد". */
         int prep = bi_proclitic(c, &c->t->tok[mm->first]);
+        int after_fi = 0;   /* "في نيودلهي" */
         if (mm->first > se->first) {
             /* "في مدينة إسطنبول"، "وفي جنيف": a city word may stand between,
              * and و before في. */
@@ -1668,7 +1669,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
                 pi--;
             pi = before_venue_spot(c, pi, se->first);
             const lia_token *prev = &c->t->tok[pi];
-            prep |= lia_token_matches(prev, "في") || strcmp(prev->norm, "الي") == 0;
+            after_fi = lia_token_matches(prev, "في");
+            prep |= after_fi || strcmp(prev->norm, "الي") == 0;
             /* "احتضنت مدينة العقبة اجتماعين": the city that hosted; not
              * one hosting something else in a relative clause after the
              * trigger ("الألعاب التي تحتضنها العاصمة الفرنسية"). */
@@ -1684,6 +1686,12 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
                       || arrived_at(c, mm, city_word, to);
         if (!prep && !visited)
             continue;
+        /* "محادثات أجراها وانغ في نيودلهي مع مودي": a city after في
+         * between the trigger and whom it met is where they met, whatever
+         * city an earlier clause named. */
+        if (city_before && after_fi && mm->type == LIA_T_CITY && rm && rm->n_b > 0 && mm->first > rm->anchor
+            && mm->last <= c->m->mentions.v[rm->b[0]].first)
+            return mm->key;
         /* The city nearest before the trigger: "وانتقل إلى أنقرة ... ثم
          * يتوجه إلى بغداد للقاء X" met X in Baghdad. */
         if (mm->type == LIA_T_CITY && rm && mm->first < rm->anchor) {
@@ -2637,6 +2645,27 @@ static int fellow_subject(const rctx *c, size_t q)
             has_b |= om->as[k] == rm->b[0];
         }
         if (has_a && has_b)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does another met match, with a subject of its own named after q's
+ * subject, have a trigger between q's subject and the object they share?
+ * "لقاء جمع الوزراء الثلاثة في بكين، وساعات بعد محادثات أجراها وانغ مع
+ * مودي": Modi is whom the nearer trigger's subject met. */
+static int object_of_nearer_trigger(const rctx *c, size_t q)
+{
+    const lia_rel_match *rm = &c->m->rels.v[q];
+    const lia_mention *sa = &c->m->mentions.v[rm->a];
+    size_t object_at = c->m->mentions.v[rm->b[0]].first;
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (o == q || om->a < 0 || om->a == rm->a || om->n_b < 1 || om->b[0] != rm->b[0]
+            || !is_relation(&c->r->patterns.v[om->pattern], "met"))
+            continue;
+        const lia_mention *oa = &c->m->mentions.v[om->a];
+        if (om->anchor > sa->last && om->anchor < object_at && oa->first > sa->last && oa->last <= object_at)
             return 1;
     }
     return 0;
@@ -4167,6 +4196,8 @@ static void relations_from_matches(rctx *c)
          * subject (another rule at the trigger lists both), not whom X met. */
         if (rm->n_b > 0 && rm->a >= 0 && fellow_subject(c, q))
             continue;
+        if (rm->n_b > 0 && rm->a >= 0 && is_relation(p, "met") && object_of_nearer_trigger(c, q))
+            continue;
         int visitor = is_relation(p, "met") ? visitor_meeting_objects(c, rm) : -1;
         if (visitor >= 0) {
             pairs_with_each(c, rm, p, visitor, rm->as, rm->n_a);
@@ -4420,8 +4451,12 @@ static void relations_from_matches(rctx *c)
                        && ((is_relation(p, "attended")
                             && pattern_has_class(p, c->cls.attend_noun))
                            || pattern_has_class(p, c->cls.accompany));
+        /* ... nor the object right before "، واجتمع بـ Y", which the
+         * pattern read as the subject of a verb that goes on with the
+         * clause before ("التقى X Z، واجتمع بـ Y": X met Y). */
+        int object_before_verb = coordinated && rm->n_b > 0 && c->t->tok[rm->anchor - 1].kind == LIA_TOK_PUNCT;
         if (rm->a >= 0 && c->m->mentions.v[rm->a].type == LIA_T_PERSON
-            && c->m->mentions.v[rm->a].key[0] && !presence)
+            && c->m->mentions.v[rm->a].key[0] && !presence && !object_before_verb)
             c->subject = rm->a;
         for (int k = 0; k < na; k++)
             relation_pairs(c, rm, p, alist[k]);
