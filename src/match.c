@@ -4951,6 +4951,12 @@ static void find_titled_refs(ctx *c)
                  a++)
                 after++;
         }
+        /* "المبعوث الأممي"، "الوزير المنتدب المغربي": words that qualify
+         * the office go with it. */
+        int ml;
+        size_t title_end = after;
+        while (after < c->t->n && same_sentence(c, i, after) && (ml = lex(c, after, c->cls.office_modifier)))
+            after += (size_t)ml;
         int nci = -1, nl = nisba_at(c, after, &nci);
         size_t end = after + (size_t)nl;
         int free_run = 1;
@@ -4985,6 +4991,10 @@ static void find_titled_refs(ctx *c)
          * envoy's title goes on with the country that sent him. */
         office_in |= serves_someone(c, ti_idx) && end < c->t->n && same_sentence(c, i, end)
                      && strncmp(tok(c, end)->norm, "ل", 2) == 0 && gaz_ref(c, end, LIA_G_COUNTRY, NULL);
+        /* "والممثل الشخصي لملك البحرين X": whom the qualified office
+         * serves comes next, then the holder's name. */
+        office_in |= after > title_end && end < c->t->n && same_sentence(c, i, end)
+                     && strncmp(tok(c, end)->norm, "ل", 2) == 0;
         if (!free_run || !ends || apposition || office_in)
             continue;
         lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
