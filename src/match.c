@@ -5870,10 +5870,13 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * verb's subject is the one the story follows; two persons joined by
      * و after it are both whom he met, neither the other's subject.  So
      * after a subject told before the verb: "بوتين يستقبل X وY". */
+    /* So after "كما"/"ثم" and a verb of receiving ("كما استقبل X وY"),
+     * which, unlike "التقى", two persons do not do to each other. */
     if (mi >= 0 && e->capture == 'A' && pos >= 2
         && (lex(c, pos - 1, c->cls.met_verb) || lex(c, pos - 1, c->cls.receive))
         && (lex(c, pos - 2, c->cls.clause_link)
-            || person_ending_at(c, pos - 1))
+            || person_ending_at(c, pos - 1)
+            || (lex(c, pos - 1, c->cls.receive) && lex(c, pos - 2, c->cls.clause_join)))
         && pattern_has(pm->p, LIA_P_CAPTURE, 'B')) {
         size_t after = c->m->mentions.v[mi].last;
         if (after < pm->sent_last && tok(c, after)->has_conj && mention_starts_at(c, after))
