@@ -5848,6 +5848,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
         && start > 0 && (lia_token_matches(tok(c, start - 1), "في") || lex(c, start - 1, c->cls.to)))
         mi = -1;
+    /* ... and so is the place of a visit: "لدى وصوله في زيارة لمصر". */
+    if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE) && start > 0
+        && lex(c, start - 1, c->cls.visit_noun) && strncmp(tok(c, start)->norm, "ل", 2) == 0)
+        mi = -1;
     /* ... and so is a place joined by و to such a place: "يبحث معه الوضع
      * في ليبيا ومالي". */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
