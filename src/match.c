@@ -4951,6 +4951,12 @@ static void find_titled_refs(ctx *c)
                  a++)
                 after++;
         }
+        /* "المبعوث الأممي"، "الوزير المنتدب المغربي": words that qualify
+         * the office go with it. */
+        int ml;
+        size_t title_end = after;
+        while (after < c->t->n && same_sentence(c, i, after) && (ml = lex(c, after, c->cls.office_modifier)))
+            after += (size_t)ml;
         int nci = -1, nl = nisba_at(c, after, &nci);
         size_t end = after + (size_t)nl;
         int free_run = 1;
@@ -4985,6 +4991,10 @@ static void find_titled_refs(ctx *c)
          * envoy's title goes on with the country that sent him. */
         office_in |= serves_someone(c, ti_idx) && end < c->t->n && same_sentence(c, i, end)
                      && strncmp(tok(c, end)->norm, "ل", 2) == 0 && gaz_ref(c, end, LIA_G_COUNTRY, NULL);
+        /* "والممثل الشخصي لملك البحرين X": whom the qualified office
+         * serves comes next, then the holder's name. */
+        office_in |= after > title_end && end < c->t->n && same_sentence(c, i, end)
+                     && strncmp(tok(c, end)->norm, "ل", 2) == 0;
         if (!free_run || !ends || apposition || office_in)
             continue;
         lia_mention *mm = new_mention(c, i, end, LIA_T_PERSON);
@@ -5838,6 +5848,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
         && start > 0 && (lia_token_matches(tok(c, start - 1), "في") || lex(c, start - 1, c->cls.to)))
         mi = -1;
+    /* ... and so is the place of a visit: "لدى وصوله في زيارة لمصر". */
+    if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE) && start > 0
+        && lex(c, start - 1, c->cls.visit_noun) && strncmp(tok(c, start)->norm, "ل", 2) == 0)
+        mi = -1;
     /* ... and so is a place joined by و to such a place: "يبحث معه الوضع
      * في ليبيا ومالي". */
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)
@@ -5860,10 +5874,13 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * verb's subject is the one the story follows; two persons joined by
      * و after it are both whom he met, neither the other's subject.  So
      * after a subject told before the verb: "بوتين يستقبل X وY". */
+    /* So after "كما"/"ثم" and a verb of receiving ("كما استقبل X وY"),
+     * which, unlike "التقى", two persons do not do to each other. */
     if (mi >= 0 && e->capture == 'A' && pos >= 2
         && (lex(c, pos - 1, c->cls.met_verb) || lex(c, pos - 1, c->cls.receive))
         && (lex(c, pos - 2, c->cls.clause_link)
-            || person_ending_at(c, pos - 1))
+            || person_ending_at(c, pos - 1)
+            || (lex(c, pos - 1, c->cls.receive) && lex(c, pos - 2, c->cls.clause_join)))
         && pattern_has(pm->p, LIA_P_CAPTURE, 'B')) {
         size_t after = c->m->mentions.v[mi].last;
         if (after < pm->sent_last && tok(c, after)->has_conj && mention_starts_at(c, after))
