@@ -4471,9 +4471,15 @@ static size_t mention_at(ctx *c, size_t i)
         /* "المسؤول المصري": the last person named of that country; "الضيف
          * البريطاني": the visitor, of that country. */
         int nci, nl;
-        if ((k == REF_ANAPHOR || k == REF_GUEST) && (nl = nisba_at(c, mm->last, &nci))) {
+        /* "المسؤول العسكري الأمريكي": a modifier may stand before the nisba. */
+        size_t nisba = mm->last;
+        int ml = k == REF_ANAPHOR && nisba < c->t->n && same_sentence(c, i, nisba)
+                 ? lex(c, nisba, c->cls.office_modifier) : 0;
+        if (ml && nisba_at(c, nisba + (size_t)ml, NULL))
+            nisba += (size_t)ml;
+        if ((k == REF_ANAPHOR || k == REF_GUEST) && (nl = nisba_at(c, nisba, &nci))) {
             mm->country = keep(c, c->r->countries.v[nci].code);
-            mm->last += (size_t)nl;
+            mm->last = nisba + (size_t)nl;
         }
         /* "استقبل ماركوس الوزيرين اليابانيين": not the two sides but the
          * two of that country named before. */
