@@ -1203,6 +1203,7 @@ static int opens_clause_after_comma(const rctx *c, size_t t)
 }
 
 static int came_from(const rctx *c, const lia_mention *mm);
+static int source_place(const rctx *c, const lia_mention *mm);
 
 /* "ووصل X إلى عشق آباد قادما من دوشنبه، حيث أجرى الثلاثاء محادثات": is
  * there, in tokens (from, to), a clause link or a relative pronoun ("،
@@ -1656,7 +1657,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         int arg = rm && (rm->a == (int)k || has_object(rm, (int)k));
         /* "وصل X قادما من اليابان": where one came from is not where the
          * sentence happens. */
-        if (arg || inside_person(c, mm) || came_from(c, mm) || topic_place(c, rm, mm))
+        if (arg || inside_person(c, mm) || came_from(c, mm) || source_place(c, mm) || topic_place(c, rm, mm))
             continue;
         /* "بمدريد"، "بالعاصمة الإسبانية مدريد". */
         int prep = bi_proclitic(c, &c->t->tok[mm->first]);
@@ -2378,6 +2379,20 @@ static void heads_from_titles(rctx *c)
 
 /* Is place mention mm where someone came from ("وصل X قادما من بغداد"),
  * not where he went? */
+/* "وفق ما أفادت به مصادر رسمية في نيودلهي": is place mention mm, after
+ * في, where the source of the report sits (a source word at most three
+ * words before في)? */
+static int source_place(const rctx *c, const lia_mention *mm)
+{
+    if (mm->first < 2 || !lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+        return 0;
+    size_t fi = mm->first - 1;
+    for (size_t k = fi; k-- > 0 && k + 3 >= fi;)
+        if (lia_lex_at(c->m, k, c->cls.reported_source) == 1)
+            return 1;
+    return 0;
+}
+
 static int came_from(const rctx *c, const lia_mention *mm)
 {
     /* ("قادما من دولة قطر": a word for a state may stand between.) */
