@@ -4427,6 +4427,12 @@ static size_t mention_at(ctx *c, size_t i)
         /* "ثلاثة أيام" is a count, "الثلاثة" the three persons. */
         if (k == REF_COUNTED && !has_article(tok(c, i)))
             continue;
+        /* "أعرب عن سعادته" is his happiness: "سعادته" is the person so
+         * styled only as the subject of a verb of meeting right before it
+         * ("كما سبق أن استقبل سعادته في الدوحة X"). */
+        if (k == REF_STYLED && (lia_token_matches(tok(c, i), "سعادته") || lia_token_matches(tok(c, i), "سعادتها"))
+            && !(i > 0 && same_sentence(c, i - 1, i) && (lex(c, i - 1, c->cls.receive) || lex(c, i - 1, c->cls.met_verb))))
+            continue;
         /* "مسؤول أمريكي" is some American official, "المسؤول الأمريكي" the
          * one named before; but "أول زيارة يقوم بها مسؤول إماراتي" is
          * the visitor the story tells of. */
