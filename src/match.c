@@ -82,6 +82,13 @@ static int same_sentence(const ctx *c, size_t i, size_t j)
     return i < c->t->n && j < c->t->n && tok(c, i)->sentence == tok(c, j)->sentence;
 }
 
+/* "ضيف شرف"، "ضيفة شرف" at token i: a guest of honour. */
+static int guest_of_honour_at(const ctx *c, size_t i)
+{
+    return (lia_token_matches(tok(c, i), "ضيف") || lia_token_matches(tok(c, i), "ضيفه"))
+           && lia_token_matches(tok(c, i + 1), "شرف") && same_sentence(c, i, i + 1);
+}
+
 /* The longest phrase of class cls at token i, found by a scan. */
 static inline int lex_scan(const lia_matches *m, size_t i, int cls)
 {
@@ -5811,6 +5818,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         && !strcmp(pm->p->relation, "met") && led_by_preposition(tok(c, start))
         && strncmp(tok(c, start)->norm, "ل", 2) == 0 && tok(c, start - 1)->kind == LIA_TOK_WORD
         && has_article(tok(c, start - 1)) && !c->covered[start - 1] && !any_lex(c, start - 1) && !c->gaz[start - 1])
+        mi = -1;
+    /* "حلت دولة الإمارات ضيف شرف على الدورة": a place followed by "ضيف
+     * شرف" is the guest of honour, the verb's subject, not where anyone
+     * went. */
+    if (mi >= 0 && e->capture == 'B' && !strcmp(pm->p->relation, "visited")
+        && guest_of_honour_at(c, c->m->mentions.v[mi].last))
         mi = -1;
     /* "والتقى سموه فور وصوله X": a styled pronoun right after a meeting
      * verb is its subject, not whom the story's subject met. */
