@@ -5537,6 +5537,22 @@ static int served_by_someone(const ctx *c, size_t i)
     return 0;
 }
 
+/* "مدير مكتب وزير الدفاع X"، "المدير العام لمكتب سمو وزير الدفاع X":
+ * does the person mention starting at token i open on the title of the
+ * principal whose office X directs (a style may stand between)? */
+static int directs_office_of_title(const ctx *c, size_t i)
+{
+    size_t k = i;
+    if (k > 0 && lex(c, k - 1, c->cls.style))
+        k--;
+    if (k < 2 || !lia_token_matches(tok(c, k - 1), "مكتب") || !same_sentence(c, k - 2, i))
+        return 0;
+    size_t d = k - 2;
+    if (d > 0 && lia_token_matches(tok(c, d), "العام"))
+        d--;
+    return lia_token_matches(tok(c, d), "مدير") || lia_token_matches(tok(c, d), "مديره");
+}
+
 /* Is token i right after a title word without the article that no
  * mention covers ("مبعوث ترامب"، "ومستشار بوتين")? */
 static int possessor_of_title(const ctx *c, size_t i)
@@ -6522,6 +6538,16 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
                 || lex(&c, mm->first - 1, c.cls.sent_by)
                 || message_sender(&c, mm->first)))
             mm->possessor = 1;
+    }
+    /* The director of a minister's office is named after his principal's
+     * title, which is not his office. */
+    for (size_t k = 0; k < out->mentions.n; k++) {
+        lia_mention *mm = &out->mentions.v[k];
+        if (mm->type == LIA_T_PERSON && !mm->inner && mm->title >= 0 && directs_office_of_title(&c, mm->first)) {
+            mm->role = mm->office = (char *)"";
+            mm->title = -1;
+            mm->bodies[0] = NULL;
+        }
     }
     for (size_t k = 0; k < out->mentions.n && !out->dateline; k++) {
         const lia_mention *mm = &out->mentions.v[k];
