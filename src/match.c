@@ -3538,6 +3538,17 @@ static size_t round_of_talks(const ctx *c, size_t i)
     return same_sentence(c, i, j - 1) ? j - i : 0;
 }
 
+/* "الاجتماع الثلاثي لوزراء الدفاع في مصر واليونان وقبرص": is the country
+ * at token p the first of a list joined by و, the members an event
+ * gathers rather than where it sits? */
+static int countries_listed_at(const ctx *c, size_t p)
+{
+    int len = gaz_ref(c, p, LIA_G_COUNTRY, NULL);
+    size_t next = p + (size_t)len;
+    return len && next < c->t->n && same_sentence(c, p, next) && tok(c, next)->has_conj
+           && gaz_ref(c, next, LIA_G_COUNTRY, NULL);
+}
+
 /* The place at token p inside an event's name ("قمة هلسنكي") as an inner
  * mention that the event takes for its place.  The mention vector may
  * move: the caller looks the event up again.  Returns 1 when made. */
@@ -3868,7 +3879,8 @@ static size_t try_event(ctx *c, size_t i)
     /* ... in its own sentence: a headline's event is not placed by the
      * dateline after it. */
     if (p < c->t->n && same_sentence(c, end - 1, p)
-        && (gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL)) && !(purpose && bare))
+        && (gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL)) && !(purpose && bare)
+        && !countries_listed_at(c, p))
         mm->place_first = p + 1;
     orgs_inside_event(c, i, end);      /* last: it moves the mentions mm points into */
     return end;
