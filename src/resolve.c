@@ -1238,6 +1238,19 @@ static int tour_began_before(const rctx *c, size_t first, size_t last)
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
  * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
+/* Does the date at token first end a span: after "حتى" or "(إلى) غاية"
+ * (Maghreb usage), an ordinal day word ("ثاني") between? */
+static int ends_span(const rctx *c, size_t first)
+{
+    size_t k = first;
+    if (k > 0 && lia_lex_at(c->m, k - 1, c->cls.ordinal))
+        k--;
+    if (k == 0)
+        return 0;
+    const char *before = c->t->tok[k - 1].norm;
+    return !strcmp(before, "حتي") || !strcmp(before, "غايه") || !strcmp(before, "لغايه");
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1266,8 +1279,9 @@ static const char *sentence_date(const rctx *c, size_t s)
         /* A semicolon parts a sentence in two as a full stop would. */
         if (anchored && semicolon_between(c, d->first, c->anchor))
             continue;
-        /* "حتى الخميس" ends a span: no day something happened on. */
-        if (d->first > 0 && !strcmp(c->t->tok[d->first - 1].norm, "حتي"))
+        /* "حتى الخميس"، "إلى غاية ثاني نونبر" end a span: no day something
+         * happened on. */
+        if (ends_span(c, d->first))
             continue;
         /* A clause after the trigger's told in the pluperfect is of an
          * earlier occasion: "عقد X لقاء مع Y بعد المراسم، بينما كان Z قد
