@@ -82,6 +82,13 @@ static int same_sentence(const ctx *c, size_t i, size_t j)
     return i < c->t->n && j < c->t->n && tok(c, i)->sentence == tok(c, j)->sentence;
 }
 
+/* "ضيف شرف"، "ضيفة شرف" at token i: a guest of honour. */
+static int guest_of_honour_at(const ctx *c, size_t i)
+{
+    return (lia_token_matches(tok(c, i), "ضيف") || lia_token_matches(tok(c, i), "ضيفه"))
+           && lia_token_matches(tok(c, i + 1), "شرف") && same_sentence(c, i, i + 1);
+}
+
 /* The longest phrase of class cls at token i, found by a scan. */
 static inline int lex_scan(const lia_matches *m, size_t i, int cls)
 {
@@ -3531,6 +3538,17 @@ static size_t round_of_talks(const ctx *c, size_t i)
     return same_sentence(c, i, j - 1) ? j - i : 0;
 }
 
+/* "الاجتماع الثلاثي لوزراء الدفاع في مصر واليونان وقبرص": is the country
+ * at token p the first of a list joined by و, the members an event
+ * gathers rather than where it sits? */
+static int countries_listed_at(const ctx *c, size_t p)
+{
+    int len = gaz_ref(c, p, LIA_G_COUNTRY, NULL);
+    size_t next = p + (size_t)len;
+    return len && next < c->t->n && same_sentence(c, p, next) && tok(c, next)->has_conj
+           && gaz_ref(c, next, LIA_G_COUNTRY, NULL);
+}
+
 /* The place at token p inside an event's name ("قمة هلسنكي") as an inner
  * mention that the event takes for its place.  The mention vector may
  * move: the caller looks the event up again.  Returns 1 when made. */
@@ -3861,7 +3879,8 @@ static size_t try_event(ctx *c, size_t i)
     /* ... in its own sentence: a headline's event is not placed by the
      * dateline after it. */
     if (p < c->t->n && same_sentence(c, end - 1, p)
-        && (gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL)) && !(purpose && bare))
+        && (gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL)) && !(purpose && bare)
+        && !countries_listed_at(c, p))
         mm->place_first = p + 1;
     orgs_inside_event(c, i, end);      /* last: it moves the mentions mm points into */
     return end;
@@ -4426,6 +4445,12 @@ static size_t mention_at(ctx *c, size_t i)
             continue;
         /* "ثلاثة أيام" is a count, "الثلاثة" the three persons. */
         if (k == REF_COUNTED && !has_article(tok(c, i)))
+            continue;
+        /* "أعرب عن سعادته" is his happiness: "سعادته" is the person so
+         * styled only as the subject of a verb of meeting right before it
+         * ("كما سبق أن استقبل سعادته في الدوحة X"). */
+        if (k == REF_STYLED && (lia_token_matches(tok(c, i), "سعادته") || lia_token_matches(tok(c, i), "سعادتها"))
+            && !(i > 0 && same_sentence(c, i - 1, i) && (lex(c, i - 1, c->cls.receive) || lex(c, i - 1, c->cls.met_verb))))
             continue;
         /* "مسؤول أمريكي" is some American official, "المسؤول الأمريكي" the
          * one named before; but "أول زيارة يقوم بها مسؤول إماراتي" is
@@ -5540,6 +5565,22 @@ static int served_by_someone(const ctx *c, size_t i)
     return 0;
 }
 
+/* "مدير مكتب وزير الدفاع X"، "المدير العام لمكتب سمو وزير الدفاع X":
+ * does the person mention starting at token i open on the title of the
+ * principal whose office X directs (a style may stand between)? */
+static int directs_office_of_title(const ctx *c, size_t i)
+{
+    size_t k = i;
+    if (k > 0 && lex(c, k - 1, c->cls.style))
+        k--;
+    if (k < 2 || !lia_token_matches(tok(c, k - 1), "مكتب") || !same_sentence(c, k - 2, i))
+        return 0;
+    size_t d = k - 2;
+    if (d > 0 && lia_token_matches(tok(c, d), "العام"))
+        d--;
+    return lia_token_matches(tok(c, d), "مدير") || lia_token_matches(tok(c, d), "مديره");
+}
+
 /* Is token i right after a title word without the article that no
  * mention covers ("مبعوث ترامب"، "ومستشار بوتين")? */
 static int possessor_of_title(const ctx *c, size_t i)
@@ -5821,6 +5862,12 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         && !strcmp(pm->p->relation, "met") && led_by_preposition(tok(c, start))
         && strncmp(tok(c, start)->norm, "ل", 2) == 0 && tok(c, start - 1)->kind == LIA_TOK_WORD
         && has_article(tok(c, start - 1)) && !c->covered[start - 1] && !any_lex(c, start - 1) && !c->gaz[start - 1])
+        mi = -1;
+    /* "حلت دولة الإمارات ضيف شرف على الدورة": a place followed by "ضيف
+     * شرف" is the guest of honour, the verb's subject, not where anyone
+     * went. */
+    if (mi >= 0 && e->capture == 'B' && !strcmp(pm->p->relation, "visited")
+        && guest_of_honour_at(c, c->m->mentions.v[mi].last))
         mi = -1;
     /* "والتقى سموه فور وصوله X": a styled pronoun right after a meeting
      * verb is its subject, not whom the story's subject met. */
@@ -6526,6 +6573,16 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
                 || lex(&c, mm->first - 1, c.cls.sent_by)
                 || message_sender(&c, mm->first)))
             mm->possessor = 1;
+    }
+    /* The director of a minister's office is named after his principal's
+     * title, which is not his office. */
+    for (size_t k = 0; k < out->mentions.n; k++) {
+        lia_mention *mm = &out->mentions.v[k];
+        if (mm->type == LIA_T_PERSON && !mm->inner && mm->title >= 0 && directs_office_of_title(&c, mm->first)) {
+            mm->role = mm->office = (char *)"";
+            mm->title = -1;
+            mm->bodies[0] = NULL;
+        }
     }
     for (size_t k = 0; k < out->mentions.n && !out->dateline; k++) {
         const lia_mention *mm = &out->mentions.v[k];

@@ -1203,6 +1203,7 @@ static int opens_clause_after_comma(const rctx *c, size_t t)
 }
 
 static int came_from(const rctx *c, const lia_mention *mm);
+static int source_place(const rctx *c, const lia_mention *mm);
 
 /* "ووصل X إلى عشق آباد قادما من دوشنبه، حيث أجرى الثلاثاء محادثات": is
  * there, in tokens (from, to), a clause link or a relative pronoun ("،
@@ -1237,6 +1238,19 @@ static int tour_began_before(const rctx *c, size_t first, size_t last)
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
  * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
+/* Does the date at token first end a span: after "حتى" or "(إلى) غاية"
+ * (Maghreb usage), an ordinal day word ("ثاني") between? */
+static int ends_span(const rctx *c, size_t first)
+{
+    size_t k = first;
+    if (k > 0 && lia_lex_at(c->m, k - 1, c->cls.ordinal))
+        k--;
+    if (k == 0)
+        return 0;
+    const char *before = c->t->tok[k - 1].norm;
+    return !strcmp(before, "حتي") || !strcmp(before, "غايه") || !strcmp(before, "لغايه");
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1265,8 +1279,9 @@ static const char *sentence_date(const rctx *c, size_t s)
         /* A semicolon parts a sentence in two as a full stop would. */
         if (anchored && semicolon_between(c, d->first, c->anchor))
             continue;
-        /* "حتى الخميس" ends a span: no day something happened on. */
-        if (d->first > 0 && !strcmp(c->t->tok[d->first - 1].norm, "حتي"))
+        /* "حتى الخميس"، "إلى غاية ثاني نونبر" end a span: no day something
+         * happened on. */
+        if (ends_span(c, d->first))
             continue;
         /* A clause after the trigger's told in the pluperfect is of an
          * earlier occasion: "عقد X لقاء مع Y بعد المراسم، بينما كان Z قد
@@ -1656,7 +1671,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         int arg = rm && (rm->a == (int)k || has_object(rm, (int)k));
         /* "وصل X قادما من اليابان": where one came from is not where the
          * sentence happens. */
-        if (arg || inside_person(c, mm) || came_from(c, mm) || topic_place(c, rm, mm))
+        if (arg || inside_person(c, mm) || came_from(c, mm) || source_place(c, mm) || topic_place(c, rm, mm))
             continue;
         /* "بمدريد"، "بالعاصمة الإسبانية مدريد". */
         int prep = bi_proclitic(c, &c->t->tok[mm->first]);
@@ -2378,6 +2393,20 @@ static void heads_from_titles(rctx *c)
 
 /* Is place mention mm where someone came from ("وصل X قادما من بغداد"),
  * not where he went? */
+/* "وفق ما أفادت به مصادر رسمية في نيودلهي": is place mention mm, after
+ * في, where the source of the report sits (a source word at most three
+ * words before في)? */
+static int source_place(const rctx *c, const lia_mention *mm)
+{
+    if (mm->first < 2 || !lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+        return 0;
+    size_t fi = mm->first - 1;
+    for (size_t k = fi; k-- > 0 && k + 3 >= fi;)
+        if (lia_lex_at(c->m, k, c->cls.reported_source) == 1)
+            return 1;
+    return 0;
+}
+
 static int came_from(const rctx *c, const lia_mention *mm)
 {
     /* ("قادما من دولة قطر": a word for a state may stand between.) */
