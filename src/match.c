@@ -4235,9 +4235,6 @@ static int no_mention_at(const ctx *c, size_t i)
     return !(tok(c, i)->has_conj && listed_after_person(c, i));
 }
 
-/* The entities of one position, most specific first.  Returns the token
- * after what was consumed (i when nothing starts here).  The caller has
- * asked no_mention_at first. */
 /* Is token i named by a building in construct right before it ("مطار
  * الملك خالد"، "بمطار الكويت")?  Not the facility with the article
  * ("وكان في استقباله بالمطار X"). */
@@ -4246,6 +4243,9 @@ static int after_facility_construct(const ctx *c, size_t i)
     return i > 0 && lex(c, i - 1, c->cls.facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i);
 }
 
+/* The entities of one position, most specific first.  Returns the token
+ * after what was consumed (i when nothing starts here).  The caller has
+ * asked no_mention_at first. */
 static size_t mention_at(ctx *c, size_t i)
 {
     size_t e;
@@ -5310,8 +5310,6 @@ static const lia_mention *person_ending_at(const ctx *c, size_t t)
     return NULL;
 }
 
-/* After a list item ending at pos: the next item's mention, past
- * separators (",", "و", "فضلا عن", "كلا من"), or -1. */
 /* Is token i "من" or "عن" written apart, a preposition that may lead each
  * item of a list ("من الأمير X، ومن الأمين العام Y")? */
 static int repeatable_preposition(const ctx *c, size_t i)
@@ -5320,8 +5318,10 @@ static int repeatable_preposition(const ctx *c, size_t i)
     return tok(c, i)->kind == LIA_TOK_WORD && (!strcmp(w, "من") || !strcmp(w, "عن"));
 }
 
-/* lead: the token of the preposition before the list's first item, or
- * SIZE_MAX; the same preposition joined by و leads the next item too. */
+/* After a list item ending at pos: the next item's mention, past
+ * separators (",", "و", "فضلا عن", "كلا من"), or -1.  lead: the token of
+ * the preposition before the list's first item, or SIZE_MAX; the same
+ * preposition joined by و leads the next item too. */
 static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
 {
     const ctx *c = pm->c;
@@ -6581,7 +6581,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         if (mm->type == LIA_T_PERSON && !mm->inner && mm->title >= 0 && directs_office_of_title(&c, mm->first)) {
             mm->role = mm->office = (char *)"";
             mm->title = -1;
-            mm->bodies[0] = NULL;
+            memset(mm->bodies, 0, sizeof mm->bodies);
         }
     }
     for (size_t k = 0; k < out->mentions.n && !out->dateline; k++) {

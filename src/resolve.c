@@ -1234,10 +1234,6 @@ static int tour_began_before(const rctx *c, size_t first, size_t last)
     return k > first && lia_lex_at(c->m, k - 1, c->cls.tour_begin);
 }
 
-/* The date of sentence s, or NULL: the longest day-precise expression
- * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
- * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
- * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 /* Does the date at token first end a span: after "حتى" or "(إلى) غاية"
  * (Maghreb usage), an ordinal day word ("ثاني") between? */
 static int ends_span(const rctx *c, size_t first)
@@ -1251,6 +1247,10 @@ static int ends_span(const rctx *c, size_t first)
     return !strcmp(before, "حتي") || !strcmp(before, "غايه") || !strcmp(before, "لغايه");
 }
 
+/* The date of sentence s, or NULL: the longest day-precise expression
+ * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
+ * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
+ * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -2067,7 +2067,7 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
     size_t known = c->f->relations.n;
     lia_relation *r = add_fact(c, rel, a, b, date, place, sent, rule);
     if (strcmp(rel, "met") == 0) {
-        if (c->f->relations.n > known && c->first_met_of_sent && !c->first_met_of_sent[sent])
+        if (c->f->relations.n > known && !c->first_met_of_sent[sent])
             c->first_met_of_sent[sent] = known + 1;
         c->met_sent = sent + 1;
         c->met_date = date;
@@ -2391,8 +2391,6 @@ static void heads_from_titles(rctx *c)
     }
 }
 
-/* Is place mention mm where someone came from ("وصل X قادما من بغداد"),
- * not where he went? */
 /* "وفق ما أفادت به مصادر رسمية في نيودلهي": is place mention mm, after
  * في, where the source of the report sits (a source word at most three
  * words before في)? */
@@ -2407,6 +2405,8 @@ static int source_place(const rctx *c, const lia_mention *mm)
     return 0;
 }
 
+/* Is place mention mm where someone came from ("وصل X قادما من بغداد"),
+ * not where he went? */
 static int came_from(const rctx *c, const lia_mention *mm)
 {
     /* ("قادما من دولة قطر": a word for a state may stand between.) */
@@ -4797,19 +4797,19 @@ static int trilateral_meeting_at(const rctx *c, size_t i)
  * rules read it. */
 static void met_all_of_multiparty(rctx *c)
 {
-    if (c->cls.multi_party < 0 || !c->first_met_of_sent)
+    if (c->cls.multi_party < 0)
         return;
     for (size_t s = 0; s < c->t->n_sent; s++) {
         if (!c->first_met_of_sent[s])
             continue;
-        int want = 0;
-        for (size_t i = c->t->sent[s].first; i < c->t->sent[s].last && !want; i++)
-            want = trilateral_meeting_at(c, i) ? 3 : 0;
-        if (!want)
+        int trilateral = 0;
+        for (size_t i = c->t->sent[s].first; i < c->t->sent[s].last && !trilateral; i++)
+            trilateral = trilateral_meeting_at(c, i);
+        if (!trilateral)
             continue;
-        const char *keys[4];
+        const char *keys[4];   /* a fourth person rules the sentence out */
         int n = 0;
-        for (size_t q = 0; q < c->m->mentions.n && n <= want; q++) {
+        for (size_t q = 0; q < c->m->mentions.n && n < 4; q++) {
             const lia_mention *mm = &c->m->mentions.v[q];
             if (mm->type != LIA_T_PERSON || mm->inner || !mm->key[0] || c->t->tok[mm->first].sentence != (int)s)
                 continue;
@@ -4819,7 +4819,7 @@ static void met_all_of_multiparty(rctx *c)
             if (!dup)
                 keys[n++] = mm->key;
         }
-        if (n != want)
+        if (n != 3)
             continue;
         const lia_relation *told = c->f->relations.v[c->first_met_of_sent[s] - 1];
         /* (Copied: adding relations may move the strings' owner array.) */
