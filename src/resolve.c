@@ -575,6 +575,13 @@ static int since_event(const rctx *c, const lia_mention *mm)
     return class_between(c, mm->first >= 2 ? mm->first - 2 : 0, mm->first, c->cls.since_event);
 }
 
+/* "قبل القمة العربية"، "تمهيدا لقمة الرياض": an event named as one still
+ * ahead, which the sentence neither holds nor attends. */
+static int ahead_event(const rctx *c, const lia_mention *mm)
+{
+    return mm->first > 0 && lia_lex_at(c->m, mm->first - 1, c->cls.ahead_of_event);
+}
+
 /* Do tokens a and b read as one word once their clitics are off
  * ("للمنتدى" and "منتدى")? */
 static int tokens_share_form(const lia_token *a, const lia_token *b)
@@ -2111,7 +2118,7 @@ static int current_event(const rctx *c, size_t s)
     int ev = -1;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type != LIA_T_EVENT || !mm->key[0] || mm->inner)
+        if (mm->type != LIA_T_EVENT || !mm->key[0] || mm->inner || ahead_event(c, mm))
             continue;
         if (c->t->tok[mm->first].sentence > (int)s)
             break;
@@ -3073,6 +3080,33 @@ static int background_date(const rctx *c, const char *date)
     return strncmp(date, c->context_date, n < 7 ? n : 7) != 0;
 }
 
+/* Meeting or attending at pl (in country pc) means who travelled there,
+ * when he is a person of another country: a visit added once the
+ * relations are read.  An ambassador or an adviser posted there is not
+ * visiting. */
+static void imply_visit(rctx *c, const lia_mention *who, const char *pl, const char *pc,
+                        const char *when, size_t sentence)
+{
+    if (who->type == LIA_T_PERSON && who->country[0] && pc[0] && strcmp(pc, who->country) != 0
+        && strcmp(who->office, "member") != 0)
+        VEC_PUSH(c->implied, ((implied_visit){
+            lia_arena_strdup(c->implied_strings, who->key),
+            lia_arena_strdup(c->implied_strings, pl),
+            when ? lia_arena_strdup(c->implied_strings, when) : NULL,
+            sentence, c->anchor }));
+}
+
+/* The latest person mention of key, or NULL. */
+static const lia_mention *person_of_key(const rctx *c, const char *key)
+{
+    for (size_t k = c->m->mentions.n; k-- > 0;) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_PERSON && !strcmp(mm->key, key))
+            return mm;
+    }
+    return NULL;
+}
+
 /* "التقى الوزراء المشاركين": a meeting with each person this document has
  * attending an event so far. */
 static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p,
@@ -3097,9 +3131,16 @@ static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p
         if (!am->country[0] || strcmp(pm->country, am->country) != 0)
             VEC_PUSH(who, xstrdup(pm->key));
     }
+    const char *pl = place ? place : c->context_place;
     for (size_t k = 0; k < who.n; k++) {
-        add_relation(c, "met", am->key, who.v[k], date, place ? place : c->context_place,
-                     rm->sentence, p->id);
+        add_relation(c, "met", am->key, who.v[k], date, pl, rm->sentence, p->id);
+        /* Those received where the meeting was came there (unless the
+         * place is only the story's and the time another). */
+        const lia_mention *wm = pl && pattern_has_class(p, c->cls.receive)
+                                && !(pl == c->context_place && background_date(c, date))
+                                ? person_of_key(c, who.v[k]) : NULL;
+        if (wm)
+            imply_visit(c, wm, pl, country_of_place(c, pl), date, rm->sentence);
         free(who.v[k]);
     }
     VEC_FREE(who);
@@ -3773,6 +3814,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         }
         if (!bm->key[0])
             continue;
+        /* "احتضنت الجزائر اجتماعا تشاوريا ... قبل القمة العربية". */
+        if (bm->type == LIA_T_EVENT && ahead_event(c, bm))
+            continue;
         if (is_relation(p, "met") && (own_side(c, am, bm) || own_side(c, bm, am)))
             continue;
         /* Countries and bodies do not meet one another; persons do, and
@@ -3838,14 +3882,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             if (pattern_has_class(p, c->cls.receive_pron))
                 side[1] = NULL;
             for (int q = 0; q < 2; q++)
-                /* An ambassador or an adviser posted there is not visiting. */
-                if (side[q] && side[q]->type == LIA_T_PERSON && side[q]->country[0] && pc[0]
-                    && strcmp(pc, side[q]->country) != 0 && strcmp(side[q]->office, "member") != 0)
-                    VEC_PUSH(c->implied, ((implied_visit){
-                        lia_arena_strdup(c->implied_strings, side[q]->key),
-                        lia_arena_strdup(c->implied_strings, pl),
-                        when ? lia_arena_strdup(c->implied_strings, when) : NULL,
-                        rm->sentence, c->anchor }));
+                if (side[q])
+                    imply_visit(c, side[q], pl, pc, when, rm->sentence);
         }
     }
 }
