@@ -5345,6 +5345,15 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
             && !tok(c, j)->has_conj && om->country[0] && !strcmp(om->country, named->country))
             j = om->last;
     }
+    /* "X بصفته رئيس المجموعة الرباعية، وY": past the capacity he came
+     * in, to the comma that closes it. */
+    if (j < pm->sent_last && lex(c, j, c->cls.capacity)) {
+        size_t k = j + 1;
+        while (k < pm->sent_last && k < j + 12 && !is_punct(c, k, ","))
+            k++;
+        if (k < pm->sent_last && is_punct(c, k, ","))
+            j = k;
+    }
     /* "X، الذي خصته ميلوني بلقاء، وY": past a relative clause, to the
      * comma that closes it. */
     /* ... and, in a list of places, past a clause of what was done there:
