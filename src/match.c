@@ -3764,6 +3764,20 @@ static size_t try_event(ctx *c, size_t i)
                 words += (size_t)high;
                 continue;
             }
+            /* "المؤتمر الدولي حول ليبيا"، "الاجتماع الوزاري بشأن السودان":
+             * the country or city a definite head is about ends its name
+             * ("مؤتمر برلين حول ليبيا" is named by its place already). */
+            if (words >= 1 && has_article(head) && j + 1 < c->t->n && same_sentence(c, j, j + 1)
+                && (lia_token_matches(tk, "حول") || lia_token_matches(tk, "بشأن"))) {
+                int pl = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
+                if (!pl)
+                    pl = gaz_ref(c, j + 1, LIA_G_CITY, NULL);
+                if (pl) {
+                    j += 1 + (size_t)pl;
+                    words += 2;
+                    break;
+                }
+            }
             /* "... لمجلس الأمن الجماعي برئاسة X": who chaired it is no part
              * of its name ("قادة" of "اجتماع قادة الحلف" reads as قاده). */
             if (lex(c, j, c->cls.stop) || lex(c, j, c->cls.relative) || pronoun_suffixed(tk)
