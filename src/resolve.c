@@ -548,6 +548,18 @@ static const char *titled_body_word(const rctx *c, const lia_mention *mm)
     return strncmp(w, "ال", 4) == 0 ? w + 4 : NULL;
 }
 
+/* Does mention mm open with a woman's title ("الوزيرة"، "وزيرة الداخلية
+ * الألمانية")?  Arabic titles take ة for a woman, which the normalized
+ * form writes ه; no title of a man ends so. */
+static int feminine_title(const rctx *c, const lia_mention *mm)
+{
+    if (mm->title < 0 && !(mm->role && mm->role[0]))
+        return 0;
+    const char *w = c->t->tok[mm->first].norm;
+    size_t n = strlen(w);
+    return n > 2 && strcmp(w + n - 2, "\xd9\x87") == 0;   /* ه */
+}
+
 /* Is a phrase of lexicon class cls ("وزراء"، "كل منهما") in tokens
  * [from, to)?  No when the rules have no such class. */
 static int class_between(const rctx *c, size_t from, size_t to, int cls)
@@ -704,16 +716,20 @@ static void resolve_references(rctx *c)
             const char *tid = c->r->titles.v[mm->title].id;
             /* "رئيس الجهاز": one whose title names a body with that word. */
             const char *body_word = titled_body_word(c, mm);
-            for (size_t q = 0; q < c->m->mentions.n; q++) {
-                const lia_mention *p = &c->m->mentions.v[q];
-                if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->first < mm->first
-                    && (p->title >= 0 ? !strcmp(c->r->titles.v[p->title].id, tid)
-                                      : named_with_title_word(c, p, mm))
-                    && (!mm->country[0] || !strcmp(p->country, mm->country))
-                    && (!body_word || span_has_word(c, p->first, p->last, body_word))
-                    && (who < 0 || p->first < c->m->mentions.v[who].first))
-                    who = (int)q;
-            }
+            /* "والتقت الوزيرة": a woman's title stands for a woman given
+             * it, when one was. */
+            for (int woman = feminine_title(c, mm); woman >= 0 && who < 0; woman--)
+                for (size_t q = 0; q < c->m->mentions.n; q++) {
+                    const lia_mention *p = &c->m->mentions.v[q];
+                    if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->first < mm->first
+                        && (p->title >= 0 ? !strcmp(c->r->titles.v[p->title].id, tid)
+                                          : named_with_title_word(c, p, mm))
+                        && (!mm->country[0] || !strcmp(p->country, mm->country))
+                        && (!body_word || span_has_word(c, p->first, p->last, body_word))
+                        && (!woman || feminine_title(c, p))
+                        && (who < 0 || p->first < c->m->mentions.v[who].first))
+                        who = (int)q;
+                }
             if (who < 0)
                 who = leader_named_before(c, k);
             if (who >= 0) {
