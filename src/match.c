@@ -1314,6 +1314,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             goto shape;
         /* "أركان الجيش الوطني الشعبي الجزائري": adjectives of the body's
          * own name, then its country's nisba. */
+        size_t own_end = e;   /* past the adjectives of its own name */
         if (!cl) {
             size_t j = e;
             while (j < e + 3 && j < c->t->n && same_sentence(c, i, j) && tok(c, j)->kind == LIA_TOK_WORD
@@ -1326,9 +1327,13 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             int nl = j > e ? nisba_at(c, j, &ci) : 0;
             if (nl)
                 cl = (int)(j - e) + nl;
+            own_end = j;
         }
-        if (!cl)
-            cl = parent_body_country(c, e, &ci);
+        /* "هيئة الأركان (المشتركة) للقوات المسلحة الأمريكية": the parent
+         * body, after the adjectives of the kind's own name. */
+        int pl = cl ? 0 : parent_body_country(c, own_end, &ci);
+        if (pl)
+            cl = (int)(own_end - e) + pl;
         /* "أركان الجيش الوطني الشعبي": a known body whose name starts
          * inside the kind's words and goes past them gives the country. */
         for (size_t k = i + 1; !cl && k < e; k++) {
