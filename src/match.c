@@ -1796,16 +1796,34 @@ static int royal_style(const lia_token *tk)
            || lia_token_matches(tk, "الشيخ") || lia_token_matches(tk, "الشيخه");
 }
 
+/* Does the person's own name end in the word tk ("لانغلي" of "مايكل
+ * لانغلي، قائد أفريكوم", whose mention runs on to the office)?  whole:
+ * as the word is written, without taking a preposition off. */
+static int name_ends_in(const lia_mention *mm, const lia_token *tk, int whole)
+{
+    const char *sp = strrchr(mm->surface, ' ');
+    if (!sp)
+        return 0;
+    char *word = lia_normalize_str(sp + 1);
+    const char *key = lia_entry_key_in(word);
+    /* (و or ف may lead it: "مميش ولانغلي".) */
+    int same = whole ? !strcmp(tk->norm + (tk->has_conj ? 2 : 0), key) : lia_token_matches(tk, key);
+    free(word);
+    return same;
+}
+
 /* "أكد الرئيس سوبيانتو تضامن بلاده" after "برابوو سوبيانتو": is the
  * word at i the last word of a person named before?  After a title it
  * is his surname (find_surnames reads it), and the words after it are
- * the clause's, not more of a name. */
-static int surname_named_before(const ctx *c, size_t i)
+ * the clause's, not more of a name.  whole: only as name_ends_in reads
+ * the word written whole. */
+static int surname_named_before(const ctx *c, size_t i, int whole)
 {
     for (size_t m = 0; m < c->m->mentions.n; m++) {
         const lia_mention *mm = &c->m->mentions.v[m];
         if (mm->type == LIA_T_PERSON && mm->last <= i && mm->last >= mm->first + 2
-            && lia_token_matches(tok(c, i), tok(c, mm->last - 1)->norm))
+            && ((!whole && lia_token_matches(tok(c, i), tok(c, mm->last - 1)->norm))
+                || name_ends_in(mm, tok(c, i), whole)))
             return 1;
     }
     return 0;
@@ -3278,7 +3296,7 @@ static size_t try_title_person(ctx *c, size_t i)
     size_t name_end = joined ? j
                       : ol ? longer_name_end(c, j, j + (size_t)ol)
                       : official_at(c, j, NULL) ? j : scan_name(c, j);
-    if (!ol && name_end > j + 1 && surname_named_before(c, j))
+    if (!ol && name_end > j + 1 && surname_named_before(c, j, 0))
         name_end = j;
     /* After a title, an unknown first name and a family name with the
      * article, closed by punctuation ("ونظيره الأردني عاطف الطراونة."،
@@ -3922,6 +3940,21 @@ static int counted_number(const ctx *c, size_t first, size_t last)
     return 0;
 }
 
+/* "يحل فيها لانغلي بتونس" after "مايكل لانغلي": a one-word city's name
+ * that is the surname of a person named before, written bare and after
+ * no preposition or word for a city, is that person's (find_surnames
+ * reads it); "في لانغلي"، "بلانغلي" stay the city. */
+static int surname_not_city(const ctx *c, size_t i, int cityl)
+{
+    if (cityl != 1)
+        return 0;
+    if (i > 0 && same_sentence(c, i - 1, i)
+        && ((preposition_at(c, i - 1) && !preposition_with_pronoun(tok(c, i - 1)))
+            || class_ends_before(c, i, c->cls.city_word) != SIZE_MAX))
+        return 0;
+    return surname_named_before(c, i, 1);
+}
+
 static size_t try_place(ctx *c, size_t i)
 {
     int idx, ci, len;
@@ -3982,7 +4015,7 @@ static size_t try_place(ctx *c, size_t i)
     int countryl = gaz_ref(c, i, LIA_G_COUNTRY, &ci);
     /* "للجنرال لانغلي": after a rank or a style, a city's name is a
      * person's (his surname, read later). */
-    if (cityl && !countryl && after_honorific(c, i))
+    if (cityl && !countryl && (after_honorific(c, i) || surname_not_city(c, i, cityl)))
         return i;
     /* A name that is a country and a city (عمان: Oman or Amman; الجزائر):
      * the city when it is a dateline, or when the document names the
