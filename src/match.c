@@ -2932,6 +2932,21 @@ static void add_stacked_title_bodies(ctx *c, const size_t *at, int n, int ci)
     }
 }
 
+/* "وزير الدفاع ورئيس الأركان السوري آنذاك العماد X": a nameless office
+ * whose body has no country of its own, joined by و to another kind of
+ * office, may be held by the one the second names (stacked_title_person
+ * decides). */
+static int office_joined_by_waw(const ctx *c, size_t j, const title_info *ti)
+{
+    if (!joined_by_waw(c, j) || !ti->n_bodies || ti->title < 0)
+        return 0;
+    for (int k = 0; k < ti->n_bodies; k++)
+        if (!ti->bodies[k].defaulted)
+            return 0;
+    int idx;
+    return gaz_ref(c, j, LIA_G_TITLE, &idx) && strcmp(c->r->titles.v[idx].id, c->r->titles.v[ti->title].id) != 0;
+}
+
 /* "رئيس مجلس السيادة الانتقالي القائد العام للقوات المسلحة الفريق أول
  * X"، "رئيس المخابرات العامة المصرية الوزير X": a title with the article
  * right after another title (parsed as ti, from i to j) stacks a second
@@ -2939,13 +2954,14 @@ static void add_stacked_title_bodies(ctx *c, const size_t *at, int n, int ci)
  * رئيس الوزراء الوزير الإسرائيلي X" is two persons).  Extends the person
  * the second title makes back to i with ti's bodies and sets *stacked.
  * Returns where the second title's reading ended, or j. */
-static size_t stacked_title_person(ctx *c, size_t i, size_t j, const title_info *ti, int *stacked)
+static size_t stacked_title_person(ctx *c, size_t i, size_t j, title_info *ti, int *stacked)
 {
     /* Not "مبعوث الرئيس الأمريكي X": a title that names no body yet is
      * whose envoy or adviser. */
-    if (!ti->n_bodies || j >= c->t->n || !same_sentence(c, i, j) || !has_article(tok(c, j))
-        || led_by_preposition(tok(c, j))
-        || joined_by_waw(c, j) || !gaz_ref(c, j, LIA_G_TITLE, NULL) || lex(c, j, c->cls.guest))
+    int waw = j < c->t->n && office_joined_by_waw(c, j, ti);
+    if (!ti->n_bodies || j >= c->t->n || !same_sentence(c, i, j) || (!has_article(tok(c, j)) && !waw)
+        || led_by_preposition(tok(c, j)) || (joined_by_waw(c, j) && !waw) || !gaz_ref(c, j, LIA_G_TITLE, NULL)
+        || lex(c, j, c->cls.guest))
         return j;
     size_t before = c->m->mentions.n;
     size_t end = try_title_person(c, j);
@@ -2955,10 +2971,19 @@ static size_t stacked_title_person(ctx *c, size_t i, size_t j, const title_info 
     if (end <= j || pi == c->m->mentions.n)
         return end > j ? end : j;
     lia_mention *pm = &c->m->mentions.v[pi];
-    const char *cc = ti->country >= 0 ? c->r->countries.v[ti->country].code
+    /* (Joined by و, the first office's country was only guessed.) */
+    const char *cc = waw ? ""
+                     : ti->country >= 0 ? c->r->countries.v[ti->country].code
                      : ti->n_bodies && !ti->bodies[0].defaulted ? ti->bodies[0].country : "";
     if (pm->type != LIA_T_PERSON || !pm->key[0] || (cc && cc[0] && pm->country[0] && strcmp(cc, pm->country)))
         return end;
+    /* Joined by و, the first office is his only when the second names no
+     * body, only the country both are of; "وزير الخارجية المكلف ومدير
+     * جهاز المخابرات العامة X" names two persons. */
+    if (waw && (pm->bodies[0] || !pm->country[0]))
+        return end;
+    /* A body only guessed is of the holder's country. */
+    rebind_defaulted_bodies(c, ti, lia_rules_country_index(c->r, pm->country));
     /* A deputy's office stacked on a head's is not his: only offices of
      * one rank, or a bare style ("الوزير") after the office, stack. */
     if (pm->bodies[0] && (!ti->office || !pm->office || strcmp(ti->office, pm->office)))
@@ -2976,7 +3001,7 @@ static size_t stacked_title_person(ctx *c, size_t i, size_t j, const title_info 
     pm->role = mention_text(c, i, j);
     if (!pm->country[0])
         pm->country = keep(c, cc && cc[0] ? cc : ti->bodies[0].country);
-    add_body_mentions(c, (title_info *)ti, i);
+    add_body_mentions(c, ti, i);
     *stacked = 1;
     return end;
 }
@@ -3242,8 +3267,9 @@ static size_t try_title_person(ctx *c, size_t i)
             while (nl && k < words_end + (size_t)nl + 3 && office_word(c, k, 1)
                    && (led_by_preposition(tok(c, k)) || has_article(tok(c, k))))
                 k++;
-            /* "... السفيرة سها جندي": a style between office and name. */
-            while ((h = (size_t)lex(c, k, c->cls.honorific)))
+            /* "... السفيرة سها جندي": a style between office and name;
+             * "رئيس الأركان السوري آنذاك العماد X": when he held it. */
+            while ((h = (size_t)lex(c, k, c->cls.honorific)) || (h = (size_t)lex(c, k, c->cls.former)))
                 k += h;
             /* A known official after them when of the nisba's country
              * ("... والشؤون الخارجية السنغالية ياسين فال"). */
