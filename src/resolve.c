@@ -1251,6 +1251,23 @@ static int ends_span(const rctx *c, size_t first)
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
  * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
+/* "وكانت زيارة يونيو الماضي قد شكلت ...": a month right after a visit
+ * word is the month of a visit told before with its days ("يومي 13 و14
+ * يونيو"): the last such days before token limit, else the month's own
+ * date. */
+static const char *visit_of_month_told_before(const rctx *c, const lia_date *month, size_t limit)
+{
+    if (strlen(month->iso) != 7 || month->first == 0 || !lia_lex_at(c->m, month->first - 1, c->cls.visit_noun))
+        return month->iso;
+    const char *days = month->iso;
+    for (size_t i = 0; i < c->m->n_dates; i++) {
+        const lia_date *d = &c->m->dates[i];
+        if (d->first < limit && d->has_day && !d->dateline && !strncmp(d->iso, month->iso, 7) && d->iso[7] == '-')
+            days = d->iso;
+    }
+    return days;
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1330,6 +1347,8 @@ static const char *sentence_date(const rctx *c, size_t s)
             best_rank = rank;
         }
     }
+    if (best && !best->has_day)
+        return visit_of_month_told_before(c, best, se->first);
     return best ? best->iso : NULL;
 }
 
