@@ -6631,10 +6631,11 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     }
     for (size_t k = 0; k < out->mentions.n; k++) {
         lia_mention *mm = &out->mentions.v[k];
-        /* ... and "وفدا أوفده الرئيس X": who sent someone is no party. */
+        /* ... and "وفدا أوفده الرئيس X": who sent someone is no party;
+         * nor "مساعدي وزير الداخلية": whose aides were there. */
         if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0
             && (possessor_of_title(&c, mm->first) || served_by_someone(&c, mm->first)
-                || lex(&c, mm->first - 1, c.cls.sent_by)
+                || lex(&c, mm->first - 1, c.cls.sent_by) || lex(&c, mm->first - 1, c.cls.aides_of)
                 || message_sender(&c, mm->first)))
             mm->possessor = 1;
     }
