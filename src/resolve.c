@@ -1642,6 +1642,23 @@ static int topic_place(const rctx *c, const lia_rel_match *rm, const lia_mention
     return topic;
 }
 
+static int countries_officials(const rctx *c, int mi);
+
+/* "برفقة ... وقادة بلجيكا والنمسا وقبرص": is country mention k in a list
+ * of countries whose leaders or ministers a plural title names (whose
+ * officials, no place)? */
+static int country_of_officials_list(const rctx *c, int k)
+{
+    int first = k;
+    while (first > 0) {
+        const lia_mention *prev = &c->m->mentions.v[first - 1], *cur = &c->m->mentions.v[first];
+        if (prev->type != LIA_T_COUNTRY || prev->last != cur->first || !c->t->tok[cur->first].has_conj)
+            break;
+        first--;
+    }
+    return countries_officials(c, first);
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1671,7 +1688,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             const lia_mention *mm = &c->m->mentions.v[k];
             if (mm->inner || !mm->key[0] || !(mm->type & LIA_T_PLACE) || mm->delegation)
                 continue;
-            if (mm->last == end)
+            if (mm->last == end && !country_of_officials_list(c, (int)k))
                 return city_in_clause(c, se, link, mm);
             if (mm->first > se->first && mm->last < end && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
                 last_in = mm->key;
@@ -3254,6 +3271,19 @@ static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *
                  date ? date : c->context_date, place ? place : c->context_place, rm->sentence, p->id);
 }
 
+/* Is rm's first B of another country than the place of rm's sentence
+ * (or of the story)? */
+static int companion_not_host(rctx *c, const lia_rel_match *rm)
+{
+    c->anchor = rm->anchor;
+    const char *place = sentence_place(c, rm->sentence, rm);
+    if (!place)
+        place = c->context_place;
+    const char *cc = place ? country_of_place(c, place) : "";
+    const char *bc = c->m->mentions.v[rm->b[0]].country;
+    return cc[0] && bc[0] && strcmp(cc, bc) != 0;
+}
+
 /* How many elements of pattern p are of class cls. */
 static int class_count(const lia_pattern *p, int cls)
 {
@@ -4228,6 +4258,12 @@ static void relations_from_matches(rctx *c)
             if (is_relation(p, "met") && rm->n_b > 0 && class_between(c, rm->anchor + 1, object_at, c->cls.officials_of))
                 continue;
         }
+        /* "الزيارة التي قامت بها X إلى القاهرة، برفقة Y": a companion of
+         * another country than the place's came along with the visitor;
+         * no host escorted him. */
+        if (rm->a < 0 && is_relation(p, "met") && pattern_has_class(p, c->cls.accompany) && rm->n_b > 0
+            && companion_not_host(c, rm))
+            continue;
         /* "توج الحوار بلقاء الرئيس X ورئيس الوزراء Y": a meeting word's
          * list of two sides, with no person before it in its sentence,
          * met each other. */
