@@ -6623,6 +6623,15 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
     mark_spouses(&c);
     orgs_in_titles_before_names(&c);
+    /* "في أول نشاط له على رأس وزارة الدفاع": the body one heads, told as
+     * his post, is no party of what the sentence tells. */
+    for (size_t k = 0; k < out->mentions.n; k++) {
+        lia_mention *mm = &out->mentions.v[k];
+        if ((mm->type == LIA_T_AGENCY || mm->type == LIA_T_ORG) && !mm->inner && mm->first >= 2
+            && same_sentence(&c, mm->first - 2, mm->first) && lia_token_matches(tok(&c, mm->first - 2), "علي")
+            && lia_token_matches(tok(&c, mm->first - 1), "راس"))
+            mm->inner = 1;
+    }
     out->mention_at = xcalloc(t->n + 1, sizeof *out->mention_at);
     for (size_t k = 0; k < out->mentions.n; k++) {
         const lia_mention *mm = &out->mentions.v[k];
