@@ -1314,6 +1314,7 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             goto shape;
         /* "أركان الجيش الوطني الشعبي الجزائري": adjectives of the body's
          * own name, then its country's nisba. */
+        size_t own_end = e;   /* past the adjectives of its own name */
         if (!cl) {
             size_t j = e;
             while (j < e + 3 && j < c->t->n && same_sentence(c, i, j) && tok(c, j)->kind == LIA_TOK_WORD
@@ -1326,9 +1327,13 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             int nl = j > e ? nisba_at(c, j, &ci) : 0;
             if (nl)
                 cl = (int)(j - e) + nl;
+            own_end = j;
         }
-        if (!cl)
-            cl = parent_body_country(c, e, &ci);
+        /* "هيئة الأركان (المشتركة) للقوات المسلحة الأمريكية": the parent
+         * body, after the adjectives of the kind's own name. */
+        int pl = cl ? 0 : parent_body_country(c, own_end, &ci);
+        if (pl)
+            cl = (int)(own_end - e) + pl;
         /* "أركان الجيش الوطني الشعبي": a known body whose name starts
          * inside the kind's words and goes past them gives the country. */
         for (size_t k = i + 1; !cl && k < e; k++) {
@@ -1791,16 +1796,34 @@ static int royal_style(const lia_token *tk)
            || lia_token_matches(tk, "الشيخ") || lia_token_matches(tk, "الشيخه");
 }
 
+/* Does the person's own name end in the word tk ("لانغلي" of "مايكل
+ * لانغلي، قائد أفريكوم", whose mention runs on to the office)?  whole:
+ * as the word is written, without taking a preposition off. */
+static int name_ends_in(const lia_mention *mm, const lia_token *tk, int whole)
+{
+    const char *sp = strrchr(mm->surface, ' ');
+    if (!sp)
+        return 0;
+    char *word = lia_normalize_str(sp + 1);
+    const char *key = lia_entry_key_in(word);
+    /* (و or ف may lead it: "مميش ولانغلي".) */
+    int same = whole ? !strcmp(tk->norm + (tk->has_conj ? 2 : 0), key) : lia_token_matches(tk, key);
+    free(word);
+    return same;
+}
+
 /* "أكد الرئيس سوبيانتو تضامن بلاده" after "برابوو سوبيانتو": is the
  * word at i the last word of a person named before?  After a title it
  * is his surname (find_surnames reads it), and the words after it are
- * the clause's, not more of a name. */
-static int surname_named_before(const ctx *c, size_t i)
+ * the clause's, not more of a name.  whole: only as name_ends_in reads
+ * the word written whole. */
+static int surname_named_before(const ctx *c, size_t i, int whole)
 {
     for (size_t m = 0; m < c->m->mentions.n; m++) {
         const lia_mention *mm = &c->m->mentions.v[m];
         if (mm->type == LIA_T_PERSON && mm->last <= i && mm->last >= mm->first + 2
-            && lia_token_matches(tok(c, i), tok(c, mm->last - 1)->norm))
+            && ((!whole && lia_token_matches(tok(c, i), tok(c, mm->last - 1)->norm))
+                || name_ends_in(mm, tok(c, i), whole)))
             return 1;
     }
     return 0;
@@ -2909,6 +2932,21 @@ static void add_stacked_title_bodies(ctx *c, const size_t *at, int n, int ci)
     }
 }
 
+/* "وزير الدفاع ورئيس الأركان السوري آنذاك العماد X": a nameless office
+ * whose body has no country of its own, joined by و to another kind of
+ * office, may be held by the one the second names (stacked_title_person
+ * decides). */
+static int office_joined_by_waw(const ctx *c, size_t j, const title_info *ti)
+{
+    if (!joined_by_waw(c, j) || !ti->n_bodies || ti->title < 0)
+        return 0;
+    for (int k = 0; k < ti->n_bodies; k++)
+        if (!ti->bodies[k].defaulted)
+            return 0;
+    int idx;
+    return gaz_ref(c, j, LIA_G_TITLE, &idx) && strcmp(c->r->titles.v[idx].id, c->r->titles.v[ti->title].id) != 0;
+}
+
 /* "رئيس مجلس السيادة الانتقالي القائد العام للقوات المسلحة الفريق أول
  * X"، "رئيس المخابرات العامة المصرية الوزير X": a title with the article
  * right after another title (parsed as ti, from i to j) stacks a second
@@ -2916,13 +2954,14 @@ static void add_stacked_title_bodies(ctx *c, const size_t *at, int n, int ci)
  * رئيس الوزراء الوزير الإسرائيلي X" is two persons).  Extends the person
  * the second title makes back to i with ti's bodies and sets *stacked.
  * Returns where the second title's reading ended, or j. */
-static size_t stacked_title_person(ctx *c, size_t i, size_t j, const title_info *ti, int *stacked)
+static size_t stacked_title_person(ctx *c, size_t i, size_t j, title_info *ti, int *stacked)
 {
     /* Not "مبعوث الرئيس الأمريكي X": a title that names no body yet is
      * whose envoy or adviser. */
-    if (!ti->n_bodies || j >= c->t->n || !same_sentence(c, i, j) || !has_article(tok(c, j))
-        || led_by_preposition(tok(c, j))
-        || joined_by_waw(c, j) || !gaz_ref(c, j, LIA_G_TITLE, NULL) || lex(c, j, c->cls.guest))
+    int waw = j < c->t->n && office_joined_by_waw(c, j, ti);
+    if (!ti->n_bodies || j >= c->t->n || !same_sentence(c, i, j) || (!has_article(tok(c, j)) && !waw)
+        || led_by_preposition(tok(c, j)) || (joined_by_waw(c, j) && !waw) || !gaz_ref(c, j, LIA_G_TITLE, NULL)
+        || lex(c, j, c->cls.guest))
         return j;
     size_t before = c->m->mentions.n;
     size_t end = try_title_person(c, j);
@@ -2932,10 +2971,19 @@ static size_t stacked_title_person(ctx *c, size_t i, size_t j, const title_info 
     if (end <= j || pi == c->m->mentions.n)
         return end > j ? end : j;
     lia_mention *pm = &c->m->mentions.v[pi];
-    const char *cc = ti->country >= 0 ? c->r->countries.v[ti->country].code
+    /* (Joined by و, the first office's country was only guessed.) */
+    const char *cc = waw ? ""
+                     : ti->country >= 0 ? c->r->countries.v[ti->country].code
                      : ti->n_bodies && !ti->bodies[0].defaulted ? ti->bodies[0].country : "";
     if (pm->type != LIA_T_PERSON || !pm->key[0] || (cc && cc[0] && pm->country[0] && strcmp(cc, pm->country)))
         return end;
+    /* Joined by و, the first office is his only when the second names no
+     * body, only the country both are of; "وزير الخارجية المكلف ومدير
+     * جهاز المخابرات العامة X" names two persons. */
+    if (waw && (pm->bodies[0] || !pm->country[0]))
+        return end;
+    /* A body only guessed is of the holder's country. */
+    rebind_defaulted_bodies(c, ti, lia_rules_country_index(c->r, pm->country));
     /* A deputy's office stacked on a head's is not his: only offices of
      * one rank, or a bare style ("الوزير") after the office, stack. */
     if (pm->bodies[0] && (!ti->office || !pm->office || strcmp(ti->office, pm->office)))
@@ -2953,7 +3001,7 @@ static size_t stacked_title_person(ctx *c, size_t i, size_t j, const title_info 
     pm->role = mention_text(c, i, j);
     if (!pm->country[0])
         pm->country = keep(c, cc && cc[0] ? cc : ti->bodies[0].country);
-    add_body_mentions(c, (title_info *)ti, i);
+    add_body_mentions(c, ti, i);
     *stacked = 1;
     return end;
 }
@@ -3219,8 +3267,9 @@ static size_t try_title_person(ctx *c, size_t i)
             while (nl && k < words_end + (size_t)nl + 3 && office_word(c, k, 1)
                    && (led_by_preposition(tok(c, k)) || has_article(tok(c, k))))
                 k++;
-            /* "... السفيرة سها جندي": a style between office and name. */
-            while ((h = (size_t)lex(c, k, c->cls.honorific)))
+            /* "... السفيرة سها جندي": a style between office and name;
+             * "رئيس الأركان السوري آنذاك العماد X": when he held it. */
+            while ((h = (size_t)lex(c, k, c->cls.honorific)) || (h = (size_t)lex(c, k, c->cls.former)))
                 k += h;
             /* A known official after them when of the nisba's country
              * ("... والشؤون الخارجية السنغالية ياسين فال"). */
@@ -3273,7 +3322,7 @@ static size_t try_title_person(ctx *c, size_t i)
     size_t name_end = joined ? j
                       : ol ? longer_name_end(c, j, j + (size_t)ol)
                       : official_at(c, j, NULL) ? j : scan_name(c, j);
-    if (!ol && name_end > j + 1 && surname_named_before(c, j))
+    if (!ol && name_end > j + 1 && surname_named_before(c, j, 0))
         name_end = j;
     /* After a title, an unknown first name and a family name with the
      * article, closed by punctuation ("ونظيره الأردني عاطف الطراونة."،
@@ -3931,6 +3980,21 @@ static int counted_number(const ctx *c, size_t first, size_t last)
     return 0;
 }
 
+/* "يحل فيها لانغلي بتونس" after "مايكل لانغلي": a one-word city's name
+ * that is the surname of a person named before, written bare and after
+ * no preposition or word for a city, is that person's (find_surnames
+ * reads it); "في لانغلي"، "بلانغلي" stay the city. */
+static int surname_not_city(const ctx *c, size_t i, int cityl)
+{
+    if (cityl != 1)
+        return 0;
+    if (i > 0 && same_sentence(c, i - 1, i)
+        && ((preposition_at(c, i - 1) && !preposition_with_pronoun(tok(c, i - 1)))
+            || class_ends_before(c, i, c->cls.city_word) != SIZE_MAX))
+        return 0;
+    return surname_named_before(c, i, 1);
+}
+
 static size_t try_place(ctx *c, size_t i)
 {
     int idx, ci, len;
@@ -3991,7 +4055,7 @@ static size_t try_place(ctx *c, size_t i)
     int countryl = gaz_ref(c, i, LIA_G_COUNTRY, &ci);
     /* "للجنرال لانغلي": after a rank or a style, a city's name is a
      * person's (his surname, read later). */
-    if (cityl && !countryl && after_honorific(c, i))
+    if (cityl && !countryl && (after_honorific(c, i) || surname_not_city(c, i, cityl)))
         return i;
     /* A name that is a country and a city (عمان: Oman or Amman; الجزائر):
      * the city when it is a dateline, or when the document names the
@@ -6582,6 +6646,15 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
     mark_spouses(&c);
     orgs_in_titles_before_names(&c);
+    /* "في أول نشاط له على رأس وزارة الدفاع": the body one heads, told as
+     * his post, is no party of what the sentence tells. */
+    for (size_t k = 0; k < out->mentions.n; k++) {
+        lia_mention *mm = &out->mentions.v[k];
+        if ((mm->type == LIA_T_AGENCY || mm->type == LIA_T_ORG) && !mm->inner && mm->first >= 2
+            && same_sentence(&c, mm->first - 2, mm->first) && lia_token_matches(tok(&c, mm->first - 2), "علي")
+            && lia_token_matches(tok(&c, mm->first - 1), "راس"))
+            mm->inner = 1;
+    }
     out->mention_at = xcalloc(t->n + 1, sizeof *out->mention_at);
     for (size_t k = 0; k < out->mentions.n; k++) {
         const lia_mention *mm = &out->mentions.v[k];
@@ -6590,10 +6663,11 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     }
     for (size_t k = 0; k < out->mentions.n; k++) {
         lia_mention *mm = &out->mentions.v[k];
-        /* ... and "وفدا أوفده الرئيس X": who sent someone is no party. */
+        /* ... and "وفدا أوفده الرئيس X": who sent someone is no party;
+         * nor "مساعدي وزير الداخلية": whose aides were there. */
         if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0
             && (possessor_of_title(&c, mm->first) || served_by_someone(&c, mm->first)
-                || lex(&c, mm->first - 1, c.cls.sent_by)
+                || lex(&c, mm->first - 1, c.cls.sent_by) || lex(&c, mm->first - 1, c.cls.aides_of)
                 || message_sender(&c, mm->first)))
             mm->possessor = 1;
     }

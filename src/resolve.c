@@ -1274,6 +1274,23 @@ static int ends_span(const rctx *c, size_t first)
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
  * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
+/* "وكانت زيارة يونيو الماضي قد شكلت ...": a month right after a visit
+ * word is the month of a visit told before with its days ("يومي 13 و14
+ * يونيو"): the last such days before token limit, else the month's own
+ * date. */
+static const char *visit_of_month_told_before(const rctx *c, const lia_date *month, size_t limit)
+{
+    if (strlen(month->iso) != 7 || month->first == 0 || !lia_lex_at(c->m, month->first - 1, c->cls.visit_noun))
+        return month->iso;
+    const char *days = month->iso;
+    for (size_t i = 0; i < c->m->n_dates; i++) {
+        const lia_date *d = &c->m->dates[i];
+        if (d->first < limit && d->has_day && !d->dateline && !strncmp(d->iso, month->iso, 7) && d->iso[7] == '-')
+            days = d->iso;
+    }
+    return days;
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1353,6 +1370,8 @@ static const char *sentence_date(const rctx *c, size_t s)
             best_rank = rank;
         }
     }
+    if (best && !best->has_day)
+        return visit_of_month_told_before(c, best, se->first);
     return best ? best->iso : NULL;
 }
 
@@ -1646,6 +1665,23 @@ static int topic_place(const rctx *c, const lia_rel_match *rm, const lia_mention
     return topic;
 }
 
+static int countries_officials(const rctx *c, int mi);
+
+/* "برفقة ... وقادة بلجيكا والنمسا وقبرص": is country mention k in a list
+ * of countries whose leaders or ministers a plural title names (whose
+ * officials, no place)? */
+static int country_of_officials_list(const rctx *c, int k)
+{
+    int first = k;
+    while (first > 0) {
+        const lia_mention *prev = &c->m->mentions.v[first - 1], *cur = &c->m->mentions.v[first];
+        if (prev->type != LIA_T_COUNTRY || prev->last != cur->first || !c->t->tok[cur->first].has_conj)
+            break;
+        first--;
+    }
+    return countries_officials(c, first);
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1675,7 +1711,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             const lia_mention *mm = &c->m->mentions.v[k];
             if (mm->inner || !mm->key[0] || !(mm->type & LIA_T_PLACE) || mm->delegation)
                 continue;
-            if (mm->last == end)
+            if (mm->last == end && !country_of_officials_list(c, (int)k))
                 return city_in_clause(c, se, link, mm);
             if (mm->first > se->first && mm->last < end && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
                 last_in = mm->key;
@@ -3292,6 +3328,19 @@ static void met_both_sides(rctx *c, const lia_rel_match *rm, const lia_pattern *
                  date ? date : c->context_date, place ? place : c->context_place, rm->sentence, p->id);
 }
 
+/* Is rm's first B of another country than the place of rm's sentence
+ * (or of the story)? */
+static int companion_not_host(rctx *c, const lia_rel_match *rm)
+{
+    c->anchor = rm->anchor;
+    const char *place = sentence_place(c, rm->sentence, rm);
+    if (!place)
+        place = c->context_place;
+    const char *cc = place ? country_of_place(c, place) : "";
+    const char *bc = c->m->mentions.v[rm->b[0]].country;
+    return cc[0] && bc[0] && strcmp(cc, bc) != 0;
+}
+
 /* How many elements of pattern p are of class cls. */
 static int class_count(const lia_pattern *p, int cls)
 {
@@ -4263,6 +4312,12 @@ static void relations_from_matches(rctx *c)
             if (is_relation(p, "met") && rm->n_b > 0 && class_between(c, rm->anchor + 1, object_at, c->cls.officials_of))
                 continue;
         }
+        /* "الزيارة التي قامت بها X إلى القاهرة، برفقة Y": a companion of
+         * another country than the place's came along with the visitor;
+         * no host escorted him. */
+        if (rm->a < 0 && is_relation(p, "met") && pattern_has_class(p, c->cls.accompany) && rm->n_b > 0
+            && companion_not_host(c, rm))
+            continue;
         /* "توج الحوار بلقاء الرئيس X ورئيس الوزراء Y": a meeting word's
          * list of two sides, with no person before it in its sentence,
          * met each other. */

@@ -1360,6 +1360,7 @@ static void look_up_named_classes(lia_rules *r)
     n->remote = lia_rules_class(r, "remote");
     n->ruler_of = lia_rules_class(r, "ruler_of");
     n->sent_by = lia_rules_class(r, "sent_by");
+    n->aides_of = lia_rules_class(r, "aides_of");
     n->serving_as = lia_rules_class(r, "serving_as");
     n->spouse = lia_rules_class(r, "spouse");
     n->sign_verb = lia_rules_class(r, "sign_verb");
