@@ -1192,6 +1192,19 @@ static int semicolon_between(const rctx *c, size_t a, size_t b)
     return 0;
 }
 
+/* Does a semicolon between tokens a < b open a clause of its own ("وتعود
+ * الصلة بين X والحلف إلى ...؛ ففي 2018 حل Y ...، واستقبله Z": X acts no
+ * further)?  Not one that explains the clause before with its subject
+ * ("؛ إذ كان قد أجرى محادثات"). */
+static int new_clause_between(const rctx *c, size_t a, size_t b)
+{
+    for (size_t k = a; k < b && k + 1 < c->t->n; k++)
+        if (c->t->tok[k].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[k].norm, ";")
+            && !lia_token_matches(&c->t->tok[k + 1], "اذ"))
+            return 1;
+    return 0;
+}
+
 /* Is token t a word joined by و right after a comma ("، واجتمع")?  Not
  * a verb whose own first letter is و ("، وقّع"، "، وصل"): the word after
  * the و has three letters at least. */
@@ -2841,6 +2854,8 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
             break;
         if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first < se->first
             || mm->both_sides || mm->group || mm->possessor)
+            continue;
+        if (new_clause_between(c, mm->last, rm->anchor))
             continue;
         int is_b = has_object(rm, (int)q);
         /* "مباحثات مع شمخاني ويلتقي ...": whom he talked with is no subject;
