@@ -5379,7 +5379,10 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
         size_t k = j + 2;
         while (k < pm->sent_last && k < j + 16 && !is_punct(c, k, ","))
             k++;
-        if (k < pm->sent_last && is_punct(c, k, ","))
+        /* ... not when the clause ends on a person of its own: "ومثلها X،
+         * الذي التقى على هامشها نظيره Y، ووزير الخارجية Z" lists whom X
+         * met, not more of those who represented it. */
+        if (k < pm->sent_last && is_punct(c, k, ",") && !((types & LIA_T_PERSON) && person_ending_at(c, k)))
             j = k;
     }
     /* "محمد علوش القيادي في «جيش الإسلام»، ووفد ...": past an office

@@ -2999,6 +2999,18 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
     return 1;
 }
 
+/* Does a country follow rm's trigger right away ("وشاركت موريتانيا في
+ * قمة للحلف"): the verb's own subject, no person's attendance? */
+static int country_after_trigger(const rctx *c, const lia_rel_match *rm)
+{
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first == rm->anchor + 1 && !mm->inner && mm->type == LIA_T_COUNTRY)
+            return 1;
+    }
+    return 0;
+}
+
 /* Does the person of mention mm hold an office in an armed group? */
 static int serves_armed_group(const rctx *c, const lia_mention *mm)
 {
@@ -4333,7 +4345,8 @@ static void relations_from_matches(rctx *c)
             alist[na++] = c->joint[0];
             alist[na++] = c->joint[1];
         }
-        if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
+        if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0
+            && !(is_relation(p, "attended") && country_after_trigger(c, rm)))
             alist[na++] = c->subject;
         /* ... and a group found by the readings after them ("واستهل الضيوف
          * الثلاثة يومهم ...، حيث رحب بهم الوزير X"): its persons. */
