@@ -1450,6 +1450,25 @@ static size_t before_venue_spot(const rctx *c, size_t pi, size_t first)
  * order of trust: the place of an event it is in, a place that hosted
  * it, a city in في right after it.  One pass over the mentions keeps the
  * first of each kind. */
+/* "حيث استقبله العاهل الأردني X في عمّان": a city named with في right
+ * after the trigger's last object is where it happened, whatever city
+ * the clause before "حيث" named.  Its key, or NULL. */
+static const char *city_after_object(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    if (rm->n_b == 0)
+        return NULL;
+    size_t end = c->m->mentions.v[rm->b[rm->n_b - 1]].last;
+    if (end <= rm->anchor || end + 1 >= c->t->n || !lia_token_matches(&c->t->tok[end], "في"))
+        return NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first == end + 1
+            && (size_t)c->t->tok[mm->first].sentence == s)
+            return mm->key;
+    }
+    return NULL;
+}
+
 static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, const char **place)
 {
     const char *hosted = NULL, *city_after = NULL, *country_after = NULL;
@@ -1490,6 +1509,8 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
     }
     if (!city_after)
         city_after = country_after;
+    if (!city_after)
+        city_after = city_after_object(c, s, rm);
     *place = hosted ? hosted : city_after;
     return *place != NULL;
 }
