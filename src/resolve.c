@@ -43,6 +43,8 @@ typedef struct {
     /* Relations a headline told without a date of its own: they take the
      * story's date at the end if the body leaves them undated. */
     VEC(lia_relation *) headline_undated;
+    /* Relations a headline told first: the body's telling places them. */
+    VEC(lia_relation *) headline_told;
     /* The last meeting told: its sentence + 1 (0: none), date and place,
      * which a sentence opened by "كما" goes on with. */
     size_t met_sent;
@@ -2083,6 +2085,26 @@ static lia_relation *add_fact(rctx *c, const char *rel, const char *a, const cha
     return r;
 }
 
+/* "مدير «سي آي إيه» يحل بطرابلس وبنغازي.. لقاءات مع الدبيبة وحفتر": a
+ * headline lists its places, the body says which meeting was where; r,
+ * told first by the headline, takes the body's place when the headline
+ * named it too. */
+static void place_told_in_headline(rctx *c, lia_relation *r, const char *place)
+{
+    int in_headline = 0;
+    for (size_t q = 0; q < c->m->mentions.n && !in_headline; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        in_headline = (mm->type & LIA_T_PLACE) && !strcmp(mm->key, place)
+                      && is_headline(c, (size_t)c->t->tok[mm->first].sentence);
+    }
+    for (size_t k = 0; k < c->headline_told.n && in_headline; k++)
+        if (c->headline_told.v[k] == r) {
+            lia_facts_replace_place(c->f, r, place);
+            c->headline_told.v[k] = c->headline_told.v[--c->headline_told.n];
+            return;
+        }
+}
+
 static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
                          const char *date, const char *place, size_t sent, const char *rule)
 {
@@ -2100,6 +2122,10 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
     }
     size_t known = c->f->relations.n;
     lia_relation *r = add_fact(c, rel, a, b, date, place, sent, rule);
+    if (r && is_headline(c, sent) && c->f->relations.n > known)
+        VEC_PUSH(c->headline_told, r);
+    else if (r && place && place[0] && !is_headline(c, sent))
+        place_told_in_headline(c, r, place);
     if (strcmp(rel, "met") == 0) {
         if (c->f->relations.n > known && !c->first_met_of_sent[sent])
             c->first_met_of_sent[sent] = known + 1;
@@ -3581,6 +3607,7 @@ static void date_headline_relations(rctx *c)
         lia_facts_date_relation(c->f, c->headline_undated.v[k], c->context_date);
     }
     VEC_FREE(c->headline_undated);
+    VEC_FREE(c->headline_told);
 }
 
 /* "وانطلقت المباحثات الموسعة بين الوفدين، بمشاركة X": does sentence s
