@@ -3326,6 +3326,15 @@ static int pattern_has_class(const lia_pattern *p, int cls)
     return 0;
 }
 
+/* Does pattern p hold the word (an entry key) as one of its elements? */
+static int pattern_has_word(const lia_pattern *p, const char *word)
+{
+    for (size_t e = 0; e < p->n_el; e++)
+        if (p->el[e].kind == LIA_P_WORD && !strcmp(p->el[e].word, word))
+            return 1;
+    return 0;
+}
+
 /* For a met rule naming a meeting of three or more ("في اجتماع ثلاثي")
  * that read one subject: whom another met rule at its trigger read as
  * that subject's objects, two or more, as *out's subjects.  Returns 1, or
@@ -3911,6 +3920,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             if (pattern_has_class(p, c->cls.receive))
                 side[0] = NULL;
             if (pattern_has_class(p, c->cls.receive_pron))
+                side[1] = NULL;
+            /* ... and so is who "كان في استقبال" the guest on arrival. */
+            if (pattern_has_word(p, "استقبال"))
                 side[1] = NULL;
             for (int q = 0; q < 2; q++)
                 /* An ambassador or an adviser posted there is not visiting. */
