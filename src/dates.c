@@ -629,7 +629,10 @@ static size_t this_month_day(const ctx *c, size_t i, size_t k, int d, date_vec *
                 if (out->v[q].first >= i || strlen(iso) < 7 || iso[0] == '-'
                     || sscanf(iso, "%4d-%2d", &y, &m) != 2)
                     continue;
-                if (pass == 0 && c->has_doc && y < c->dy - 1)
+                /* (Not one told in the same sentence: "أعادت إيران فتح
+                 * سفارتها في يونيو 2023، وحل X ضيفاً على طهران في السابع
+                 * عشر من الشهر نفسه".) */
+                if (pass == 0 && c->has_doc && y < c->dy - 1 && tk(c, out->v[q].first)->sentence != tk(c, i)->sentence)
                     continue;
                 if (!fmt_day(a, sizeof a, y, m, d))
                     return end;

@@ -192,6 +192,11 @@ void lia_facts_redate_relation(lia_facts *f, lia_relation *r, const char *date)
     r->date = dup_or_empty(f->strings, date);
 }
 
+void lia_facts_replace_place(lia_facts *f, lia_relation *r, const char *place)
+{
+    r->place = dup_or_empty(f->strings, place);
+}
+
 lia_relation *lia_facts_find_relation(lia_facts *f, const char *relation, const char *a,
                                       const char *b, const char *source)
 {

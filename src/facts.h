@@ -77,6 +77,8 @@ void lia_facts_mention(lia_entity *e, const char *surface);
 void lia_facts_date_relation(lia_facts *f, lia_relation *r, const char *date);
 /* Sets r's date, whatever it was (r belongs to f). */
 void lia_facts_redate_relation(lia_facts *f, lia_relation *r, const char *date);
+/* Sets r's place, whatever it was (r belongs to f). */
+void lia_facts_replace_place(lia_facts *f, lia_relation *r, const char *place);
 /* The relation of that kind between a and b from source, or NULL. */
 lia_relation *lia_facts_find_relation(lia_facts *f, const char *relation, const char *a,
                                       const char *b, const char *source);

@@ -1678,6 +1678,21 @@ static int name_word(const ctx *c, size_t i, int first)
     return 1;
 }
 
+/* Is word i a feminine noun with the article and a feminine nisba after
+ * it ("الوزير ولد سيدي المقاربة الموريتانية": the approach he set out,
+ * no family name)? */
+static int feminine_noun_with_nisba(const ctx *c, size_t i)
+{
+    const char *w = tok(c, i)->norm;
+    size_t l = strlen(w);
+    if (l < 4 || strcmp(w + l - 2, "ه") != 0 || i + 1 >= c->t->n || !same_sentence(c, i, i + 1))
+        return 0;
+    const lia_token *nx = tok(c, i + 1);
+    size_t nl = strlen(nx->norm);
+    return has_article(nx) && !nx->has_conj && nl > 4 && strcmp(nx->norm + nl - 4, "يه") == 0
+           && nisba_at(c, i + 1, NULL) == 1;
+}
+
 /* The end of an unknown name starting at i (two or three words, not
  * counting connectors such as بن and عبد), or i.  A family name with the
  * article (الخليفي) or a third word that reads as a plural noun ends it.
@@ -1718,6 +1733,8 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
         if (!part && !after_part) {
             size_t l = strlen(tk->norm);
             if (words >= 2 && l > 4 && strcmp(tk->norm + l - 4, "ات") == 0)
+                break;
+            if (j > i && article && feminine_noun_with_nisba(c, j))
                 break;
             /* "بمراسم عسكرية رسمية": an adjective in -ية after the first
              * word is no part of a name. */
@@ -1824,6 +1841,12 @@ static int surname_named_before(const ctx *c, size_t i, int whole)
         if (mm->type == LIA_T_PERSON && mm->last <= i && mm->last >= mm->first + 2
             && ((!whole && lia_token_matches(tok(c, i), tok(c, mm->last - 1)->norm))
                 || name_ends_in(mm, tok(c, i), whole)))
+            return 1;
+        /* ... or a compound family name: "الوزير ولد سيدي" after "حننه ولد
+         * سيدي", "عبد المهدي" after "عادل عبد المهدي". */
+        if (mm->type == LIA_T_PERSON && mm->last <= i && mm->last >= mm->first + 3 && i + 1 < c->t->n
+            && lex(c, mm->last - 2, c->cls.name_part) && lia_token_matches(tok(c, i), tok(c, mm->last - 2)->norm)
+            && lia_token_matches(tok(c, i + 1), tok(c, mm->last - 1)->norm))
             return 1;
     }
     return 0;
@@ -4848,8 +4871,10 @@ static void find_surnames(ctx *c)
         }
         if (!kn.n_words)
             continue;
+        /* (A Mauritanian family name is "ولد X": "الوزير ولد سيدي".) */
         kn.compound = kn.n_words >= 3 && (!strcmp(kn.words[kn.n_words - 2], "عبد")
-                                          || !strcmp(kn.words[kn.n_words - 2], "ابو"));
+                                          || !strcmp(kn.words[kn.n_words - 2], "ابو")
+                                          || !strcmp(kn.words[kn.n_words - 2], "ولد"));
         {
             const char *sp = strrchr(mm->surface, ' ');
             sp = sp ? sp + 1 : mm->surface;
@@ -5441,7 +5466,10 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
         size_t k = j + 2;
         while (k < pm->sent_last && k < j + 16 && !is_punct(c, k, ","))
             k++;
-        if (k < pm->sent_last && is_punct(c, k, ","))
+        /* ... not when the clause ends on a person of its own: "ومثلها X،
+         * الذي التقى على هامشها نظيره Y، ووزير الخارجية Z" lists whom X
+         * met, not more of those who represented it. */
+        if (k < pm->sent_last && is_punct(c, k, ",") && !((types & LIA_T_PERSON) && person_ending_at(c, k)))
             j = k;
     }
     /* "محمد علوش القيادي في «جيش الإسلام»، ووفد ...": past an office

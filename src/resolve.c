@@ -43,6 +43,8 @@ typedef struct {
     /* Relations a headline told without a date of its own: they take the
      * story's date at the end if the body leaves them undated. */
     VEC(lia_relation *) headline_undated;
+    /* Relations a headline told first: the body's telling places them. */
+    VEC(lia_relation *) headline_told;
     /* The last meeting told: its sentence + 1 (0: none), date and place,
      * which a sentence opened by "كما" goes on with. */
     size_t met_sent;
@@ -1215,6 +1217,19 @@ static int semicolon_between(const rctx *c, size_t a, size_t b)
     return 0;
 }
 
+/* Does a semicolon between tokens a < b open a clause of its own ("وتعود
+ * الصلة بين X والحلف إلى ...؛ ففي 2018 حل Y ...، واستقبله Z": X acts no
+ * further)?  Not one that explains the clause before with its subject
+ * ("؛ إذ كان قد أجرى محادثات"). */
+static int new_clause_between(const rctx *c, size_t a, size_t b)
+{
+    for (size_t k = a; k < b && k + 1 < c->t->n; k++)
+        if (c->t->tok[k].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[k].norm, ";")
+            && !lia_token_matches(&c->t->tok[k + 1], "اذ"))
+            return 1;
+    return 0;
+}
+
 /* Is token t a word joined by و right after a comma ("، واجتمع")?  Not
  * a verb whose own first letter is و ("، وقّع"، "، وصل"): the word after
  * the و has three letters at least. */
@@ -1479,6 +1494,25 @@ static size_t before_venue_spot(const rctx *c, size_t pi, size_t first)
  * order of trust: the place of an event it is in, a place that hosted
  * it, a city in في right after it.  One pass over the mentions keeps the
  * first of each kind. */
+/* "حيث استقبله العاهل الأردني X في عمّان": a city named with في right
+ * after the trigger's last object is where it happened, whatever city
+ * the clause before "حيث" named.  Its key, or NULL. */
+static const char *city_after_object(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    if (rm->n_b == 0)
+        return NULL;
+    size_t end = c->m->mentions.v[rm->b[rm->n_b - 1]].last;
+    if (end <= rm->anchor || end + 1 >= c->t->n || !lia_token_matches(&c->t->tok[end], "في"))
+        return NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first == end + 1
+            && (size_t)c->t->tok[mm->first].sentence == s)
+            return mm->key;
+    }
+    return NULL;
+}
+
 static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, const char **place)
 {
     const char *hosted = NULL, *city_after = NULL, *country_after = NULL;
@@ -1519,6 +1553,8 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
     }
     if (!city_after)
         city_after = country_after;
+    if (!city_after)
+        city_after = city_after_object(c, s, rm);
     *place = hosted ? hosted : city_after;
     return *place != NULL;
 }
@@ -2108,6 +2144,26 @@ static lia_relation *add_fact(rctx *c, const char *rel, const char *a, const cha
     return r;
 }
 
+/* "مدير «سي آي إيه» يحل بطرابلس وبنغازي.. لقاءات مع الدبيبة وحفتر": a
+ * headline lists its places, the body says which meeting was where; r,
+ * told first by the headline, takes the body's place when the headline
+ * named it too. */
+static void place_told_in_headline(rctx *c, lia_relation *r, const char *place)
+{
+    int in_headline = 0;
+    for (size_t q = 0; q < c->m->mentions.n && !in_headline; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        in_headline = (mm->type & LIA_T_PLACE) && !strcmp(mm->key, place)
+                      && is_headline(c, (size_t)c->t->tok[mm->first].sentence);
+    }
+    for (size_t k = 0; k < c->headline_told.n && in_headline; k++)
+        if (c->headline_told.v[k] == r) {
+            lia_facts_replace_place(c->f, r, place);
+            c->headline_told.v[k] = c->headline_told.v[--c->headline_told.n];
+            return;
+        }
+}
+
 static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
                          const char *date, const char *place, size_t sent, const char *rule)
 {
@@ -2125,6 +2181,10 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
     }
     size_t known = c->f->relations.n;
     lia_relation *r = add_fact(c, rel, a, b, date, place, sent, rule);
+    if (r && is_headline(c, sent) && c->f->relations.n > known)
+        VEC_PUSH(c->headline_told, r);
+    else if (r && place && place[0] && !is_headline(c, sent))
+        place_told_in_headline(c, r, place);
     if (strcmp(rel, "met") == 0) {
         if (c->f->relations.n > known && !c->first_met_of_sent[sent])
             c->first_met_of_sent[sent] = known + 1;
@@ -2901,6 +2961,8 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
         if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first < se->first
             || mm->both_sides || mm->group || mm->possessor)
             continue;
+        if (new_clause_between(c, mm->last, rm->anchor))
+            continue;
         int is_b = has_object(rm, (int)q);
         /* "مباحثات مع شمخاني ويلتقي ...": whom he talked with is no subject;
          * nor, unless right before the verb, whom an earlier verb of the
@@ -3041,6 +3103,18 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
         return n;
     out[0] = best;
     return 1;
+}
+
+/* Does a country follow rm's trigger right away ("وشاركت موريتانيا في
+ * قمة للحلف"): the verb's own subject, no person's attendance? */
+static int country_after_trigger(const rctx *c, const lia_rel_match *rm)
+{
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first == rm->anchor + 1 && !mm->inner && mm->type == LIA_T_COUNTRY)
+            return 1;
+    }
+    return 0;
 }
 
 /* Does the person of mention mm hold an office in an armed group? */
@@ -3358,6 +3432,15 @@ static int pattern_has_class(const lia_pattern *p, int cls)
     return 0;
 }
 
+/* Does pattern p hold the word (an entry key) as one of its elements? */
+static int pattern_has_word(const lia_pattern *p, const char *word)
+{
+    for (size_t e = 0; e < p->n_el; e++)
+        if (p->el[e].kind == LIA_P_WORD && !strcmp(p->el[e].word, word))
+            return 1;
+    return 0;
+}
+
 /* For a met rule naming a meeting of three or more ("في اجتماع ثلاثي")
  * that read one subject: whom another met rule at its trigger read as
  * that subject's objects, two or more, as *out's subjects.  Returns 1, or
@@ -3639,6 +3722,7 @@ static void date_headline_relations(rctx *c)
         lia_facts_date_relation(c->f, c->headline_undated.v[k], c->context_date);
     }
     VEC_FREE(c->headline_undated);
+    VEC_FREE(c->headline_told);
 }
 
 /* "وانطلقت المباحثات الموسعة بين الوفدين، بمشاركة X": does sentence s
@@ -3945,6 +4029,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             if (pattern_has_class(p, c->cls.receive))
                 side[0] = NULL;
             if (pattern_has_class(p, c->cls.receive_pron))
+                side[1] = NULL;
+            /* ... and so is who "كان في استقبال" the guest on arrival. */
+            if (pattern_has_word(p, "استقبال"))
                 side[1] = NULL;
             for (int q = 0; q < 2; q++)
                 if (side[q])
@@ -4427,7 +4514,8 @@ static void relations_from_matches(rctx *c)
             alist[na++] = c->joint[0];
             alist[na++] = c->joint[1];
         }
-        if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
+        if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0
+            && !(is_relation(p, "attended") && country_after_trigger(c, rm)))
             alist[na++] = c->subject;
         /* ... and a group found by the readings after them ("واستهل الضيوف
          * الثلاثة يومهم ...، حيث رحب بهم الوزير X"): its persons. */
