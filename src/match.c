@@ -3275,6 +3275,11 @@ static size_t try_title_person(ctx *c, size_t i)
                       : official_at(c, j, NULL) ? j : scan_name(c, j);
     if (!ol && name_end > j + 1 && surname_named_before(c, j))
         name_end = j;
+    /* "التقى رئيس مجلس الوزراء الأمين العام لجامعة الدول العربية X": a
+     * title of two words or more that reads as a name ("الأمين" is a given
+     * name too) is the next person's office, not the first one's name. */
+    if (!ol && name_end > j && gaz_ref(c, j, LIA_G_TITLE, NULL) >= 2)
+        name_end = j;
     /* After a title, an unknown first name and a family name with the
      * article, closed by punctuation ("ونظيره الأردني عاطف الطراونة."،
      * "ألكاش الهادا،"); not a verbal noun (تعزيز، مكافحة). */
