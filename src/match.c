@@ -2278,6 +2278,31 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     return 1;
 }
 
+/* Does a person of country nci start at i, past styles and a title: a
+ * known official of that country, or a title of that country or of none?
+ * ("ولي العهد السعودي وزير الدفاع الأمير X" is one person, "ولي العهد
+ * البحريني رئيس الوزراء الأردني X" two.) */
+static int person_of_country_at(const ctx *c, size_t i, int nci)
+{
+    size_t h;
+    while ((h = (size_t)lex(c, i, c->cls.honorific)))
+        i += h;
+    int title_country = -1, titled = 0;
+    title_info ti;
+    if (gaz_ref(c, i, LIA_G_TITLE, NULL) && parse_title(c, i, &ti)) {
+        titled = 1;
+        title_country = ti.country;
+        i = ti.end;
+        title_release(&ti);
+        while ((h = (size_t)lex(c, i, c->cls.honorific)))
+            i += h;
+    }
+    int oi;
+    if (official_at(c, i, &oi))
+        return !strcmp(c->r->officials.v[oi].country, c->r->countries.v[nci].code);
+    return titled && (title_country < 0 || title_country == nci);
+}
+
 static void attach_title(lia_mention *mm, title_info *ti, const ctx *c, size_t first, size_t last)
 {
     mm->role = mention_text(c, first, last);
@@ -4524,10 +4549,16 @@ static size_t mention_at(ctx *c, size_t i)
     /* "ووصل الجنرال الأمريكي إلى طرابلس": a military rank with the article
      * and a nisba, and no name after, is the last named of that country,
      * as "المسؤول الأمريكي" is. */
+    /* So is "ولي العهد السعودي": a crown prince, named before by name
+     * ("ولي العهد الكويتي الشيخ X"، "ولي العهد السعودي وزير الدفاع X":
+     * not when that country's named person follows). */
     int rank_nci, rank_nl;
-    if ((len = lex(c, i, c->cls.military_rank)) && has_article(tok(c, i))
+    if (((len = lex(c, i, c->cls.military_rank)) ? has_article(tok(c, i)) : (len = lex(c, i, c->cls.heir)) > 0)
         && (rank_nl = nisba_at(c, i + (size_t)len, &rank_nci))
-        && !name_at(c, i + (size_t)len + (size_t)rank_nl)) {
+        && !name_at(c, i + (size_t)len + (size_t)rank_nl)
+        /* ("ولي العهد الكويتي الشيخ X وزير ...": a style, a title or a
+         * known name after it is his, and it is no reference) */
+        && !person_of_country_at(c, i + (size_t)len + (size_t)rank_nl, rank_nci)) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len + (size_t)rank_nl, LIA_T_PERSON);
         set_identity(c, mm, "", "", "", "");
         mm->anaphor = 1;

@@ -393,6 +393,24 @@ static int last_ranked_of_country(const rctx *c, size_t k, const char *cc)
     return -1;
 }
 
+/* The last person of country cc named before mention k with a crown
+ * prince's title right before, in or right after his name ("ولي العهد
+ * رئيس مجلس الوزراء الأمير X"، "X ولي العهد") for "ولي العهد السعودي",
+ * or -1: whoever of that country was named last may be another. */
+static int last_heir_of_country(const rctx *c, size_t k, const char *cc)
+{
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->anaphor || strcmp(p->country, cc) != 0)
+            continue;
+        size_t last = p->last + 3 < c->m->mentions.v[k].first ? p->last + 3 : c->m->mentions.v[k].first;
+        for (size_t t = p->first > 6 ? p->first - 6 : 0; t < last; t++)
+            if (lia_lex_at(c->m, t, c->cls.heir))
+                return (int)q;
+    }
+    return -1;
+}
+
 /* Was the person of that key named as a head of state or government by
  * some mention before mention k? */
 static int key_named_as_leader(const rctx *c, const char *key, size_t k)
@@ -721,6 +739,11 @@ static void resolve_references(rctx *c)
                 who = leaders_counterpart(c, k);
                 if (who < 0)
                     who = counterpart_of_same_office(c, k);
+                if (who < 0 && lia_lex_at(c->m, mm->first, c->cls.heir)) {
+                    who = last_heir_of_country(c, k, mm->country);   /* "ولي العهد السعودي" */
+                    if (who < 0)
+                        continue;
+                }
                 if (who < 0 && lia_lex_at(c->m, mm->first, c->cls.military_rank))
                     who = last_ranked_of_country(c, k, mm->country);   /* "الجنرال الأمريكي" */
                 if (who < 0)
