@@ -3510,6 +3510,16 @@ static int adjective_like(const lia_token *tk)
     return (n >= 2 && !strcmp(tk->norm + n - 2, "ي")) || (n >= 4 && !strcmp(tk->norm + n - 4, "يه"));
 }
 
+/* Is the word at i a plain indefinite accusative ("بديلا"، "حضوريا"):
+ * no article, no و, ending in alef, and no name or class? */
+static int indefinite_accusative(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    size_t n = strlen(tk->norm);
+    return tk->kind == LIA_TOK_WORD && !has_article(tk) && !tk->has_conj && n > 4
+           && !strcmp(tk->norm + n - 2, "ا") && !c->gaz[i] && !any_lex(c, i);
+}
+
 /* Does the word read as a verb in the imperfect ("يعقده"، "تتناول")?
  * Nouns rarely open with ي or with تت. */
 static int imperfect_verb_like(const lia_token *tk)
@@ -3821,6 +3831,12 @@ static size_t try_event(ctx *c, size_t i)
             if (j > i + (size_t)len && !led_by_preposition(tk) && !(has_article(tk) && adjective_like(tk))
                 && (gaz_ref(c, j - 1, LIA_G_CITY, NULL) || gaz_ref(c, j - 1, LIA_G_COUNTRY, NULL)))
                 break;
+            /* "وجاء انعقاد القمة المشتركة بديلا عن ...": an indefinite
+             * accusative after a definite word says what the event was,
+             * it is no word of its name. */
+            if (j > i + (size_t)len && has_article(tok(c, j - 1)) && !led_by_preposition(tok(c, j - 1))
+                && indefinite_accusative(c, j))
+                break;
             /* A definite word closes a construct: "وحضر حفل التوقيع وزراء
              * ومسؤولون" — the plain word after it starts the subject. */
             if (j > i + (size_t)len && has_article(tok(c, j - 1)) && !led_by_preposition(tok(c, j - 1))
@@ -3855,8 +3871,16 @@ static size_t try_event(ctx *c, size_t i)
                              || gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL));
         /* "القمة الثلاثية"، "قمة طارئة": a summit is an event with one
          * word of its own. */
-        int summit = words == 1 && (lex(c, i, c->cls.summit)
-                                    || (has_article(head) && lex(c, i + (size_t)len, c->cls.meeting_kind_adj)));
+        /* Not with a word that only describes the summit the story told
+         * of ("أعمال القمة المغلقة"، "وجاء انعقاد القمة المشتركة") or is
+         * the verb's object ("تعزز مقررات القمة التضامن العربي"): the
+         * word must read as an adjective, a kind or an ordinal. */
+        size_t w1 = i + (size_t)len;
+        int summit = words == 1
+                     && ((lex(c, i, c->cls.summit)
+                          && (adjective_like(tok(c, w1)) || lex(c, w1, c->cls.ordinal) || nisba_at(c, w1, NULL)
+                              || lex(c, w1, c->cls.meeting_kind_adj)))
+                         || (has_article(head) && lex(c, w1, c->cls.meeting_kind_adj)));
         if (words < 2 && !place_name && !summit)
             return i;
         /* "ترفع إلى الاجتماع الوزاري المقبل": the next meeting of a series,
