@@ -6439,6 +6439,18 @@ static int fixed_elements_fit(const ctx *c, const lia_pattern *p, size_t anchor_
     return 1;
 }
 
+/* Is token i, a given name, a word of a person's name ("الأمير فيصل بن
+ * فرحان": فيصل reads as ف + يصل, "and he arrives"), and so no trigger? */
+static int given_name_in_person(const ctx *c, size_t i)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_PERSON && mm->first <= i && i < mm->last)
+            return 1;
+    }
+    return 0;
+}
+
 /* Runs pattern pi anchored at anchor_pos, which the caller has seen may
  * match in sentence sent (sentence_may_match). */
 static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
@@ -6455,6 +6467,8 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
     if (!fixed_elements_fit(c, p, anchor_el, anchor_pos, lo, s->last))
         return;
     if (negated(c, anchor_pos, s->first, sent))
+        return;
+    if (lex(c, anchor_pos, c->cls.given_name) && given_name_in_person(c, anchor_pos))
         return;
     if (c->remote[sent] && strcmp(p->relation, "met") == 0 && remote_clause(c, sent, anchor_pos))
         return;
