@@ -2158,6 +2158,22 @@ static int event_before_trigger(const rctx *c, size_t s, size_t anchor)
     return ev >= 0 ? ev : current_event(c, s);
 }
 
+/* "القمة الثلاثية التي احتضنتها طهران ... وجمعت X": the city a hosting
+ * pattern of sentence s says held the event of that key, or NULL; it
+ * comes before what other sentences said of an event of the same key. */
+static const char *city_hosting_in_sentence(const rctx *c, size_t s, const char *event_key)
+{
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *hm = &c->m->rels.v[q];
+        if (hm->sentence != s || hm->a < 0 || !hm->n_b || !is_relation(&c->r->patterns.v[hm->pattern], "hosted"))
+            continue;
+        const lia_mention *am = &c->m->mentions.v[hm->a], *em = &c->m->mentions.v[hm->b[0]];
+        if (am->type == LIA_T_CITY && am->key[0] && em->type == LIA_T_EVENT && !strcmp(em->key, event_key))
+            return am->key;
+    }
+    return NULL;
+}
+
 /* Where an event took place: the place named right after it. */
 static const char *event_place(const rctx *c, const char *event_key)
 {
@@ -3805,7 +3821,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             continue;
         const char *pl = place;
         if (is_relation(p, "attended")) {
-            const char *ep = event_place(c, bm->key);
+            const char *ep = city_hosting_in_sentence(c, rm->sentence, bm->key);
+            if (!ep)
+                ep = event_place(c, bm->key);
             if (ep)
                 pl = ep;
         }
