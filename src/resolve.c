@@ -411,6 +411,22 @@ static int last_heir_of_country(const rctx *c, size_t k, const char *cc)
     return -1;
 }
 
+/* The first person named after mention k (a title with no name) with
+ * the same office of a body alike to its first, or -1. */
+static int same_office_named_after(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    for (size_t q = k + 1; q < c->m->mentions.n; q++) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type != LIA_T_PERSON || !p->key[0] || p->inner || p->anaphor || strcmp(p->office, mm->office) != 0)
+            continue;
+        for (int b = 0; b < 3 && p->bodies[b]; b++)
+            if (lia_rules_bodies_alike(c->r, p->bodies[b], mm->bodies[0]))
+                return (int)q;
+    }
+    return -1;
+}
+
 /* Was the person of that key named as a head of state or government by
  * some mention before mention k? */
 static int key_named_as_leader(const rctx *c, const char *key, size_t k)
@@ -916,6 +932,11 @@ static void resolve_references(rctx *c)
                 found = holder_of_kind(c, k, &found_body);
             if (found < 0)
                 found = leader_named_before(c, k);
+            /* A headline's title is the holder its story names ("بوريطة
+             * يستقبل وكيل الأمين العام للأمم المتحدة ..." and "... وكيل
+             * الأمين العام ...، السيد X" below), not the gazetteer's. */
+            if (found < 0 && by_body && c->t->tok[mm->first].sentence == 0)
+                found = same_office_named_after(c, k);
             if (found >= 0) {
                 const lia_mention *p = &c->m->mentions.v[found];
                 set_key(c, mm, p->key, p->name, p->latin, p->country);
