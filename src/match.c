@@ -1379,6 +1379,10 @@ shape:
                 break;
             if (j > e && tk->has_conj)
                 break;
+            /* "مقر الوزارة بالعاصمة الأميركية": where the body sits, not
+             * its name ("مديرية أمن العاصمة" keeps it). */
+            if (lex(c, j, c->cls.capital) && strncmp(tk->norm, "ب", 2) == 0)
+                break;
             int cl = in_country ? 1 + in_country : nisba_at(c, j, &ci);
             /* "الإدارة الأمريكية"، "القيادة السورية": such a head with only a
              * nisba is the country's government, not one of its bodies. */
