@@ -6282,6 +6282,22 @@ static int verb_read_as_noun(const ctx *c, size_t anchor, size_t sent_first)
     return 0;
 }
 
+/* "بعد تشاور المملكة مع جامعة الدول العربية": a verb of meeting read as
+ * a noun after a time word, whose subject is a state ("المملكة"، "البلاد",
+ * a country's name): states consult, no person met anyone. */
+static int states_consulting(const ctx *c, size_t anchor, size_t sent_first)
+{
+    static const char *const time_words[] = { "بعد", "قبل", "عقب", "اثر" };
+    if (anchor == sent_first || anchor + 1 >= c->t->n || !lex(c, anchor, c->cls.met_verb)
+        || !same_sentence(c, anchor, anchor + 1))
+        return 0;
+    int after_time_word = 0;
+    for (size_t k = 0; k < sizeof time_words / sizeof *time_words; k++)
+        after_time_word |= lia_token_matches(tok(c, anchor - 1), time_words[k]);
+    return after_time_word
+           && (lex(c, anchor + 1, c->cls.home_ref) || gaz_ref(c, anchor + 1, LIA_G_COUNTRY, NULL));
+}
+
 /* Is there a comma followed by a word joined by و in tokens (from, to)? */
 static int clause_joined_between(const ctx *c, size_t from, size_t to)
 {
@@ -6304,7 +6320,8 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
         for (size_t k = anchor - 1; k > sent_first && k + 7 > anchor; k--)
             if (lex(c, k - 1, c->cls.negation))
                 return 1;
-    if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first) || verb_read_as_noun(c, anchor, sent_first))
+    if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first) || verb_read_as_noun(c, anchor, sent_first)
+        || states_consulting(c, anchor, sent_first))
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
     if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))
