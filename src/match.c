@@ -3785,6 +3785,13 @@ static size_t try_event(ctx *c, size_t i)
              * the head is another noun, not the event's name. */
             if (next->has_conj)
                 return i;
+            /* "أن تعزز مقررات القمة التضامن العربي": a definite verbal noun
+             * (تفاعل، تفعيل) right after a definite head is the verb's
+             * object; the words naming an event there are adjectives
+             * ("التشاوري"، "التحضيري") or ordinals ("التاسعة"). */
+            if (strncmp(next->norm, "الت", 6) == 0 && !adjective_like(next) && !lex(c, j, c->cls.ordinal)
+                && !c->gaz[j] && !any_lex(c, j))
+                return i;
             /* "وأحيط الاجتماع بالكتمان": a word led by ب after the head is
              * what is said of the meeting, not its name. */
             if (led_by_preposition(next) && strncmp(next->norm, "ب", 2) == 0)
