@@ -2987,6 +2987,8 @@ static size_t stacked_title_person(ctx *c, size_t i, size_t j, const title_info 
     return end;
 }
 
+static int person_ends_at(const ctx *c, size_t i);
+
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
@@ -3303,6 +3305,12 @@ static size_t try_title_person(ctx *c, size_t i)
                       : ol ? longer_name_end(c, j, j + (size_t)ol)
                       : official_at(c, j, NULL) ? j : scan_name(c, j);
     if (!ol && name_end > j + 1 && surname_named_before(c, j))
+        name_end = j;
+    /* "طالب X الأمين العام لمنظمة التعاون الإسلامي بوقف فوري": the title
+     * is the office of X, named right before it; an unknown word led by ب
+     * after it is the verb's complement, not a name. */
+    if (!ol && name_end > j && strncmp(tok(c, j)->norm, "ب", 2) == 0 && tok(c, j)->n_forms > 1
+        && person_ends_at(c, i))
         name_end = j;
     /* "التقى رئيس مجلس الوزراء الأمين العام لجامعة الدول العربية X": a
      * title of two words or more that reads as a name ("الأمين" is a given
