@@ -1384,6 +1384,10 @@ shape:
                 break;
             if (j > e && tk->has_conj)
                 break;
+            /* "مقر الوزارة بالعاصمة الأميركية": where the body sits, not
+             * its name ("مديرية أمن العاصمة" keeps it). */
+            if (lex(c, j, c->cls.capital) && strncmp(tk->norm, "ب", 2) == 0)
+                break;
             int cl = in_country ? 1 + in_country : nisba_at(c, j, &ci);
             /* "الإدارة الأمريكية"، "القيادة السورية": such a head with only a
              * nisba is the country's government, not one of its bodies. */
@@ -2324,6 +2328,31 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     return 1;
 }
 
+/* Does a person of country nci start at i, past styles and a title: a
+ * known official of that country, or a title of that country or of none?
+ * ("ولي العهد السعودي وزير الدفاع الأمير X" is one person, "ولي العهد
+ * البحريني رئيس الوزراء الأردني X" two.) */
+static int person_of_country_at(const ctx *c, size_t i, int nci)
+{
+    size_t h;
+    while ((h = (size_t)lex(c, i, c->cls.honorific)))
+        i += h;
+    int title_country = -1, titled = 0;
+    title_info ti;
+    if (gaz_ref(c, i, LIA_G_TITLE, NULL) && parse_title(c, i, &ti)) {
+        titled = 1;
+        title_country = ti.country;
+        i = ti.end;
+        title_release(&ti);
+        while ((h = (size_t)lex(c, i, c->cls.honorific)))
+            i += h;
+    }
+    int oi;
+    if (official_at(c, i, &oi))
+        return !strcmp(c->r->officials.v[oi].country, c->r->countries.v[nci].code);
+    return titled && (title_country < 0 || title_country == nci);
+}
+
 static void attach_title(lia_mention *mm, title_info *ti, const ctx *c, size_t first, size_t last)
 {
     mm->role = mention_text(c, first, last);
@@ -3029,6 +3058,8 @@ static size_t stacked_title_person(ctx *c, size_t i, size_t j, title_info *ti, i
     return end;
 }
 
+static int person_ends_at(const ctx *c, size_t i);
+
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
@@ -3347,6 +3378,17 @@ static size_t try_title_person(ctx *c, size_t i)
                       : official_at(c, j, NULL) ? j : scan_name(c, j);
     if (!ol && name_end > j + 1 && surname_named_before(c, j, 0))
         name_end = j;
+    /* "طالب X الأمين العام لمنظمة التعاون الإسلامي بوقف فوري": the title
+     * is the office of X, named right before it; an unknown word led by ب
+     * after it is the verb's complement, not a name. */
+    if (!ol && name_end > j && strncmp(tok(c, j)->norm, "ب", 2) == 0 && tok(c, j)->n_forms > 1
+        && person_ends_at(c, i))
+        name_end = j;
+    /* "التقى رئيس مجلس الوزراء الأمين العام لجامعة الدول العربية X": a
+     * title of two words or more that reads as a name ("الأمين" is a given
+     * name too) is the next person's office, not the first one's name. */
+    if (!ol && name_end > j && gaz_ref(c, j, LIA_G_TITLE, NULL) >= 2)
+        name_end = j;
     /* After a title, an unknown first name and a family name with the
      * article, closed by punctuation ("ونظيره الأردني عاطف الطراونة."،
      * "ألكاش الهادا،"); not a verbal noun (تعزيز، مكافحة). */
@@ -3550,6 +3592,16 @@ static int adjective_like(const lia_token *tk)
 {
     size_t n = strlen(tk->norm);
     return (n >= 2 && !strcmp(tk->norm + n - 2, "ي")) || (n >= 4 && !strcmp(tk->norm + n - 4, "يه"));
+}
+
+/* Is the word at i a plain indefinite accusative ("بديلا"، "حضوريا"):
+ * no article, no و, ending in alef, and no name or class? */
+static int indefinite_accusative(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    size_t n = strlen(tk->norm);
+    return tk->kind == LIA_TOK_WORD && !has_article(tk) && !tk->has_conj && n > 4
+           && !strcmp(tk->norm + n - 2, "ا") && !c->gaz[i] && !any_lex(c, i);
 }
 
 /* Does the word read as a verb in the imperfect ("يعقده"، "تتناول")?
@@ -3813,6 +3865,13 @@ static size_t try_event(ctx *c, size_t i)
              * the head is another noun, not the event's name. */
             if (next->has_conj)
                 return i;
+            /* "أن تعزز مقررات القمة التضامن العربي": a definite verbal noun
+             * (تفاعل، تفعيل) right after a definite head is the verb's
+             * object; the words naming an event there are adjectives
+             * ("التشاوري"، "التحضيري") or ordinals ("التاسعة"). */
+            if (strncmp(next->norm, "الت", 6) == 0 && !adjective_like(next) && !lex(c, j, c->cls.ordinal)
+                && !c->gaz[j] && !any_lex(c, j))
+                return i;
             /* "وأحيط الاجتماع بالكتمان": a word led by ب after the head is
              * what is said of the meeting, not its name. */
             if (led_by_preposition(next) && strncmp(next->norm, "ب", 2) == 0)
@@ -3877,6 +3936,12 @@ static size_t try_event(ctx *c, size_t i)
             if (j > i + (size_t)len && !led_by_preposition(tk) && !(has_article(tk) && adjective_like(tk))
                 && (gaz_ref(c, j - 1, LIA_G_CITY, NULL) || gaz_ref(c, j - 1, LIA_G_COUNTRY, NULL)))
                 break;
+            /* "وجاء انعقاد القمة المشتركة بديلا عن ...": an indefinite
+             * accusative after a definite word says what the event was,
+             * it is no word of its name. */
+            if (j > i + (size_t)len && has_article(tok(c, j - 1)) && !led_by_preposition(tok(c, j - 1))
+                && indefinite_accusative(c, j))
+                break;
             /* A definite word closes a construct: "وحضر حفل التوقيع وزراء
              * ومسؤولون" — the plain word after it starts the subject. */
             if (j > i + (size_t)len && has_article(tok(c, j - 1)) && !led_by_preposition(tok(c, j - 1))
@@ -3911,8 +3976,16 @@ static size_t try_event(ctx *c, size_t i)
                              || gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL));
         /* "القمة الثلاثية"، "قمة طارئة": a summit is an event with one
          * word of its own. */
-        int summit = words == 1 && (lex(c, i, c->cls.summit)
-                                    || (has_article(head) && lex(c, i + (size_t)len, c->cls.meeting_kind_adj)));
+        /* Not with a word that only describes the summit the story told
+         * of ("أعمال القمة المغلقة"، "وجاء انعقاد القمة المشتركة") or is
+         * the verb's object ("تعزز مقررات القمة التضامن العربي"): the
+         * word must read as an adjective, a kind or an ordinal. */
+        size_t w1 = i + (size_t)len;
+        int summit = words == 1
+                     && ((lex(c, i, c->cls.summit)
+                          && (adjective_like(tok(c, w1)) || lex(c, w1, c->cls.ordinal) || nisba_at(c, w1, NULL)
+                              || lex(c, w1, c->cls.meeting_kind_adj)))
+                         || (has_article(head) && lex(c, w1, c->cls.meeting_kind_adj)));
         if (words < 2 && !place_name && !summit)
             return i;
         /* "ترفع إلى الاجتماع الوزاري المقبل": the next meeting of a series,
@@ -4620,10 +4693,16 @@ static size_t mention_at(ctx *c, size_t i)
     /* "ووصل الجنرال الأمريكي إلى طرابلس": a military rank with the article
      * and a nisba, and no name after, is the last named of that country,
      * as "المسؤول الأمريكي" is. */
+    /* So is "ولي العهد السعودي": a crown prince, named before by name
+     * ("ولي العهد الكويتي الشيخ X"، "ولي العهد السعودي وزير الدفاع X":
+     * not when that country's named person follows). */
     int rank_nci, rank_nl;
-    if ((len = lex(c, i, c->cls.military_rank)) && has_article(tok(c, i))
+    if (((len = lex(c, i, c->cls.military_rank)) ? has_article(tok(c, i)) : (len = lex(c, i, c->cls.heir)) > 0)
         && (rank_nl = nisba_at(c, i + (size_t)len, &rank_nci))
-        && !name_at(c, i + (size_t)len + (size_t)rank_nl)) {
+        && !name_at(c, i + (size_t)len + (size_t)rank_nl)
+        /* ("ولي العهد الكويتي الشيخ X وزير ...": a style, a title or a
+         * known name after it is his, and it is no reference) */
+        && !person_of_country_at(c, i + (size_t)len + (size_t)rank_nl, rank_nci)) {
         lia_mention *mm = new_mention(c, i, i + (size_t)len + (size_t)rank_nl, LIA_T_PERSON);
         set_identity(c, mm, "", "", "", "");
         mm->anaphor = 1;
@@ -6333,6 +6412,22 @@ static int verb_read_as_noun(const ctx *c, size_t anchor, size_t sent_first)
     return 0;
 }
 
+/* "بعد تشاور المملكة مع جامعة الدول العربية": a verb of meeting read as
+ * a noun after a time word, whose subject is a state ("المملكة"، "البلاد",
+ * a country's name): states consult, no person met anyone. */
+static int states_consulting(const ctx *c, size_t anchor, size_t sent_first)
+{
+    static const char *const time_words[] = { "بعد", "قبل", "عقب", "اثر" };
+    if (anchor == sent_first || anchor + 1 >= c->t->n || !lex(c, anchor, c->cls.met_verb)
+        || !same_sentence(c, anchor, anchor + 1))
+        return 0;
+    int after_time_word = 0;
+    for (size_t k = 0; k < sizeof time_words / sizeof *time_words; k++)
+        after_time_word |= lia_token_matches(tok(c, anchor - 1), time_words[k]);
+    return after_time_word
+           && (lex(c, anchor + 1, c->cls.home_ref) || gaz_ref(c, anchor + 1, LIA_G_COUNTRY, NULL));
+}
+
 /* Is there a comma followed by a word joined by و in tokens (from, to)? */
 static int clause_joined_between(const ctx *c, size_t from, size_t to)
 {
@@ -6355,7 +6450,8 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
         for (size_t k = anchor - 1; k > sent_first && k + 7 > anchor; k--)
             if (lex(c, k - 1, c->cls.negation))
                 return 1;
-    if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first) || verb_read_as_noun(c, anchor, sent_first))
+    if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first) || verb_read_as_noun(c, anchor, sent_first)
+        || states_consulting(c, anchor, sent_first))
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
     if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))
@@ -6494,6 +6590,18 @@ static int fixed_elements_fit(const ctx *c, const lia_pattern *p, size_t anchor_
     return 1;
 }
 
+/* Is token i, a given name, a word of a person's name ("الأمير فيصل بن
+ * فرحان": فيصل reads as ف + يصل, "and he arrives"), and so no trigger? */
+static int given_name_in_person(const ctx *c, size_t i)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_PERSON && mm->first <= i && i < mm->last)
+            return 1;
+    }
+    return 0;
+}
+
 /* Runs pattern pi anchored at anchor_pos, which the caller has seen may
  * match in sentence sent (sentence_may_match). */
 static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
@@ -6510,6 +6618,8 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
     if (!fixed_elements_fit(c, p, anchor_el, anchor_pos, lo, s->last))
         return;
     if (negated(c, anchor_pos, s->first, sent))
+        return;
+    if (lex(c, anchor_pos, c->cls.given_name) && given_name_in_person(c, anchor_pos))
         return;
     if (c->remote[sent] && strcmp(p->relation, "met") == 0 && remote_clause(c, sent, anchor_pos))
         return;

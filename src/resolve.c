@@ -395,6 +395,40 @@ static int last_ranked_of_country(const rctx *c, size_t k, const char *cc)
     return -1;
 }
 
+/* The last person of country cc named before mention k with a crown
+ * prince's title right before, in or right after his name ("ولي العهد
+ * رئيس مجلس الوزراء الأمير X"، "X ولي العهد") for "ولي العهد السعودي",
+ * or -1: whoever of that country was named last may be another. */
+static int last_heir_of_country(const rctx *c, size_t k, const char *cc)
+{
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->anaphor || strcmp(p->country, cc) != 0)
+            continue;
+        size_t last = p->last + 3 < c->m->mentions.v[k].first ? p->last + 3 : c->m->mentions.v[k].first;
+        for (size_t t = p->first > 6 ? p->first - 6 : 0; t < last; t++)
+            if (lia_lex_at(c->m, t, c->cls.heir))
+                return (int)q;
+    }
+    return -1;
+}
+
+/* The first person named after mention k (a title with no name) with
+ * the same office of a body alike to its first, or -1. */
+static int same_office_named_after(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    for (size_t q = k + 1; q < c->m->mentions.n; q++) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type != LIA_T_PERSON || !p->key[0] || p->inner || p->anaphor || strcmp(p->office, mm->office) != 0)
+            continue;
+        for (int b = 0; b < 3 && p->bodies[b]; b++)
+            if (lia_rules_bodies_alike(c->r, p->bodies[b], mm->bodies[0]))
+                return (int)q;
+    }
+    return -1;
+}
+
 /* Was the person of that key named as a head of state or government by
  * some mention before mention k? */
 static int key_named_as_leader(const rctx *c, const char *key, size_t k)
@@ -746,6 +780,11 @@ static void resolve_references(rctx *c)
                 who = leaders_counterpart(c, k);
                 if (who < 0)
                     who = counterpart_of_same_office(c, k);
+                if (who < 0 && lia_lex_at(c->m, mm->first, c->cls.heir)) {
+                    who = last_heir_of_country(c, k, mm->country);   /* "ولي العهد السعودي" */
+                    if (who < 0)
+                        continue;
+                }
                 if (who < 0 && lia_lex_at(c->m, mm->first, c->cls.military_rank))
                     who = last_ranked_of_country(c, k, mm->country);   /* "الجنرال الأمريكي" */
                 if (who < 0)
@@ -918,6 +957,11 @@ static void resolve_references(rctx *c)
                 found = holder_of_kind(c, k, &found_body);
             if (found < 0)
                 found = leader_named_before(c, k);
+            /* A headline's title is the holder its story names ("بوريطة
+             * يستقبل وكيل الأمين العام للأمم المتحدة ..." and "... وكيل
+             * الأمين العام ...، السيد X" below), not the gazetteer's. */
+            if (found < 0 && by_body && c->t->tok[mm->first].sentence == 0)
+                found = same_office_named_after(c, k);
             if (found >= 0) {
                 const lia_mention *p = &c->m->mentions.v[found];
                 set_key(c, mm, p->key, p->name, p->latin, p->country);
@@ -2252,6 +2296,22 @@ static int event_before_trigger(const rctx *c, size_t s, size_t anchor)
             ev = (int)k;
     }
     return ev >= 0 ? ev : current_event(c, s);
+}
+
+/* "القمة الثلاثية التي احتضنتها طهران ... وجمعت X": the city a hosting
+ * pattern of sentence s says held the event of that key, or NULL; it
+ * comes before what other sentences said of an event of the same key. */
+static const char *city_hosting_in_sentence(const rctx *c, size_t s, const char *event_key)
+{
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *hm = &c->m->rels.v[q];
+        if (hm->sentence != s || hm->a < 0 || !hm->n_b || !is_relation(&c->r->patterns.v[hm->pattern], "hosted"))
+            continue;
+        const lia_mention *am = &c->m->mentions.v[hm->a], *em = &c->m->mentions.v[hm->b[0]];
+        if (am->type == LIA_T_CITY && am->key[0] && em->type == LIA_T_EVENT && !strcmp(em->key, event_key))
+            return am->key;
+    }
+    return NULL;
 }
 
 /* Where an event took place: the place named right after it. */
@@ -3975,7 +4035,9 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             continue;
         const char *pl = place;
         if (is_relation(p, "attended")) {
-            const char *ep = event_place(c, bm->key);
+            const char *ep = city_hosting_in_sentence(c, rm->sentence, bm->key);
+            if (!ep)
+                ep = event_place(c, bm->key);
             if (ep)
                 pl = ep;
         }

@@ -1291,6 +1291,7 @@ static void look_up_named_classes(lia_rules *r)
     n->group_ref = lia_rules_class(r, "group_ref");
     n->guest = lia_rules_class(r, "guest");
     n->heading_to = lia_rules_class(r, "heading_to");
+    n->heir = lia_rules_class(r, "heir");
     n->high_level = lia_rules_class(r, "high_level");
     n->home_ref = lia_rules_class(r, "home_ref");
     n->honorific = lia_rules_class(r, "honorific");

@@ -155,7 +155,7 @@ typedef struct {
         ahead_of_event, both_sides, capacity, capital, city_word, clause_join, clause_link, contrast_clause, counted_ref,
         counterpart, dated_name, day_of_sentence_before, day_word, delegation, delegation_adj, denial, depart_verb, dual_each, dual_guests,
         dual_leaders, dual_ministers, dual_object_pron, dual_officials, dual_visit, each_counterpart, entourage, event_head,
-        event_ref, facility, family_particle, finance_noun, former, future, gathered, given_name, group_ref, guest,
+        event_ref, facility, family_particle, finance_noun, former, future, gathered, given_name, group_ref, guest, heir,
         heading_to, high_level, home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, invite, joined_them,
         lead, led_by, list_intro, list_sep, made_by, margin, meeting_kind_adj, meeting_ref,
         message_from, met_noun, met_noun_pron, met_verb, met_verb_dual, military_rank, multi_party, name_inner, name_part, place_adjective,
