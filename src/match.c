@@ -4478,6 +4478,11 @@ static size_t mention_at(ctx *c, size_t i)
         if (k == REF_BOTH_SIDES && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)
             && name_at(c, i + (size_t)len) && !each)
             continue;
+        /* "رئيسا الوفدين الروسي والصيني": the delegations are told right
+         * after, and their heads are read from them. */
+        if (k == REF_BOTH_SIDES && lex(c, i, c->cls.dual_delegation_heads)
+            && nisba_at(c, i + (size_t)len, NULL))
+            continue;
         /* "كل منهما" stands for persons only as whom a verb's subjects met
          * ("بكل منهما"); as a subject ("التقى كل منهما X") the verb's
          * subject readings find them. */

@@ -3159,6 +3159,22 @@ static void pair_that_met(const rctx *c, const int *list, int n, int two[2])
             }
 }
 
+static int delegation_leader(const rctx *c, int d);
+
+/* "مع رئيسي الوفدين": the leaders of the two delegations last told before
+ * mention si ("وفد عراقي يرأسه X، ووفد سوري برئاسة Y"), as mention
+ * indexes into two[].  Returns 1, or 0 when fewer than two are known. */
+static int heads_of_two_delegations(const rctx *c, int si, int two[2])
+{
+    int n = 0;
+    for (int q = si - 1; q >= 0 && n < 2; q--) {
+        int who = c->m->mentions.v[q].delegation ? delegation_leader(c, q) : -1;
+        if (who >= 0 && !named_among(c, two, n, c->m->mentions.v[who].key))
+            two[n++] = who;
+    }
+    return n == 2;
+}
+
 /* The two sides "الجانبان" at mention si stands for: the two persons of
  * two countries last named, in its paragraph or the one before ("الوزيران",
  * "الرئيسين": the two ministers or presidents last named, however far
@@ -3169,6 +3185,8 @@ static void pair_that_met(const rctx *c, const int *list, int n, int two[2])
 static int both_sides_of(const rctx *c, int si, const char *received_by, int two[2])
 {
     const lia_mention *sides = &c->m->mentions.v[si];
+    if (lia_lex_at(c->m, sides->first, c->cls.dual_delegation_heads))
+        return heads_of_two_delegations(c, si, two);
     int para = c->t->tok[sides->first].paragraph;
     int ministers = lia_lex_at(c->m, sides->first, c->cls.dual_ministers);
     int leaders = lia_lex_at(c->m, sides->first, c->cls.dual_leaders);

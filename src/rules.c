@@ -1272,6 +1272,7 @@ static void look_up_named_classes(lia_rules *r)
     n->delegation_adj = lia_rules_class(r, "delegation_adj");
     n->denial = lia_rules_class(r, "denial");
     n->depart_verb = lia_rules_class(r, "depart_verb");
+    n->dual_delegation_heads = lia_rules_class(r, "dual_delegation_heads");
     n->dual_each = lia_rules_class(r, "dual_each");
     n->dual_guests = lia_rules_class(r, "dual_guests");
     n->dual_leaders = lia_rules_class(r, "dual_leaders");
