@@ -5019,8 +5019,11 @@ static void find_titled_refs(ctx *c)
          * an office in a body ("القيادي في", "الممثل لدى"). */
         int apposition = !tok(c, i)->has_conj
                          && (person_ends_at(c, i) || (i > 1 && is_punct(c, i - 1, ",") && person_ends_at(c, i - 1)));
-        int office_in = end < c->t->n && (lia_token_matches(tok(c, end), "في")
-                                          || lia_token_matches(tok(c, end), "لدى"));
+        /* ("وأجرى الوزير في اليوم نفسه محادثات": "في" before a date
+         * tells when, not where he serves.) */
+        int office_in = end < c->t->n && (lia_token_matches(tok(c, end), "لدى")
+                                          || (lia_token_matches(tok(c, end), "في")
+                                              && !(end + 1 < c->t->n && c->date_end[end + 1] > end + 1)));
         /* "المبعوث الخاص للرئيس الروسي": whom an office serves. */
         office_in |= tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0;
         /* "والمبعوث الخاص للولايات المتحدة وسفيرها لدى ليبيا X": an
