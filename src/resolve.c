@@ -3225,6 +3225,26 @@ static int both_sides_of(const rctx *c, int si, const char *received_by, int two
                || strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country) != 0);
 }
 
+/* "قام الوزيران بجولة ...، حيث التقيا Z": the two a "الوزيران" told
+ * earlier in rm's sentence stands for, as the subjects of its dual verb,
+ * into out.  Returns 2, or 0 when there is no such pair. */
+static int dual_subject_before(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    int two[2];
+    for (size_t q = c->m->mentions.n; q-- > 0;) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (!mm->both_sides || mm->first >= rm->anchor
+            || (size_t)c->t->tok[mm->first].sentence != rm->sentence)
+            continue;
+        if (!both_sides_of(c, (int)q, NULL, two))
+            return 0;
+        out[0] = two[1];
+        out[1] = two[0];
+        return 2;
+    }
+    return 0;
+}
+
 /* "واستقبل واتارا الوزيرين": a dual naming ministers or leaders (not
  * "الجانبان") told after a subject of a known country, as whom he met. */
 static int received_dual(const rctx *c, const lia_mention *am, const lia_mention *bm)
@@ -4336,6 +4356,8 @@ static void relations_from_matches(rctx *c)
             alist[na++] = c->joint[0];
             alist[na++] = c->joint[1];
         }
+        if (na == 0 && lia_lex_at(c->m, rm->anchor, c->cls.met_verb_dual))
+            na = dual_subject_before(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
         /* ... and a group found by the readings after them ("واستهل الضيوف
