@@ -2980,7 +2980,7 @@ static size_t try_title_person(ctx *c, size_t i)
         return i;
     }
     size_t j = ti.end;
-    size_t h;
+    size_t h, hl;
     size_t gov_first = 0, gov_last = 0;   /* "بحكومة الوفاق" between office and name */
     int served = 0;                       /* whom an adviser serves was read */
     int gov = -1;
@@ -3049,6 +3049,13 @@ static size_t try_title_person(ctx *c, size_t i)
             j += 1 + h;
             ti.country = lia_rules_country_index(c->r, c->r->agencies.v[ai].country);
             rebind_defaulted_bodies(c, &ti, ti.country);
+        } else if (ti.country >= 0 && !ti.n_bodies && strcmp(tok(c, j)->norm, "في") == 0
+                   && (h = (size_t)gaz_ref(c, j + 1, LIA_G_KIND, NULL)) && is_punct(c, j + 1 + h, ",")
+                   && same_sentence(c, j, j + 2 + h) && (hl = (size_t)lex(c, j + 2 + h, c->cls.honorific))
+                   && name_at(c, j + 2 + h + hl)) {
+            /* "كاتب الدولة الأمريكي في الخارجية، السيد X": the ministry
+             * of the office's country he serves in, a comma, his rank. */
+            j += 2 + h;
         } else if (ti.n_bodies && is_punct(c, j, ",") && j + 1 < c->t->n && same_sentence(c, j, j + 1)
                    && !tok(c, j + 1)->has_conj
                    && (((h = (size_t)lex(c, j + 1, c->cls.honorific)) && name_at(c, j + 1 + h))

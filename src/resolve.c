@@ -3107,13 +3107,15 @@ static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p
 
 /* Whether the person of key was named with a minister's title before
  * mention q ("وزير الخارجية السعودي"، "نائب وزير الدفاع"), or as a
- * minister's counterpart ("نظيره الإيراني"). */
+ * minister's counterpart ("نظيره الإيراني"); a secretary of state is of
+ * minister's rank ("كاتب الدولة الأمريكي في الخارجية" in Maghreb news). */
 static int named_minister_before(const rctx *c, const char *key, int q)
 {
     for (int k = 0; k < q; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->type == LIA_T_PERSON && mm->role[0] && strcmp(mm->key, key) == 0
-            && (strstr(mm->role, "وزير") || strstr(mm->role, "نظير")))
+            && (strstr(mm->role, "وزير") || strstr(mm->role, "نظير") || strstr(mm->role, "كاتب الدولة")
+                || strstr(mm->role, "كاتبة الدولة")))
             return 1;
     }
     return 0;
