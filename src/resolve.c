@@ -3782,6 +3782,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             bs[k] = who;
         }
         const lia_mention *bm = &c->m->mentions.v[bs[k]];
+        /* "استقبل X الوزير Y لدى وصوله ...، قادما من إسرائيل": where the
+         * guest came from is no party to the meeting. */
+        if (is_relation(p, "met") && bm->type == LIA_T_COUNTRY && came_from(c, bm))
+            continue;
         /* Who came along with a visitor met him only as his host, of
          * another country. */
         if (is_relation(p, "met") && pattern_has_class(p, c->cls.accompany)
