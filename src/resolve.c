@@ -3735,6 +3735,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * was at the event. */
         int led_delegation = pattern_has_class(p, c->cls.lead)
                              && pattern_has_class(p, c->cls.delegation);
+        /* "كلفها بترؤس وفد بلاده في اتصال هاتفي مع X": one named after
+         * "مع" is whom someone spoke with, not who led the delegation. */
+        if (led_delegation && am->first > rm->anchor && lia_lex_at(c->m, am->first - 1, c->cls.with))
+            return;
         int sat_in_meeting = !led_delegation && (met_in_sentence(c, rm->sentence, rm->anchor)
                                                   || talks_between_before(c, rm->sentence, rm->anchor));
         /* ... unless the sentence opened on the event, the meeting
