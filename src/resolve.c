@@ -1142,10 +1142,20 @@ static int since_date(const rctx *c, const lia_date *d)
 }
 
 /* Is date d part of a name of something past ("حرب أكتوبر 1973"، "ثورة
- * أول نوفمبر 1954")?  It names that, not when a relation took place. */
+ * أول نوفمبر 1954"), or told in a relative clause of such a thing ("في
+ * خضم الحرب التي اندلعت مع حماس في السابع من أكتوبر")?  It dates that,
+ * not when a relation took place. */
 static int named_by_date(const rctx *c, const lia_date *d)
 {
-    return d->first > 0 && lia_lex_at(c->m, d->first - 1, c->cls.dated_name);
+    if (d->first == 0)
+        return 0;
+    if (lia_lex_at(c->m, d->first - 1, c->cls.dated_name))
+        return 1;
+    int sent = c->t->tok[d->first].sentence;
+    for (size_t k = d->first - 1; k > 0 && k + 8 > d->first && c->t->tok[k - 1].sentence == sent; k--)
+        if (lia_lex_at(c->m, k, c->cls.relative) && lia_lex_at(c->m, k - 1, c->cls.dated_name))
+            return 1;
+    return 0;
 }
 
 /* Does token i open a clause: a contrast word ("في حين"، "فيما"،
