@@ -3760,6 +3760,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         int named_here = em && c->t->tok[em->first].sentence == (int)rm->sentence && em->first < rm->anchor
                          && pattern_has_class(p, c->cls.attend_noun)
                          && !met_in_sentence(c, rm->sentence, em->first);
+        /* ... nor when the pronoun stands for the event named right
+         * before it: "استقبل X Y بالتزامن مع انعقاد الحوار ... الذي
+         * احتضنته العاصمة، وشارك فيه Y". */
+        named_here |= em && c->t->tok[em->first].sentence == (int)rm->sentence && em->last <= rm->anchor
+                      && rm->anchor <= em->last + 5 && pattern_has_class(p, c->cls.attend_pron);
         if ((sat_in_meeting && !named_here) || chaired_reception(c, am))
             ev = -1;
         if (ev >= 0)

@@ -1273,6 +1273,7 @@ static void look_up_named_classes(lia_rules *r)
     n->denial = lia_rules_class(r, "denial");
     n->depart_verb = lia_rules_class(r, "depart_verb");
     n->dual_delegation_heads = lia_rules_class(r, "dual_delegation_heads");
+    n->attend_pron = lia_rules_class(r, "attend_pron");
     n->dual_each = lia_rules_class(r, "dual_each");
     n->dual_guests = lia_rules_class(r, "dual_guests");
     n->dual_leaders = lia_rules_class(r, "dual_leaders");
