@@ -6242,6 +6242,16 @@ static int clause_joined_between(const ctx *c, size_t from, size_t to)
     return 0;
 }
 
+/* Does token t read as a verb in the imperfect (a form starting with ي:
+ * "ويتوجه" → "يتوجه")? */
+static int imperfect_form(const lia_token *t)
+{
+    for (int k = 0; k < t->n_forms; k++)
+        if (strncmp(t->forms[k], "ي", strlen("ي")) == 0 && strlen(t->forms[k]) > 4)
+            return 1;
+    return 0;
+}
+
 /* Is the trigger at anchor negated: a particle just before it ("لم
  * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
 static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
@@ -6259,6 +6269,11 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
     if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))
+        return 1;
+    /* "ويتوجه لاحقا إلى الدوحة": a verb in the imperfect with "later"
+     * right after it is still to come ("والتقى لاحقا X" is done). */
+    if (anchor + 1 < c->t->n && same_sentence(c, anchor, anchor + 1)
+        && lia_token_matches(tok(c, anchor + 1), "لاحقا") && imperfect_form(tok(c, anchor)))
         return 1;
     /* "لزيارة محتملة"، "الزيارة المرتقبة": a plan named right after;
      * or after the visitor: "لزيارة الرئيس X المرتقبة إلى بغداد". */
