@@ -2241,6 +2241,35 @@ static const char *attendance_date(const rctx *c, const lia_pattern *p, const li
     return date;
 }
 
+/* The place mention a clause link points back to ("... من بروكسل، حيث"):
+ * the one ending right before the link at token link - 1 (a comma between
+ * allowed); -1 if none.  link is clause_link_at's answer, 4 or more. */
+static int place_before_link(const rctx *c, size_t link)
+{
+    size_t end = link - 1;
+    if (c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
+        end--;
+    int pl = -1;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (!mm->inner && mm->last == end && (mm->type & LIA_T_PLACE))
+            pl = (int)q;
+    }
+    return pl;
+}
+
+/* "وصل X إلى إسرائيل قادما من بروكسل، حيث شارك في اجتماع ...": the city
+ * the clause link of attendance rm points back to hosted event em, unless
+ * the document names another host. */
+static void hosted_where_linked(rctx *c, const lia_rel_match *rm, const lia_mention *em, const char *date)
+{
+    size_t link = clause_link_at(c, rm);
+    int pl = link >= 4 ? place_before_link(c, link) : -1;
+    if (pl < 0 || c->m->mentions.v[pl].type != LIA_T_CITY || !em->key[0] || event_has_host(c, em->key))
+        return;
+    add_relation(c, "hosted", c->m->mentions.v[pl].key, em->key, date, NULL, rm->sentence, "hosted.where-linked");
+}
+
 /* "الرياض (واس) - عقد وزراء الداخلية ... الاجتماع التاسع والثلاثين": the
  * story's own event, when no sentence places it, is hosted by the city of
  * the story where those who attended it were. */
@@ -2598,15 +2627,7 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
     /* "وتصريحات أدلى بها الوزير X في بروكسل، حيث شارك": the person told
      * right before "في" and the place the link points to. */
     if (link >= 4) {
-        size_t end = link - 1;
-        if (c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
-            end--;
-        int pl = -1, who = -1;
-        for (size_t q = 0; q < c->m->mentions.n; q++) {
-            const lia_mention *mm = &c->m->mentions.v[q];
-            if (!mm->inner && mm->last == end && (mm->type & LIA_T_PLACE))
-                pl = (int)q;
-        }
+        int pl = place_before_link(c, link), who = -1;
         size_t at = pl >= 0 ? c->m->mentions.v[pl].first : 0;
         if (at > se->first + 1 && lia_token_matches(&c->t->tok[at - 1], "في"))
             for (size_t q = 0; q < c->m->mentions.n; q++) {
@@ -3887,6 +3908,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         }
         else
             add_relation(c, p->relation, am->key, bm->key, when, pl, rm->sentence, p->id);
+        if (is_relation(p, "attended"))
+            hosted_where_linked(c, rm, bm, when);
         /* Meeting or attending abroad means having travelled there: for
          * every person of the meeting whose country is not the place's. */
         /* ... not when the place is only the story's and the time another
