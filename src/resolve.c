@@ -1598,6 +1598,26 @@ static int day_of_sentence_before(const rctx *c, size_t s)
 
 static const char *place_of_sentence_before(const rctx *c, size_t s);
 
+/* "بعد محطة يوم الجمعة في تل أبيب التقى خلالها X": a trigger with
+ * "during it" right after it happened in the stop or visit just told, at
+ * the place named after "في" in the few words before the trigger; or
+ * NULL. */
+static const char *place_of_stop_during(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    if (rm->anchor + 1 >= se->last || !lia_lex_at(c->m, rm->anchor + 1, c->cls.during))
+        return NULL;
+    const char *place = NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (!mm->inner && mm->key[0] && (mm->type & LIA_T_PLACE) && mm->first > se->first
+            && mm->last <= rm->anchor && mm->last + 3 > rm->anchor
+            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+            place = mm->key;
+    }
+    return place;
+}
+
 /* Is place mention mm the place a topic is about, not where the sentence
  * happens: right after the topic ("احتواء التوتر في طرابلس"، "الأوضاع في
  * السودان"), or named past what rm's meeting discussed (a topic word after
@@ -1636,6 +1656,9 @@ static int topic_place(const rctx *c, const lia_rel_match *rm, const lia_mention
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
+    const char *stop = rm ? place_of_stop_during(c, s, rm) : NULL;
+    if (stop)
+        return stop;
     const char *at_trigger;
     if (rm && place_at_trigger(c, s, rm, &at_trigger))
         return at_trigger;

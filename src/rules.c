@@ -1268,6 +1268,7 @@ static void look_up_named_classes(lia_rules *r)
     n->counterpart = lia_rules_class(r, "counterpart");
     n->day_of_sentence_before = lia_rules_class(r, "day_of_sentence_before");
     n->day_word = lia_rules_class(r, "day_word");
+    n->during = lia_rules_class(r, "during");
     n->delegation = lia_rules_class(r, "delegation");
     n->delegation_adj = lia_rules_class(r, "delegation_adj");
     n->denial = lia_rules_class(r, "denial");
