@@ -164,7 +164,7 @@ static const char *const year_openers[] = {
 static const char *const other_date_starts[] = {
     "كانون", "تشرين", AB_AUGUST, "و" AB_AUGUST, "ف" AB_AUGUST,   /* month_word_at */
     "سنه", "عام", "الشهر",                                        /* year_led */
-    "امس", "اول", "اليوم", "واليوم", "غدا", "قبل", "بعد",          /* day_word_led */
+    "امس", "اول", "اليوم", "واليوم", "غدا", "غد", "قبل", "بعد",   /* day_word_led */
     "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن",        /* ordinal_day_at */
     "تاسع", "عاشر", "حادي", "عشرين", "ثلاثين", "فاتح",
 };
@@ -854,7 +854,7 @@ static size_t weekday_led(const ctx *c, size_t i, date_vec *out)
     return last;
 }
 
-/* أمس, أول أمس, أمس الأول, اليوم, غدا. */
+/* أمس, أول أمس, أمس الأول, اليوم, غدا, غد الأربعاء. */
 /* "يومين"، "3 أيام"، "ثلاثة أيام" at i (after قبل): minus that many days,
  * *last set past the words; 0 if none. */
 static long days_ago(const ctx *c, size_t i, size_t *last)
@@ -980,6 +980,9 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
         off = 1;
         if (weekday_at(c, i + 1) >= 0)
             last = i + 2;       /* "غدا الأربعاء": one date */
+    } else if (is_norm(c, i, "غد") && weekday_at(c, i + 1) >= 0 && !(i > c->from && is_norm(c, i - 1, "بعد"))) {
+        off = 1;                /* "إلى غاية غد الأربعاء" (not "بعد غد": the day after) */
+        last = i + 2;
     } else if (is_norm(c, i, "قبل") && (off = days_ago(c, i + 1, &last)) != 0) {
         /* "قبل يومين"، "قبل ثلاثة أيام" */
     } else if (is_norm(c, i, "بعد") && comes_after(c, i) && (off = days_ago(c, i + 1, &last)) != 0

@@ -3082,7 +3082,7 @@ static size_t try_title_person(ctx *c, size_t i)
         return i;
     }
     size_t j = ti.end;
-    size_t h;
+    size_t h, hl;
     size_t gov_first = 0, gov_last = 0;   /* "بحكومة الوفاق" between office and name */
     int served = 0;                       /* whom an adviser serves was read */
     int gov = -1;
@@ -3151,6 +3151,13 @@ static size_t try_title_person(ctx *c, size_t i)
             j += 1 + h;
             ti.country = lia_rules_country_index(c->r, c->r->agencies.v[ai].country);
             rebind_defaulted_bodies(c, &ti, ti.country);
+        } else if (ti.country >= 0 && !ti.n_bodies && strcmp(tok(c, j)->norm, "في") == 0
+                   && (h = (size_t)gaz_ref(c, j + 1, LIA_G_KIND, NULL)) && is_punct(c, j + 1 + h, ",")
+                   && same_sentence(c, j, j + 2 + h) && (hl = (size_t)lex(c, j + 2 + h, c->cls.honorific))
+                   && name_at(c, j + 2 + h + hl)) {
+            /* "كاتب الدولة الأمريكي في الخارجية، السيد X": the ministry
+             * of the office's country he serves in, a comma, his rank. */
+            j += 2 + h;
         } else if (ti.n_bodies && is_punct(c, j, ",") && j + 1 < c->t->n && same_sentence(c, j, j + 1)
                    && !tok(c, j + 1)->has_conj
                    && (((h = (size_t)lex(c, j + 1, c->cls.honorific)) && name_at(c, j + 1 + h))
@@ -4652,6 +4659,11 @@ static size_t mention_at(ctx *c, size_t i)
         if (k == REF_BOTH_SIDES && i + (size_t)len < c->t->n && same_sentence(c, i, i + (size_t)len)
             && name_at(c, i + (size_t)len) && !each)
             continue;
+        /* "رئيسا الوفدين الروسي والصيني": the delegations are told right
+         * after, and their heads are read from them. */
+        if (k == REF_BOTH_SIDES && lex(c, i, c->cls.dual_delegation_heads)
+            && nisba_at(c, i + (size_t)len, NULL))
+            continue;
         /* "كل منهما" stands for persons only as whom a verb's subjects met
          * ("بكل منهما"); as a subject ("التقى كل منهما X") the verb's
          * subject readings find them. */
@@ -5196,8 +5208,11 @@ static void find_titled_refs(ctx *c)
          * an office in a body ("القيادي في", "الممثل لدى"). */
         int apposition = !tok(c, i)->has_conj
                          && (person_ends_at(c, i) || (i > 1 && is_punct(c, i - 1, ",") && person_ends_at(c, i - 1)));
-        int office_in = end < c->t->n && (lia_token_matches(tok(c, end), "في")
-                                          || lia_token_matches(tok(c, end), "لدى"));
+        /* ("وأجرى الوزير في اليوم نفسه محادثات": "في" before a date
+         * tells when, not where he serves.) */
+        int office_in = end < c->t->n && (lia_token_matches(tok(c, end), "لدى")
+                                          || (lia_token_matches(tok(c, end), "في")
+                                              && !(end + 1 < c->t->n && c->date_end[end + 1] > end + 1)));
         /* "المبعوث الخاص للرئيس الروسي": whom an office serves. */
         office_in |= tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0;
         /* "والمبعوث الخاص للولايات المتحدة وسفيرها لدى ليبيا X": an
@@ -6437,6 +6452,16 @@ static int clause_joined_between(const ctx *c, size_t from, size_t to)
     return 0;
 }
 
+/* Does token t read as a verb in the imperfect (a form starting with ي:
+ * "ويتوجه" → "يتوجه")? */
+static int imperfect_form(const lia_token *t)
+{
+    for (int k = 0; k < t->n_forms; k++)
+        if (strncmp(t->forms[k], "ي", strlen("ي")) == 0 && strlen(t->forms[k]) > 4)
+            return 1;
+    return 0;
+}
+
 /* Is the trigger at anchor negated: a particle just before it ("لم
  * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
 static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
@@ -6455,6 +6480,11 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
     if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))
+        return 1;
+    /* "ويتوجه لاحقا إلى الدوحة": a verb in the imperfect with "later"
+     * right after it is still to come ("والتقى لاحقا X" is done). */
+    if (anchor + 1 < c->t->n && same_sentence(c, anchor, anchor + 1)
+        && lia_token_matches(tok(c, anchor + 1), "لاحقا") && imperfect_form(tok(c, anchor)))
         return 1;
     /* "لزيارة محتملة"، "الزيارة المرتقبة": a plan named right after;
      * or after the visitor: "لزيارة الرئيس X المرتقبة إلى بغداد". */

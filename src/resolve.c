@@ -1211,10 +1211,20 @@ static int since_date(const rctx *c, const lia_date *d)
 }
 
 /* Is date d part of a name of something past ("حرب أكتوبر 1973"، "ثورة
- * أول نوفمبر 1954")?  It names that, not when a relation took place. */
+ * أول نوفمبر 1954"), or told in a relative clause of such a thing ("في
+ * خضم الحرب التي اندلعت مع حماس في السابع من أكتوبر")?  It dates that,
+ * not when a relation took place. */
 static int named_by_date(const rctx *c, const lia_date *d)
 {
-    return d->first > 0 && lia_lex_at(c->m, d->first - 1, c->cls.dated_name);
+    if (d->first == 0)
+        return 0;
+    if (lia_lex_at(c->m, d->first - 1, c->cls.dated_name))
+        return 1;
+    int sent = c->t->tok[d->first].sentence;
+    for (size_t k = d->first - 1; k > 0 && k + 8 > d->first && c->t->tok[k - 1].sentence == sent; k--)
+        if (lia_lex_at(c->m, k, c->cls.relative) && lia_lex_at(c->m, k - 1, c->cls.dated_name))
+            return 1;
+    return 0;
 }
 
 /* Does token i open a clause: a contrast word ("في حين"، "فيما"،
@@ -1710,6 +1720,26 @@ static int day_of_sentence_before(const rctx *c, size_t s)
 
 static const char *place_of_sentence_before(const rctx *c, size_t s);
 
+/* "بعد محطة يوم الجمعة في تل أبيب التقى خلالها X": a trigger with
+ * "during it" right after it happened in the stop or visit just told, at
+ * the place named after "في" in the few words before the trigger; or
+ * NULL. */
+static const char *place_of_stop_during(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    if (rm->anchor + 1 >= se->last || !lia_lex_at(c->m, rm->anchor + 1, c->cls.during))
+        return NULL;
+    const char *place = NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (!mm->inner && mm->key[0] && (mm->type & LIA_T_PLACE) && mm->first > se->first
+            && mm->last <= rm->anchor && mm->last + 3 > rm->anchor
+            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+            place = mm->key;
+    }
+    return place;
+}
+
 /* Is place mention mm the place a topic is about, not where the sentence
  * happens: right after the topic ("احتواء التوتر في طرابلس"، "الأوضاع في
  * السودان"), or named past what rm's meeting discussed (a topic word after
@@ -1765,6 +1795,9 @@ static int country_of_officials_list(const rctx *c, int k)
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
+    const char *stop = rm ? place_of_stop_during(c, s, rm) : NULL;
+    if (stop)
+        return stop;
     const char *at_trigger;
     if (rm && place_at_trigger(c, s, rm, &at_trigger))
         return at_trigger;
@@ -2410,6 +2443,35 @@ static const char *attendance_date(const rctx *c, const lia_pattern *p, const li
     return date;
 }
 
+/* The place mention a clause link points back to ("... من بروكسل، حيث"):
+ * the one ending right before the link at token link - 1 (a comma between
+ * allowed); -1 if none.  link is clause_link_at's answer, 4 or more. */
+static int place_before_link(const rctx *c, size_t link)
+{
+    size_t end = link - 1;
+    if (c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
+        end--;
+    int pl = -1;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (!mm->inner && mm->last == end && (mm->type & LIA_T_PLACE))
+            pl = (int)q;
+    }
+    return pl;
+}
+
+/* "وصل X إلى إسرائيل قادما من بروكسل، حيث شارك في اجتماع ...": the city
+ * the clause link of attendance rm points back to hosted event em, unless
+ * the document names another host. */
+static void hosted_where_linked(rctx *c, const lia_rel_match *rm, const lia_mention *em, const char *date)
+{
+    size_t link = clause_link_at(c, rm);
+    int pl = link >= 4 ? place_before_link(c, link) : -1;
+    if (pl < 0 || c->m->mentions.v[pl].type != LIA_T_CITY || !em->key[0] || event_has_host(c, em->key))
+        return;
+    add_relation(c, "hosted", c->m->mentions.v[pl].key, em->key, date, NULL, rm->sentence, "hosted.where-linked");
+}
+
 /* "الرياض (واس) - عقد وزراء الداخلية ... الاجتماع التاسع والثلاثين": the
  * story's own event, when no sentence places it, is hosted by the city of
  * the story where those who attended it were. */
@@ -2767,15 +2829,7 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
     /* "وتصريحات أدلى بها الوزير X في بروكسل، حيث شارك": the person told
      * right before "في" and the place the link points to. */
     if (link >= 4) {
-        size_t end = link - 1;
-        if (c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
-            end--;
-        int pl = -1, who = -1;
-        for (size_t q = 0; q < c->m->mentions.n; q++) {
-            const lia_mention *mm = &c->m->mentions.v[q];
-            if (!mm->inner && mm->last == end && (mm->type & LIA_T_PLACE))
-                pl = (int)q;
-        }
+        int pl = place_before_link(c, link), who = -1;
         size_t at = pl >= 0 ? c->m->mentions.v[pl].first : 0;
         if (at > se->first + 1 && lia_token_matches(&c->t->tok[at - 1], "في"))
             for (size_t q = 0; q < c->m->mentions.n; q++) {
@@ -3334,13 +3388,15 @@ static void met_attendees(rctx *c, const lia_rel_match *rm, const lia_pattern *p
 
 /* Whether the person of key was named with a minister's title before
  * mention q ("وزير الخارجية السعودي"، "نائب وزير الدفاع"), or as a
- * minister's counterpart ("نظيره الإيراني"). */
+ * minister's counterpart ("نظيره الإيراني"); a secretary of state is of
+ * minister's rank ("كاتب الدولة الأمريكي في الخارجية" in Maghreb news). */
 static int named_minister_before(const rctx *c, const char *key, int q)
 {
     for (int k = 0; k < q; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->type == LIA_T_PERSON && mm->role[0] && strcmp(mm->key, key) == 0
-            && (strstr(mm->role, "وزير") || strstr(mm->role, "نظير")))
+            && (strstr(mm->role, "وزير") || strstr(mm->role, "نظير") || strstr(mm->role, "كاتب الدولة")
+                || strstr(mm->role, "كاتبة الدولة")))
             return 1;
     }
     return 0;
@@ -3386,6 +3442,22 @@ static void pair_that_met(const rctx *c, const int *list, int n, int two[2])
             }
 }
 
+static int delegation_leader(const rctx *c, int d);
+
+/* "مع رئيسي الوفدين": the leaders of the two delegations last told before
+ * mention si ("وفد عراقي يرأسه X، ووفد سوري برئاسة Y"), as mention
+ * indexes into two[].  Returns 1, or 0 when fewer than two are known. */
+static int heads_of_two_delegations(const rctx *c, int si, int two[2])
+{
+    int n = 0;
+    for (int q = si - 1; q >= 0 && n < 2; q--) {
+        int who = c->m->mentions.v[q].delegation ? delegation_leader(c, q) : -1;
+        if (who >= 0 && !named_among(c, two, n, c->m->mentions.v[who].key))
+            two[n++] = who;
+    }
+    return n == 2;
+}
+
 /* The two sides "الجانبان" at mention si stands for: the two persons of
  * two countries last named, in its paragraph or the one before ("الوزيران",
  * "الرئيسين": the two ministers or presidents last named, however far
@@ -3396,6 +3468,8 @@ static void pair_that_met(const rctx *c, const int *list, int n, int two[2])
 static int both_sides_of(const rctx *c, int si, const char *received_by, int two[2])
 {
     const lia_mention *sides = &c->m->mentions.v[si];
+    if (lia_lex_at(c->m, sides->first, c->cls.dual_delegation_heads))
+        return heads_of_two_delegations(c, si, two);
     int para = c->t->tok[sides->first].paragraph;
     int ministers = lia_lex_at(c->m, sides->first, c->cls.dual_ministers);
     int leaders = lia_lex_at(c->m, sides->first, c->cls.dual_leaders);
@@ -3432,6 +3506,26 @@ static int both_sides_of(const rctx *c, int si, const char *received_by, int two
     return c->m->mentions.v[two[0]].country[0] && c->m->mentions.v[two[1]].country[0]
            && (guests || each || received_by
                || strcmp(c->m->mentions.v[two[0]].country, c->m->mentions.v[two[1]].country) != 0);
+}
+
+/* "قام الوزيران بجولة ...، حيث التقيا Z": the two a "الوزيران" told
+ * earlier in rm's sentence stands for, as the subjects of its dual verb,
+ * into out.  Returns 2, or 0 when there is no such pair. */
+static int dual_subject_before(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    int two[2];
+    for (size_t q = c->m->mentions.n; q-- > 0;) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (!mm->both_sides || mm->first >= rm->anchor
+            || (size_t)c->t->tok[mm->first].sentence != rm->sentence)
+            continue;
+        if (!both_sides_of(c, (int)q, NULL, two))
+            return 0;
+        out[0] = two[1];
+        out[1] = two[0];
+        return 2;
+    }
+    return 0;
 }
 
 /* "واستقبل واتارا الوزيرين": a dual naming ministers or leaders (not
@@ -3945,6 +4039,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * was at the event. */
         int led_delegation = pattern_has_class(p, c->cls.lead)
                              && pattern_has_class(p, c->cls.delegation);
+        /* "كلفها بترؤس وفد بلاده في اتصال هاتفي مع X": one named after
+         * "مع" is whom someone spoke with, not who led the delegation. */
+        if (led_delegation && am->first > rm->anchor && lia_lex_at(c->m, am->first - 1, c->cls.with))
+            return;
         int sat_in_meeting = !led_delegation && (met_in_sentence(c, rm->sentence, rm->anchor)
                                                   || talks_between_before(c, rm->sentence, rm->anchor));
         /* ... unless the sentence opened on the event, the meeting
@@ -3956,6 +4054,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         int named_here = em && c->t->tok[em->first].sentence == (int)rm->sentence && em->first < rm->anchor
                          && pattern_has_class(p, c->cls.attend_noun)
                          && !met_in_sentence(c, rm->sentence, em->first);
+        /* ... nor when the pronoun stands for the event named right
+         * before it: "استقبل X Y بالتزامن مع انعقاد الحوار ... الذي
+         * احتضنته العاصمة، وشارك فيه Y". */
+        named_here |= em && c->t->tok[em->first].sentence == (int)rm->sentence && em->last <= rm->anchor
+                      && rm->anchor <= em->last + 5 && pattern_has_class(p, c->cls.attend_pron);
         if ((sat_in_meeting && !named_here) || chaired_reception(c, am))
             ev = -1;
         if (ev >= 0)
@@ -3992,6 +4095,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             bs[k] = who;
         }
         const lia_mention *bm = &c->m->mentions.v[bs[k]];
+        /* "استقبل X الوزير Y لدى وصوله ...، قادما من إسرائيل": where the
+         * guest came from is no party to the meeting. */
+        if (is_relation(p, "met") && bm->type == LIA_T_COUNTRY && came_from(c, bm))
+            continue;
         /* Who came along with a visitor met him only as his host, of
          * another country. */
         if (is_relation(p, "met") && pattern_has_class(p, c->cls.accompany)
@@ -4079,6 +4186,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         }
         else
             add_relation(c, p->relation, am->key, bm->key, when, pl, rm->sentence, p->id);
+        if (is_relation(p, "attended"))
+            hosted_where_linked(c, rm, bm, when);
         /* Meeting or attending abroad means having travelled there: for
          * every person of the meeting whose country is not the place's. */
         /* ... not when the place is only the story's and the time another
@@ -4576,6 +4685,8 @@ static void relations_from_matches(rctx *c)
             alist[na++] = c->joint[0];
             alist[na++] = c->joint[1];
         }
+        if (na == 0 && lia_lex_at(c->m, rm->anchor, c->cls.met_verb_dual))
+            na = dual_subject_before(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0
             && !(is_relation(p, "attended") && country_after_trigger(c, rm)))
             alist[na++] = c->subject;

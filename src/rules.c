@@ -1268,10 +1268,13 @@ static void look_up_named_classes(lia_rules *r)
     n->counterpart = lia_rules_class(r, "counterpart");
     n->day_of_sentence_before = lia_rules_class(r, "day_of_sentence_before");
     n->day_word = lia_rules_class(r, "day_word");
+    n->during = lia_rules_class(r, "during");
     n->delegation = lia_rules_class(r, "delegation");
     n->delegation_adj = lia_rules_class(r, "delegation_adj");
     n->denial = lia_rules_class(r, "denial");
     n->depart_verb = lia_rules_class(r, "depart_verb");
+    n->dual_delegation_heads = lia_rules_class(r, "dual_delegation_heads");
+    n->attend_pron = lia_rules_class(r, "attend_pron");
     n->dual_each = lia_rules_class(r, "dual_each");
     n->dual_guests = lia_rules_class(r, "dual_guests");
     n->dual_leaders = lia_rules_class(r, "dual_leaders");
