@@ -2686,6 +2686,20 @@ static int delegation_country_before(const ctx *c, size_t i)
         int ci = accompanying && includes ? person_country_before(c, first, k + 1) : -1;
         if (ci >= 0)
             return ci;
+        /* ... and a delegation that names no country is its leader's,
+         * told before the member it lists: "وترأس وفد الحركة X، وضم وزير
+         * الخارجية Y"، "وفد ... برئاسة X، وضم الوفد Y". */
+        size_t lead = k > first && lex(c, k - 1, c->cls.chair_verb) ? k - 1 : SIZE_MAX, lists = SIZE_MAX;
+        for (size_t q = first; q < i; q++) {
+            if (lead == SIZE_MAX && lex(c, q, c->cls.led_by))
+                lead = q;
+            if (lead != SIZE_MAX && q > lead && lex(c, q, c->cls.includes))
+                lists = q;
+        }
+        if (lists != SIZE_MAX)
+            ci = person_country_before(c, lead, lists);
+        if (ci >= 0)
+            return ci;
     }
     return -1;
 }

@@ -1334,6 +1334,7 @@ static void look_up_named_classes(lia_rules *r)
     n->since_event = lia_rules_class(r, "since_event");
     n->ahead_of_event = lia_rules_class(r, "ahead_of_event");
     n->capacity = lia_rules_class(r, "capacity");
+    n->chair_verb = lia_rules_class(r, "chair_verb");
     n->dated_name = lia_rules_class(r, "dated_name");
     n->subordinate_clause = lia_rules_class(r, "subordinate_clause");
     n->own_attendance = lia_rules_class(r, "own_attendance");
