@@ -5956,9 +5956,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         mi = -1;
     /* "التقى X، ومنها إلى عين التينة للقاء Y": a person right after a
      * meeting noun later in the sentence is that meeting's, not the
-     * object of this trigger. */
+     * object of this trigger (unless the word before him is the
+     * pattern's own: "وانتقل X بعدها للقاء Y" with @to_meet). */
     if (mi >= 0 && e->capture == 'B' && start > pm->anchor_pos + 1 && lex(c, start - 1, c->cls.met_noun)
-        && !pattern_has(pm->p, LIA_P_CLASS, c->cls.met_noun))
+        && !pattern_has(pm->p, LIA_P_CLASS, c->cls.met_noun)
+        && !(el > 0 && pm->p->el[el - 1].kind == LIA_P_CLASS && lex(c, start - 1, pm->p->el[el - 1].cls)))
         mi = -1;
     if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
         int *list = e->capture == 'A' ? pm->as : pm->b;
