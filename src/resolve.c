@@ -1540,6 +1540,25 @@ static const char *city_in_clause(const rctx *c, const lia_sentence *se, size_t 
     return place->key;
 }
 
+/* The place a visit told in sentence s before token before went to: its
+ * city when it names one, else its country; NULL when none. */
+static const char *place_visited_before(const rctx *c, size_t s, size_t before)
+{
+    const lia_mention *best = NULL;
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *om = &c->m->rels.v[q];
+        if (om->sentence != s || om->anchor >= before || !is_relation(&c->r->patterns.v[om->pattern], "visited"))
+            continue;
+        for (int k = 0; k < om->n_b; k++) {
+            const lia_mention *pm = &c->m->mentions.v[om->b[k]];
+            if ((pm->type & LIA_T_PLACE) && pm->key[0] && !came_from(c, pm)
+                && (!best || (best->type != LIA_T_CITY && pm->type == LIA_T_CITY)))
+                best = pm;
+        }
+    }
+    return best ? best->key : NULL;
+}
+
 /* "قادما من أبوظبي، التي زارها يومي 9 و10، وأجرى فيها محادثات": "فيها"
  * next to the trigger is the place a relative clause of sentence s said
  * was visited; its key, or NULL. */
@@ -3752,10 +3771,15 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         if (ev >= 0)
             bs[nb++] = ev;
     }
-    /* "يرافقها رئيس الشرطة X": A went on the visit the document told. */
+    /* "يرافقها رئيس الشرطة X": A went on the visit its sentence told
+     * ("زار تركيا ...، حين حضر معرضا في إسطنبول، وتجول برفقة X"), else
+     * the one the document told. */
     if (nb == 0 && is_relation(p, "visited")) {
-        if (c->context_place)
-            add_visit(c, am->key, c->context_place, date, rm->sentence, p->id);
+        const char *place = place_visited_before(c, rm->sentence, rm->anchor);
+        if (!place)
+            place = c->context_place;
+        if (place)
+            add_visit(c, am->key, place, date, rm->sentence, p->id);
         return;
     }
     int officials_of = nb > 0 && is_relation(p, "met") && countries_officials(c, bs[0]);
