@@ -701,8 +701,31 @@ static int dateline_date(const ctx *c, const lia_date *d)
     return 0;
 }
 
+/* Is the gap before token j, as written, a dash of tatweels between
+ * spaces ("الرياض ــ العربي الجديد")?  The normalizer drops tatweel, so
+ * only the original text still shows it. */
+static int tatweel_dash_before(const ctx *c, size_t j)
+{
+    if (j == 0 || j >= c->t->n)
+        return 0;
+    const unsigned char *p = (const unsigned char *)c->text + tok(c, j - 1)->end;
+    const unsigned char *e = (const unsigned char *)c->text + tok(c, j)->start;
+    int tatweels = 0;
+    while (p < e) {
+        if (p + 1 < e && p[0] == 0xD9 && p[1] == 0x80) {   /* U+0640 */
+            tatweels++;
+            p += 2;
+        } else if (*p == ' ') {
+            p++;
+        } else {
+            return 0;
+        }
+    }
+    return tatweels > 0;
+}
+
 /* A dateline: a place at the start of a line followed by "-" ("عمّان - "),
- * or by a date that ends on it. */
+ * or by a dash of tatweels ("الرياض ــ "), or by a date that ends on it. */
 static int dateline_at(const ctx *c, size_t i)
 {
     if (i >= c->t->n || !c->gaz[i])
@@ -720,6 +743,8 @@ static int dateline_at(const ctx *c, size_t i)
             return 1;
         if (tok(c, j)->paragraph != tok(c, i)->paragraph)
             return 0;
+        if (tatweel_dash_before(c, j))
+            return 1;
     }
     return c->dateline_date > i && c->dateline_date <= i + 14;
 }
@@ -2728,7 +2753,8 @@ static size_t same_government_at(const ctx *c, size_t j)
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
 /* "في حكومة طالبان"، "في الحكومة السورية": a government named by a body
- * or an organization of a country, or by its nisba, at i.  Returns its
+ * or an organization of a country, or by its nisba, at i; or one whose
+ * own name the gazetteer knows ("في حكومة الوحدة الوطنية").  Returns its
  * length (and the country), or 0. */
 static size_t government_of(const ctx *c, size_t i, int *country)
 {
@@ -2737,6 +2763,10 @@ static size_t government_of(const ctx *c, size_t i, int *country)
         || !same_sentence(c, i, i + 2))
         return 0;
     int idx, len;
+    if ((len = gaz_ref(c, i + 1, LIA_G_AGENCY, &idx)) && c->r->agencies.v[idx].country[0]
+        && same_sentence(c, i, i + (size_t)len)
+        && (*country = lia_rules_country_index(c->r, c->r->agencies.v[idx].country)) >= 0)
+        return 1 + (size_t)len;
     if ((len = nisba_at(c, i + 2, country)))
         return 2 + (size_t)len;
     if ((len = gaz_ref(c, i + 2, LIA_G_ORG, &idx)) && c->r->orgs.v[idx].country[0]
