@@ -2752,6 +2752,22 @@ static size_t same_government_at(const ctx *c, size_t j)
 
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
+/* "اللواء X"، "الجنرال الباكستاني المتقاعد X": a rank at i, maybe its
+ * holder's nisba (of country, when that is not empty) and more of the
+ * rank after it, before a name.  Its length, or 0 when no rank opens it. */
+static size_t rank_of_country(const ctx *c, size_t i, const char *country)
+{
+    size_t h = (size_t)lex(c, i, c->cls.honorific);
+    int ci, nl = h ? nisba_at(c, i + h, &ci) : 0;
+    if (!nl || (country[0] && strcmp(c->r->countries.v[ci].code, country) != 0)
+        || !same_sentence(c, i, i + h + (size_t)nl))
+        return h;
+    size_t e = i + h + (size_t)nl, more;
+    while ((more = (size_t)lex(c, e, c->cls.honorific)))
+        e += more;
+    return e - i;
+}
+
 /* "في حكومة طالبان"، "في الحكومة السورية": a government named by a body
  * or an organization of a country, or by its nisba, at i; or one whose
  * own name the gazetteer knows ("في حكومة الوحدة الوطنية").  Returns its
@@ -3081,7 +3097,8 @@ static size_t try_title_person(ctx *c, size_t i)
             rebind_defaulted_bodies(c, &ti, ti.country);
         } else if (ti.n_bodies && is_punct(c, j, ",") && j + 1 < c->t->n && same_sentence(c, j, j + 1)
                    && !tok(c, j + 1)->has_conj
-                   && (((h = (size_t)lex(c, j + 1, c->cls.honorific)) && name_at(c, j + 1 + h))
+                   && (((h = rank_of_country(c, j + 1, ti.bodies[0].defaulted ? "" : ti.bodies[0].country))
+                        && name_at(c, j + 1 + h))
                        || name_set_off(c, j + 1))) {
             /* "رئيس جهاز الاستخبارات العسكرية، اللواء X"، "نائب المتحدث
              * باسم وزارة الدفاع، ديو أكيكي،": a comma, a rank or not, and
