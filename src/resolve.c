@@ -2846,6 +2846,26 @@ static int visit_maker_received(const rctx *c, const lia_rel_match *rm, int *out
             return 1;
         }
     }
+    /* "... للرئيس جوكو ويدودو، الذي حل ضيفا على أبوظبي ...، حيث استقبله
+     * X": the last one a visit pattern of the sentence named as visitor,
+     * in a relative clause after his name. */
+    int visitor = -1;
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *om = &c->m->rels.v[q];
+        if (om->sentence != rm->sentence || om->anchor >= rm->anchor || om->a < 0 || om->n_b == 0
+            || !is_relation(&c->r->patterns.v[om->pattern], "visited"))
+            continue;
+        const lia_mention *vm = &c->m->mentions.v[om->a];
+        size_t after = vm->last;
+        if (vm->type == LIA_T_PERSON && vm->key[0] && after + 1 < se->last
+            && c->t->tok[after].kind == LIA_TOK_PUNCT && lia_lex_at(c->m, after + 1, c->cls.relative)
+            && (visitor < 0 || vm->first > c->m->mentions.v[visitor].first))
+            visitor = om->a;
+    }
+    if (visitor >= 0) {
+        out[0] = visitor;
+        return 1;
+    }
     return 0;
 }
 
