@@ -3932,6 +3932,24 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     }
 }
 
+/* "وكان في استقبال الضيوف X وY": a reception whose guest goes unnamed,
+ * every receiver of the country of the story's subject (the host king,
+ * not a visitor): they received others, not him.  Is rm such, for the
+ * subject subj standing in for its missing A? */
+static int receivers_of_own_side(const rctx *c, const lia_pattern *p, const lia_rel_match *rm, int subj)
+{
+    int reception = 0;
+    for (size_t e = 0; e < p->n_el; e++)
+        reception |= p->el[e].kind == LIA_P_WORD && strcmp(p->el[e].word, "استقبال") == 0;
+    const char *own = c->m->mentions.v[subj].country;
+    if (!reception || rm->n_b == 0 || !own[0])
+        return 0;
+    for (int k = 0; k < rm->n_b; k++)
+        if (strcmp(c->m->mentions.v[rm->b[k]].country, own) != 0)
+            return 0;
+    return 1;
+}
+
 /* An agency named inside its child's name is its parent: part_of. */
 static void part_of_from_names(rctx *c)
 {
@@ -4400,8 +4418,11 @@ static void relations_from_matches(rctx *c)
             alist[na++] = c->joint[0];
             alist[na++] = c->joint[1];
         }
-        if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
+        if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0) {
+            if (is_relation(p, "met") && receivers_of_own_side(c, p, rm, c->subject))
+                continue;
             alist[na++] = c->subject;
+        }
         /* ... and a group found by the readings after them ("واستهل الضيوف
          * الثلاثة يومهم ...، حيث رحب بهم الوزير X"): its persons. */
         if (na == 1 && c->m->mentions.v[alist[0]].counted)
