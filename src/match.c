@@ -1376,6 +1376,10 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             default_country = c->subject_country >= 0 ? c->subject_country : c->home_country;
         if (!cl && default_country < 0)
             return 0;
+        /* "رئيس أركان القوات البرية التابعة للقيادة العامة في شرق ليبيا":
+         * a service's staff names its country, or it is no guess's. */
+        if (!cl && lia_token_matches(tok(c, i), "اركان") && lia_token_matches(tok(c, i + 1), "قوات"))
+            return 0;
         if (!cl)
             ci = default_country;
         /* Alone in running text, a one-word kind ("الأمن المصري") names a
