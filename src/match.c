@@ -3887,6 +3887,12 @@ static size_t try_event(ctx *c, size_t i)
         /* "الدورة السادسة لمنتدى داكار الدولي حول السلام والأمن": an
          * edition of a known event whose name goes past the words read. */
         int known = -1;
+        /* "الدورة السابعة عشرة من معرض الدفاع الدولي": an edition, then
+         * من and the known event it is of. */
+        int of_len = j + 1 < c->t->n && lia_token_matches(tok(c, j), "من") && same_sentence(c, j, j + 1)
+                     ? gaz_ref(c, j + 1, LIA_G_EVENT, NULL) : 0;
+        if (of_len && lex(c, j - 1, c->cls.ordinal))
+            j += 1 + (size_t)of_len;
         for (size_t k = i + (size_t)len; k < j && known < 0; k++) {
             int el = gaz_ref(c, k, LIA_G_EVENT, &known);
             if (!el)
