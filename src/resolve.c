@@ -1440,6 +1440,28 @@ static size_t before_venue_spot(const rctx *c, size_t pi, size_t first)
     return j;
 }
 
+static int place_led_by_preposition(const rctx *c, const lia_mention *mm);
+
+/* "ثم التقى ... رئيس الوزراء X في مكتبه بإسلام أباد": the city of the
+ * office (or palace, or seat) the met person received him in, after the
+ * trigger in sentence s; its key, or NULL. */
+static const char *city_of_own_office(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    static const char *const seats[] = { "مكتبه", "مكتبها", "مقره", "مقرها", "قصره", "قصرها" };
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type != LIA_T_CITY || mm->inner || !mm->key[0] || mm->first < rm->anchor + 3
+            || (size_t)c->t->tok[mm->first].sentence != s || !place_led_by_preposition(c, mm)
+            || strncmp(c->t->tok[mm->first].norm, "ب", 2) != 0
+            || !lia_token_matches(&c->t->tok[mm->first - 2], "في"))
+            continue;
+        for (size_t w = 0; w < sizeof seats / sizeof *seats; w++)
+            if (strcmp(c->t->tok[mm->first - 1].norm, seats[w]) == 0)
+                return mm->key;
+    }
+    return NULL;
+}
+
 /* Is the trigger of rm (in sentence s) told at a place (into *place)?  In
  * order of trust: the place of an event it is in, a place that hosted
  * it, a city in في right after it.  One pass over the mentions keeps the
@@ -1484,6 +1506,8 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
     }
     if (!city_after)
         city_after = country_after;
+    if (!city_after)
+        city_after = city_of_own_office(c, s, rm);
     *place = hosted ? hosted : city_after;
     return *place != NULL;
 }
