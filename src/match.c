@@ -1774,9 +1774,10 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
          * name with a family name after it ("محمد الطاهر سيالة"). */
         if (!part && !after_part && j > i + 1 && strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, j - 1)
             && !lex(c, j - 1, c->cls.name_inner)
-            /* ... unless it is compounded with الله ("خالد الجار الله") */
+            /* ... unless it is compounded with الله ("خالد الجار الله"),
+             * or a South Asian name goes on with خان ("حمود الزمان خان") */
             && !(j < c->t->n && same_sentence(c, j - 1, j) && !tok(c, j)->has_conj
-                 && lia_token_matches(tok(c, j), "الله"))
+                 && (lia_token_matches(tok(c, j), "الله") || lia_token_matches(tok(c, j), "خان")))
             && !(words == 2 && lex(c, j - 1, c->cls.given_name) && j < c->t->n && same_sentence(c, i, j)
                  && tok(c, j)->kind == LIA_TOK_WORD && !tok(c, j)->has_conj && !any_lex(c, j)
                  && !has_article(tok(c, j)) && !c->gaz[j]))
