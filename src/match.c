@@ -701,8 +701,31 @@ static int dateline_date(const ctx *c, const lia_date *d)
     return 0;
 }
 
+/* Is the gap before token j, as written, a dash of tatweels between
+ * spaces ("الرياض ــ العربي الجديد")?  The normalizer drops tatweel, so
+ * only the original text still shows it. */
+static int tatweel_dash_before(const ctx *c, size_t j)
+{
+    if (j == 0 || j >= c->t->n)
+        return 0;
+    const unsigned char *p = (const unsigned char *)c->text + tok(c, j - 1)->end;
+    const unsigned char *e = (const unsigned char *)c->text + tok(c, j)->start;
+    int tatweels = 0;
+    while (p < e) {
+        if (p + 1 < e && p[0] == 0xD9 && p[1] == 0x80) {   /* U+0640 */
+            tatweels++;
+            p += 2;
+        } else if (*p == ' ') {
+            p++;
+        } else {
+            return 0;
+        }
+    }
+    return tatweels > 0;
+}
+
 /* A dateline: a place at the start of a line followed by "-" ("عمّان - "),
- * or by a date that ends on it. */
+ * or by a dash of tatweels ("الرياض ــ "), or by a date that ends on it. */
 static int dateline_at(const ctx *c, size_t i)
 {
     if (i >= c->t->n || !c->gaz[i])
@@ -720,6 +743,8 @@ static int dateline_at(const ctx *c, size_t i)
             return 1;
         if (tok(c, j)->paragraph != tok(c, i)->paragraph)
             return 0;
+        if (tatweel_dash_before(c, j))
+            return 1;
     }
     return c->dateline_date > i && c->dateline_date <= i + 14;
 }
@@ -1356,6 +1381,10 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             default_country = c->subject_country >= 0 ? c->subject_country : c->home_country;
         if (!cl && default_country < 0)
             return 0;
+        /* "رئيس أركان القوات البرية التابعة للقيادة العامة في شرق ليبيا":
+         * a service's staff names its country, or it is no guess's. */
+        if (!cl && lia_token_matches(tok(c, i), "اركان") && lia_token_matches(tok(c, i + 1), "قوات"))
+            return 0;
         if (!cl)
             ci = default_country;
         /* Alone in running text, a one-word kind ("الأمن المصري") names a
@@ -1771,9 +1800,10 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
          * name with a family name after it ("محمد الطاهر سيالة"). */
         if (!part && !after_part && j > i + 1 && strncmp(tk->norm, "ال", 4) == 0 && !hamza_initial(c, j - 1)
             && !lex(c, j - 1, c->cls.name_inner)
-            /* ... unless it is compounded with الله ("خالد الجار الله") */
+            /* ... unless it is compounded with الله ("خالد الجار الله"),
+             * or a South Asian name goes on with خان ("حمود الزمان خان") */
             && !(j < c->t->n && same_sentence(c, j - 1, j) && !tok(c, j)->has_conj
-                 && lia_token_matches(tok(c, j), "الله"))
+                 && (lia_token_matches(tok(c, j), "الله") || lia_token_matches(tok(c, j), "خان")))
             && !(words == 2 && lex(c, j - 1, c->cls.given_name) && j < c->t->n && same_sentence(c, i, j)
                  && tok(c, j)->kind == LIA_TOK_WORD && !tok(c, j)->has_conj && !any_lex(c, j)
                  && !has_article(tok(c, j)) && !c->gaz[j]))
@@ -2816,8 +2846,25 @@ static size_t same_government_at(const ctx *c, size_t j)
 
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
+/* "اللواء X"، "الجنرال الباكستاني المتقاعد X": a rank at i, maybe its
+ * holder's nisba (of country, when that is not empty) and more of the
+ * rank after it, before a name.  Its length, or 0 when no rank opens it. */
+static size_t rank_of_country(const ctx *c, size_t i, const char *country)
+{
+    size_t h = (size_t)lex(c, i, c->cls.honorific);
+    int ci, nl = h ? nisba_at(c, i + h, &ci) : 0;
+    if (!nl || (country[0] && strcmp(c->r->countries.v[ci].code, country) != 0)
+        || !same_sentence(c, i, i + h + (size_t)nl))
+        return h;
+    size_t e = i + h + (size_t)nl, more;
+    while ((more = (size_t)lex(c, e, c->cls.honorific)))
+        e += more;
+    return e - i;
+}
+
 /* "في حكومة طالبان"، "في الحكومة السورية": a government named by a body
- * or an organization of a country, or by its nisba, at i.  Returns its
+ * or an organization of a country, or by its nisba, at i; or one whose
+ * own name the gazetteer knows ("في حكومة الوحدة الوطنية").  Returns its
  * length (and the country), or 0. */
 static size_t government_of(const ctx *c, size_t i, int *country)
 {
@@ -2826,6 +2873,10 @@ static size_t government_of(const ctx *c, size_t i, int *country)
         || !same_sentence(c, i, i + 2))
         return 0;
     int idx, len;
+    if ((len = gaz_ref(c, i + 1, LIA_G_AGENCY, &idx)) && c->r->agencies.v[idx].country[0]
+        && same_sentence(c, i, i + (size_t)len)
+        && (*country = lia_rules_country_index(c->r, c->r->agencies.v[idx].country)) >= 0)
+        return 1 + (size_t)len;
     if ((len = nisba_at(c, i + 2, country)))
         return 2 + (size_t)len;
     if ((len = gaz_ref(c, i + 2, LIA_G_ORG, &idx)) && c->r->orgs.v[idx].country[0]
@@ -3174,7 +3225,8 @@ static size_t try_title_person(ctx *c, size_t i)
             j += 2 + h;
         } else if (ti.n_bodies && is_punct(c, j, ",") && j + 1 < c->t->n && same_sentence(c, j, j + 1)
                    && !tok(c, j + 1)->has_conj
-                   && (((h = (size_t)lex(c, j + 1, c->cls.honorific)) && name_at(c, j + 1 + h))
+                   && (((h = rank_of_country(c, j + 1, ti.bodies[0].defaulted ? "" : ti.bodies[0].country))
+                        && name_at(c, j + 1 + h))
                        || name_set_off(c, j + 1))) {
             /* "رئيس جهاز الاستخبارات العسكرية، اللواء X"، "نائب المتحدث
              * باسم وزارة الدفاع، ديو أكيكي،": a comma, a rank or not, and
@@ -4016,6 +4068,12 @@ static size_t try_event(ctx *c, size_t i)
         /* "الدورة السادسة لمنتدى داكار الدولي حول السلام والأمن": an
          * edition of a known event whose name goes past the words read. */
         int known = -1;
+        /* "الدورة السابعة عشرة من معرض الدفاع الدولي": an edition, then
+         * من and the known event it is of. */
+        int of_len = j + 1 < c->t->n && lia_token_matches(tok(c, j), "من") && same_sentence(c, j, j + 1)
+                     ? gaz_ref(c, j + 1, LIA_G_EVENT, NULL) : 0;
+        if (of_len && lex(c, j - 1, c->cls.ordinal))
+            j += 1 + (size_t)of_len;
         for (size_t k = i + (size_t)len; k < j && known < 0; k++) {
             int el = gaz_ref(c, k, LIA_G_EVENT, &known);
             if (!el)
@@ -6179,9 +6237,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         mi = -1;
     /* "التقى X، ومنها إلى عين التينة للقاء Y": a person right after a
      * meeting noun later in the sentence is that meeting's, not the
-     * object of this trigger. */
+     * object of this trigger (unless the word before him is the
+     * pattern's own: "وانتقل X بعدها للقاء Y" with @to_meet). */
     if (mi >= 0 && e->capture == 'B' && start > pm->anchor_pos + 1 && lex(c, start - 1, c->cls.met_noun)
-        && !pattern_has(pm->p, LIA_P_CLASS, c->cls.met_noun))
+        && !pattern_has(pm->p, LIA_P_CLASS, c->cls.met_noun)
+        && !(el > 0 && pm->p->el[el - 1].kind == LIA_P_CLASS && lex(c, start - 1, pm->p->el[el - 1].cls)))
         mi = -1;
     if (mi >= 0 && c->m->mentions.v[mi].first == start && type_ok(c, mi, e->types)) {
         int *list = e->capture == 'A' ? pm->as : pm->b;

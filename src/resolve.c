@@ -1544,6 +1544,28 @@ static size_t before_venue_spot(const rctx *c, size_t pi, size_t first)
     return j;
 }
 
+static int place_led_by_preposition(const rctx *c, const lia_mention *mm);
+
+/* "ثم التقى ... رئيس الوزراء X في مكتبه بإسلام أباد": the city of the
+ * office (or palace, or seat) the met person received him in, after the
+ * trigger in sentence s; its key, or NULL. */
+static const char *city_of_own_office(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    static const char *const seats[] = { "مكتبه", "مكتبها", "مقره", "مقرها", "قصره", "قصرها" };
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type != LIA_T_CITY || mm->inner || !mm->key[0] || mm->first < rm->anchor + 3
+            || (size_t)c->t->tok[mm->first].sentence != s || !place_led_by_preposition(c, mm)
+            || strncmp(c->t->tok[mm->first].norm, "ب", 2) != 0
+            || !lia_token_matches(&c->t->tok[mm->first - 2], "في"))
+            continue;
+        for (size_t w = 0; w < sizeof seats / sizeof *seats; w++)
+            if (strcmp(c->t->tok[mm->first - 1].norm, seats[w]) == 0)
+                return mm->key;
+    }
+    return NULL;
+}
+
 /* Is the trigger of rm (in sentence s) told at a place (into *place)?  In
  * order of trust: the place of an event it is in, a place that hosted
  * it, a city in في right after it.  One pass over the mentions keeps the
@@ -1609,6 +1631,8 @@ static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, co
         city_after = country_after;
     if (!city_after)
         city_after = city_after_object(c, s, rm);
+    if (!city_after)
+        city_after = city_of_own_office(c, s, rm);
     *place = hosted ? hosted : city_after;
     return *place != NULL;
 }
@@ -1663,6 +1687,25 @@ static const char *city_in_clause(const rctx *c, const lia_sentence *se, size_t 
             return mm->key;
     }
     return place->key;
+}
+
+/* The place a visit told in sentence s before token before went to: its
+ * city when it names one, else its country; NULL when none. */
+static const char *place_visited_before(const rctx *c, size_t s, size_t before)
+{
+    const lia_mention *best = NULL;
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *om = &c->m->rels.v[q];
+        if (om->sentence != s || om->anchor >= before || !is_relation(&c->r->patterns.v[om->pattern], "visited"))
+            continue;
+        for (int k = 0; k < om->n_b; k++) {
+            const lia_mention *pm = &c->m->mentions.v[om->b[k]];
+            if ((pm->type & LIA_T_PLACE) && pm->key[0] && !came_from(c, pm)
+                && (!best || (best->type != LIA_T_CITY && pm->type == LIA_T_CITY)))
+                best = pm;
+        }
+    }
+    return best ? best->key : NULL;
 }
 
 /* "قادما من أبوظبي، التي زارها يومي 9 و10، وأجرى فيها محادثات": "فيها"
@@ -3053,6 +3096,26 @@ static int visit_maker_received(const rctx *c, const lia_rel_match *rm, int *out
             return 1;
         }
     }
+    /* "... للرئيس جوكو ويدودو، الذي حل ضيفا على أبوظبي ...، حيث استقبله
+     * X": the last one a visit pattern of the sentence named as visitor,
+     * in a relative clause after his name. */
+    int visitor = -1;
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *om = &c->m->rels.v[q];
+        if (om->sentence != rm->sentence || om->anchor >= rm->anchor || om->a < 0 || om->n_b == 0
+            || !is_relation(&c->r->patterns.v[om->pattern], "visited"))
+            continue;
+        const lia_mention *vm = &c->m->mentions.v[om->a];
+        size_t after = vm->last;
+        if (vm->type == LIA_T_PERSON && vm->key[0] && after + 1 < se->last
+            && c->t->tok[after].kind == LIA_TOK_PUNCT && lia_lex_at(c->m, after + 1, c->cls.relative)
+            && (visitor < 0 || vm->first > c->m->mentions.v[visitor].first))
+            visitor = om->a;
+    }
+    if (visitor >= 0) {
+        out[0] = visitor;
+        return 1;
+    }
     return 0;
 }
 
@@ -4064,10 +4127,15 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         if (ev >= 0)
             bs[nb++] = ev;
     }
-    /* "يرافقها رئيس الشرطة X": A went on the visit the document told. */
+    /* "يرافقها رئيس الشرطة X": A went on the visit its sentence told
+     * ("زار تركيا ...، حين حضر معرضا في إسطنبول، وتجول برفقة X"), else
+     * the one the document told. */
     if (nb == 0 && is_relation(p, "visited")) {
-        if (c->context_place)
-            add_visit(c, am->key, c->context_place, date, rm->sentence, p->id);
+        const char *place = place_visited_before(c, rm->sentence, rm->anchor);
+        if (!place)
+            place = c->context_place;
+        if (place)
+            add_visit(c, am->key, place, date, rm->sentence, p->id);
         return;
     }
     int officials_of = nb > 0 && is_relation(p, "met") && countries_officials(c, bs[0]);
@@ -4209,6 +4277,24 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
                     imply_visit(c, side[q], pl, pc, when, rm->sentence);
         }
     }
+}
+
+/* "وكان في استقبال الضيوف X وY": a reception whose guest goes unnamed,
+ * every receiver of the country of the story's subject (the host king,
+ * not a visitor): they received others, not him.  Is rm such, for the
+ * subject subj standing in for its missing A? */
+static int receivers_of_own_side(const rctx *c, const lia_pattern *p, const lia_rel_match *rm, int subj)
+{
+    int reception = 0;
+    for (size_t e = 0; e < p->n_el; e++)
+        reception |= p->el[e].kind == LIA_P_WORD && strcmp(p->el[e].word, "استقبال") == 0;
+    const char *own = c->m->mentions.v[subj].country;
+    if (!reception || rm->n_b == 0 || !own[0])
+        return 0;
+    for (int k = 0; k < rm->n_b; k++)
+        if (strcmp(c->m->mentions.v[rm->b[k]].country, own) != 0)
+            return 0;
+    return 1;
 }
 
 /* An agency named inside its child's name is its parent: part_of. */
@@ -4688,8 +4774,11 @@ static void relations_from_matches(rctx *c)
         if (na == 0 && lia_lex_at(c->m, rm->anchor, c->cls.met_verb_dual))
             na = dual_subject_before(c, rm, alist);
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0
-            && !(is_relation(p, "attended") && country_after_trigger(c, rm)))
+            && !(is_relation(p, "attended") && country_after_trigger(c, rm))) {
+            if (is_relation(p, "met") && receivers_of_own_side(c, p, rm, c->subject))
+                continue;
             alist[na++] = c->subject;
+        }
         /* ... and a group found by the readings after them ("واستهل الضيوف
          * الثلاثة يومهم ...، حيث رحب بهم الوزير X"): its persons. */
         if (na == 1 && c->m->mentions.v[alist[0]].counted)
