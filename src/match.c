@@ -511,6 +511,13 @@ static int possessive_suffixed(const ctx *c, size_t i)
     return (tk->end - tk->start >= 6 && ends_in_written(c, i, 0x87)) || pronoun_suffixed(tk);   /* ه */
 }
 
+/* Does word i carry his, her or their pronoun ("اجتماعه"، "دورتها"،
+ * "اجتماعهم")? */
+static int with_pronoun(const ctx *c, size_t i)
+{
+    return possessive_suffixed(c, i) || lia_ends_with(tok(c, i)->norm, "هم");
+}
+
 /* Is word i a noun or verb with his pronoun as written ("ثقته"، "عزمه"،
  * "حمّله")?  Names that end in ه end so after ي، ا or و ("نزيه"، "شاه"،
  * "أوليفييه"), in Persian "زاده", or are given names the lexicon lists
@@ -3845,6 +3852,23 @@ static size_t between_parties_end(const ctx *c, size_t j)
     return b && same_sentence(c, j, k + b - 1) ? k + b : j;
 }
 
+/* "عقدوا اجتماعهم التاسع والثلاثين"، "في ختام دورتها السابعة والثمانين":
+ * a meeting head with the body's pronoun and an ordinal names an edition
+ * of that body's meetings, as a definite head would. */
+static int possessed_edition(ctx *c, size_t i)
+{
+    return with_pronoun(c, i) && i + 1 < c->t->n && same_sentence(c, i, i + 1) && lex(c, i + 1, c->cls.ordinal);
+}
+
+/* The end of the ordinal words from j ("التاسع والثلاثين"). */
+static size_t ordinals_end(ctx *c, size_t j)
+{
+    size_t l;
+    while (j < c->t->n && (l = (size_t)lex(c, j, c->cls.ordinal)))
+        j += l;
+    return j;
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
@@ -3863,9 +3887,10 @@ static size_t try_event(ctx *c, size_t i)
         const lia_event_entry *e = &c->r->events.v[idx];
         set_identity(c, mm, e->key, e->name, e->latin, e->country);
     } else if (!lex(c, i, c->cls.press_conference) && (len = lex(c, i, c->cls.event_head))
-               && !(len == 1 && possessive_suffixed(c, i))) {
+               && !(len == 1 && with_pronoun(c, i) && !possessed_edition(c, i))) {
         /* (Not a head with a pronoun: "بدوره الديني والتاريخي" is "in its
-         * role", which folds to the letters of "الدورة".) */
+         * role", which folds to the letters of "الدورة"; unless an ordinal
+         * follows: "اجتماعهم التاسع والثلاثين".) */
         /* Shape: a head word and at least two words of its name.  An
          * indefinite head names an event only with a place ("مؤتمر بغداد
          * الدولي"); a definite one only with a definite, ل- or ordinal
@@ -3892,7 +3917,7 @@ static size_t try_event(ctx *c, size_t i)
         }
         if (j >= c->t->n || !same_sentence(c, i, j))
             return i;
-        if (!has_article(head)) {
+        if (!has_article(head) && !possessed_edition(c, i)) {
             /* "اجتماع لقادة الشرطة"، "قمة للمنظمة القارية": an
              * indefinite head with ل and whose officials, or an
              * organization named by its kind, says what kind of meeting,
@@ -4086,6 +4111,10 @@ static size_t try_event(ctx *c, size_t i)
         size_t q2 = known < 0 ? quoted_name_end(c, j) : 0;
         if (q2 && quoted_known_event(c, i, j, q2))
             return q2;
+        /* "احتضنت العاصمة دورته الأولى يومي ...": a possessed edition is
+         * named by its head and ordinals alone. */
+        if (possessed_edition(c, i))
+            j = ordinals_end(c, i + (size_t)len);
         end = skip_bracketed(c, j);
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, j, 1);

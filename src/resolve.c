@@ -1019,6 +1019,40 @@ static void resolve_references(rctx *c)
     }
 }
 
+/* An edition's head without their or her pronoun: "اجتماعهم التاسع
+ * والثلاثين" is "الاجتماع التاسع والثلاثين", "دورتها" is "الدورة" (ه
+ * alone is left: it is also how ة folds). */
+static void add_head_without_pronoun(strbuf *b, const char *head)
+{
+    size_t n = strlen(head);
+    static const char *const pronouns[] = { "هما", "هم", "ها" };
+    for (size_t p = 0; p < sizeof pronouns / sizeof *pronouns; p++) {
+        size_t pl = strlen(pronouns[p]);
+        if (n > pl + 4 && lia_ends_with(head, pronouns[p])) {
+            n -= pl;
+            break;
+        }
+    }
+    if (n < strlen(head) && n >= 2 && !strncmp(head + n - 2, "ت", 2)) {   /* دورت+ها: the ة */
+        sb_add(b, head, n - 2);
+        sb_adds(b, "ه");
+    } else {
+        sb_add(b, head, n);
+    }
+}
+
+/* Does an event's first word carry a pronoun ("اجتماعهم"، "دورتها")? */
+static int head_has_pronoun(const rctx *c, const lia_mention *mm)
+{
+    strbuf b;
+    sb_init(&b);
+    const char *head = c->t->tok[mm->first].forms[0];
+    add_head_without_pronoun(&b, head);
+    int differs = strcmp(b.s ? b.s : "", head) != 0;
+    sb_release(&b);
+    return differs;
+}
+
 /* An event's edition: its head word and ordinal words ("الدورة الحادية
  * والأربعين", "الاجتماع ... الثاني عشر"), as normalized forms joined by
  * spaces; "" when the name holds no ordinal in its first words. */
@@ -1040,7 +1074,10 @@ static char *event_edition(const rctx *c, const lia_mention *mm)
         const lia_token *tk = &c->t->tok[i];
         if (i > mm->first && !lia_lex_at(c->m, i, ordinal))
             continue;
-        sb_adds(&b, tk->forms[0]);        /* without the article */
+        if (i == mm->first)
+            add_head_without_pronoun(&b, tk->forms[0]);
+        else
+            sb_adds(&b, tk->forms[0]);    /* without the article */
         sb_adds(&b, " ");
     }
     char *out = xstrdup(b.s ? b.s : "");
@@ -1078,7 +1115,13 @@ static void merge_event_editions(rctx *c)
         for (size_t q = 0; q < k; q++) {
             const lia_mention *first = &c->m->mentions.v[q];
             if (edition[q] && !strcmp(edition[q], edition[k]) && strcmp(first->key, mm->key) != 0) {
-                rekey_event(c, mm->key, first);
+                /* "اجتماعهم التاسع والثلاثين" in a headline, then "الاجتماع
+                 * التاسع والثلاثين لوزراء الداخلية": the body's naming
+                 * says whose meeting it was. */
+                if (head_has_pronoun(c, first) && !head_has_pronoun(c, mm))
+                    rekey_event(c, first->key, mm);
+                else
+                    rekey_event(c, mm->key, first);
                 break;
             }
         }
