@@ -4384,7 +4384,11 @@ static size_t mention_at(ctx *c, size_t i)
         int of_body = tok(c, i)->has_conj && i > 0 && nisba_at(c, i - 1, NULL) == 1
                       && !(c->m->mentions.n && c->m->mentions.v[c->m->mentions.n - 1].last == i
                            && c->m->mentions.v[c->m->mentions.n - 1].type == LIA_T_PERSON);
-        if (nl && ends && !of_body && !official_at(c, after, NULL) && scan_name(c, after) <= after) {
+        /* "مع نظرائهم السوريين: وزير الخارجية X ووزير الدفاع Y": the
+         * counterparts are named after the colon. */
+        int named_after_colon = is_punct(c, after, ":") && after + 1 < c->t->n && same_sentence(c, i, after + 1);
+        if (nl && ends && !of_body && !named_after_colon && !official_at(c, after, NULL)
+            && scan_name(c, after) <= after) {
             lia_mention *mm = new_mention(c, i, after, LIA_T_PERSON);
             set_identity(c, mm, "", "", "", c->r->countries.v[nci].code);
             mm->anaphor = 1;

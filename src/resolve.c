@@ -3675,6 +3675,39 @@ static int reception_before(const rctx *c, const lia_rel_match *rm)
 }
 
 /* The relations of one pattern match for one subject mention ai. */
+/* Do a and b hold the same office in bodies of one kind of two countries
+ * (two foreign ministers, two intelligence chiefs)? */
+static int counterparts(const rctx *c, const lia_mention *a, const lia_mention *b)
+{
+    return a->bodies[0] && b->bodies[0] && !strcmp(a->office, b->office)
+           && lia_rules_bodies_counterparts(c->r, a->bodies[0], b->bodies[0]);
+}
+
+/* "مع نظرائهم السوريين: وزير الخارجية X ووزير الدفاع Y": are rm's objects
+ * listed after a colon that closes "their counterparts"?  Each subject
+ * then met his own. */
+static int counterparts_listed(const rctx *c, const lia_rel_match *rm)
+{
+    if (rm->n_b < 2)
+        return 0;
+    size_t f = c->m->mentions.v[rm->b[0]].first;
+    if (f < 2 || c->t->tok[f - 1].kind != LIA_TOK_PUNCT || strcmp(c->t->tok[f - 1].norm, ":") != 0)
+        return 0;
+    for (size_t k = f - 1; k-- > 0 && k + 4 >= f;)
+        if (lia_lex_at(c->m, k, c->cls.counterpart))
+            return 1;
+    return 0;
+}
+
+/* The index among bs[0..n) of am's counterpart, or -1. */
+static int own_counterpart(const rctx *c, const lia_mention *am, const int *bs, int n)
+{
+    for (int k = 0; k < n; k++)
+        if (counterparts(c, am, &c->m->mentions.v[bs[k]]))
+            return k;
+    return -1;
+}
+
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
     if (ai < 0 || !c->m->mentions.v[ai].key[0])
@@ -3759,6 +3792,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         return;
     }
     int officials_of = nb > 0 && is_relation(p, "met") && countries_officials(c, bs[0]);
+    int own = is_relation(p, "met") && counterparts_listed(c, rm) ? own_counterpart(c, am, bs, nb) : -1;
+    if (own >= 0) {
+        bs[0] = bs[own];
+        nb = 1;
+    }
     for (int k = 0; k < nb; k++) {
         /* A delegation with its members named ("وفداً تركياً رفيع المستوى
          * ضم X وY وZ") meets through each of them; one with its leader
@@ -3950,6 +3988,22 @@ static int counted_persons(const rctx *c, const lia_mention *ref, const int *lis
     return 1;
 }
 
+/* The last two ministers of country cc named before mention k, into
+ * out[0..2); returns how many were found. */
+static int ministers_named_before(const rctx *c, int k, const char *cc, int *out)
+{
+    int n = 0;
+    for (int q = k - 1; q >= 0 && n < 2; q--) {
+        const lia_mention *pm = &c->m->mentions.v[q];
+        if (pm->type != LIA_T_PERSON || pm->inner || !pm->key[0] || strcmp(pm->country, cc) != 0
+            || pm->title < 0 || strcmp(c->r->titles.v[pm->title].id, "minister") != 0)
+            continue;
+        if (n == 0 || strcmp(c->m->mentions.v[out[0]].key, pm->key) != 0)
+            out[n++] = q;
+    }
+    return n;
+}
+
 /* The persons "الوزراء الثلاثة" (mention k) stands for, into out (at most
  * 16): a rule's list of subjects before it ("عقد X وY وZ اجتماعا"), else a
  * sentence that named that many of one country ("وفد يقوده X ويضم Y وZ"),
@@ -3960,6 +4014,11 @@ static int counted_group(const rctx *c, int k, int *out)
     int want = ref->counted;
     size_t best_at = 0;
     int n = 0;
+    /* "الوزيرين السوريين": the two ministers of that country last named. */
+    if (want == 2 && ref->country[0] && lia_lex_at(c->m, ref->first, c->cls.dual_ministers)
+        && (n = ministers_named_before(c, k, ref->country, out)) == 2)
+        return n;
+    n = 0;
     /* "وزراء خارجية البلدان الثلاثة، وهم X، وY، وZ": named right after. */
     int among = c->cls.among;
     for (size_t q = 0; q < c->m->rels.n; q++) {
