@@ -703,6 +703,19 @@ static int dateline_date(const ctx *c, const lia_date *d)
 
 /* A dateline: a place at the start of a line followed by "-" ("عمّان - "),
  * or by a date that ends on it. */
+/* "طهران ــ العربي الجديد": do tatweels standing alone between tokens
+ * j - 1 and j (normalization drops them) serve as a dash? */
+static int tatweel_dash_before(const ctx *c, size_t j)
+{
+    if (j == 0 || j >= c->t->n)
+        return 0;
+    const char *from = c->text + tok(c, j - 1)->end, *to = c->text + tok(c, j)->start;
+    for (const char *p = from; p + 1 < to; p++)
+        if ((unsigned char)p[0] == 0xD9 && (unsigned char)p[1] == 0x80)
+            return 1;
+    return 0;
+}
+
 static int dateline_at(const ctx *c, size_t i)
 {
     if (i >= c->t->n || !c->gaz[i])
@@ -716,7 +729,7 @@ static int dateline_at(const ctx *c, size_t i)
         return 1;
     /* "عمّان - ", "تونس (وات) - ", "بغداد / المدى - " */
     for (size_t j = after; j < c->t->n && j < i + 9; j++) {
-        if (is_punct(c, j, "-"))
+        if (is_punct(c, j, "-") || tatweel_dash_before(c, j))
             return 1;
         if (tok(c, j)->paragraph != tok(c, i)->paragraph)
             return 0;
@@ -5130,6 +5143,67 @@ static void find_shared_dual_titles(ctx *c)
     }
 }
 
+/* Has the official of key ever held an office in body, by the rules? */
+static int ever_held(const ctx *c, const char *key, const char *body)
+{
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, key);
+    const lia_role_refs *roles = body[0] ? lia_rules_roles_of(c->r, body) : NULL;
+    for (size_t q = 0; g && g->kind == LIA_G_PERSON && roles && q < roles->n; q++)
+        if (roles->v[q].official == (int)g->index)
+            return 1;
+    return 0;
+}
+
+/* Has the official of key ever held the office title mention pm names?
+ * (A head of government or state holds it of his country.) */
+static int ever_held_title(const ctx *c, const char *key, const lia_mention *pm)
+{
+    return ever_held(c, key, pm->bodies[0])
+           || ((!strcmp(pm->office, "head-of-government") || !strcmp(pm->office, "head-of-state"))
+               && ever_held(c, key, pm->country));
+}
+
+/* "رئيس مجلس الوزراء بالإنابة ووزير الدفاع ووزير الداخلية الشيخ X":
+ * offices naming no one, joined by و to a named official's title right
+ * after them, are his when the rules know him in that office or he holds
+ * it in acting (a modifier "بالإنابة" may close each).  His mention takes
+ * them in; they become inner.  Run before the mentions are sorted. */
+static void fold_leading_offices(ctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        lia_mention *nm = &c->m->mentions.v[k];
+        if (nm->type != LIA_T_PERSON || nm->inner || !nm->key[0] || nm->title < 0)
+            continue;
+        for (int folded = 1; folded;) {
+            folded = 0;
+            for (size_t q = 0; q < c->m->mentions.n && nm->first > 0 && joined_by_waw(c, nm->first); q++) {
+                lia_mention *pm = &c->m->mentions.v[q];
+                if (q == k || pm->inner || pm->type != LIA_T_PERSON || pm->key[0] || !pm->role || !pm->role[0]
+                    || !pm->bodies[0] || pm->last > nm->first || pm->last + 4 < nm->first
+                    || (pm->country[0] && nm->country[0] && strcmp(pm->country, nm->country) != 0))
+                    continue;
+                size_t gap = pm->last;
+                int acting = 0, l;
+                while (gap < nm->first && (l = lex(c, gap, c->cls.office_modifier)) > 0) {
+                    acting |= lex(c, gap, c->cls.acting) > 0;
+                    gap += (size_t)l;
+                }
+                if (gap != nm->first || (!acting && !ever_held_title(c, nm->key, pm)))
+                    continue;
+                pm->inner = 1;
+                nm->first = pm->first;
+                for (int b = 0; b < 2 && pm->bodies[b] && !acting; b++) {
+                    if (!nm->bodies[0])
+                        nm->bodies[0] = pm->bodies[b];
+                    else if (!nm->bodies[1] && strcmp(nm->bodies[0], pm->bodies[b]) != 0)
+                        nm->bodies[1] = pm->bodies[b];
+                }
+                folded = 1;
+            }
+        }
+    }
+}
+
 /* "وزيرا الخارجية الروسي X والأمريكي Y": a dual title with the kind of
  * body both hold, each name after his own nisba.  Each heads his
  * country's body of that kind (named by the title's words, inner). */
@@ -6559,6 +6633,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     find_advisers_of_named_principals(&c);
     find_shared_dual_titles(&c);
     find_dual_titles_of_a_kind(&c);
+    fold_leading_offices(&c);
     if (out->mentions.n)
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
     mark_spouses(&c);

@@ -3786,8 +3786,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             bs[nb++] = ev;
     }
     /* "يرافقها رئيس الشرطة X": A went on the visit the document told. */
+    /* (Not when the sentence tells an earlier occasion: "وتجول في أجنحته
+     * برفقة X" of a visit months before.) */
     if (nb == 0 && is_relation(p, "visited")) {
-        if (c->context_place)
+        if (c->context_place && !(dated_here && background_date(c, date)))
             add_visit(c, am->key, c->context_place, date, rm->sentence, p->id);
         return;
     }
