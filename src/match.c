@@ -2741,12 +2741,15 @@ static size_t same_government_at(const ctx *c, size_t j)
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
 /* "في حكومة طالبان"، "في الحكومة السورية": a government named by a body
- * or an organization of a country, or by its nisba, at i.  Returns its
- * length (and the country), or 0. */
+ * or an organization of a country, or by its nisba, at i; or an
+ * administration ("في الإدارة السورية الجديدة"، "في الإدارة الأمريكية").
+ * Returns its length (and the country), or 0. */
 static size_t government_of(const ctx *c, size_t i, int *country)
 {
+    const lia_token *g = i + 1 < c->t->n ? tok(c, i + 1) : NULL;
     if (i + 2 >= c->t->n || strcmp(tok(c, i)->norm, "في") != 0
-        || !(lia_token_matches(tok(c, i + 1), "حكومه") || lia_token_matches(tok(c, i + 1), "الحكومه"))
+        || !(lia_token_matches(g, "حكومه") || lia_token_matches(g, "الحكومه") || lia_token_matches(g, "اداره")
+             || lia_token_matches(g, "الاداره"))
         || !same_sentence(c, i, i + 2))
         return 0;
     int idx, len;
@@ -2759,6 +2762,15 @@ static size_t government_of(const ctx *c, size_t i, int *country)
         && (*country = lia_rules_country_index(c->r, c->r->agencies.v[idx].country)) >= 0)
         return 2 + (size_t)len;
     return 0;
+}
+
+/* The token after the office modifiers ("الجديدة"، "المؤقتة") at j. */
+static size_t past_modifiers(const ctx *c, size_t j)
+{
+    int l;
+    while (j < c->t->n && (l = lex(c, j, c->cls.office_modifier)) > 0)
+        j += (size_t)l;
+    return j;
 }
 
 /* "حاكم إقليم بريمورسكي X"، "حاكم ولاية تكساس X": the region a governor
@@ -3070,7 +3082,7 @@ static size_t try_title_person(ctx *c, size_t i)
              * باسم وزارة الدفاع، ديو أكيكي،": a comma, a rank or not, and
              * the name (set off by another comma when it has no rank). */
             j += 1;
-        } else if (ti.n_bodies && (h = government_of(c, j, &nci)) && name_at(c, j + h)) {
+        } else if (ti.n_bodies && (h = government_of(c, j, &nci)) && name_at(c, past_modifiers(c, j + h))) {
             /* "وزير الدفاع في حكومة طالبان الملا محمد يعقوب": the
              * government's country is the office's. */
             j += h;
