@@ -2830,6 +2830,36 @@ static int visit_maker_received(const rctx *c, const lia_rel_match *rm, int *out
     return 0;
 }
 
+static int delegation_head_before(const rctx *c, size_t k, const char *cc);
+
+/* "وكان الوفد السوري قد وصل إلى الرياض، وكان في استقباله X": the
+ * pronoun of a reception is the delegation named before it in its
+ * sentence (no person named before it), through the one told before to
+ * lead it.  Returns 1 and sets out[0], or 0. */
+static int delegation_received(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    if (!reception_of_pronoun(c, rm) && !lia_lex_at(c->m, rm->anchor, c->cls.receive_noun))
+        return 0;
+    int d = -1;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first >= rm->anchor)
+            break;
+        if (mm->first < se->first || mm->inner)
+            continue;
+        if (mm->type == LIA_T_PERSON)
+            return 0;
+        if (mm->delegation && d < 0)
+            d = (int)q;
+    }
+    int who = d >= 0 ? delegation_head_before(c, (size_t)d, c->m->mentions.v[d].key) : -1;
+    if (who < 0)
+        return 0;
+    out[0] = who;
+    return 1;
+}
+
 /* "أما الرئيس التركي فأوضح، عقب استقباله المسؤول الإماراتي": a person
  * named earlier in the trigger's own sentence, not one of its B, is whom
  * the sentence is about.  Sets out[] (room for four: the leaders of a
@@ -3811,6 +3841,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         }
         if (is_relation(p, "met") && c->m->mentions.v[bs[k]].delegation) {
             int leader = delegation_leader(c, bs[k]);
+            /* ... or the one of that country told before to lead a
+             * delegation ("X، الذي يزور المملكة على رأس وفد ... كما استقبل
+             * Y الوفد السوري"). */
+            if (leader < 0)
+                leader = delegation_head_before(c, (size_t)bs[k], c->m->mentions.v[bs[k]].key);
             if (leader >= 0)
                 bs[k] = leader;
         }
@@ -4394,6 +4429,8 @@ static void relations_from_matches(rctx *c)
          * the subject of the clause "حيث" leans on. */
         if (na == 0)
             na = visit_maker_received(c, rm, alist);
+        if (na == 0)
+            na = delegation_received(c, rm, alist);
         if (na == 0)
             na = where_subject(c, rm, alist);
         if (na == 0 && (na = kana_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].counted)
