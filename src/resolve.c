@@ -2587,6 +2587,8 @@ static size_t after_fronted_phrase(const rctx *c, size_t s)
 /* "انتقل بيانتيدوزي إلى ...، حيث التقى X" (and "حين"): after "حيث" the
  * subject is the first person of the sentence's main clause.  Returns 1 and sets out[0],
  * or 0. */
+static int visit_maker(const rctx *c, const lia_mention *mm);
+
 static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
@@ -2615,6 +2617,20 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
             out[0] = who;
             return 1;
         }
+    }
+    /* "الزيارة التي قام بها X إلى العاصمة العراقية، حيث التقى Y": who
+     * made the visit the link follows, whoever opened the sentence
+     * ("وتأتي زيارة Z في أعقاب ..."). */
+    int maker = -1;
+    for (size_t q = 0; link && q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= main_first
+            && mm->last <= link - 1 && visit_maker(c, mm))
+            maker = (int)q;
+    }
+    if (maker >= 0) {
+        out[0] = maker;
+        return 1;
     }
     for (size_t q = 0; link && q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
@@ -4292,6 +4308,31 @@ static int reads_trigger_of(const lia_pattern *p, const lia_pattern *q)
            && pattern_has_class(p, q->el[q->anchor_el].cls);
 }
 
+/* For rm's trigger among the first words of its sentence ("وكان قد
+ * التقى"): the person named right after the first word of the sentence
+ * before, in the same paragraph, when that word is no relation's trigger
+ * ("ويجمع الفياض بين منصبي ..."), or -1. */
+static int opener_of_sentence_before(const rctx *c, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    if (rm->sentence == 0 || rm->anchor > se->first + 2)
+        return -1;
+    for (size_t k = se->first; k < rm->anchor; k++)
+        if (c->m->mention_at[k])
+            return -1;
+    const lia_sentence *pe = &c->t->sent[rm->sentence - 1];
+    size_t at = pe->first + 1;
+    if (at >= pe->last || c->t->tok[pe->first].kind != LIA_TOK_WORD
+        || c->t->tok[pe->first].paragraph != c->t->tok[se->first].paragraph || !c->m->mention_at[at])
+        return -1;
+    for (size_t o = 0; o < c->m->rels.n; o++)
+        if (c->m->rels.v[o].anchor == pe->first)
+            return -1;
+    int q = c->m->mention_at[at] - 1;
+    const lia_mention *mm = &c->m->mentions.v[q];
+    return mm->type == LIA_T_PERSON && mm->key[0] && !mm->inner ? q : -1;
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -4454,6 +4495,12 @@ static void relations_from_matches(rctx *c)
             alist[na++] = c->joint[0];
             alist[na++] = c->joint[1];
         }
+        /* "ويجمع الفياض بين منصبين ... . وكان قد التقى X": a verb opening
+         * its sentence with no subject goes on with whom the sentence
+         * before opened on, verb then name. */
+        if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads")
+            && (alist[0] = opener_of_sentence_before(c, rm)) >= 0)
+            na = 1;
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
         /* ... and a group found by the readings after them ("واستهل الضيوف
