@@ -4308,17 +4308,18 @@ static int reads_trigger_of(const lia_pattern *p, const lia_pattern *q)
            && pattern_has_class(p, q->el[q->anchor_el].cls);
 }
 
-/* For rm's trigger among the first words of its sentence ("وكان قد
- * التقى"): the person named right after the first word of the sentence
- * before, in the same paragraph, when that word is no relation's trigger
- * ("ويجمع الفياض بين منصبي ..."), or -1. */
+/* For rm's trigger with no person named before it in its sentence ("وكان
+ * قد التقى"، "وبرز اسمه حين ترأس وفدا ... والتقى هناك"): the person
+ * named right after the first word of the sentence before, in the same
+ * paragraph, when that word is no relation's trigger ("ويجمع الفياض بين
+ * منصبي ...", "ويتولى X إدارة الجهاز"), or -1. */
 static int opener_of_sentence_before(const rctx *c, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
-    if (rm->sentence == 0 || rm->anchor > se->first + 2)
+    if (rm->sentence == 0)
         return -1;
     for (size_t k = se->first; k < rm->anchor; k++)
-        if (c->m->mention_at[k])
+        if (c->m->mention_at[k] && c->m->mentions.v[c->m->mention_at[k] - 1].type == LIA_T_PERSON)
             return -1;
     const lia_sentence *pe = &c->t->sent[rm->sentence - 1];
     size_t at = pe->first + 1;
@@ -4330,7 +4331,11 @@ static int opener_of_sentence_before(const rctx *c, const lia_rel_match *rm)
             return -1;
     int q = c->m->mention_at[at] - 1;
     const lia_mention *mm = &c->m->mentions.v[q];
-    return mm->type == LIA_T_PERSON && mm->key[0] && !mm->inner ? q : -1;
+    /* (A name, not a reference such as "المسؤول الأمريكي" or a bare
+     * title, which may stand for another than the story's subject.) */
+    int reference = mm->anaphor || mm->styled || mm->guest || mm->host_ref || mm->titled_ref || mm->both_sides
+                    || mm->group || mm->counted || (mm->role && mm->role[0] && mm->last - mm->first <= 2);
+    return mm->type == LIA_T_PERSON && mm->key[0] && !mm->inner && !reference ? q : -1;
 }
 
 static void relations_from_matches(rctx *c)
