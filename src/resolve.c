@@ -4338,6 +4338,19 @@ static int opener_of_sentence_before(const rctx *c, const lia_rel_match *rm)
     return mm->type == LIA_T_PERSON && mm->key[0] && !mm->inner && !reference ? q : -1;
 }
 
+/* Does another rule triggered at rm's trigger or right after it read a
+ * party named after its own ("الذي استقبله سمو الأمير X")? */
+static int receiver_named_after(const rctx *c, const lia_rel_match *rm)
+{
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om != rm && om->anchor >= rm->anchor && om->anchor <= rm->anchor + 2 && om->n_b > 0
+            && c->m->mentions.v[om->b[0]].first > om->anchor)
+            return 1;
+    }
+    return 0;
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -4389,6 +4402,12 @@ static void relations_from_matches(rctx *c)
             if (is_relation(p, "met") && rm->n_b > 0 && class_between(c, rm->anchor + 1, object_at, c->cls.officials_of))
                 continue;
         }
+        /* "X الذي استقبله أمير البلاد Y": with the receiver named after
+         * the verb, X is whom he received, not the receiver of the story's
+         * subject. */
+        if (pattern_has_class(p, c->cls.relative) && pattern_has_class(p, c->cls.receive_pron)
+            && receiver_named_after(c, rm))
+            continue;
         /* "توج الحوار بلقاء الرئيس X ورئيس الوزراء Y": a meeting word's
          * list of two sides, with no person before it in its sentence,
          * met each other. */
