@@ -3855,6 +3855,12 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             pairs_with_each(c, rm, p, ai, members, n_members);
             continue;
         }
+        /* "مع وفد من حركة حماس برئاسة X": an organization's delegation
+         * meets through whom it is led by. */
+        int org_leader = is_relation(p, "met") && c->m->mentions.v[bs[k]].type == LIA_T_ORG
+                         ? delegation_leader_after(c, bs[k]) : -1;
+        if (org_leader >= 0)
+            bs[k] = org_leader;
         if (is_relation(p, "met") && c->m->mentions.v[bs[k]].delegation) {
             int leader = delegation_leader(c, bs[k]);
             /* ... or the one of that country told before to lead a
@@ -3914,6 +3920,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * delegations through their leaders ("مفاوضات بين الوفدين الروسي
          * والأوكراني"). */
         if (is_relation(p, "met") && am->type != LIA_T_PERSON && bm->type != LIA_T_PERSON)
+            continue;
+        /* ... and an organization as such ("بحث X مع وفد من التحالف
+         * الدولي") is no party: its envoy who led the talks is, when
+         * named. */
+        if (is_relation(p, "met") && (am->type == LIA_T_ORG || bm->type == LIA_T_ORG))
             continue;
         const char *pl = place;
         if (is_relation(p, "attended")) {
