@@ -1630,6 +1630,22 @@ static int topic_place(const rctx *c, const lia_rel_match *rm, const lia_mention
     return topic;
 }
 
+/* "في أول زيارة لزعيم عربي إلى واشنطن": is place mention mm led by "إلى"
+ * after a visit noun a few words before it (no verb of going between)? */
+static int visit_to_city(const rctx *c, const lia_mention *mm)
+{
+    size_t f = mm->first;
+    if (f < 2 || !lia_lex_at(c->m, f - 1, c->cls.to))
+        return 0;
+    for (size_t k = f - 1; k-- > 0 && k + 5 >= f;) {
+        if (c->t->tok[k].kind != LIA_TOK_WORD || c->t->tok[k].sentence != c->t->tok[f].sentence)
+            return 0;
+        if (lia_lex_at(c->m, k, c->cls.visit_noun))
+            return 1;
+    }
+    return 0;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1699,6 +1715,10 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             prep |= lia_lex_at(c->m, pi, c->cls.host_verb) > 0
                     && !(rm && pi > rm->anchor && lia_lex_at(c->m, pi - 1, c->cls.relative));
         }
+        /* "خلال لقائه X في البيت الأبيض ...، في أول زيارة لزعيم عربي إلى
+         * واشنطن": the city of the visit the meeting was part of. */
+        if (rm && mm->first > rm->anchor && mm->type == LIA_T_CITY && !city_before && visit_to_city(c, mm))
+            return mm->key;
         /* "ثم توجه إلى رام الله": a destination named after the relation's
          * trigger is where the subject went next, not where it happened. */
         if (rm && mm->first > rm->anchor && to_place(c, mm, city_word, to))
@@ -4349,6 +4369,30 @@ static int opener_of_sentence_before(const rctx *c, const lia_rel_match *rm)
     return mm->type == LIA_T_PERSON && mm->key[0] && !mm->inner && !reference ? q : -1;
 }
 
+/* Is the entity of key named in sentence s? */
+static int named_in_sentence(const rctx *c, const char *key, size_t s)
+{
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if ((size_t)c->t->tok[mm->first].sentence == s && !strcmp(mm->key, key))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a met rule that read someone fire before rm's trigger in its
+ * sentence? */
+static int meeting_before_in_sentence(const rctx *c, const lia_rel_match *rm)
+{
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om->sentence == rm->sentence && om->anchor < rm->anchor && om->n_b > 0
+            && is_relation(&c->r->patterns.v[om->pattern], "met"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does another rule triggered at rm's trigger or right after it read a
  * party named after its own ("الذي استقبله سمو الأمير X")? */
 static int receiver_named_after(const rctx *c, const lia_rel_match *rm)
@@ -4536,6 +4580,13 @@ static void relations_from_matches(rctx *c)
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads")
             && (alist[0] = opener_of_sentence_before(c, rm)) >= 0)
             na = 1;
+        /* "خلال لقائه X ...، في أول زيارة لزعيم عربي إلى واشنطن": a visit
+         * with no visitor named, after a meeting its sentence told, is that
+         * meeting's (whose visitor meeting abroad records), not the visit
+         * of the story's subject when the sentence does not name him. */
+        if (na == 0 && is_relation(p, "visited") && meeting_before_in_sentence(c, rm)
+            && !(c->subject >= 0 && named_in_sentence(c, c->m->mentions.v[c->subject].key, rm->sentence)))
+            continue;
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0)
             alist[na++] = c->subject;
         /* ... and a group found by the readings after them ("واستهل الضيوف
