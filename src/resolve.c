@@ -1637,8 +1637,10 @@ static int visit_to_city(const rctx *c, const lia_mention *mm)
     size_t f = mm->first;
     if (f < 2 || !lia_lex_at(c->m, f - 1, c->cls.to))
         return 0;
+    /* (Not another's visit: "زيارة رئيس الوزراء إلى أنقرة".) */
     for (size_t k = f - 1; k-- > 0 && k + 5 >= f;) {
-        if (c->t->tok[k].kind != LIA_TOK_WORD || c->t->tok[k].sentence != c->t->tok[f].sentence)
+        if (c->t->tok[k].kind != LIA_TOK_WORD || c->t->tok[k].sentence != c->t->tok[f].sentence
+            || (c->m->mention_at[k] && c->m->mentions.v[c->m->mention_at[k] - 1].type == LIA_T_PERSON))
             return 0;
         if (lia_lex_at(c->m, k, c->cls.visit_noun))
             return 1;
