@@ -746,7 +746,7 @@ static int dateline_at(const ctx *c, size_t i)
         return 1;
     /* "عمّان - ", "تونس (وات) - ", "بغداد / المدى - " */
     for (size_t j = after; j < c->t->n && j < i + 9; j++) {
-        if (is_punct(c, j, "-"))
+        if (is_punct(c, j, "-") || tatweel_dash_before(c, j))
             return 1;
         if (tok(c, j)->paragraph != tok(c, i)->paragraph)
             return 0;
@@ -2871,12 +2871,15 @@ static size_t rank_of_country(const ctx *c, size_t i, const char *country)
 
 /* "في حكومة طالبان"، "في الحكومة السورية": a government named by a body
  * or an organization of a country, or by its nisba, at i; or one whose
- * own name the gazetteer knows ("في حكومة الوحدة الوطنية").  Returns its
- * length (and the country), or 0. */
+ * own name the gazetteer knows ("في حكومة الوحدة الوطنية"); or an
+ * administration ("في الإدارة السورية الجديدة"، "في الإدارة الأمريكية").
+ * Returns its length (and the country), or 0. */
 static size_t government_of(const ctx *c, size_t i, int *country)
 {
+    const lia_token *g = i + 1 < c->t->n ? tok(c, i + 1) : NULL;
     if (i + 2 >= c->t->n || strcmp(tok(c, i)->norm, "في") != 0
-        || !(lia_token_matches(tok(c, i + 1), "حكومه") || lia_token_matches(tok(c, i + 1), "الحكومه"))
+        || !(lia_token_matches(g, "حكومه") || lia_token_matches(g, "الحكومه") || lia_token_matches(g, "اداره")
+             || lia_token_matches(g, "الاداره"))
         || !same_sentence(c, i, i + 2))
         return 0;
     int idx, len;
@@ -2893,6 +2896,15 @@ static size_t government_of(const ctx *c, size_t i, int *country)
         && (*country = lia_rules_country_index(c->r, c->r->agencies.v[idx].country)) >= 0)
         return 2 + (size_t)len;
     return 0;
+}
+
+/* The token after the office modifiers ("الجديدة"، "المؤقتة") at j. */
+static size_t past_modifiers(const ctx *c, size_t j)
+{
+    int l;
+    while (j < c->t->n && (l = lex(c, j, c->cls.office_modifier)) > 0)
+        j += (size_t)l;
+    return j;
 }
 
 /* "حاكم إقليم بريمورسكي X"، "حاكم ولاية تكساس X": the region a governor
@@ -3239,7 +3251,7 @@ static size_t try_title_person(ctx *c, size_t i)
              * باسم وزارة الدفاع، ديو أكيكي،": a comma, a rank or not, and
              * the name (set off by another comma when it has no rank). */
             j += 1;
-        } else if (ti.n_bodies && (h = government_of(c, j, &nci)) && name_at(c, j + h)) {
+        } else if (ti.n_bodies && (h = government_of(c, j, &nci)) && name_at(c, past_modifiers(c, j + h))) {
             /* "وزير الدفاع في حكومة طالبان الملا محمد يعقوب": the
              * government's country is the office's. */
             j += h;
@@ -4666,7 +4678,11 @@ static size_t mention_at(ctx *c, size_t i)
         int of_body = tok(c, i)->has_conj && i > 0 && nisba_at(c, i - 1, NULL) == 1
                       && !(c->m->mentions.n && c->m->mentions.v[c->m->mentions.n - 1].last == i
                            && c->m->mentions.v[c->m->mentions.n - 1].type == LIA_T_PERSON);
-        if (nl && ends && !of_body && !official_at(c, after, NULL) && scan_name(c, after) <= after) {
+        /* "مع نظرائهم السوريين: وزير الخارجية X ووزير الدفاع Y": the
+         * counterparts are named after the colon. */
+        int named_after_colon = is_punct(c, after, ":") && after + 1 < c->t->n && same_sentence(c, i, after + 1);
+        if (nl && ends && !of_body && !named_after_colon && !official_at(c, after, NULL)
+            && scan_name(c, after) <= after) {
             lia_mention *mm = new_mention(c, i, after, LIA_T_PERSON);
             set_identity(c, mm, "", "", "", c->r->countries.v[nci].code);
             mm->anaphor = 1;
@@ -5421,6 +5437,67 @@ static void find_shared_dual_titles(ctx *c)
             cm->inner = 1;
         }
         t = at - 1;
+    }
+}
+
+/* Has the official of key ever held an office in body, by the rules? */
+static int ever_held(const ctx *c, const char *key, const char *body)
+{
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, key);
+    const lia_role_refs *roles = body[0] ? lia_rules_roles_of(c->r, body) : NULL;
+    for (size_t q = 0; g && g->kind == LIA_G_PERSON && roles && q < roles->n; q++)
+        if (roles->v[q].official == (int)g->index)
+            return 1;
+    return 0;
+}
+
+/* Has the official of key ever held the office title mention pm names?
+ * (A head of government or state holds it of his country.) */
+static int ever_held_title(const ctx *c, const char *key, const lia_mention *pm)
+{
+    return ever_held(c, key, pm->bodies[0])
+           || ((!strcmp(pm->office, "head-of-government") || !strcmp(pm->office, "head-of-state"))
+               && ever_held(c, key, pm->country));
+}
+
+/* "رئيس مجلس الوزراء بالإنابة ووزير الدفاع ووزير الداخلية الشيخ X":
+ * offices naming no one, joined by و to a named official's title right
+ * after them, are his when the rules know him in that office or he holds
+ * it in acting (a modifier "بالإنابة" may close each).  His mention takes
+ * them in; they become inner.  Run before the mentions are sorted. */
+static void fold_leading_offices(ctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        lia_mention *nm = &c->m->mentions.v[k];
+        if (nm->type != LIA_T_PERSON || nm->inner || !nm->key[0] || nm->title < 0)
+            continue;
+        for (int folded = 1; folded;) {
+            folded = 0;
+            for (size_t q = 0; q < c->m->mentions.n && nm->first > 0 && joined_by_waw(c, nm->first); q++) {
+                lia_mention *pm = &c->m->mentions.v[q];
+                if (q == k || pm->inner || pm->type != LIA_T_PERSON || pm->key[0] || !pm->role || !pm->role[0]
+                    || !pm->bodies[0] || pm->last > nm->first || pm->last + 4 < nm->first
+                    || (pm->country[0] && nm->country[0] && strcmp(pm->country, nm->country) != 0))
+                    continue;
+                size_t gap = pm->last;
+                int acting = 0, l;
+                while (gap < nm->first && (l = lex(c, gap, c->cls.office_modifier)) > 0) {
+                    acting |= lex(c, gap, c->cls.acting) > 0;
+                    gap += (size_t)l;
+                }
+                if (gap != nm->first || (!acting && !ever_held_title(c, nm->key, pm)))
+                    continue;
+                pm->inner = 1;
+                nm->first = pm->first;
+                for (int b = 0; b < 2 && pm->bodies[b] && !acting; b++) {
+                    if (!nm->bodies[0])
+                        nm->bodies[0] = pm->bodies[b];
+                    else if (!nm->bodies[1] && strcmp(nm->bodies[0], pm->bodies[b]) != 0)
+                        nm->bodies[1] = pm->bodies[b];
+                }
+                folded = 1;
+            }
+        }
     }
 }
 
@@ -6913,6 +6990,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     find_advisers_of_named_principals(&c);
     find_shared_dual_titles(&c);
     find_dual_titles_of_a_kind(&c);
+    fold_leading_offices(&c);
     if (out->mentions.n)
         qsort(out->mentions.v, out->mentions.n, sizeof *out->mentions.v, cmp_mentions);
     mark_spouses(&c);

@@ -1878,6 +1878,24 @@ static int country_of_officials_list(const rctx *c, int k)
     return countries_officials(c, first);
 }
 
+/* "في أول زيارة لزعيم عربي إلى واشنطن": is place mention mm led by "إلى"
+ * after a visit noun a few words before it (no verb of going between)? */
+static int visit_to_city(const rctx *c, const lia_mention *mm)
+{
+    size_t f = mm->first;
+    if (f < 2 || !lia_lex_at(c->m, f - 1, c->cls.to))
+        return 0;
+    /* (Not another's visit: "زيارة رئيس الوزراء إلى أنقرة".) */
+    for (size_t k = f - 1; k-- > 0 && k + 5 >= f;) {
+        if (c->t->tok[k].kind != LIA_TOK_WORD || c->t->tok[k].sentence != c->t->tok[f].sentence
+            || (c->m->mention_at[k] && c->m->mentions.v[c->m->mention_at[k] - 1].type == LIA_T_PERSON))
+            return 0;
+        if (lia_lex_at(c->m, k, c->cls.visit_noun))
+            return 1;
+    }
+    return 0;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1950,6 +1968,10 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             prep |= lia_lex_at(c->m, pi, c->cls.host_verb) > 0
                     && !(rm && pi > rm->anchor && lia_lex_at(c->m, pi - 1, c->cls.relative));
         }
+        /* "خلال لقائه X في البيت الأبيض ...، في أول زيارة لزعيم عربي إلى
+         * واشنطن": the city of the visit the meeting was part of. */
+        if (rm && mm->first > rm->anchor && mm->type == LIA_T_CITY && !city_before && visit_to_city(c, mm))
+            return mm->key;
         /* "ثم توجه إلى رام الله": a destination named after the relation's
          * trigger is where the subject went next, not where it happened. */
         if (rm && mm->first > rm->anchor && to_place(c, mm, city_word, to))
@@ -2907,6 +2929,8 @@ static size_t after_fronted_phrase(const rctx *c, size_t s)
 /* "انتقل بيانتيدوزي إلى ...، حيث التقى X" (and "حين"): after "حيث" the
  * subject is the first person of the sentence's main clause.  Returns 1 and sets out[0],
  * or 0. */
+static int visit_maker(const rctx *c, const lia_mention *mm);
+
 static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
@@ -2927,6 +2951,20 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
             out[0] = who;
             return 1;
         }
+    }
+    /* "الزيارة التي قام بها X إلى العاصمة العراقية، حيث التقى Y": who
+     * made the visit the link follows, whoever opened the sentence
+     * ("وتأتي زيارة Z في أعقاب ..."). */
+    int maker = -1;
+    for (size_t q = 0; link && q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && mm->first >= main_first
+            && mm->last <= link - 1 && visit_maker(c, mm))
+            maker = (int)q;
+    }
+    if (maker >= 0) {
+        out[0] = maker;
+        return 1;
     }
     for (size_t q = 0; link && q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
@@ -3160,6 +3198,36 @@ static int visit_maker_received(const rctx *c, const lia_rel_match *rm, int *out
         return 1;
     }
     return 0;
+}
+
+static int delegation_head_before(const rctx *c, size_t k, const char *cc);
+
+/* "وكان الوفد السوري قد وصل إلى الرياض، وكان في استقباله X": the
+ * pronoun of a reception is the delegation named before it in its
+ * sentence (no person named before it), through the one told before to
+ * lead it.  Returns 1 and sets out[0], or 0. */
+static int delegation_received(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    if (!reception_of_pronoun(c, rm) && !lia_lex_at(c->m, rm->anchor, c->cls.receive_noun))
+        return 0;
+    int d = -1;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first >= rm->anchor)
+            break;
+        if (mm->first < se->first || mm->inner)
+            continue;
+        if (mm->type == LIA_T_PERSON)
+            return 0;
+        if (mm->delegation && d < 0)
+            d = (int)q;
+    }
+    int who = d >= 0 ? delegation_head_before(c, (size_t)d, c->m->mentions.v[d].key) : -1;
+    if (who < 0)
+        return 0;
+    out[0] = who;
+    return 1;
 }
 
 /* "أما الرئيس التركي فأوضح، عقب استقباله المسؤول الإماراتي": a person
@@ -4084,6 +4152,39 @@ static int reception_before(const rctx *c, const lia_rel_match *rm)
 }
 
 /* The relations of one pattern match for one subject mention ai. */
+/* Do a and b hold the same office in bodies of one kind of two countries
+ * (two foreign ministers, two intelligence chiefs)? */
+static int counterparts(const rctx *c, const lia_mention *a, const lia_mention *b)
+{
+    return a->bodies[0] && b->bodies[0] && !strcmp(a->office, b->office)
+           && lia_rules_bodies_counterparts(c->r, a->bodies[0], b->bodies[0]);
+}
+
+/* "مع نظرائهم السوريين: وزير الخارجية X ووزير الدفاع Y": are rm's objects
+ * listed after a colon that closes "their counterparts"?  Each subject
+ * then met his own. */
+static int counterparts_listed(const rctx *c, const lia_rel_match *rm)
+{
+    if (rm->n_b < 2)
+        return 0;
+    size_t f = c->m->mentions.v[rm->b[0]].first;
+    if (f < 2 || c->t->tok[f - 1].kind != LIA_TOK_PUNCT || strcmp(c->t->tok[f - 1].norm, ":") != 0)
+        return 0;
+    for (size_t k = f - 1; k-- > 0 && k + 4 >= f;)
+        if (lia_lex_at(c->m, k, c->cls.counterpart))
+            return 1;
+    return 0;
+}
+
+/* The index among bs[0..n) of am's counterpart, or -1. */
+static int own_counterpart(const rctx *c, const lia_mention *am, const int *bs, int n)
+{
+    for (int k = 0; k < n; k++)
+        if (counterparts(c, am, &c->m->mentions.v[bs[k]]))
+            return k;
+    return -1;
+}
+
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
     if (ai < 0 || !c->m->mentions.v[ai].key[0])
@@ -4172,16 +4273,22 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     }
     /* "يرافقها رئيس الشرطة X": A went on the visit its sentence told
      * ("زار تركيا ...، حين حضر معرضا في إسطنبول، وتجول برفقة X"), else
-     * the one the document told. */
+     * the one the document told (not when the sentence tells an earlier
+     * occasion: "وتجول في أجنحته برفقة X" of a visit months before). */
     if (nb == 0 && is_relation(p, "visited")) {
         const char *place = place_visited_before(c, rm->sentence, rm->anchor);
-        if (!place)
+        if (!place && !(dated_here && background_date(c, date)))
             place = c->context_place;
         if (place)
             add_visit(c, am->key, place, date, rm->sentence, p->id);
         return;
     }
     int officials_of = nb > 0 && is_relation(p, "met") && countries_officials(c, bs[0]);
+    int own = is_relation(p, "met") && counterparts_listed(c, rm) ? own_counterpart(c, am, bs, nb) : -1;
+    if (own >= 0) {
+        bs[0] = bs[own];
+        nb = 1;
+    }
     for (int k = 0; k < nb; k++) {
         /* A delegation with its members named ("وفداً تركياً رفيع المستوى
          * ضم X وY وZ") meets through each of them; one with its leader
@@ -4192,8 +4299,19 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             pairs_with_each(c, rm, p, ai, members, n_members);
             continue;
         }
+        /* "مع وفد من حركة حماس برئاسة X": an organization's delegation
+         * meets through whom it is led by. */
+        int org_leader = is_relation(p, "met") && c->m->mentions.v[bs[k]].type == LIA_T_ORG
+                         ? delegation_leader_after(c, bs[k]) : -1;
+        if (org_leader >= 0)
+            bs[k] = org_leader;
         if (is_relation(p, "met") && c->m->mentions.v[bs[k]].delegation) {
             int leader = delegation_leader(c, bs[k]);
+            /* ... or the one of that country told before to lead a
+             * delegation ("X، الذي يزور المملكة على رأس وفد ... كما استقبل
+             * Y الوفد السوري"). */
+            if (leader < 0)
+                leader = delegation_head_before(c, (size_t)bs[k], c->m->mentions.v[bs[k]].key);
             if (leader >= 0)
                 bs[k] = leader;
         }
@@ -4250,6 +4368,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * delegations through their leaders ("مفاوضات بين الوفدين الروسي
          * والأوكراني"). */
         if (is_relation(p, "met") && am->type != LIA_T_PERSON && bm->type != LIA_T_PERSON)
+            continue;
+        /* ... and an organization as such ("بحث X مع وفد من التحالف
+         * الدولي") is no party: its envoy who led the talks is, when
+         * named. */
+        if (is_relation(p, "met") && (am->type == LIA_T_ORG || bm->type == LIA_T_ORG))
             continue;
         const char *pl = place;
         if (is_relation(p, "attended")) {
@@ -4402,6 +4525,22 @@ static int counted_persons(const rctx *c, const lia_mention *ref, const int *lis
     return 1;
 }
 
+/* The last two ministers of country cc named before mention k, into
+ * out[0..2); returns how many were found. */
+static int ministers_named_before(const rctx *c, int k, const char *cc, int *out)
+{
+    int n = 0;
+    for (int q = k - 1; q >= 0 && n < 2; q--) {
+        const lia_mention *pm = &c->m->mentions.v[q];
+        if (pm->type != LIA_T_PERSON || pm->inner || !pm->key[0] || strcmp(pm->country, cc) != 0
+            || pm->title < 0 || strcmp(c->r->titles.v[pm->title].id, "minister") != 0)
+            continue;
+        if (n == 0 || strcmp(c->m->mentions.v[out[0]].key, pm->key) != 0)
+            out[n++] = q;
+    }
+    return n;
+}
+
 /* The persons "الوزراء الثلاثة" (mention k) stands for, into out (at most
  * 16): a rule's list of subjects before it ("عقد X وY وZ اجتماعا"), else a
  * sentence that named that many of one country ("وفد يقوده X ويضم Y وZ"),
@@ -4412,6 +4551,11 @@ static int counted_group(const rctx *c, int k, int *out)
     int want = ref->counted;
     size_t best_at = 0;
     int n = 0;
+    /* "الوزيرين السوريين": the two ministers of that country last named. */
+    if (want == 2 && ref->country[0] && lia_lex_at(c->m, ref->first, c->cls.dual_ministers)
+        && (n = ministers_named_before(c, k, ref->country, out)) == 2)
+        return n;
+    n = 0;
     /* "وزراء خارجية البلدان الثلاثة، وهم X، وY، وZ": named right after. */
     int among = c->cls.among;
     for (size_t q = 0; q < c->m->rels.n; q++) {
@@ -4648,6 +4792,73 @@ static int reads_trigger_of(const lia_pattern *p, const lia_pattern *q)
            && pattern_has_class(p, q->el[q->anchor_el].cls);
 }
 
+/* For rm's trigger with no person named before it in its sentence ("وكان
+ * قد التقى"، "وبرز اسمه حين ترأس وفدا ... والتقى هناك"): the person
+ * named right after the first word of the sentence before, in the same
+ * paragraph, when that word is no relation's trigger ("ويجمع الفياض بين
+ * منصبي ...", "ويتولى X إدارة الجهاز"), or -1. */
+static int opener_of_sentence_before(const rctx *c, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    if (rm->sentence == 0)
+        return -1;
+    for (size_t k = se->first; k < rm->anchor; k++)
+        if (c->m->mention_at[k] && c->m->mentions.v[c->m->mention_at[k] - 1].type == LIA_T_PERSON)
+            return -1;
+    const lia_sentence *pe = &c->t->sent[rm->sentence - 1];
+    size_t at = pe->first + 1;
+    if (at >= pe->last || c->t->tok[pe->first].kind != LIA_TOK_WORD
+        || c->t->tok[pe->first].paragraph != c->t->tok[se->first].paragraph || !c->m->mention_at[at])
+        return -1;
+    for (size_t o = 0; o < c->m->rels.n; o++)
+        if (c->m->rels.v[o].anchor == pe->first)
+            return -1;
+    int q = c->m->mention_at[at] - 1;
+    const lia_mention *mm = &c->m->mentions.v[q];
+    /* (A name, not a reference such as "المسؤول الأمريكي" or a bare
+     * title, which may stand for another than the story's subject.) */
+    int reference = mm->anaphor || mm->styled || mm->guest || mm->host_ref || mm->titled_ref || mm->both_sides
+                    || mm->group || mm->counted || (mm->role && mm->role[0] && mm->last - mm->first <= 2);
+    return mm->type == LIA_T_PERSON && mm->key[0] && !mm->inner && !reference ? q : -1;
+}
+
+/* Is the entity of key named in sentence s? */
+static int named_in_sentence(const rctx *c, const char *key, size_t s)
+{
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if ((size_t)c->t->tok[mm->first].sentence == s && !strcmp(mm->key, key))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a met rule that read someone fire before rm's trigger in its
+ * sentence? */
+static int meeting_before_in_sentence(const rctx *c, const lia_rel_match *rm)
+{
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om->sentence == rm->sentence && om->anchor < rm->anchor && om->n_b > 0
+            && is_relation(&c->r->patterns.v[om->pattern], "met"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does another rule triggered at rm's trigger or right after it read a
+ * party named after its own ("الذي استقبله سمو الأمير X")? */
+static int receiver_named_after(const rctx *c, const lia_rel_match *rm)
+{
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om != rm && om->anchor >= rm->anchor && om->anchor <= rm->anchor + 2 && om->n_b > 0
+            && c->m->mentions.v[om->b[0]].first > om->anchor)
+            return 1;
+    }
+    return 0;
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -4704,6 +4915,12 @@ static void relations_from_matches(rctx *c)
          * no host escorted him. */
         if (rm->a < 0 && is_relation(p, "met") && pattern_has_class(p, c->cls.accompany) && rm->n_b > 0
             && companion_not_host(c, rm))
+            continue;
+        /* "X الذي استقبله أمير البلاد Y": with the receiver named after
+         * the verb, X is whom he received, not the receiver of the story's
+         * subject. */
+        if (pattern_has_class(p, c->cls.relative) && pattern_has_class(p, c->cls.receive_pron)
+            && receiver_named_after(c, rm))
             continue;
         /* "توج الحوار بلقاء الرئيس X ورئيس الوزراء Y": a meeting word's
          * list of two sides, with no person before it in its sentence,
@@ -4792,6 +5009,8 @@ static void relations_from_matches(rctx *c)
         if (na == 0)
             na = visit_maker_received(c, rm, alist);
         if (na == 0)
+            na = delegation_received(c, rm, alist);
+        if (na == 0)
             na = where_subject(c, rm, alist);
         if (na == 0 && (na = kana_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
@@ -4816,6 +5035,19 @@ static void relations_from_matches(rctx *c)
         }
         if (na == 0 && lia_lex_at(c->m, rm->anchor, c->cls.met_verb_dual))
             na = dual_subject_before(c, rm, alist);
+        /* "ويجمع الفياض بين منصبين ... . وكان قد التقى X": a verb opening
+         * its sentence with no subject goes on with whom the sentence
+         * before opened on, verb then name. */
+        if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads")
+            && (alist[0] = opener_of_sentence_before(c, rm)) >= 0)
+            na = 1;
+        /* "خلال لقائه X ...، في أول زيارة لزعيم عربي إلى واشنطن": a visit
+         * with no visitor named, after a meeting its sentence told, is that
+         * meeting's (whose visitor meeting abroad records), not the visit
+         * of the story's subject when the sentence does not name him. */
+        if (na == 0 && is_relation(p, "visited") && meeting_before_in_sentence(c, rm)
+            && !(c->subject >= 0 && named_in_sentence(c, c->m->mentions.v[c->subject].key, rm->sentence)))
+            continue;
         if (na == 0 && !is_relation(p, "hosted") && !is_relation(p, "heads") && c->subject >= 0
             && !(is_relation(p, "attended") && country_after_trigger(c, rm))) {
             if (is_relation(p, "met") && receivers_of_own_side(c, p, rm, c->subject))
