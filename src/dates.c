@@ -854,7 +854,6 @@ static size_t weekday_led(const ctx *c, size_t i, date_vec *out)
     return last;
 }
 
-/* أمس, أول أمس, أمس الأول, اليوم, غدا, غد الأربعاء. */
 /* "يومين"، "3 أيام"، "ثلاثة أيام" at i (after قبل): minus that many days,
  * *last set past the words; 0 if none. */
 static long days_ago(const ctx *c, size_t i, size_t *last)
@@ -942,6 +941,7 @@ static int day_named_after(const ctx *c, size_t i)
     return 0;
 }
 
+/* أمس, أول أمس, أمس الأول, اليوم, غدا, غد الأربعاء. */
 static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
 {
     if (!c->has_doc)

@@ -750,8 +750,6 @@ static int dateline_at(const ctx *c, size_t i)
             return 1;
         if (tok(c, j)->paragraph != tok(c, i)->paragraph)
             return 0;
-        if (tatweel_dash_before(c, j))
-            return 1;
     }
     return c->dateline_date > i && c->dateline_date <= i + 14;
 }
@@ -1724,12 +1722,10 @@ static int name_word(const ctx *c, size_t i, int first)
 static int feminine_noun_with_nisba(const ctx *c, size_t i)
 {
     const char *w = tok(c, i)->norm;
-    size_t l = strlen(w);
-    if (l < 4 || strcmp(w + l - 2, "ه") != 0 || i + 1 >= c->t->n || !same_sentence(c, i, i + 1))
+    if (strlen(w) < 4 || !lia_ends_with(w, "ه") || i + 1 >= c->t->n || !same_sentence(c, i, i + 1))
         return 0;
     const lia_token *nx = tok(c, i + 1);
-    size_t nl = strlen(nx->norm);
-    return has_article(nx) && !nx->has_conj && nl > 4 && strcmp(nx->norm + nl - 4, "يه") == 0
+    return has_article(nx) && !nx->has_conj && strlen(nx->norm) > 4 && lia_ends_with(nx->norm, "يه")
            && nisba_at(c, i + 1, NULL) == 1;
 }
 
@@ -2851,8 +2847,6 @@ static size_t same_government_at(const ctx *c, size_t j)
     return !strcmp(self, "نفسها") || !strcmp(self, "ذاتها") ? 3 : 0;
 }
 
-/* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
- * كارال أوغلو"), or a title-only mention resolved to the office holder. */
 /* "اللواء X"، "الجنرال الباكستاني المتقاعد X": a rank at i, maybe its
  * holder's nisba (of country, when that is not empty) and more of the
  * rank after it, before a name.  Its length, or 0 when no rank opens it. */
@@ -2876,8 +2870,10 @@ static size_t rank_of_country(const ctx *c, size_t i, const char *country)
  * Returns its length (and the country), or 0. */
 static size_t government_of(const ctx *c, size_t i, int *country)
 {
-    const lia_token *g = i + 1 < c->t->n ? tok(c, i + 1) : NULL;
-    if (i + 2 >= c->t->n || strcmp(tok(c, i)->norm, "في") != 0
+    if (i + 2 >= c->t->n)
+        return 0;
+    const lia_token *g = tok(c, i + 1);
+    if (strcmp(tok(c, i)->norm, "في") != 0
         || !(lia_token_matches(g, "حكومه") || lia_token_matches(g, "الحكومه") || lia_token_matches(g, "اداره")
              || lia_token_matches(g, "الاداره"))
         || !same_sentence(c, i, i + 2))
@@ -2898,11 +2894,12 @@ static size_t government_of(const ctx *c, size_t i, int *country)
     return 0;
 }
 
-/* The token after the office modifiers ("الجديدة"، "المؤقتة") at j. */
-static size_t past_modifiers(const ctx *c, size_t j)
+/* The token after the run of phrases of class cls from j: the office
+ * modifiers ("الجديدة"، "المؤقتة"), the ordinals ("التاسع والثلاثين"). */
+static size_t past_class_run(const ctx *c, size_t j, int cls)
 {
     int l;
-    while (j < c->t->n && (l = lex(c, j, c->cls.office_modifier)) > 0)
+    while (j < c->t->n && (l = lex(c, j, cls)) > 0)
         j += (size_t)l;
     return j;
 }
@@ -3144,6 +3141,8 @@ static size_t stacked_title_person(ctx *c, size_t i, size_t j, title_info *ti, i
 
 static int person_ends_at(const ctx *c, size_t i);
 
+/* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
+ * كارال أوغلو"), or a title-only mention resolved to the office holder. */
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
@@ -3251,7 +3250,7 @@ static size_t try_title_person(ctx *c, size_t i)
              * باسم وزارة الدفاع، ديو أكيكي،": a comma, a rank or not, and
              * the name (set off by another comma when it has no rank). */
             j += 1;
-        } else if (ti.n_bodies && (h = government_of(c, j, &nci)) && name_at(c, past_modifiers(c, j + h))) {
+        } else if (ti.n_bodies && (h = government_of(c, j, &nci)) && name_at(c, past_class_run(c, j + h, c->cls.office_modifier))) {
             /* "وزير الدفاع في حكومة طالبان الملا محمد يعقوب": the
              * government's country is the office's. */
             j += h;
@@ -3867,19 +3866,11 @@ static size_t between_parties_end(const ctx *c, size_t j)
 /* "عقدوا اجتماعهم التاسع والثلاثين"، "في ختام دورتها السابعة والثمانين":
  * a meeting head with the body's pronoun and an ordinal names an edition
  * of that body's meetings, as a definite head would. */
-static int possessed_edition(ctx *c, size_t i)
+static int possessed_edition(const ctx *c, size_t i)
 {
     return with_pronoun(c, i) && i + 1 < c->t->n && same_sentence(c, i, i + 1) && lex(c, i + 1, c->cls.ordinal);
 }
 
-/* The end of the ordinal words from j ("التاسع والثلاثين"). */
-static size_t ordinals_end(ctx *c, size_t j)
-{
-    size_t l;
-    while (j < c->t->n && (l = (size_t)lex(c, j, c->cls.ordinal)))
-        j += l;
-    return j;
-}
 
 static size_t try_event(ctx *c, size_t i)
 {
@@ -4126,7 +4117,7 @@ static size_t try_event(ctx *c, size_t i)
         /* "احتضنت العاصمة دورته الأولى يومي ...": a possessed edition is
          * named by its head and ordinals alone. */
         if (possessed_edition(c, i))
-            j = ordinals_end(c, i + (size_t)len);
+            j = past_class_run(c, i + (size_t)len, c->cls.ordinal);
         end = skip_bracketed(c, j);
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, j, 1);
@@ -6623,10 +6614,11 @@ static int states_consulting(const ctx *c, size_t anchor, size_t sent_first)
            && (lex(c, anchor + 1, c->cls.home_ref) || gaz_ref(c, anchor + 1, LIA_G_COUNTRY, NULL));
 }
 
-/* Is there a comma followed by a word joined by و in tokens (from, to)? */
+/* Is there a comma followed by a word joined by و in tokens (from, to]
+ * (the word may be the trigger at to itself: "في زيارة مرتقبة، والتقى")? */
 static int clause_joined_between(const ctx *c, size_t from, size_t to)
 {
-    for (size_t k = from + 1; k + 1 < to; k++)
+    for (size_t k = from + 1; k < to; k++)
         if (is_punct(c, k, ",") && tok(c, k + 1)->has_conj)
             return 1;
     return 0;

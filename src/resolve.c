@@ -364,6 +364,13 @@ static int first_person_named(const rctx *c)
     return -1;
 }
 
+/* Is p a person of country cc named by a key of his own (no inner
+ * mention)?  The country scans below add what else they ask of him. */
+static int named_person_of(const lia_mention *p, const char *cc)
+{
+    return p->type == LIA_T_PERSON && !p->inner && p->key[0] && !strcmp(p->country, cc);
+}
+
 /* The last person of country cc named before mention k, not counting
  * heads of state and government (no text calls them "the official" or
  * "the guest"), or -1. */
@@ -371,8 +378,7 @@ static int last_of_country(const rctx *c, size_t k, const char *cc)
 {
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
-        if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && !p->anaphor && !strcmp(p->country, cc)
-            && !named_as_leader(p))
+        if (named_person_of(p, cc) && !p->anaphor && !named_as_leader(p))
             return (int)q;
     }
     return -1;
@@ -386,7 +392,7 @@ static int last_ranked_of_country(const rctx *c, size_t k, const char *cc)
     const lia_token *rank = &c->t->tok[c->m->mentions.v[k].first];
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
-        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->anaphor || strcmp(p->country, cc) != 0)
+        if (!named_person_of(p, cc) || p->anaphor)
             continue;
         for (size_t t = p->first; t < p->last; t++)
             if (lia_token_matches(&c->t->tok[t], rank->norm))
@@ -403,7 +409,7 @@ static int last_heir_of_country(const rctx *c, size_t k, const char *cc)
 {
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
-        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->anaphor || strcmp(p->country, cc) != 0)
+        if (!named_person_of(p, cc) || p->anaphor)
             continue;
         size_t last = p->last + 3 < c->m->mentions.v[k].first ? p->last + 3 : c->m->mentions.v[k].first;
         for (size_t t = p->first > 6 ? p->first - 6 : 0; t < last; t++)
@@ -1305,11 +1311,17 @@ static int clause_of(const rctx *c, size_t s, size_t t)
     return (int)(c->breaks_before[t] - c->breaks_before[first]);
 }
 
+/* Is token k a semicolon? */
+static int semicolon_at(const rctx *c, size_t k)
+{
+    return c->t->tok[k].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[k].norm, ";");
+}
+
 /* Is there a semicolon between tokens a and b (either order)? */
 static int semicolon_between(const rctx *c, size_t a, size_t b)
 {
     for (size_t k = a < b ? a : b, e = a < b ? b : a; k < e && k < c->t->n; k++)
-        if (c->t->tok[k].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[k].norm, ";"))
+        if (semicolon_at(c, k))
             return 1;
     return 0;
 }
@@ -1321,8 +1333,7 @@ static int semicolon_between(const rctx *c, size_t a, size_t b)
 static int new_clause_between(const rctx *c, size_t a, size_t b)
 {
     for (size_t k = a; k < b && k + 1 < c->t->n; k++)
-        if (c->t->tok[k].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[k].norm, ";")
-            && !lia_token_matches(&c->t->tok[k + 1], "اذ"))
+        if (semicolon_at(c, k) && !lia_token_matches(&c->t->tok[k + 1], "اذ"))
             return 1;
     return 0;
 }
@@ -1382,10 +1393,6 @@ static int ends_span(const rctx *c, size_t first)
     return !strcmp(before, "حتي") || !strcmp(before, "غايه") || !strcmp(before, "لغايه");
 }
 
-/* The date of sentence s, or NULL: the longest day-precise expression
- * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
- * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
- * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 /* "وكانت زيارة يونيو الماضي قد شكلت ...": a month right after a visit
  * word is the month of a visit told before with its days ("يومي 13 و14
  * يونيو"): the last such days before token limit, else the month's own
@@ -1403,6 +1410,10 @@ static const char *visit_of_month_told_before(const rctx *c, const lia_date *mon
     return days;
 }
 
+/* The date of sentence s, or NULL: the longest day-precise expression
+ * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
+ * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
+ * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1446,7 +1457,7 @@ static const char *sentence_date(const rctx *c, size_t s)
         /* "... الألعاب الأولمبية التي تحتضنها العاصمة الفرنسية صيف العام
          * المقبل": a month or year to come in a relative clause after the
          * trigger is another thing's (a day to come is a plan: below). */
-        if (anchored && d->first > c->anchor && d->first < se->last && strlen(d->iso) < 10
+        if (anchored && d->first > c->anchor && d->first < se->last
             && after_paper(c, d->iso) && class_between(c, c->anchor + 1, d->first, c->cls.relative))
             continue;
         /* "يختتم X في الأردن جولة بدأها في التاسع": the day a tour began,
@@ -1609,10 +1620,6 @@ static const char *city_of_own_office(const rctx *c, size_t s, const lia_rel_mat
     return NULL;
 }
 
-/* Is the trigger of rm (in sentence s) told at a place (into *place)?  In
- * order of trust: the place of an event it is in, a place that hosted
- * it, a city in في right after it.  One pass over the mentions keeps the
- * first of each kind. */
 /* "حيث استقبله العاهل الأردني X في عمّان": a city named with في right
  * after the trigger's last object is where it happened, whatever city
  * the clause before "حيث" named.  Its key, or NULL. */
@@ -1623,15 +1630,17 @@ static const char *city_after_object(const rctx *c, size_t s, const lia_rel_matc
     size_t end = c->m->mentions.v[rm->b[rm->n_b - 1]].last;
     if (end <= rm->anchor || end + 1 >= c->t->n || !lia_token_matches(&c->t->tok[end], "في"))
         return NULL;
-    for (size_t k = 0; k < c->m->mentions.n; k++) {
-        const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first == end + 1
-            && (size_t)c->t->tok[mm->first].sentence == s)
-            return mm->key;
-    }
-    return NULL;
+    int m = c->m->mention_at[end + 1];
+    const lia_mention *mm = m ? &c->m->mentions.v[m - 1] : NULL;
+    return mm && mm->type == LIA_T_CITY && mm->key[0] && (size_t)c->t->tok[mm->first].sentence == s
+           ? mm->key : NULL;
 }
 
+/* Is the trigger of rm (in sentence s) told at a place (into *place)?  In
+ * order of trust: the place of an event it is in, a place that hosted
+ * it, a city (else a country) in في right after it, a city in في after
+ * its last object, the city of the met one's own office.  One pass over
+ * the mentions keeps the first of each of the first kinds. */
 static int place_at_trigger(const rctx *c, size_t s, const lia_rel_match *rm, const char **place)
 {
     const char *hosted = NULL, *city_after = NULL, *country_after = NULL;
@@ -2335,18 +2344,20 @@ static lia_relation *add_fact(rctx *c, const char *rel, const char *a, const cha
  * named it too. */
 static void place_told_in_headline(rctx *c, lia_relation *r, const char *place)
 {
-    int in_headline = 0;
-    for (size_t q = 0; q < c->m->mentions.n && !in_headline; q++) {
+    size_t k = 0;
+    while (k < c->headline_told.n && c->headline_told.v[k] != r)
+        k++;
+    if (k == c->headline_told.n)
+        return;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
-        in_headline = (mm->type & LIA_T_PLACE) && !strcmp(mm->key, place)
-                      && is_headline(c, (size_t)c->t->tok[mm->first].sentence);
-    }
-    for (size_t k = 0; k < c->headline_told.n && in_headline; k++)
-        if (c->headline_told.v[k] == r) {
+        if ((mm->type & LIA_T_PLACE) && !strcmp(mm->key, place)
+            && is_headline(c, (size_t)c->t->tok[mm->first].sentence)) {
             lia_facts_replace_place(c->f, r, place);
             c->headline_told.v[k] = c->headline_told.v[--c->headline_told.n];
             return;
         }
+    }
 }
 
 static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
@@ -2366,9 +2377,10 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
     }
     size_t known = c->f->relations.n;
     lia_relation *r = add_fact(c, rel, a, b, date, place, sent, rule);
-    if (r && is_headline(c, sent) && c->f->relations.n > known)
+    int headline = is_headline(c, sent);
+    if (r && headline && c->f->relations.n > known)
         VEC_PUSH(c->headline_told, r);
-    else if (r && place && place[0] && !is_headline(c, sent))
+    else if (r && place && place[0] && !headline)
         place_told_in_headline(c, r, place);
     if (strcmp(rel, "met") == 0) {
         if (c->f->relations.n > known && !c->first_met_of_sent[sent])
@@ -2397,7 +2409,7 @@ static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
                 add_fact(c, "attended", k ? b : a, c->m->mentions.v[me].key, date, place, sent, how);
         }
     }
-    if (r && !r->date[0] && strcmp(rel, "heads") != 0 && is_headline(c, sent))
+    if (r && !r->date[0] && strcmp(rel, "heads") != 0 && headline)
         VEC_PUSH(c->headline_undated, r);
 }
 
@@ -2926,11 +2938,11 @@ static size_t after_fronted_phrase(const rctx *c, size_t s)
     return se->first;
 }
 
+static int visit_maker(const rctx *c, const lia_mention *mm);
+
 /* "انتقل بيانتيدوزي إلى ...، حيث التقى X" (and "حين"): after "حيث" the
  * subject is the first person of the sentence's main clause.  Returns 1 and sets out[0],
  * or 0. */
-static int visit_maker(const rctx *c, const lia_mention *mm);
-
 static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
 {
     const lia_sentence *se = &c->t->sent[rm->sentence];
@@ -3397,12 +3409,9 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
  * قمة للحلف"): the verb's own subject, no person's attendance? */
 static int country_after_trigger(const rctx *c, const lia_rel_match *rm)
 {
-    for (size_t q = 0; q < c->m->mentions.n; q++) {
-        const lia_mention *mm = &c->m->mentions.v[q];
-        if (mm->first == rm->anchor + 1 && !mm->inner && mm->type == LIA_T_COUNTRY)
-            return 1;
-    }
-    return 0;
+    size_t at = rm->anchor + 1;
+    int m = at < c->t->n ? c->m->mention_at[at] : 0;
+    return m && c->m->mentions.v[m - 1].type == LIA_T_COUNTRY;
 }
 
 /* Does the person of mention mm hold an office in an armed group? */
@@ -3991,7 +4000,7 @@ static int delegation_head_before(const rctx *c, size_t k, const char *cc)
 {
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
-        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || strcmp(p->country, cc) != 0)
+        if (!named_person_of(p, cc))
             continue;
         const lia_sentence *se = &c->t->sent[c->t->tok[p->first].sentence];
         for (size_t j = p->last; j + 1 < se->last && j < p->last + 20; j++)
@@ -4151,7 +4160,6 @@ static int reception_before(const rctx *c, const lia_rel_match *rm)
            || class_between(c, first, rm->anchor, c->cls.receive_noun);
 }
 
-/* The relations of one pattern match for one subject mention ai. */
 /* Do a and b hold the same office in bodies of one kind of two countries
  * (two foreign ministers, two intelligence chiefs)? */
 static int counterparts(const rctx *c, const lia_mention *a, const lia_mention *b)
@@ -4185,6 +4193,7 @@ static int own_counterpart(const rctx *c, const lia_mention *am, const int *bs, 
     return -1;
 }
 
+/* The relations of one pattern match for one subject mention ai. */
 static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *p, int ai)
 {
     if (ai < 0 || !c->m->mentions.v[ai].key[0])
@@ -4451,11 +4460,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
  * subject subj standing in for its missing A? */
 static int receivers_of_own_side(const rctx *c, const lia_pattern *p, const lia_rel_match *rm, int subj)
 {
-    int reception = 0;
-    for (size_t e = 0; e < p->n_el; e++)
-        reception |= p->el[e].kind == LIA_P_WORD && strcmp(p->el[e].word, "استقبال") == 0;
     const char *own = c->m->mentions.v[subj].country;
-    if (!reception || rm->n_b == 0 || !own[0])
+    if (!pattern_has_word(p, "استقبال") || rm->n_b == 0 || !own[0])
         return 0;
     for (int k = 0; k < rm->n_b; k++)
         if (strcmp(c->m->mentions.v[rm->b[k]].country, own) != 0)
@@ -4532,8 +4538,7 @@ static int ministers_named_before(const rctx *c, int k, const char *cc, int *out
     int n = 0;
     for (int q = k - 1; q >= 0 && n < 2; q--) {
         const lia_mention *pm = &c->m->mentions.v[q];
-        if (pm->type != LIA_T_PERSON || pm->inner || !pm->key[0] || strcmp(pm->country, cc) != 0
-            || pm->title < 0 || strcmp(c->r->titles.v[pm->title].id, "minister") != 0)
+        if (!named_person_of(pm, cc) || pm->title < 0 || strcmp(c->r->titles.v[pm->title].id, "minister") != 0)
             continue;
         if (n == 0 || strcmp(c->m->mentions.v[out[0]].key, pm->key) != 0)
             out[n++] = q;
