@@ -5253,6 +5253,17 @@ static void find_cities_again(ctx *c)
     }
 }
 
+/* Does a person's mention start at token i with a title or a
+ * counterpart word of its own ("وزير الخارجية السعودي X"، "نظيره")? */
+static int titled_person_starts_at(ctx *c, size_t i)
+{
+    if (!c->covered[i])
+        return 0;
+    const lia_mention *p = &c->m->mentions.v[c->covered[i] - 1];
+    return p->type == LIA_T_PERSON && p->first == i
+           && (gaz_ref(c, i, LIA_G_TITLE, NULL) > 0 || lex(c, i, c->cls.counterpart) > 0);
+}
+
 /* "وانتقل الموفد بعدها"، "الموفد الأميركي عقد": a definite title with no
  * name, body or office after it stands for whom the story gave that title
  * (resolve decides).  After the surnames, which a title may stand before
@@ -5306,8 +5317,13 @@ static void find_titled_refs(ctx *c)
         int to_person = end < c->t->n && c->covered[end] && led_by_preposition(tok(c, end))
                         && !word_in_class(c, tok(c, end)->forms[0], c->cls.given_name)
                         && c->m->mentions.v[c->covered[end] - 1].type == LIA_T_PERSON;
+        /* ... or another person with a title of his own: "والتقى الوزير
+         * وزير الخارجية السعودي X"، "الوزير نظيره" (not a title that
+         * goes on an office before it: "نائب الرئيس وزير الدفاع"). */
+        int to_titled = end < c->t->n && has_article(tok(c, i)) && !joined_by_waw(c, end)
+                        && titled_person_starts_at(c, end) && !(i > 0 && (c->covered[i - 1] || gaz_ref(c, i - 1, LIA_G_TITLE, NULL) > 0));
         int ends = end >= c->t->n || !same_sentence(c, i, end) || tok(c, end)->kind != LIA_TOK_WORD || to_place
-                   || to_person
+                   || to_person || to_titled
                    || (!c->covered[end] && !c->gaz[end] && !lex(c, end, c->cls.honorific)
                        && scan_name(c, end) <= end
                        && !(office_word(c, end, 1)
