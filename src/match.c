@@ -6688,6 +6688,12 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     if (d < anchor && d > sent_first && !lex(c, d, c->cls.denial) && lex(c, d - 1, c->cls.visit_noun)
         && clause_joined_between(c, d, anchor))
         return 0;
+    /* "وقال إن الزيارة لا تعني تغييرا في الموقف، والتقى X Y": a verb in
+     * the perfect joined by و right after a comma opens a clause told as
+     * done, out of the reach of a denial or plan before it. */
+    if (d < anchor && anchor > sent_first + 1 && is_punct(c, anchor - 1, ",") && joined_by_waw(c, anchor)
+        && !imperfect_form(tok(c, anchor)))
+        return 0;
     return d < anchor;
 }
 
