@@ -4469,7 +4469,7 @@ static void set_opener_classes(ctx *c)
                             c->cls.event_head, c->cls.event_ref, c->cls.delegation, c->cls.capital,
                             c->cls.city_word, c->cls.home_ref, c->cls.anaphor, c->cls.group_ref, c->cls.guest,
                             c->cls.both_sides, c->cls.styled_ref, c->cls.counted_ref, c->cls.given_name,
-                            c->cls.name_part, c->cls.host_ref, c->cls.plural_title, c->cls.portfolio };
+                            c->cls.name_part, c->cls.host_ref, c->cls.plural_title, c->cls.portfolio, c->cls.heir };
     const int listers[] = { c->cls.delegation, c->cls.includes, c->cls.with };
     /* One block: the openers' words, then the listers'. */
     c->opener_classes = xcalloc(2 * c->lex_words, sizeof *c->opener_classes);
@@ -4526,6 +4526,17 @@ static int no_mention_at(const ctx *c, size_t i)
 static int after_facility_construct(const ctx *c, size_t i)
 {
     return i > 0 && lex(c, i - 1, c->cls.facility) && !has_article(tok(c, i - 1)) && same_sentence(c, i - 1, i);
+}
+
+/* Is the crown prince's title at i..i+len alone: no style, title, nisba,
+ * place or name of his after it ("واستقبل ولي العهد أمير قطر")? */
+static int bare_heir_title_at(const ctx *c, size_t i, size_t len)
+{
+    size_t j = i + len;
+    int nci;
+    if (j >= c->t->n || !same_sentence(c, i, j) || tok(c, j)->kind != LIA_TOK_WORD)
+        return 1;
+    return !c->gaz[j] && !lex(c, j, c->cls.honorific) && !nisba_at(c, j, &nci) && !name_at(c, j);
 }
 
 /* The entities of one position, most specific first.  Returns the token
@@ -4827,6 +4838,15 @@ static size_t mention_at(ctx *c, size_t i)
         set_identity(c, mm, "", "", "", "");
         mm->anaphor = 1;
         mm->country = keep(c, c->r->countries.v[rank_nci].code);
+        return mm->last;
+    }
+    /* "واستقبل ولي العهد أمير قطر": a crown prince's title alone, with no
+     * style, title, place or name of his after it, stands for the crown
+     * prince named before (resolve finds him, of any country). */
+    if ((len = lex(c, i, c->cls.heir)) > 0 && bare_heir_title_at(c, i, (size_t)len)) {
+        lia_mention *mm = new_mention(c, i, i + (size_t)len, LIA_T_PERSON);
+        set_identity(c, mm, "", "", "", "");
+        mm->anaphor = 1;
         return mm->last;
     }
     /* A rank or honorific, then a name the gazetteers do not know:
@@ -5356,6 +5376,61 @@ static void find_titled_refs(ctx *c)
         for (size_t w = i; w < end; w++)
             c->covered[w] = (int)c->m->mentions.n;
         i = end - 1;
+    }
+}
+
+/* Is some token in [from, to) covered by a mention? */
+static int covered_between(const ctx *c, size_t from, size_t to)
+{
+    for (size_t t = from; t < to; t++)
+        if (c->covered[t])
+            return 1;
+    return 0;
+}
+
+/* The country of the last crown prince named before token i: a person
+ * with a crown prince's title right before, in or right after his name
+ * ("ولي العهد السعودي الأمير X"), or NULL. */
+static const char *heir_country_before(const ctx *c, size_t i)
+{
+    const lia_mention *best = NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *p = &c->m->mentions.v[k];
+        if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->last > i || (best && p->first < best->first))
+            continue;
+        /* The title right before his name (a nisba and styles between)
+         * or right after it: not one further on ("X يبحث مع ولي العهد"). */
+        for (size_t t = p->first > 4 ? p->first - 4 : 0; t <= p->last + 1 && t < i; t++) {
+            int hl = lex(c, t, c->cls.heir);
+            if (hl > 0 && (t >= p->last || !covered_between(c, t + (size_t)hl, p->first))) {
+                best = p;
+                break;
+            }
+        }
+    }
+    return best ? best->country : NULL;
+}
+
+/* "واستقبل ولي العهد أمير قطر X": a crown prince's title alone before
+ * another's title of another country than the crown prince named before
+ * is a reference to him, not a title of the one after ("ولي العهد وزير
+ * الدفاع السعودي X" is one person). */
+static void find_heir_refs_before_titles(ctx *c)
+{
+    for (size_t i = 0; i < c->t->n; i++) {
+        int len = lex(c, i, c->cls.heir);
+        size_t j = i + (size_t)len;
+        if (len <= 0 || j >= c->t->n || c->covered[i] || !titled_person_starts_at(c, j) || joined_by_waw(c, j))
+            continue;
+        const lia_mention *next = &c->m->mentions.v[c->covered[j] - 1];
+        const char *heir_cc = heir_country_before(c, i);
+        if (!next->country[0] || !heir_cc || !heir_cc[0] || !strcmp(heir_cc, next->country))
+            continue;
+        lia_mention *mm = new_mention(c, i, j, LIA_T_PERSON);
+        set_identity(c, mm, "", "", "", "");
+        mm->anaphor = 1;
+        for (size_t w = i; w < j; w++)
+            c->covered[w] = (int)c->m->mentions.n;
     }
 }
 
@@ -7001,6 +7076,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     find_surnames(&c);
     find_cities_again(&c);
     find_titled_refs(&c);
+    find_heir_refs_before_titles(&c);
     find_advisers_of_named_principals(&c);
     find_shared_dual_titles(&c);
     find_dual_titles_of_a_kind(&c);
@@ -7046,7 +7122,11 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
     }
     for (size_t k = 0; k < out->mentions.n && !out->dateline; k++) {
         const lia_mention *mm = &out->mentions.v[k];
-        if (mm->type == LIA_T_CITY && !mm->inner && mm->key[0] && mm->first < 40 && dateline_at(&c, mm->first))
+        /* (A country too, punctuation right after it: "الكويت (كونا) -"
+         * files from a city-state; not a headline that opens with one.) */
+        if ((mm->type == LIA_T_CITY
+             || (mm->type == LIA_T_COUNTRY && mm->last < t->n && tok(&c, mm->last)->kind == LIA_TOK_PUNCT))
+            && !mm->inner && mm->key[0] && mm->first < 40 && dateline_at(&c, mm->first))
             out->dateline = (int)k + 1;
     }
     /* Resolve event places to mention indexes now that the order is final. */

@@ -401,7 +401,7 @@ static int last_ranked_of_country(const rctx *c, size_t k, const char *cc)
     return -1;
 }
 
-/* The last person of country cc named before mention k with a crown
+/* The last person of country cc (any, when NULL) named before mention k with a crown
  * prince's title right before, in or right after his name ("ولي العهد
  * رئيس مجلس الوزراء الأمير X"، "X ولي العهد") for "ولي العهد السعودي",
  * or -1: whoever of that country was named last may be another. */
@@ -409,11 +409,13 @@ static int last_heir_of_country(const rctx *c, size_t k, const char *cc)
 {
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
-        if (!named_person_of(p, cc) || p->anaphor)
+        if (!(cc ? named_person_of(p, cc) : p->type == LIA_T_PERSON && !p->inner && p->key[0]) || p->anaphor)
             continue;
         size_t last = p->last + 3 < c->m->mentions.v[k].first ? p->last + 3 : c->m->mentions.v[k].first;
+        /* (Not a title that is a reference of its own: "التقى ولي العهد
+         * قائد الجيش X" does not make X a crown prince.) */
         for (size_t t = p->first > 6 ? p->first - 6 : 0; t < last; t++)
-            if (lia_lex_at(c->m, t, c->cls.heir))
+            if (lia_lex_at(c->m, t, c->cls.heir) && !c->m->mention_at[t])
                 return (int)q;
     }
     return -1;
@@ -782,6 +784,13 @@ static void resolve_references(rctx *c)
         }
         if (mm->type == LIA_T_PERSON && mm->anaphor) {
             int who = last_person;
+            /* "واستقبل ولي العهد X": the crown prince named before, of
+             * whichever country; nobody when none was. */
+            if (!mm->country[0] && lia_lex_at(c->m, mm->first, c->cls.heir)) {
+                who = last_heir_of_country(c, k, NULL);
+                if (who < 0)
+                    continue;
+            }
             if (mm->country[0]) {
                 who = leaders_counterpart(c, k);
                 if (who < 0)
