@@ -3787,13 +3787,36 @@ static int place_inside_event(ctx *c, size_t p)
     return 1;
 }
 
+/* Was a mention made at token k by the event whose name starts at first
+ * (the last ones made: "قمة هلسنكي" names its place)? */
+static int mention_made_at(const ctx *c, size_t first, size_t k)
+{
+    for (size_t q = c->m->mentions.n; q-- > 0 && c->m->mentions.v[q].first >= first;)
+        if (c->m->mentions.v[q].first == k)
+            return 1;
+    return 0;
+}
+
 /* "قمة منظمة شنغهاي للتعاون"، "اجتماع قادة حلف شمال الأطلسي": an
  * organization the gazetteer knows, named inside an event's name
- * [first, end), is named too (an inner mention, no party of its own). */
+ * [first, end), is named too (an inner mention, no party of its own);
+ * so are the states of a list in it ("لوزراء خارجية مصر والأردن"). */
 static void orgs_inside_event(ctx *c, size_t first, size_t end)
 {
+    size_t list_end = 0;
     for (size_t k = first + 1; k < end; k++) {
-        int idx, len = gaz_ref(c, k, LIA_G_ORG, &idx);
+        int idx, len = gaz_ref(c, k, LIA_G_COUNTRY, &idx);
+        if (len && k + (size_t)len <= end && (countries_listed_at(c, k) || (list_end == k && tok(c, k)->has_conj))
+            && !mention_made_at(c, first, k)) {
+            const lia_country *co = &c->r->countries.v[idx];
+            lia_mention *cm = new_mention(c, k, k + (size_t)len, LIA_T_COUNTRY);
+            set_identity(c, cm, co->code, co->name, co->latin, co->code);
+            cm->inner = 1;
+            list_end = k + (size_t)len;
+            k = list_end - 1;
+            continue;
+        }
+        len = gaz_ref(c, k, LIA_G_ORG, &idx);
         if (!len || k + (size_t)len > end)
             continue;
         const lia_org *o = &c->r->orgs.v[idx];
@@ -3978,6 +4001,7 @@ static size_t try_event(ctx *c, size_t i)
             if (led_by_preposition(next) && strncmp(next->norm, "ب", 2) == 0)
                 return i;
         }
+        size_t country_list_end = 0;
         while (j < c->t->n && j < i + 16 && same_sentence(c, i, j)) {
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
@@ -4034,8 +4058,19 @@ static size_t try_event(ctx *c, size_t i)
             /* ... nor a verb or a plain word ("قمة العلا تطوي صفحة ..."،
              * "قمة لومي امتدادا لقمة ياوندي"); ل or ب still may ("مؤتمر
              * ميونخ للأمن"). */
+            /* ... or the next of a list of states that names it ("لوزراء
+             * خارجية مصر والأردن والعراق"). */
+            int listed;
+            if (j > i + (size_t)len && tk->has_conj && (listed = gaz_ref(c, j, LIA_G_COUNTRY, NULL))
+                && (country_list_end == j || gaz_ref(c, j - 1, LIA_G_COUNTRY, NULL))) {
+                j += (size_t)listed;
+                words += (size_t)listed;
+                country_list_end = j;
+                continue;
+            }
             if (j > i + (size_t)len && !led_by_preposition(tk) && !(has_article(tk) && adjective_like(tk))
-                && (gaz_ref(c, j - 1, LIA_G_CITY, NULL) || gaz_ref(c, j - 1, LIA_G_COUNTRY, NULL)))
+                && (country_list_end == j || gaz_ref(c, j - 1, LIA_G_CITY, NULL)
+                    || gaz_ref(c, j - 1, LIA_G_COUNTRY, NULL)))
                 break;
             /* "وجاء انعقاد القمة المشتركة بديلا عن ...": an indefinite
              * accusative after a definite word says what the event was,

@@ -2619,6 +2619,23 @@ static void hosted_where_attended(rctx *c)
     free(date);
 }
 
+/* Is country mention q named as one of an event's parties rather than
+ * its host: inside the event's name ("الاجتماع الثلاثي لوزراء داخلية
+ * العراق وإيران وباكستان") or in a list of countries ("الصين وأفغانستان")? */
+static int country_among_participants(const rctx *c, size_t q, const char *event)
+{
+    const lia_mention *cm = &c->m->mentions.v[q];
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (k == q || mm->last + 2 < cm->first || mm->first > cm->last + 2)
+            continue;
+        if ((mm->type == LIA_T_EVENT && !strcmp(mm->key, event) && mm->first <= cm->first && cm->last <= mm->last)
+            || (mm->type == LIA_T_COUNTRY && !mm->inner && (mm->last + 2 >= cm->first && mm->first <= cm->last + 2)))
+            return 1;
+    }
+    return 0;
+}
+
 /* An event hosted by a city is hosted by its country when a sentence that
  * tells of the event names that country; one hosted by a country is hosted by the city the
  * document's events or visit take place in, when it is in that country. */
@@ -2638,7 +2655,8 @@ static void hosted_city_and_country(rctx *c)
             for (size_t q = 0; q < c->m->mentions.n; q++) {
                 const lia_mention *mm = &c->m->mentions.v[q];
                 if (mm->type == LIA_T_COUNTRY && strcmp(mm->key, host->country) == 0
-                    && event_in_sentence(c, event, (size_t)c->t->tok[mm->first].sentence)) {
+                    && event_in_sentence(c, event, (size_t)c->t->tok[mm->first].sentence)
+                    && !country_among_participants(c, q, event)) {
                     add_relation(c, "hosted", host->country, event, date, NULL, sent,
                                  "hosted.city-country");
                     break;
