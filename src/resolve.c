@@ -2760,12 +2760,22 @@ static const lia_mention *second_office_of(const rctx *c, size_t k)
     return NULL;
 }
 
+/* "وزير الدفاع الياباني آنذاك X": an office told as held at the time the
+ * story tells of (not "السابق", "الراحل": held once, before). */
+static int held_then(const rctx *c, const lia_mention *mm)
+{
+    for (size_t t = mm->first; t < mm->last; t++)
+        if (lia_lex_at(c->m, t, c->cls.then_adv))
+            return 1;
+    return 0;
+}
+
 static void heads_from_titles(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         /* (A head of government heads the cabinet his title names.) */
-        if (mm->type != LIA_T_PERSON || mm->former
+        if (mm->type != LIA_T_PERSON || (mm->former && !held_then(c, mm))
             || (strcmp(mm->office, "head") != 0 && strcmp(mm->office, "head-of-government") != 0))
             continue;
         const lia_mention *holder = mm->key[0] ? mm : second_office_of(c, k);
