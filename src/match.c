@@ -5491,14 +5491,20 @@ static void find_advisers_of_named_principals(ctx *c)
         int ti;
         if (p->type != LIA_T_PERSON || p->inner || !p->key[0] || p->first == 0)
             continue;
+        /* (The title may be of two words: "كبير مستشاري الرئيس".) */
         size_t t = p->first - 1;
-        if (c->covered[t] || gaz_ref(c, t, LIA_G_TITLE, &ti) != 1 || !serves_someone(c, ti)
+        if (t > 0 && !c->covered[t - 1] && gaz_ref(c, t - 1, LIA_G_TITLE, NULL) == 2)
+            t--;
+        if (c->covered[t] || gaz_ref(c, t, LIA_G_TITLE, &ti) != (int)(p->first - t) || !serves_someone(c, ti)
             || p->last >= c->t->n || !same_sentence(c, t, p->last) || c->covered[p->last]
             || !led_by_preposition(tok(c, p->last)) || strncmp(tok(c, p->last)->norm, "ل", 2) != 0)
             continue;
         size_t j = p->last + 1;
         while (j < p->last + 4 && j < c->t->n && same_sentence(c, t, j) && !c->covered[j]
                && tok(c, j)->kind == LIA_TOK_WORD)
+            j++;
+        /* ... the name set off by a comma: "للشؤون الأفريقية، مسعد بولس". */
+        if (is_punct(c, j, ","))
             j++;
         lia_mention *q = j < c->t->n ? unsorted_mention_at(c, j) : NULL;
         if (!q || q->type != LIA_T_PERSON || !same_sentence(c, t, j))
