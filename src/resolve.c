@@ -1760,25 +1760,38 @@ static const char *place_visited_before(const rctx *c, size_t s, size_t before)
     return best ? best->key : NULL;
 }
 
+/* Is token i "فيها" or "فيه" (there, in it)? */
+static int there_pronoun_at(const rctx *c, size_t i)
+{
+    return lia_token_matches(&c->t->tok[i], "فيها") || lia_token_matches(&c->t->tok[i], "فيه");
+}
+
 /* "قادما من أبوظبي، التي زارها يومي 9 و10، وأجرى فيها محادثات": "فيها"
  * next to the trigger is the place a relative clause of sentence s said
- * was visited; its key, or NULL. */
+ * was visited; or the place whose relative clause the trigger opens
+ * ("قادما من تونس، التي التقى فيها الرئيس X", a rule anchored on the
+ * relative pronoun).  Its key, or NULL. */
 static const char *place_there_visited(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
     int there = 0;
     for (size_t k = rm->anchor > se->first ? rm->anchor - 1 : rm->anchor; k <= rm->anchor + 1 && k < se->last; k++)
-        there |= k != rm->anchor && (lia_token_matches(&c->t->tok[k], "فيها") || lia_token_matches(&c->t->tok[k], "فيه"));
-    if (!there)
+        there |= k != rm->anchor && there_pronoun_at(c, k);
+    int opens_relative = lia_lex_at(c->m, rm->anchor, c->cls.relative) && rm->anchor + 2 < se->last
+                         && there_pronoun_at(c, rm->anchor + 2);
+    if (!there && !opens_relative)
         return NULL;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         size_t j = mm->last;
-        if (!(mm->type & LIA_T_PLACE) || mm->inner || !mm->key[0] || mm->first < se->first || j >= rm->anchor)
+        if (!(mm->type & LIA_T_PLACE) || mm->inner || !mm->key[0] || mm->first < se->first || j > rm->anchor)
             continue;
         if (j < se->last && c->t->tok[j].kind == LIA_TOK_PUNCT)
             j++;
-        if (j + 1 < se->last && lia_lex_at(c->m, j, c->cls.relative) && lia_lex_at(c->m, j + 1, c->cls.visited_it))
+        if (opens_relative && j == rm->anchor)
+            return mm->key;
+        if (there && j + 1 < se->last && lia_lex_at(c->m, j, c->cls.relative)
+            && (lia_lex_at(c->m, j + 1, c->cls.visited_it) || j + 1 == rm->anchor))
             return mm->key;
     }
     return NULL;
@@ -1887,6 +1900,15 @@ static int country_of_officials_list(const rctx *c, int k)
     return countries_officials(c, first);
 }
 
+/* "وكانت بيروت أولى المحطات"، "كانت القاهرة محطة له": is city mention mm
+ * told, after كان, as a stop of the trip?  What the sentence goes on to
+ * tell happened there. */
+static int city_told_as_stop(const rctx *c, const lia_mention *mm)
+{
+    return mm->type == LIA_T_CITY && mm->first > 0 && mm->last < c->t->n
+           && lia_lex_at(c->m, mm->first - 1, c->cls.was) && lia_lex_at(c->m, mm->last, c->cls.tour_stop);
+}
+
 /* "في أول زيارة لزعيم عربي إلى واشنطن": is place mention mm led by "إلى"
  * after a visit noun a few words before it (no verb of going between)? */
 static int visit_to_city(const rctx *c, const lia_mention *mm)
@@ -1986,7 +2008,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         if (rm && mm->first > rm->anchor && to_place(c, mm, city_word, to))
             continue;
         /* "زار X رام الله والتقى Y": the place visited before the trigger. */
-        int visited = (rm && mm->first < rm->anchor && visited_in_sentence(c, s, (int)k))
+        int visited = (rm && mm->first < rm->anchor
+                       && (visited_in_sentence(c, s, (int)k) || city_told_as_stop(c, mm)))
                       || arrived_at(c, mm, city_word, to);
         if (!prep && !visited)
             continue;
