@@ -3530,11 +3530,37 @@ static int background_date(const rctx *c, const char *date)
  * when he is a person of another country: a visit added once the
  * relations are read.  An ambassador or an adviser posted there is not
  * visiting. */
+/* Is body the key of an organization whose seat is the city pl? */
+static int body_seated_at(const rctx *c, const char *body, const char *pl)
+{
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, body);
+    return g && g->kind == LIA_G_ORG && !strcmp(c->r->orgs.v[g->index].seat, pl);
+}
+
+/* Does who serve an organization seated in the city pl (NATO's secretary
+ * general in Brussels, the Arab interior ministers' council's in Tunis),
+ * by his title's body or, for a known official, a tenure of the story's
+ * day?  He works there: meeting there is no visit. */
+static int serves_body_seated_at(const rctx *c, const lia_mention *who, const char *pl)
+{
+    for (int b = 0; b < 3 && who->bodies[b]; b++)
+        if (body_seated_at(c, who->bodies[b], pl))
+            return 1;
+    const lia_gaz_ref *g = who->key[0] ? lia_rules_lookup(c->r, who->key) : NULL;
+    if (!g || g->kind != LIA_G_PERSON || !c->doc->date || !c->doc->date[0])
+        return 0;
+    const lia_official *o = &c->r->officials.v[g->index];
+    for (size_t j = 0; j < o->n_roles; j++)
+        if (date_covers(o->roles[j].start, o->roles[j].end, c->doc->date) && body_seated_at(c, o->roles[j].body, pl))
+            return 1;
+    return 0;
+}
+
 static void imply_visit(rctx *c, const lia_mention *who, const char *pl, const char *pc,
                         const char *when, size_t sentence)
 {
     if (who->type == LIA_T_PERSON && who->country[0] && pc[0] && strcmp(pc, who->country) != 0
-        && strcmp(who->office, "member") != 0)
+        && strcmp(who->office, "member") != 0 && !serves_body_seated_at(c, who, pl))
         VEC_PUSH(c->implied, ((implied_visit){
             lia_arena_strdup(c->implied_strings, who->key),
             lia_arena_strdup(c->implied_strings, pl),

@@ -71,6 +71,7 @@ typedef struct {
 
 typedef struct {
     char *key, *category, *country, *parent, *latin, *name;
+    char *seat;                   /* city key of its headquarters, "" when none */
 } lia_org;
 
 typedef struct {
