@@ -2673,6 +2673,25 @@ static int listed_after_person(const ctx *c, size_t i)
     return person_country_before(c, first, i) >= 0;
 }
 
+/* "وكان الوفد قد حل بالنيجر ...، وضم X": the country of the delegation a
+ * sentence before sentence-start first told with its nisba ("وفد أمريكي
+ * رفيع"), the last one told; -1 when none. */
+static int delegation_told_before(const ctx *c, size_t first)
+{
+    for (size_t k = first; k-- > 0;) {
+        if (!lex(c, k, c->cls.delegation))
+            continue;
+        for (size_t q = k + 1; q < first && q < k + 4; q++) {
+            int ci;
+            if (gaz_ref(c, q, LIA_G_NISBA, &ci))
+                return ci;
+            if (tok(c, q)->kind != LIA_TOK_WORD)
+                break;
+        }
+    }
+    return -1;
+}
+
 /* The country of a delegation named earlier in token i's sentence ("ضم
  * الوفد المرافق للوزير السعودي"، "ضمن الوفد السنغالي"), the nearest one
  * ("ترأس الوفد اللبناني X، بينما ترأس الوفد الإسرائيلي Y"), or -1. */
@@ -2733,6 +2752,9 @@ static int delegation_country_before(const ctx *c, size_t i)
             ci = person_country_before(c, lead, lists);
         if (ci >= 0)
             return ci;
+        /* "الوفد" again, listing its members: the one told before. */
+        if (has_article(tok(c, k)) && includes)
+            return delegation_told_before(c, first);
     }
     return -1;
 }
