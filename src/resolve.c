@@ -5497,12 +5497,13 @@ static void headline_visits(rctx *c)
 }
 
 /* "وضم الوفد الباكستاني X وY": the members of a delegation or an
- * entourage went where someone of their country went in the story. */
+ * entourage went where someone of their country went in the story (not
+ * whom a member serves: "X، المبعوث الخاص للرئيس Y"). */
 static void member_visits(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (!mm->member || mm->inner || !mm->key[0] || !mm->country[0])
+        if (!mm->member || mm->inner || mm->possessor || !mm->key[0] || !mm->country[0])
             continue;
         size_t n = c->f->relations.n;   /* the visits told before this pass */
         /* The delegation's own day: a compatriot's visit on another day
@@ -5540,7 +5541,7 @@ static void member_attendance(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (!mm->member || mm->inner || !mm->key[0] || !mm->country[0])
+        if (!mm->member || mm->inner || mm->possessor || !mm->key[0] || !mm->country[0])
             continue;
         size_t s = (size_t)c->t->tok[mm->first].sentence;
         int ev = current_event(c, s);
