@@ -1927,6 +1927,43 @@ static int visit_to_city(const rctx *c, const lia_mention *mm)
     return 0;
 }
 
+/* The month of an ISO date ("2024-08-13", "--08-13", "2024-08"), as its
+ * two digits, or NULL when it tells none. */
+static const char *iso_month(const char *iso)
+{
+    const char *m = !strncmp(iso, "--", 2) ? iso + 2 : strlen(iso) >= 7 && iso[4] == '-' ? iso + 5 : NULL;
+    return m && isdigit((unsigned char)m[0]) && isdigit((unsigned char)m[1]) ? m : NULL;
+}
+
+/* "أجرى يوم الثلاثاء محادثات ... خلال الزيارة التي قام بها إلى طهران في
+ * أغسطس الماضي": does a date of its own follow place mention mm (within
+ * two words), a month other than that of a date told before it in
+ * sentence s, or, when none is, the story's?  Then the visit to it was
+ * another occasion than the story's. */
+static int visit_dated_otherwise(const rctx *c, size_t s, const lia_mention *mm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    const lia_date *own = NULL, *before = NULL;
+    for (size_t i = 0; i < c->m->n_dates; i++) {
+        const lia_date *d = &c->m->dates[i];
+        if (d->dateline || d->first < se->first || d->first >= se->last)
+            continue;
+        if (d->first >= mm->last && d->first <= mm->last + 2)
+            own = d;
+        else if (d->first < mm->first)
+            before = d;
+    }
+    if (!own)
+        return 0;
+    /* (A month named, not a day: "ليل الثلاثاء" may fall in the month
+     * before the story's and still be its trip.) */
+    if (own->has_day)
+        return 0;
+    const char *m = iso_month(own->iso);
+    const char *story = before ? iso_month(before->iso) : c->doc->date ? iso_month(c->doc->date) : NULL;
+    return m && story && strncmp(m, story, 2) != 0;
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -2001,7 +2038,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         }
         /* "خلال لقائه X في البيت الأبيض ...، في أول زيارة لزعيم عربي إلى
          * واشنطن": the city of the visit the meeting was part of. */
-        if (rm && mm->first > rm->anchor && mm->type == LIA_T_CITY && !city_before && visit_to_city(c, mm))
+        if (rm && mm->first > rm->anchor && mm->type == LIA_T_CITY && !city_before && visit_to_city(c, mm)
+            && !visit_dated_otherwise(c, s, mm))
             return mm->key;
         /* "ثم توجه إلى رام الله": a destination named after the relation's
          * trigger is where the subject went next, not where it happened. */
@@ -3526,10 +3564,6 @@ static int background_date(const rctx *c, const char *date)
     return strncmp(date, c->context_date, n < 7 ? n : 7) != 0;
 }
 
-/* Meeting or attending at pl (in country pc) means who travelled there,
- * when he is a person of another country: a visit added once the
- * relations are read.  An ambassador or an adviser posted there is not
- * visiting. */
 /* Is body the key of an organization whose seat is the city pl? */
 static int body_seated_at(const rctx *c, const char *body, const char *pl)
 {
@@ -3556,6 +3590,10 @@ static int serves_body_seated_at(const rctx *c, const lia_mention *who, const ch
     return 0;
 }
 
+/* Meeting or attending at pl (in country pc) means who travelled there,
+ * when he is a person of another country: a visit added once the
+ * relations are read.  An ambassador or an adviser posted there is not
+ * visiting. */
 static void imply_visit(rctx *c, const lia_mention *who, const char *pl, const char *pc,
                         const char *when, size_t sentence)
 {
@@ -5375,6 +5413,10 @@ static void set_context_place(rctx *c)
             continue;
         /* "وسبق لـX أن زار المملكة": a visit told as having come before. */
         if (class_between(c, c->t->sent[rm->sentence].first, rm->anchor, c->cls.precedent))
+            continue;
+        /* ... or dated by a month of its own right after its place ("خلال
+         * الزيارة التي قام بها إلى طهران في أغسطس الماضي"). */
+        if (rm->n_b > 0 && visit_dated_otherwise(c, rm->sentence, &c->m->mentions.v[rm->b[rm->n_b - 1]]))
             continue;
         /* A tour's first stop told after the lead ("وكان قد استهل جولته
          * أمس الأول من الكويت") is where the story came from. */
