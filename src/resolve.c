@@ -1717,8 +1717,11 @@ static int there_after_trigger(const rctx *c, size_t s, const lia_rel_match *rm)
  * "بمدريد"، "وبالرباط"), not a name that starts with ب ("بيروت")? */
 static int bi_proclitic(const rctx *c, const lia_token *tk)
 {
+    /* (The word without its و is the one to test: "وبكين" is Beijing.) */
+    int bare = strncmp(tk->norm, "وب", 4) == 0 && tk->n_forms > 2 ? 1 : 0;
     return tk->n_forms > 1 && (strncmp(tk->norm, "ب", 2) == 0 || strncmp(tk->norm, "وب", 4) == 0)
-           && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
+           && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0])
+           && !lia_trie_step_hashed(&c->r->names, tk->forms[bare], tk->form_hash[bare]);
 }
 
 /* "محطة سابقة في المملكة المغربية، حيث استقبله X بمكتبه في الرباط": a
