@@ -2673,6 +2673,25 @@ static int listed_after_person(const ctx *c, size_t i)
     return person_country_before(c, first, i) >= 0;
 }
 
+/* "وكان الوفد قد حل بالنيجر ...، وضم X": the country of the delegation a
+ * sentence before sentence-start first told with its nisba ("وفد أمريكي
+ * رفيع"), the last one told; -1 when none. */
+static int delegation_told_before(const ctx *c, size_t first)
+{
+    for (size_t k = first; k-- > 0;) {
+        if (!lex(c, k, c->cls.delegation))
+            continue;
+        for (size_t q = k + 1; q < first && q < k + 4; q++) {
+            int ci;
+            if (gaz_ref(c, q, LIA_G_NISBA, &ci))
+                return ci;
+            if (tok(c, q)->kind != LIA_TOK_WORD)
+                break;
+        }
+    }
+    return -1;
+}
+
 /* The country of a delegation named earlier in token i's sentence ("ضم
  * الوفد المرافق للوزير السعودي"، "ضمن الوفد السنغالي"), the nearest one
  * ("ترأس الوفد اللبناني X، بينما ترأس الوفد الإسرائيلي Y"), or -1. */
@@ -2733,6 +2752,9 @@ static int delegation_country_before(const ctx *c, size_t i)
             ci = person_country_before(c, lead, lists);
         if (ci >= 0)
             return ci;
+        /* "الوفد" again, listing its members: the one told before. */
+        if (has_article(tok(c, k)) && includes)
+            return delegation_told_before(c, first);
     }
     return -1;
 }
@@ -2930,6 +2952,22 @@ static int serves_someone(const ctx *c, int t)
     return !strcmp(id, "envoy") || !strcmp(id, "adviser");
 }
 
+/* Does a known official who has held a head of state's or government's
+ * office stand at token after (past a nisba)?  Then he is the one an
+ * envoy's or adviser's title before serves, not the envoy ("مستشار رئيس
+ * الوزراء الإثيوبي رضوان حسين", never a head, is the adviser). */
+static int known_head_after(const ctx *c, size_t after)
+{
+    int oi;
+    if (!official_at(c, after + (size_t)nisba_at(c, after, NULL), &oi))
+        return 0;
+    const lia_official *o = &c->r->officials.v[oi];
+    for (size_t k = 0; k < o->n_roles; k++)
+        if (!strcmp(o->roles[k].office, "head-of-state") || !strcmp(o->roles[k].office, "head-of-government"))
+            return 1;
+    return 0;
+}
+
 /* "مستشار الرئيس X"، "مستشار رئيس الوزراء الإثيوبي X": the title of
  * whom an adviser or envoy serves, in construct after his title (a head
  * of state's or a chief's with the article, a head of government's of
@@ -2944,17 +2982,9 @@ static int principal_in_construct(const ctx *c, size_t j)
     const char *office = c->r->titles.v[ti].office;
     int principal = (tl == 1 && (!strcmp(office, "head-of-state") || !strcmp(c->r->titles.v[ti].id, "chief")))
                     || (tl > 1 && !strcmp(office, "head-of-government"));
-    size_t after = j + (size_t)tl;
-    int oi;
-    if (!principal || !official_at(c, after + (size_t)nisba_at(c, after, NULL), &oi))
-        return principal ? tl : 0;
-    /* ... unless he never held a head's office: "مستشار رئيس الوزراء
-     * الإثيوبي رضوان حسين" is the adviser. */
-    const lia_official *o = &c->r->officials.v[oi];
-    for (size_t k = 0; k < o->n_roles; k++)
-        if (!strcmp(o->roles[k].office, "head-of-state") || !strcmp(o->roles[k].office, "head-of-government"))
-            return 0;
-    return tl;
+    if (!principal)
+        return 0;
+    return known_head_after(c, j + (size_t)tl) ? 0 : tl;
 }
 
 /* "للأمين العام للأمم المتحدة X"، "للرئيس الأمريكي X": after an envoy's
@@ -2967,6 +2997,10 @@ static size_t principal_of(const ctx *c, size_t j)
     if (j >= c->t->n || !(tl = gaz_ref(c, j, LIA_G_TITLE, NULL)))
         return 0;
     if (strncmp(tok(c, j)->norm, "لل", 4) != 0 && !principal_in_construct(c, j))
+        return 0;
+    /* "المبعوث الخاص للرئيس فلاديمير بوتين": the head named is the one
+     * served; the envoy is named elsewhere. */
+    if (known_head_after(c, j + (size_t)tl))
         return 0;
     size_t k = j + (size_t)tl;
     int bl;
@@ -6091,6 +6125,21 @@ static int directs_office_of_title(const ctx *c, size_t i)
     return lia_token_matches(tok(c, d), "مدير") || lia_token_matches(tok(c, d), "مديره");
 }
 
+/* "المبعوث الخاص للرئيس فلاديمير بوتين": does the person mention at
+ * token i open on a title led by ل right after an envoy's or adviser's
+ * title (whom the envoy serves)? */
+static int served_by_envoy_title(const ctx *c, size_t i)
+{
+    if (strncmp(tok(c, i)->norm, "لل", 4) != 0 || !gaz_ref(c, i, LIA_G_TITLE, NULL))
+        return 0;
+    for (size_t s = i > 3 ? i - 3 : 0; s < i; s++) {
+        int ti, tl = gaz_ref(c, s, LIA_G_TITLE, &ti);
+        if (tl && s + (size_t)tl == i && serves_someone(c, ti) && same_sentence(c, s, i))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is token i right after a title word without the article that no
  * mention covers ("مبعوث ترامب"، "ومستشار بوتين")? */
 static int possessor_of_title(const ctx *c, size_t i)
@@ -7147,6 +7196,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
          * nor "مساعدي وزير الداخلية": whose aides were there. */
         if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0
             && (possessor_of_title(&c, mm->first) || served_by_someone(&c, mm->first)
+                || served_by_envoy_title(&c, mm->first)
                 || lex(&c, mm->first - 1, c.cls.sent_by) || lex(&c, mm->first - 1, c.cls.aides_of)
                 || message_sender(&c, mm->first)))
             mm->possessor = 1;

@@ -1726,8 +1726,11 @@ static int there_after_trigger(const rctx *c, size_t s, const lia_rel_match *rm)
  * "بمدريد"، "وبالرباط"), not a name that starts with ب ("بيروت")? */
 static int bi_proclitic(const rctx *c, const lia_token *tk)
 {
+    /* (The word without its و is the one to test: "وبكين" is Beijing.) */
+    int bare = strncmp(tk->norm, "وب", 4) == 0 && tk->n_forms > 2 ? 1 : 0;
     return tk->n_forms > 1 && (strncmp(tk->norm, "ب", 2) == 0 || strncmp(tk->norm, "وب", 4) == 0)
-           && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
+           && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0])
+           && !lia_trie_step_hashed(&c->r->names, tk->forms[bare], tk->form_hash[bare]);
 }
 
 /* "محطة سابقة في المملكة المغربية، حيث استقبله X بمكتبه في الرباط": a
@@ -1769,25 +1772,38 @@ static const char *place_visited_before(const rctx *c, size_t s, size_t before)
     return best ? best->key : NULL;
 }
 
+/* Is token i "فيها" or "فيه" (there, in it)? */
+static int there_pronoun_at(const rctx *c, size_t i)
+{
+    return lia_token_matches(&c->t->tok[i], "فيها") || lia_token_matches(&c->t->tok[i], "فيه");
+}
+
 /* "قادما من أبوظبي، التي زارها يومي 9 و10، وأجرى فيها محادثات": "فيها"
  * next to the trigger is the place a relative clause of sentence s said
- * was visited; its key, or NULL. */
+ * was visited; or the place whose relative clause the trigger opens
+ * ("قادما من تونس، التي التقى فيها الرئيس X", a rule anchored on the
+ * relative pronoun).  Its key, or NULL. */
 static const char *place_there_visited(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
     int there = 0;
     for (size_t k = rm->anchor > se->first ? rm->anchor - 1 : rm->anchor; k <= rm->anchor + 1 && k < se->last; k++)
-        there |= k != rm->anchor && (lia_token_matches(&c->t->tok[k], "فيها") || lia_token_matches(&c->t->tok[k], "فيه"));
-    if (!there)
+        there |= k != rm->anchor && there_pronoun_at(c, k);
+    int opens_relative = lia_lex_at(c->m, rm->anchor, c->cls.relative) && rm->anchor + 2 < se->last
+                         && there_pronoun_at(c, rm->anchor + 2);
+    if (!there && !opens_relative)
         return NULL;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         size_t j = mm->last;
-        if (!(mm->type & LIA_T_PLACE) || mm->inner || !mm->key[0] || mm->first < se->first || j >= rm->anchor)
+        if (!(mm->type & LIA_T_PLACE) || mm->inner || !mm->key[0] || mm->first < se->first || j > rm->anchor)
             continue;
         if (j < se->last && c->t->tok[j].kind == LIA_TOK_PUNCT)
             j++;
-        if (j + 1 < se->last && lia_lex_at(c->m, j, c->cls.relative) && lia_lex_at(c->m, j + 1, c->cls.visited_it))
+        if (opens_relative && j == rm->anchor)
+            return mm->key;
+        if (there && j + 1 < se->last && lia_lex_at(c->m, j, c->cls.relative)
+            && (lia_lex_at(c->m, j + 1, c->cls.visited_it) || j + 1 == rm->anchor))
             return mm->key;
     }
     return NULL;
@@ -1896,6 +1912,15 @@ static int country_of_officials_list(const rctx *c, int k)
     return countries_officials(c, first);
 }
 
+/* "وكانت بيروت أولى المحطات"، "كانت القاهرة محطة له": is city mention mm
+ * told, after كان, as a stop of the trip?  What the sentence goes on to
+ * tell happened there. */
+static int city_told_as_stop(const rctx *c, const lia_mention *mm)
+{
+    return mm->type == LIA_T_CITY && mm->first > 0 && mm->last < c->t->n
+           && lia_lex_at(c->m, mm->first - 1, c->cls.was) && lia_lex_at(c->m, mm->last, c->cls.tour_stop);
+}
+
 /* "في أول زيارة لزعيم عربي إلى واشنطن": is place mention mm led by "إلى"
  * after a visit noun a few words before it (no verb of going between)? */
 static int visit_to_city(const rctx *c, const lia_mention *mm)
@@ -1912,6 +1937,43 @@ static int visit_to_city(const rctx *c, const lia_mention *mm)
             return 1;
     }
     return 0;
+}
+
+/* The month of an ISO date ("2024-08-13", "--08-13", "2024-08"), as its
+ * two digits, or NULL when it tells none. */
+static const char *iso_month(const char *iso)
+{
+    const char *m = !strncmp(iso, "--", 2) ? iso + 2 : strlen(iso) >= 7 && iso[4] == '-' ? iso + 5 : NULL;
+    return m && isdigit((unsigned char)m[0]) && isdigit((unsigned char)m[1]) ? m : NULL;
+}
+
+/* "أجرى يوم الثلاثاء محادثات ... خلال الزيارة التي قام بها إلى طهران في
+ * أغسطس الماضي": does a date of its own follow place mention mm (within
+ * two words), a month other than that of a date told before it in
+ * sentence s, or, when none is, the story's?  Then the visit to it was
+ * another occasion than the story's. */
+static int visit_dated_otherwise(const rctx *c, size_t s, const lia_mention *mm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    const lia_date *own = NULL, *before = NULL;
+    for (size_t i = 0; i < c->m->n_dates; i++) {
+        const lia_date *d = &c->m->dates[i];
+        if (d->dateline || d->first < se->first || d->first >= se->last)
+            continue;
+        if (d->first >= mm->last && d->first <= mm->last + 2)
+            own = d;
+        else if (d->first < mm->first)
+            before = d;
+    }
+    if (!own)
+        return 0;
+    /* (A month named, not a day: "ليل الثلاثاء" may fall in the month
+     * before the story's and still be its trip.) */
+    if (own->has_day)
+        return 0;
+    const char *m = iso_month(own->iso);
+    const char *story = before ? iso_month(before->iso) : c->doc->date ? iso_month(c->doc->date) : NULL;
+    return m && story && strncmp(m, story, 2) != 0;
 }
 
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
@@ -1988,14 +2050,16 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         }
         /* "خلال لقائه X في البيت الأبيض ...، في أول زيارة لزعيم عربي إلى
          * واشنطن": the city of the visit the meeting was part of. */
-        if (rm && mm->first > rm->anchor && mm->type == LIA_T_CITY && !city_before && visit_to_city(c, mm))
+        if (rm && mm->first > rm->anchor && mm->type == LIA_T_CITY && !city_before && visit_to_city(c, mm)
+            && !visit_dated_otherwise(c, s, mm))
             return mm->key;
         /* "ثم توجه إلى رام الله": a destination named after the relation's
          * trigger is where the subject went next, not where it happened. */
         if (rm && mm->first > rm->anchor && to_place(c, mm, city_word, to))
             continue;
         /* "زار X رام الله والتقى Y": the place visited before the trigger. */
-        int visited = (rm && mm->first < rm->anchor && visited_in_sentence(c, s, (int)k))
+        int visited = (rm && mm->first < rm->anchor
+                       && (visited_in_sentence(c, s, (int)k) || city_told_as_stop(c, mm)))
                       || arrived_at(c, mm, city_word, to);
         if (!prep && !visited)
             continue;
@@ -3540,6 +3604,32 @@ static int background_date(const rctx *c, const char *date)
     return strncmp(date, c->context_date, n < 7 ? n : 7) != 0;
 }
 
+/* Is body the key of an organization whose seat is the city pl? */
+static int body_seated_at(const rctx *c, const char *body, const char *pl)
+{
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, body);
+    return g && g->kind == LIA_G_ORG && !strcmp(c->r->orgs.v[g->index].seat, pl);
+}
+
+/* Does who serve an organization seated in the city pl (NATO's secretary
+ * general in Brussels, the Arab interior ministers' council's in Tunis),
+ * by his title's body or, for a known official, a tenure of the story's
+ * day?  He works there: meeting there is no visit. */
+static int serves_body_seated_at(const rctx *c, const lia_mention *who, const char *pl)
+{
+    for (int b = 0; b < 3 && who->bodies[b]; b++)
+        if (body_seated_at(c, who->bodies[b], pl))
+            return 1;
+    const lia_gaz_ref *g = who->key[0] ? lia_rules_lookup(c->r, who->key) : NULL;
+    if (!g || g->kind != LIA_G_PERSON || !c->doc->date || !c->doc->date[0])
+        return 0;
+    const lia_official *o = &c->r->officials.v[g->index];
+    for (size_t j = 0; j < o->n_roles; j++)
+        if (date_covers(o->roles[j].start, o->roles[j].end, c->doc->date) && body_seated_at(c, o->roles[j].body, pl))
+            return 1;
+    return 0;
+}
+
 /* Meeting or attending at pl (in country pc) means who travelled there,
  * when he is a person of another country: a visit added once the
  * relations are read.  An ambassador or an adviser posted there is not
@@ -3548,7 +3638,7 @@ static void imply_visit(rctx *c, const lia_mention *who, const char *pl, const c
                         const char *when, size_t sentence)
 {
     if (who->type == LIA_T_PERSON && who->country[0] && pc[0] && strcmp(pc, who->country) != 0
-        && strcmp(who->office, "member") != 0)
+        && strcmp(who->office, "member") != 0 && !serves_body_seated_at(c, who, pl))
         VEC_PUSH(c->implied, ((implied_visit){
             lia_arena_strdup(c->implied_strings, who->key),
             lia_arena_strdup(c->implied_strings, pl),
@@ -5364,6 +5454,10 @@ static void set_context_place(rctx *c)
         /* "وسبق لـX أن زار المملكة": a visit told as having come before. */
         if (class_between(c, c->t->sent[rm->sentence].first, rm->anchor, c->cls.precedent))
             continue;
+        /* ... or dated by a month of its own right after its place ("خلال
+         * الزيارة التي قام بها إلى طهران في أغسطس الماضي"). */
+        if (rm->n_b > 0 && visit_dated_otherwise(c, rm->sentence, &c->m->mentions.v[rm->b[rm->n_b - 1]]))
+            continue;
         /* A tour's first stop told after the lead ("وكان قد استهل جولته
          * أمس الأول من الكويت") is where the story came from. */
         if (rm->sentence > lead && pattern_has_class(p, c->cls.tour_begin))
@@ -5485,12 +5579,13 @@ static void headline_visits(rctx *c)
 }
 
 /* "وضم الوفد الباكستاني X وY": the members of a delegation or an
- * entourage went where someone of their country went in the story. */
+ * entourage went where someone of their country went in the story (not
+ * whom a member serves: "X، المبعوث الخاص للرئيس Y"). */
 static void member_visits(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (!mm->member || mm->inner || !mm->key[0] || !mm->country[0])
+        if (!mm->member || mm->inner || mm->possessor || !mm->key[0] || !mm->country[0])
             continue;
         size_t n = c->f->relations.n;   /* the visits told before this pass */
         /* The delegation's own day: a compatriot's visit on another day
@@ -5528,7 +5623,7 @@ static void member_attendance(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (!mm->member || mm->inner || !mm->key[0] || !mm->country[0])
+        if (!mm->member || mm->inner || mm->possessor || !mm->key[0] || !mm->country[0])
             continue;
         size_t s = (size_t)c->t->tok[mm->first].sentence;
         int ev = current_event(c, s);

@@ -555,11 +555,17 @@ static void row_org(lia_rules *r, loader *ld, char **c, int *at, int n)
 {
     if (!check_country(r, ld, c[2], at[2], 1))
         return;
+    /* The seat is a city of cities.tsv (loaded before). */
+    const lia_gaz_ref *seat = strcmp(c[7], "-") != 0 ? lia_rules_lookup(r, c[7]) : NULL;
+    if (strcmp(c[7], "-") != 0 && (!seat || seat->kind != LIA_G_CITY)) {
+        rule_error(ld, at[7], "unknown city '%s'", c[7]);
+        return;
+    }
     int idx = (int)r->orgs.n;
     if (!register_key(r, ld, c[0], at[0], LIA_G_ORG, idx))
         return;
     lia_org o = { xstrdup(c[0]), xstrdup(c[1]), col_or_empty(c[2]), col_or_empty(c[3]),
-                  xstrdup(c[4]), first_name(c[6]) };
+                  xstrdup(c[4]), first_name(c[6]), col_or_empty(c[7]) };
     VEC_PUSH(r->orgs, o);
     insert_names(r, ld, c[5], at[5], LIA_G_ORG, idx);
     insert_names(r, ld, c[6], at[6], LIA_G_ORG, idx);
@@ -1380,6 +1386,7 @@ static void look_up_named_classes(lia_rules *r)
     n->time_of_day = lia_rules_class(r, "time_of_day");
     n->tour = lia_rules_class(r, "tour");
     n->to = lia_rules_class(r, "to");
+    n->tour_stop = lia_rules_class(r, "tour_stop");
     n->tour_begin = lia_rules_class(r, "tour_begin");
     n->tour_took_in = lia_rules_class(r, "tour_took_in");
     n->vague_head = lia_rules_class(r, "vague_head");
@@ -1411,7 +1418,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     load_all(r, dir, "cities", ".tsv", 5, row_city, d, errors);
     load_all(r, dir, "agency_kinds", ".tsv", 3, row_kind, d, errors);
     load_all(r, dir, "agencies", ".tsv", 7, row_agency, d, errors);
-    load_all(r, dir, "organizations", ".tsv", 7, row_org, d, errors);
+    load_all(r, dir, "organizations", ".tsv", 8, row_org, d, errors);
     load_all(r, dir, "events", ".tsv", 5, row_event, d, errors);
     load_all(r, dir, "officials", ".tsv", 5, row_official, d, errors);
     load_all(r, dir, "titles", ".tsv", 3, row_title, d, errors);
@@ -1573,7 +1580,7 @@ void lia_rules_free(lia_rules *r)
     for (size_t i = 0; i < r->orgs.n; i++) {
         lia_org *o = &r->orgs.v[i];
         free(o->key); free(o->category); free(o->country); free(o->parent); free(o->latin);
-        free(o->name);
+        free(o->name); free(o->seat);
     }
     VEC_FREE(r->orgs);
     for (size_t i = 0; i < r->events.n; i++) {
