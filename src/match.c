@@ -2127,7 +2127,9 @@ static int told_indefinite_before(const ctx *c, size_t i)
     while (from > 0 && tok(c, from - 1)->sentence + 1 >= ref->sentence)
         from--;
     for (size_t k = from; k < i; k++) {
-        if (has_article(tok(c, k)))
+        /* "وفي مؤتمر صحفي مشترك ..." told before "وحضر المؤتمر": a press
+         * conference is never the event a later "المؤتمر" refers to. */
+        if (has_article(tok(c, k)) || lex(c, k, c->cls.press_conference))
             continue;
         int named = 0;
         for (size_t q = 0; q < c->m->mentions.n && !named; q++)
