@@ -3812,13 +3812,35 @@ static const lia_relation *last_meeting(const rctx *c)
     return last;
 }
 
+/* "وحضر الجلسة X"، "وشارك في المشاورات X" in the story of event ev, no
+ * meeting told yet: the session or the talks are the event's, and X
+ * attended it, on its sentence's day and at the event's place. */
+static void attended_session(rctx *c, const lia_rel_match *rm, const lia_mention *am, int ev)
+{
+    const char *event = c->m->mentions.v[ev].key;
+    const char *date = sentence_date(c, rm->sentence);
+    const char *place = event_place(c, event);
+    c->anchor = rm->anchor;
+    add_relation(c, "attended", am->key, event, date ? date : c->context_date, place ? place : c->context_place,
+                 rm->sentence, "attended.joined-session");
+}
+
 /* "وشارك في الاجتماع من الجانب العراقي X": X met everyone of another
  * country in the meetings this document told of so far. */
-static void met_joined(rctx *c, const lia_rel_match *rm, const char *rule, const lia_mention *am)
+static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p, const lia_mention *am)
 {
+    const char *rule = p->id;
+    int ev = current_event(c, rm->sentence);
+    if (!am->key[0])
+        return;
     /* Inside an event ("وحضر الجلسة الافتتاحية X") the session is the
      * event's: attending it is not meeting everyone. */
-    if (!am->key[0] || !am->country[0] || current_event(c, rm->sentence) >= 0)
+    if (ev >= 0) {
+        if (!last_meeting(c) && pattern_has_class(p, c->cls.attend_verb) && am->type == LIA_T_PERSON)
+            attended_session(c, rm, am, ev);
+        return;
+    }
+    if (!am->country[0])
         return;
     /* The meeting just told: the last met relation and those of its
      * sentence at its place; it gives the date and place. */
@@ -5163,7 +5185,7 @@ static void relations_from_matches(rctx *c)
                 }
                 if (joined) {
                     if (rm->n_a > 0)
-                        met_joined(c, rm, p->id, am);
+                        met_joined(c, rm, p, am);
                 } else if (am->both_sides) {
                     /* "استقبل ضيفيه": whoever received the two guests met
                      * them; the rule names no receiver. */
