@@ -3365,6 +3365,27 @@ static int last_person_before(const rctx *c, const lia_rel_match *rm)
     return best;
 }
 
+/* "استقبل X الرئيس Y لدى وصوله إلى المطار للمشاركة في القمة": who takes
+ * part is the one arriving, named right before "لدى وصوله" ahead of rm's
+ * trigger in its sentence, not the one who received him.  The mention, or
+ * -1. */
+static int arriving_participant(const rctx *c, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    int arrival = c->cls.arrival_moment;
+    for (size_t i = rm->anchor; i-- > se->first && rm->anchor - i <= 12;) {
+        if (!lia_lex_at(c->m, i, arrival))
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *mm = &c->m->mentions.v[q];
+            if (mm->last == i && !mm->inner && mm->type == LIA_T_PERSON && mm->key[0])
+                return (int)q;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* The person named last before rm's trigger in its sentence, close to it
  * (within eight tokens): who made a visit without a subject of its own
  * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
@@ -5028,6 +5049,9 @@ static void relations_from_matches(rctx *c)
          * person named last before it (whom X welcomed), not the
          * sentence's subject; with none, of the story's. */
         if (na == 0 && pattern_has_class(p, c->cls.arrival_pron) && (alist[0] = last_person_before(c, rm)) >= 0)
+            na = 1;
+        if (na == 0 && is_relation(p, "attended") && pattern_has_class(p, c->cls.attend_noun)
+            && (alist[0] = arriving_participant(c, rm)) >= 0)
             na = 1;
         if (na == 0)
             na = relative_subject(c, rm, alist, 16);
