@@ -2549,11 +2549,15 @@ static const lia_relation *attended_at(const rctx *c, const char *event, const c
 }
 
 /* "افتتح X أعمال الدورة يوم الأحد ... وشهد الافتتاح Y": an attendance
- * its sentence leaves undated is of the day of the last dated attendance
+ * its sentence leaves undated (or dates by a reception) is of the day of the last dated attendance
  * of the event this document told, not the story's day; else date. */
 static const char *attendance_date(const rctx *c, const lia_pattern *p, const lia_mention *event,
                                    const char *date, int dated_here)
 {
+    /* "وكان X قد استقبل يوم الأحد نظراءه القادمين للمشاركة في الدورة":
+     * the day told is the reception's, not the event's. */
+    if (pattern_has_class(p, c->cls.receive))
+        dated_here = 0;
     for (size_t k = c->f->relations.n; !dated_here && is_relation(p, "attended") && k-- > 0;) {
         const lia_relation *r = c->f->relations.v[k];
         if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0
@@ -4302,8 +4306,12 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * "مع" is whom someone spoke with, not who led the delegation. */
         if (led_delegation && am->first > rm->anchor && lia_lex_at(c->m, am->first - 1, c->cls.with))
             return;
-        int sat_in_meeting = !led_delegation && (met_in_sentence(c, rm->sentence, rm->anchor)
-                                                  || talks_between_before(c, rm->sentence, rm->anchor));
+        /* Nor "استقبل X المشاركين في الاجتماع، ومن بينهم Y": who is named
+         * among the participants received took part in the event. */
+        int among_received = pattern_has_class(p, c->cls.receive) && pattern_has_class(p, c->cls.among);
+        int sat_in_meeting = !led_delegation && !among_received
+                             && (met_in_sentence(c, rm->sentence, rm->anchor)
+                                 || talks_between_before(c, rm->sentence, rm->anchor));
         /* ... unless the sentence opened on the event, the meeting
          * inside it: "عقب الاجتماع الرابع للآلية الأمنية، الذي ترأسه X
          * ونظيره Y، بمشاركة Z" (not "استقبل X نظراءه القادمين للمشاركة في
