@@ -3961,8 +3961,10 @@ static size_t try_event(ctx *c, size_t i)
             /* "الاجتماع غير الرسمي لوزراء خارجية ...": a negated adjective. */
             int not_adjective = strcmp(next->norm, "غير") == 0 && j + 1 < c->t->n
                                 && same_sentence(c, i, j + 1) && has_article(tok(c, j + 1));
+            /* "الندوة رفيعة المستوى حول ..."، "الاجتماع رفيع المستوى لرؤساء
+             * ...": how high it is, without the article, names it too. */
             if (!has_article(next) && !lex(c, j, c->cls.ordinal) && strncmp(next->norm, "ل", 2) != 0
-                && !not_adjective)
+                && !not_adjective && !lex(c, j, c->cls.high_level))
                 return i;
             /* "الحوار والوسائل الدبلوماسية": a word joined by و right after
              * the head is another noun, not the event's name. */
