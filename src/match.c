@@ -7032,8 +7032,11 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         lia_mention *mm = &out->mentions.v[k];
         /* ... and "وفدا أوفده الرئيس X": who sent someone is no party;
          * nor "مساعدي وزير الداخلية": whose aides were there. */
+        /* ("ممثلة بوزير الداخلية X": a person led by ب is no title's
+         * possessor; the country was represented by him.) */
         if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0
-            && (possessor_of_title(&c, mm->first) || served_by_someone(&c, mm->first)
+            && ((possessor_of_title(&c, mm->first) && !person_led_by_ba(&c, (int)k))
+                || served_by_someone(&c, mm->first)
                 || lex(&c, mm->first - 1, c.cls.sent_by) || lex(&c, mm->first - 1, c.cls.aides_of)
                 || message_sender(&c, mm->first)))
             mm->possessor = 1;
