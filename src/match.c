@@ -2127,7 +2127,9 @@ static int told_indefinite_before(const ctx *c, size_t i)
     while (from > 0 && tok(c, from - 1)->sentence + 1 >= ref->sentence)
         from--;
     for (size_t k = from; k < i; k++) {
-        if (has_article(tok(c, k)))
+        /* "وفي مؤتمر صحفي مشترك ..." told before "وحضر المؤتمر": a press
+         * conference is never the event a later "المؤتمر" refers to. */
+        if (has_article(tok(c, k)) || lex(c, k, c->cls.press_conference))
             continue;
         int named = 0;
         for (size_t q = 0; q < c->m->mentions.n && !named; q++)
@@ -4016,8 +4018,10 @@ static size_t try_event(ctx *c, size_t i)
             /* "الاجتماع غير الرسمي لوزراء خارجية ...": a negated adjective. */
             int not_adjective = strcmp(next->norm, "غير") == 0 && j + 1 < c->t->n
                                 && same_sentence(c, i, j + 1) && has_article(tok(c, j + 1));
+            /* "الندوة رفيعة المستوى حول ..."، "الاجتماع رفيع المستوى لرؤساء
+             * ...": how high it is, without the article, names it too. */
             if (!has_article(next) && !lex(c, j, c->cls.ordinal) && strncmp(next->norm, "ل", 2) != 0
-                && !not_adjective)
+                && !not_adjective && !lex(c, j, c->cls.high_level))
                 return i;
             /* "الحوار والوسائل الدبلوماسية": a word joined by و right after
              * the head is another noun, not the event's name. */
@@ -7194,9 +7198,11 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         lia_mention *mm = &out->mentions.v[k];
         /* ... and "وفدا أوفده الرئيس X": who sent someone is no party;
          * nor "مساعدي وزير الداخلية": whose aides were there. */
+        /* ("ممثلة بوزير الداخلية X": a person led by ب is no title's
+         * possessor; the country was represented by him.) */
         if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0
-            && (possessor_of_title(&c, mm->first) || served_by_someone(&c, mm->first)
-                || served_by_envoy_title(&c, mm->first)
+            && ((possessor_of_title(&c, mm->first) && !person_led_by_ba(&c, (int)k))
+                || served_by_someone(&c, mm->first) || served_by_envoy_title(&c, mm->first)
                 || lex(&c, mm->first - 1, c.cls.sent_by) || lex(&c, mm->first - 1, c.cls.aides_of)
                 || message_sender(&c, mm->first)))
             mm->possessor = 1;

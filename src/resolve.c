@@ -2622,11 +2622,15 @@ static const lia_relation *attended_at(const rctx *c, const char *event, const c
 }
 
 /* "افتتح X أعمال الدورة يوم الأحد ... وشهد الافتتاح Y": an attendance
- * its sentence leaves undated is of the day of the last dated attendance
+ * its sentence leaves undated (or dates by a reception) is of the day of the last dated attendance
  * of the event this document told, not the story's day; else date. */
 static const char *attendance_date(const rctx *c, const lia_pattern *p, const lia_mention *event,
                                    const char *date, int dated_here)
 {
+    /* "وكان X قد استقبل يوم الأحد نظراءه القادمين للمشاركة في الدورة":
+     * the day told is the reception's, not the event's. */
+    if (pattern_has_class(p, c->cls.receive))
+        dated_here = 0;
     for (size_t k = c->f->relations.n; !dated_here && is_relation(p, "attended") && k-- > 0;) {
         const lia_relation *r = c->f->relations.v[k];
         if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0
@@ -3466,6 +3470,27 @@ static int last_person_before(const rctx *c, const lia_rel_match *rm)
     return best;
 }
 
+/* "استقبل X الرئيس Y لدى وصوله إلى المطار للمشاركة في القمة": who takes
+ * part is the one arriving, named right before "لدى وصوله" ahead of rm's
+ * trigger in its sentence, not the one who received him.  The mention, or
+ * -1. */
+static int arriving_participant(const rctx *c, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    int arrival = c->cls.arrival_moment;
+    for (size_t i = rm->anchor; i-- > se->first && rm->anchor - i <= 12;) {
+        if (!lia_lex_at(c->m, i, arrival))
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *mm = &c->m->mentions.v[q];
+            if (mm->last == i && !mm->inner && mm->type == LIA_T_PERSON && mm->key[0])
+                return (int)q;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* The person named last before rm's trigger in its sentence, close to it
  * (within eight tokens): who made a visit without a subject of its own
  * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
@@ -3939,13 +3964,35 @@ static const lia_relation *last_meeting(const rctx *c)
     return last;
 }
 
+/* "وحضر الجلسة X"، "وشارك في المشاورات X" in the story of event ev, no
+ * meeting told yet: the session or the talks are the event's, and X
+ * attended it, on its sentence's day and at the event's place. */
+static void attended_session(rctx *c, const lia_rel_match *rm, const lia_mention *am, int ev)
+{
+    const char *event = c->m->mentions.v[ev].key;
+    const char *date = sentence_date(c, rm->sentence);
+    const char *place = event_place(c, event);
+    c->anchor = rm->anchor;
+    add_relation(c, "attended", am->key, event, date ? date : c->context_date, place ? place : c->context_place,
+                 rm->sentence, "attended.joined-session");
+}
+
 /* "وشارك في الاجتماع من الجانب العراقي X": X met everyone of another
  * country in the meetings this document told of so far. */
-static void met_joined(rctx *c, const lia_rel_match *rm, const char *rule, const lia_mention *am)
+static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p, const lia_mention *am)
 {
+    const char *rule = p->id;
+    int ev = current_event(c, rm->sentence);
+    if (!am->key[0])
+        return;
     /* Inside an event ("وحضر الجلسة الافتتاحية X") the session is the
      * event's: attending it is not meeting everyone. */
-    if (!am->key[0] || !am->country[0] || current_event(c, rm->sentence) >= 0)
+    if (ev >= 0) {
+        if (!last_meeting(c) && pattern_has_class(p, c->cls.attend_verb) && am->type == LIA_T_PERSON)
+            attended_session(c, rm, am, ev);
+        return;
+    }
+    if (!am->country[0])
         return;
     /* The meeting just told: the last met relation and those of its
      * sentence at its place; it gives the date and place. */
@@ -4386,8 +4433,12 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * "مع" is whom someone spoke with, not who led the delegation. */
         if (led_delegation && am->first > rm->anchor && lia_lex_at(c->m, am->first - 1, c->cls.with))
             return;
-        int sat_in_meeting = !led_delegation && (met_in_sentence(c, rm->sentence, rm->anchor)
-                                                  || talks_between_before(c, rm->sentence, rm->anchor));
+        /* Nor "استقبل X المشاركين في الاجتماع، ومن بينهم Y": who is named
+         * among the participants received took part in the event. */
+        int among_received = pattern_has_class(p, c->cls.receive) && pattern_has_class(p, c->cls.among);
+        int sat_in_meeting = !led_delegation && !among_received
+                             && (met_in_sentence(c, rm->sentence, rm->anchor)
+                                 || talks_between_before(c, rm->sentence, rm->anchor));
         /* ... unless the sentence opened on the event, the meeting
          * inside it: "عقب الاجتماع الرابع للآلية الأمنية، الذي ترأسه X
          * ونظيره Y، بمشاركة Z" (not "استقبل X نظراءه القادمين للمشاركة في
@@ -5134,6 +5185,9 @@ static void relations_from_matches(rctx *c)
          * sentence's subject; with none, of the story's. */
         if (na == 0 && pattern_has_class(p, c->cls.arrival_pron) && (alist[0] = last_person_before(c, rm)) >= 0)
             na = 1;
+        if (na == 0 && is_relation(p, "attended") && pattern_has_class(p, c->cls.attend_noun)
+            && (alist[0] = arriving_participant(c, rm)) >= 0)
+            na = 1;
         if (na == 0)
             na = relative_subject(c, rm, alist, 16);
         /* "وصول X إلى دمشق، حيث كان Y في استقباله": whose arrival, before
@@ -5290,7 +5344,7 @@ static void relations_from_matches(rctx *c)
                 }
                 if (joined) {
                     if (rm->n_a > 0)
-                        met_joined(c, rm, p->id, am);
+                        met_joined(c, rm, p, am);
                 } else if (am->both_sides) {
                     /* "استقبل ضيفيه": whoever received the two guests met
                      * them; the rule names no receiver. */

@@ -1263,6 +1263,8 @@ static void look_up_named_classes(lia_rules *r)
     n->arrival = lia_rules_class(r, "arrival");
     n->attached_to = lia_rules_class(r, "attached_to");
     n->attend_noun = lia_rules_class(r, "attend_noun");
+    n->attend_verb = lia_rules_class(r, "attend_verb");
+    n->arrival_moment = lia_rules_class(r, "arrival_moment");
     n->both_sides = lia_rules_class(r, "both_sides");
     n->capital = lia_rules_class(r, "capital");
     n->city_word = lia_rules_class(r, "city_word");

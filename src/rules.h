@@ -152,7 +152,7 @@ typedef struct {
  * each a class index or -1 when the rules have no such class.  Looked up
  * by name once when the rules load, not once per document. */
 typedef struct {
-    int accompany, acting, aides_of, after_talks, agency_head, attend_pron, already, among, anaphor, arrival, arrival_pron, arrived, attached_to, attend_noun, civil_portfolio,
+    int accompany, acting, aides_of, after_talks, agency_head, attend_pron, already, among, anaphor, arrival, arrival_pron, arrived, arrival_moment, attached_to, attend_noun, attend_verb, civil_portfolio,
         ahead_of_event, both_sides, capacity, capital, chair_verb, city_word, clause_join, clause_link, contrast_clause, counted_ref,
         counterpart, dated_name, day_of_sentence_before, day_word, during, delegation, delegation_adj, denial, depart_verb, dual_delegation_heads, dual_each, dual_guests,
         dual_leaders, dual_ministers, dual_object_pron, dual_officials, dual_visit, each_counterpart, entourage, event_head,
