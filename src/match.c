@@ -5684,6 +5684,26 @@ static int repeatable_preposition(const ctx *c, size_t i)
     return tok(c, i)->kind == LIA_TOK_WORD && (!strcmp(w, "من") || !strcmp(w, "عن"));
 }
 
+/* "التقت الرئيس X في قصر بعبدا ورئيس الحكومة Y في السراي": after a
+ * person met, where he was met (a few words after في, no punctuation),
+ * then the next titled person joined by و.  Returns the token of that
+ * next person, or j when the list does not go on so. */
+static size_t past_where_item_was_met(const ctx *c, size_t j, size_t last)
+{
+    if (j + 2 >= last || !lia_token_matches(tok(c, j), "في"))
+        return j;
+    for (size_t k = j + 2; k < last && k <= j + 4; k++) {
+        if (tok(c, k - 1)->kind != LIA_TOK_WORD)
+            return j;
+        int m = top_mention(c, k);
+        if (m < 0 || c->m->mentions.v[m].type != LIA_T_PERSON)
+            continue;
+        const lia_mention *next = &c->m->mentions.v[m];
+        return next->first == k && tok(c, k)->has_conj && next->role && next->role[0] ? k : j;
+    }
+    return j;
+}
+
 /* After a list item ending at pos: the next item's mention, past
  * separators (",", "و", "فضلا عن", "كلا من"), or -1.  lead: the token of
  * the preposition before the list's first item, or SIZE_MAX; the same
@@ -5700,6 +5720,8 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
     if (pl >= 0 && (c->m->mentions.v[pl].type & LIA_T_PLACE) && c->m->mentions.v[pl].last < pm->sent_last
         && is_punct(c, c->m->mentions.v[pl].last, ","))
         j = c->m->mentions.v[pl].last;
+    if (types & LIA_T_PERSON)
+        j = past_where_item_was_met(c, j, pm->sent_last);
     /* "بالملك X عاهل المملكة الأردنية الهاشمية ورئيس دولة فلسطين Y": an
      * office of X's country told right after his name, naming no one of
      * its own, is X's; the list goes on after it. */
