@@ -337,11 +337,17 @@ static int read_as(const rctx *c, int k)
     return how;
 }
 
+static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out, int max);
+
 /* Who made a visit told without a subject ("غادر X إسلام آباد في ختام
- * زيارة رسمية لباكستان"): a person named before it in its sentence whom
- * no rule read as a party, or -1. */
+ * زيارة رسمية لباكستان"): the person a relative pronoun right before it
+ * follows ("استقبل X، اليوم، Y، الذي بدأ زيارة"), else a person named
+ * before it in its sentence whom no rule read as a party, or -1. */
 static int unnamed_visitor(const rctx *c, const lia_rel_match *rm)
 {
+    int follows[1];
+    if (relative_subject(c, rm, follows, 1) == 1)
+        return follows[0];
     const lia_sentence *se = &c->t->sent[rm->sentence];
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
@@ -3383,7 +3389,9 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
         && c->t->tok[rm->anchor - 2].kind == LIA_TOK_WORD && strncmp(c->t->tok[rm->anchor - 2].norm, "ل", 2) == 0
         && lia_token_matches(&c->t->tok[rm->anchor - 1], "ان"))
         reach = 24;
-    if (best < 0 || c->m->mentions.v[best].last + reach < rm->anchor)
+    /* "إذ كان سلفه X، الذي انتخب رئيسا مطلع العام، قد زار الدوحة": a
+     * relative clause after the name does not count in the distance. */
+    if (best < 0 || past_relative_clause(c, c->m->mentions.v[best].last, rm->anchor) + reach < rm->anchor)
         return 0;
     /* "لبى X دعوة وجهها إليه Y، فتوجه إلى ...": a verb with ف after a
      * comma goes on with the main clause, whose subject is named first. */
