@@ -2757,6 +2757,27 @@ static int led_by_preposition(const lia_token *tk)
     return tk->n_forms > 1 && (strncmp(tk->norm, "ل", 2) == 0 || strncmp(tk->norm, "ب", 2) == 0);
 }
 
+/* Is the one-word place at i named with the ل or ب its word opens with
+ * ("لبنان"، "بيروت"), rather than led by that preposition ("للبنان")? */
+static int place_opens_with_clitic_letter(const ctx *c, size_t i)
+{
+    const lia_trie *g = c->gaz[i];
+    if (!g || c->gaz_len[i] != 1 || !led_by_preposition(tok(c, i)))
+        return 0;
+    for (size_t k = 0; k < g->refs.n; k++) {
+        const lia_gaz_ref *r = &g->refs.v[k];
+        if (r->kind != LIA_G_COUNTRY && r->kind != LIA_G_CITY)
+            continue;
+        const char *name = r->kind == LIA_G_CITY ? c->r->cities.v[r->index].name : c->r->countries.v[r->index].name;
+        char *norm = lia_normalize_str(name);
+        int same = norm && strcmp(norm, tok(c, i)->norm) == 0;
+        free(norm);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
 /* A word of an office's name the rules do not know: led by ل or ب
  * ("للاستعلامات", "بالأمن") or with the article ("الاندماج الإفريقي
  * والشؤون"); no name, place, nisba, title or function word. */
@@ -4052,7 +4073,8 @@ static size_t try_event(ctx *c, size_t i)
             /* A place after ب/في ends the name: "... بموسكو"; one that a
              * construct governs is the name's own: "قمة دول جوار السودان". */
             int governed = j > 0 && tok(c, j - 1)->kind == LIA_TOK_WORD && !has_article(tok(c, j - 1))
-                           && !tok(c, j - 1)->has_conj && !led_by_preposition(tok(c, j))
+                           && !tok(c, j - 1)->has_conj
+                           && (!led_by_preposition(tok(c, j)) || place_opens_with_clitic_letter(c, j))
                            && strcmp(tok(c, j - 1)->norm, "في") != 0;
             if ((gaz_ref(c, j, LIA_G_CITY, NULL) || gaz_ref(c, j, LIA_G_COUNTRY, NULL))
                 && words >= 2 && !governed)
