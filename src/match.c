@@ -2739,13 +2739,18 @@ static int delegation_country_before(const ctx *c, size_t i)
 
 /* "يرافقه وزير الخارجية X، ومدير ... Y": for a title at i in the list
  * after an accompanying word, the country of the person accompanied (the
- * last named before that word in the sentence); or -1. */
+ * last named before that word in the sentence); or -1.  Not past "بحضور"
+ * ("يرافقه السفير X، بحضور وزير الدولة Y"): who was present is the
+ * host's side, not the entourage. */
 static int accompanied_country(const ctx *c, size_t i)
 {
     size_t first = c->t->sent[tok(c, i)->sentence].first;
     size_t k = i;
-    while (k > first && k + 30 > i && !lex(c, k - 1, c->cls.accompany))
+    while (k > first && k + 30 > i && !lex(c, k - 1, c->cls.accompany)) {
+        if (lex(c, k - 1, c->cls.attend_noun))
+            return -1;
         k--;
+    }
     if (k == first || k + 30 <= i)
         return -1;
     return person_country_before(c, first, k);

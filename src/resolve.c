@@ -2654,6 +2654,12 @@ static void hosted_city_and_country(rctx *c)
     }
 }
 
+/* Does mention m name its person by an ambassador's title? */
+static int ambassador_title(const rctx *c, const lia_mention *m)
+{
+    return m->title >= 0 && !strcmp(c->r->titles.v[m->title].id, "ambassador");
+}
+
 /* Is person p (a key) tied to the country or agency x by his office? */
 static int own_side(const rctx *c, const lia_mention *a, const lia_mention *b)
 {
@@ -2663,8 +2669,7 @@ static int own_side(const rctx *c, const lia_mention *a, const lia_mention *b)
      * his own country's visitor is of the visiting side. */
     if (a->type == LIA_T_PERSON && b->type == LIA_T_PERSON && a->country[0]
         && !strcmp(a->country, b->country)
-        && ((a->title >= 0 && !strcmp(c->r->titles.v[a->title].id, "ambassador"))
-            || (b->title >= 0 && !strcmp(c->r->titles.v[b->title].id, "ambassador"))))
+        && (ambassador_title(c, a) || ambassador_title(c, b)))
         return 1;
     for (int k = 0; k < 3 && a->bodies[k]; k++)
         if (strcmp(a->bodies[k], b->key) == 0)
@@ -4292,7 +4297,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
      * ("زار تركيا ...، حين حضر معرضا في إسطنبول، وتجول برفقة X"), else
      * the one the document told (not when the sentence tells an earlier
      * occasion: "وتجول في أجنحته برفقة X" of a visit months before). */
+    /* (An ambassador who accompanies his country's visitor, "يرافقه سفير
+     * المملكة المتحدة X", is posted there: no visit.) */
     if (nb == 0 && is_relation(p, "visited")) {
+        if (pattern_has_class(p, c->cls.accompany) && ambassador_title(c, am))
+            return;
         const char *place = place_visited_before(c, rm->sentence, rm->anchor);
         if (!place && !(dated_here && background_date(c, date)))
             place = c->context_place;
@@ -5462,6 +5471,10 @@ static void member_visits(rctx *c)
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (!mm->member || mm->inner || !mm->key[0] || !mm->country[0])
+            continue;
+        /* An ambassador in his country's visitor's entourage is posted
+         * where the visit went. */
+        if (ambassador_title(c, mm))
             continue;
         size_t n = c->f->relations.n;   /* the visits told before this pass */
         /* The delegation's own day: a compatriot's visit on another day
