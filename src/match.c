@@ -4415,9 +4415,26 @@ static void mark_covered(ctx *c, size_t from_mention)
     }
 }
 
+/* For a name at i within twelve words after an accompanying word, in
+ * the same clause ("يرافقه مساعد رئيس الأركان الجنرال X"; not "يرافقها
+ * السفير Y، قبل أن تتفقد القوة حيث استقبلها قائدها الجنرال Z"): the
+ * country of the one accompanied, or -1. */
+static int entourage_country(const ctx *c, size_t i)
+{
+    size_t first = c->t->sent[tok(c, i)->sentence].first;
+    for (size_t k = i; k > first && k + 12 > i; k--) {
+        if (lex(c, k - 1, c->cls.accompany))
+            return person_country_before(c, first, k);
+        if (lex(c, k - 1, c->cls.clause_link) || lex(c, k - 1, c->cls.relative) || lex(c, k - 1, c->cls.clause_join)
+            || lex(c, k - 1, c->cls.attend_noun) || (tok(c, k - 1)->kind == LIA_TOK_PUNCT && !is_punct(c, k - 1, ",")))
+            return -1;
+    }
+    return -1;
+}
+
 /* A person the gazetteers do not know, named by tokens [first, end),
  * with his office in apposition if one follows; returns where it ends. */
-static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_conj)
+static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_conj, int after_rank)
 {
     lia_mention *mm = new_mention(c, first, end, LIA_T_PERSON);
     char *name = clean_span_text(c, first, end);
@@ -4428,6 +4445,14 @@ static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_co
     size_t pidx = c->m->mentions.n - 1;
     size_t e = absorb_apposition(c, pidx, end);
     c->m->mentions.v[pidx].last = e;
+    /* "يرافقه مساعد رئيس الأركان الجنرال X": an officer named by his
+     * rank in an entourage, his country untold, is of the one he
+     * accompanies. */
+    int ci = !after_rank || c->m->mentions.v[pidx].country[0] ? -1 : entourage_country(c, first);
+    if (ci >= 0) {
+        c->m->mentions.v[pidx].country = keep(c, c->r->countries.v[ci].code);
+        c->m->mentions.v[pidx].member = 1;
+    }
     return e;
 }
 
@@ -4865,7 +4890,7 @@ static size_t mention_at(ctx *c, size_t i)
         size_t end = scan_name(c, j);
         if (end > j && same_sentence(c, i, end - 1) && !official_at(c, j, NULL)
             && !gaz_ref(c, j, LIA_G_TITLE, NULL) && !c->gaz[j]) {
-            return unknown_person(c, j, end, 0);
+            return unknown_person(c, j, end, 0, lex(c, i, c->cls.military_rank) != 0);
         }
         /* "التقى سمو ولي العهد ..." with no name: a style and its rank
          * stand for the person named before with that style, like "سموه". */
@@ -4922,7 +4947,7 @@ static size_t mention_at(ctx *c, size_t i)
         if (end > i && (!listed || end >= i + 2) && same_sentence(c, i, t)
             && gaz_ref(c, t, LIA_G_TITLE, NULL)
             && !(after_list_conj && title_heads_name(c, t))) {
-            return unknown_person(c, i, end, after_list_conj);
+            return unknown_person(c, i, end, after_list_conj, 0);
         }
     }
     /* "وفد الفصائل برئاسة محمد علوش": whoever leads is a person, so a
@@ -4931,7 +4956,7 @@ static size_t mention_at(ctx *c, size_t i)
         && (lex(c, i, c->cls.given_name) || lex(c, i, c->cls.name_part)) && !tok(c, i)->has_conj) {
         size_t end = scan_name(c, i);
         if (end >= i + 2 && same_sentence(c, i, end - 1))
-            return unknown_person(c, i, end, 0);
+            return unknown_person(c, i, end, 0, 0);
     }
     return i;
 }
@@ -5036,6 +5061,22 @@ static int own_name_word(const lia_token *tk, char *const *words, size_t n)
     for (size_t k = 0; k < n; k++)
         if (strcmp(tk->forms[0], words[k]) == 0)
             return 1;
+    return 0;
+}
+
+/* Do the rank words at [rank, end) stand in person mention m or right
+ * before it ("قائد الجيش العماد جوزاف عون")? */
+static int rank_in_mention(const ctx *c, const lia_mention *m, size_t rank, size_t end)
+{
+    size_t n = end - rank;
+    size_t from = m->first >= n ? m->first - n : 0;
+    for (size_t k = from; k + n <= m->last; k++) {
+        size_t w = 0;
+        while (w < n && lia_token_matches(tok(c, k + w), tok(c, rank + w)->norm))
+            w++;
+        if (w == n)
+            return 1;
+    }
     return 0;
 }
 
@@ -5230,6 +5271,23 @@ static void find_surnames(ctx *c)
             i--;
             len = 2;
         }
+        /* "العماد عون" after "الرئيس ميشال عون" and "قائد الجيش العماد
+         * جوزاف عون": of namesakes, the one the story named with that rank
+         * (when the first found was not). */
+        size_t rank = len == 1 ? class_ends_before(c, i, c->cls.military_rank) : SIZE_MAX;
+        if (rank != SIZE_MAX && !rank_in_mention(c, &c->m->mentions.v[persons.v[p - 1].mention], rank, i)) {
+            const known *found = &persons.v[p - 1];
+            for (size_t q = 0; q < persons.n; q++) {
+                const known *kn = &persons.v[q];
+                const lia_mention *qm = &c->m->mentions.v[kn->mention];
+                if (!strcmp(kn->words[kn->n_words - 1], found->words[found->n_words - 1])
+                    && strcmp(qm->key, c->m->mentions.v[found->mention].key) != 0
+                    && rank_in_mention(c, qm, rank, i)) {
+                    p = q + 1;
+                    break;
+                }
+            }
+        }
         lia_mention copy = c->m->mentions.v[persons.v[p - 1].mention];
         /* "حيدر العبادي ونظيره الجعفري": a counterpart word before the
          * surname is the mention's role, as before a full name. */
@@ -5243,12 +5301,22 @@ static void find_surnames(ctx *c)
             && !(led_by_preposition(tok(c, i)) && !own_name_word(tok(c, i), &persons.v[p - 1].words[0],
                                                                     persons.v[p - 1].n_words)))
             first = i - 1;
-        lia_mention *mm = new_mention(c, first, i + len, LIA_T_PERSON);
+        /* "استقبل العماد عون X": the rank before the surname is part of
+         * the mention (no office), as it is of a full name. */
+        size_t start = first;
+        if (first == i && rank != SIZE_MAX) {
+            int free_rank = 1;
+            for (size_t w = rank; w < i; w++)
+                free_rank &= !c->covered[w];
+            if (free_rank)
+                start = rank;
+        }
+        lia_mention *mm = new_mention(c, start, i + len, LIA_T_PERSON);
         set_identity(c, mm, copy.key, copy.name, copy.latin, copy.country);
         mm->official = copy.official;
         if (first < i)
             mm->role = mention_text(c, first, i);
-        for (size_t w = first; w < i + len; w++)
+        for (size_t w = start; w < i + len; w++)
             c->covered[w] = (int)c->m->mentions.n;
         i += len - 1;
     }
