@@ -4437,7 +4437,13 @@ static int entourage_country(const ctx *c, size_t i)
 static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_conj, int after_rank)
 {
     lia_mention *mm = new_mention(c, first, end, LIA_T_PERSON);
-    char *name = clean_span_text(c, first, end);
+    /* "العماد رودولف هيكل قائد الجيش": a rank that opens the span is no
+     * word of the name. */
+    size_t name_first = first;
+    int rl;
+    while (name_first + 1 < end && (rl = lex(c, name_first, c->cls.military_rank)) > 0 && name_first + (size_t)rl < end)
+        name_first += (size_t)rl;
+    char *name = clean_span_text(c, name_first, end);
     /* "، وماتوش شوتاي إشتوك": the list's و is not the name's. */
     if (after_list_conj && strncmp(name, "و", 2) == 0)
         memmove(name, name + 2, strlen(name + 2) + 1);
