@@ -4443,11 +4443,18 @@ static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_co
     int rl;
     while (name_first + 1 < end && (rl = lex(c, name_first, c->cls.military_rank)) > 0 && name_first + (size_t)rl < end)
         name_first += (size_t)rl;
-    char *name = clean_span_text(c, name_first, end);
-    /* "، وماتوش شوتاي إشتوك": the list's و is not the name's. */
-    if (after_list_conj && strncmp(name, "و", 2) == 0)
-        memmove(name, name + 2, strlen(name + 2) + 1);
-    person_from_name_text(c, mm, name, -1);
+    /* ... and the words after it may be a known official's name
+     * ("سلف هيكل، العماد جوزاف عون،"). */
+    int oi;
+    if (name_first > first && official_at(c, name_first, &oi) == (int)(end - name_first)) {
+        person_from_official(c, mm, oi);
+    } else {
+        char *name = clean_span_text(c, name_first, end);
+        /* "، وماتوش شوتاي إشتوك": the list's و is not the name's. */
+        if (after_list_conj && strncmp(name, "و", 2) == 0)
+            memmove(name, name + 2, strlen(name + 2) + 1);
+        person_from_name_text(c, mm, name, -1);
+    }
     size_t pidx = c->m->mentions.n - 1;
     size_t e = absorb_apposition(c, pidx, end);
     c->m->mentions.v[pidx].last = e;
