@@ -36,6 +36,8 @@ typedef struct {
     int crowd[16], n_crowd;   /* the persons last told acting together, two or
                                  more: whom "في استقبالهم" stands for */
     size_t anchor;            /* token the current relation hangs on (for evidence) */
+    size_t args_end;          /* end of the current relation's last argument
+                                 mention, or 0 when none is known */
     /* Visits implied by meeting or attending abroad, added after the
      * visits the text tells outright, so that those give the date. */
     VEC(implied_visit) implied;
@@ -1426,6 +1428,33 @@ static const char *visit_of_month_told_before(const rctx *c, const lia_date *mon
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
  * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
+/* "وتأتي زيارة X بعد نحو شهر من محادثات أجراها يوم 19 يوليو": does
+ * "بعد" and, within four words, "من" (after a while since) stand in
+ * tokens [from, to)?  A date after them is the earlier occasion's. */
+static int interval_since_between(const rctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        /* (Not when the relation's own parties come after it: "بعد أسبوع
+         * من وصول X إلى الرياض في العشرين".) */
+        if (!lia_token_matches(&c->t->tok[k], "بعد") || c->args_end > k)
+            continue;
+        for (size_t j = k + 2; j < to && j <= k + 4; j++)
+            if (lia_token_matches(&c->t->tok[j], "من"))
+                return 1;
+    }
+    return 0;
+}
+
+/* The end of rm's last argument mention (0 when it has none). */
+static size_t args_end_of(const rctx *c, const lia_rel_match *rm)
+{
+    size_t end = rm->a >= 0 ? c->m->mentions.v[rm->a].last : 0;
+    for (int b = 0; b < rm->n_b; b++)
+        if (c->m->mentions.v[rm->b[b]].last > end)
+            end = c->m->mentions.v[rm->b[b]].last;
+    return end;
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1471,6 +1500,9 @@ static const char *sentence_date(const rctx *c, size_t s)
          * trigger is another thing's (a day to come is a plan: below). */
         if (anchored && d->first > c->anchor && d->first < se->last
             && after_paper(c, d->iso) && class_between(c, c->anchor + 1, d->first, c->cls.relative))
+            continue;
+        if (anchored && d->first > c->anchor + 1 && d->first < se->last
+            && interval_since_between(c, c->anchor + 1, d->first))
             continue;
         /* "يختتم X في الأردن جولة بدأها في التاسع": the day a tour began,
          * told after the trigger, is not the day of what it tells. */
@@ -4234,6 +4266,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     }
     const lia_mention *am = &c->m->mentions.v[ai];
     c->anchor = rm->anchor;
+    c->args_end = args_end_of(c, rm);
     /* A headline's date is the body's to tell: "الشرع يستقبل فيدان ...
      * واتفاق العاشر من آذار على الطاولة" names an agreement's day. */
     const char *date = is_headline(c, rm->sentence) ? NULL : sentence_date(c, rm->sentence);
@@ -5352,6 +5385,7 @@ static void set_context_place(rctx *c)
         /* A visit in another month than the story's is background ("بعد
          * شهر من زيارة X إلى بيونغ يانغ في 27 يوليو"). */
         c->anchor = rm->anchor;
+        c->args_end = args_end_of(c, rm);
         const char *visit_date = sentence_date(c, rm->sentence);
         int background = background_date(c, visit_date);
         c->anchor = SIZE_MAX;
