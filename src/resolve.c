@@ -3414,6 +3414,16 @@ static int last_person_before(const rctx *c, const lia_rel_match *rm)
     return best;
 }
 
+/* Is visit rm's destination (its first B) in the country of person
+ * mention m? */
+static int visit_home_of(const rctx *c, const lia_rel_match *rm, int m)
+{
+    if (m < 0 || rm->n_b < 1 || !is_relation(&c->r->patterns.v[rm->pattern], "visited"))
+        return 0;
+    const char *home = c->m->mentions.v[m].country, *there = c->m->mentions.v[rm->b[0]].country;
+    return home[0] && there[0] && !strcmp(home, there);
+}
+
 /* The person named last before rm's trigger in its sentence, close to it
  * (within eight tokens): who made a visit without a subject of its own
  * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
@@ -3449,8 +3459,11 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
                 break;
             }
         }
+    /* ... unless that subject is at home where the visit went and the
+     * one met is not: "التقى X [مصري] Y [أردني] خلال زيارة رسمية قام بها
+     * إلى مصر" is Y's visit. */
     int n = object_before(c, rm, rm->anchor, best, out);
-    if (n >= 0)
+    if (n >= 0 && !(n == 1 && visit_home_of(c, rm, out[0]) && !visit_home_of(c, rm, best)))
         return n;
     out[0] = best;
     return 1;
