@@ -2763,13 +2763,18 @@ static int delegation_country_before(const ctx *c, size_t i)
 
 /* "يرافقه وزير الخارجية X، ومدير ... Y": for a title at i in the list
  * after an accompanying word, the country of the person accompanied (the
- * last named before that word in the sentence); or -1. */
+ * last named before that word in the sentence); or -1.  Not past "بحضور"
+ * ("يرافقه السفير X، بحضور وزير الدولة Y"): who was present is the
+ * host's side, not the entourage. */
 static int accompanied_country(const ctx *c, size_t i)
 {
     size_t first = c->t->sent[tok(c, i)->sentence].first;
     size_t k = i;
-    while (k > first && k + 30 > i && !lex(c, k - 1, c->cls.accompany))
+    while (k > first && k + 30 > i && !lex(c, k - 1, c->cls.accompany)) {
+        if (lex(c, k - 1, c->cls.attend_noun))
+            return -1;
         k--;
+    }
     if (k == first || k + 30 <= i)
         return -1;
     return person_country_before(c, first, k);
@@ -2779,6 +2784,27 @@ static int accompanied_country(const ctx *c, size_t i)
 static int led_by_preposition(const lia_token *tk)
 {
     return tk->n_forms > 1 && (strncmp(tk->norm, "ل", 2) == 0 || strncmp(tk->norm, "ب", 2) == 0);
+}
+
+/* Is the one-word place at i named with the ل or ب its word opens with
+ * ("لبنان"، "بيروت"), rather than led by that preposition ("للبنان")? */
+static int place_opens_with_clitic_letter(const ctx *c, size_t i)
+{
+    const lia_trie *g = c->gaz[i];
+    if (!g || c->gaz_len[i] != 1 || !led_by_preposition(tok(c, i)))
+        return 0;
+    for (size_t k = 0; k < g->refs.n; k++) {
+        const lia_gaz_ref *r = &g->refs.v[k];
+        if (r->kind != LIA_G_COUNTRY && r->kind != LIA_G_CITY)
+            continue;
+        const char *name = r->kind == LIA_G_CITY ? c->r->cities.v[r->index].name : c->r->countries.v[r->index].name;
+        char *norm = lia_normalize_str(name);
+        int same = norm && strcmp(norm, tok(c, i)->norm) == 0;
+        free(norm);
+        if (same)
+            return 1;
+    }
+    return 0;
 }
 
 /* A word of an office's name the rules do not know: led by ل or ب
@@ -4125,7 +4151,8 @@ static size_t try_event(ctx *c, size_t i)
             /* A place after ب/في ends the name: "... بموسكو"; one that a
              * construct governs is the name's own: "قمة دول جوار السودان". */
             int governed = j > 0 && tok(c, j - 1)->kind == LIA_TOK_WORD && !has_article(tok(c, j - 1))
-                           && !tok(c, j - 1)->has_conj && !led_by_preposition(tok(c, j))
+                           && !tok(c, j - 1)->has_conj
+                           && (!led_by_preposition(tok(c, j)) || place_opens_with_clitic_letter(c, j))
                            && strcmp(tok(c, j - 1)->norm, "في") != 0;
             if ((gaz_ref(c, j, LIA_G_CITY, NULL) || gaz_ref(c, j, LIA_G_COUNTRY, NULL))
                 && words >= 2 && !governed)
@@ -4461,19 +4488,57 @@ static void mark_covered(ctx *c, size_t from_mention)
     }
 }
 
+/* For a name at i within twelve words after an accompanying word, in
+ * the same clause ("يرافقه مساعد رئيس الأركان الجنرال X"; not "يرافقها
+ * السفير Y، قبل أن تتفقد القوة حيث استقبلها قائدها الجنرال Z"): the
+ * country of the one accompanied, or -1. */
+static int entourage_country(const ctx *c, size_t i)
+{
+    size_t first = c->t->sent[tok(c, i)->sentence].first;
+    for (size_t k = i; k > first && k + 12 > i; k--) {
+        if (lex(c, k - 1, c->cls.accompany))
+            return person_country_before(c, first, k);
+        if (lex(c, k - 1, c->cls.clause_link) || lex(c, k - 1, c->cls.relative) || lex(c, k - 1, c->cls.clause_join)
+            || lex(c, k - 1, c->cls.attend_noun) || (tok(c, k - 1)->kind == LIA_TOK_PUNCT && !is_punct(c, k - 1, ",")))
+            return -1;
+    }
+    return -1;
+}
+
 /* A person the gazetteers do not know, named by tokens [first, end),
  * with his office in apposition if one follows; returns where it ends. */
-static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_conj)
+static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_conj, int after_rank)
 {
     lia_mention *mm = new_mention(c, first, end, LIA_T_PERSON);
-    char *name = clean_span_text(c, first, end);
-    /* "، وماتوش شوتاي إشتوك": the list's و is not the name's. */
-    if (after_list_conj && strncmp(name, "و", 2) == 0)
-        memmove(name, name + 2, strlen(name + 2) + 1);
-    person_from_name_text(c, mm, name, -1);
+    /* "العماد رودولف هيكل قائد الجيش": a rank that opens the span is no
+     * word of the name. */
+    size_t name_first = first;
+    int rl;
+    while (name_first + 1 < end && (rl = lex(c, name_first, c->cls.military_rank)) > 0 && name_first + (size_t)rl < end)
+        name_first += (size_t)rl;
+    /* ... and the words after it may be a known official's name
+     * ("سلف هيكل، العماد جوزاف عون،"). */
+    int oi;
+    if (name_first > first && official_at(c, name_first, &oi) == (int)(end - name_first)) {
+        person_from_official(c, mm, oi);
+    } else {
+        char *name = clean_span_text(c, name_first, end);
+        /* "، وماتوش شوتاي إشتوك": the list's و is not the name's. */
+        if (after_list_conj && strncmp(name, "و", 2) == 0)
+            memmove(name, name + 2, strlen(name + 2) + 1);
+        person_from_name_text(c, mm, name, -1);
+    }
     size_t pidx = c->m->mentions.n - 1;
     size_t e = absorb_apposition(c, pidx, end);
     c->m->mentions.v[pidx].last = e;
+    /* "يرافقه مساعد رئيس الأركان الجنرال X": an officer named by his
+     * rank in an entourage, his country untold, is of the one he
+     * accompanies. */
+    int ci = !after_rank || c->m->mentions.v[pidx].country[0] ? -1 : entourage_country(c, first);
+    if (ci >= 0) {
+        c->m->mentions.v[pidx].country = keep(c, c->r->countries.v[ci].code);
+        c->m->mentions.v[pidx].member = 1;
+    }
     return e;
 }
 
@@ -4931,7 +4996,7 @@ static size_t mention_at(ctx *c, size_t i)
         size_t end = scan_name(c, j);
         if (end > j && same_sentence(c, i, end - 1) && !official_at(c, j, NULL)
             && !gaz_ref(c, j, LIA_G_TITLE, NULL) && !c->gaz[j]) {
-            return unknown_person(c, j, end, 0);
+            return unknown_person(c, j, end, 0, lex(c, i, c->cls.military_rank) != 0);
         }
         /* "التقى سمو ولي العهد ..." with no name: a style and its rank
          * stand for the person named before with that style, like "سموه". */
@@ -4988,7 +5053,7 @@ static size_t mention_at(ctx *c, size_t i)
         if (end > i && (!listed || end >= i + 2) && same_sentence(c, i, t)
             && gaz_ref(c, t, LIA_G_TITLE, NULL)
             && !(after_list_conj && title_heads_name(c, t))) {
-            return unknown_person(c, i, end, after_list_conj);
+            return unknown_person(c, i, end, after_list_conj, 0);
         }
     }
     /* "وفد الفصائل برئاسة محمد علوش": whoever leads is a person, so a
@@ -4997,7 +5062,7 @@ static size_t mention_at(ctx *c, size_t i)
         && (lex(c, i, c->cls.given_name) || lex(c, i, c->cls.name_part)) && !tok(c, i)->has_conj) {
         size_t end = scan_name(c, i);
         if (end >= i + 2 && same_sentence(c, i, end - 1))
-            return unknown_person(c, i, end, 0);
+            return unknown_person(c, i, end, 0, 0);
     }
     return i;
 }
@@ -5102,6 +5167,22 @@ static int own_name_word(const lia_token *tk, char *const *words, size_t n)
     for (size_t k = 0; k < n; k++)
         if (strcmp(tk->forms[0], words[k]) == 0)
             return 1;
+    return 0;
+}
+
+/* Do the rank words at [rank, end) stand in person mention m or right
+ * before it ("قائد الجيش العماد جوزاف عون")? */
+static int rank_in_mention(const ctx *c, const lia_mention *m, size_t rank, size_t end)
+{
+    size_t n = end - rank;
+    size_t from = m->first >= n ? m->first - n : 0;
+    for (size_t k = from; k + n <= m->last; k++) {
+        size_t w = 0;
+        while (w < n && lia_token_matches(tok(c, k + w), tok(c, rank + w)->norm))
+            w++;
+        if (w == n)
+            return 1;
+    }
     return 0;
 }
 
@@ -5296,6 +5377,23 @@ static void find_surnames(ctx *c)
             i--;
             len = 2;
         }
+        /* "العماد عون" after "الرئيس ميشال عون" and "قائد الجيش العماد
+         * جوزاف عون": of namesakes, the one the story named with that rank
+         * (when the first found was not). */
+        size_t rank = len == 1 ? class_ends_before(c, i, c->cls.military_rank) : SIZE_MAX;
+        if (rank != SIZE_MAX && !rank_in_mention(c, &c->m->mentions.v[persons.v[p - 1].mention], rank, i)) {
+            const known *found = &persons.v[p - 1];
+            for (size_t q = 0; q < persons.n; q++) {
+                const known *kn = &persons.v[q];
+                const lia_mention *qm = &c->m->mentions.v[kn->mention];
+                if (!strcmp(kn->words[kn->n_words - 1], found->words[found->n_words - 1])
+                    && strcmp(qm->key, c->m->mentions.v[found->mention].key) != 0
+                    && rank_in_mention(c, qm, rank, i)) {
+                    p = q + 1;
+                    break;
+                }
+            }
+        }
         lia_mention copy = c->m->mentions.v[persons.v[p - 1].mention];
         /* "حيدر العبادي ونظيره الجعفري": a counterpart word before the
          * surname is the mention's role, as before a full name. */
@@ -5309,12 +5407,22 @@ static void find_surnames(ctx *c)
             && !(led_by_preposition(tok(c, i)) && !own_name_word(tok(c, i), &persons.v[p - 1].words[0],
                                                                     persons.v[p - 1].n_words)))
             first = i - 1;
-        lia_mention *mm = new_mention(c, first, i + len, LIA_T_PERSON);
+        /* "استقبل العماد عون X": the rank before the surname is part of
+         * the mention (no office), as it is of a full name. */
+        size_t start = first;
+        if (first == i && rank != SIZE_MAX) {
+            int free_rank = 1;
+            for (size_t w = rank; w < i; w++)
+                free_rank &= !c->covered[w];
+            if (free_rank)
+                start = rank;
+        }
+        lia_mention *mm = new_mention(c, start, i + len, LIA_T_PERSON);
         set_identity(c, mm, copy.key, copy.name, copy.latin, copy.country);
         mm->official = copy.official;
         if (first < i)
             mm->role = mention_text(c, first, i);
-        for (size_t w = first; w < i + len; w++)
+        for (size_t w = start; w < i + len; w++)
             c->covered[w] = (int)c->m->mentions.n;
         i += len - 1;
     }
@@ -5854,6 +5962,26 @@ static int repeatable_preposition(const ctx *c, size_t i)
     return tok(c, i)->kind == LIA_TOK_WORD && (!strcmp(w, "من") || !strcmp(w, "عن"));
 }
 
+/* "التقت الرئيس X في قصر بعبدا ورئيس الحكومة Y في السراي": after a
+ * person met, where he was met (a few words after في, no punctuation),
+ * then the next titled person joined by و.  Returns the token of that
+ * next person, or j when the list does not go on so. */
+static size_t past_where_item_was_met(const ctx *c, size_t j, size_t last)
+{
+    if (j + 2 >= last || !lia_token_matches(tok(c, j), "في"))
+        return j;
+    for (size_t k = j + 2; k < last && k <= j + 4; k++) {
+        if (tok(c, k - 1)->kind != LIA_TOK_WORD)
+            return j;
+        int m = top_mention(c, k);
+        if (m < 0 || c->m->mentions.v[m].type != LIA_T_PERSON)
+            continue;
+        const lia_mention *next = &c->m->mentions.v[m];
+        return next->first == k && tok(c, k)->has_conj && next->role && next->role[0] ? k : j;
+    }
+    return j;
+}
+
 /* After a list item ending at pos: the next item's mention, past
  * separators (",", "و", "فضلا عن", "كلا من"), or -1.  lead: the token of
  * the preposition before the list's first item, or SIZE_MAX; the same
@@ -5870,6 +5998,8 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
     if (pl >= 0 && (c->m->mentions.v[pl].type & LIA_T_PLACE) && c->m->mentions.v[pl].last < pm->sent_last
         && is_punct(c, c->m->mentions.v[pl].last, ","))
         j = c->m->mentions.v[pl].last;
+    if (types & LIA_T_PERSON)
+        j = past_where_item_was_met(c, j, pm->sent_last);
     /* "بالملك X عاهل المملكة الأردنية الهاشمية ورئيس دولة فلسطين Y": an
      * office of X's country told right after his name, naming no one of
      * its own, is X's; the list goes on after it. */

@@ -36,6 +36,8 @@ typedef struct {
     int crowd[16], n_crowd;   /* the persons last told acting together, two or
                                  more: whom "في استقبالهم" stands for */
     size_t anchor;            /* token the current relation hangs on (for evidence) */
+    size_t args_end;          /* end of the current relation's last argument
+                                 mention, or 0 when none is known */
     /* Visits implied by meeting or attending abroad, added after the
      * visits the text tells outright, so that those give the date. */
     VEC(implied_visit) implied;
@@ -49,6 +51,12 @@ typedef struct {
      * which a sentence opened by "كما" goes on with. */
     size_t met_sent;
     const char *met_date, *met_place;
+    /* The last visit whose visitor the resolver inferred (no subject of
+     * its own): its sentence + 1 (0: none) and the visitor's mention.  A
+     * meeting told later in that sentence with no party of its own is
+     * his: "قد زار الدوحة، حيث استقبله X، كما اجتمع بـ Y". */
+    size_t visit_sent;
+    int visitor;
     unsigned long margin_hash;  /* lia_hash("هامش"): margin_event runs for every meeting */
     /* Per token (n + 1 entries): how many clause breaks (clause_break)
      * come before it in the document, so that clause_of, asked for every
@@ -337,11 +345,17 @@ static int read_as(const rctx *c, int k)
     return how;
 }
 
+static int relative_subject(const rctx *c, const lia_rel_match *rm, int *out, int max);
+
 /* Who made a visit told without a subject ("غادر X إسلام آباد في ختام
- * زيارة رسمية لباكستان"): a person named before it in its sentence whom
- * no rule read as a party, or -1. */
+ * زيارة رسمية لباكستان"): the person a relative pronoun right before it
+ * follows ("استقبل X، اليوم، Y، الذي بدأ زيارة"), else a person named
+ * before it in its sentence whom no rule read as a party, or -1. */
 static int unnamed_visitor(const rctx *c, const lia_rel_match *rm)
 {
+    int follows[1];
+    if (relative_subject(c, rm, follows, 1) == 1)
+        return follows[0];
     const lia_sentence *se = &c->t->sent[rm->sentence];
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
@@ -1423,6 +1437,33 @@ static const char *visit_of_month_told_before(const rctx *c, const lia_date *mon
  * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
  * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
  * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
+/* "وتأتي زيارة X بعد نحو شهر من محادثات أجراها يوم 19 يوليو": does
+ * "بعد" and, within four words, "من" (after a while since) stand in
+ * tokens [from, to)?  A date after them is the earlier occasion's. */
+static int interval_since_between(const rctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        /* (Not when the relation's own parties come after it: "بعد أسبوع
+         * من وصول X إلى الرياض في العشرين".) */
+        if (!lia_token_matches(&c->t->tok[k], "بعد") || c->args_end > k)
+            continue;
+        for (size_t j = k + 2; j < to && j <= k + 4; j++)
+            if (lia_token_matches(&c->t->tok[j], "من"))
+                return 1;
+    }
+    return 0;
+}
+
+/* The end of rm's last argument mention (0 when it has none). */
+static size_t args_end_of(const rctx *c, const lia_rel_match *rm)
+{
+    size_t end = rm->a >= 0 ? c->m->mentions.v[rm->a].last : 0;
+    for (int b = 0; b < rm->n_b; b++)
+        if (c->m->mentions.v[rm->b[b]].last > end)
+            end = c->m->mentions.v[rm->b[b]].last;
+    return end;
+}
+
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -1468,6 +1509,9 @@ static const char *sentence_date(const rctx *c, size_t s)
          * trigger is another thing's (a day to come is a plan: below). */
         if (anchored && d->first > c->anchor && d->first < se->last
             && after_paper(c, d->iso) && class_between(c, c->anchor + 1, d->first, c->cls.relative))
+            continue;
+        if (anchored && d->first > c->anchor + 1 && d->first < se->last
+            && interval_since_between(c, c->anchor + 1, d->first))
             continue;
         /* "يختتم X في الأردن جولة بدأها في التاسع": the day a tour began,
          * told after the trigger, is not the day of what it tells. */
@@ -2743,6 +2787,12 @@ static void hosted_city_and_country(rctx *c)
     }
 }
 
+/* Does mention m name its person by an ambassador's title? */
+static int ambassador_title(const rctx *c, const lia_mention *m)
+{
+    return m->title >= 0 && !strcmp(c->r->titles.v[m->title].id, "ambassador");
+}
+
 /* Is person p (a key) tied to the country or agency x by his office? */
 static int own_side(const rctx *c, const lia_mention *a, const lia_mention *b)
 {
@@ -2752,8 +2802,7 @@ static int own_side(const rctx *c, const lia_mention *a, const lia_mention *b)
      * his own country's visitor is of the visiting side. */
     if (a->type == LIA_T_PERSON && b->type == LIA_T_PERSON && a->country[0]
         && !strcmp(a->country, b->country)
-        && ((a->title >= 0 && !strcmp(c->r->titles.v[a->title].id, "ambassador"))
-            || (b->title >= 0 && !strcmp(c->r->titles.v[b->title].id, "ambassador"))))
+        && (ambassador_title(c, a) || ambassador_title(c, b)))
         return 1;
     for (int k = 0; k < 3 && a->bodies[k]; k++)
         if (strcmp(a->bodies[k], b->key) == 0)
@@ -3491,6 +3540,16 @@ static int arriving_participant(const rctx *c, const lia_rel_match *rm)
     return -1;
 }
 
+/* Is visit rm's destination (its first B) in the country of person
+ * mention m? */
+static int visit_home_of(const rctx *c, const lia_rel_match *rm, int m)
+{
+    if (m < 0 || rm->n_b < 1 || !is_relation(&c->r->patterns.v[rm->pattern], "visited"))
+        return 0;
+    const char *home = c->m->mentions.v[m].country, *there = c->m->mentions.v[rm->b[0]].country;
+    return home[0] && there[0] && !strcmp(home, there);
+}
+
 /* The person named last before rm's trigger in its sentence, close to it
  * (within eight tokens): who made a visit without a subject of its own
  * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
@@ -3509,7 +3568,9 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
         && c->t->tok[rm->anchor - 2].kind == LIA_TOK_WORD && strncmp(c->t->tok[rm->anchor - 2].norm, "ل", 2) == 0
         && lia_token_matches(&c->t->tok[rm->anchor - 1], "ان"))
         reach = 24;
-    if (best < 0 || c->m->mentions.v[best].last + reach < rm->anchor)
+    /* "إذ كان سلفه X، الذي انتخب رئيسا مطلع العام، قد زار الدوحة": a
+     * relative clause after the name does not count in the distance. */
+    if (best < 0 || past_relative_clause(c, c->m->mentions.v[best].last, rm->anchor) + reach < rm->anchor)
         return 0;
     /* "لبى X دعوة وجهها إليه Y، فتوجه إلى ...": a verb with ف after a
      * comma goes on with the main clause, whose subject is named first. */
@@ -3524,8 +3585,11 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
                 break;
             }
         }
+    /* ... unless that subject is at home where the visit went and the
+     * one met is not: "التقى X [مصري] Y [أردني] خلال زيارة رسمية قام بها
+     * إلى مصر" is Y's visit. */
     int n = object_before(c, rm, rm->anchor, best, out);
-    if (n >= 0)
+    if (n >= 0 && !(n == 1 && visit_home_of(c, rm, out[0]) && !visit_home_of(c, rm, best)))
         return n;
     out[0] = best;
     return 1;
@@ -4389,6 +4453,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     }
     const lia_mention *am = &c->m->mentions.v[ai];
     c->anchor = rm->anchor;
+    c->args_end = args_end_of(c, rm);
     /* A headline's date is the body's to tell: "الشرع يستقبل فيدان ...
      * واتفاق العاشر من آذار على الطاولة" names an agreement's day. */
     const char *date = is_headline(c, rm->sentence) ? NULL : sentence_date(c, rm->sentence);
@@ -4462,7 +4527,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
      * ("زار تركيا ...، حين حضر معرضا في إسطنبول، وتجول برفقة X"), else
      * the one the document told (not when the sentence tells an earlier
      * occasion: "وتجول في أجنحته برفقة X" of a visit months before). */
+    /* (An ambassador who accompanies his country's visitor, "يرافقه سفير
+     * المملكة المتحدة X", is posted there: no visit.) */
     if (nb == 0 && is_relation(p, "visited")) {
+        if (pattern_has_class(p, c->cls.accompany) && ambassador_title(c, am))
+            return;
         const char *place = place_visited_before(c, rm->sentence, rm->anchor);
         if (!place && !(dated_here && background_date(c, date)))
             place = c->context_place;
@@ -5188,6 +5257,8 @@ static void relations_from_matches(rctx *c)
         if (na == 0 && is_relation(p, "attended") && pattern_has_class(p, c->cls.attend_noun)
             && (alist[0] = arriving_participant(c, rm)) >= 0)
             na = 1;
+        if (na == 0 && is_relation(p, "met") && c->visit_sent == rm->sentence + 1)
+            alist[na++] = c->visitor;
         if (na == 0)
             na = relative_subject(c, rm, alist, 16);
         /* "وصول X إلى دمشق، حيث كان Y في استقباله": whose arrival, before
@@ -5211,8 +5282,13 @@ static void relations_from_matches(rctx *c)
             na = fronted_possessor(c, rm, alist);
         /* "قال X أمس، خلال مشاركته في منتدى ...": whose taking part. */
         if (na == 0 && (is_relation(p, "visited")
-                        || (is_relation(p, "attended") && lia_lex_at(c->m, rm->anchor, c->cls.own_attendance))))
+                        || (is_relation(p, "attended") && lia_lex_at(c->m, rm->anchor, c->cls.own_attendance)))) {
             na = person_before(c, rm, alist);
+            if (na == 1 && is_relation(p, "visited")) {
+                c->visit_sent = rm->sentence + 1;
+                c->visitor = alist[0];
+            }
+        }
         /* "ثم اجتمعا بـ X": a dual verb with no subject named is the
          * two last told acting together. */
         if (na == 0 && c->joint[0] >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.met_verb_dual)) {
@@ -5374,11 +5450,14 @@ static void relations_from_matches(rctx *c)
                     /* ... and a sentence opened by "كما التقى X" the
                      * story's subject. */
                     /* Not when a rule at the trigger reads this verb's own
-                     * subject and object ("ثم استقبل الوزير المصري غروسي"). */
+                     * subject and object ("ثم استقبل الوزير المصري غروسي"),
+                     * nor reads A as the object ("كما اجتمع يومها بـ X"):
+                     * that rule finds who met him. */
                     int own_object = 0;
                     for (size_t o = 0; o < c->m->rels.n; o++) {
                         const lia_rel_match *om = &c->m->rels.v[o];
-                        own_object |= om->anchor == rm->anchor && om->a == rm->a && om->n_b > 0
+                        own_object |= om->anchor == rm->anchor && om->n_b > 0
+                                      && (om->a == rm->a || has_object(om, rm->a))
                                       && is_relation(&c->r->patterns.v[om->pattern], "met");
                     }
                     if (own_object)
@@ -5500,6 +5579,7 @@ static void set_context_place(rctx *c)
         /* A visit in another month than the story's is background ("بعد
          * شهر من زيارة X إلى بيونغ يانغ في 27 يوليو"). */
         c->anchor = rm->anchor;
+        c->args_end = args_end_of(c, rm);
         const char *visit_date = sentence_date(c, rm->sentence);
         int background = background_date(c, visit_date);
         c->anchor = SIZE_MAX;
@@ -5640,6 +5720,10 @@ static void member_visits(rctx *c)
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         if (!mm->member || mm->inner || mm->possessor || !mm->key[0] || !mm->country[0])
+            continue;
+        /* An ambassador in his country's visitor's entourage is posted
+         * where the visit went. */
+        if (ambassador_title(c, mm))
             continue;
         size_t n = c->f->relations.n;   /* the visits told before this pass */
         /* The delegation's own day: a compatriot's visit on another day
