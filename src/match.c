@@ -1364,6 +1364,11 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         int pl = cl ? 0 : parent_body_country(c, own_end, &ci);
         if (pl)
             cl = (int)(own_end - e) + pl;
+        /* "في مكتب رئاسة الحكومة": the kind's last word written without
+         * its article before definite words is a construct going on to
+         * another name ("مكتب الرئاسة" is not the prime minister's office). */
+        if (top && !cl && own_end > e && !has_article(tok(c, e - 1)) && !c->gaz[e])
+            return 0;
         /* "أركان الجيش الوطني الشعبي": a known body whose name starts
          * inside the kind's words and goes past them gives the country. */
         for (size_t k = i + 1; !cl && k < e; k++) {

@@ -293,6 +293,15 @@ static int heads_own_country(const rctx *c, const lia_mention *p)
     return strcmp(p->office, "head") == 0 && p->bodies[0] && lia_rules_country(c->r, p->bodies[0]);
 }
 
+/* Is person mention p titled "رئيس" of a body, not of his country ("رئيس
+ * مكتب الرئاسة X", "رئيس جهاز المخابرات X")?  "الرئيس الأوكراني" told
+ * after him is his country's president, not he. */
+static int chief_of_a_body(const rctx *c, const lia_mention *p)
+{
+    return p->title >= 0 && !strcmp(c->r->titles.v[p->title].id, "chief") && p->bodies[0]
+           && !lia_rules_country(c->r, p->bodies[0]);
+}
+
 /* "الزعيم الإثيوبي" (mention k) after "رئيس الوزراء الإثيوبي X": the
  * leader of a country is the one the story named first as its head of
  * state or government, whatever his title.  The mention, or -1. */
@@ -931,7 +940,7 @@ static void resolve_references(rctx *c)
             for (size_t q = 0; q < k && found < 0 && !strcmp(mm->bodies[0], mm->country); q++) {
                 const lia_mention *p = &c->m->mentions.v[q];
                 if (p->type == LIA_T_PERSON && p->key[0] && !p->inner && p->title == mm->title
-                    && mm->title >= 0 && !strcmp(p->country, mm->country))
+                    && mm->title >= 0 && !strcmp(p->country, mm->country) && !chief_of_a_body(c, p))
                     found = (int)q;
             }
             /* "الوزير التونسي" after "ونظيره التونسي كمال الفقي": else the
