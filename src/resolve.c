@@ -382,12 +382,14 @@ static int named_person_of(const lia_mention *p, const char *cc)
 
 /* The last person of country cc named before mention k, not counting
  * heads of state and government (no text calls them "the official" or
- * "the guest"), or -1. */
-static int last_of_country(const rctx *c, size_t k, const char *cc)
+ * "the guest"), or -1.  guest: nor an ambassador, who is posted where
+ * the story is ("والسفير الياباني لدى المملكة X" is no "الضيف الياباني"). */
+static int last_of_country(const rctx *c, size_t k, const char *cc, int guest)
 {
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
-        if (named_person_of(p, cc) && !p->anaphor && !named_as_leader(p))
+        if (named_person_of(p, cc) && !p->anaphor && !named_as_leader(p)
+            && !(guest && p->title >= 0 && !strcmp(c->r->titles.v[p->title].id, "ambassador")))
             return (int)q;
     }
     return -1;
@@ -803,7 +805,7 @@ static void resolve_references(rctx *c)
                 if (who < 0 && lia_lex_at(c->m, mm->first, c->cls.military_rank))
                     who = last_ranked_of_country(c, k, mm->country);   /* "الجنرال الأمريكي" */
                 if (who < 0)
-                    who = last_of_country(c, k, mm->country);   /* "المسؤول المصري" */
+                    who = last_of_country(c, k, mm->country, 0);   /* "المسؤول المصري" */
             }
             if (who >= 0) {
                 const lia_mention *p = &c->m->mentions.v[who];
@@ -851,7 +853,7 @@ static void resolve_references(rctx *c)
              * reception received ("استقبل الأمير ... ريكس تيلرسون ... الذي
              * يزور البلاد"). */
             if (visitor < 0 && mm->country[0])
-                visitor = last_of_country(c, k, mm->country);
+                visitor = last_of_country(c, k, mm->country, 1);
             int receive = c->cls.receive;
             for (size_t q = 0; q < c->m->rels.n && visitor < 0; q++) {
                 const lia_rel_match *rm = &c->m->rels.v[q];
