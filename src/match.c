@@ -2318,7 +2318,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Nor whom an envoy or adviser serves: "الممثل الخاص للأمين العام
      * للأمم المتحدة" is not the secretary general. */
     int principal = !counterpart && ti->title >= 0 && serves_someone(c, ti->title) && j < c->t->n
-                    && strncmp(tok(c, j)->norm, "لل", 4) == 0;
+                    && (strncmp(tok(c, j)->norm, "لل", 4) == 0 || principal_in_construct(c, j));
     if (!counterpart && !bare && !definite_next && !complete_ref && !principal && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
         && strncmp(tok(c, j)->norm, "ب", 2) != 0 && !joined_by_waw(c, j) && parse_title(c, j, &next)
         && !other_states_office(c, ti, &next)) {
@@ -2935,6 +2935,18 @@ static int serves_someone(const ctx *c, int t)
     return !strcmp(id, "envoy") || !strcmp(id, "adviser");
 }
 
+/* "مستشار مدير جهاز الأمن الفيدرالي X"، "مستشار وزير الخارجية الروسي X":
+ * is the title of tl words at j a head's, without the article, in
+ * construct with the body he heads (whom the adviser before it serves)? */
+static int head_of_body_in_construct(const ctx *c, size_t j, int ti, int tl)
+{
+    size_t after = j + (size_t)tl;
+    return !strcmp(c->r->titles.v[ti].office, "head") && !has_article(tok(c, after - 1)) && after < c->t->n
+           && !led_by_preposition(tok(c, j)) && same_sentence(c, j, after)
+           && (gaz_ref(c, after, LIA_G_AGENCY, NULL) || gaz_ref(c, after, LIA_G_KIND, NULL)
+               || gaz_ref(c, after, LIA_G_ORG, NULL));
+}
+
 /* "مستشار الرئيس X"، "مستشار رئيس الوزراء الإثيوبي X": the title of
  * whom an adviser or envoy serves, in construct after his title (a head
  * of state's or a chief's with the article, a head of government's of
@@ -2944,6 +2956,8 @@ static int serves_someone(const ctx *c, int t)
 static int principal_in_construct(const ctx *c, size_t j)
 {
     int ti, tl = j < c->t->n ? gaz_ref(c, j, LIA_G_TITLE, &ti) : 0;
+    if (tl && head_of_body_in_construct(c, j, ti, tl))
+        return tl;
     if (!tl || !has_article(tok(c, j + (size_t)tl - 1)))
         return 0;
     const char *office = c->r->titles.v[ti].office;
@@ -2978,6 +2992,11 @@ static size_t principal_of(const ctx *c, size_t j)
     if ((bl = gaz_ref(c, k, LIA_G_ORG, NULL)) || (bl = gaz_ref(c, k, LIA_G_AGENCY, NULL))
         || (bl = gaz_ref(c, k, LIA_G_COUNTRY, NULL)) || (bl = nisba_at(c, k, NULL)))
         k += (size_t)bl;
+    /* ... or a generic body and its nisba: "مستشار وزير الخارجية الروسي X". */
+    else if ((bl = gaz_ref(c, k, LIA_G_KIND, NULL))) {
+        k += (size_t)bl;
+        k += (size_t)nisba_at(c, k, NULL);
+    }
     return k <= c->t->n && same_sentence(c, j, k - 1) ? k - j : 0;
 }
 
@@ -3221,6 +3240,10 @@ static size_t try_title_person(ctx *c, size_t i)
             for (int k = 0; k < ti.n_bodies; k++)
                 ti.bodies[k].defaulted = 0;
         } else if (ti.title >= 0 && serves_someone(c, ti.title) && (h = principal_of(c, j)) > 0) {
+            /* "مستشار وزير الخارجية الروسي X": his principal's country is his. */
+            for (size_t w = j; w < j + h && ti.country < 0; w++)
+                if (!nisba_at(c, w, &ti.country))
+                    ti.country = -1;
             j += h;                  /* "المبعوث الشخصي للأمين العام للأمم المتحدة X" */
             served = 1;
         } else if (lex(c, j, c->cls.attached_to) && same_sentence(c, j, j + 1)
