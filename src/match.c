@@ -6686,6 +6686,10 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     if (anchor + 1 < c->t->n && same_sentence(c, anchor, anchor + 1)
         && lia_token_matches(tok(c, anchor + 1), "لاحقا") && imperfect_form(tok(c, anchor)))
         return 1;
+    /* "في مستهل جولة أفريقية تقوده أيضا إلى الكونغو": legs still ahead. */
+    for (size_t k = anchor + 1; k < c->t->n && k <= anchor + 3 && same_sentence(c, anchor, k); k++)
+        if (lex(c, anchor, c->cls.visit_noun) && lex(c, k, c->cls.tour_ahead))
+            return 1;
     /* "لزيارة محتملة"، "الزيارة المرتقبة": a plan named right after;
      * or after the visitor: "لزيارة الرئيس X المرتقبة إلى بغداد". */
     size_t after = anchor + 1;
