@@ -2179,6 +2179,10 @@ static void set_context(rctx *c)
          * ليل السبت المقبل، وذلك بعد مفاوضات"): the talks' own day. */
         if (topical && planned_date(c, d) && !(d = unplanned_topic_date(c, s, d)))
             continue;
+        /* "... ويعتزم زيارة روسيا في نيسان المقبل" (a headline): a month
+         * or a year still ahead is a plan's, not the story's. */
+        if (topical && after_paper(c, d))
+            continue;
         for (size_t k = 0; k < c->m->mentions.n && !topical; k++) {
             const lia_mention *mm = &c->m->mentions.v[k];
             topical = mm->type == LIA_T_EVENT && mm->first >= se->first && mm->first < se->last;
