@@ -2935,6 +2935,16 @@ static int serves_someone(const ctx *c, int t)
     return !strcmp(id, "envoy") || !strcmp(id, "adviser");
 }
 
+/* Did known official oi ever hold that office (his roles in the rules)? */
+static int held_office(const ctx *c, int oi, const char *office)
+{
+    const lia_official *o = &c->r->officials.v[oi];
+    for (size_t k = 0; k < o->n_roles; k++)
+        if (!strcmp(o->roles[k].office, office))
+            return 1;
+    return 0;
+}
+
 /* "مستشار مدير جهاز الأمن الفيدرالي X"، "مستشار وزير الخارجية الروسي X":
  * is the title of tl words at j a head's, without the article, in
  * construct with the body he heads (whom the adviser before it serves)? */
@@ -2969,10 +2979,8 @@ static int principal_in_construct(const ctx *c, size_t j)
         return principal ? tl : 0;
     /* ... unless he never held a head's office: "مستشار رئيس الوزراء
      * الإثيوبي رضوان حسين" is the adviser. */
-    const lia_official *o = &c->r->officials.v[oi];
-    for (size_t k = 0; k < o->n_roles; k++)
-        if (!strcmp(o->roles[k].office, "head-of-state") || !strcmp(o->roles[k].office, "head-of-government"))
-            return 0;
+    if (held_office(c, oi, "head-of-state") || held_office(c, oi, "head-of-government"))
+        return 0;
     return tl;
 }
 
@@ -3491,6 +3499,16 @@ static size_t try_title_person(ctx *c, size_t i)
     if (ol && ti.country >= 0 && !ti.n_bodies
         && strcmp(c->r->officials.v[oi].country, c->r->countries.v[ti.country].code) != 0)
         ol = 0;
+    /* "استقبل صاحب السمو رئيس الدولة دينيس مانتوروف": a head of state's
+     * title with no country of its own, then a known official who never
+     * was one (his roles known), is the verb's subject; he its object.
+     * The title is the head of the state the story is in (WAM's "رئيس
+     * الدولة"). */
+    if (ol && ti.country < 0 && ti.title >= 0 && !strcmp(c->r->titles.v[ti.title].office, "head-of-state")
+        && c->r->officials.v[oi].n_roles > 0 && !held_office(c, oi, "head-of-state")) {
+        ol = 0;
+        ti.country = c->home_country;
+    }
     /* A known official set aside above is no unknown name either. */
     size_t name_end = joined ? j
                       : ol ? longer_name_end(c, j, j + (size_t)ol)
