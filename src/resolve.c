@@ -1846,6 +1846,30 @@ static const char *place_of_stop_during(const rctx *c, size_t s, const lia_rel_m
     return place;
 }
 
+/* "قادما من طهران، التي أجرى فيها محادثات مع X": a trigger next to "فيها"
+ * in a relative clause that follows a place and a comma happened in that
+ * place; its key, or NULL. */
+static const char *place_of_relative_there(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    size_t from = rm->anchor > se->first + 3 ? rm->anchor - 3 : se->first;
+    for (size_t k = from; k <= rm->anchor + 1 && k < se->last; k++) {
+        if (!lia_token_matches(&c->t->tok[k], "فيها") && !lia_token_matches(&c->t->tok[k], "فيه"))
+            continue;
+        for (size_t r = k; r-- > se->first + 1 && r + 4 > k;) {
+            if (!lia_lex_at(c->m, r, c->cls.relative) || c->t->tok[r - 1].kind != LIA_TOK_PUNCT)
+                continue;
+            for (size_t q = 0; q < c->m->mentions.n; q++) {
+                const lia_mention *mm = &c->m->mentions.v[q];
+                if (!mm->inner && mm->key[0] && (mm->type & LIA_T_PLACE) && !mm->delegation && mm->last == r - 1)
+                    return mm->key;
+            }
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
 /* Is place mention mm the place a topic is about, not where the sentence
  * happens: right after the topic ("احتواء التوتر في طرابلس"، "الأوضاع في
  * السودان"), or named past what rm's meeting discussed (a topic word after
@@ -1920,6 +1944,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
 {
     const lia_sentence *se = &c->t->sent[s];
     const char *stop = rm ? place_of_stop_during(c, s, rm) : NULL;
+    if (!stop && rm)
+        stop = place_of_relative_there(c, s, rm);
     if (stop)
         return stop;
     const char *at_trigger;
