@@ -1364,6 +1364,11 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         int pl = cl ? 0 : parent_body_country(c, own_end, &ci);
         if (pl)
             cl = (int)(own_end - e) + pl;
+        /* "في مكتب رئاسة الحكومة": the kind's last word written without
+         * its article before definite words is a construct going on to
+         * another name ("مكتب الرئاسة" is not the prime minister's office). */
+        if (top && !cl && own_end > e && !has_article(tok(c, e - 1)) && !c->gaz[e])
+            return 0;
         /* "أركان الجيش الوطني الشعبي": a known body whose name starts
          * inside the kind's words and goes past them gives the country. */
         for (size_t k = i + 1; !cl && k < e; k++) {
@@ -2315,7 +2320,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Nor whom an envoy or adviser serves: "الممثل الخاص للأمين العام
      * للأمم المتحدة" is not the secretary general. */
     int principal = !counterpart && ti->title >= 0 && serves_someone(c, ti->title) && j < c->t->n
-                    && strncmp(tok(c, j)->norm, "لل", 4) == 0;
+                    && (strncmp(tok(c, j)->norm, "لل", 4) == 0 || principal_in_construct(c, j));
     if (!counterpart && !bare && !definite_next && !complete_ref && !principal && gaz_ref(c, j, LIA_G_TITLE, NULL) && same_sentence(c, i, j)
         && strncmp(tok(c, j)->norm, "ب", 2) != 0 && !joined_by_waw(c, j) && parse_title(c, j, &next)
         && !other_states_office(c, ti, &next)) {
@@ -2980,6 +2985,16 @@ static int serves_someone(const ctx *c, int t)
     return !strcmp(id, "envoy") || !strcmp(id, "adviser");
 }
 
+/* Did known official oi ever hold that office (his roles in the rules)? */
+static int held_office(const ctx *c, int oi, const char *office)
+{
+    const lia_official *o = &c->r->officials.v[oi];
+    for (size_t k = 0; k < o->n_roles; k++)
+        if (!strcmp(o->roles[k].office, office))
+            return 1;
+    return 0;
+}
+
 /* Does a known official who has held a head of state's or government's
  * office stand at token after (past a nisba)?  Then he is the one an
  * envoy's or adviser's title before serves, not the envoy ("مستشار رئيس
@@ -2987,13 +3002,20 @@ static int serves_someone(const ctx *c, int t)
 static int known_head_after(const ctx *c, size_t after)
 {
     int oi;
-    if (!official_at(c, after + (size_t)nisba_at(c, after, NULL), &oi))
-        return 0;
-    const lia_official *o = &c->r->officials.v[oi];
-    for (size_t k = 0; k < o->n_roles; k++)
-        if (!strcmp(o->roles[k].office, "head-of-state") || !strcmp(o->roles[k].office, "head-of-government"))
-            return 1;
-    return 0;
+    return official_at(c, after + (size_t)nisba_at(c, after, NULL), &oi)
+           && (held_office(c, oi, "head-of-state") || held_office(c, oi, "head-of-government"));
+}
+
+/* "مستشار مدير جهاز الأمن الفيدرالي X"، "مستشار وزير الخارجية الروسي X":
+ * is the title of tl words at j a head's, without the article, in
+ * construct with the body he heads (whom the adviser before it serves)? */
+static int head_of_body_in_construct(const ctx *c, size_t j, int ti, int tl)
+{
+    size_t after = j + (size_t)tl;
+    return !strcmp(c->r->titles.v[ti].office, "head") && !has_article(tok(c, after - 1)) && after < c->t->n
+           && !led_by_preposition(tok(c, j)) && same_sentence(c, j, after)
+           && (gaz_ref(c, after, LIA_G_AGENCY, NULL) || gaz_ref(c, after, LIA_G_KIND, NULL)
+               || gaz_ref(c, after, LIA_G_ORG, NULL));
 }
 
 /* "مستشار الرئيس X"، "مستشار رئيس الوزراء الإثيوبي X": the title of
@@ -3005,6 +3027,8 @@ static int known_head_after(const ctx *c, size_t after)
 static int principal_in_construct(const ctx *c, size_t j)
 {
     int ti, tl = j < c->t->n ? gaz_ref(c, j, LIA_G_TITLE, &ti) : 0;
+    if (tl && head_of_body_in_construct(c, j, ti, tl))
+        return tl;
     if (!tl || !has_article(tok(c, j + (size_t)tl - 1)))
         return 0;
     const char *office = c->r->titles.v[ti].office;
@@ -3035,6 +3059,11 @@ static size_t principal_of(const ctx *c, size_t j)
     if ((bl = gaz_ref(c, k, LIA_G_ORG, NULL)) || (bl = gaz_ref(c, k, LIA_G_AGENCY, NULL))
         || (bl = gaz_ref(c, k, LIA_G_COUNTRY, NULL)) || (bl = nisba_at(c, k, NULL)))
         k += (size_t)bl;
+    /* ... or a generic body and its nisba: "مستشار وزير الخارجية الروسي X". */
+    else if ((bl = gaz_ref(c, k, LIA_G_KIND, NULL))) {
+        k += (size_t)bl;
+        k += (size_t)nisba_at(c, k, NULL);
+    }
     return k <= c->t->n && same_sentence(c, j, k - 1) ? k - j : 0;
 }
 
@@ -3278,6 +3307,10 @@ static size_t try_title_person(ctx *c, size_t i)
             for (int k = 0; k < ti.n_bodies; k++)
                 ti.bodies[k].defaulted = 0;
         } else if (ti.title >= 0 && serves_someone(c, ti.title) && (h = principal_of(c, j)) > 0) {
+            /* "مستشار وزير الخارجية الروسي X": his principal's country is his. */
+            for (size_t w = j; w < j + h && ti.country < 0; w++)
+                if (!nisba_at(c, w, &ti.country))
+                    ti.country = -1;
             j += h;                  /* "المبعوث الشخصي للأمين العام للأمم المتحدة X" */
             served = 1;
         } else if (lex(c, j, c->cls.attached_to) && same_sentence(c, j, j + 1)
@@ -3525,6 +3558,16 @@ static size_t try_title_person(ctx *c, size_t i)
     if (ol && ti.country >= 0 && !ti.n_bodies
         && strcmp(c->r->officials.v[oi].country, c->r->countries.v[ti.country].code) != 0)
         ol = 0;
+    /* "استقبل صاحب السمو رئيس الدولة دينيس مانتوروف": a head of state's
+     * title with no country of its own, then a known official who never
+     * was one (his roles known), is the verb's subject; he its object.
+     * The title is the head of the state the story is in (WAM's "رئيس
+     * الدولة"). */
+    if (ol && ti.country < 0 && ti.title >= 0 && !strcmp(c->r->titles.v[ti.title].office, "head-of-state")
+        && c->r->officials.v[oi].n_roles > 0 && !held_office(c, oi, "head-of-state")) {
+        ol = 0;
+        ti.country = c->home_country;
+    }
     /* A known official set aside above is no unknown name either. */
     size_t name_end = joined ? j
                       : ol ? longer_name_end(c, j, j + (size_t)ol)
@@ -6973,6 +7016,10 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
     if (anchor + 1 < c->t->n && same_sentence(c, anchor, anchor + 1)
         && lia_token_matches(tok(c, anchor + 1), "لاحقا") && imperfect_form(tok(c, anchor)))
         return 1;
+    /* "في مستهل جولة أفريقية تقوده أيضا إلى الكونغو": legs still ahead. */
+    for (size_t k = anchor + 1; k < c->t->n && k <= anchor + 3 && same_sentence(c, anchor, k); k++)
+        if (lex(c, anchor, c->cls.visit_noun) && lex(c, k, c->cls.tour_ahead))
+            return 1;
     /* "لزيارة محتملة"، "الزيارة المرتقبة": a plan named right after;
      * or after the visitor: "لزيارة الرئيس X المرتقبة إلى بغداد". */
     size_t after = anchor + 1;

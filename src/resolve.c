@@ -301,6 +301,15 @@ static int heads_own_country(const rctx *c, const lia_mention *p)
     return strcmp(p->office, "head") == 0 && p->bodies[0] && lia_rules_country(c->r, p->bodies[0]);
 }
 
+/* Is person mention p titled "رئيس" of a body, not of his country ("رئيس
+ * مكتب الرئاسة X", "رئيس جهاز المخابرات X")?  "الرئيس الأوكراني" told
+ * after him is his country's president, not he. */
+static int chief_of_a_body(const rctx *c, const lia_mention *p)
+{
+    return p->title >= 0 && !strcmp(c->r->titles.v[p->title].id, "chief") && p->bodies[0]
+           && !lia_rules_country(c->r, p->bodies[0]);
+}
+
 /* "الزعيم الإثيوبي" (mention k) after "رئيس الوزراء الإثيوبي X": the
  * leader of a country is the one the story named first as its head of
  * state or government, whatever his title.  The mention, or -1. */
@@ -387,12 +396,14 @@ static int named_person_of(const lia_mention *p, const char *cc)
 
 /* The last person of country cc named before mention k, not counting
  * heads of state and government (no text calls them "the official" or
- * "the guest"), or -1. */
-static int last_of_country(const rctx *c, size_t k, const char *cc)
+ * "the guest"), or -1.  guest: nor an ambassador, who is posted where
+ * the story is ("والسفير الياباني لدى المملكة X" is no "الضيف الياباني"). */
+static int last_of_country(const rctx *c, size_t k, const char *cc, int guest)
 {
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
-        if (named_person_of(p, cc) && !p->anaphor && !named_as_leader(p))
+        if (named_person_of(p, cc) && !p->anaphor && !named_as_leader(p)
+            && !(guest && p->title >= 0 && !strcmp(c->r->titles.v[p->title].id, "ambassador")))
             return (int)q;
     }
     return -1;
@@ -817,7 +828,7 @@ static void resolve_references(rctx *c)
                 if (who < 0 && lia_lex_at(c->m, mm->first, c->cls.military_rank))
                     who = last_ranked_of_country(c, k, mm->country);   /* "الجنرال الأمريكي" */
                 if (who < 0)
-                    who = last_of_country(c, k, mm->country);   /* "المسؤول المصري" */
+                    who = last_of_country(c, k, mm->country, 0);   /* "المسؤول المصري" */
             }
             if (who >= 0) {
                 const lia_mention *p = &c->m->mentions.v[who];
@@ -865,7 +876,7 @@ static void resolve_references(rctx *c)
              * reception received ("استقبل الأمير ... ريكس تيلرسون ... الذي
              * يزور البلاد"). */
             if (visitor < 0 && mm->country[0])
-                visitor = last_of_country(c, k, mm->country);
+                visitor = last_of_country(c, k, mm->country, 1);
             int receive = c->cls.receive;
             for (size_t q = 0; q < c->m->rels.n && visitor < 0; q++) {
                 const lia_rel_match *rm = &c->m->rels.v[q];
@@ -954,7 +965,7 @@ static void resolve_references(rctx *c)
             for (size_t q = 0; q < k && found < 0 && !strcmp(mm->bodies[0], mm->country); q++) {
                 const lia_mention *p = &c->m->mentions.v[q];
                 if (p->type == LIA_T_PERSON && p->key[0] && !p->inner && p->title == mm->title
-                    && mm->title >= 0 && !strcmp(p->country, mm->country))
+                    && mm->title >= 0 && !strcmp(p->country, mm->country) && !chief_of_a_body(c, p))
                     found = (int)q;
             }
             /* "الوزير التونسي" after "ونظيره التونسي كمال الفقي": else the
@@ -1904,6 +1915,30 @@ static const char *place_of_stop_during(const rctx *c, size_t s, const lia_rel_m
     return place;
 }
 
+/* "قادما من طهران، التي أجرى فيها محادثات مع X": a trigger next to "فيها"
+ * in a relative clause that follows a place and a comma happened in that
+ * place; its key, or NULL. */
+static const char *place_of_relative_there(const rctx *c, size_t s, const lia_rel_match *rm)
+{
+    const lia_sentence *se = &c->t->sent[s];
+    size_t from = rm->anchor > se->first + 3 ? rm->anchor - 3 : se->first;
+    for (size_t k = from; k <= rm->anchor + 1 && k < se->last; k++) {
+        if (!lia_token_matches(&c->t->tok[k], "فيها") && !lia_token_matches(&c->t->tok[k], "فيه"))
+            continue;
+        for (size_t r = k; r-- > se->first + 1 && r + 4 > k;) {
+            if (!lia_lex_at(c->m, r, c->cls.relative) || c->t->tok[r - 1].kind != LIA_TOK_PUNCT)
+                continue;
+            for (size_t q = 0; q < c->m->mentions.n; q++) {
+                const lia_mention *mm = &c->m->mentions.v[q];
+                if (!mm->inner && mm->key[0] && (mm->type & LIA_T_PLACE) && !mm->delegation && mm->last == r - 1)
+                    return mm->key;
+            }
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
 /* Is place mention mm the place a topic is about, not where the sentence
  * happens: right after the topic ("احتواء التوتر في طرابلس"، "الأوضاع في
  * السودان"), or named past what rm's meeting discussed (a topic word after
@@ -2024,6 +2059,8 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
 {
     const lia_sentence *se = &c->t->sent[s];
     const char *stop = rm ? place_of_stop_during(c, s, rm) : NULL;
+    if (!stop && rm)
+        stop = place_of_relative_there(c, s, rm);
     if (stop)
         return stop;
     const char *at_trigger;
@@ -2284,6 +2321,10 @@ static void set_context(rctx *c)
         /* A day to come may be another clause's ("اتفاق يسري اعتبارا من
          * ليل السبت المقبل، وذلك بعد مفاوضات"): the talks' own day. */
         if (topical && planned_date(c, d) && !(d = unplanned_topic_date(c, s, d)))
+            continue;
+        /* "... ويعتزم زيارة روسيا في نيسان المقبل" (a headline): a month
+         * or a year still ahead is a plan's, not the story's. */
+        if (topical && after_paper(c, d))
             continue;
         for (size_t k = 0; k < c->m->mentions.n && !topical; k++) {
             const lia_mention *mm = &c->m->mentions.v[k];

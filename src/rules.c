@@ -1389,6 +1389,7 @@ static void look_up_named_classes(lia_rules *r)
     n->tour = lia_rules_class(r, "tour");
     n->to = lia_rules_class(r, "to");
     n->tour_stop = lia_rules_class(r, "tour_stop");
+    n->tour_ahead = lia_rules_class(r, "tour_ahead");
     n->tour_begin = lia_rules_class(r, "tour_begin");
     n->tour_took_in = lia_rules_class(r, "tour_took_in");
     n->vague_head = lia_rules_class(r, "vague_head");
