@@ -2680,21 +2680,29 @@ static int listed_after_person(const ctx *c, size_t i)
     return person_country_before(c, first, i) >= 0;
 }
 
+/* The country of the nisba among the words right after the delegation
+ * word at k, before token end ("وفد أمني رفيع المستوى قطري"), or -1. */
+static int nisba_after_delegation(const ctx *c, size_t k, size_t end)
+{
+    for (size_t q = k + 1; q < end; q++) {
+        int ci;
+        if (gaz_ref(c, q, LIA_G_NISBA, &ci))
+            return ci;
+        if (tok(c, q)->kind != LIA_TOK_WORD)
+            break;
+    }
+    return -1;
+}
+
 /* "وكان الوفد قد حل بالنيجر ...، وضم X": the country of the delegation a
  * sentence before sentence-start first told with its nisba ("وفد أمريكي
  * رفيع"), the last one told; -1 when none. */
 static int delegation_told_before(const ctx *c, size_t first)
 {
     for (size_t k = first; k-- > 0;) {
-        if (!lex(c, k, c->cls.delegation))
-            continue;
-        for (size_t q = k + 1; q < first && q < k + 4; q++) {
-            int ci;
-            if (gaz_ref(c, q, LIA_G_NISBA, &ci))
-                return ci;
-            if (tok(c, q)->kind != LIA_TOK_WORD)
-                break;
-        }
+        int ci;
+        if (lex(c, k, c->cls.delegation) && (ci = nisba_after_delegation(c, k, first < k + 4 ? first : k + 4)) >= 0)
+            return ci;
     }
     return -1;
 }
@@ -2726,13 +2734,9 @@ static int delegation_country_before(const ctx *c, size_t i)
         }
         if (other_clause && !listed)
             continue;
-        for (size_t q = k + 1; q < i && q < k + 5; q++) {
-            int ci;
-            if (gaz_ref(c, q, LIA_G_NISBA, &ci))
-                return ci;
-            if (tok(c, q)->kind != LIA_TOK_WORD)
-                break;
-        }
+        int ci = nisba_after_delegation(c, k, i < k + 5 ? i : k + 5);
+        if (ci >= 0)
+            return ci;
         /* "يرافقه وفد يضم ..."، "الوفد المرافق له": the delegation of the
          * person named before it in the sentence ... */
         int accompanying = 0, includes = 0;
@@ -2742,7 +2746,7 @@ static int delegation_country_before(const ctx *c, size_t i)
          * someone present ("والوفد المرافق لها، بحضور ..."). */
         for (size_t q = k + 1; q < i && !includes; q++)
             includes = lex(c, q, c->cls.includes);
-        int ci = accompanying && includes ? person_country_before(c, first, k + 1) : -1;
+        ci = accompanying && includes ? person_country_before(c, first, k + 1) : -1;
         if (ci >= 0)
             return ci;
         /* ... and a delegation that names no country is its leader's,
@@ -2785,6 +2789,15 @@ static int accompanied_country(const ctx *c, size_t i)
     return person_country_before(c, first, k);
 }
 
+/* Is some token in [from, to) covered by a mention? */
+static int covered_between(const ctx *c, size_t from, size_t to)
+{
+    for (size_t t = from; t < to; t++)
+        if (c->covered[t])
+            return 1;
+    return 0;
+}
+
 /* Is the token led by the preposition ل or ب ("للاستعلامات", "بالخارج")? */
 static int led_by_preposition(const lia_token *tk)
 {
@@ -2795,21 +2808,12 @@ static int led_by_preposition(const lia_token *tk)
  * ("لبنان"، "بيروت"), rather than led by that preposition ("للبنان")? */
 static int place_opens_with_clitic_letter(const ctx *c, size_t i)
 {
-    const lia_trie *g = c->gaz[i];
-    if (!g || c->gaz_len[i] != 1 || !led_by_preposition(tok(c, i)))
+    const lia_token *tk = tok(c, i);
+    if (!c->gaz[i] || c->gaz_len[i] != 1 || !led_by_preposition(tk)
+        || !(gaz_ref(c, i, LIA_G_COUNTRY, NULL) || gaz_ref(c, i, LIA_G_CITY, NULL)))
         return 0;
-    for (size_t k = 0; k < g->refs.n; k++) {
-        const lia_gaz_ref *r = &g->refs.v[k];
-        if (r->kind != LIA_G_COUNTRY && r->kind != LIA_G_CITY)
-            continue;
-        const char *name = r->kind == LIA_G_CITY ? c->r->cities.v[r->index].name : c->r->countries.v[r->index].name;
-        char *norm = lia_normalize_str(name);
-        int same = norm && strcmp(norm, tok(c, i)->norm) == 0;
-        free(norm);
-        if (same)
-            return 1;
-    }
-    return 0;
+    /* The whole word is a name (the names trie holds it as written). */
+    return lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]) != NULL;
 }
 
 /* A word of an office's name the rules do not know: led by ل or ب
@@ -5454,10 +5458,7 @@ static void find_surnames(ctx *c)
          * the mention (no office), as it is of a full name. */
         size_t start = first;
         if (first == i && rank != SIZE_MAX) {
-            int free_rank = 1;
-            for (size_t w = rank; w < i; w++)
-                free_rank &= !c->covered[w];
-            if (free_rank)
+            if (!covered_between(c, rank, i))
                 start = rank;
         }
         lia_mention *mm = new_mention(c, start, i + len, LIA_T_PERSON);
@@ -5603,16 +5604,8 @@ static void find_titled_refs(ctx *c)
     }
 }
 
-/* Is some token in [from, to) covered by a mention? */
-static int covered_between(const ctx *c, size_t from, size_t to)
-{
-    for (size_t t = from; t < to; t++)
-        if (c->covered[t])
-            return 1;
-    return 0;
-}
-
-/* The country of the last crown prince named before token i: a person
+/* (resolve.c's last_heir_of_country finds the person the same way.)
+ * The country of the last crown prince named before token i: a person
  * with a crown prince's title right before, in or right after his name
  * ("ولي العهد السعودي الأمير X"), or NULL. */
 static const char *heir_country_before(const ctx *c, size_t i)

@@ -37,7 +37,8 @@ typedef struct {
                                  more: whom "في استقبالهم" stands for */
     size_t anchor;            /* token the current relation hangs on (for evidence) */
     size_t args_end;          /* end of the current relation's last argument
-                                 mention, or 0 when none is known */
+                                 mention, or 0 when none is known ... */
+    size_t args_anchor;       /* ... for the relation at this trigger */
     /* Visits implied by meeting or attending abroad, added after the
      * visits the text tells outright, so that those give the date. */
     VEC(implied_visit) implied;
@@ -426,7 +427,9 @@ static int last_ranked_of_country(const rctx *c, size_t k, const char *cc)
     return -1;
 }
 
-/* The last person of country cc (any, when NULL) named before mention k with a crown
+/* (match.c's heir_country_before asks the same of the tokens, with the
+ * title right before or after the name: keep the two alike.)
+ * The last person of country cc (any, when NULL) named before mention k with a crown
  * prince's title right before, in or right after his name ("ولي العهد
  * رئيس مجلس الوزراء الأمير X"، "X ولي العهد") for "ولي العهد السعودي",
  * or -1: whoever of that country was named last may be another. */
@@ -1444,10 +1447,6 @@ static const char *visit_of_month_told_before(const rctx *c, const lia_date *mon
     return days;
 }
 
-/* The date of sentence s, or NULL: the longest day-precise expression
- * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
- * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
- * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 /* "وتأتي زيارة X بعد نحو شهر من محادثات أجراها يوم 19 يوليو": does
  * "بعد" and, within four words, "من" (after a while since) stand in
  * tokens [from, to)?  A date after them is the earlier occasion's. */
@@ -1456,7 +1455,7 @@ static int interval_since_between(const rctx *c, size_t from, size_t to)
     for (size_t k = from; k < to; k++) {
         /* (Not when the relation's own parties come after it: "بعد أسبوع
          * من وصول X إلى الرياض في العشرين".) */
-        if (!lia_token_matches(&c->t->tok[k], "بعد") || c->args_end > k)
+        if (!lia_token_matches(&c->t->tok[k], "بعد") || (c->args_anchor == c->anchor && c->args_end > k))
             continue;
         for (size_t j = k + 2; j < to && j <= k + 4; j++)
             if (lia_token_matches(&c->t->tok[j], "من"))
@@ -1475,6 +1474,10 @@ static size_t args_end_of(const rctx *c, const lia_rel_match *rm)
     return end;
 }
 
+/* The date of sentence s, or NULL: the longest day-precise expression
+ * ("الاثنين 24 نوفمبر 2025" over a bare "اليوم"), the first of equals; one
+ * not phrased as the past wins over one that is ("منذ ... السابع من أكتوبر
+ * الماضي" is background to "اليوم الأربعاء 20 ديسمبر"). */
 static const char *sentence_date(const rctx *c, size_t s)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -2783,7 +2786,7 @@ static int country_among_participants(const rctx *c, size_t q, const char *event
         if (k == q || mm->last + 2 < cm->first || mm->first > cm->last + 2)
             continue;
         if ((mm->type == LIA_T_EVENT && !strcmp(mm->key, event) && mm->first <= cm->first && cm->last <= mm->last)
-            || (mm->type == LIA_T_COUNTRY && !mm->inner && (mm->last + 2 >= cm->first && mm->first <= cm->last + 2)))
+            || (mm->type == LIA_T_COUNTRY && !mm->inner))
             return 1;
     }
     return 0;
@@ -2920,10 +2923,10 @@ static const lia_mention *second_office_of(const rctx *c, size_t k)
 
 /* "وزير الدفاع الياباني آنذاك X": an office told as held at the time the
  * story tells of (not "السابق", "الراحل": held once, before). */
-static int held_then(const rctx *c, const lia_mention *mm)
+static int office_held_then(const rctx *c, const lia_mention *mm)
 {
     for (size_t t = mm->first; t < mm->last; t++)
-        if (lia_lex_at(c->m, t, c->cls.then_adv))
+        if (lia_lex_at(c->m, t, c->cls.held_then))
             return 1;
     return 0;
 }
@@ -2933,7 +2936,7 @@ static void heads_from_titles(rctx *c)
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
         /* (A head of government heads the cabinet his title names.) */
-        if (mm->type != LIA_T_PERSON || (mm->former && !held_then(c, mm))
+        if (mm->type != LIA_T_PERSON || (mm->former && !office_held_then(c, mm))
             || (strcmp(mm->office, "head") != 0 && strcmp(mm->office, "head-of-government") != 0))
             continue;
         const lia_mention *holder = mm->key[0] ? mm : second_office_of(c, k);
@@ -4075,9 +4078,11 @@ static const lia_relation *last_meeting(const rctx *c)
 static void attended_session(rctx *c, const lia_rel_match *rm, const lia_mention *am, int ev)
 {
     const char *event = c->m->mentions.v[ev].key;
+    c->anchor = rm->anchor;
+    c->args_end = args_end_of(c, rm);
+    c->args_anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
     const char *place = event_place(c, event);
-    c->anchor = rm->anchor;
     add_relation(c, "attended", am->key, event, date ? date : c->context_date, place ? place : c->context_place,
                  rm->sentence, "attended.joined-session");
 }
@@ -4108,8 +4113,10 @@ static void met_joined(rctx *c, const lia_rel_match *rm, const lia_pattern *p, c
         const lia_mention *sm = c->subject >= 0 ? &c->m->mentions.v[c->subject] : NULL;
         if (sm && sm->key[0] && sm->country[0] && strcmp(sm->country, am->country) != 0
             && c->context_place && !strcmp(country_of_place(c, c->context_place), am->country)) {
-            const char *date = sentence_date(c, rm->sentence);
             c->anchor = rm->anchor;
+            c->args_end = args_end_of(c, rm);
+            c->args_anchor = rm->anchor;
+            const char *date = sentence_date(c, rm->sentence);
             add_relation(c, "met", am->key, sm->key, date ? date : c->context_date, c->context_place,
                          rm->sentence, rule);
         }
@@ -4495,6 +4502,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
     const lia_mention *am = &c->m->mentions.v[ai];
     c->anchor = rm->anchor;
     c->args_end = args_end_of(c, rm);
+    c->args_anchor = rm->anchor;
     /* A headline's date is the body's to tell: "الشرع يستقبل فيدان ...
      * واتفاق العاشر من آذار على الطاولة" names an agreement's day. */
     const char *date = is_headline(c, rm->sentence) ? NULL : sentence_date(c, rm->sentence);
@@ -5621,6 +5629,7 @@ static void set_context_place(rctx *c)
          * شهر من زيارة X إلى بيونغ يانغ في 27 يوليو"). */
         c->anchor = rm->anchor;
         c->args_end = args_end_of(c, rm);
+        c->args_anchor = rm->anchor;
         const char *visit_date = sentence_date(c, rm->sentence);
         int background = background_date(c, visit_date);
         c->anchor = SIZE_MAX;

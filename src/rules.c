@@ -1384,7 +1384,7 @@ static void look_up_named_classes(lia_rules *r)
     n->styled_ref = lia_rules_class(r, "styled_ref");
     n->summit = lia_rules_class(r, "summit");
     n->the_country = lia_rules_class(r, "the_country");
-    n->then_adv = lia_rules_class(r, "then_adv");
+    n->held_then = lia_rules_class(r, "held_then");
     n->time_of_day = lia_rules_class(r, "time_of_day");
     n->tour = lia_rules_class(r, "tour");
     n->to = lia_rules_class(r, "to");

@@ -157,14 +157,14 @@ typedef struct {
         counterpart, dated_name, day_of_sentence_before, day_word, during, delegation, delegation_adj, denial, depart_verb, dual_delegation_heads, dual_each, dual_guests,
         dual_leaders, dual_ministers, dual_object_pron, dual_officials, dual_visit, each_counterpart, entourage, event_head,
         event_ref, facility, family_particle, finance_noun, former, future, gathered, given_name, group_ref, guest, heir,
-        heading_to, high_level, home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, invite, joined_them,
+        heading_to, held_then, high_level, home_ref, honorific, host_ref, host_verb, in_place_of, includes, institution, invite, joined_them,
         lead, led_by, list_intro, list_sep, made_by, margin, meeting_kind_adj, meeting_ref,
         message_from, met_noun, met_noun_pron, met_verb, met_verb_dual, military_rank, multi_party, name_inner, name_part, place_adjective,
         negation, next_occasion, office_modifier, officials_of, one_meeting, ordinal, org_ref, origin, outlet, plural_title, portfolio, own_attendance, participants, place_topic, polity, post,
         precedent,
         press_conference, receive, receive_noun, receive_pron, region, relative, relative_dual, relative_plural,
         remote, reported_source, ruler_of, sent_by, serving_as, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
-        the_country, then_adv, time_of_day, to, topic_noun, tour, tour_ahead, tour_begin, tour_stop, tour_took_in, vague_head, venue_spot, visit_noun, visit_verb, visited_it, was, welcome_ceremony,
+        the_country, time_of_day, to, topic_noun, tour, tour_ahead, tour_begin, tour_stop, tour_took_in, vague_head, venue_spot, visit_noun, visit_verb, visited_it, was, welcome_ceremony,
         with;
 } lia_named_classes;
 
