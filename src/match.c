@@ -4004,6 +4004,26 @@ static int possessed_edition(const ctx *c, size_t i)
 }
 
 
+/* "قمة بيمستك"، "قمة مجموعة (بيمستك)": an organization the gazetteer
+ * knows, right after a summit's indefinite head at token i (or after
+ * "مجموعة" with its name in brackets), names that body's summit.  The
+ * token after the organization's name, or 0. */
+static size_t summit_of_organization(const ctx *c, size_t i)
+{
+    int len = lex(c, i, c->cls.summit);
+    size_t j = i + (size_t)len;
+    if (!len || has_article(tok(c, i)) || with_pronoun(c, i) || j >= c->t->n || !same_sentence(c, i, j))
+        return 0;
+    if ((len = gaz_ref(c, j, LIA_G_ORG, NULL)))
+        return j + (size_t)len;
+    size_t b = j + 1;
+    if (b + 1 >= c->t->n || !lia_token_matches(tok(c, j), "مجموعه") || tok(c, b)->kind != LIA_TOK_PUNCT
+        || strcmp(tok(c, b)->norm, "(") != 0 || !(len = gaz_ref(c, b + 1, LIA_G_ORG, NULL)))
+        return 0;
+    size_t end = skip_bracketed(c, b);
+    return end == b + 1 + (size_t)len + 1 ? end : 0;
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
@@ -4011,6 +4031,10 @@ static size_t try_event(ctx *c, size_t i)
     lia_mention *mm = NULL;
     if (!len && (rl = round_of_talks(c, i))) {
         end = i + rl;
+        mm = new_mention(c, i, end, LIA_T_EVENT);
+        name_event_by_words(c, mm, i, end, 0);
+    } else if (!len && (rl = summit_of_organization(c, i))) {
+        end = rl;
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, end, 0);
     } else if (len) {

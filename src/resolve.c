@@ -1174,6 +1174,51 @@ static void merge_event_editions(rctx *c)
     free(edition);
 }
 
+/* Is key that of an event the gazetteer knows (a recurring one)? */
+static int known_event_key(const rctx *c, const char *key)
+{
+    for (size_t e = 0; e < c->r->events.n; e++)
+        if (!strcmp(c->r->events.v[e].key, key))
+            return 1;
+    return 0;
+}
+
+/* "الدورة الثامنة والخمسين لمؤتمر ميونيخ للأمن": a document that names
+ * one edition of a recurring event the gazetteer knows tells of that
+ * edition, not of the series: the edition and every other naming of the
+ * event in the document ("مؤتمر ميونيخ"، "المؤتمر") take a key of their
+ * own, so that the editions other stories tell stay apart.  Not when the
+ * document names two editions of it (which one the rest means is unsaid). */
+static void key_known_event_editions(rctx *c)
+{
+    size_t n = c->m->mentions.n;
+    for (size_t k = 0; k < n; k++) {
+        lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type != LIA_T_EVENT || mm->inner || mm->event_ref || !known_event_key(c, mm->key))
+            continue;
+        char *edition = event_edition(c, mm);
+        int other = 0;
+        for (size_t q = 0; edition[0] && q < n && !other; q++) {
+            const lia_mention *o = &c->m->mentions.v[q];
+            if (q != k && o->type == LIA_T_EVENT && !o->event_ref && !strcmp(o->key, mm->key)) {
+                char *theirs = event_edition(c, o);
+                other = theirs[0] && strcmp(theirs, edition) != 0;
+                free(theirs);
+            }
+        }
+        if (edition[0] && !other) {
+            char *series = xstrdup(mm->key), *slug = lia_slug(edition);
+            char *key = xasprintf("%s-%s", series, slug);
+            set_key(c, mm, key, mm->name, mm->latin, mm->country);
+            rekey_event(c, series, mm);
+            free(series);
+            free(slug);
+            free(key);
+        }
+        free(edition);
+    }
+}
+
 static void add_entities(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
@@ -5910,6 +5955,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.first_met_of_sent = xcalloc(t->n_sent + 1, sizeof *c.first_met_of_sent);
     resolve_references(&c);
     merge_event_editions(&c);
+    key_known_event_editions(&c);
     merge_headline_city_events(&c);
     add_entities(&c);
     set_context(&c);

@@ -5,8 +5,11 @@ lines (a leading ! means the relation must NOT be extracted; @DATE, that
 its date starts so; in PLACE, that its place is that city or country);
 '# expect: [!]entity TYPE NAME' wants (or not) a node of that type
 named so.  The rest is the
-article.  Names compare after the scorer's normalization, against node
+article; a '# next-doc: YYYY-MM-DD' line starts another document of that
+date (the graph is built from all of them: one story's entity kept apart
+from another's).  Names compare after the scorer's normalization, against node
 names and aliases.  usage: check.py LIAISON DIR"""
+import json
 import os
 import re
 import subprocess
@@ -45,10 +48,22 @@ def main():
         lines = open(path, encoding="utf-8").read().split("\n")
         date = next((l.split(":", 1)[1].strip() for l in lines if l.startswith("# doc-date:")), None)
         expects = [l.split(":", 1)[1].strip() for l in lines if l.startswith("# expect:")]
-        text = "\n".join(l for l in lines if not l.startswith("#"))
+        docs = [(date, [])]
+        for l in lines:
+            if l.startswith("# next-doc:"):
+                docs.append((l.split(":", 1)[1].strip(), []))
+            elif not l.startswith("#"):
+                docs[-1][1].append(l)
         with tempfile.TemporaryDirectory() as tmp:
             doc = os.path.join(tmp, f)
-            open(doc, "w", encoding="utf-8").write(text)
+            if len(docs) == 1:
+                open(doc, "w", encoding="utf-8").write("\n".join(docs[0][1]))
+            else:
+                doc = os.path.join(tmp, f[:-4] + ".jsonl")
+                with open(doc, "w", encoding="utf-8") as out:
+                    for k, (day, body) in enumerate(docs):
+                        out.write(json.dumps({"id": f"{f[:-4]}-{k}", "date": day, "text": "\n".join(body)},
+                                             ensure_ascii=False) + "\n")
             args = [liaison, "build", "-q", "--no-svg", "-o", tmp, doc]
             if date:
                 args[2:2] = ["--doc-date", date]
