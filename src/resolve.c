@@ -52,12 +52,6 @@ typedef struct {
      * which a sentence opened by "كما" goes on with. */
     size_t met_sent;
     const char *met_date, *met_place;
-    /* The last visit whose visitor the resolver inferred (no subject of
-     * its own): its sentence + 1 (0: none) and the visitor's mention.  A
-     * meeting told later in that sentence with no party of its own is
-     * his: "قد زار الدوحة، حيث استقبله X، كما اجتمع بـ Y". */
-    size_t visit_sent;
-    int visitor;
     unsigned long margin_hash;  /* lia_hash("هامش"): margin_event runs for every meeting */
     /* Per token (n + 1 entries): how many clause breaks (clause_break)
      * come before it in the document, so that clause_of, asked for every
@@ -5351,8 +5345,6 @@ static void relations_from_matches(rctx *c)
         if (na == 0 && is_relation(p, "attended") && pattern_has_class(p, c->cls.attend_noun)
             && (alist[0] = arriving_participant(c, rm)) >= 0)
             na = 1;
-        if (na == 0 && is_relation(p, "met") && c->visit_sent == rm->sentence + 1)
-            alist[na++] = c->visitor;
         if (na == 0)
             na = relative_subject(c, rm, alist, 16);
         /* "وصول X إلى دمشق، حيث كان Y في استقباله": whose arrival, before
@@ -5376,13 +5368,8 @@ static void relations_from_matches(rctx *c)
             na = fronted_possessor(c, rm, alist);
         /* "قال X أمس، خلال مشاركته في منتدى ...": whose taking part. */
         if (na == 0 && (is_relation(p, "visited")
-                        || (is_relation(p, "attended") && lia_lex_at(c->m, rm->anchor, c->cls.own_attendance)))) {
+                        || (is_relation(p, "attended") && lia_lex_at(c->m, rm->anchor, c->cls.own_attendance))))
             na = person_before(c, rm, alist);
-            if (na == 1 && is_relation(p, "visited")) {
-                c->visit_sent = rm->sentence + 1;
-                c->visitor = alist[0];
-            }
-        }
         /* "ثم اجتمعا بـ X": a dual verb with no subject named is the
          * two last told acting together. */
         if (na == 0 && c->joint[0] >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.met_verb_dual)) {
@@ -5544,14 +5531,11 @@ static void relations_from_matches(rctx *c)
                     /* ... and a sentence opened by "كما التقى X" the
                      * story's subject. */
                     /* Not when a rule at the trigger reads this verb's own
-                     * subject and object ("ثم استقبل الوزير المصري غروسي"),
-                     * nor reads A as the object ("كما اجتمع يومها بـ X"):
-                     * that rule finds who met him. */
+                     * subject and object ("ثم استقبل الوزير المصري غروسي"). */
                     int own_object = 0;
                     for (size_t o = 0; o < c->m->rels.n; o++) {
                         const lia_rel_match *om = &c->m->rels.v[o];
-                        own_object |= om->anchor == rm->anchor && om->n_b > 0
-                                      && (om->a == rm->a || has_object(om, rm->a))
+                        own_object |= om->anchor == rm->anchor && om->a == rm->a && om->n_b > 0
                                       && is_relation(&c->r->patterns.v[om->pattern], "met");
                     }
                     if (own_object)
