@@ -1122,6 +1122,56 @@ static char *event_edition(const rctx *c, const lia_mention *mm)
     return out;
 }
 
+/* The number an edition's ordinal words spell ("دوره ثانيه والاربعين"
+ * after its head word: 42; "حادي عشر": 11), or 0 when a word is no
+ * ordinal of 1 to 99. */
+static int edition_number(const char *edition)
+{
+    static const char *const units[] = { "اول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع" };
+    static const char *const tens[] = { "عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين" };
+    int n = 0, words = 0;
+    const char *w = strchr(edition, ' ');       /* past the head word */
+    while (w && *w) {
+        while (*w == ' ')
+            w++;
+        size_t len = strcspn(w, " ");
+        if (!len)
+            break;
+        char word[64];
+        if (len >= sizeof word)
+            return 0;
+        memcpy(word, w, len);
+        word[len] = 0;
+        w += len;
+        const char *v = word;
+        if (!strncmp(v, "و", strlen("و")) && strlen(v) > strlen("و") + 4)
+            v += strlen("و");
+        if (!strncmp(v, "ال", strlen("ال")))
+            v += strlen("ال");
+        char stem[64];
+        snprintf(stem, sizeof stem, "%s", v);
+        size_t sl = strlen(stem);
+        if (sl > strlen("ه") && !strcmp(stem + sl - strlen("ه"), "ه"))
+            stem[sl - strlen("ه")] = 0;                 /* feminine: ثانيه */
+        int value = 0;
+        if (!strcmp(stem, "حادي") || !strcmp(stem, "اولي"))
+            value = 1;
+        for (int k = 0; k < 9 && !value; k++)
+            if (!strcmp(stem, units[k]))
+                value = k + 1;
+        if (!value && (!strcmp(stem, "عاشر") || !strcmp(stem, "عشر")))
+            value = 10;
+        for (int k = 0; k < 8 && !value; k++)
+            if (!strcmp(stem, tens[k]))
+                value = 20 + 10 * k;
+        if (!value)
+            return 0;
+        n += value;
+        words++;
+    }
+    return words && n < 100 ? n : 0;
+}
+
 /* Every event mention keyed old_key (the naming and what took its key:
  * "هذه الدورة") becomes the event of mention to. */
 static void rekey_event(rctx *c, const char *old_key, const lia_mention *to)
@@ -1201,7 +1251,10 @@ static void key_known_event_editions(rctx *c)
             }
         }
         if (edition[0] && !other) {
-            char *series = xstrdup(mm->key), *slug = lia_slug(edition);
+            /* "munich-security-conference-58"; the words' letters when
+             * they spell no number. */
+            int number = edition_number(edition);
+            char *series = xstrdup(mm->key), *slug = number ? xasprintf("%d", number) : lia_slug(edition);
             char *key = xasprintf("%s-%s", series, slug);
             set_key(c, mm, key, mm->name, mm->latin, mm->country);
             rekey_event(c, series, mm);
