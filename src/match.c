@@ -2770,23 +2770,27 @@ static int delegation_country_before(const ctx *c, size_t i)
     return -1;
 }
 
-/* "يرافقه وزير الخارجية X، ومدير ... Y": for a title at i in the list
- * after an accompanying word, the country of the person accompanied (the
- * last named before that word in the sentence); or -1.  Not past "بحضور"
- * ("يرافقه السفير X، بحضور وزير الدولة Y"): who was present is the
- * host's side, not the entourage. */
-static int accompanied_country(const ctx *c, size_t i)
+/* The country of the person accompanied (the last named before the
+ * accompanying word in the sentence) for token i at most window words
+ * after that word ("يرافقه وزير الخارجية X، ومدير ... Y"), or -1.  Not
+ * past "بحضور" ("يرافقه السفير X، بحضور وزير الدولة Y": who was present
+ * is the host's side, not the entourage); with same_clause, not past a
+ * clause break either ("يرافقها السفير Y، قبل أن تتفقد القوة حيث
+ * استقبلها قائدها الجنرال Z"). */
+static int accompanied_country(const ctx *c, size_t i, size_t window, int same_clause)
 {
     size_t first = c->t->sent[tok(c, i)->sentence].first;
-    size_t k = i;
-    while (k > first && k + 30 > i && !lex(c, k - 1, c->cls.accompany)) {
+    for (size_t k = i; k > first && k + window > i; k--) {
+        if (lex(c, k - 1, c->cls.accompany))
+            return person_country_before(c, first, k);
         if (lex(c, k - 1, c->cls.attend_noun))
             return -1;
-        k--;
+        if (same_clause
+            && (lex(c, k - 1, c->cls.clause_link) || lex(c, k - 1, c->cls.relative) || lex(c, k - 1, c->cls.clause_join)
+                || (tok(c, k - 1)->kind == LIA_TOK_PUNCT && !is_punct(c, k - 1, ","))))
+            return -1;
     }
-    if (k == first || k + 30 <= i)
-        return -1;
-    return person_country_before(c, first, k);
+    return -1;
 }
 
 /* Is some token in [from, to) covered by a mention? */
@@ -3621,7 +3625,7 @@ static size_t try_title_person(ctx *c, size_t i)
      * foreign delegation holds his own country's office. */
     int dc = name_end > j ? delegation_country_before(c, i) : -1;
     if (dc < 0 && name_end > j)
-        dc = accompanied_country(c, i);
+        dc = accompanied_country(c, i, 30, 0);
     int member = dc >= 0;
     if (ol)
         dc = -1;                 /* a known official's own country stands */
@@ -4559,23 +4563,6 @@ static void mark_covered(ctx *c, size_t from_mention)
     }
 }
 
-/* For a name at i within twelve words after an accompanying word, in
- * the same clause ("يرافقه مساعد رئيس الأركان الجنرال X"; not "يرافقها
- * السفير Y، قبل أن تتفقد القوة حيث استقبلها قائدها الجنرال Z"): the
- * country of the one accompanied, or -1. */
-static int entourage_country(const ctx *c, size_t i)
-{
-    size_t first = c->t->sent[tok(c, i)->sentence].first;
-    for (size_t k = i; k > first && k + 12 > i; k--) {
-        if (lex(c, k - 1, c->cls.accompany))
-            return person_country_before(c, first, k);
-        if (lex(c, k - 1, c->cls.clause_link) || lex(c, k - 1, c->cls.relative) || lex(c, k - 1, c->cls.clause_join)
-            || lex(c, k - 1, c->cls.attend_noun) || (tok(c, k - 1)->kind == LIA_TOK_PUNCT && !is_punct(c, k - 1, ",")))
-            return -1;
-    }
-    return -1;
-}
-
 /* A person the gazetteers do not know, named by tokens [first, end),
  * with his office in apposition if one follows; returns where it ends. */
 static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_conj, int after_rank)
@@ -4604,8 +4591,8 @@ static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_co
     c->m->mentions.v[pidx].last = e;
     /* "يرافقه مساعد رئيس الأركان الجنرال X": an officer named by his
      * rank in an entourage, his country untold, is of the one he
-     * accompanies. */
-    int ci = !after_rank || c->m->mentions.v[pidx].country[0] ? -1 : entourage_country(c, first);
+     * accompanies (within twelve words, in the same clause). */
+    int ci = !after_rank || c->m->mentions.v[pidx].country[0] ? -1 : accompanied_country(c, first, 12, 1);
     if (ci >= 0) {
         c->m->mentions.v[pidx].country = keep(c, c->r->countries.v[ci].code);
         c->m->mentions.v[pidx].member = 1;
@@ -4631,7 +4618,7 @@ static size_t plural_title_names(ctx *c, size_t i)
     size_t end = t < c->t->n && same_sentence(c, i, t) && !c->gaz[t] ? scan_name_opening(c, t, 1) : t;
     if (end < t + 2 || !same_sentence(c, i, end - 1))
         return i;
-    int ci = accompanied_country(c, i);
+    int ci = accompanied_country(c, i, 30, 0);
     if (ci < 0)
         ci = delegation_country_before(c, i);
     size_t last = i;
