@@ -1221,10 +1221,8 @@ static void merge_event_editions(rctx *c)
 /* Is key that of an event the gazetteer knows (a recurring one)? */
 static int known_event_key(const rctx *c, const char *key)
 {
-    for (size_t e = 0; e < c->r->events.n; e++)
-        if (!strcmp(c->r->events.v[e].key, key))
-            return 1;
-    return 0;
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, key);
+    return g && g->kind == LIA_G_EVENT;
 }
 
 /* "الدورة الثامنة والخمسين لمؤتمر ميونيخ للأمن": a document that names
