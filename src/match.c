@@ -6548,6 +6548,22 @@ static size_t day_before_subject(const ctx *c, size_t i, size_t sent_last)
            && c->m->mentions.v[top_mention(c, name)].type == LIA_T_PERSON ? k : i;
 }
 
+/* "في البيت الأبيض"، "بقصر الإليزيه": is a body named by its building
+ * (an agency with a seat) told at i as a venue, led by في or ب?  The
+ * token after it, else i. */
+static size_t past_venue_building(const ctx *c, size_t i, size_t end)
+{
+    int mi = i < end ? top_mention(c, i) : -1;
+    if (mi < 0 || c->m->mentions.v[mi].type != LIA_T_AGENCY || c->m->mentions.v[mi].first != i)
+        return i;
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, c->m->mentions.v[mi].key);
+    if (!g || g->kind != LIA_G_AGENCY || !c->r->agencies.v[g->index].seat[0])
+        return i;
+    int led = (led_by_preposition(tok(c, i)) && strncmp(tok(c, i)->norm, "ب", 2) == 0)
+              || (i > 0 && lia_token_matches(tok(c, i - 1), "في"));
+    return led ? c->m->mentions.v[mi].last : i;
+}
+
 static int match_capture(pmatch *pm, size_t el, size_t pos)
 {
     const ctx *c = pm->c;
@@ -6577,6 +6593,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         if (k < pm->sent_last && mention_starts_at(c, k) && c->m->mentions.v[top_mention(c, k)].type == LIA_T_PERSON)
             start = k;
     }
+    /* "استقبل ماكرون بقصر الإليزيه X": past the building the meeting was
+     * in, a body named by it, to whom it names. */
+    if (e->capture == 'B')
+        start = past_venue_building(c, start, pm->sent_last);
     int mi = start < pm->sent_last ? top_mention(c, start) : -1;
     /* A pattern's opening subject is no preposition's object: in "... مع
      * شمخاني ويلتقي الرئيس" شمخاني is not who meets. */

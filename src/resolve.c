@@ -2148,6 +2148,23 @@ static int visit_dated_otherwise(const rctx *c, size_t s, const lia_mention *mm)
     return m && story && strncmp(m, story, 2) != 0;
 }
 
+/* "في البيت الأبيض"، "بقصر الإليزيه"، "في الكرملين": an agency named by
+ * its building, led by في or ب, is a venue in the city of its seat: that
+ * city's key when the story names the city too, else "" (somewhere the
+ * story does not name: a city the text never names is no entity of it);
+ * NULL when mm is no such venue. */
+static const char *seat_of_venue(const rctx *c, const lia_mention *mm)
+{
+    if (mm->type != LIA_T_AGENCY || mm->first == 0)
+        return NULL;
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, mm->key);
+    const char *seat = g && g->kind == LIA_G_AGENCY ? c->r->agencies.v[g->index].seat : "";
+    if (!seat[0]
+        || !(bi_proclitic(c, &c->t->tok[mm->first]) || lia_token_matches(&c->t->tok[mm->first - 1], "في")))
+        return NULL;
+    return lia_facts_find(c->f, seat) ? seat : "";
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -2196,7 +2213,11 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         const lia_mention *mm = &c->m->mentions.v[k];
         if (mm->inner || mm->first < se->first || mm->first >= se->last || !mm->key[0])
             continue;
-        if (!(mm->type & LIA_T_PLACE) || mm->delegation)
+        /* (A building's seat stands for the city: "في الكرملين".) */
+        const char *seat = seat_of_venue(c, mm);
+        const char *key = seat ? seat : mm->key;
+        int is_city = seat || mm->type == LIA_T_CITY;
+        if (!seat && (!(mm->type & LIA_T_PLACE) || mm->delegation))
             continue;
         int arg = rm && (rm->a == (int)k || has_object(rm, (int)k));
         /* "وصل X قادما من اليابان": where one came from is not where the
@@ -2224,9 +2245,9 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         }
         /* "خلال لقائه X في البيت الأبيض ...، في أول زيارة لزعيم عربي إلى
          * واشنطن": the city of the visit the meeting was part of. */
-        if (rm && mm->first > rm->anchor && mm->type == LIA_T_CITY && !city_before && visit_to_city(c, mm)
+        if (rm && mm->first > rm->anchor && is_city && !city_before && visit_to_city(c, mm)
             && !visit_dated_otherwise(c, s, mm))
-            return mm->key;
+            return key;
         /* "ثم توجه إلى رام الله": a destination named after the relation's
          * trigger is where the subject went next, not where it happened. */
         if (rm && mm->first > rm->anchor && to_place(c, mm, city_word, to))
@@ -2240,23 +2261,23 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         /* "محادثات أجراها وانغ في نيودلهي مع مودي": a city after في
          * between the trigger and whom it met is where they met, whatever
          * city an earlier clause named. */
-        if (city_before && after_fi && mm->type == LIA_T_CITY && rm && rm->n_b > 0 && mm->first > rm->anchor
+        if (city_before && after_fi && is_city && rm && rm->n_b > 0 && mm->first > rm->anchor
             && mm->last <= c->m->mentions.v[rm->b[0]].first)
-            return mm->key;
+            return key;
         /* The city nearest before the trigger: "وانتقل إلى أنقرة ... ثم
          * يتوجه إلى بغداد للقاء X" met X in Baghdad. */
-        if (mm->type == LIA_T_CITY && rm && mm->first < rm->anchor) {
-            city_before = mm->key;
+        if (is_city && rm && mm->first < rm->anchor) {
+            city_before = key;
             continue;
         }
         if (city_before)
             return city_before;
-        if (mm->type == LIA_T_CITY)
-            return mm->key;
+        if (is_city)
+            return key;
         if (visited && !visited_country)
-            visited_country = mm->key;
+            visited_country = key;
         if (!country)
-            country = mm->key;
+            country = key;
     }
     if (city_before)
         return city_before;

@@ -520,15 +520,27 @@ static void row_city(lia_rules *r, loader *ld, char **c, int *at, int n)
     }
 }
 
+/* A seat column: "-" or a city of cities.tsv (loaded before). */
+static int check_seat(lia_rules *r, loader *ld, const char *seat, int at)
+{
+    if (strcmp(seat, "-") == 0)
+        return 1;
+    const lia_gaz_ref *g = lia_rules_lookup(r, seat);
+    if (g && g->kind == LIA_G_CITY)
+        return 1;
+    rule_error(ld, at, "unknown city '%s'", seat);
+    return 0;
+}
+
 static void row_agency(lia_rules *r, loader *ld, char **c, int *at, int n)
 {
-    if (!check_country(r, ld, c[1], at[1], 0))
+    if (!check_country(r, ld, c[1], at[1], 0) || !check_seat(r, ld, c[7], at[7]))
         return;
     int idx = (int)r->agencies.n;
     if (!register_key(r, ld, c[0], at[0], LIA_G_AGENCY, idx))
         return;
     lia_agency a = { xstrdup(c[0]), xstrdup(c[1]), col_or_empty(c[2]), col_or_empty(c[3]),
-                     xstrdup(c[4]), first_name(c[6]) };
+                     xstrdup(c[4]), first_name(c[6]), col_or_empty(c[7]) };
     VEC_PUSH(r->agencies, a);
     insert_names(r, ld, c[5], at[5], LIA_G_AGENCY, idx);
     insert_names(r, ld, c[6], at[6], LIA_G_AGENCY, idx);
@@ -553,14 +565,8 @@ static void row_kind(lia_rules *r, loader *ld, char **c, int *at, int n)
 
 static void row_org(lia_rules *r, loader *ld, char **c, int *at, int n)
 {
-    if (!check_country(r, ld, c[2], at[2], 1))
+    if (!check_country(r, ld, c[2], at[2], 1) || !check_seat(r, ld, c[7], at[7]))
         return;
-    /* The seat is a city of cities.tsv (loaded before). */
-    const lia_gaz_ref *seat = strcmp(c[7], "-") != 0 ? lia_rules_lookup(r, c[7]) : NULL;
-    if (strcmp(c[7], "-") != 0 && (!seat || seat->kind != LIA_G_CITY)) {
-        rule_error(ld, at[7], "unknown city '%s'", c[7]);
-        return;
-    }
     int idx = (int)r->orgs.n;
     if (!register_key(r, ld, c[0], at[0], LIA_G_ORG, idx))
         return;
@@ -1420,7 +1426,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     load_all(r, dir, "countries", ".tsv", 4, row_country, d, errors);
     load_all(r, dir, "cities", ".tsv", 5, row_city, d, errors);
     load_all(r, dir, "agency_kinds", ".tsv", 3, row_kind, d, errors);
-    load_all(r, dir, "agencies", ".tsv", 7, row_agency, d, errors);
+    load_all(r, dir, "agencies", ".tsv", 8, row_agency, d, errors);
     load_all(r, dir, "organizations", ".tsv", 8, row_org, d, errors);
     load_all(r, dir, "events", ".tsv", 5, row_event, d, errors);
     load_all(r, dir, "officials", ".tsv", 5, row_official, d, errors);
@@ -1573,7 +1579,7 @@ void lia_rules_free(lia_rules *r)
     for (size_t i = 0; i < r->agencies.n; i++) {
         lia_agency *a = &r->agencies.v[i];
         free(a->key); free(a->country); free(a->parent); free(a->kind); free(a->latin);
-        free(a->name);
+        free(a->name); free(a->seat);
     }
     VEC_FREE(r->agencies);
     for (size_t i = 0; i < r->kinds.n; i++) {

@@ -63,6 +63,7 @@ typedef struct {
 
 typedef struct {
     char *key, *country, *parent, *kind, *latin, *name;
+    char *seat;                   /* city key of the building it names, "" when none */
 } lia_agency;
 
 typedef struct {
