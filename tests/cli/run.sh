@@ -22,7 +22,7 @@ done < "$src/tests/cli/cases.txt"
 # Rule errors name file:line:col and leave no half-loaded rules.
 tmp=$(mktemp -d)
 cp -r "$src/rules" "$tmp/rules"
-printf 'xx-bad\tZZ\t-\t-\tBad\t-\tجهاز ما\n' >> "$tmp/rules/agencies_world.tsv"
+printf 'xx-bad\tZZ\t-\t-\tBad\t-\tجهاز ما\t-\n' >> "$tmp/rules/agencies_world.tsv"
 out=$("$bin" rules check "$tmp/rules" 2>&1); got=$?
 if [ "$got" = 1 ] && grep -qE "agencies_world.tsv:[0-9]+:[0-9]+: unknown country 'ZZ'" <<<"$out"; then
     passed=$((passed+1)); else failed=$((failed+1)); echo "FAIL rules-lint: $out" | head -5; fi
