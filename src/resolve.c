@@ -3874,6 +3874,17 @@ static int serves_body_seated_at(const rctx *c, const lia_mention *who, const ch
     return 0;
 }
 
+/* Is who named by a title of those posted abroad (an ambassador, a
+ * representative), who meet where they live?  Advisers, envoys and other
+ * members travel as ministers do. */
+static int posted_abroad(const rctx *c, const lia_mention *who)
+{
+    if (who->title < 0)
+        return 0;
+    const char *id = c->r->titles.v[who->title].id;
+    return !strcmp(id, "ambassador") || !strcmp(id, "representative");
+}
+
 /* Meeting or attending at pl (in country pc) means who travelled there,
  * when he is a person of another country: a visit added once the
  * relations are read.  An ambassador or an adviser posted there is not
@@ -3882,7 +3893,7 @@ static void imply_visit(rctx *c, const lia_mention *who, const char *pl, const c
                         const char *when, size_t sentence)
 {
     if (who->type == LIA_T_PERSON && who->country[0] && pc[0] && strcmp(pc, who->country) != 0
-        && strcmp(who->office, "member") != 0 && !serves_body_seated_at(c, who, pl))
+        && !posted_abroad(c, who) && !serves_body_seated_at(c, who, pl))
         VEC_PUSH(c->implied, ((implied_visit){
             lia_arena_strdup(c->implied_strings, who->key),
             lia_arena_strdup(c->implied_strings, pl),
