@@ -505,6 +505,52 @@ static int counterpart_of_same_office(const rctx *c, size_t k)
     return found;
 }
 
+/* "التقى وزير الخارجية الأمريكي X نظيره الفرنسي" when no one of France
+ * was named before: the counterpart (mention k, "نظيره" and a nisba) is
+ * whoever held, on the story's day, the office of the person named before
+ * it in the sentence in the counterpart's country: its head of state or
+ * government, or the head of its body of the same kind.  An official
+ * index, or -1. */
+static int counterpart_in_office(const rctx *c, size_t k)
+{
+    const lia_mention *mm = &c->m->mentions.v[k];
+    if (c->cls.counterpart < 0 || !lia_lex_at(c->m, mm->first, c->cls.counterpart) || !c->doc->date
+        || !c->doc->date[0])
+        return -1;
+    const lia_mention *subject = NULL;
+    for (size_t q = k; q-- > 0 && !subject;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (c->t->tok[p->first].sentence != c->t->tok[mm->first].sentence)
+            break;
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0])
+            subject = p;
+    }
+    if (!subject || !strcmp(subject->country, mm->country))
+        return -1;
+    char body[128];
+    /* The office his title names ("وزير الخارجية الأمريكي") ... */
+    if (subject->bodies[0] && !strcmp(subject->office, "head"))
+        return lia_rules_counterpart_body(c->r, subject->bodies[0], mm->country, body, sizeof body)
+                   ? office_holder(c, "head", body)
+                   : -1;
+    /* ... else the one he held that day, for a known official named
+     * without it ("الرئيس ترامب"). */
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, subject->key);
+    if (!g || g->kind != LIA_G_PERSON)
+        return -1;
+    const lia_official *o = &c->r->officials.v[g->index];
+    for (size_t j = 0; j < o->n_roles; j++) {
+        const lia_role *ro = &o->roles[j];
+        if (!date_covers(ro->start, ro->end, c->doc->date))
+            continue;
+        if (!strcmp(ro->office, "head-of-state") || !strcmp(ro->office, "head-of-government"))
+            return office_holder(c, ro->office, mm->country);
+        if (!strcmp(ro->office, "head") && lia_rules_counterpart_body(c->r, ro->body, mm->country, body, sizeof body))
+            return office_holder(c, "head", body);
+    }
+    return -1;
+}
+
 /* "استقبل الرئيس البولوني X نظيره الأمريكي": the counterpart (mention k,
  * "نظيره" and a nisba) of a leader named right before it in the sentence
  * is the last leader of that country named, not its last minister; or -1. */
@@ -826,6 +872,11 @@ static void resolve_references(rctx *c)
                     who = last_ranked_of_country(c, k, mm->country);   /* "الجنرال الأمريكي" */
                 if (who < 0)
                     who = last_of_country(c, k, mm->country, 0);   /* "المسؤول المصري" */
+                int in_office = who < 0 ? counterpart_in_office(c, k) : -1;
+                if (in_office >= 0) {
+                    const lia_official *o = &c->r->officials.v[in_office];
+                    set_key(c, mm, o->key, o->name, o->latin, o->country);
+                }
             }
             if (who >= 0) {
                 const lia_mention *p = &c->m->mentions.v[who];

@@ -1237,6 +1237,20 @@ int lia_rules_bodies_counterparts(const lia_rules *r, const char *a, const char 
     return kinds_meet(ka, kb);
 }
 
+int lia_rules_counterpart_body(const lia_rules *r, const char *body, const char *cc, char *out, size_t cap)
+{
+    char own[3];
+    const char *kinds;
+    if (!body_kinds(r, body, own, &kinds) || strlen(cc) != 2)
+        return 0;
+    int n = (int)strcspn(kinds, "|");
+    snprintf(out, cap, "%c%c-%.*s", tolower((unsigned char)cc[0]), tolower((unsigned char)cc[1]), n, kinds);
+    intptr_t agency = (intptr_t)lia_map_get(&r->agency_of_kind, out);
+    if (agency)
+        snprintf(out, cap, "%s", r->agencies.v[agency - 1].key);
+    return 1;
+}
+
 static void link_kinds(lia_rules *r)
 {
     lia_map_init(&r->agency_of_kind);

@@ -237,6 +237,11 @@ int lia_rules_bodies_alike(const lia_rules *r, const char *a, const char *b);
  * offices of two counterparts? */
 int lia_rules_bodies_counterparts(const lia_rules *r, const char *a, const char *b);
 
+/* Country cc's body of body's (first) kind: the agency of that kind the
+ * rules list for cc, else the kind instance "<cc>-<kind>".  Written to
+ * out; 0 when body has no kind. */
+int lia_rules_counterpart_body(const lia_rules *r, const char *body, const char *cc, char *out, size_t cap);
+
 /* Walks one step in a trie; NULL when no child has that key. */
 const lia_trie *lia_trie_step(const lia_trie *t, const char *key);
 /* The same with hash = lia_hash(key) known (a token's form_hash). */
