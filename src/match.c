@@ -2368,6 +2368,14 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     return 1;
 }
 
+/* Does a body or a place of the gazetteer open at i ("بالبيت الأبيض"،
+ * "في"-less "بموسكو"), no word of a person's name? */
+static int names_body_or_place(const ctx *c, size_t i)
+{
+    return gaz_ref(c, i, LIA_G_AGENCY, NULL) || gaz_ref(c, i, LIA_G_ORG, NULL) || gaz_ref(c, i, LIA_G_CITY, NULL)
+           || gaz_ref(c, i, LIA_G_COUNTRY, NULL);
+}
+
 /* Does a person of country nci start at i, past styles and a title: a
  * known official of that country, or a title of that country or of none?
  * ("ولي العهد السعودي وزير الدفاع الأمير X" is one person, "ولي العهد
@@ -4870,7 +4878,7 @@ static size_t mention_at(ctx *c, size_t i)
         /* Nameless only when no word follows that could be a name the
          * scan missed ("ونظيره الأردني عاطف الطراونة"). */
         int ends = after >= c->t->n || !same_sentence(c, i, after) || tok(c, after)->kind != LIA_TOK_WORD
-                   || any_lex(c, after);
+                   || any_lex(c, after) || names_body_or_place(c, after);
         /* "المصالح الأمنية المغربية ونظيرتها الفرنسية": joined to a body
          * with its nisba, the counterpart is a body, no person. */
         int of_body = tok(c, i)->has_conj && i > 0 && nisba_at(c, i - 1, NULL) == 1
