@@ -6562,10 +6562,8 @@ static size_t day_before_subject(const ctx *c, size_t i, size_t sent_last)
 static size_t past_venue_building(const ctx *c, size_t i, size_t end)
 {
     int mi = i < end ? top_mention(c, i) : -1;
-    if (mi < 0 || c->m->mentions.v[mi].type != LIA_T_AGENCY || c->m->mentions.v[mi].first != i)
-        return i;
-    const lia_gaz_ref *g = lia_rules_lookup(c->r, c->m->mentions.v[mi].key);
-    if (!g || g->kind != LIA_G_AGENCY || !c->r->agencies.v[g->index].seat[0])
+    if (mi < 0 || c->m->mentions.v[mi].type != LIA_T_AGENCY || c->m->mentions.v[mi].first != i
+        || !lia_rules_seat_of(c->r, c->m->mentions.v[mi].key)[0])
         return i;
     int led = (led_by_preposition(tok(c, i)) && strncmp(tok(c, i)->norm, "ب", 2) == 0)
               || (i > 0 && lia_token_matches(tok(c, i - 1), "في"));

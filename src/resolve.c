@@ -2208,8 +2208,7 @@ static const char *seat_of_venue(const rctx *c, const lia_mention *mm)
 {
     if (mm->type != LIA_T_AGENCY || mm->first == 0)
         return NULL;
-    const lia_gaz_ref *g = lia_rules_lookup(c->r, mm->key);
-    const char *seat = g && g->kind == LIA_G_AGENCY ? c->r->agencies.v[g->index].seat : "";
+    const char *seat = lia_rules_seat_of(c->r, mm->key);
     if (!seat[0]
         || !(bi_proclitic(c, &c->t->tok[mm->first]) || lia_token_matches(&c->t->tok[mm->first - 1], "في")))
         return NULL;
@@ -3899,11 +3898,11 @@ static int background_date(const rctx *c, const char *date)
     return strncmp(date, c->context_date, n < 7 ? n : 7) != 0;
 }
 
-/* Is body the key of an organization whose seat is the city pl? */
+/* Is body the key of a body whose seat is the city pl? */
 static int body_seated_at(const rctx *c, const char *body, const char *pl)
 {
-    const lia_gaz_ref *g = lia_rules_lookup(c->r, body);
-    return g && g->kind == LIA_G_ORG && !strcmp(c->r->orgs.v[g->index].seat, pl);
+    const char *seat = lia_rules_seat_of(c->r, body);
+    return seat[0] && !strcmp(seat, pl);
 }
 
 /* Does who serve an organization seated in the city pl (NATO's secretary

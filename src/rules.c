@@ -1237,6 +1237,15 @@ int lia_rules_bodies_counterparts(const lia_rules *r, const char *a, const char 
     return kinds_meet(ka, kb);
 }
 
+const char *lia_rules_seat_of(const lia_rules *r, const char *key)
+{
+    const lia_gaz_ref *g = lia_rules_lookup(r, key);
+    return !g                         ? ""
+           : g->kind == LIA_G_AGENCY ? r->agencies.v[g->index].seat
+           : g->kind == LIA_G_ORG    ? r->orgs.v[g->index].seat
+                                     : "";
+}
+
 int lia_rules_counterpart_body(const lia_rules *r, const char *body, const char *cc, char *out, size_t cap)
 {
     char own[3];

@@ -237,6 +237,10 @@ int lia_rules_bodies_alike(const lia_rules *r, const char *a, const char *b);
  * offices of two counterparts? */
 int lia_rules_bodies_counterparts(const lia_rules *r, const char *a, const char *b);
 
+/* The city key of the seat of the agency or organization key, or "" when
+ * the rules give none. */
+const char *lia_rules_seat_of(const lia_rules *r, const char *key);
+
 /* Country cc's body of body's (first) kind: the agency of that kind the
  * rules list for cc, else the kind instance "<cc>-<kind>".  Written to
  * out; 0 when body has no kind. */
