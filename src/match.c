@@ -4028,6 +4028,26 @@ static size_t summit_of_organization(const ctx *c, size_t i)
     return end == b + 1 + (size_t)len + 1 ? end : 0;
 }
 
+/* "«مؤتمر دعم استقرار ليبيا»": quotes opened right before an indefinite
+ * head at i, whose name [j, close) of two plain words or more closes them,
+ * enclose an event's whole name.  Not a description in quotes ("«لقاء
+ * أخوي ودي»"): no adjective, no word joined by و.  The index of the
+ * closing quote, or 0. */
+static size_t quoted_indefinite_event_end(const ctx *c, size_t i, size_t j)
+{
+    if (i == 0 || has_article(tok(c, i)) || !quoted_name_end(c, i - 1))
+        return 0;
+    size_t close = quoted_name_end(c, i - 1) - 1;
+    if (close < j + 2)
+        return 0;
+    for (size_t k = j; k < close; k++) {
+        const lia_token *tk = tok(c, k);
+        if (tk->kind != LIA_TOK_WORD || tk->has_conj || adjective_like(tk) || pronoun_suffixed(tk))
+            return 0;
+    }
+    return close;
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
@@ -4080,6 +4100,12 @@ static size_t try_event(ctx *c, size_t i)
         }
         if (j >= c->t->n || !same_sentence(c, i, j))
             return i;
+        size_t close = quoted_indefinite_event_end(c, i, j);
+        if (close) {
+            mm = new_mention(c, i, close, LIA_T_EVENT);
+            name_event_by_words(c, mm, i, close, 0);
+            return close;
+        }
         if (!has_article(head) && !possessed_edition(c, i)) {
             /* "اجتماع لقادة الشرطة"، "قمة للمنظمة القارية": an
              * indefinite head with ل and whose officials, or an
@@ -4100,10 +4126,12 @@ static size_t try_event(ctx *c, size_t i)
                    && !has_article(tok(c, k)) && (!c->gaz[k] || gaz_ref(c, k, LIA_G_KIND, NULL))
                    && !(!c->gaz[k] && imperfect_verb_like(tok(c, k))) && !his_pronoun_written(c, k)
                    && (!any_lex(c, k) || lex(c, k, c->cls.dual_officials) || lex(c, k, c->cls.officials_of)
-                       || lex(c, k, c->cls.agency_head)))
+                       || lex(c, k, c->cls.agency_head) || lex(c, k, c->cls.finance_noun)))
                 k++;
+            /* ("مؤتمر دعم ليبيا": a place whose word opens with ل or ب.) */
             int reaches = k > j && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
-                          && !led_by_preposition(tok(c, k)) && !lex(c, k, c->cls.stop)
+                          && (!led_by_preposition(tok(c, k)) || place_opens_with_clitic_letter(c, k))
+                          && !lex(c, k, c->cls.stop)
                           && (has_article(tok(c, k)) || gaz_ref(c, k, LIA_G_COUNTRY, NULL)
                               || gaz_ref(c, k, LIA_G_CITY, NULL) || gaz_ref(c, k, LIA_G_ORG, NULL)
                               || lex(c, k, c->cls.region));   /* "مؤتمر أمن أمريكا الوسطى" */
@@ -4240,7 +4268,8 @@ static size_t try_event(ctx *c, size_t i)
                 && !lex(c, j, c->cls.officials_of)     /* "المؤتمر العربي لرؤساء أجهزة ..." */
                 && !lex(c, j, c->cls.given_name) && !lex(c, j, c->cls.delegation_adj)
                 && !lex(c, j, c->cls.office_modifier) && !lex(c, j, c->cls.meeting_kind_adj)
-                && !lex(c, j, c->cls.region) && !lex(c, j, c->cls.org_ref))
+                && !lex(c, j, c->cls.region) && !lex(c, j, c->cls.org_ref)
+                && !lex(c, j, c->cls.finance_noun))   /* "مؤتمر دعم استقرار ليبيا" */
                 break;
             j++;
             words++;

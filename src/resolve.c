@@ -646,6 +646,19 @@ static int span_has_word(const rctx *c, size_t first, size_t last, const char *w
     return 0;
 }
 
+/* "وقالت في كلمتها إن اجتماع اليوم ...": is there, in tokens [from, to),
+ * a verb of saying and after it إن or أن, opening reported speech?  A day
+ * told in it is the speaker's ("اليوم" of the speech), not the paper's. */
+static int reported_speech_between(const rctx *c, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (lia_lex_at(c->m, i, c->cls.said))
+            for (size_t k = i + 1; k < to; k++)
+                if (!strcmp(c->t->tok[k].norm, "ان"))
+                    return 1;
+    return 0;
+}
+
 /* "منذ قمة بو الفرنسية": an event named as a time in the past, which a
  * later "القمة" does not stand for. */
 static int since_event(const rctx *c, const lia_mention *mm)
@@ -1616,6 +1629,9 @@ static const char *sentence_date(const rctx *c, size_t s)
             continue;
         if (anchored && d->first > c->anchor + 1 && d->first < se->last
             && interval_since_between(c, c->anchor + 1, d->first))
+            continue;
+        if (anchored && d->first > c->anchor + 1 && d->first < se->last
+            && reported_speech_between(c, c->anchor + 1, d->first))
             continue;
         /* "يختتم X في الأردن جولة بدأها في التاسع": the day a tour began,
          * told after the trigger, is not the day of what it tells. */
