@@ -3546,6 +3546,16 @@ static int delegation_received(const rctx *c, const lia_rel_match *rm, int *out)
     return 1;
 }
 
+/* Does person mention mm open a contrast clause as its subject: "فيما
+ * ترأست X"، "في حين وصل X" (the clause word, one verb, then mm)? */
+static int contrast_clause_subject(const rctx *c, const lia_mention *mm)
+{
+    for (size_t k = mm->first >= 4 ? mm->first - 4 : 0; k + 1 < mm->first; k++)
+        if (lia_lex_at(c->m, k, c->cls.contrast_clause) == (int)(mm->first - 1 - k))
+            return c->t->tok[mm->first - 1].kind == LIA_TOK_WORD;
+    return 0;
+}
+
 /* "أما الرئيس التركي فأوضح، عقب استقباله المسؤول الإماراتي": a person
  * named earlier in the trigger's own sentence, not one of its B, is whom
  * the sentence is about.  Sets out[] (room for four: the leaders of a
@@ -3586,6 +3596,10 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
                       || (c->t->tok[t].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[t].norm, ",")
                           && c->t->tok[t + 1].has_conj);
         if (mm->last + 2 >= rm->anchor && !joined)
+            found = (int)q;
+        /* "وشارك X، فيما ترأست Y الوفد، وكانت قد أجرت محادثات": the verb
+         * after the contrast clause goes on with that clause's subject. */
+        else if (found >= 0 && (int)q != found && contrast_clause_subject(c, mm))
             found = (int)q;
     }
     if (found < 0)
