@@ -3714,6 +3714,38 @@ static int visit_home_of(const rctx *c, const lia_rel_match *rm, int m)
     return home[0] && there[0] && !strcmp(home, there);
 }
 
+/* Is mention mm the subject of a relative clause ("قوات الدعم السريع
+ * التي يقودها X": the relative word, one verb, then mm)?  Such a person
+ * acts in that clause only. */
+static int relative_clause_subject(const rctx *c, const lia_mention *mm)
+{
+    return mm->first >= 2 && lia_lex_at(c->m, mm->first - 2, c->cls.relative) == 1
+           && c->t->tok[mm->first - 1].kind == LIA_TOK_WORD && !c->m->mention_at[mm->first - 1];
+}
+
+/* "وتمثل المحطة الزيارة الخارجية الخامسة للبرهان ...، إذ سبقتها زيارات
+ * إلى مصر": the person a visit noun earlier in rm's sentence belongs to
+ * (led by ل within four words of it) made the visits the sentence goes on
+ * to tell.  Returns 1 and sets out[0], or 0. */
+static int visit_owner_before(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first >= rm->anchor)
+            break;
+        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first < se->first
+            || strncmp(c->t->tok[mm->first].norm, "ل", 2) != 0 || c->t->tok[mm->first].n_forms < 2)
+            continue;
+        for (size_t k = mm->first > se->first + 4 ? mm->first - 4 : se->first; k < mm->first; k++)
+            if (lia_lex_at(c->m, k, c->cls.visit_noun)) {
+                out[0] = (int)q;
+                return 1;
+            }
+    }
+    return 0;
+}
+
 /* The person named last before rm's trigger in its sentence, close to it
  * (within eight tokens): who made a visit without a subject of its own
  * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
@@ -3735,6 +3767,10 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
     /* "إذ كان سلفه X، الذي انتخب رئيسا مطلع العام، قد زار الدوحة": a
      * relative clause after the name does not count in the distance. */
     if (best < 0 || past_relative_clause(c, c->m->mentions.v[best].last, rm->anchor) + reach < rm->anchor)
+        return 0;
+    /* "الزيارة الرابعة لX منذ تشكيل الحكومة التي يرأسها Y، إذ سبقتها
+     * زيارات إلى ...": Y acts in the relative clause only. */
+    if (relative_clause_subject(c, &c->m->mentions.v[best]))
         return 0;
     /* "لبى X دعوة وجهها إليه Y، فتوجه إلى ...": a verb with ف after a
      * comma goes on with the main clause, whose subject is named first. */
@@ -5451,6 +5487,8 @@ static void relations_from_matches(rctx *c)
         if (na == 0 && (is_relation(p, "visited")
                         || (is_relation(p, "attended") && lia_lex_at(c->m, rm->anchor, c->cls.own_attendance))))
             na = person_before(c, rm, alist);
+        if (na == 0 && is_relation(p, "visited"))
+            na = visit_owner_before(c, rm, alist);
         /* "ثم اجتمعا بـ X": a dual verb with no subject named is the
          * two last told acting together. */
         if (na == 0 && c->joint[0] >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.met_verb_dual)) {
