@@ -3353,9 +3353,12 @@ static int fellow_subject(const rctx *c, size_t q)
 }
 
 /* Does another met match, with a subject of its own named after q's
- * subject, have a trigger between q's subject and the object they share?
+ * subject (or a meeting of "his" after "her" verb), have a trigger between
+ * q's subject and the object they share?
  * "لقاء جمع الوزراء الثلاثة في بكين، وساعات بعد محادثات أجراها وانغ مع
  * مودي": Modi is whom the nearer trigger's subject met. */
+static int his_meeting_after_her_verb(const rctx *c, const lia_rel_match *rm);
+
 static int object_of_nearer_trigger(const rctx *c, size_t q)
 {
     const lia_rel_match *rm = &c->m->rels.v[q];
@@ -3363,8 +3366,13 @@ static int object_of_nearer_trigger(const rctx *c, size_t q)
     size_t object_at = c->m->mentions.v[rm->b[0]].first;
     for (size_t o = 0; o < c->m->rels.n; o++) {
         const lia_rel_match *om = &c->m->rels.v[o];
-        if (o == q || om->a < 0 || om->a == rm->a || om->n_b < 1 || om->b[0] != rm->b[0]
+        if (o == q || om->a == rm->a || om->n_b < 1 || om->b[0] != rm->b[0]
             || !is_relation(&c->r->patterns.v[om->pattern], "met"))
+            continue;
+        /* "التقت X Z، وأشادت بلقائه مع Y": his meeting, Z's. */
+        if (om->a < 0 && om->anchor > sa->last && om->anchor < object_at && his_meeting_after_her_verb(c, om) >= 0)
+            return 1;
+        if (om->a < 0)
             continue;
         const lia_mention *oa = &c->m->mentions.v[om->a];
         if (om->anchor > sa->last && om->anchor < object_at && oa->first > sa->last && oa->last <= object_at)
@@ -3681,6 +3689,23 @@ static int last_person_before(const rctx *c, const lia_rel_match *rm)
         best = (int)q;
     }
     return best;
+}
+
+/* "التقت ويليامز X، وأشادت بلقائه مع Y": a meeting noun with "his"
+ * (ه) right after a verb in the feminine past (ت) is the meeting of the
+ * man named last before it, not of the woman the verb tells of.  That
+ * mention, or -1. */
+static int his_meeting_after_her_verb(const rctx *c, const lia_rel_match *rm)
+{
+    const lia_token *tr = &c->t->tok[rm->anchor];
+    if (rm->anchor == 0 || !lia_lex_at(c->m, rm->anchor, c->cls.met_noun_pron) || !lia_ends_with(tr->norm, "ه"))
+        return -1;
+    const lia_token *verb = &c->t->tok[rm->anchor - 1];
+    size_t n = strlen(verb->norm);
+    if (verb->kind != LIA_TOK_WORD || n < 6 || strcmp(verb->norm + n - 2, "ت") != 0 || c->m->mention_at[rm->anchor - 1])
+        return -1;
+    int last = last_person_before(c, rm);
+    return last >= 0 && !feminine_title(c, &c->m->mentions.v[last]) ? last : -1;
 }
 
 /* "استقبل X الرئيس Y لدى وصوله إلى المطار للمشاركة في القمة": who takes
@@ -5461,6 +5486,8 @@ static void relations_from_matches(rctx *c)
             na = 1;
         if (na == 0 && is_relation(p, "attended") && pattern_has_class(p, c->cls.attend_noun)
             && (alist[0] = arriving_participant(c, rm)) >= 0)
+            na = 1;
+        if (na == 0 && is_relation(p, "met") && (alist[0] = his_meeting_after_her_verb(c, rm)) >= 0)
             na = 1;
         if (na == 0)
             na = relative_subject(c, rm, alist, 16);
