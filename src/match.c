@@ -7025,6 +7025,18 @@ static int imperfect_form(const lia_token *t)
     return 0;
 }
 
+/* Is there, in tokens (from, to), "بعد أن" or a contrast clause ("فيما"،
+ * "بينما")?  Either opens a clause that tells of an occasion already
+ * past, beyond the reach of a plan or a denial before it. */
+static int past_occasion_between(const ctx *c, size_t from, size_t to)
+{
+    for (size_t i = from + 1; i < to; i++)
+        if (lex(c, i, c->cls.contrast_clause)
+            || (lia_token_matches(tok(c, i), "بعد") && i + 1 < to && strcmp(tok(c, i + 1)->norm, "ان") == 0))
+            return 1;
+    return 0;
+}
+
 /* Is the trigger at anchor negated: a particle just before it ("لم
  * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
 static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
@@ -7072,6 +7084,10 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
      * done, out of the reach of a denial or plan before it. */
     if (d < anchor && anchor > sent_first + 1 && is_punct(c, anchor - 1, ",") && joined_by_waw(c, anchor)
         && !imperfect_form(tok(c, anchor)))
+        return 0;
+    /* "إرجاء لقاء كان مقررا ...، بعد أن أعلنت الهيئة في ختام القمة التي
+     * احتضنتها جيبوتي": a trigger in the perfect there is told as done. */
+    if (d < anchor && !imperfect_form(tok(c, anchor)) && past_occasion_between(c, d, anchor))
         return 0;
     return d < anchor;
 }

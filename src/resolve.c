@@ -2817,7 +2817,7 @@ static const lia_relation *attended_at(const rctx *c, const char *event, const c
 
 /* "افتتح X أعمال الدورة يوم الأحد ... وشهد الافتتاح Y": an attendance
  * its sentence leaves undated (or dates by a reception) is of the day of the last dated attendance
- * of the event this document told, not the story's day; else date. */
+ * of the event this document told, or else of its hosting, not the story's day; else date. */
 static const char *attendance_date(const rctx *c, const lia_pattern *p, const lia_mention *event,
                                    const char *date, int dated_here)
 {
@@ -2828,6 +2828,18 @@ static const char *attendance_date(const rctx *c, const lia_pattern *p, const li
     for (size_t k = c->f->relations.n; !dated_here && is_relation(p, "attended") && k-- > 0;) {
         const lia_relation *r = c->f->relations.v[k];
         if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0
+            && strcmp(r->b, event->key) == 0 && r->date[0])
+            return r->date;
+    }
+    /* "القمة التي احتضنتها جيبوتي في التاسع من ديسمبر ... وكان البرهان قد
+     * حضر تلك القمة": else, for "that" event told before (not its name,
+     * which may be another edition's), the day it was said held. */
+    int that_event = event->event_ref && event->first > 0
+                     && (lia_token_matches(&c->t->tok[event->first - 1], "تلك")
+                         || lia_token_matches(&c->t->tok[event->first - 1], "ذلك"));
+    for (size_t k = c->f->relations.n; !dated_here && that_event && is_relation(p, "attended") && k-- > 0;) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "hosted") == 0 && strcmp(r->source, c->doc->id) == 0
             && strcmp(r->b, event->key) == 0 && r->date[0])
             return r->date;
     }
