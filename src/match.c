@@ -3003,6 +3003,16 @@ static int held_office(const ctx *c, int oi, const char *office)
     return 0;
 }
 
+/* Has known official oi held any office at body key? */
+static int served_body(const ctx *c, int oi, const char *key)
+{
+    const lia_official *o = &c->r->officials.v[oi];
+    for (size_t k = 0; k < o->n_roles && key; k++)
+        if (!strcmp(o->roles[k].body, key))
+            return 1;
+    return 0;
+}
+
 /* Does a known official who has held a head of state's or government's
  * office stand at token after (past a nisba)?  Then he is the one an
  * envoy's or adviser's title before serves, not the envoy ("مستشار رئيس
@@ -3565,6 +3575,17 @@ static size_t try_title_person(ctx *c, size_t i)
      * than the title's is the verb's object, not the title's holder. */
     if (ol && ti.country >= 0 && !ti.n_bodies
         && strcmp(c->r->officials.v[oi].country, c->r->countries.v[ti.country].code) != 0)
+        ol = 0;
+    /* "هنأ رئيس المخابرات المصرية الفريق أول ركن صدام حفتر": nor one with
+     * a rank of his own, of another country than the body the title names
+     * outright, who never served it ("رئيس حكومة الوفاق رامي الحمد الله"
+     * stays: a body's name may be another country's too). */
+    int ranked = 0;
+    for (size_t w = ti.end; w < j && !ranked; w++)
+        ranked = lex(c, w, c->cls.military_rank) != 0;
+    if (ol && ranked && ti.n_bodies && !ti.bodies[0].defaulted && ti.bodies[0].country && ti.bodies[0].country[0]
+        && strcmp(c->r->officials.v[oi].country, ti.bodies[0].country) != 0
+        && !served_body(c, oi, ti.bodies[0].key))
         ol = 0;
     /* "استقبل صاحب السمو رئيس الدولة دينيس مانتوروف": a head of state's
      * title with no country of its own, then a known official who never
