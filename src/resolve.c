@@ -3956,6 +3956,22 @@ static int serves_body_seated_at(const rctx *c, const lia_mention *who, const ch
     return 0;
 }
 
+/* Is who a known official heading a state or a government on the story's
+ * day?  "المستشارة الألمانية أنجيلا ميركل" reads as an adviser's title
+ * (member), but the chancellor is no one posted abroad. */
+static int leader_on_story_day(const rctx *c, const lia_mention *who)
+{
+    const lia_gaz_ref *g = who->key[0] ? lia_rules_lookup(c->r, who->key) : NULL;
+    if (!g || g->kind != LIA_G_PERSON || !c->doc->date || !c->doc->date[0])
+        return 0;
+    const lia_official *o = &c->r->officials.v[g->index];
+    for (size_t j = 0; j < o->n_roles; j++)
+        if (date_covers(o->roles[j].start, o->roles[j].end, c->doc->date)
+            && (!strcmp(o->roles[j].office, "head-of-state") || !strcmp(o->roles[j].office, "head-of-government")))
+            return 1;
+    return 0;
+}
+
 /* Meeting or attending at pl (in country pc) means who travelled there,
  * when he is a person of another country: a visit added once the
  * relations are read.  An ambassador or an adviser posted there is not
@@ -3964,7 +3980,7 @@ static void imply_visit(rctx *c, const lia_mention *who, const char *pl, const c
                         const char *when, size_t sentence)
 {
     if (who->type == LIA_T_PERSON && who->country[0] && pc[0] && strcmp(pc, who->country) != 0
-        && strcmp(who->office, "member") != 0 && !serves_body_seated_at(c, who, pl))
+        && (strcmp(who->office, "member") != 0 || leader_on_story_day(c, who)) && !serves_body_seated_at(c, who, pl))
         VEC_PUSH(c->implied, ((implied_visit){
             lia_arena_strdup(c->implied_strings, who->key),
             lia_arena_strdup(c->implied_strings, pl),
