@@ -1410,6 +1410,11 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         return 1;
     }
 shape:
+    /* "المعارك الدائرة جنوب العاصمة الليبية": after a definite noun,
+     * "الدائرة" is the participle (ongoing), no department. */
+    if (i > 0 && same_sentence(c, i - 1, i) && !strcmp(tok(c, i)->norm, "الدايره") && has_article(tok(c, i - 1))
+        && tok(c, i - 1)->kind == LIA_TOK_WORD && !c->gaz[i - 1] && !any_lex(c, i - 1))
+        return 0;
     /* "تحالف ... بقيادة المملكة": led by, not a command named so. */
     if ((len = lex(c, i, c->cls.agency_head)) && !(lex(c, i, c->cls.led_by) && tok(c, i)->n_forms > 1)) {
         /* Shape: head word + up to five words + nisba. */
