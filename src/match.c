@@ -1305,6 +1305,20 @@ static int parent_body_country(const ctx *c, size_t e, int *country)
 /* An agency body at i: a gazetteer agency (with its nisba), a generic kind
  * tied to a country, or an agency-shaped phrase ending in a nisba.
  * want_country: a generic kind needs a country (else it is not a body). */
+/* "وفق قرار مجلس الأمن 2254"، "وقراري مجلس الأمن": a resolution of the
+ * bare "مجلس الأمن" (len words at i, with no country after) is the United
+ * Nations Security Council's; its index in the organizations, or -1. */
+static int security_council_resolution(const ctx *c, size_t i, int len)
+{
+    if (len != 2 || i == 0 || !same_sentence(c, i - 1, i) || strcmp(tok(c, i)->norm, "مجلس") != 0
+        || !lia_token_matches(tok(c, i + 1), "الامن") || nisba_at(c, i + 2, NULL)
+        || !(lia_token_matches(tok(c, i - 1), "قرار") || lia_token_matches(tok(c, i - 1), "قرارات")
+             || lia_token_matches(tok(c, i - 1), "قراري")))
+        return -1;
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, "un-security-council");
+    return g && g->kind == LIA_G_ORG ? g->index : -1;
+}
+
 static int parse_body(const ctx *c, size_t i, int default_country, int top, body *b)
 {
     memset(b, 0, sizeof *b);
@@ -1330,6 +1344,14 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
     if ((len = gaz_ref(c, i, LIA_G_KIND, &idx))) {
         size_t e = i + (size_t)len;
         int cl = country_after(c, e, &ci);
+        int unsc = cl ? -1 : security_council_resolution(c, i, len);
+        if (unsc >= 0) {
+            const lia_org *o = &c->r->orgs.v[unsc];
+            body_identity(b, o->key, o->name, o->latin, o->country);
+            b->end = e;
+            b->is_org = 1;
+            return 2;
+        }
         /* "الأمن الداخلي الإسباني": the name goes on past the kind, so it
          * is not the kind; the shape below reads it with its country. */
         if (!cl && lex(c, i, c->cls.agency_head) && tok(c, e)->kind == LIA_TOK_WORD
