@@ -4167,10 +4167,11 @@ static size_t try_event(ctx *c, size_t i)
             /* ... or a construct of plain words that reaches one: "اجتماع
              * دول جوار سوريا"، "قمة رؤساء دول وحكومات الصومال". */
             size_t k = j;
-            /* ... "اجتماع وزراء خارجية مجموعة العشرين": plural titles too. */
+            /* ... "اجتماع وزراء خارجية مجموعة العشرين": plural titles too;
+             * up to four words ("اجتماع وزراء خارجية دول جوار ليبيا"). */
             /* ... but a verb or a word with a pronoun is no link of it:
              * "قمة تتناول التعاون"، "اجتماع يعقده المجلس". */
-            while (k < j + 3 && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
+            while (k < j + 4 && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
                    && !has_article(tok(c, k)) && (!c->gaz[k] || gaz_ref(c, k, LIA_G_KIND, NULL))
                    && !(!c->gaz[k] && imperfect_verb_like(tok(c, k))) && !his_pronoun_written(c, k)
                    && (!any_lex(c, k) || lex(c, k, c->cls.dual_officials) || lex(c, k, c->cls.officials_of)
