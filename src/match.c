@@ -1305,6 +1305,20 @@ static int parent_body_country(const ctx *c, size_t e, int *country)
 /* An agency body at i: a gazetteer agency (with its nisba), a generic kind
  * tied to a country, or an agency-shaped phrase ending in a nisba.
  * want_country: a generic kind needs a country (else it is not a body). */
+/* "وفق قرار مجلس الأمن 2254"، "وقراري مجلس الأمن": a resolution of the
+ * bare "مجلس الأمن" (len words at i, with no country after) is the United
+ * Nations Security Council's; its index in the organizations, or -1. */
+static int security_council_resolution(const ctx *c, size_t i, int len)
+{
+    if (len != 2 || i == 0 || !same_sentence(c, i - 1, i) || strcmp(tok(c, i)->norm, "مجلس") != 0
+        || !lia_token_matches(tok(c, i + 1), "الامن") || nisba_at(c, i + 2, NULL)
+        || !(lia_token_matches(tok(c, i - 1), "قرار") || lia_token_matches(tok(c, i - 1), "قرارات")
+             || lia_token_matches(tok(c, i - 1), "قراري")))
+        return -1;
+    const lia_gaz_ref *g = lia_rules_lookup(c->r, "un-security-council");
+    return g && g->kind == LIA_G_ORG ? g->index : -1;
+}
+
 static int parse_body(const ctx *c, size_t i, int default_country, int top, body *b)
 {
     memset(b, 0, sizeof *b);
@@ -1330,6 +1344,14 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
     if ((len = gaz_ref(c, i, LIA_G_KIND, &idx))) {
         size_t e = i + (size_t)len;
         int cl = country_after(c, e, &ci);
+        int unsc = cl ? -1 : security_council_resolution(c, i, len);
+        if (unsc >= 0) {
+            const lia_org *o = &c->r->orgs.v[unsc];
+            body_identity(b, o->key, o->name, o->latin, o->country);
+            b->end = e;
+            b->is_org = 1;
+            return 2;
+        }
         /* "الأمن الداخلي الإسباني": the name goes on past the kind, so it
          * is not the kind; the shape below reads it with its country. */
         if (!cl && lex(c, i, c->cls.agency_head) && tok(c, e)->kind == LIA_TOK_WORD
@@ -1410,6 +1432,11 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
         return 1;
     }
 shape:
+    /* "المعارك الدائرة جنوب العاصمة الليبية": after a definite noun,
+     * "الدائرة" is the participle (ongoing), no department. */
+    if (i > 0 && same_sentence(c, i - 1, i) && !strcmp(tok(c, i)->norm, "الدايره") && has_article(tok(c, i - 1))
+        && tok(c, i - 1)->kind == LIA_TOK_WORD && !c->gaz[i - 1] && !any_lex(c, i - 1))
+        return 0;
     /* "تحالف ... بقيادة المملكة": led by, not a command named so. */
     if ((len = lex(c, i, c->cls.agency_head)) && !(lex(c, i, c->cls.led_by) && tok(c, i)->n_forms > 1)) {
         /* Shape: head word + up to five words + nisba. */
@@ -3011,6 +3038,16 @@ static int held_office(const ctx *c, int oi, const char *office)
     return 0;
 }
 
+/* Has known official oi held any office at body key? */
+static int served_body(const ctx *c, int oi, const char *key)
+{
+    const lia_official *o = &c->r->officials.v[oi];
+    for (size_t k = 0; k < o->n_roles && key; k++)
+        if (!strcmp(o->roles[k].body, key))
+            return 1;
+    return 0;
+}
+
 /* Does a known official who has held a head of state's or government's
  * office stand at token after (past a nisba)?  Then he is the one an
  * envoy's or adviser's title before serves, not the envoy ("مستشار رئيس
@@ -3574,6 +3611,17 @@ static size_t try_title_person(ctx *c, size_t i)
     if (ol && ti.country >= 0 && !ti.n_bodies
         && strcmp(c->r->officials.v[oi].country, c->r->countries.v[ti.country].code) != 0)
         ol = 0;
+    /* "هنأ رئيس المخابرات المصرية الفريق أول ركن صدام حفتر": nor one with
+     * a rank of his own, of another country than the body the title names
+     * outright, who never served it ("رئيس حكومة الوفاق رامي الحمد الله"
+     * stays: a body's name may be another country's too). */
+    int ranked = 0;
+    for (size_t w = ti.end; w < j && !ranked; w++)
+        ranked = lex(c, w, c->cls.military_rank) != 0;
+    if (ol && ranked && ti.n_bodies && !ti.bodies[0].defaulted && ti.bodies[0].country && ti.bodies[0].country[0]
+        && strcmp(c->r->officials.v[oi].country, ti.bodies[0].country) != 0
+        && !served_body(c, oi, ti.bodies[0].key))
+        ol = 0;
     /* "استقبل صاحب السمو رئيس الدولة دينيس مانتوروف": a head of state's
      * title with no country of its own, then a known official who never
      * was one (his roles known), is the verb's subject; he its object.
@@ -4036,6 +4084,26 @@ static size_t summit_of_organization(const ctx *c, size_t i)
     return end == b + 1 + (size_t)len + 1 ? end : 0;
 }
 
+/* "«مؤتمر دعم استقرار ليبيا»": quotes opened right before an indefinite
+ * head at i, whose name [j, close) of two plain words or more closes them,
+ * enclose an event's whole name.  Not a description in quotes ("«لقاء
+ * أخوي ودي»"): no adjective, no word joined by و.  The index of the
+ * closing quote, or 0. */
+static size_t quoted_indefinite_event_end(const ctx *c, size_t i, size_t j)
+{
+    if (i == 0 || has_article(tok(c, i)) || !quoted_name_end(c, i - 1))
+        return 0;
+    size_t close = quoted_name_end(c, i - 1) - 1;
+    if (close < j + 2)
+        return 0;
+    for (size_t k = j; k < close; k++) {
+        const lia_token *tk = tok(c, k);
+        if (tk->kind != LIA_TOK_WORD || tk->has_conj || adjective_like(tk) || pronoun_suffixed(tk))
+            return 0;
+    }
+    return close;
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
@@ -4088,6 +4156,12 @@ static size_t try_event(ctx *c, size_t i)
         }
         if (j >= c->t->n || !same_sentence(c, i, j))
             return i;
+        size_t close = quoted_indefinite_event_end(c, i, j);
+        if (close) {
+            mm = new_mention(c, i, close, LIA_T_EVENT);
+            name_event_by_words(c, mm, i, close, 0);
+            return close;
+        }
         if (!has_article(head) && !possessed_edition(c, i)) {
             /* "اجتماع لقادة الشرطة"، "قمة للمنظمة القارية": an
              * indefinite head with ل and whose officials, or an
@@ -4101,17 +4175,20 @@ static size_t try_event(ctx *c, size_t i)
             /* ... or a construct of plain words that reaches one: "اجتماع
              * دول جوار سوريا"، "قمة رؤساء دول وحكومات الصومال". */
             size_t k = j;
-            /* ... "اجتماع وزراء خارجية مجموعة العشرين": plural titles too. */
+            /* ... "اجتماع وزراء خارجية مجموعة العشرين": plural titles too;
+             * up to four words ("اجتماع وزراء خارجية دول جوار ليبيا"). */
             /* ... but a verb or a word with a pronoun is no link of it:
              * "قمة تتناول التعاون"، "اجتماع يعقده المجلس". */
-            while (k < j + 3 && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
+            while (k < j + 4 && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
                    && !has_article(tok(c, k)) && (!c->gaz[k] || gaz_ref(c, k, LIA_G_KIND, NULL))
                    && !(!c->gaz[k] && imperfect_verb_like(tok(c, k))) && !his_pronoun_written(c, k)
                    && (!any_lex(c, k) || lex(c, k, c->cls.dual_officials) || lex(c, k, c->cls.officials_of)
-                       || lex(c, k, c->cls.agency_head)))
+                       || lex(c, k, c->cls.agency_head) || lex(c, k, c->cls.finance_noun)))
                 k++;
+            /* ("مؤتمر دعم ليبيا": a place whose word opens with ل or ب.) */
             int reaches = k > j && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD
-                          && !led_by_preposition(tok(c, k)) && !lex(c, k, c->cls.stop)
+                          && (!led_by_preposition(tok(c, k)) || place_opens_with_clitic_letter(c, k))
+                          && !lex(c, k, c->cls.stop)
                           && (has_article(tok(c, k)) || gaz_ref(c, k, LIA_G_COUNTRY, NULL)
                               || gaz_ref(c, k, LIA_G_CITY, NULL) || gaz_ref(c, k, LIA_G_ORG, NULL)
                               || lex(c, k, c->cls.region));   /* "مؤتمر أمن أمريكا الوسطى" */
@@ -4248,7 +4325,8 @@ static size_t try_event(ctx *c, size_t i)
                 && !lex(c, j, c->cls.officials_of)     /* "المؤتمر العربي لرؤساء أجهزة ..." */
                 && !lex(c, j, c->cls.given_name) && !lex(c, j, c->cls.delegation_adj)
                 && !lex(c, j, c->cls.office_modifier) && !lex(c, j, c->cls.meeting_kind_adj)
-                && !lex(c, j, c->cls.region) && !lex(c, j, c->cls.org_ref))
+                && !lex(c, j, c->cls.region) && !lex(c, j, c->cls.org_ref)
+                && !lex(c, j, c->cls.finance_noun))   /* "مؤتمر دعم استقرار ليبيا" */
                 break;
             j++;
             words++;
@@ -7022,6 +7100,18 @@ static int imperfect_form(const lia_token *t)
     return 0;
 }
 
+/* Is there, in tokens (from, to), "بعد أن" or a contrast clause ("فيما"،
+ * "بينما")?  Either opens a clause that tells of an occasion already
+ * past, beyond the reach of a plan or a denial before it. */
+static int past_occasion_between(const ctx *c, size_t from, size_t to)
+{
+    for (size_t i = from + 1; i < to; i++)
+        if (lex(c, i, c->cls.contrast_clause)
+            || (lia_token_matches(tok(c, i), "بعد") && i + 1 < to && strcmp(tok(c, i + 1)->norm, "ان") == 0))
+            return 1;
+    return 0;
+}
+
 /* Is the trigger at anchor negated: a particle just before it ("لم
  * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
 static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
@@ -7069,6 +7159,10 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
      * done, out of the reach of a denial or plan before it. */
     if (d < anchor && anchor > sent_first + 1 && is_punct(c, anchor - 1, ",") && joined_by_waw(c, anchor)
         && !imperfect_form(tok(c, anchor)))
+        return 0;
+    /* "إرجاء لقاء كان مقررا ...، بعد أن أعلنت الهيئة في ختام القمة التي
+     * احتضنتها جيبوتي": a trigger in the perfect there is told as done. */
+    if (d < anchor && !imperfect_form(tok(c, anchor)) && past_occasion_between(c, d, anchor))
         return 0;
     return d < anchor;
 }

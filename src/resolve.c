@@ -692,6 +692,19 @@ static int span_has_word(const rctx *c, size_t first, size_t last, const char *w
     return 0;
 }
 
+/* "وقالت في كلمتها إن اجتماع اليوم ...": is there, in tokens [from, to),
+ * a verb of saying and after it إن or أن, opening reported speech?  A day
+ * told in it is the speaker's ("اليوم" of the speech), not the paper's. */
+static int reported_speech_between(const rctx *c, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (lia_lex_at(c->m, i, c->cls.said))
+            for (size_t k = i + 1; k < to; k++)
+                if (!strcmp(c->t->tok[k].norm, "ان"))
+                    return 1;
+    return 0;
+}
+
 /* "منذ قمة بو الفرنسية": an event named as a time in the past, which a
  * later "القمة" does not stand for. */
 static int since_event(const rctx *c, const lia_mention *mm)
@@ -1667,6 +1680,9 @@ static const char *sentence_date(const rctx *c, size_t s)
             continue;
         if (anchored && d->first > c->anchor + 1 && d->first < se->last
             && interval_since_between(c, c->anchor + 1, d->first))
+            continue;
+        if (anchored && d->first > c->anchor + 1 && d->first < se->last
+            && reported_speech_between(c, c->anchor + 1, d->first))
             continue;
         /* "يختتم X في الأردن جولة بدأها في التاسع": the day a tour began,
          * told after the trigger, is not the day of what it tells. */
@@ -2872,7 +2888,7 @@ static const lia_relation *attended_at(const rctx *c, const char *event, const c
 
 /* "افتتح X أعمال الدورة يوم الأحد ... وشهد الافتتاح Y": an attendance
  * its sentence leaves undated (or dates by a reception) is of the day of the last dated attendance
- * of the event this document told, not the story's day; else date. */
+ * of the event this document told, or else of its hosting, not the story's day; else date. */
 static const char *attendance_date(const rctx *c, const lia_pattern *p, const lia_mention *event,
                                    const char *date, int dated_here)
 {
@@ -2883,6 +2899,18 @@ static const char *attendance_date(const rctx *c, const lia_pattern *p, const li
     for (size_t k = c->f->relations.n; !dated_here && is_relation(p, "attended") && k-- > 0;) {
         const lia_relation *r = c->f->relations.v[k];
         if (strcmp(r->relation, "attended") == 0 && strcmp(r->source, c->doc->id) == 0
+            && strcmp(r->b, event->key) == 0 && r->date[0])
+            return r->date;
+    }
+    /* "القمة التي احتضنتها جيبوتي في التاسع من ديسمبر ... وكان البرهان قد
+     * حضر تلك القمة": else, for "that" event told before (not its name,
+     * which may be another edition's), the day it was said held. */
+    int that_event = event->event_ref && event->first > 0
+                     && (lia_token_matches(&c->t->tok[event->first - 1], "تلك")
+                         || lia_token_matches(&c->t->tok[event->first - 1], "ذلك"));
+    for (size_t k = c->f->relations.n; !dated_here && that_event && is_relation(p, "attended") && k-- > 0;) {
+        const lia_relation *r = c->f->relations.v[k];
+        if (strcmp(r->relation, "hosted") == 0 && strcmp(r->source, c->doc->id) == 0
             && strcmp(r->b, event->key) == 0 && r->date[0])
             return r->date;
     }
@@ -3408,9 +3436,12 @@ static int fellow_subject(const rctx *c, size_t q)
 }
 
 /* Does another met match, with a subject of its own named after q's
- * subject, have a trigger between q's subject and the object they share?
+ * subject (or a meeting of "his" after "her" verb), have a trigger between
+ * q's subject and the object they share?
  * "لقاء جمع الوزراء الثلاثة في بكين، وساعات بعد محادثات أجراها وانغ مع
  * مودي": Modi is whom the nearer trigger's subject met. */
+static int his_meeting_after_her_verb(const rctx *c, const lia_rel_match *rm);
+
 static int object_of_nearer_trigger(const rctx *c, size_t q)
 {
     const lia_rel_match *rm = &c->m->rels.v[q];
@@ -3418,8 +3449,13 @@ static int object_of_nearer_trigger(const rctx *c, size_t q)
     size_t object_at = c->m->mentions.v[rm->b[0]].first;
     for (size_t o = 0; o < c->m->rels.n; o++) {
         const lia_rel_match *om = &c->m->rels.v[o];
-        if (o == q || om->a < 0 || om->a == rm->a || om->n_b < 1 || om->b[0] != rm->b[0]
+        if (o == q || om->a == rm->a || om->n_b < 1 || om->b[0] != rm->b[0]
             || !is_relation(&c->r->patterns.v[om->pattern], "met"))
+            continue;
+        /* "التقت X Z، وأشادت بلقائه مع Y": his meeting, Z's. */
+        if (om->a < 0 && om->anchor > sa->last && om->anchor < object_at && his_meeting_after_her_verb(c, om) >= 0)
+            return 1;
+        if (om->a < 0)
             continue;
         const lia_mention *oa = &c->m->mentions.v[om->a];
         if (om->anchor > sa->last && om->anchor < object_at && oa->first > sa->last && oa->last <= object_at)
@@ -3601,6 +3637,16 @@ static int delegation_received(const rctx *c, const lia_rel_match *rm, int *out)
     return 1;
 }
 
+/* Does person mention mm open a contrast clause as its subject: "فيما
+ * ترأست X"، "في حين وصل X" (the clause word, one verb, then mm)? */
+static int contrast_clause_subject(const rctx *c, const lia_mention *mm)
+{
+    for (size_t k = mm->first >= 4 ? mm->first - 4 : 0; k + 1 < mm->first; k++)
+        if (lia_lex_at(c->m, k, c->cls.contrast_clause) == (int)(mm->first - 1 - k))
+            return c->t->tok[mm->first - 1].kind == LIA_TOK_WORD;
+    return 0;
+}
+
 /* "أما الرئيس التركي فأوضح، عقب استقباله المسؤول الإماراتي": a person
  * named earlier in the trigger's own sentence, not one of its B, is whom
  * the sentence is about.  Sets out[] (room for four: the leaders of a
@@ -3641,6 +3687,10 @@ static int sentence_subject(const rctx *c, const lia_rel_match *rm, int *out)
                       || (c->t->tok[t].kind == LIA_TOK_PUNCT && !strcmp(c->t->tok[t].norm, ",")
                           && c->t->tok[t + 1].has_conj);
         if (mm->last + 2 >= rm->anchor && !joined)
+            found = (int)q;
+        /* "وشارك X، فيما ترأست Y الوفد، وكانت قد أجرت محادثات": the verb
+         * after the contrast clause goes on with that clause's subject. */
+        else if (found >= 0 && (int)q != found && contrast_clause_subject(c, mm))
             found = (int)q;
     }
     if (found < 0)
@@ -3724,6 +3774,23 @@ static int last_person_before(const rctx *c, const lia_rel_match *rm)
     return best;
 }
 
+/* "التقت ويليامز X، وأشادت بلقائه مع Y": a meeting noun with "his"
+ * (ه) right after a verb in the feminine past (ت) is the meeting of the
+ * man named last before it, not of the woman the verb tells of.  That
+ * mention, or -1. */
+static int his_meeting_after_her_verb(const rctx *c, const lia_rel_match *rm)
+{
+    const lia_token *tr = &c->t->tok[rm->anchor];
+    if (rm->anchor == 0 || !lia_lex_at(c->m, rm->anchor, c->cls.met_noun_pron) || !lia_ends_with(tr->norm, "ه"))
+        return -1;
+    const lia_token *verb = &c->t->tok[rm->anchor - 1];
+    size_t n = strlen(verb->norm);
+    if (verb->kind != LIA_TOK_WORD || n < 6 || strcmp(verb->norm + n - 2, "ت") != 0 || c->m->mention_at[rm->anchor - 1])
+        return -1;
+    int last = last_person_before(c, rm);
+    return last >= 0 && !feminine_title(c, &c->m->mentions.v[last]) ? last : -1;
+}
+
 /* "استقبل X الرئيس Y لدى وصوله إلى المطار للمشاركة في القمة": who takes
  * part is the one arriving, named right before "لدى وصوله" ahead of rm's
  * trigger in its sentence, not the one who received him.  The mention, or
@@ -3755,6 +3822,38 @@ static int visit_home_of(const rctx *c, const lia_rel_match *rm, int m)
     return home[0] && there[0] && !strcmp(home, there);
 }
 
+/* Is mention mm the subject of a relative clause ("قوات الدعم السريع
+ * التي يقودها X": the relative word, one verb, then mm)?  Such a person
+ * acts in that clause only. */
+static int relative_clause_subject(const rctx *c, const lia_mention *mm)
+{
+    return mm->first >= 2 && lia_lex_at(c->m, mm->first - 2, c->cls.relative) == 1
+           && c->t->tok[mm->first - 1].kind == LIA_TOK_WORD && !c->m->mention_at[mm->first - 1];
+}
+
+/* "وتمثل المحطة الزيارة الخارجية الخامسة للبرهان ...، إذ سبقتها زيارات
+ * إلى مصر": the person a visit noun earlier in rm's sentence belongs to
+ * (led by ل within four words of it) made the visits the sentence goes on
+ * to tell.  Returns 1 and sets out[0], or 0. */
+static int visit_owner_before(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->first >= rm->anchor)
+            break;
+        if (mm->inner || mm->type != LIA_T_PERSON || !mm->key[0] || mm->first < se->first
+            || strncmp(c->t->tok[mm->first].norm, "ل", 2) != 0 || c->t->tok[mm->first].n_forms < 2)
+            continue;
+        for (size_t k = mm->first > se->first + 4 ? mm->first - 4 : se->first; k < mm->first; k++)
+            if (lia_lex_at(c->m, k, c->cls.visit_noun)) {
+                out[0] = (int)q;
+                return 1;
+            }
+    }
+    return 0;
+}
+
 /* The person named last before rm's trigger in its sentence, close to it
  * (within eight tokens): who made a visit without a subject of its own
  * ("ويقوم X بزيارة إلى تركيا"، "وعاد رئيس الوزراء العراقي ... بعد زيارة
@@ -3776,6 +3875,10 @@ static int person_before(const rctx *c, const lia_rel_match *rm, int *out)
     /* "إذ كان سلفه X، الذي انتخب رئيسا مطلع العام، قد زار الدوحة": a
      * relative clause after the name does not count in the distance. */
     if (best < 0 || past_relative_clause(c, c->m->mentions.v[best].last, rm->anchor) + reach < rm->anchor)
+        return 0;
+    /* "الزيارة الرابعة لX منذ تشكيل الحكومة التي يرأسها Y، إذ سبقتها
+     * زيارات إلى ...": Y acts in the relative clause only. */
+    if (relative_clause_subject(c, &c->m->mentions.v[best]))
         return 0;
     /* "لبى X دعوة وجهها إليه Y، فتوجه إلى ...": a verb with ف after a
      * comma goes on with the main clause, whose subject is named first. */
@@ -5478,6 +5581,8 @@ static void relations_from_matches(rctx *c)
         if (na == 0 && is_relation(p, "attended") && pattern_has_class(p, c->cls.attend_noun)
             && (alist[0] = arriving_participant(c, rm)) >= 0)
             na = 1;
+        if (na == 0 && is_relation(p, "met") && (alist[0] = his_meeting_after_her_verb(c, rm)) >= 0)
+            na = 1;
         if (na == 0)
             na = relative_subject(c, rm, alist, 16);
         /* "وصول X إلى دمشق، حيث كان Y في استقباله": whose arrival, before
@@ -5503,6 +5608,8 @@ static void relations_from_matches(rctx *c)
         if (na == 0 && (is_relation(p, "visited")
                         || (is_relation(p, "attended") && lia_lex_at(c->m, rm->anchor, c->cls.own_attendance))))
             na = person_before(c, rm, alist);
+        if (na == 0 && is_relation(p, "visited"))
+            na = visit_owner_before(c, rm, alist);
         /* "ثم اجتمعا بـ X": a dual verb with no subject named is the
          * two last told acting together. */
         if (na == 0 && c->joint[0] >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.met_verb_dual)) {

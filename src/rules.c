@@ -1384,6 +1384,7 @@ static void look_up_named_classes(lia_rules *r)
     n->ordinal = lia_rules_class(r, "ordinal");
     n->origin = lia_rules_class(r, "origin");
     n->reported_source = lia_rules_class(r, "reported_source");
+    n->said = lia_rules_class(r, "said");
     n->place_topic = lia_rules_class(r, "place_topic");
     n->polity = lia_rules_class(r, "polity");
     n->outlet = lia_rules_class(r, "outlet");

@@ -164,7 +164,7 @@ typedef struct {
         negation, next_occasion, office_modifier, officials_of, one_meeting, ordinal, org_ref, origin, outlet, plural_title, portfolio, own_attendance, participants, place_topic, polity, post,
         precedent,
         press_conference, receive, receive_noun, receive_pron, region, relative, relative_dual, relative_plural,
-        remote, reported_source, ruler_of, sent_by, serving_as, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
+        remote, reported_source, ruler_of, said, sent_by, serving_as, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
         the_country, time_of_day, to, topic_noun, tour, tour_ahead, tour_begin, tour_stop, tour_took_in, vague_head, venue_spot, visit_noun, visit_verb, visited_it, was, welcome_ceremony,
         with;
 } lia_named_classes;
