@@ -5428,6 +5428,12 @@ static void find_surnames(ctx *c)
         }
         if (!len)
             continue;
+        /* "مباحثات مع خلف شمخاني علي أكبر أحمديان": the successor of the
+         * one named before, whose name follows, is not he.  (Only خلف
+         * before a name: as a given name it is no class word.) */
+        if (len == 1 && i > 0 && i + 1 < c->t->n && same_sentence(c, i - 1, i + 1)
+            && lia_token_matches(tok(c, i - 1), "خلف") && c->covered[i + 1])
+            continue;
         /* "لامورجيزي ودي مايو": a surname named again with the particle
          * of its family name ("دي مايو" of "لويجي دي مايو") takes it in,
          * and so the و that joins the list. */
