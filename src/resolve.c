@@ -2119,6 +2119,23 @@ static const char *iso_month(const char *iso)
     return m && isdigit((unsigned char)m[0]) && isdigit((unsigned char)m[1]) ? m : NULL;
 }
 
+/* "استهلها من الدوحة في العشرين من الشهر، حيث": a date (with its في)
+ * ending right before token end stands between a place and what follows;
+ * returns the end of what comes before the date, else end. */
+static size_t before_date_ending_at(const rctx *c, size_t end, size_t first)
+{
+    for (size_t i = 0; i < c->m->n_dates; i++) {
+        const lia_date *d = &c->m->dates[i];
+        if (d->last != end || d->first <= first)
+            continue;
+        size_t e = d->first;
+        if (e > first + 1 && lia_token_matches(&c->t->tok[e - 1], "في"))
+            e--;
+        return e;
+    }
+    return end;
+}
+
 /* "أجرى يوم الثلاثاء محادثات ... خلال الزيارة التي قام بها إلى طهران في
  * أغسطس الماضي": does a date of its own follow place mention mm (within
  * two words), a month other than that of a date told before it in
@@ -2174,6 +2191,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         size_t end = link - 1;
         if (end > se->first && c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
             end--;
+        size_t undated_end = before_date_ending_at(c, end, se->first);
         /* ... else (an event or a date before it: "تحادثا في لاهاي ... على
          * هامش قمة الأمن النووي، حيث") the last place named after في
          * before it. */
@@ -2184,6 +2202,11 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
                 continue;
             if (mm->last == end && !country_of_officials_list(c, (int)k))
                 return city_in_clause(c, se, link, mm);
+            /* ... or a city before a date: "استهلها من الدوحة في العشرين
+             * من الشهر، حيث" (a country so is only where the trip went:
+             * "زيارة إلى روسيا في 23 نوفمبر، حين التقى ... في سوتشي"). */
+            if (undated_end != end && mm->last == undated_end && mm->type == LIA_T_CITY)
+                return mm->key;
             if (mm->first > se->first && mm->last < end && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
                 last_in = mm->key;
         }
@@ -3286,6 +3309,30 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
             out[0] = (int)q;
             return 1;
         }
+    }
+    return 0;
+}
+
+/* "أجرى X جولة خليجية استهلها من الدوحة، ... ثم انتقل إلى مسقط، ...
+ * قبل أن يختتم جولته في أبوظبي": the clauses of a sentence that tells a
+ * tour go on with whom made it, the person named right before the tour
+ * noun ("قام X بجولة": right after its verb).  Returns 1 and sets out[0],
+ * or 0. */
+static int tour_maker(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    for (size_t i = se->first; i < rm->anchor; i++) {
+        if (!lia_lex_at(c->m, i, c->cls.tour))
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *mm = &c->m->mentions.v[q];
+            if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && !mm->possessor
+                && mm->first >= se->first && (mm->last == i || mm->last + 1 == i)) {
+                out[0] = (int)q;
+                return 1;
+            }
+        }
+        return 0;
     }
     return 0;
 }
@@ -5406,6 +5453,8 @@ static void relations_from_matches(rctx *c)
             na = delegation_received(c, rm, alist);
         if (na == 0)
             na = where_subject(c, rm, alist);
+        if (na == 0)
+            na = tour_maker(c, rm, alist);
         if (na == 0 && (na = kana_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
         /* "حل الضيف الهندي بمقر ...، ثم عقد جلسة مباحثات مع X": the guest,
