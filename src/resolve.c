@@ -249,6 +249,44 @@ static const char *same_kind_office(const lia_mention *p, const lia_mention *mm)
     return NULL;
 }
 
+/* Is the word at i one of a prince's styles ("سمو"، "السمو"; with
+ * given, "الأمير" and "الشيخ" too)? */
+static int prince_style_at(const rctx *c, size_t i, int given)
+{
+    static const char *const styles[] = { "سمو", "السمو", "الامير", "الشيخ" };
+    for (size_t w = 0; w < (given ? 4u : 2u); w++)
+        if (lia_token_matches(&c->t->tok[i], styles[w]))
+            return 1;
+    return 0;
+}
+
+/* "سمو وزير الخارجية": is title-only mention mm styled right before it as
+ * a prince? */
+static int styled_prince_title(const rctx *c, const lia_mention *mm)
+{
+    for (size_t i = mm->first; i-- > 0 && i + 4 > mm->first;) {
+        if (!lia_lex_at(c->m, i, c->cls.honorific) && !lia_lex_at(c->m, i, c->cls.style))
+            return 0;
+        if (prince_style_at(c, i, 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is person mention p a prince's, by a style in the run of honorifics
+ * before it or in its own words ("صاحب السمو الأمير فيصل"، "الشيخ X")? */
+static int styled_prince(const rctx *c, const lia_mention *p)
+{
+    size_t from = p->first;
+    while (from > 0 && from + 4 > p->first
+           && (lia_lex_at(c->m, from - 1, c->cls.honorific) || lia_lex_at(c->m, from - 1, c->cls.style)))
+        from--;
+    for (size_t i = from; i < p->last; i++)
+        if (prince_style_at(c, i, 1))
+            return 1;
+    return 0;
+}
+
 /* "سمو وزير الدفاع يزور طهران" in a headline, the Saudi minister named in
  * the story: title-only mention k, whose country was only guessed, is the
  * last holder of that office of any country named before it, else the
@@ -256,19 +294,23 @@ static const char *same_kind_office(const lia_mention *p, const lia_mention *mm)
 static int holder_of_kind(const rctx *c, size_t k, const char **body)
 {
     const lia_mention *mm = &c->m->mentions.v[k];
+    /* "سمو وزير الخارجية": a royal style is a prince's, not the Chinese
+     * minister's named before. */
+    int royal = styled_prince_title(c, mm);
     /* "اللواء مجدي عبد الغفار وزير الداخلية" ... "الوزير البحريني" ...
      * "وكان وزير الداخلية قد وصل": the same bare title again is who bore
      * it, not the last foreign minister named with his nisba. */
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
-        if (p->role && mm->role && !strcmp(p->role, mm->role) && (*body = same_kind_office(p, mm)))
+        if (p->role && mm->role && !strcmp(p->role, mm->role) && (!royal || styled_prince(c, p))
+            && (*body = same_kind_office(p, mm)))
             return (int)q;
     }
     for (size_t q = k; q-- > 0;)
-        if ((*body = same_kind_office(&c->m->mentions.v[q], mm)))
+        if ((!royal || styled_prince(c, &c->m->mentions.v[q])) && (*body = same_kind_office(&c->m->mentions.v[q], mm)))
             return (int)q;
     for (size_t q = k + 1; q < c->m->mentions.n; q++)
-        if ((*body = same_kind_office(&c->m->mentions.v[q], mm)))
+        if ((!royal || styled_prince(c, &c->m->mentions.v[q])) && (*body = same_kind_office(&c->m->mentions.v[q], mm)))
             return (int)q;
     return -1;
 }
@@ -782,12 +824,15 @@ static void resolve_references(rctx *c)
             const char *tid = c->r->titles.v[mm->title].id;
             /* "رئيس الجهاز": one whose title names a body with that word. */
             const char *body_word = titled_body_word(c, mm);
+            /* "سمو وزير الخارجية": one so styled, not a foreign minister. */
+            int royal = styled_prince_title(c, mm);
             /* "والتقت الوزيرة": a woman's title stands for a woman given
              * it, when one was. */
             for (int woman = feminine_title(c, mm); woman >= 0 && who < 0; woman--)
                 for (size_t q = 0; q < c->m->mentions.n; q++) {
                     const lia_mention *p = &c->m->mentions.v[q];
                     if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->first < mm->first
+                        && (!royal || styled_prince(c, p))
                         && (p->title >= 0 ? !strcmp(c->r->titles.v[p->title].id, tid)
                                           : named_with_title_word(c, p, mm))
                         && (!mm->country[0] || !strcmp(p->country, mm->country))
@@ -933,9 +978,12 @@ static void resolve_references(rctx *c)
              * with only a country ("الوزير الروسي": matched by title below,
              * never by whoever heads the country). */
             int by_body = strcmp(mm->office, "member") != 0 && strcmp(mm->bodies[0], mm->country) != 0;
+            /* "سمو وزير الداخلية" is a prince, not a minister named before
+             * without that style. */
+            int royal = mm->guessed_country && styled_prince_title(c, mm);
             for (size_t q = 0; q < k && by_body; q++) {
                 const lia_mention *p = &c->m->mentions.v[q];
-                if (p->type != LIA_T_PERSON || !p->key[0] || p->inner)
+                if (p->type != LIA_T_PERSON || !p->key[0] || p->inner || (royal && !styled_prince(c, p)))
                     continue;
                 /* The same office of the same body: a deputy minister is
                  * not the minister named before. */
@@ -3900,6 +3948,22 @@ static int serves_body_seated_at(const rctx *c, const lia_mention *who, const ch
     return 0;
 }
 
+/* Is mm a country named by its delegation ("الوفد السوري") in a headline
+ * whose story names its members (persons of that country with an office,
+ * heads of state aside)? */
+static int delegation_of_named_members(const rctx *c, const lia_mention *mm)
+{
+    if (mm->type != LIA_T_COUNTRY || !mm->delegation || !is_headline(c, (size_t)c->t->tok[mm->first].sentence))
+        return 0;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->office[0] && !named_as_leader(p)
+            && !strcmp(p->country, mm->key))
+            return 1;
+    }
+    return 0;
+}
+
 /* Meeting or attending at pl (in country pc) means who travelled there,
  * when he is a person of another country: a visit added once the
  * relations are read.  An ambassador or an adviser posted there is not
@@ -4815,6 +4879,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * الدولي") is no party: its envoy who led the talks is, when
          * named. */
         if (is_relation(p, "met") && (am->type == LIA_T_ORG || bm->type == LIA_T_ORG))
+            continue;
+        /* "يستقبل الوفد السوري" when the story names who the delegation
+         * was made of: the meeting is with them, not with the country. */
+        if (is_relation(p, "met") && (delegation_of_named_members(c, am) || delegation_of_named_members(c, bm)))
             continue;
         const char *pl = place;
         if (is_relation(p, "attended")) {
