@@ -3082,6 +3082,21 @@ static const lia_mention *second_office_of(const rctx *c, size_t k)
     return NULL;
 }
 
+/* "عضو المكتب السياسي ... وزير الخارجية X"، "عضو مجلس الأمن الروسي وزير
+ * الخارجية": in stacked titles, a body right after "عضو" is one he sits
+ * on, not one he heads. */
+static int member_of_body_in_title(const rctx *c, const lia_mention *mm, const char *body)
+{
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *in = &c->m->mentions.v[q];
+        if (in->inner && in->first > mm->first && in->first < mm->last && !strcmp(in->key, body)
+            && (lia_token_matches(&c->t->tok[in->first - 1], "عضو")
+                || lia_token_matches(&c->t->tok[in->first - 1], "عضوه")))
+            return 1;
+    }
+    return 0;
+}
+
 /* "وزير الدفاع الياباني آنذاك X": an office told as held at the time the
  * story tells of (not "السابق", "الراحل": held once, before). */
 static int office_held_then(const rctx *c, const lia_mention *mm)
@@ -3103,7 +3118,7 @@ static void heads_from_titles(rctx *c)
         const lia_mention *holder = mm->key[0] ? mm : second_office_of(c, k);
         for (int b = 0; holder && b < 3 && mm->bodies[b]; b++) {
             const lia_entity *e = lia_facts_find(c->f, mm->bodies[b]);
-            if (!e || strcmp(e->type, LIA_COUNTRY) == 0)
+            if (!e || strcmp(e->type, LIA_COUNTRY) == 0 || member_of_body_in_title(c, mm, mm->bodies[b]))
                 continue;
             add_relation(c, "heads", holder->key, mm->bodies[b], NULL, NULL,
                          (size_t)c->t->tok[mm->first].sentence, "heads.title");
