@@ -6056,8 +6056,11 @@ static void member_attendance(rctx *c)
  * often: the golds leave the guests' pairs out.) */
 static int trilateral_meeting_at(const rctx *c, size_t i)
 {
+    /* ... or "اجتماع اللجنة الثلاثية": a committee of three sides meets
+     * as three. */
     return i > 0 && lia_lex_has(c->m, i, c->cls.multi_party)
-           && (lia_lex_at(c->m, i - 1, c->cls.met_noun) || lia_lex_at(c->m, i - 1, c->cls.summit))
+           && (lia_lex_at(c->m, i - 1, c->cls.met_noun) || lia_lex_at(c->m, i - 1, c->cls.summit)
+               || lia_token_matches(&c->t->tok[i - 1], "لجنه"))
            && strstr(c->t->tok[i].norm, "ثلاث");
 }
 
