@@ -4911,20 +4911,29 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * meeting on the margins of an event is where that event was (or
          * nowhere known), not where the story was filed. */
         int margin_event = -1, margin = c->cls.margin;
-        for (size_t k2 = 0; k2 < c->m->mentions.n && !pl && is_relation(p, "met"); k2++) {
+        int on_its_margin = pattern_has_class(p, c->cls.margin_pron);
+        for (size_t k2 = 0; k2 < c->m->mentions.n && (!pl || on_its_margin) && is_relation(p, "met"); k2++) {
             const lia_mention *em = &c->m->mentions.v[k2];
             if (em->type == LIA_T_EVENT && em->key[0] && !em->inner && em->first > 0
                 && (size_t)c->t->tok[em->first].sentence == rm->sentence
                 && (lia_lex_at(c->m, em->first - 1, margin)
                     || (em->first > 1 && lia_lex_at(c->m, em->first - 2, margin))))
                 margin_event = (int)k2;
+            /* "شارك في قمة جدة ...، والتقى على هامشها X": the event told
+             * before the trigger in its sentence. */
+            if (em->type == LIA_T_EVENT && em->key[0] && !em->inner && em->first < rm->anchor
+                && (size_t)c->t->tok[em->first].sentence == rm->sentence && on_its_margin)
+                margin_event = (int)k2;
         }
+        if (on_its_margin && margin_event < 0)
+            pl = NULL;          /* the sidelines of an event not named */
         if (margin_event >= 0) {
             const char *ek = c->m->mentions.v[margin_event].key;
             pl = event_place(c, ek);
             /* The story's own event (the first named) is held where the
-             * story is. */
-            for (size_t k2 = 0; !pl && k2 < c->m->mentions.n; k2++) {
+             * story is; not one told as background ("قمة جدة التي شارك
+             * فيها ...، والتقى على هامشها"): unknown when not known. */
+            for (size_t k2 = 0; !pl && !on_its_margin && k2 < c->m->mentions.n; k2++) {
                 const lia_mention *em = &c->m->mentions.v[k2];
                 if (em->type == LIA_T_EVENT && em->key[0] && !em->inner) {
                     if (!strcmp(em->key, ek))
