@@ -79,12 +79,15 @@ static const char *const weekday_names[] = {
 
 /* ---- token helpers ---- */
 
+typedef VEC(lia_date) date_vec;
+
 typedef struct {
     const lia_tokens *t;
     size_t from, to;
     int has_doc;
     int dy, dm, dd;        /* the document date */
     long doc_days;
+    const date_vec *told;  /* the dates found so far, for "العام نفسه" */
 } ctx;
 
 static const lia_token *tk(const ctx *c, size_t i)
@@ -165,6 +168,7 @@ static const char *const other_date_starts[] = {
     "كانون", "تشرين", AB_AUGUST, "و" AB_AUGUST, "ف" AB_AUGUST,   /* month_word_at */
     "سنه", "عام", "الشهر",                                        /* year_led */
     "امس", "اول", "اليوم", "واليوم", "غدا", "غد", "قبل", "بعد",   /* day_word_led */
+    "قبلها", "بعدها",                                              /* day_apart_led */
     "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن",        /* ordinal_day_at */
     "تاسع", "عاشر", "حادي", "عشرين", "ثلاثين", "فاتح",
 };
@@ -276,7 +280,7 @@ static int month_at(const ctx *c, size_t i, size_t *end)
 
 /* ---- year context after a month ---- */
 
-enum { Y_NONE, Y_EXPLICIT, Y_CUR, Y_PAST, Y_NEXT, Y_OFFSET };
+enum { Y_NONE, Y_EXPLICIT, Y_CUR, Y_PAST, Y_NEXT, Y_OFFSET, Y_SAME };
 
 typedef struct {
     int kind;
@@ -308,6 +312,52 @@ static int year_noun_at(const ctx *c, size_t i)
     return has_form(c, i, "سنه") || has_form(c, i, "عام");
 }
 
+/* The year of the last date told with its year, else the document's. */
+static int last_told_year(const ctx *c)
+{
+    int y;
+    for (size_t k = c->told ? c->told->n : 0; k-- > 0;)
+        if (c->told->v[k].iso[0] != '-' && sscanf(c->told->v[k].iso, "%4d", &y) == 1)
+            return y;
+    return c->dy;
+}
+
+/* The last date told before token i, with its year and month, in the
+ * sentence of i; NULL when there is none. */
+static const lia_date *told_in_sentence(const ctx *c, size_t i)
+{
+    const lia_token *t = tk(c, i);
+    for (size_t k = c->told && t ? c->told->n : 0; k-- > 0;) {
+        const lia_date *d = &c->told->v[k];
+        if (d->first >= i)
+            continue;
+        if (c->t->tok[d->first].sentence != t->sentence)
+            return NULL;
+        if (d->iso[0] != '-' && strlen(d->iso) >= 7)
+            return d;
+    }
+    return NULL;
+}
+
+/* The year of the last date told before token i in its sentence that
+ * names its year ("2023"، "من العام نفسه"); 0 when there is none. */
+static int year_written_in_sentence(const ctx *c, size_t i)
+{
+    const lia_token *t = tk(c, i);
+    int y;
+    for (size_t k = c->told && t ? c->told->n : 0; k-- > 0;) {
+        const lia_date *d = &c->told->v[k];
+        if (d->first >= i)
+            continue;
+        if (c->t->tok[d->first].sentence != t->sentence)
+            return 0;
+        for (size_t q = d->first; q < d->last; q++)
+            if ((year_at(c, q) || year_noun_at(c, q)) && sscanf(d->iso, "%4d", &y) == 1 && d->iso[0] != '-')
+                return y;
+    }
+    return 0;
+}
+
 /* Reads what follows a month at j: a year, "الجاري", "من العام الماضي",
  * "عام 2023"...  Sets *end past what it used. */
 static yspec year_context(const ctx *c, size_t j, size_t *end)
@@ -336,6 +386,12 @@ static yspec year_context(const ctx *c, size_t j, size_t *end)
             y.kind = Y_EXPLICIT, y.value = v, *end = after_year(c, k + 1);
             return y;
         }
+        /* "في يونيو من العام نفسه"، "من السنة ذاتها": the year last told */
+        if (k > j && (has_form(c, k + 1, "نفسه") || has_form(c, k + 1, "ذاته")
+                      || has_form(c, k + 1, "نفسها") || has_form(c, k + 1, "ذاتها"))) {
+            y.kind = Y_SAME, *end = k + 2;
+            return y;
+        }
         r = relative_at(c, k + 1);
         if (r != Y_NONE && k > j) {   /* "من العام الماضي" */
             y.kind = Y_OFFSET;
@@ -344,8 +400,15 @@ static yspec year_context(const ctx *c, size_t j, size_t *end)
             return y;
         }
     }
+    /* "جولة في يونيو 2023 ... ثم انتقل إلى أبوظبي في 22 يونيو": a date
+     * without its year shares that of one told earlier in its sentence
+     * with its year written (not "منذ ديسمبر الماضي، ... في 14 ديسمبر،
+     * ... في 12 يناير"). */
+    if (j > c->from && (v = year_written_in_sentence(c, j - 1)) != 0 && v != c->dy)
+        y.kind = Y_EXPLICIT, y.value = v;
     return y;
 }
+
 
 /* Resolves the year of (m, d) (d = 0 for a month) under spec y.
  * Returns the year, or 0 when it stays unknown. */
@@ -362,6 +425,8 @@ static int resolve_year(const ctx *c, yspec y, int m, int d)
         return c->dy;
     case Y_OFFSET:
         return c->dy + y.value;
+    case Y_SAME:
+        return last_told_year(c);
     case Y_PAST:
         return before ? c->dy : c->dy - 1;
     case Y_NEXT:
@@ -377,8 +442,6 @@ static int resolve_year(const ctx *c, yspec y, int m, int d)
 }
 
 /* ---- output ---- */
-
-typedef VEC(lia_date) date_vec;
 
 static void push(date_vec *v, size_t first, size_t last, const char *iso, int has_day, int past)
 {
@@ -594,9 +657,13 @@ static size_t this_month_day(const ctx *c, size_t i, size_t k, int d, date_vec *
     /* "في الثلاثين من الشهر نفسه"، "في الحادي والعشرين منه": the month of
      * the last date told. */
     int same_month = is_article_form(c, k, "شهر") && (has_form(c, k + 1, "نفسه") || has_form(c, k + 1, "ذاته"));
+    /* "في يونيو 2023 ... في العشرين من الشهر": a month told earlier in
+     * the sentence. */
+    int bare_month = !same_month && is_article_form(c, k, "شهر") && relative_at(c, k + 1) == Y_NONE
+                     && told_in_sentence(c, i);
     int of_it = is_norm(c, k, "منه");
-    if (same_month || of_it) {
-        size_t end = of_it ? k + 1 : k + 2;
+    if (same_month || bare_month || of_it) {
+        size_t end = of_it || bare_month ? k + 1 : k + 2;
         /* ... or a month named since, as no date ("منذ تموز/يوليو ...،
          * قبل أن يعود في الثالث والعشرين منه"). */
         size_t last_told = 0;
@@ -915,6 +982,41 @@ static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
     return 0;
 }
 
+/* "وقبل ذلك بيوم واحد"، "بعد ذلك بيومين"، "قبلها بيوم": one or two days
+ * before or after the last full date told; 0 when there is none. */
+static size_t day_apart_led(const ctx *c, size_t i, date_vec *out)
+{
+    int dir;
+    size_t j = i + 1;
+    if (has_form(c, i, "قبل") || has_form(c, i, "بعد")) {
+        if (!is_norm(c, j, "ذلك"))
+            return 0;
+        dir = has_form(c, i, "قبل") ? -1 : 1;
+        j++;
+    } else if (has_form(c, i, "قبلها") || has_form(c, i, "بعدها")) {
+        dir = has_form(c, i, "قبلها") ? -1 : 1;
+    } else {
+        return 0;
+    }
+    int n = has_form(c, j, "يوم") ? 1 : has_form(c, j, "يومين") ? 2 : 0;
+    if (!n)
+        return 0;
+    size_t end = n == 1 && is_norm(c, j + 1, "واحد") ? j + 2 : j + 1;
+    int y, m, d;
+    for (size_t k = out->n; k-- > 0;) {
+        const char *iso = out->v[k].iso;
+        if (out->v[k].first >= i)
+            continue;
+        if (strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+            return 0;       /* the last date told is no single day */
+        char buf[32];
+        fmt_days(buf, sizeof buf, days_from_civil(y, m, d) + dir * n);
+        push(out, i, end, buf, 1, out->v[k].relative_past);
+        return end;
+    }
+    return 0;
+}
+
 /* "ويأتي اللقاء بعد يومين من الزيارة": a verb of coming ("يأتي"،
  * "تأتي"، "جاء"، "جاءت") at most four words before i, so what "بعد ...
  * من" at i leads to happened that long before the story's day. */
@@ -1006,14 +1108,14 @@ static size_t day_word_led(const ctx *c, size_t i, date_vec *out)
 void lia_find_dates(const lia_tokens *t, size_t from, size_t to, const char *doc_date,
                     lia_date **out, size_t *n_out)
 {
-    ctx c = {t, from, to < t->n ? to : t->n, 0, 0, 0, 0, 0};
+    date_vec v = {*out, *n_out, *n_out};
+    ctx c = {t, from, to < t->n ? to : t->n, 0, 0, 0, 0, 0, &v};
     if (doc_date && lia_is_iso_date(doc_date)) {
         c.has_doc = sscanf(doc_date, "%d-%d-%d", &c.dy, &c.dm, &c.dd) == 3;
         if (c.has_doc)
             c.doc_days = days_from_civil(c.dy, c.dm, c.dd);
     }
     pthread_once(&tables_once, build_tables);
-    date_vec v = {*out, *n_out, *n_out};
     size_t i = c.from;
     while (i < c.to) {
         size_t e, f;
@@ -1027,7 +1129,8 @@ void lia_find_dates(const lia_tokens *t, size_t from, size_t to, const char *doc
         }
         if ((e = weekday_led(&c, i, &v)) || (e = day_led(&c, i, &v, &f)) ||
             (e = month_led(&c, i, &v)) || (e = year_led(&c, i, &v)) ||
-            (e = next_day_led(&c, i, &v)) || (e = day_word_led(&c, i, &v))) {
+            (e = next_day_led(&c, i, &v)) || (e = day_apart_led(&c, i, &v)) ||
+            (e = day_word_led(&c, i, &v))) {
             i = e > i ? e : i + 1;
             continue;
         }

@@ -649,6 +649,42 @@ static int bare_article_place(const ctx *c, size_t i)
     return 1;
 }
 
+/* The country of the first city the gazetteer node names, or NULL. */
+static const char *city_country_of(const ctx *c, const lia_trie *node)
+{
+    for (size_t k = 0; node && k < node->refs.n; k++)
+        if (node->refs.v[k].kind == LIA_G_CITY)
+            return c->r->cities.v[node->refs.v[k].index].country;
+    return NULL;
+}
+
+/* "إلى الرياض وجدة": a word that is one city whole (Oujda) and another
+ * after its و (Jeddah) is the second when a city of that one's country
+ * ends right before it. */
+static void coordinated_city(ctx *c, size_t i)
+{
+    const word_facts *f = c->facts[i];
+    const char *whole = c->gaz_len[i] == 1 ? city_country_of(c, c->gaz[i]) : NULL;
+    if (!whole || i == 0 || !same_sentence(c, i - 1, i))
+        return;
+    const char *before = NULL;
+    for (size_t j = i; j-- > 0 && j + 4 > i && !before;)
+        if (c->gaz[j] && j + (size_t)c->gaz_len[j] == i)
+            before = city_country_of(c, c->gaz[j]);
+    if (!before || !strcmp(before, whole))
+        return;
+    for (int k = 1; k < f->n_names; k++) {
+        const lia_trie *alt = NULL;
+        int len = 0;
+        trie_longest(c, f->names[k], i + 1, i, 1, &alt, &len);
+        const char *other = len == 1 ? city_country_of(c, alt) : NULL;
+        if (other && !strcmp(other, before)) {
+            c->gaz[i] = alt;
+            return;
+        }
+    }
+}
+
 static void annotate_gazetteer(ctx *c)
 {
     size_t n = c->t->n;
@@ -665,6 +701,7 @@ static void annotate_gazetteer(ctx *c)
             c->gaz[i] = NULL;
             c->gaz_len[i] = 0;
         }
+        coordinated_city(c, i);
     }
 }
 
@@ -5513,6 +5550,12 @@ static void find_surnames(ctx *c)
                 len = 2;
         }
         if (!len)
+            continue;
+        /* "مباحثات مع خلف شمخاني علي أكبر أحمديان": the successor of the
+         * one named before, whose name follows, is not he.  (Only خلف
+         * before a name: as a given name it is no class word.) */
+        if (len == 1 && i > 0 && i + 1 < c->t->n && same_sentence(c, i - 1, i + 1)
+            && lia_token_matches(tok(c, i - 1), "خلف") && c->covered[i + 1])
             continue;
         /* "لامورجيزي ودي مايو": a surname named again with the particle
          * of its family name ("دي مايو" of "لويجي دي مايو") takes it in,

@@ -249,6 +249,44 @@ static const char *same_kind_office(const lia_mention *p, const lia_mention *mm)
     return NULL;
 }
 
+/* Is the word at i one of a prince's styles ("سمو"، "السمو"; with
+ * given, "الأمير" and "الشيخ" too)? */
+static int prince_style_at(const rctx *c, size_t i, int given)
+{
+    static const char *const styles[] = { "سمو", "السمو", "الامير", "الشيخ" };
+    for (size_t w = 0; w < (given ? 4u : 2u); w++)
+        if (lia_token_matches(&c->t->tok[i], styles[w]))
+            return 1;
+    return 0;
+}
+
+/* "سمو وزير الخارجية": is title-only mention mm styled right before it as
+ * a prince? */
+static int styled_prince_title(const rctx *c, const lia_mention *mm)
+{
+    for (size_t i = mm->first; i-- > 0 && i + 4 > mm->first;) {
+        if (!lia_lex_at(c->m, i, c->cls.honorific) && !lia_lex_at(c->m, i, c->cls.style))
+            return 0;
+        if (prince_style_at(c, i, 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is person mention p a prince's, by a style in the run of honorifics
+ * before it or in its own words ("صاحب السمو الأمير فيصل"، "الشيخ X")? */
+static int styled_prince(const rctx *c, const lia_mention *p)
+{
+    size_t from = p->first;
+    while (from > 0 && from + 4 > p->first
+           && (lia_lex_at(c->m, from - 1, c->cls.honorific) || lia_lex_at(c->m, from - 1, c->cls.style)))
+        from--;
+    for (size_t i = from; i < p->last; i++)
+        if (prince_style_at(c, i, 1))
+            return 1;
+    return 0;
+}
+
 /* "سمو وزير الدفاع يزور طهران" in a headline, the Saudi minister named in
  * the story: title-only mention k, whose country was only guessed, is the
  * last holder of that office of any country named before it, else the
@@ -256,19 +294,23 @@ static const char *same_kind_office(const lia_mention *p, const lia_mention *mm)
 static int holder_of_kind(const rctx *c, size_t k, const char **body)
 {
     const lia_mention *mm = &c->m->mentions.v[k];
+    /* "سمو وزير الخارجية": a royal style is a prince's, not the Chinese
+     * minister's named before. */
+    int royal = styled_prince_title(c, mm);
     /* "اللواء مجدي عبد الغفار وزير الداخلية" ... "الوزير البحريني" ...
      * "وكان وزير الداخلية قد وصل": the same bare title again is who bore
      * it, not the last foreign minister named with his nisba. */
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
-        if (p->role && mm->role && !strcmp(p->role, mm->role) && (*body = same_kind_office(p, mm)))
+        if (p->role && mm->role && !strcmp(p->role, mm->role) && (!royal || styled_prince(c, p))
+            && (*body = same_kind_office(p, mm)))
             return (int)q;
     }
     for (size_t q = k; q-- > 0;)
-        if ((*body = same_kind_office(&c->m->mentions.v[q], mm)))
+        if ((!royal || styled_prince(c, &c->m->mentions.v[q])) && (*body = same_kind_office(&c->m->mentions.v[q], mm)))
             return (int)q;
     for (size_t q = k + 1; q < c->m->mentions.n; q++)
-        if ((*body = same_kind_office(&c->m->mentions.v[q], mm)))
+        if ((!royal || styled_prince(c, &c->m->mentions.v[q])) && (*body = same_kind_office(&c->m->mentions.v[q], mm)))
             return (int)q;
     return -1;
 }
@@ -841,12 +883,15 @@ static void resolve_references(rctx *c)
             const char *tid = c->r->titles.v[mm->title].id;
             /* "رئيس الجهاز": one whose title names a body with that word. */
             const char *body_word = titled_body_word(c, mm);
+            /* "سمو وزير الخارجية": one so styled, not a foreign minister. */
+            int royal = styled_prince_title(c, mm);
             /* "والتقت الوزيرة": a woman's title stands for a woman given
              * it, when one was. */
             for (int woman = feminine_title(c, mm); woman >= 0 && who < 0; woman--)
                 for (size_t q = 0; q < c->m->mentions.n; q++) {
                     const lia_mention *p = &c->m->mentions.v[q];
                     if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->first < mm->first
+                        && (!royal || styled_prince(c, p))
                         && (p->title >= 0 ? !strcmp(c->r->titles.v[p->title].id, tid)
                                           : named_with_title_word(c, p, mm))
                         && (!mm->country[0] || !strcmp(p->country, mm->country))
@@ -997,9 +1042,12 @@ static void resolve_references(rctx *c)
              * with only a country ("الوزير الروسي": matched by title below,
              * never by whoever heads the country). */
             int by_body = strcmp(mm->office, "member") != 0 && strcmp(mm->bodies[0], mm->country) != 0;
+            /* "سمو وزير الداخلية" is a prince, not a minister named before
+             * without that style. */
+            int royal = mm->guessed_country && styled_prince_title(c, mm);
             for (size_t q = 0; q < k && by_body; q++) {
                 const lia_mention *p = &c->m->mentions.v[q];
-                if (p->type != LIA_T_PERSON || !p->key[0] || p->inner)
+                if (p->type != LIA_T_PERSON || !p->key[0] || p->inner || (royal && !styled_prince(c, p)))
                     continue;
                 /* The same office of the same body: a deputy minister is
                  * not the minister named before. */
@@ -2186,6 +2234,23 @@ static const char *iso_month(const char *iso)
     return m && isdigit((unsigned char)m[0]) && isdigit((unsigned char)m[1]) ? m : NULL;
 }
 
+/* "استهلها من الدوحة في العشرين من الشهر، حيث": a date (with its في)
+ * ending right before token end stands between a place and what follows;
+ * returns the end of what comes before the date, else end. */
+static size_t before_date_ending_at(const rctx *c, size_t end, size_t first)
+{
+    for (size_t i = 0; i < c->m->n_dates; i++) {
+        const lia_date *d = &c->m->dates[i];
+        if (d->last != end || d->first <= first)
+            continue;
+        size_t e = d->first;
+        if (e > first + 1 && lia_token_matches(&c->t->tok[e - 1], "في"))
+            e--;
+        return e;
+    }
+    return end;
+}
+
 /* "أجرى يوم الثلاثاء محادثات ... خلال الزيارة التي قام بها إلى طهران في
  * أغسطس الماضي": does a date of its own follow place mention mm (within
  * two words), a month other than that of a date told before it in
@@ -2257,6 +2322,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
         size_t end = link - 1;
         if (end > se->first && c->t->tok[end - 1].kind == LIA_TOK_PUNCT)
             end--;
+        size_t undated_end = before_date_ending_at(c, end, se->first);
         /* ... else (an event or a date before it: "تحادثا في لاهاي ... على
          * هامش قمة الأمن النووي، حيث") the last place named after في
          * before it. */
@@ -2267,6 +2333,11 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
                 continue;
             if (mm->last == end && !country_of_officials_list(c, (int)k))
                 return city_in_clause(c, se, link, mm);
+            /* ... or a city before a date: "استهلها من الدوحة في العشرين
+             * من الشهر، حيث" (a country so is only where the trip went:
+             * "زيارة إلى روسيا في 23 نوفمبر، حين التقى ... في سوتشي"). */
+            if (undated_end != end && mm->last == undated_end && mm->type == LIA_T_CITY)
+                return mm->key;
             if (mm->first > se->first && mm->last < end && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
                 last_in = mm->key;
         }
@@ -3110,6 +3181,21 @@ static const lia_mention *second_office_of(const rctx *c, size_t k)
     return NULL;
 }
 
+/* "عضو المكتب السياسي ... وزير الخارجية X"، "عضو مجلس الأمن الروسي وزير
+ * الخارجية": in stacked titles, a body right after "عضو" is one he sits
+ * on, not one he heads. */
+static int member_of_body_in_title(const rctx *c, const lia_mention *mm, const char *body)
+{
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *in = &c->m->mentions.v[q];
+        if (in->inner && in->first > mm->first && in->first < mm->last && !strcmp(in->key, body)
+            && (lia_token_matches(&c->t->tok[in->first - 1], "عضو")
+                || lia_token_matches(&c->t->tok[in->first - 1], "عضوه")))
+            return 1;
+    }
+    return 0;
+}
+
 /* "وزير الدفاع الياباني آنذاك X": an office told as held at the time the
  * story tells of (not "السابق", "الراحل": held once, before). */
 static int office_held_then(const rctx *c, const lia_mention *mm)
@@ -3131,7 +3217,7 @@ static void heads_from_titles(rctx *c)
         const lia_mention *holder = mm->key[0] ? mm : second_office_of(c, k);
         for (int b = 0; holder && b < 3 && mm->bodies[b]; b++) {
             const lia_entity *e = lia_facts_find(c->f, mm->bodies[b]);
-            if (!e || strcmp(e->type, LIA_COUNTRY) == 0)
+            if (!e || strcmp(e->type, LIA_COUNTRY) == 0 || member_of_body_in_title(c, mm, mm->bodies[b]))
                 continue;
             add_relation(c, "heads", holder->key, mm->bodies[b], NULL, NULL,
                          (size_t)c->t->tok[mm->first].sentence, "heads.title");
@@ -3385,6 +3471,30 @@ static int where_subject(const rctx *c, const lia_rel_match *rm, int *out)
             out[0] = (int)q;
             return 1;
         }
+    }
+    return 0;
+}
+
+/* "أجرى X جولة خليجية استهلها من الدوحة، ... ثم انتقل إلى مسقط، ...
+ * قبل أن يختتم جولته في أبوظبي": the clauses of a sentence that tells a
+ * tour go on with whom made it, the person named right before the tour
+ * noun ("قام X بجولة": right after its verb).  Returns 1 and sets out[0],
+ * or 0. */
+static int tour_maker(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    for (size_t i = se->first; i < rm->anchor; i++) {
+        if (!lia_lex_at(c->m, i, c->cls.tour))
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *mm = &c->m->mentions.v[q];
+            if (!mm->inner && mm->type == LIA_T_PERSON && mm->key[0] && !mm->possessor
+                && mm->first >= se->first && (mm->last == i || mm->last + 1 == i)) {
+                out[0] = (int)q;
+                return 1;
+            }
+        }
+        return 0;
     }
     return 0;
 }
@@ -4038,10 +4148,26 @@ static int posted_abroad(const rctx *c, const lia_mention *who)
     return !strcmp(id, "ambassador") || !strcmp(id, "representative");
 }
 
+/* Is mm a country named by its delegation ("الوفد السوري") in a headline
+ * whose story names its members (persons of that country with an office,
+ * heads of state aside)? */
+static int delegation_of_named_members(const rctx *c, const lia_mention *mm)
+{
+    if (mm->type != LIA_T_COUNTRY || !mm->delegation || !is_headline(c, (size_t)c->t->tok[mm->first].sentence))
+        return 0;
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0] && p->office[0] && !named_as_leader(p)
+            && !strcmp(p->country, mm->key))
+            return 1;
+    }
+    return 0;
+}
+
 /* Meeting or attending at pl (in country pc) means who travelled there,
  * when he is a person of another country: a visit added once the
- * relations are read.  An ambassador or an adviser posted there is not
- * visiting. */
+ * relations are read.  An ambassador or a representative posted there
+ * is not visiting. */
 static void imply_visit(rctx *c, const lia_mention *who, const char *pl, const char *pc,
                         const char *when, size_t sentence)
 {
@@ -4954,6 +5080,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * named. */
         if (is_relation(p, "met") && (am->type == LIA_T_ORG || bm->type == LIA_T_ORG))
             continue;
+        /* "يستقبل الوفد السوري" when the story names who the delegation
+         * was made of: the meeting is with them, not with the country. */
+        if (is_relation(p, "met") && (delegation_of_named_members(c, am) || delegation_of_named_members(c, bm)))
+            continue;
         const char *pl = place;
         if (is_relation(p, "attended")) {
             const char *ep = city_hosting_in_sentence(c, rm->sentence, bm->key);
@@ -4966,20 +5096,29 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * meeting on the margins of an event is where that event was (or
          * nowhere known), not where the story was filed. */
         int margin_event = -1, margin = c->cls.margin;
-        for (size_t k2 = 0; k2 < c->m->mentions.n && !pl && is_relation(p, "met"); k2++) {
+        int on_its_margin = pattern_has_class(p, c->cls.margin_pron);
+        for (size_t k2 = 0; k2 < c->m->mentions.n && (!pl || on_its_margin) && is_relation(p, "met"); k2++) {
             const lia_mention *em = &c->m->mentions.v[k2];
             if (em->type == LIA_T_EVENT && em->key[0] && !em->inner && em->first > 0
                 && (size_t)c->t->tok[em->first].sentence == rm->sentence
                 && (lia_lex_at(c->m, em->first - 1, margin)
                     || (em->first > 1 && lia_lex_at(c->m, em->first - 2, margin))))
                 margin_event = (int)k2;
+            /* "شارك في قمة جدة ...، والتقى على هامشها X": the event told
+             * before the trigger in its sentence. */
+            if (em->type == LIA_T_EVENT && em->key[0] && !em->inner && em->first < rm->anchor
+                && (size_t)c->t->tok[em->first].sentence == rm->sentence && on_its_margin)
+                margin_event = (int)k2;
         }
+        if (on_its_margin && margin_event < 0)
+            pl = NULL;          /* the sidelines of an event not named */
         if (margin_event >= 0) {
             const char *ek = c->m->mentions.v[margin_event].key;
             pl = event_place(c, ek);
             /* The story's own event (the first named) is held where the
-             * story is. */
-            for (size_t k2 = 0; !pl && k2 < c->m->mentions.n; k2++) {
+             * story is; not one told as background ("قمة جدة التي شارك
+             * فيها ...، والتقى على هامشها"): unknown when not known. */
+            for (size_t k2 = 0; !pl && !on_its_margin && k2 < c->m->mentions.n; k2++) {
                 const lia_mention *em = &c->m->mentions.v[k2];
                 if (em->type == LIA_T_EVENT && em->key[0] && !em->inner) {
                     if (!strcmp(em->key, ek))
@@ -5593,6 +5732,8 @@ static void relations_from_matches(rctx *c)
             na = delegation_received(c, rm, alist);
         if (na == 0)
             na = where_subject(c, rm, alist);
+        if (na == 0)
+            na = tour_maker(c, rm, alist);
         if (na == 0 && (na = kana_subject(c, rm, alist)) == 1 && c->m->mentions.v[alist[0]].counted)
             na = counted_group(c, alist[0], alist);
         /* "حل الضيف الهندي بمقر ...، ثم عقد جلسة مباحثات مع X": the guest,
@@ -6113,8 +6254,11 @@ static void member_attendance(rctx *c)
  * often: the golds leave the guests' pairs out.) */
 static int trilateral_meeting_at(const rctx *c, size_t i)
 {
+    /* ... or "اجتماع اللجنة الثلاثية": a committee of three sides meets
+     * as three. */
     return i > 0 && lia_lex_has(c->m, i, c->cls.multi_party)
-           && (lia_lex_at(c->m, i - 1, c->cls.met_noun) || lia_lex_at(c->m, i - 1, c->cls.summit))
+           && (lia_lex_at(c->m, i - 1, c->cls.met_noun) || lia_lex_at(c->m, i - 1, c->cls.summit)
+               || lia_token_matches(&c->t->tok[i - 1], "لجنه"))
            && strstr(c->t->tok[i].norm, "ثلاث");
 }
 

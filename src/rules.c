@@ -1351,6 +1351,7 @@ static void look_up_named_classes(lia_rules *r)
     n->list_sep = lia_rules_class(r, "list_sep");
     n->made_by = lia_rules_class(r, "made_by");
     n->margin = lia_rules_class(r, "margin");
+    n->margin_pron = lia_rules_class(r, "margin_pron");
     n->meeting_kind_adj = lia_rules_class(r, "meeting_kind_adj");
     n->multi_party = lia_rules_class(r, "multi_party");
     n->one_meeting = lia_rules_class(r, "one_meeting");
