@@ -547,12 +547,13 @@ static int counterpart_of_same_office(const rctx *c, size_t k)
     return found;
 }
 
-/* "التقى وزير الخارجية الأمريكي X نظيره الفرنسي" when no one of France
- * was named before: the counterpart (mention k, "نظيره" and a nisba) is
- * whoever held, on the story's day, the office of the person named before
- * it in the sentence in the counterpart's country: its head of state or
- * government, or the head of its body of the same kind.  An official
- * index, or -1. */
+/* "التقى وزير الخارجية الأمريكي X نظيره الفرنسي" when no holder of that
+ * office was named before: the counterpart (mention k, "نظيره" and a
+ * nisba) is whoever held, on the story's day, the office of the person
+ * named before it in the sentence in the counterpart's country: its head
+ * of state or government, or the head of its body of the same kind; not
+ * whoever of that country the story named last (its emir, when the
+ * foreign ministers met).  An official index, or -1. */
 static int counterpart_in_office(const rctx *c, size_t k)
 {
     const lia_mention *mm = &c->m->mentions.v[k];
@@ -928,13 +929,14 @@ static void resolve_references(rctx *c)
                 }
                 if (who < 0 && lia_lex_at(c->m, mm->first, c->cls.military_rank))
                     who = last_ranked_of_country(c, k, mm->country);   /* "الجنرال الأمريكي" */
-                if (who < 0)
-                    who = last_of_country(c, k, mm->country, 0);   /* "المسؤول المصري" */
                 int in_office = who < 0 ? counterpart_in_office(c, k) : -1;
                 if (in_office >= 0) {
                     const lia_official *o = &c->r->officials.v[in_office];
                     set_key(c, mm, o->key, o->name, o->latin, o->country);
+                    continue;
                 }
+                if (who < 0)
+                    who = last_of_country(c, k, mm->country, 0);   /* "المسؤول المصري" */
             }
             if (who >= 0) {
                 const lia_mention *p = &c->m->mentions.v[who];
