@@ -4316,6 +4316,9 @@ static size_t try_event(ctx *c, size_t i)
     int in = p < c->t->n && strcmp(tok(c, p)->norm, "في") == 0;
     if (in)
         p++;
+    /* "... للمحيطات في مدينة نيس": the word for a city before its name. */
+    if (in && p + 1 < c->t->n && lex(c, p, c->cls.city_word) == 1 && gaz_ref(c, p + 1, LIA_G_CITY, NULL))
+        p++;
     int purpose = 0;
     for (size_t k = i; k < end && !purpose; k++)
         purpose = tok(c, k)->n_forms > 1 && strncmp(tok(c, k)->norm, "ل", 2) == 0

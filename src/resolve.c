@@ -20,6 +20,16 @@ typedef struct {
     size_t sent, anchor;
 } implied_visit;
 
+/* "ترأس X في إسلام أباد الدورة السابعة ...": a city an attendance's own
+ * sentence names, where the event it names there took place; added once
+ * the relations are read, if no pattern told another host (its date in
+ * rctx.implied_strings). */
+typedef struct {
+    const char *event, *place;   /* keys borrowed from the mentions */
+    char *date;
+    size_t sent;
+} attended_here;
+
 typedef struct {
     const lia_rules *r;
     const lia_doc *doc;
@@ -43,6 +53,7 @@ typedef struct {
      * visits the text tells outright, so that those give the date. */
     VEC(implied_visit) implied;
     lia_arena *implied_strings;  /* owns the implied visits' strings */
+    VEC(attended_here) attended_here;
     /* Relations a headline told without a date of its own: they take the
      * story's date at the end if the body leaves them undated. */
     VEC(lia_relation *) headline_undated;
@@ -2868,6 +2879,51 @@ static void hosted_where_linked(rctx *c, const lia_rel_match *rm, const lia_ment
     add_relation(c, "hosted", c->m->mentions.v[pl].key, em->key, date, NULL, rm->sentence, "hosted.where-linked");
 }
 
+/* Was the event of key named in sentence s by its name, not by a word
+ * that refers back to it ("القمة"، "الاجتماع")? */
+static int event_named_in_sentence(const rctx *c, const char *key, size_t s)
+{
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->type == LIA_T_EVENT && !mm->event_ref && !mm->inner
+            && (size_t)c->t->tok[mm->first].sentence == s && strcmp(mm->key, key) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* "ترأس X اليوم في إسلام أباد الدورة السابعة ..."، "التقيا في القاهرة على
+ * هامش قمة ...": the city that the sentence of an attendance (pattern p)
+ * or of a meeting on an event's margin names, and where it says that
+ * happened, may have hosted the event it names there
+ * (hosted_where_attended_here decides). */
+static void note_attended_here(rctx *c, const lia_pattern *p, const lia_mention *em, const char *place,
+                               const char *date, size_t s)
+{
+    /* (A meeting on the margin of an event is where the event is.) */
+    int margin = is_relation(p, "met") ? margin_event(c, s) : -1;
+    if (margin >= 0)
+        em = &c->m->mentions.v[margin];
+    else if (!is_relation(p, "attended"))
+        return;
+    const lia_entity *city = place ? lia_facts_find(c->f, place) : NULL;
+    if (!city || strcmp(city->type, LIA_CITY) != 0 || !em->key[0] || !event_named_in_sentence(c, em->key, s))
+        return;
+    VEC_PUSH(c->attended_here, ((attended_here){
+        em->key, place, date ? lia_arena_strdup(c->implied_strings, date) : NULL, s }));
+}
+
+/* The cities note_attended_here noted hosted their events, unless the
+ * document names another host or the event belongs to another country. */
+static void hosted_where_attended_here(rctx *c)
+{
+    for (size_t k = 0; k < c->attended_here.n; k++) {
+        const attended_here *h = &c->attended_here.v[k];
+        if (!event_has_host(c, h->event) && !held_elsewhere(c, h->event, h->place))
+            add_relation(c, "hosted", h->place, h->event, h->date, NULL, h->sent, "hosted.where-attended-here");
+    }
+}
+
 /* "الرياض (واس) - عقد وزراء الداخلية ... الاجتماع التاسع والثلاثين": the
  * story's own event, when no sentence places it, is hosted by the city of
  * the story where those who attended it were. */
@@ -4838,6 +4894,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             add_relation(c, p->relation, am->key, bm->key, when, pl, rm->sentence, p->id);
         if (is_relation(p, "attended"))
             hosted_where_linked(c, rm, bm, when);
+        if (pl && place && !strcmp(pl, place))
+            note_attended_here(c, p, bm, pl, when, rm->sentence);
         /* Meeting or attending abroad means having travelled there: for
          * every person of the meeting whose country is not the place's. */
         /* ... not when the place is only the story's and the time another
@@ -5796,15 +5854,19 @@ static void set_context_place(rctx *c)
         c->context_place = xstrdup(lead_place);
         return;
     }
+    /* (The article's event is the first it names: one told further on
+     * with its place, "قبل أسابيع من انعقاد الدورة ... في مدينة مراكش",
+     * is another story's.) */
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_EVENT && mm->place_mention && !since_event(c, mm)) {
-            const lia_mention *pl = &c->m->mentions.v[mm->place_mention - 1];
-            if (pl->key[0]) {
-                c->context_place = xstrdup(pl->key);
-                return;
-            }
+        if (mm->type != LIA_T_EVENT || mm->inner || !mm->key[0])
+            continue;
+        const lia_mention *pl = mm->place_mention ? &c->m->mentions.v[mm->place_mention - 1] : NULL;
+        if (pl && pl->key[0] && !since_event(c, mm)) {
+            c->context_place = xstrdup(pl->key);
+            return;
         }
+        break;
     }
     if (dateline)
         c->context_place = xstrdup(dateline);
@@ -6023,6 +6085,8 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     trim_entourage_lists(&c);
     relations_from_matches(&c);
     met_all_of_multiparty(&c);
+    hosted_where_attended_here(&c);
+    VEC_FREE(c.attended_here);
     for (size_t k = 0; k < c.implied.n; k++) {
         implied_visit *v = &c.implied.v[k];
         c.anchor = v->anchor;
