@@ -4028,11 +4028,35 @@ static size_t summit_of_organization(const ctx *c, size_t i)
     return end == b + 1 + (size_t)len + 1 ? end : 0;
 }
 
+/* "القمة الإفريقية لمكافحة الإرهاب"، "القمة الأفريقية للمناخ": a summit
+ * the gazetteer knows by its head and one adjective (a series: "القمة
+ * الأفريقية"), then what it is for, led by ل (not a place: "لبنان"), is
+ * another summit, named by its words; "تحتضن قمة إفريقية استثنائية",
+ * without the article, is a summit, not that series.  len is the
+ * gazetteer name's length at i. */
+static int summit_not_the_series(const ctx *c, size_t i, int len)
+{
+    size_t j = i + (size_t)len;
+    if (len != 2 || lex(c, i, c->cls.summit) != 1)
+        return 0;
+    if (!has_article(tok(c, i)) && !has_article(tok(c, i + 1)) && adjective_like(tok(c, i + 1))
+        && !gaz_ref(c, i + 1, LIA_G_CITY, NULL) && !gaz_ref(c, i + 1, LIA_G_COUNTRY, NULL))
+        return 1;   /* (not "قمة شنغهاي", named for its place) */
+    if (j + 1 >= c->t->n || !same_sentence(c, i, j + 1))
+        return 0;
+    const lia_token *tk = tok(c, j);
+    return tk->kind == LIA_TOK_WORD && led_by_preposition(tk) && strncmp(tk->norm, "ل", 2) == 0
+           && !gaz_ref(c, j, LIA_G_COUNTRY, NULL) && !gaz_ref(c, j, LIA_G_CITY, NULL)
+           && (has_article(tk) || has_article(tok(c, j + 1)));
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
     size_t end = 0, rl;
     lia_mention *mm = NULL;
+    if (summit_not_the_series(c, i, len))
+        len = 0;
     if (!len && (rl = round_of_talks(c, i))) {
         end = i + rl;
         mm = new_mention(c, i, end, LIA_T_EVENT);
@@ -4185,6 +4209,12 @@ static size_t try_event(ctx *c, size_t i)
              * الموريتانية الجزائرية بالتوقيع على محضر". */
             if (j > i + (size_t)len && (lex(c, j - 1, c->cls.ordinal) || nisba_at(c, j - 1, NULL) == 1)
                 && led_by_preposition(tk) && strncmp(tk->norm, "بال", 6) == 0 && !c->gaz[j])
+                break;
+            /* "قمة إفريقية لمكافحة الإرهاب بدعم من مكتب ..."، "بمبادرة من":
+             * a word led by ب with من after it says by whose hand, not
+             * which event. */
+            if (j > i + (size_t)len && led_by_preposition(tk) && strncmp(tk->norm, "ب", 2) == 0
+                && !has_article(tk) && j + 1 < c->t->n && lia_token_matches(tok(c, j + 1), "من"))
                 break;
             /* "الدورة العشرين للمنتدى مساء الجمعة": a time of the day ends it;
              * so does a year ("الجمعية العامة للمنظمة سنة 2007"). */
