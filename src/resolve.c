@@ -2547,6 +2547,47 @@ static void merge_headline_city_events(rctx *c)
     }
 }
 
+/* Does event mention e name, in its own words, the words [h, end) of
+ * another's name, a head and a city ("الدورة الثامنة والخمسين لمؤتمر
+ * ميونيخ للأمن" has "مؤتمر ميونيخ")? */
+static int names_words_of(const rctx *c, const lia_mention *e, size_t h, size_t end)
+{
+    size_t n = end - h;
+    for (size_t k = e->first; k + n <= e->last; k++) {
+        size_t w = 0;
+        while (w < n && tokens_share_form(&c->t->tok[h + w], &c->t->tok[k + w]))
+            w++;
+        if (w == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* "مؤتمر ميونيخ" and "مؤتمر ميونيخ للأمن" (or "الدورة ... لمؤتمر ميونيخ
+ * للأمن") in one document: an event named only by its head and its city
+ * is the longer-named event of the same head and city, when the
+ * document names one. */
+static void merge_city_named_events(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *h = &c->m->mentions.v[k];
+        if (h->type != LIA_T_EVENT || !h->key[0] || h->inner || h->event_ref)
+            continue;
+        int city = city_in_event_name(c, h);
+        if (city < 0 || c->m->mentions.v[city].first != h->first + 1 || c->m->mentions.v[city].last != h->last)
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *e = &c->m->mentions.v[q];
+            if (e->type == LIA_T_EVENT && e->key[0] && !e->inner && !e->event_ref && strcmp(e->key, h->key) != 0
+                && e->last - e->first > h->last - h->first
+                && names_words_of(c, e, h->first, h->last)) {
+                rekey_event(c, h->key, e);
+                break;
+            }
+        }
+    }
+}
+
 /* The event whose margin sentence s tells of ("على هامش الاجتماع"،
  * "على هامش أعمال القمة"): its mention, or -1. */
 static int margin_event(const rctx *c, size_t s)
@@ -6075,15 +6116,18 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     merge_event_editions(&c);
     key_known_event_editions(&c);
     merge_headline_city_events(&c);
+    merge_city_named_events(&c);
     add_entities(&c);
     set_context(&c);
     set_context_place(&c);
     heads_from_titles(&c);
     heads_from_known_offices(&c);
     part_of_from_names(&c);
-    hosted_from_event_places(&c);
     trim_entourage_lists(&c);
     relations_from_matches(&c);
+    /* (After the patterns: a hosting a sentence tells in words dates the
+     * event before the place named after one of its names does.) */
+    hosted_from_event_places(&c);
     met_all_of_multiparty(&c);
     hosted_where_attended_here(&c);
     VEC_FREE(c.attended_here);
