@@ -4280,6 +4280,11 @@ static size_t try_event(ctx *c, size_t i)
         int place_name = words == 1 && !has_article(head)
                          && (gaz_ref(c, i + (size_t)len, LIA_G_CITY, NULL)
                              || gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL));
+        /* ... and a city right after it, then more of the name: "مؤتمر
+         * باريس لدعم لبنان"، "قمة بغداد للتعاون والشراكة" were held
+         * there too. */
+        int city_len = gaz_ref(c, i + (size_t)len, LIA_G_CITY, NULL);
+        int city_named = !place_name && !has_article(head) && city_len && words > (size_t)city_len;
         /* "القمة الثلاثية"، "قمة طارئة": a summit is an event with one
          * word of its own. */
         /* Not with a word that only describes the summit the story told
@@ -4328,7 +4333,7 @@ static size_t try_event(ctx *c, size_t i)
         name_event_by_words(c, mm, i, j, 1);
         /* "قمة هلسنكي": the place the event is named for is where it was
          * held, and is still named. */
-        if (place_name && place_inside_event(c, i + (size_t)len))
+        if ((place_name || city_named) && place_inside_event(c, i + (size_t)len))
             mm = &c->m->mentions.v[c->m->mentions.n - 2];
         /* "الدورة الستين لمؤتمر ميونخ للأمن": an edition of an event the
          * gazetteer knows is that event. */

@@ -3074,6 +3074,10 @@ static void hosted_from_event_places(rctx *c)
         const char *date = sentence_date(c, s);
         if (!date)
             date = c->context_date;
+        /* "ومن المنتظر أن تحتضن العاصمة الألمانية يوم الأحد المقبل مؤتمر
+         * برلين الدولي": an event still to come is hosted by no one yet. */
+        if (date_to_come(c, date))
+            continue;
         add_relation(c, "hosted", pl->key, mm->key, date, NULL, s, "hosted.event-place");
         /* "بموسكو في روسيا": the country hosts it too. */
         size_t j = pl->last;
