@@ -4001,10 +4001,17 @@ static size_t between_parties_end(const ctx *c, size_t j)
 
 /* "عقدوا اجتماعهم التاسع والثلاثين"، "في ختام دورتها السابعة والثمانين":
  * a meeting head with the body's pronoun and an ordinal names an edition
- * of that body's meetings, as a definite head would. */
-static int possessed_edition(const ctx *c, size_t i)
+ * of that body's meetings, as a definite head would; so does one with an
+ * adjective before the ordinal ("احتضنت مراكش مؤتمره الوزاري الخامس").
+ * The token of its first ordinal, or 0. */
+static size_t possessed_edition(const ctx *c, size_t i)
 {
-    return with_pronoun(c, i) && i + 1 < c->t->n && same_sentence(c, i, i + 1) && lex(c, i + 1, c->cls.ordinal);
+    if (!with_pronoun(c, i))
+        return 0;
+    size_t o = i + 1;
+    if (o + 1 < c->t->n && has_article(tok(c, o)) && adjective_like(tok(c, o)) && !lex(c, o, c->cls.ordinal))
+        o++;
+    return o < c->t->n && same_sentence(c, i, o) && lex(c, o, c->cls.ordinal) ? o : 0;
 }
 
 
@@ -4050,6 +4057,49 @@ static int summit_not_the_series(const ctx *c, size_t i, int len)
            && (has_article(tk) || has_article(tok(c, j + 1)));
 }
 
+/* Is there a hosting verb without its object ("احتضنت"، "من احتضان") in
+ * the ten words before token i of its sentence? */
+static int hosting_verb_before(const ctx *c, size_t i)
+{
+    for (size_t k = i; k-- > 0 && k + 10 >= i && same_sentence(c, k, i);)
+        if (lex(c, k, c->cls.host_verb_plain))
+            return 1;
+    return 0;
+}
+
+/* "احتضنت وزارة الخارجية في بغداد اجتماعا أمنيا تشاوريا رفيع المستوى"،
+ * "احتضان برلين مؤتمرا دوليا حول ليبيا": an accusative head at i with
+ * accusative adjectives, how high it is and the place it is about, the
+ * object of a hosting verb before it, names the event hosted.  The token
+ * after its name, or 0. */
+static size_t hosted_indefinite_event(const ctx *c, size_t i)
+{
+    int len = lex(c, i, c->cls.event_head_acc);
+    size_t j = i + (size_t)len;
+    if (!len || !hosting_verb_before(c, i))
+        return 0;
+    while (j < c->t->n && same_sentence(c, i, j) && tok(c, j)->kind == LIA_TOK_WORD && !has_article(tok(c, j))
+           && !tok(c, j)->has_conj && strlen(tok(c, j)->norm) > 6 && !c->gaz[j]
+           && !strcmp(tok(c, j)->norm + strlen(tok(c, j)->norm) - 2, "ا"))
+        j++;
+    if (j == i + (size_t)len)
+        return 0;
+    size_t adjectives = j - i - (size_t)len;
+    int high = lex(c, j, c->cls.high_level);
+    if (high && same_sentence(c, i, j + (size_t)high - 1))
+        j += (size_t)high;
+    if (j + 1 < c->t->n && same_sentence(c, i, j + 1)
+        && (lia_token_matches(tok(c, j), "حول") || lia_token_matches(tok(c, j), "بشأن"))) {
+        int pl = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
+        if (!pl)
+            pl = gaz_ref(c, j + 1, LIA_G_CITY, NULL);
+        j += pl ? 1 + (size_t)pl : 0;
+    }
+    /* (One adjective alone, "اجتماعا ثلاثيا"، "اجتماعا أمنيا", tells a
+     * meeting, not an event of its own.) */
+    return adjectives + (j - i - (size_t)len - adjectives > 0) >= 2 ? j : 0;
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
@@ -4059,6 +4109,10 @@ static size_t try_event(ctx *c, size_t i)
         len = 0;
     if (!len && (rl = round_of_talks(c, i))) {
         end = i + rl;
+        mm = new_mention(c, i, end, LIA_T_EVENT);
+        name_event_by_words(c, mm, i, end, 0);
+    } else if (!len && (rl = hosted_indefinite_event(c, i))) {
+        end = rl;
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, end, 0);
     } else if (!len && (rl = summit_of_organization(c, i))) {
@@ -4326,11 +4380,14 @@ static size_t try_event(ctx *c, size_t i)
             return q2;
         /* "احتضنت العاصمة دورته الأولى يومي ...": a possessed edition is
          * named by its head and ordinals alone. */
-        if (possessed_edition(c, i))
-            j = past_class_run(c, i + (size_t)len, c->cls.ordinal);
+        size_t ordinal = possessed_edition(c, i);
+        if (ordinal)
+            j = past_class_run(c, ordinal, c->cls.ordinal);
         end = skip_bracketed(c, j);
         mm = new_mention(c, i, end, LIA_T_EVENT);
-        name_event_by_words(c, mm, i, j, 1);
+        /* (A possessed edition keeps its ordinals in its key: whose
+         * "مؤتمره الوزاري" it is, only the story says.) */
+        name_event_by_words(c, mm, i, j, !ordinal);
         /* "قمة هلسنكي": the place the event is named for is where it was
          * held, and is still named. */
         if ((place_name || city_named) && place_inside_event(c, i + (size_t)len))
@@ -4700,7 +4757,7 @@ static inline int lex_any_of(const ctx *c, size_t i, const uint64_t *classes)
 static void set_opener_classes(ctx *c)
 {
     const int openers[] = { c->cls.separately, c->cls.honorific, c->cls.counterpart, c->cls.agency_head,
-                            c->cls.event_head, c->cls.event_ref, c->cls.delegation, c->cls.capital,
+                            c->cls.event_head, c->cls.event_head_acc, c->cls.event_ref, c->cls.delegation, c->cls.capital,
                             c->cls.city_word, c->cls.home_ref, c->cls.anaphor, c->cls.group_ref, c->cls.guest,
                             c->cls.both_sides, c->cls.styled_ref, c->cls.counted_ref, c->cls.given_name,
                             c->cls.name_part, c->cls.host_ref, c->cls.plural_title, c->cls.portfolio, c->cls.heir };

@@ -4879,6 +4879,12 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         /* "احتضنت الجزائر اجتماعا تشاوريا ... قبل القمة العربية". */
         if (bm->type == LIA_T_EVENT && ahead_event(c, bm))
             continue;
+        /* "وتأتي في ظرف يشهد تحركات ...، بعد أشهر من احتضان برلين مؤتمرا
+         * دوليا": an event that a hosting verb between has for its object
+         * is not what the attendance verb before it took part in. */
+        if (is_relation(p, "attended") && bm->type == LIA_T_EVENT && bm->first > rm->anchor
+            && class_between(c, rm->anchor + 1, bm->first, c->cls.host_verb_plain))
+            continue;
         if (is_relation(p, "met") && (own_side(c, am, bm) || own_side(c, bm, am)))
             continue;
         /* Countries and bodies do not meet one another; persons do, and
