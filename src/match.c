@@ -3858,11 +3858,26 @@ static size_t round_of_talks(const ctx *c, size_t i)
     if (j + 1 >= c->t->n || !lia_token_matches(tok(c, j), "من"))
         return 0;
     j++;
-    if (!(l = (size_t)lex(c, j, c->cls.met_noun)) || !has_article(tok(c, j)))
+    /* ... and so is one of a dialogue: "الجولة الثامنة من الحوار
+     * الاستراتيجي", with the adjectives that name which. */
+    int dialogue = lia_token_matches(tok(c, j), "الحوار");
+    if (!(l = (size_t)lex(c, j, c->cls.met_noun)) && !(l = (size_t)dialogue))
+        return 0;
+    if (!has_article(tok(c, j)))
         return 0;
     j += l;
     if (j + 1 < c->t->n && lia_token_matches(tok(c, j), "غير") && has_article(tok(c, j + 1)))
         j += 2;                 /* "غير المباشرة" */
+    size_t named = j;
+    while (dialogue && j < c->t->n && same_sentence(c, i, j) && has_article(tok(c, j)) && adjective_like(tok(c, j))
+           && !c->gaz[j] && !lex(c, j, c->cls.relative) && !lex(c, j, c->cls.stop))
+        j++;
+    /* (A dialogue is named by an adjective at least, and one whose name
+     * goes on, "من الحوار الثلاثي لوزراء خارجية ...", is an event of its
+     * own the round is of.) */
+    if (dialogue && (j == named || (j < c->t->n && same_sentence(c, i, j) && led_by_preposition(tok(c, j))
+                                    && strncmp(tok(c, j)->norm, "ل", 2) == 0)))
+        return 0;
     return same_sentence(c, i, j - 1) ? j - i : 0;
 }
 
