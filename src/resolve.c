@@ -2588,6 +2588,30 @@ static void merge_city_named_events(rctx *c)
     }
 }
 
+/* "السيسي يترأس قمة الثماني النامية" over "ترأس ... القمة الحادية عشرة
+ * لمنظمة الدول الثماني النامية للتعاون الاقتصادي": a headline's event is
+ * the first body event with the same head word whose name has the
+ * headline's other words in a row. */
+static void merge_headline_short_events(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *h = &c->m->mentions.v[k];
+        if (h->type != LIA_T_EVENT || !h->key[0] || h->inner || h->event_ref || h->last - h->first < 2
+            || !is_headline(c, (size_t)c->t->tok[h->first].sentence))
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *e = &c->m->mentions.v[q];
+            if (e->type == LIA_T_EVENT && e->key[0] && !e->inner && !e->event_ref && strcmp(e->key, h->key) != 0
+                && !is_headline(c, (size_t)c->t->tok[e->first].sentence) && e->last - e->first > h->last - h->first
+                && tokens_share_form(&c->t->tok[h->first], &c->t->tok[e->first])
+                && names_words_of(c, e, h->first + 1, h->last)) {
+                rekey_event(c, h->key, e);
+                break;
+            }
+        }
+    }
+}
+
 /* The event whose margin sentence s tells of ("على هامش الاجتماع"،
  * "على هامش أعمال القمة"): its mention, or -1. */
 static int margin_event(const rctx *c, size_t s)
@@ -2662,26 +2686,32 @@ static lia_relation *add_fact(rctx *c, const char *rel, const char *a, const cha
     return r;
 }
 
+/* Does a headline name the place of that key (any place, when NULL)? */
+static int headline_names_place(const rctx *c, const char *place)
+{
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if ((mm->type & LIA_T_PLACE) && (!place || !strcmp(mm->key, place))
+            && is_headline(c, (size_t)c->t->tok[mm->first].sentence))
+            return 1;
+    }
+    return 0;
+}
+
 /* "مدير «سي آي إيه» يحل بطرابلس وبنغازي.. لقاءات مع الدبيبة وحفتر": a
  * headline lists its places, the body says which meeting was where; r,
  * told first by the headline, takes the body's place when the headline
- * named it too. */
+ * named it too, or named no place at all ("السيسي يترأس قمة الثماني
+ * النامية": its place was only the story's). */
 static void place_told_in_headline(rctx *c, lia_relation *r, const char *place)
 {
     size_t k = 0;
     while (k < c->headline_told.n && c->headline_told.v[k] != r)
         k++;
-    if (k == c->headline_told.n)
+    if (k == c->headline_told.n || (headline_names_place(c, NULL) && !headline_names_place(c, place)))
         return;
-    for (size_t q = 0; q < c->m->mentions.n; q++) {
-        const lia_mention *mm = &c->m->mentions.v[q];
-        if ((mm->type & LIA_T_PLACE) && !strcmp(mm->key, place)
-            && is_headline(c, (size_t)c->t->tok[mm->first].sentence)) {
-            lia_facts_replace_place(c->f, r, place);
-            c->headline_told.v[k] = c->headline_told.v[--c->headline_told.n];
-            return;
-        }
-    }
+    lia_facts_replace_place(c->f, r, place);
+    c->headline_told.v[k] = c->headline_told.v[--c->headline_told.n];
 }
 
 static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
@@ -2791,6 +2821,15 @@ static const char *city_hosting_in_sentence(const rctx *c, size_t s, const char 
     return NULL;
 }
 
+/* Is r a relation a headline told first, that the body has not placed? */
+static int headline_told(const rctx *c, const lia_relation *r)
+{
+    for (size_t k = 0; k < c->headline_told.n; k++)
+        if (c->headline_told.v[k] == r)
+            return 1;
+    return 0;
+}
+
 /* Where an event took place: the place named right after it. */
 static const char *event_place(const rctx *c, const char *event_key)
 {
@@ -2806,12 +2845,13 @@ static const char *event_place(const rctx *c, const char *event_key)
             && strcmp(lia_facts_find(c->f, r->a)->type, LIA_CITY) == 0)
             return r->a;
     }
-    /* "افتتح X في شرم الشيخ الاجتماع ...": where someone attended it. */
+    /* "افتتح X في شرم الشيخ الاجتماع ...": where someone attended it
+     * (not as a headline told it, placed by the story's place alone). */
     for (size_t k = 0; k < c->f->relations.n; k++) {
         const lia_relation *r = c->f->relations.v[k];
         if (strcmp(r->relation, "attended") == 0 && strcmp(r->b, event_key) == 0
             && strcmp(r->source, c->doc->id) == 0 && r->place && r->place[0]
-            && strcmp(lia_facts_find(c->f, r->place)->type, LIA_CITY) == 0)
+            && strcmp(lia_facts_find(c->f, r->place)->type, LIA_CITY) == 0 && !headline_told(c, r))
             return r->place;
     }
     return NULL;
@@ -6127,6 +6167,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     key_known_event_editions(&c);
     merge_headline_city_events(&c);
     merge_city_named_events(&c);
+    merge_headline_short_events(&c);
     add_entities(&c);
     set_context(&c);
     set_context_place(&c);
