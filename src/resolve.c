@@ -3102,6 +3102,44 @@ static int own_side(const rctx *c, const lia_mention *a, const lia_mention *b)
     return 0;
 }
 
+static const char *dateline_city(const rctx *c);
+
+/* The city of the story's dateline when it is its country's capital, or
+ * NULL: what a bare "العاصمة" of the story stands for. */
+static const char *dateline_capital(const rctx *c)
+{
+    const char *city = dateline_city(c);
+    const lia_gaz_ref *g = city ? lia_rules_lookup(c->r, city) : NULL;
+    return g && g->kind == LIA_G_CITY && c->r->cities.v[g->index].capital ? city : NULL;
+}
+
+/* "معرض الدفاع الدولي «آيدكس 2025» الذي تستضيفه العاصمة هذا الأسبوع": a
+ * bare "العاصمة" (no nisba, no name after it) that hosts an event named
+ * right before the hosting verb is the capital the story is filed from. */
+static void hosted_by_bare_capital(rctx *c)
+{
+    const char *capital = dateline_capital(c);
+    for (size_t k = 0; capital && k < c->m->mentions.n; k++) {
+        const lia_mention *em = &c->m->mentions.v[k];
+        if (em->type != LIA_T_EVENT || !em->key[0] || em->inner || em->event_ref || event_has_host(c, em->key))
+            continue;
+        size_t s = (size_t)c->t->tok[em->first].sentence;
+        for (size_t i = em->last; i + 1 < c->t->n && i <= em->last + 2 && (size_t)c->t->tok[i + 1].sentence == s; i++) {
+            if (!lia_lex_at(c->m, i, c->cls.host_verb) || !lia_token_matches(&c->t->tok[i + 1], "العاصمه")
+                || c->m->mention_at[i + 1])
+                continue;
+            c->anchor = em->first;
+            const char *date = sentence_date(c, s);
+            c->anchor = SIZE_MAX;
+            if (!date)
+                date = c->context_date;
+            if (!date_to_come(c, date))
+                add_relation(c, "hosted", capital, em->key, date, NULL, s, "hosted.bare-capital");
+            break;
+        }
+    }
+}
+
 static void hosted_from_event_places(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
@@ -6182,6 +6220,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     met_all_of_multiparty(&c);
     hosted_where_attended_here(&c);
     VEC_FREE(c.attended_here);
+    hosted_by_bare_capital(&c);
     for (size_t k = 0; k < c.implied.n; k++) {
         implied_visit *v = &c.implied.v[k];
         c.anchor = v->anchor;
