@@ -2612,13 +2612,13 @@ static void merge_headline_short_events(rctx *c)
     }
 }
 
-/* The event whose margin sentence s tells of ("على هامش الاجتماع"،
- * "على هامش أعمال القمة"): its mention, or -1. */
-static int margin_event(const rctx *c, size_t s)
+/* The event named within three words after the first word of sentence s
+ * that is word (hashed: hash): its mention, or -1. */
+static int event_after_word(const rctx *c, size_t s, const char *word, unsigned long hash)
 {
     const lia_sentence *se = &c->t->sent[s];
     for (size_t i = se->first; i < se->last; i++) {
-        if (!lia_token_matches_hashed(&c->t->tok[i], "هامش", c->margin_hash))
+        if (!lia_token_matches_hashed(&c->t->tok[i], word, hash))
             continue;
         for (size_t k = 0; k < c->m->mentions.n; k++) {
             const lia_mention *mm = &c->m->mentions.v[k];
@@ -2628,6 +2628,13 @@ static int margin_event(const rctx *c, size_t s)
         return -1;
     }
     return -1;
+}
+
+/* The event whose margin sentence s tells of ("على هامش الاجتماع"،
+ * "على هامش أعمال القمة"): its mention, or -1. */
+static int margin_event(const rctx *c, size_t s)
+{
+    return event_after_word(c, s, "هامش", c->margin_hash);
 }
 
 /* The event of "المشاركين في EVENT" in sentence s (those met are among
@@ -2981,8 +2988,12 @@ static int event_named_in_sentence(const rctx *c, const char *key, size_t s)
 static void note_attended_here(rctx *c, const lia_pattern *p, const lia_mention *em, const char *place,
                                const char *date, size_t s)
 {
-    /* (A meeting on the margin of an event is where the event is.) */
+    /* (A meeting on the margin of an event, or on the occasion of its
+     * holding, "التقيا بمدينة شتوتغارت بمناسبة انعقاد الدورة ...", is
+     * where the event is.) */
     int margin = is_relation(p, "met") ? margin_event(c, s) : -1;
+    if (margin < 0 && is_relation(p, "met"))
+        margin = event_after_word(c, s, "مناسبه", lia_hash("مناسبه"));
     if (margin >= 0)
         em = &c->m->mentions.v[margin];
     else if (!is_relation(p, "attended"))
