@@ -2242,8 +2242,9 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             /* "في مدينة إسطنبول"، "وفي جنيف": a city word may stand between,
              * and و before في. */
             size_t pi = mm->first - 1;
+            /* ... or carry the ب itself: "بمدينة جنيف". */
             if (pi > se->first && lia_lex_at(c->m, pi, city_word))
-                pi--;
+                prep |= bi_proclitic(c, &c->t->tok[pi--]);
             pi = before_venue_spot(c, pi, se->first);
             const lia_token *prev = &c->t->tok[pi];
             after_fi = lia_token_matches(prev, "في");
