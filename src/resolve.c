@@ -2694,6 +2694,16 @@ static lia_relation *add_fact(rctx *c, const char *rel, const char *a, const cha
     return r;
 }
 
+/* Where r is among the relations a headline told first that the body has
+ * not placed: its index, or headline_told.n when it is not. */
+static size_t headline_told_index(const rctx *c, const lia_relation *r)
+{
+    size_t k = 0;
+    while (k < c->headline_told.n && c->headline_told.v[k] != r)
+        k++;
+    return k;
+}
+
 /* Does a headline name the place of that key (any place, when NULL)? */
 static int headline_names_place(const rctx *c, const char *place)
 {
@@ -2713,9 +2723,7 @@ static int headline_names_place(const rctx *c, const char *place)
  * النامية": its place was only the story's). */
 static void place_told_in_headline(rctx *c, lia_relation *r, const char *place)
 {
-    size_t k = 0;
-    while (k < c->headline_told.n && c->headline_told.v[k] != r)
-        k++;
+    size_t k = headline_told_index(c, r);
     if (k == c->headline_told.n || (headline_names_place(c, NULL) && !headline_names_place(c, place)))
         return;
     lia_facts_replace_place(c->f, r, place);
@@ -2829,15 +2837,6 @@ static const char *city_hosting_in_sentence(const rctx *c, size_t s, const char 
     return NULL;
 }
 
-/* Is r a relation a headline told first, that the body has not placed? */
-static int headline_told(const rctx *c, const lia_relation *r)
-{
-    for (size_t k = 0; k < c->headline_told.n; k++)
-        if (c->headline_told.v[k] == r)
-            return 1;
-    return 0;
-}
-
 /* Where an event took place: the place named right after it. */
 static const char *event_place(const rctx *c, const char *event_key)
 {
@@ -2859,7 +2858,8 @@ static const char *event_place(const rctx *c, const char *event_key)
         const lia_relation *r = c->f->relations.v[k];
         if (strcmp(r->relation, "attended") == 0 && strcmp(r->b, event_key) == 0
             && strcmp(r->source, c->doc->id) == 0 && r->place && r->place[0]
-            && strcmp(lia_facts_find(c->f, r->place)->type, LIA_CITY) == 0 && !headline_told(c, r))
+            && strcmp(lia_facts_find(c->f, r->place)->type, LIA_CITY) == 0
+            && headline_told_index(c, r) == c->headline_told.n)
             return r->place;
     }
     return NULL;
