@@ -4423,9 +4423,14 @@ static size_t try_event(ctx *c, size_t i)
     int in = p < c->t->n && strcmp(tok(c, p)->norm, "في") == 0;
     if (in)
         p++;
-    /* "... للمحيطات في مدينة نيس": the word for a city before its name. */
-    if (in && p + 1 < c->t->n && lex(c, p, c->cls.city_word) == 1 && gaz_ref(c, p + 1, LIA_G_CITY, NULL))
+    /* "... للمحيطات في مدينة نيس"، "... بمدينة نيس": the word for a city
+     * before its name, after في or with its ب. */
+    int city_word_bi = !in && p < c->t->n && led_by_preposition(tok(c, p)) && strncmp(tok(c, p)->norm, "ب", 2) == 0;
+    if ((in || city_word_bi) && p + 1 < c->t->n && lex(c, p, c->cls.city_word) == 1
+        && gaz_ref(c, p + 1, LIA_G_CITY, NULL)) {
         p++;
+        in = 1;
+    }
     int purpose = 0;
     for (size_t k = i; k < end && !purpose; k++)
         purpose = tok(c, k)->n_forms > 1 && strncmp(tok(c, k)->norm, "ل", 2) == 0

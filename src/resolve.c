@@ -3116,6 +3116,15 @@ static int own_side(const rctx *c, const lia_mention *a, const lia_mention *b)
 
 static const char *dateline_city(const rctx *c);
 
+/* Is event mention mm named right after "لاحتضان" or "لاستضافة", what a
+ * place bids or prepares to host? */
+static int bid_to_host(const rctx *c, const lia_mention *mm)
+{
+    const lia_token *tk = mm->first > 0 ? &c->t->tok[mm->first - 1] : NULL;
+    return tk && strncmp(tk->norm, "ل", 2) == 0 && tk->n_forms > 1
+           && (lia_token_matches(tk, "احتضان") || lia_token_matches(tk, "استضافه"));
+}
+
 /* The city of the story's dateline when it is its country's capital, or
  * NULL: what a bare "العاصمة" of the story stands for. */
 static const char *dateline_capital(const rctx *c)
@@ -3165,8 +3174,10 @@ static void hosted_from_event_places(rctx *c)
         if (!date)
             date = c->context_date;
         /* "ومن المنتظر أن تحتضن العاصمة الألمانية يوم الأحد المقبل مؤتمر
-         * برلين الدولي": an event still to come is hosted by no one yet. */
-        if (date_to_come(c, date))
+         * برلين الدولي": an event still to come is hosted by no one yet;
+         * nor is one a city bids for ("ملف ترشيح المملكة لاحتضان الدورة
+         * ... بمدينة مراكش"). */
+        if (date_to_come(c, date) || bid_to_host(c, mm))
             continue;
         add_relation(c, "hosted", pl->key, mm->key, date, NULL, s, "hosted.event-place");
         /* "بموسكو في روسيا": the country hosts it too. */
