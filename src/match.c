@@ -3951,11 +3951,26 @@ static size_t round_of_talks(const ctx *c, size_t i)
     if (j + 1 >= c->t->n || !lia_token_matches(tok(c, j), "من"))
         return 0;
     j++;
-    if (!(l = (size_t)lex(c, j, c->cls.met_noun)) || !has_article(tok(c, j)))
+    /* ... and so is one of a dialogue: "الجولة الثامنة من الحوار
+     * الاستراتيجي", with the adjectives that name which. */
+    int dialogue = lia_token_matches(tok(c, j), "الحوار");
+    if (!(l = (size_t)lex(c, j, c->cls.met_noun)) && !(l = (size_t)dialogue))
+        return 0;
+    if (!has_article(tok(c, j)))
         return 0;
     j += l;
     if (j + 1 < c->t->n && lia_token_matches(tok(c, j), "غير") && has_article(tok(c, j + 1)))
         j += 2;                 /* "غير المباشرة" */
+    size_t named = j;
+    while (dialogue && j < c->t->n && same_sentence(c, i, j) && has_article(tok(c, j)) && adjective_like(tok(c, j))
+           && !c->gaz[j] && !lex(c, j, c->cls.relative) && !lex(c, j, c->cls.stop))
+        j++;
+    /* (A dialogue is named by an adjective at least, and one whose name
+     * goes on, "من الحوار الثلاثي لوزراء خارجية ...", is an event of its
+     * own the round is of.) */
+    if (dialogue && (j == named || (j < c->t->n && same_sentence(c, i, j) && led_by_preposition(tok(c, j))
+                                    && strncmp(tok(c, j)->norm, "ل", 2) == 0)))
+        return 0;
     return same_sentence(c, i, j - 1) ? j - i : 0;
 }
 
@@ -4094,10 +4109,17 @@ static size_t between_parties_end(const ctx *c, size_t j)
 
 /* "عقدوا اجتماعهم التاسع والثلاثين"، "في ختام دورتها السابعة والثمانين":
  * a meeting head with the body's pronoun and an ordinal names an edition
- * of that body's meetings, as a definite head would. */
-static int possessed_edition(const ctx *c, size_t i)
+ * of that body's meetings, as a definite head would; so does one with an
+ * adjective before the ordinal ("احتضنت مراكش مؤتمره الوزاري الخامس").
+ * The token of its first ordinal, or 0. */
+static size_t possessed_edition(const ctx *c, size_t i)
 {
-    return with_pronoun(c, i) && i + 1 < c->t->n && same_sentence(c, i, i + 1) && lex(c, i + 1, c->cls.ordinal);
+    if (!with_pronoun(c, i))
+        return 0;
+    size_t o = i + 1;
+    if (o + 1 < c->t->n && has_article(tok(c, o)) && adjective_like(tok(c, o)) && !lex(c, o, c->cls.ordinal))
+        o++;
+    return o < c->t->n && same_sentence(c, i, o) && lex(c, o, c->cls.ordinal) ? o : 0;
 }
 
 
@@ -4141,13 +4163,84 @@ static size_t quoted_indefinite_event_end(const ctx *c, size_t i, size_t j)
     return close;
 }
 
+/* "القمة الإفريقية لمكافحة الإرهاب"، "القمة الأفريقية للمناخ": a summit
+ * the gazetteer knows by its head and one adjective (a series: "القمة
+ * الأفريقية"), then what it is for, led by ل (not a place: "لبنان"), is
+ * another summit, named by its words; "تحتضن قمة إفريقية استثنائية",
+ * without the article, is a summit, not that series.  len is the
+ * gazetteer name's length at i. */
+static int summit_not_the_series(const ctx *c, size_t i, int len)
+{
+    size_t j = i + (size_t)len;
+    if (len != 2 || lex(c, i, c->cls.summit) != 1)
+        return 0;
+    if (!has_article(tok(c, i)) && !has_article(tok(c, i + 1)) && adjective_like(tok(c, i + 1))
+        && !gaz_ref(c, i + 1, LIA_G_CITY, NULL) && !gaz_ref(c, i + 1, LIA_G_COUNTRY, NULL))
+        return 1;   /* (not "قمة شنغهاي", named for its place) */
+    if (j + 1 >= c->t->n || !same_sentence(c, i, j + 1))
+        return 0;
+    const lia_token *tk = tok(c, j);
+    return tk->kind == LIA_TOK_WORD && led_by_preposition(tk) && strncmp(tk->norm, "ل", 2) == 0
+           && !gaz_ref(c, j, LIA_G_COUNTRY, NULL) && !gaz_ref(c, j, LIA_G_CITY, NULL)
+           && (has_article(tk) || has_article(tok(c, j + 1)));
+}
+
+/* Is there a hosting verb without its object ("احتضنت"، "من احتضان") in
+ * the ten words before token i of its sentence? */
+static int hosting_verb_before(const ctx *c, size_t i)
+{
+    for (size_t k = i; k-- > 0 && k + 10 >= i && same_sentence(c, k, i);)
+        if (lex(c, k, c->cls.host_verb_plain))
+            return 1;
+    return 0;
+}
+
+/* "احتضنت وزارة الخارجية في بغداد اجتماعا أمنيا تشاوريا رفيع المستوى"،
+ * "احتضان برلين مؤتمرا دوليا حول ليبيا": an accusative head at i with
+ * accusative adjectives, how high it is and the place it is about, the
+ * object of a hosting verb before it, names the event hosted.  The token
+ * after its name, or 0. */
+static size_t hosted_indefinite_event(const ctx *c, size_t i)
+{
+    int len = lex(c, i, c->cls.event_head_acc);
+    size_t j = i + (size_t)len;
+    if (!len || !hosting_verb_before(c, i))
+        return 0;
+    while (j < c->t->n && same_sentence(c, i, j) && tok(c, j)->kind == LIA_TOK_WORD && !has_article(tok(c, j))
+           && !tok(c, j)->has_conj && strlen(tok(c, j)->norm) > 6 && !c->gaz[j]
+           && !strcmp(tok(c, j)->norm + strlen(tok(c, j)->norm) - 2, "ا"))
+        j++;
+    if (j == i + (size_t)len)
+        return 0;
+    size_t adjectives = j - i - (size_t)len;
+    int high = lex(c, j, c->cls.high_level);
+    if (high && same_sentence(c, i, j + (size_t)high - 1))
+        j += (size_t)high;
+    if (j + 1 < c->t->n && same_sentence(c, i, j + 1)
+        && (lia_token_matches(tok(c, j), "حول") || lia_token_matches(tok(c, j), "بشأن"))) {
+        int pl = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
+        if (!pl)
+            pl = gaz_ref(c, j + 1, LIA_G_CITY, NULL);
+        j += pl ? 1 + (size_t)pl : 0;
+    }
+    /* (One adjective alone, "اجتماعا ثلاثيا"، "اجتماعا أمنيا", tells a
+     * meeting, not an event of its own.) */
+    return adjectives + (j - i - (size_t)len - adjectives > 0) >= 2 ? j : 0;
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
     size_t end = 0, rl;
     lia_mention *mm = NULL;
+    if (summit_not_the_series(c, i, len))
+        len = 0;
     if (!len && (rl = round_of_talks(c, i))) {
         end = i + rl;
+        mm = new_mention(c, i, end, LIA_T_EVENT);
+        name_event_by_words(c, mm, i, end, 0);
+    } else if (!len && (rl = hosted_indefinite_event(c, i))) {
+        end = rl;
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, end, 0);
     } else if (!len && (rl = summit_of_organization(c, i))) {
@@ -4308,6 +4401,12 @@ static size_t try_event(ctx *c, size_t i)
             if (j > i + (size_t)len && (lex(c, j - 1, c->cls.ordinal) || nisba_at(c, j - 1, NULL) == 1)
                 && led_by_preposition(tk) && strncmp(tk->norm, "بال", 6) == 0 && !c->gaz[j])
                 break;
+            /* "قمة إفريقية لمكافحة الإرهاب بدعم من مكتب ..."، "بمبادرة من":
+             * a word led by ب with من after it says by whose hand, not
+             * which event. */
+            if (j > i + (size_t)len && led_by_preposition(tk) && strncmp(tk->norm, "ب", 2) == 0
+                && !has_article(tk) && j + 1 < c->t->n && lia_token_matches(tok(c, j + 1), "من"))
+                break;
             /* "الدورة العشرين للمنتدى مساء الجمعة": a time of the day ends it;
              * so does a year ("الجمعية العامة للمنظمة سنة 2007"). */
             if (j > i + (size_t)len && lex(c, j, c->cls.time_of_day))
@@ -4373,6 +4472,11 @@ static size_t try_event(ctx *c, size_t i)
         int place_name = words == 1 && !has_article(head)
                          && (gaz_ref(c, i + (size_t)len, LIA_G_CITY, NULL)
                              || gaz_ref(c, i + (size_t)len, LIA_G_COUNTRY, NULL));
+        /* ... and a city right after it, then more of the name: "مؤتمر
+         * باريس لدعم لبنان"، "قمة بغداد للتعاون والشراكة" were held
+         * there too. */
+        int city_len = gaz_ref(c, i + (size_t)len, LIA_G_CITY, NULL);
+        int city_named = !place_name && !has_article(head) && city_len && words > (size_t)city_len;
         /* "القمة الثلاثية"، "قمة طارئة": a summit is an event with one
          * word of its own. */
         /* Not with a word that only describes the summit the story told
@@ -4414,14 +4518,17 @@ static size_t try_event(ctx *c, size_t i)
             return q2;
         /* "احتضنت العاصمة دورته الأولى يومي ...": a possessed edition is
          * named by its head and ordinals alone. */
-        if (possessed_edition(c, i))
-            j = past_class_run(c, i + (size_t)len, c->cls.ordinal);
+        size_t ordinal = possessed_edition(c, i);
+        if (ordinal)
+            j = past_class_run(c, ordinal, c->cls.ordinal);
         end = skip_bracketed(c, j);
         mm = new_mention(c, i, end, LIA_T_EVENT);
-        name_event_by_words(c, mm, i, j, 1);
+        /* (A possessed edition keeps its ordinals in its key: whose
+         * "مؤتمره الوزاري" it is, only the story says.) */
+        name_event_by_words(c, mm, i, j, !ordinal);
         /* "قمة هلسنكي": the place the event is named for is where it was
          * held, and is still named. */
-        if (place_name && place_inside_event(c, i + (size_t)len))
+        if ((place_name || city_named) && place_inside_event(c, i + (size_t)len))
             mm = &c->m->mentions.v[c->m->mentions.n - 2];
         /* "الدورة الستين لمؤتمر ميونخ للأمن": an edition of an event the
          * gazetteer knows is that event. */
@@ -4439,6 +4546,14 @@ static size_t try_event(ctx *c, size_t i)
     int in = p < c->t->n && strcmp(tok(c, p)->norm, "في") == 0;
     if (in)
         p++;
+    /* "... للمحيطات في مدينة نيس"، "... بمدينة نيس": the word for a city
+     * before its name, after في or with its ب. */
+    int city_word_bi = !in && p < c->t->n && led_by_preposition(tok(c, p)) && strncmp(tok(c, p)->norm, "ب", 2) == 0;
+    if ((in || city_word_bi) && p + 1 < c->t->n && lex(c, p, c->cls.city_word) == 1
+        && gaz_ref(c, p + 1, LIA_G_CITY, NULL)) {
+        p++;
+        in = 1;
+    }
     int purpose = 0;
     for (size_t k = i; k < end && !purpose; k++)
         purpose = tok(c, k)->n_forms > 1 && strncmp(tok(c, k)->norm, "ل", 2) == 0
@@ -4785,7 +4900,7 @@ static inline int lex_any_of(const ctx *c, size_t i, const uint64_t *classes)
 static void set_opener_classes(ctx *c)
 {
     const int openers[] = { c->cls.separately, c->cls.honorific, c->cls.counterpart, c->cls.agency_head,
-                            c->cls.event_head, c->cls.event_ref, c->cls.delegation, c->cls.capital,
+                            c->cls.event_head, c->cls.event_head_acc, c->cls.event_ref, c->cls.delegation, c->cls.capital,
                             c->cls.city_word, c->cls.home_ref, c->cls.anaphor, c->cls.group_ref, c->cls.guest,
                             c->cls.both_sides, c->cls.styled_ref, c->cls.counted_ref, c->cls.given_name,
                             c->cls.name_part, c->cls.host_ref, c->cls.plural_title, c->cls.portfolio, c->cls.heir };

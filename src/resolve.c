@@ -20,6 +20,16 @@ typedef struct {
     size_t sent, anchor;
 } implied_visit;
 
+/* "ترأس X في إسلام أباد الدورة السابعة ...": a city an attendance's own
+ * sentence names, where the event it names there took place; added once
+ * the relations are read, if no pattern told another host (its date in
+ * rctx.implied_strings). */
+typedef struct {
+    const char *event, *place;   /* keys borrowed from the mentions */
+    char *date;
+    size_t sent;
+} attended_here;
+
 typedef struct {
     const lia_rules *r;
     const lia_doc *doc;
@@ -43,6 +53,7 @@ typedef struct {
      * visits the text tells outright, so that those give the date. */
     VEC(implied_visit) implied;
     lia_arena *implied_strings;  /* owns the implied visits' strings */
+    VEC(attended_here) attended_here;
     /* Relations a headline told without a date of its own: they take the
      * story's date at the end if the body leaves them undated. */
     VEC(lia_relation *) headline_undated;
@@ -2370,8 +2381,9 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             /* "في مدينة إسطنبول"، "وفي جنيف": a city word may stand between,
              * and و before في. */
             size_t pi = mm->first - 1;
+            /* ... or carry the ب itself: "بمدينة جنيف". */
             if (pi > se->first && lia_lex_at(c->m, pi, city_word))
-                pi--;
+                prep |= bi_proclitic(c, &c->t->tok[pi--]);
             pi = before_venue_spot(c, pi, se->first);
             const lia_token *prev = &c->t->tok[pi];
             after_fi = lia_token_matches(prev, "في");
@@ -2675,13 +2687,78 @@ static void merge_headline_city_events(rctx *c)
     }
 }
 
-/* The event whose margin sentence s tells of ("على هامش الاجتماع"،
- * "على هامش أعمال القمة"): its mention, or -1. */
-static int margin_event(const rctx *c, size_t s)
+/* Does event mention e name, in its own words, the words [h, end) of
+ * another's name, a head and a city ("الدورة الثامنة والخمسين لمؤتمر
+ * ميونيخ للأمن" has "مؤتمر ميونيخ")? */
+static int names_words_of(const rctx *c, const lia_mention *e, size_t h, size_t end)
+{
+    size_t n = end - h;
+    for (size_t k = e->first; k + n <= e->last; k++) {
+        size_t w = 0;
+        while (w < n && tokens_share_form(&c->t->tok[h + w], &c->t->tok[k + w]))
+            w++;
+        if (w == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* "مؤتمر ميونيخ" and "مؤتمر ميونيخ للأمن" (or "الدورة ... لمؤتمر ميونيخ
+ * للأمن") in one document: an event named only by its head and its city
+ * is the longer-named event of the same head and city, when the
+ * document names one. */
+static void merge_city_named_events(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *h = &c->m->mentions.v[k];
+        if (h->type != LIA_T_EVENT || !h->key[0] || h->inner || h->event_ref)
+            continue;
+        int city = city_in_event_name(c, h);
+        if (city < 0 || c->m->mentions.v[city].first != h->first + 1 || c->m->mentions.v[city].last != h->last)
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *e = &c->m->mentions.v[q];
+            if (e->type == LIA_T_EVENT && e->key[0] && !e->inner && !e->event_ref && strcmp(e->key, h->key) != 0
+                && e->last - e->first > h->last - h->first
+                && names_words_of(c, e, h->first, h->last)) {
+                rekey_event(c, h->key, e);
+                break;
+            }
+        }
+    }
+}
+
+/* "السيسي يترأس قمة الثماني النامية" over "ترأس ... القمة الحادية عشرة
+ * لمنظمة الدول الثماني النامية للتعاون الاقتصادي": a headline's event is
+ * the first body event with the same head word whose name has the
+ * headline's other words in a row. */
+static void merge_headline_short_events(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *h = &c->m->mentions.v[k];
+        if (h->type != LIA_T_EVENT || !h->key[0] || h->inner || h->event_ref || h->last - h->first < 2
+            || !is_headline(c, (size_t)c->t->tok[h->first].sentence))
+            continue;
+        for (size_t q = 0; q < c->m->mentions.n; q++) {
+            const lia_mention *e = &c->m->mentions.v[q];
+            if (e->type == LIA_T_EVENT && e->key[0] && !e->inner && !e->event_ref && strcmp(e->key, h->key) != 0
+                && !is_headline(c, (size_t)c->t->tok[e->first].sentence) && e->last - e->first > h->last - h->first
+                && tokens_share_form(&c->t->tok[h->first], &c->t->tok[e->first])
+                && names_words_of(c, e, h->first + 1, h->last)) {
+                rekey_event(c, h->key, e);
+                break;
+            }
+        }
+    }
+}
+
+/* The event named within three words after the first word of sentence s
+ * that is word (hashed: hash): its mention, or -1. */
+static int event_after_word(const rctx *c, size_t s, const char *word, unsigned long hash)
 {
     const lia_sentence *se = &c->t->sent[s];
     for (size_t i = se->first; i < se->last; i++) {
-        if (!lia_token_matches_hashed(&c->t->tok[i], "هامش", c->margin_hash))
+        if (!lia_token_matches_hashed(&c->t->tok[i], word, hash))
             continue;
         for (size_t k = 0; k < c->m->mentions.n; k++) {
             const lia_mention *mm = &c->m->mentions.v[k];
@@ -2691,6 +2768,13 @@ static int margin_event(const rctx *c, size_t s)
         return -1;
     }
     return -1;
+}
+
+/* The event whose margin sentence s tells of ("على هامش الاجتماع"،
+ * "على هامش أعمال القمة"): its mention, or -1. */
+static int margin_event(const rctx *c, size_t s)
+{
+    return event_after_word(c, s, "هامش", c->margin_hash);
 }
 
 /* The event of "المشاركين في EVENT" in sentence s (those met are among
@@ -2749,26 +2833,40 @@ static lia_relation *add_fact(rctx *c, const char *rel, const char *a, const cha
     return r;
 }
 
-/* "مدير «سي آي إيه» يحل بطرابلس وبنغازي.. لقاءات مع الدبيبة وحفتر": a
- * headline lists its places, the body says which meeting was where; r,
- * told first by the headline, takes the body's place when the headline
- * named it too. */
-static void place_told_in_headline(rctx *c, lia_relation *r, const char *place)
+/* Where r is among the relations a headline told first that the body has
+ * not placed: its index, or headline_told.n when it is not. */
+static size_t headline_told_index(const rctx *c, const lia_relation *r)
 {
     size_t k = 0;
     while (k < c->headline_told.n && c->headline_told.v[k] != r)
         k++;
-    if (k == c->headline_told.n)
-        return;
+    return k;
+}
+
+/* Does a headline name the place of that key (any place, when NULL)? */
+static int headline_names_place(const rctx *c, const char *place)
+{
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
-        if ((mm->type & LIA_T_PLACE) && !strcmp(mm->key, place)
-            && is_headline(c, (size_t)c->t->tok[mm->first].sentence)) {
-            lia_facts_replace_place(c->f, r, place);
-            c->headline_told.v[k] = c->headline_told.v[--c->headline_told.n];
-            return;
-        }
+        if ((mm->type & LIA_T_PLACE) && (!place || !strcmp(mm->key, place))
+            && is_headline(c, (size_t)c->t->tok[mm->first].sentence))
+            return 1;
     }
+    return 0;
+}
+
+/* "مدير «سي آي إيه» يحل بطرابلس وبنغازي.. لقاءات مع الدبيبة وحفتر": a
+ * headline lists its places, the body says which meeting was where; r,
+ * told first by the headline, takes the body's place when the headline
+ * named it too, or named no place at all ("السيسي يترأس قمة الثماني
+ * النامية": its place was only the story's). */
+static void place_told_in_headline(rctx *c, lia_relation *r, const char *place)
+{
+    size_t k = headline_told_index(c, r);
+    if (k == c->headline_told.n || (headline_names_place(c, NULL) && !headline_names_place(c, place)))
+        return;
+    lia_facts_replace_place(c->f, r, place);
+    c->headline_told.v[k] = c->headline_told.v[--c->headline_told.n];
 }
 
 static void add_relation(rctx *c, const char *rel, const char *a, const char *b,
@@ -2893,12 +2991,14 @@ static const char *event_place(const rctx *c, const char *event_key)
             && strcmp(lia_facts_find(c->f, r->a)->type, LIA_CITY) == 0)
             return r->a;
     }
-    /* "افتتح X في شرم الشيخ الاجتماع ...": where someone attended it. */
+    /* "افتتح X في شرم الشيخ الاجتماع ...": where someone attended it
+     * (not as a headline told it, placed by the story's place alone). */
     for (size_t k = 0; k < c->f->relations.n; k++) {
         const lia_relation *r = c->f->relations.v[k];
         if (strcmp(r->relation, "attended") == 0 && strcmp(r->b, event_key) == 0
             && strcmp(r->source, c->doc->id) == 0 && r->place && r->place[0]
-            && strcmp(lia_facts_find(c->f, r->place)->type, LIA_CITY) == 0)
+            && strcmp(lia_facts_find(c->f, r->place)->type, LIA_CITY) == 0
+            && headline_told_index(c, r) == c->headline_told.n)
             return r->place;
     }
     return NULL;
@@ -3019,6 +3119,55 @@ static void hosted_where_linked(rctx *c, const lia_rel_match *rm, const lia_ment
     add_relation(c, "hosted", c->m->mentions.v[pl].key, em->key, date, NULL, rm->sentence, "hosted.where-linked");
 }
 
+/* Was the event of key named in sentence s by its name, not by a word
+ * that refers back to it ("القمة"، "الاجتماع")? */
+static int event_named_in_sentence(const rctx *c, const char *key, size_t s)
+{
+    for (size_t q = 0; q < c->m->mentions.n; q++) {
+        const lia_mention *mm = &c->m->mentions.v[q];
+        if (mm->type == LIA_T_EVENT && !mm->event_ref && !mm->inner
+            && (size_t)c->t->tok[mm->first].sentence == s && strcmp(mm->key, key) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* "ترأس X اليوم في إسلام أباد الدورة السابعة ..."، "التقيا في القاهرة على
+ * هامش قمة ...": the city that the sentence of an attendance (pattern p)
+ * or of a meeting on an event's margin names, and where it says that
+ * happened, may have hosted the event it names there
+ * (hosted_where_attended_here decides). */
+static void note_attended_here(rctx *c, const lia_pattern *p, const lia_mention *em, const char *place,
+                               const char *date, size_t s)
+{
+    /* (A meeting on the margin of an event, or on the occasion of its
+     * holding, "التقيا بمدينة شتوتغارت بمناسبة انعقاد الدورة ...", is
+     * where the event is.) */
+    int margin = is_relation(p, "met") ? margin_event(c, s) : -1;
+    if (margin < 0 && is_relation(p, "met"))
+        margin = event_after_word(c, s, "مناسبه", lia_hash("مناسبه"));
+    if (margin >= 0)
+        em = &c->m->mentions.v[margin];
+    else if (!is_relation(p, "attended"))
+        return;
+    const lia_entity *city = place ? lia_facts_find(c->f, place) : NULL;
+    if (!city || strcmp(city->type, LIA_CITY) != 0 || !em->key[0] || !event_named_in_sentence(c, em->key, s))
+        return;
+    VEC_PUSH(c->attended_here, ((attended_here){
+        em->key, place, date ? lia_arena_strdup(c->implied_strings, date) : NULL, s }));
+}
+
+/* The cities note_attended_here noted hosted their events, unless the
+ * document names another host or the event belongs to another country. */
+static void hosted_where_attended_here(rctx *c)
+{
+    for (size_t k = 0; k < c->attended_here.n; k++) {
+        const attended_here *h = &c->attended_here.v[k];
+        if (!event_has_host(c, h->event) && !held_elsewhere(c, h->event, h->place))
+            add_relation(c, "hosted", h->place, h->event, h->date, NULL, h->sent, "hosted.where-attended-here");
+    }
+}
+
 /* "الرياض (واس) - عقد وزراء الداخلية ... الاجتماع التاسع والثلاثين": the
  * story's own event, when no sentence places it, is hosted by the city of
  * the story where those who attended it were. */
@@ -3116,6 +3265,53 @@ static int own_side(const rctx *c, const lia_mention *a, const lia_mention *b)
     return 0;
 }
 
+static const char *dateline_city(const rctx *c);
+
+/* Is event mention mm named right after "لاحتضان" or "لاستضافة", what a
+ * place bids or prepares to host? */
+static int bid_to_host(const rctx *c, const lia_mention *mm)
+{
+    const lia_token *tk = mm->first > 0 ? &c->t->tok[mm->first - 1] : NULL;
+    return tk && strncmp(tk->norm, "ل", 2) == 0 && tk->n_forms > 1
+           && (lia_token_matches(tk, "احتضان") || lia_token_matches(tk, "استضافه"));
+}
+
+/* The city of the story's dateline when it is its country's capital, or
+ * NULL: what a bare "العاصمة" of the story stands for. */
+static const char *dateline_capital(const rctx *c)
+{
+    const char *city = dateline_city(c);
+    const lia_gaz_ref *g = city ? lia_rules_lookup(c->r, city) : NULL;
+    return g && g->kind == LIA_G_CITY && c->r->cities.v[g->index].capital ? city : NULL;
+}
+
+/* "معرض الدفاع الدولي «آيدكس 2025» الذي تستضيفه العاصمة هذا الأسبوع": a
+ * bare "العاصمة" (no nisba, no name after it) that hosts an event named
+ * right before the hosting verb is the capital the story is filed from. */
+static void hosted_by_bare_capital(rctx *c)
+{
+    const char *capital = dateline_capital(c);
+    for (size_t k = 0; capital && k < c->m->mentions.n; k++) {
+        const lia_mention *em = &c->m->mentions.v[k];
+        if (em->type != LIA_T_EVENT || !em->key[0] || em->inner || em->event_ref || event_has_host(c, em->key))
+            continue;
+        size_t s = (size_t)c->t->tok[em->first].sentence;
+        for (size_t i = em->last; i + 1 < c->t->n && i <= em->last + 2 && (size_t)c->t->tok[i + 1].sentence == s; i++) {
+            if (!lia_lex_at(c->m, i, c->cls.host_verb) || !lia_token_matches(&c->t->tok[i + 1], "العاصمه")
+                || c->m->mention_at[i + 1])
+                continue;
+            c->anchor = em->first;
+            const char *date = sentence_date(c, s);
+            c->anchor = SIZE_MAX;
+            if (!date)
+                date = c->context_date;
+            if (!date_to_come(c, date))
+                add_relation(c, "hosted", capital, em->key, date, NULL, s, "hosted.bare-capital");
+            break;
+        }
+    }
+}
+
 static void hosted_from_event_places(rctx *c)
 {
     for (size_t k = 0; k < c->m->mentions.n; k++) {
@@ -3128,6 +3324,12 @@ static void hosted_from_event_places(rctx *c)
         const char *date = sentence_date(c, s);
         if (!date)
             date = c->context_date;
+        /* "ومن المنتظر أن تحتضن العاصمة الألمانية يوم الأحد المقبل مؤتمر
+         * برلين الدولي": an event still to come is hosted by no one yet;
+         * nor is one a city bids for ("ملف ترشيح المملكة لاحتضان الدورة
+         * ... بمدينة مراكش"). */
+        if (date_to_come(c, date) || bid_to_host(c, mm))
+            continue;
         add_relation(c, "hosted", pl->key, mm->key, date, NULL, s, "hosted.event-place");
         /* "بموسكو في روسيا": the country hosts it too. */
         size_t j = pl->last;
@@ -5070,6 +5272,12 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         /* "احتضنت الجزائر اجتماعا تشاوريا ... قبل القمة العربية". */
         if (bm->type == LIA_T_EVENT && ahead_event(c, bm))
             continue;
+        /* "وتأتي في ظرف يشهد تحركات ...، بعد أشهر من احتضان برلين مؤتمرا
+         * دوليا": an event that a hosting verb between has for its object
+         * is not what the attendance verb before it took part in. */
+        if (is_relation(p, "attended") && bm->type == LIA_T_EVENT && bm->first > rm->anchor
+            && class_between(c, rm->anchor + 1, bm->first, c->cls.host_verb_plain))
+            continue;
         if (is_relation(p, "met") && (own_side(c, am, bm) || own_side(c, bm, am)))
             continue;
         /* Countries and bodies do not meet one another; persons do, and
@@ -5143,6 +5351,8 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             add_relation(c, p->relation, am->key, bm->key, when, pl, rm->sentence, p->id);
         if (is_relation(p, "attended"))
             hosted_where_linked(c, rm, bm, when);
+        if (pl && place && !strcmp(pl, place))
+            note_attended_here(c, p, bm, pl, when, rm->sentence);
         /* Meeting or attending abroad means having travelled there: for
          * every person of the meeting whose country is not the place's. */
         /* ... not when the place is only the story's and the time another
@@ -6107,15 +6317,19 @@ static void set_context_place(rctx *c)
         c->context_place = xstrdup(lead_place);
         return;
     }
+    /* (The article's event is the first it names: one told further on
+     * with its place, "قبل أسابيع من انعقاد الدورة ... في مدينة مراكش",
+     * is another story's.) */
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (mm->type == LIA_T_EVENT && mm->place_mention && !since_event(c, mm)) {
-            const lia_mention *pl = &c->m->mentions.v[mm->place_mention - 1];
-            if (pl->key[0]) {
-                c->context_place = xstrdup(pl->key);
-                return;
-            }
+        if (mm->type != LIA_T_EVENT || mm->inner || !mm->key[0])
+            continue;
+        const lia_mention *pl = mm->place_mention ? &c->m->mentions.v[mm->place_mention - 1] : NULL;
+        if (pl && pl->key[0] && !since_event(c, mm)) {
+            c->context_place = xstrdup(pl->key);
+            return;
         }
+        break;
     }
     if (dateline)
         c->context_place = xstrdup(dateline);
@@ -6327,16 +6541,23 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     merge_event_editions(&c);
     key_known_event_editions(&c);
     merge_headline_city_events(&c);
+    merge_city_named_events(&c);
+    merge_headline_short_events(&c);
     add_entities(&c);
     set_context(&c);
     set_context_place(&c);
     heads_from_titles(&c);
     heads_from_known_offices(&c);
     part_of_from_names(&c);
-    hosted_from_event_places(&c);
     trim_entourage_lists(&c);
     relations_from_matches(&c);
+    /* (After the patterns: a hosting a sentence tells in words dates the
+     * event before the place named after one of its names does.) */
+    hosted_from_event_places(&c);
     met_all_of_multiparty(&c);
+    hosted_where_attended_here(&c);
+    VEC_FREE(c.attended_here);
+    hosted_by_bare_capital(&c);
     for (size_t k = 0; k < c.implied.n; k++) {
         implied_visit *v = &c.implied.v[k];
         c.anchor = v->anchor;

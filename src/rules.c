@@ -1322,6 +1322,7 @@ static void look_up_named_classes(lia_rules *r)
     n->finance_noun = lia_rules_class(r, "finance_noun");
     n->place_adjective = lia_rules_class(r, "place_adjective");
     n->event_head = lia_rules_class(r, "event_head");
+    n->event_head_acc = lia_rules_class(r, "event_head_acc");
     n->event_ref = lia_rules_class(r, "event_ref");
     n->facility = lia_rules_class(r, "facility");
     n->family_particle = lia_rules_class(r, "family_particle");
@@ -1338,6 +1339,7 @@ static void look_up_named_classes(lia_rules *r)
     n->military_rank = lia_rules_class(r, "military_rank");
     n->host_ref = lia_rules_class(r, "host_ref");
     n->host_verb = lia_rules_class(r, "host_verb");
+    n->host_verb_plain = lia_rules_class(r, "host_verb_plain");
     n->in_place_of = lia_rules_class(r, "in_place_of");
     n->includes = lia_rules_class(r, "includes");
     n->institution = lia_rules_class(r, "institution");
