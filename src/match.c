@@ -6217,8 +6217,13 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
     /* ... and the rest of an office told before the name's item ends:
      * "X، وزير الشؤون الخارجية والتعاون الإقليمي والبوركينابيين بالخارج
      * لبوركينا فاسو، وY". */
+    /* ... and "X، مساعد وزير الداخلية لقطاع الأمن العام، وY": the office
+     * goes on with the field it is for, led by ل, in a construct with a
+     * definite word (not "X لقاءات ثنائية"). */
     size_t t0 = j < pm->sent_last && is_punct(c, j, ",") ? j + 1 : j;
-    const lia_mention *pe = t0 == j && office_word(c, j, 0) ? person_ending_at(c, j) : NULL;
+    int office_for = office_word(c, j, 1) && strncmp(tok(c, j)->norm, "ل", 2) == 0
+                     && !lex(c, j, c->cls.met_noun) && j + 1 < pm->sent_last && has_article(tok(c, j + 1));
+    const lia_mention *pe = t0 == j && (office_word(c, j, 0) || office_for) ? person_ending_at(c, j) : NULL;
     int office_goes_on = pe && pe->role && pe->role[0];
     /* ... and "X وزير المالية ووزير الخزانة الأمريكي Y": an office right
      * after a name the scan gave none. */
