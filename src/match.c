@@ -1614,6 +1614,23 @@ static int only_given_name(const ctx *c, size_t i)
     return 1;
 }
 
+static int word_in_class(const ctx *c, const char *w, int cls);
+
+/* "الأمير فيصل": is token i, as written, only a given name, whatever it
+ * reads as once a proclitic is taken off (ف + يصل "arrives")? */
+static int given_name_as_written(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    if (!word_in_class(c, tk->forms[0], c->cls.given_name))
+        return 0;
+    for (int k = 0; k < c->m->n_lex[i]; k++) {
+        const struct lia_lexhit *h = &c->m->lex[i][k];
+        if (h->cls != c->cls.given_name && (h->len > 1 || word_in_class(c, tk->forms[0], h->cls)))
+            return 0;
+    }
+    return 1;
+}
+
 /* Is every token of [from, to) a word that reads only as a given name? */
 static int given_names_only(const ctx *c, size_t from, size_t to)
 {
@@ -5190,7 +5207,7 @@ static size_t mention_at(ctx *c, size_t i)
         /* "لقاء بوتين مع الأمير محمد": a royal style and a given name
          * alone stand for the one so styled and named before. */
         if (end == j && j == i + 1 && j < c->t->n && same_sentence(c, i, j) && royal_style(tok(c, i))
-            && only_given_name(c, j) && !tok(c, j)->has_conj) {
+            && ((only_given_name(c, j) && !tok(c, j)->has_conj) || given_name_as_written(c, j))) {
             lia_mention *mm = new_mention(c, i, j + 1, LIA_T_PERSON);
             set_identity(c, mm, "", "", "", "");
             mm->surface = mention_text(c, j, j + 1);
