@@ -1614,6 +1614,23 @@ static int only_given_name(const ctx *c, size_t i)
     return 1;
 }
 
+static int word_in_class(const ctx *c, const char *w, int cls);
+
+/* "الأمير فيصل": is token i, as written, only a given name, whatever it
+ * reads as once a proclitic is taken off (ف + يصل "arrives")? */
+static int given_name_as_written(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    if (!word_in_class(c, tk->forms[0], c->cls.given_name))
+        return 0;
+    for (int k = 0; k < c->m->n_lex[i]; k++) {
+        const struct lia_lexhit *h = &c->m->lex[i][k];
+        if (h->cls != c->cls.given_name && (h->len > 1 || word_in_class(c, tk->forms[0], h->cls)))
+            return 0;
+    }
+    return 1;
+}
+
 /* Is every token of [from, to) a word that reads only as a given name? */
 static int given_names_only(const ctx *c, size_t from, size_t to)
 {
@@ -5305,7 +5322,7 @@ static size_t mention_at(ctx *c, size_t i)
         /* "لقاء بوتين مع الأمير محمد": a royal style and a given name
          * alone stand for the one so styled and named before. */
         if (end == j && j == i + 1 && j < c->t->n && same_sentence(c, i, j) && royal_style(tok(c, i))
-            && only_given_name(c, j) && !tok(c, j)->has_conj) {
+            && ((only_given_name(c, j) && !tok(c, j)->has_conj) || given_name_as_written(c, j))) {
             lia_mention *mm = new_mention(c, i, j + 1, LIA_T_PERSON);
             set_identity(c, mm, "", "", "", "");
             mm->surface = mention_text(c, j, j + 1);
@@ -6332,8 +6349,13 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
     /* ... and the rest of an office told before the name's item ends:
      * "X، وزير الشؤون الخارجية والتعاون الإقليمي والبوركينابيين بالخارج
      * لبوركينا فاسو، وY". */
+    /* ... and "X، مساعد وزير الداخلية لقطاع الأمن العام، وY": the office
+     * goes on with the field it is for, led by ل, in a construct with a
+     * definite word (not "X لقاءات ثنائية"). */
     size_t t0 = j < pm->sent_last && is_punct(c, j, ",") ? j + 1 : j;
-    const lia_mention *pe = t0 == j && office_word(c, j, 0) ? person_ending_at(c, j) : NULL;
+    int office_for = office_word(c, j, 1) && strncmp(tok(c, j)->norm, "ل", 2) == 0
+                     && !lex(c, j, c->cls.met_noun) && j + 1 < pm->sent_last && has_article(tok(c, j + 1));
+    const lia_mention *pe = t0 == j && (office_word(c, j, 0) || office_for) ? person_ending_at(c, j) : NULL;
     int office_goes_on = pe && pe->role && pe->role[0];
     /* ... and "X وزير المالية ووزير الخزانة الأمريكي Y": an office right
      * after a name the scan gave none. */

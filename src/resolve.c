@@ -3921,6 +3921,32 @@ static int visit_maker_received(const rctx *c, const lia_rel_match *rm, int *out
     return 0;
 }
 
+/* "زار X العاصمة المقدونية يومي ...، وعقد خلالها لقاءات مع Y": a
+ * trigger with "during it" right after it (or, for the meeting noun,
+ * right before it), and no subject of its own, is of whoever made the
+ * visit its sentence told before it (all of them: "زار X وY طرابلس،
+ * والتقيا خلالها Z").  Returns their number, set in out, or 0. */
+static int visitor_during(const rctx *c, const lia_rel_match *rm, int *out)
+{
+    const lia_sentence *se = &c->t->sent[rm->sentence];
+    int after = rm->anchor + 1 < se->last && lia_lex_at(c->m, rm->anchor + 1, c->cls.during);
+    int before = rm->anchor > se->first && lia_lex_at(c->m, rm->anchor - 1, c->cls.during) == 1;
+    if (!after && !before)
+        return 0;
+    const lia_rel_match *visit = NULL;
+    for (size_t q = 0; q < c->m->rels.n; q++) {
+        const lia_rel_match *om = &c->m->rels.v[q];
+        if (om->sentence == rm->sentence && om->anchor < rm->anchor && om->a >= 0 && om->n_b > 0
+            && is_relation(&c->r->patterns.v[om->pattern], "visited")
+            && c->m->mentions.v[om->a].type == LIA_T_PERSON && c->m->mentions.v[om->a].key[0])
+            visit = om;
+    }
+    if (!visit)
+        return 0;
+    memcpy(out, visit->as, (size_t)visit->n_a * sizeof *out);
+    return visit->n_a;
+}
+
 static int delegation_head_before(const rctx *c, size_t k, const char *cc);
 
 /* "وكان الوفد السوري قد وصل إلى الرياض، وكان في استقباله X": the
@@ -5942,6 +5968,8 @@ static void relations_from_matches(rctx *c)
             na = visit_maker_received(c, rm, alist);
         if (na == 0)
             na = delegation_received(c, rm, alist);
+        if (na == 0)
+            na = visitor_during(c, rm, alist);
         if (na == 0)
             na = where_subject(c, rm, alist);
         if (na == 0)
