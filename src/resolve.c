@@ -1620,11 +1620,14 @@ static int tour_began_before(const rctx *c, size_t first, size_t last)
 }
 
 /* Does the date at token first end a span: after "حتى" or "(إلى) غاية"
- * (Maghreb usage), an ordinal day word ("ثاني") between? */
+ * (Maghreb usage), an ordinal day word ("ثاني") or "يوم" between ("الذي
+ * يستمر حتى يوم غد الأحد")? */
 static int ends_span(const rctx *c, size_t first)
 {
     size_t k = first;
     if (k > 0 && lia_lex_at(c->m, k - 1, c->cls.ordinal))
+        k--;
+    else if (k > 0 && !strcmp(c->t->tok[k - 1].norm, "يوم"))
         k--;
     if (k == 0)
         return 0;
