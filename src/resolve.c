@@ -1732,6 +1732,11 @@ static const char *sentence_date(const rctx *c, size_t s)
         if (anchored && d->first > c->anchor + 1 && d->first < se->last
             && interval_since_between(c, c->anchor + 1, d->first))
             continue;
+        /* "وترأس X وفد بلاده، بعدما وصل مساء أمس": the clause after
+         * "بعدما" tells an earlier step, the arrival, not the relation. */
+        if (anchored && d->first > c->anchor + 1 && d->first < se->last
+            && span_has_word(c, c->anchor + 1, d->first, "بعدما"))
+            continue;
         if (anchored && d->first > c->anchor + 1 && d->first < se->last
             && reported_speech_between(c, c->anchor + 1, d->first))
             continue;
