@@ -7035,6 +7035,21 @@ static int joined_trigger(const ctx *c, size_t j)
     return 0;
 }
 
+/* Is the joined verb at j the second verb of a relative clause opened
+ * after token from, with no punctuation between ("ويشارك في الدورة، التي
+ * افتتحت أمس وتختتم غدا، عشرات ...")?  It tells of the event, not a
+ * new occasion. */
+static int joined_in_relative_clause(const ctx *c, size_t from, size_t j)
+{
+    for (size_t k = j; k-- > from + 1;) {
+        if (tok(c, k)->kind == LIA_TOK_PUNCT)
+            return 0;
+        if (lex(c, k, c->cls.relative))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does the title word at j, which made no person, govern the next
  * mention: an event right after it ("رئيس الجمعية العامة"), or one led
  * by ل after plain words ("رئيس اللجنة التنفيذية للإنتربول")? */
@@ -7122,7 +7137,7 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
              * ...، وضم X" the joined verb is the pattern's next element; so
              * does a tour: "جولة قام بها في 2015 وشملت كوبا". */
             if (g > 0 && j > pm->anchor_pos && an->kind == LIA_P_CLASS && !anchor_again
-                && j < pm->sent_last && (lex(c, j, an->cls) || c->joined[j])
+                && j < pm->sent_last && (lex(c, j, an->cls) || (c->joined[j] && !joined_in_relative_clause(c, pm->anchor_pos, j)))
                 && !((an->cls == c->cls.relative || an->cls == c->cls.tour) && nx && nx->kind == LIA_P_CLASS
                      && lex(c, j, nx->cls)))
                 break;

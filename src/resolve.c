@@ -1633,11 +1633,14 @@ static int tour_began_before(const rctx *c, size_t first, size_t last)
 }
 
 /* Does the date at token first end a span: after "حتى" or "(إلى) غاية"
- * (Maghreb usage), an ordinal day word ("ثاني") between? */
+ * (Maghreb usage), an ordinal day word ("ثاني") or "يوم" between ("الذي
+ * يستمر حتى يوم غد الأحد")? */
 static int ends_span(const rctx *c, size_t first)
 {
     size_t k = first;
     if (k > 0 && lia_lex_at(c->m, k - 1, c->cls.ordinal))
+        k--;
+    else if (k > 0 && !strcmp(c->t->tok[k - 1].norm, "يوم"))
         k--;
     if (k == 0)
         return 0;
@@ -1741,6 +1744,11 @@ static const char *sentence_date(const rctx *c, size_t s)
             continue;
         if (anchored && d->first > c->anchor + 1 && d->first < se->last
             && interval_since_between(c, c->anchor + 1, d->first))
+            continue;
+        /* "وترأس X وفد بلاده، بعدما وصل مساء أمس": the clause after
+         * "بعدما" tells an earlier step, the arrival, not the relation. */
+        if (anchored && d->first > c->anchor + 1 && d->first < se->last
+            && span_has_word(c, c->anchor + 1, d->first, "بعدما"))
             continue;
         if (anchored && d->first > c->anchor + 1 && d->first < se->last
             && reported_speech_between(c, c->anchor + 1, d->first))
