@@ -2711,31 +2711,6 @@ static int names_words_of(const rctx *c, const lia_mention *e, size_t h, size_t 
     return 0;
 }
 
-/* "مؤتمر ميونيخ" and "مؤتمر ميونيخ للأمن" (or "الدورة ... لمؤتمر ميونيخ
- * للأمن") in one document: an event named only by its head and its city
- * is the longer-named event of the same head and city, when the
- * document names one. */
-static void merge_city_named_events(rctx *c)
-{
-    for (size_t k = 0; k < c->m->mentions.n; k++) {
-        const lia_mention *h = &c->m->mentions.v[k];
-        if (h->type != LIA_T_EVENT || !h->key[0] || h->inner || h->event_ref)
-            continue;
-        int city = city_in_event_name(c, h);
-        if (city < 0 || c->m->mentions.v[city].first != h->first + 1 || c->m->mentions.v[city].last != h->last)
-            continue;
-        for (size_t q = 0; q < c->m->mentions.n; q++) {
-            const lia_mention *e = &c->m->mentions.v[q];
-            if (e->type == LIA_T_EVENT && e->key[0] && !e->inner && !e->event_ref && strcmp(e->key, h->key) != 0
-                && e->last - e->first > h->last - h->first
-                && names_words_of(c, e, h->first, h->last)) {
-                rekey_event(c, h->key, e);
-                break;
-            }
-        }
-    }
-}
-
 /* "السيسي يترأس قمة الثماني النامية" over "ترأس ... القمة الحادية عشرة
  * لمنظمة الدول الثماني النامية للتعاون الاقتصادي": a headline's event is
  * the first body event with the same head word whose name has the
@@ -6577,7 +6552,6 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     merge_event_editions(&c);
     key_known_event_editions(&c);
     merge_headline_city_events(&c);
-    merge_city_named_events(&c);
     merge_headline_short_events(&c);
     add_entities(&c);
     set_context(&c);
