@@ -524,6 +524,20 @@ static int key_named_as_leader(const rctx *c, const char *key, size_t k)
     return 0;
 }
 
+/* The person named last before mention k in its sentence (whose
+ * counterpart "نظيره" is), or NULL. */
+static const lia_mention *person_named_before(const rctx *c, size_t k)
+{
+    for (size_t q = k; q-- > 0;) {
+        const lia_mention *p = &c->m->mentions.v[q];
+        if (c->t->tok[p->first].sentence != c->t->tok[c->m->mentions.v[k].first].sentence)
+            return NULL;
+        if (p->type == LIA_T_PERSON && !p->inner && p->key[0])
+            return p;
+    }
+    return NULL;
+}
+
 /* "أقام وزير الدفاع الأمريكي X مراسم استقبال لنظيره العراقي": the
  * counterpart (mention k, "نظيره" and a nisba) of one named before it in
  * the sentence with his body is that country's holder of the same kind of
@@ -534,16 +548,7 @@ static int counterpart_of_same_office(const rctx *c, size_t k)
     const lia_mention *mm = &c->m->mentions.v[k];
     if (c->cls.counterpart < 0 || !lia_lex_at(c->m, mm->first, c->cls.counterpart))
         return -1;
-    const lia_mention *subject = NULL;
-    for (size_t q = k; q-- > 0;) {
-        const lia_mention *p = &c->m->mentions.v[q];
-        if (c->t->tok[p->first].sentence != c->t->tok[mm->first].sentence)
-            break;
-        if (p->type == LIA_T_PERSON && !p->inner && p->key[0]) {
-            subject = p;
-            break;
-        }
-    }
+    const lia_mention *subject = person_named_before(c, k);
     if (!subject || !subject->bodies[0])
         return -1;
     int found = -1;
@@ -571,14 +576,7 @@ static int counterpart_in_office(const rctx *c, size_t k)
     if (c->cls.counterpart < 0 || !lia_lex_at(c->m, mm->first, c->cls.counterpart) || !c->doc->date
         || !c->doc->date[0])
         return -1;
-    const lia_mention *subject = NULL;
-    for (size_t q = k; q-- > 0 && !subject;) {
-        const lia_mention *p = &c->m->mentions.v[q];
-        if (c->t->tok[p->first].sentence != c->t->tok[mm->first].sentence)
-            break;
-        if (p->type == LIA_T_PERSON && !p->inner && p->key[0])
-            subject = p;
-    }
+    const lia_mention *subject = person_named_before(c, k);
     if (!subject || !strcmp(subject->country, mm->country))
         return -1;
     char body[128];
@@ -2310,11 +2308,10 @@ static const char *seat_of_venue(const rctx *c, const lia_mention *mm)
 {
     if (mm->type != LIA_T_AGENCY || mm->first == 0)
         return NULL;
-    const char *seat = lia_rules_seat_of(c->r, mm->key);
-    if (!seat[0]
-        || !(bi_proclitic(c, &c->t->tok[mm->first]) || lia_token_matches(&c->t->tok[mm->first - 1], "في")))
+    if (!lia_token_matches(&c->t->tok[mm->first - 1], "في") && !bi_proclitic(c, &c->t->tok[mm->first]))
         return NULL;
-    return lia_facts_find(c->f, seat) ? seat : "";
+    const char *seat = lia_rules_seat_of(c->r, mm->key);
+    return !seat[0] ? NULL : lia_facts_find(c->f, seat) ? seat : "";
 }
 
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
@@ -6198,8 +6195,6 @@ static void relations_from_matches(rctx *c)
     }
 }
 
-/* The place the article's visit goes to, when a visit sentence names one
- * before any relation is read. */
 /* The city of the document's dateline (found by the matcher), or NULL. */
 static const char *dateline_city(const rctx *c)
 {
