@@ -3945,7 +3945,8 @@ static void name_event_by_words(ctx *c, lia_mention *mm, size_t i, size_t end, i
             continue;
         if (b.len)
             sb_addc(&b, ' ');
-        sb_adds(&b, edition && k == i ? head_form(c, k) : tok(c, k)->forms[0]);
+        /* ("لتمرين «رعد الشمال»": the head's key without its ل.) */
+        sb_adds(&b, k == i && (edition || led_by_preposition(tok(c, k))) ? head_form(c, k) : tok(c, k)->forms[0]);
     }
     char *slug = lia_slug(b.s ? b.s : "");
     char *name = clean_span_text(c, i, end);
@@ -4079,8 +4080,50 @@ static size_t quoted_name_end(const ctx *c, size_t j)
          * name may stand in it; "قمة «فيشغراد + اليابان»": a plus joins two
          * words of the name. */
         int plus = is_punct(c, k, "+") && k > j + 1 && tok(c, k - 1)->kind == LIA_TOK_WORD;
-        if (tok(c, k)->kind == LIA_TOK_PUNCT && !plus)
+        /* "«حراس السماء - 1»": a dash before the edition's number. */
+        int edition_dash = is_punct(c, k, "-") && k > j + 1 && tok(c, k - 1)->kind == LIA_TOK_WORD
+                           && k + 2 < c->t->n && tok(c, k + 1)->kind == LIA_TOK_NUMBER && is_punct(c, k + 2, "\"");
+        if (tok(c, k)->kind == LIA_TOK_PUNCT && !plus && !edition_dash)
             return 0;
+    }
+    return 0;
+}
+
+/* The text of the head [i, j) without the preposition that leads it:
+ * "لتمرين" → "تمرين", "للمؤتمر" → "المؤتمر" (ل + ال).  Malloc'd. */
+static char *head_text_unled(const ctx *c, size_t i, size_t j)
+{
+    char *h = clean_span_text(c, i, j);
+    if (!led_by_preposition(tok(c, i)) || tok(c, i)->has_conj)
+        return h;
+    if (!strncmp(h, "لل", 4))
+        memcpy(h, "ا", 2);
+    else if (!strncmp(h, "ل", 2) || !strncmp(h, "ب", 2))
+        memmove(h, h + 2, strlen(h + 2) + 1);
+    return h;
+}
+
+/* "المناورة الختامية لتمرين «رعد الشمال»"، "الحفل الختامي للتمرين
+ * التعبوي المشترك ... «أمن الخليج العربي 3»": within three words after
+ * the head at i (whose name starts at j), another head whose words reach
+ * a quoted name: the first head names a part of that event, no event of
+ * its own. */
+static int quoted_event_ahead(const ctx *c, size_t i, size_t j)
+{
+    /* ("الدورة السابعة للمعرض ... «مراكش إير شو 2024»": an edition of
+     * it, named so.) */
+    if (j < c->t->n && lex(c, j, c->cls.ordinal))
+        return 0;
+    for (size_t k = j; k < j + 3 && k < c->t->n && same_sentence(c, i, k) && tok(c, k)->kind == LIA_TOK_WORD; k++) {
+        int len = lex(c, k, c->cls.event_head);
+        if (!len)
+            continue;
+        size_t m = k + (size_t)len;
+        while (m < k + 14 && m < c->t->n && same_sentence(c, i, m) && tok(c, m)->kind == LIA_TOK_WORD
+               && !lex(c, m, c->cls.stop) && !lex(c, m, c->cls.relative))
+            m++;
+        if (quoted_name_end(c, m))
+            return 1;
     }
     return 0;
 }
@@ -4293,7 +4336,7 @@ static size_t try_event(ctx *c, size_t i)
             mm = new_mention(c, i, q, LIA_T_EVENT);
             name_event_by_words(c, mm, i, q, 0);
             /* Its name without the quotes: "قمة رباعية نورماندي". */
-            char *h = clean_span_text(c, i, j), *w = clean_span_text(c, j + 1, q - 1);
+            char *h = head_text_unled(c, i, j), *w = clean_span_text(c, j + 1, q - 1);
             char *name = xasprintf("%s %s", h, w);
             mm->name = keep(c, name);
             free(h);
@@ -4309,6 +4352,8 @@ static size_t try_event(ctx *c, size_t i)
             name_event_by_words(c, mm, i, close, 0);
             return close;
         }
+        if (quoted_event_ahead(c, i, j))
+            return i;
         if (!has_article(head) && !possessed_edition(c, i)) {
             /* "اجتماع لقادة الشرطة"، "قمة للمنظمة القارية": an
              * indefinite head with ل and whose officials, or an
@@ -4506,6 +4551,22 @@ static size_t try_event(ctx *c, size_t i)
                           && (adjective_like(tok(c, w1)) || lex(c, w1, c->cls.ordinal) || nisba_at(c, w1, NULL)
                               || lex(c, w1, c->cls.meeting_kind_adj)))
                          || (has_article(head) && lex(c, w1, c->cls.meeting_kind_adj)));
+        /* "التمرين المشترك «سيف العرب»": a head and one word, then the
+         * event's own name in quotes. */
+        const lia_token *w1_tok = tok(c, i + (size_t)len);
+        size_t named_q = words == 1 && has_article(head) && has_article(w1_tok) && !led_by_preposition(w1_tok)
+                         ? quoted_name_end(c, j) : 0;
+        if (named_q) {
+            mm = new_mention(c, i, named_q, LIA_T_EVENT);
+            name_event_by_words(c, mm, i, named_q, 0);
+            char *h = head_text_unled(c, i, j), *w = clean_span_text(c, j + 1, named_q - 1);
+            char *name = xasprintf("%s %s", h, w);
+            mm->name = keep(c, name);
+            free(h);
+            free(w);
+            free(name);
+            return named_q;
+        }
         if (words < 2 && !place_name && !summit)
             return i;
         /* "ترفع إلى الاجتماع الوزاري المقبل": the next meeting of a series,
@@ -5212,8 +5273,10 @@ static size_t mention_at(ctx *c, size_t i)
          * noun or adjective, "الأخيرة" qualifies it and names nobody. */
         if (k == REF_ANAPHOR && len == 1 && i > 0 && same_sentence(c, i - 1, i) && !tok(c, i)->has_conj
             && (lia_token_matches(tok(c, i), "الاخير") || lia_token_matches(tok(c, i), "الاخيره"))
-            && tok(c, i - 1)->kind == LIA_TOK_WORD && has_article(tok(c, i - 1)) && !any_lex(c, i - 1)
-            && !(c->m->mentions.n && c->m->mentions.v[c->m->mentions.n - 1].last == i))
+            && tok(c, i - 1)->kind == LIA_TOK_WORD && has_article(tok(c, i - 1))
+            && (!any_lex(c, i - 1) || lex(c, i - 1, c->cls.event_ref))   /* "المناورة الأخيرة" */
+            && !(c->m->mentions.n && c->m->mentions.v[c->m->mentions.n - 1].last == i
+                 && c->m->mentions.v[c->m->mentions.n - 1].type != LIA_T_EVENT))
             continue;
         /* "وفي محطته الأخيرة": after a preposition and a noun with a
          * possessive suffix too (not "منذ تولي الأخير منصبه", whose noun
