@@ -2732,6 +2732,68 @@ static void merge_headline_short_events(rctx *c)
     }
 }
 
+/* Is event mention e a summit: headed by one ("القمة الخليجية") or
+ * naming its level ("الدورة العادية ... على مستوى القمة")? */
+static int summit_event(const rctx *c, const lia_mention *e)
+{
+    if (c->cls.summit < 0)
+        return 0;
+    for (size_t i = e->first; i < e->last; i++)
+        if (lia_lex_at(c->m, i, c->cls.summit))
+            return 1;
+    return 0;
+}
+
+/* Is event mention e a name in quotes («قمة القدس»)? */
+static int quoted_event(const rctx *c, const lia_mention *e)
+{
+    return e->first > 0 && c->t->tok[e->first - 1].kind == LIA_TOK_PUNCT
+           && !strcmp(c->t->tok[e->first - 1].norm, "\"");
+}
+
+/* Is quoted event mention e given as a byname: in a headline, or after a
+ * word that names ("ويطلق عليها «قمة القدس»"، "تسمية الدورة «...»")? */
+static int byname_event(const rctx *c, const lia_mention *e)
+{
+    size_t s = (size_t)c->t->tok[e->first].sentence;
+    if (is_headline(c, s))
+        return 1;
+    size_t from = e->first > 4 ? e->first - 4 : 0;
+    if (from < c->t->sent[s].first)
+        from = c->t->sent[s].first;
+    for (size_t i = from; i + 1 < e->first; i++)
+        if (lia_lex_at(c->m, i, c->cls.byname))
+            return 1;
+    return 0;
+}
+
+/* "ويطلق عليها «قمة القدس»"، "قبيل افتتاح «قمة لم الشمل»" in a
+ * headline: a summit named in quotes as a byname, in a story of one other
+ * summit, is that summit, not another meeting («قمة باريس» recalled in
+ * the body is one). */
+static void merge_summit_bynames(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *q = &c->m->mentions.v[k];
+        if (q->type != LIA_T_EVENT || !q->key[0] || q->inner || q->event_ref || !quoted_event(c, q)
+            || !lia_lex_at(c->m, q->first, c->cls.summit) || !byname_event(c, q))
+            continue;
+        const lia_mention *other = NULL;
+        int several = 0;
+        for (size_t o = 0; o < c->m->mentions.n; o++) {
+            const lia_mention *e = &c->m->mentions.v[o];
+            if (e->type != LIA_T_EVENT || !e->key[0] || e->inner || e->event_ref || quoted_event(c, e)
+                || !strcmp(e->key, q->key) || !summit_event(c, e))
+                continue;
+            several |= other && strcmp(other->key, e->key) != 0;
+            if (!other)
+                other = e;
+        }
+        if (other && !several)
+            rekey_event(c, q->key, other);
+    }
+}
+
 /* The event named within three words after the first word of sentence s
  * that is word (hashed: hash): its mention, or -1. */
 static int event_after_word(const rctx *c, size_t s, const char *word, unsigned long hash)
@@ -6646,6 +6708,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     key_known_event_editions(&c);
     merge_headline_city_events(&c);
     merge_headline_short_events(&c);
+    merge_summit_bynames(&c);
     add_entities(&c);
     set_context(&c);
     set_context_place(&c);
