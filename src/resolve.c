@@ -6660,7 +6660,8 @@ static const char *event_host_country(const rctx *c, const char *key)
 /* "القمة العربية" of Dhahran 2018 and that of Tunis 2019, each the story
  * of its own document, are two events, not one series node: every event
  * takes the year it was held in into its key (a key that names its
- * edition or year already keeps it), and its host's country when it has none, so that
+ * edition or year already keeps it), and its host's country when it has
+ * none (into the key too), so that
  * the editions other documents tell stay apart in the graph. */
 static void key_events_by_year(rctx *c)
 {
@@ -6672,8 +6673,17 @@ static void key_events_by_year(rctx *c)
         char year[5];
         event_year(c, e->key, year);
         const char *country = event_host_country(c, e->key);
+        /* A series held in a different country each time ("مراسم أداء
+         * اليمين الدستورية") holds more than one edition a year. */
+        char cc[3] = "";
+        if (country && !e->country[0] && strlen(country) == 2) {
+            cc[0] = (char)tolower((unsigned char)country[0]);
+            cc[1] = (char)tolower((unsigned char)country[1]);
+        }
         char *old = xstrdup(e->key);
-        char *key = year[0] && !key_names_edition(old) ? xasprintf("%s-%s", old, year) : xstrdup(old);
+        char *key = key_names_edition(old) || !year[0] ? xstrdup(old)
+                    : cc[0]                             ? xasprintf("%s-%s-%s", old, cc, year)
+                                                        : xasprintf("%s-%s", old, year);
         lia_facts_entity(c->f, old, NULL, NULL, NULL, country);
         if (strcmp(key, old) != 0 && lia_facts_rekey_entity(c->f, old, key))
             for (size_t q = 0; q < c->m->mentions.n; q++) {
