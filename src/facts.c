@@ -114,6 +114,24 @@ void lia_facts_set_role(lia_entity *e, const char *role)
     fill(e->strings, &e->role, role);
 }
 
+int lia_facts_rekey_entity(lia_facts *f, const char *old_key, const char *new_key)
+{
+    lia_entity *e = lia_facts_find(f, old_key);
+    if (!e || lia_facts_find(f, new_key))
+        return 0;
+    char *old = lia_arena_strdup(f->strings, old_key);    /* old_key may be e->key */
+    e->key = lia_arena_strdup(f->strings, new_key);
+    lia_map_put_hashed(&f->by_key, e->key, lia_hash_bytes(e->key, strlen(e->key)), e);
+    for (size_t i = 0; i < f->relations.n; i++) {
+        lia_relation *r = f->relations.v[i];
+        if (!strcmp(r->a, old))
+            r->a = e->key;
+        if (!strcmp(r->b, old))
+            r->b = e->key;
+    }
+    return 1;
+}
+
 /* ---- relations ---------------------------------------------------------- */
 
 int lia_relation_is_symmetric(const char *relation)

@@ -82,6 +82,11 @@ void lia_facts_replace_place(lia_facts *f, lia_relation *r, const char *place);
 /* The relation of that kind between a and b from source, or NULL. */
 lia_relation *lia_facts_find_relation(lia_facts *f, const char *relation, const char *a,
                                       const char *b, const char *source);
+/* Gives the entity keyed old_key the key new_key, in the entity and in
+ * every relation of f that names it.  Returns 0 when there is no such
+ * entity or new_key is taken.  For a document's facts once they are
+ * complete: lia_facts_find still finds the entity under its old key too. */
+int lia_facts_rekey_entity(lia_facts *f, const char *old_key, const char *new_key);
 /* Is relation stored with a < b (met)? */
 int lia_relation_is_symmetric(const char *relation);
 

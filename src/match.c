@@ -7002,6 +7002,10 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE) && start > 0
         && after_facility_construct(c, start))
         mi = -1;
+    /* ... and so is the person it is named after, even one read as a
+     * title alone ("بقاعدة الملك عبدالعزيز الجوية X"). */
+    if (mi >= 0 && c->m->mentions.v[mi].type == LIA_T_PERSON && start > 0 && after_facility_construct(c, start))
+        mi = -1;
     /* "استقبل الملك، مرفوقا بولي العهد الأمير X، وفدا ...": who came along
      * with the subject is no party the pattern reads (unless it reads the
      * accompanying itself). */

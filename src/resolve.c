@@ -2732,6 +2732,68 @@ static void merge_headline_short_events(rctx *c)
     }
 }
 
+/* Is event mention e a summit: headed by one ("القمة الخليجية") or
+ * naming its level ("الدورة العادية ... على مستوى القمة")? */
+static int summit_event(const rctx *c, const lia_mention *e)
+{
+    if (c->cls.summit < 0)
+        return 0;
+    for (size_t i = e->first; i < e->last; i++)
+        if (lia_lex_at(c->m, i, c->cls.summit))
+            return 1;
+    return 0;
+}
+
+/* Is event mention e a name in quotes («قمة القدس»)? */
+static int quoted_event(const rctx *c, const lia_mention *e)
+{
+    return e->first > 0 && c->t->tok[e->first - 1].kind == LIA_TOK_PUNCT
+           && !strcmp(c->t->tok[e->first - 1].norm, "\"");
+}
+
+/* Is quoted event mention e given as a byname: in a headline, or after a
+ * word that names ("ويطلق عليها «قمة القدس»"، "تسمية الدورة «...»")? */
+static int byname_event(const rctx *c, const lia_mention *e)
+{
+    size_t s = (size_t)c->t->tok[e->first].sentence;
+    if (is_headline(c, s))
+        return 1;
+    size_t from = e->first > 4 ? e->first - 4 : 0;
+    if (from < c->t->sent[s].first)
+        from = c->t->sent[s].first;
+    for (size_t i = from; i + 1 < e->first; i++)
+        if (lia_lex_at(c->m, i, c->cls.byname))
+            return 1;
+    return 0;
+}
+
+/* "ويطلق عليها «قمة القدس»"، "قبيل افتتاح «قمة لم الشمل»" in a
+ * headline: a summit named in quotes as a byname, in a story of one other
+ * summit, is that summit, not another meeting («قمة باريس» recalled in
+ * the body is one). */
+static void merge_summit_bynames(rctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *q = &c->m->mentions.v[k];
+        if (q->type != LIA_T_EVENT || !q->key[0] || q->inner || q->event_ref || !quoted_event(c, q)
+            || !lia_lex_at(c->m, q->first, c->cls.summit) || !byname_event(c, q))
+            continue;
+        const lia_mention *other = NULL;
+        int several = 0;
+        for (size_t o = 0; o < c->m->mentions.n; o++) {
+            const lia_mention *e = &c->m->mentions.v[o];
+            if (e->type != LIA_T_EVENT || !e->key[0] || e->inner || e->event_ref || quoted_event(c, e)
+                || !strcmp(e->key, q->key) || !summit_event(c, e))
+                continue;
+            several |= other && strcmp(other->key, e->key) != 0;
+            if (!other)
+                other = e;
+        }
+        if (other && !several)
+            rekey_event(c, q->key, other);
+    }
+}
+
 /* The event named within three words after the first word of sentence s
  * that is word (hashed: hash): its mention, or -1. */
 static int event_after_word(const rctx *c, size_t s, const char *word, unsigned long hash)
@@ -6526,6 +6588,114 @@ static void met_all_of_multiparty(rctx *c)
     }
 }
 
+/* Does key end in a number: an edition's ("...-session-42") or a year's
+ * ("idex-2023")? */
+static int key_names_edition(const char *key)
+{
+    const char *dash = strrchr(key, '-');
+    if (!dash || !dash[1])
+        return 0;
+    for (const char *p = dash + 1; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
+}
+
+/* Does an ISO date (or range, or "--MM-DD") open with a year? */
+static int date_has_year(const char *date)
+{
+    for (int i = 0; i < 4; i++)
+        if (date[i] < '0' || date[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* The year event key was held in, as told by this document: the year most
+ * of its dated relations start in, else the document's; in out ("" when
+ * neither is known). */
+static void event_year(const rctx *c, const char *key, char out[5])
+{
+    out[0] = 0;
+    int best = 0;
+    for (size_t i = 0; i < c->f->relations.n; i++) {
+        const lia_relation *r = c->f->relations.v[i];
+        if (strcmp(r->b, key) != 0 || !date_has_year(r->date) || !strncmp(out, r->date, 4))
+            continue;
+        int n = 0;
+        for (size_t j = 0; j < c->f->relations.n; j++) {
+            const lia_relation *o = c->f->relations.v[j];
+            n += !strcmp(o->b, key) && date_has_year(o->date) && !strncmp(o->date, r->date, 4);
+        }
+        if (n > best) {
+            best = n;
+            memcpy(out, r->date, 4);
+            out[4] = 0;
+        }
+    }
+    if (!out[0] && c->doc->date && date_has_year(c->doc->date)) {
+        memcpy(out, c->doc->date, 4);
+        out[4] = 0;
+    }
+}
+
+/* The country of the host of event key: the one country its hostings in
+ * this document name (a country, or a city's country), or NULL. */
+static const char *event_host_country(const rctx *c, const char *key)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < c->f->relations.n; i++) {
+        const lia_relation *r = c->f->relations.v[i];
+        if (strcmp(r->relation, "hosted") != 0 || strcmp(r->b, key) != 0)
+            continue;
+        const lia_entity *host = lia_facts_find(c->f, r->a);
+        if (!host || !host->country[0])
+            continue;
+        if (found && strcmp(found, host->country) != 0)
+            return NULL;
+        found = host->country;
+    }
+    return found;
+}
+
+/* "القمة العربية" of Dhahran 2018 and that of Tunis 2019, each the story
+ * of its own document, are two events, not one series node: every event
+ * takes the year it was held in into its key (a key that names its
+ * edition or year already keeps it), and its host's country when it has
+ * none (into the key too), so that
+ * the editions other documents tell stay apart in the graph. */
+static void key_events_by_year(rctx *c)
+{
+    size_t n = c->f->entities.n;
+    for (size_t k = 0; k < n; k++) {
+        const lia_entity *e = c->f->entities.v[k];
+        if (strcmp(e->type, LIA_EVENT) != 0)
+            continue;
+        char year[5];
+        event_year(c, e->key, year);
+        const char *country = event_host_country(c, e->key);
+        /* A series held in a different country each time ("مراسم أداء
+         * اليمين الدستورية") holds more than one edition a year. */
+        char cc[3] = "";
+        if (country && !e->country[0] && strlen(country) == 2) {
+            cc[0] = (char)tolower((unsigned char)country[0]);
+            cc[1] = (char)tolower((unsigned char)country[1]);
+        }
+        char *old = xstrdup(e->key);
+        char *key = key_names_edition(old) || !year[0] ? xstrdup(old)
+                    : cc[0]                             ? xasprintf("%s-%s-%s", old, cc, year)
+                                                        : xasprintf("%s-%s", old, year);
+        lia_facts_entity(c->f, old, NULL, NULL, NULL, country);
+        if (strcmp(key, old) != 0 && lia_facts_rekey_entity(c->f, old, key))
+            for (size_t q = 0; q < c->m->mentions.n; q++) {
+                lia_mention *mm = &c->m->mentions.v[q];
+                if (mm->type == LIA_T_EVENT && mm->key && !strcmp(mm->key, old))
+                    mm->key = lia_arena_strdup(c->m->strings, key);
+            }
+        free(old);
+        free(key);
+    }
+}
+
 void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
                  lia_matches *m, lia_facts *f)
 {
@@ -6548,6 +6718,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     key_known_event_editions(&c);
     merge_headline_city_events(&c);
     merge_headline_short_events(&c);
+    merge_summit_bynames(&c);
     add_entities(&c);
     set_context(&c);
     set_context_place(&c);
@@ -6576,6 +6747,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     hosted_where_attended(&c);
     hosted_city_and_country(&c);
     date_headline_relations(&c);
+    key_events_by_year(&c);
     free(c.context_date);
     free(c.context_place);
     free(c.breaks_before);

@@ -160,6 +160,7 @@ typedef struct {
         event_ref, facility, family_particle, finance_noun, former, future, gathered, given_name, group_ref, guest, heir,
         heading_to, held_then, high_level, home_ref, honorific, host_ref, host_verb, host_verb_plain, in_place_of, includes, institution, invite, joined_them,
         lead, led_by, list_intro, list_sep, made_by, margin, margin_pron, meeting_kind_adj, meeting_ref,
+        byname,
         message_from, met_noun, met_noun_pron, met_verb, met_verb_dual, military_rank, multi_party, name_inner, name_part, place_adjective,
         negation, next_occasion, office_modifier, officials_of, one_meeting, ordinal, org_ref, origin, outlet, plural_title, portfolio, own_attendance, participants, place_topic, polity, post,
         precedent,
