@@ -1902,6 +1902,10 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
         if (after_part && strncmp(tk->norm, "ال", 4) == 0 && words >= 1 && j > i + 2
             && strcmp(tok(c, j - 2)->norm, "عبد") != 0)
             break;
+        /* "... بن محمد آل نهيان أوجه التعاون": the clan's name after آل is
+         * the last word of a name. */
+        if (after_part && j >= i + 2 && strcmp(tok(c, j - 2)->norm, "ال") == 0)
+            break;
     }
     /* A name does not end on a connector (بن، عبد) nor on a particle
      * ("دي" of "دي لا"). */

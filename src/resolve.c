@@ -5834,6 +5834,12 @@ static void relations_from_matches(rctx *c)
                           && !objects_are_subject(c, om);
                 better |= om->anchor > rm->anchor && om->anchor <= object_at && om->a == rm->b[0]
                           && om->n_b > 0 && counterpart_at(c, c->m->mentions.v[om->b[0]].first);
+                /* "وفي لقاء منفصل، بحث X مع Y": a verb after the meeting
+                 * word names its own subject, between the two, for the
+                 * same object. */
+                better |= om->anchor > rm->anchor && om->anchor <= object_at && om->n_b > 0 && rm->n_b > 0
+                          && om->b[0] == rm->b[0] && c->m->mentions.v[om->a].first > rm->anchor
+                          && c->m->mentions.v[om->a].last <= object_at;
             }
             if (better)
                 continue;
