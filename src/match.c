@@ -4381,6 +4381,15 @@ static size_t try_event(ctx *c, size_t i)
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
                 break;
+            /* "الخلوة الثانية عشرة لمجلس السلم والأمن التابع للاتحاد
+             * الإفريقي": an organization the gazetteer knows goes on the
+             * name whole, whatever words its name holds. */
+            int org_len = j > i + (size_t)len && !tk->has_conj ? gaz_ref(c, j, LIA_G_ORG, NULL) : 0;
+            if (org_len && j + (size_t)org_len <= i + 16 && same_sentence(c, i, j + (size_t)org_len - 1)) {
+                j += (size_t)org_len;
+                words += (size_t)org_len;
+                continue;
+            }
             size_t parties_end = words && lex(c, i, c->cls.summit) ? between_parties_end(c, j) : j;
             if (parties_end > j) {
                 words += parties_end - j;
