@@ -6546,6 +6546,9 @@ static int message_sender(const ctx *c, size_t i)
                 l = 1;
         if (l)
             return 1;
+        /* "رسالة من القاهرة إلى الرئيس X": whom it was sent to. */
+        if (lia_token_matches(tok(c, k - 1), "الي"))
+            return 0;
         if (tok(c, k - 1)->kind != LIA_TOK_WORD || (c->m->mention_at[k - 1]
                                                     && c->m->mentions.v[c->m->mention_at[k - 1] - 1].type == LIA_T_PERSON))
             return 0;
@@ -7173,6 +7176,11 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
              * another occasion has its own parties too. */
             if (j > pm->anchor_pos && j < pm->sent_last && nx && nx->kind == LIA_P_CAPTURE
                 && is_punct(c, j - 1, ",") && lex(c, j, c->cls.subordinate_clause))
+                break;
+            /* "والتقى X لبحث آلية التنسيق بين مصر وإريتريا": past what the
+             * meeting discussed, a state or a person is the topic's. */
+            if (j > pm->anchor_pos && j < pm->sent_last && nx && nx->kind == LIA_P_CAPTURE
+                && lex(c, j, c->cls.topic_noun))
                 break;
             /* "والتقى الرئيس X في مقر الرئاسة بحضور Y وZ": who sat in is
              * no party the trigger names (patterns that want them say so). */
