@@ -5571,15 +5571,24 @@ static int each_of_two_before(const rctx *c, const lia_rel_match *rm)
 }
 
 /* Is rm a meeting word ("بلقاء") whose objects are two persons of two
- * countries, with no person named before it in its sentence? */
-static int meeting_of_two_sides(const rctx *c, const lia_rel_match *rm)
+ * countries, or an understanding reached together by two to four persons
+ * of as many countries, with no person named before it in its sentence? */
+static int meeting_of_sides_listed(const rctx *c, const lia_rel_match *rm)
 {
-    if (rm->n_b != 2 || c->cls.met_noun < 0 || !lia_lex_at(c->m, rm->anchor, c->cls.met_noun))
+    /* "تفاهم توصل إليه الرئيسان X وY ورئيس الوزراء Z": an understanding
+     * the leaders of three states reached together is a meeting of three. */
+    int reached = c->cls.reached_together >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.reached_together);
+    int met = c->cls.met_noun >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.met_noun);
+    if (!(rm->n_b == 2 && met) && !(rm->n_b >= 2 && rm->n_b <= 4 && reached))
         return 0;
-    const lia_mention *x = &c->m->mentions.v[rm->b[0]], *y = &c->m->mentions.v[rm->b[1]];
-    if (x->type != LIA_T_PERSON || y->type != LIA_T_PERSON || !x->country[0] || !y->country[0]
-        || !strcmp(x->country, y->country))
-        return 0;
+    for (int k = 0; k < rm->n_b; k++) {
+        const lia_mention *x = &c->m->mentions.v[rm->b[k]];
+        if (x->type != LIA_T_PERSON || !x->country[0])
+            return 0;
+        for (int l = 0; l < k; l++)
+            if (!strcmp(x->country, c->m->mentions.v[rm->b[l]].country))
+                return 0;
+    }
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
         if (mm->first >= rm->anchor)
@@ -5864,11 +5873,15 @@ static void relations_from_matches(rctx *c)
         /* "توج الحوار بلقاء الرئيس X ورئيس الوزراء Y": a meeting word's
          * list of two sides, with no person before it in its sentence,
          * met each other. */
-        if (rm->a < 0 && is_relation(p, "met") && meeting_of_two_sides(c, rm)) {
+        if (rm->a < 0 && is_relation(p, "met") && meeting_of_sides_listed(c, rm)) {
             for (int k = 0; k + 1 < rm->n_b; k++)
                 pairs_with_each(c, rm, p, rm->b[k], &rm->b[k + 1], rm->n_b - k - 1);
             continue;
         }
+        /* "التفاهمات التي توصل إليها سموه والرئيس X": who else reached it
+         * is no person named; the story's subject is not he. */
+        if (rm->a < 0 && c->cls.reached_together >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.reached_together))
+            continue;
         /* "زيارة خاطفة قام بها X إلى أبوظبي": a visit whose place a rule
          * at the same trigger read is not one to the story's place. */
         if (is_relation(p, "visited") && rm->n_b == 0 && visit_with_place_at(c, rm->anchor))
