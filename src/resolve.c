@@ -450,7 +450,9 @@ static int last_of_country(const rctx *c, size_t k, const char *cc, int guest)
 {
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
-        if (named_person_of(p, cc) && !p->anaphor && !named_as_leader(p)
+        /* (Nor one named as whom another serves or sent: "بصفته مبعوثا
+         * للجنرال X" is no "المسؤول النيجري".) */
+        if (named_person_of(p, cc) && !p->anaphor && !named_as_leader(p) && !p->possessor
             && !(guest && p->title >= 0 && !strcmp(c->r->titles.v[p->title].id, "ambassador")))
             return (int)q;
     }
