@@ -1902,6 +1902,10 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
         if (after_part && strncmp(tk->norm, "ال", 4) == 0 && words >= 1 && j > i + 2
             && strcmp(tok(c, j - 2)->norm, "عبد") != 0)
             break;
+        /* "... بن محمد آل نهيان أوجه التعاون": the clan's name after آل is
+         * the last word of a name. */
+        if (after_part && j >= i + 2 && strcmp(tok(c, j - 2)->norm, "ال") == 0)
+            break;
     }
     /* A name does not end on a connector (بن، عبد) nor on a particle
      * ("دي" of "دي لا"). */
@@ -4422,6 +4426,15 @@ static size_t try_event(ctx *c, size_t i)
             const lia_token *tk = tok(c, j);
             if (tk->kind != LIA_TOK_WORD)
                 break;
+            /* "الخلوة الثانية عشرة لمجلس السلم والأمن التابع للاتحاد
+             * الإفريقي": an organization the gazetteer knows goes on the
+             * name whole, whatever words its name holds. */
+            int org_len = j > i + (size_t)len && !tk->has_conj ? gaz_ref(c, j, LIA_G_ORG, NULL) : 0;
+            if (org_len && j + (size_t)org_len <= i + 16 && same_sentence(c, i, j + (size_t)org_len - 1)) {
+                j += (size_t)org_len;
+                words += (size_t)org_len;
+                continue;
+            }
             size_t parties_end = words && lex(c, i, c->cls.summit) ? between_parties_end(c, j) : j;
             if (parties_end > j) {
                 words += parties_end - j;
@@ -6596,6 +6609,9 @@ static int message_sender(const ctx *c, size_t i)
                 l = 1;
         if (l)
             return 1;
+        /* "رسالة من القاهرة إلى الرئيس X": whom it was sent to. */
+        if (lia_token_matches(tok(c, k - 1), "الي"))
+            return 0;
         if (tok(c, k - 1)->kind != LIA_TOK_WORD || (c->m->mention_at[k - 1]
                                                     && c->m->mentions.v[c->m->mention_at[k - 1] - 1].type == LIA_T_PERSON))
             return 0;
@@ -7227,6 +7243,11 @@ static int match_from(pmatch *pm, size_t el, size_t pos)
              * another occasion has its own parties too. */
             if (j > pm->anchor_pos && j < pm->sent_last && nx && nx->kind == LIA_P_CAPTURE
                 && is_punct(c, j - 1, ",") && lex(c, j, c->cls.subordinate_clause))
+                break;
+            /* "والتقى X لبحث آلية التنسيق بين مصر وإريتريا": past what the
+             * meeting discussed, a state or a person is the topic's. */
+            if (j > pm->anchor_pos && j < pm->sent_last && nx && nx->kind == LIA_P_CAPTURE
+                && lex(c, j, c->cls.topic_noun))
                 break;
             /* "والتقى الرئيس X في مقر الرئاسة بحضور Y وZ": who sat in is
              * no party the trigger names (patterns that want them say so). */

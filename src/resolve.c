@@ -450,7 +450,9 @@ static int last_of_country(const rctx *c, size_t k, const char *cc, int guest)
 {
     for (size_t q = k; q-- > 0;) {
         const lia_mention *p = &c->m->mentions.v[q];
-        if (named_person_of(p, cc) && !p->anaphor && !named_as_leader(p)
+        /* (Nor one named as whom another serves or sent: "بصفته مبعوثا
+         * للجنرال X" is no "المسؤول النيجري".) */
+        if (named_person_of(p, cc) && !p->anaphor && !named_as_leader(p) && !p->possessor
             && !(guest && p->title >= 0 && !strcmp(c->r->titles.v[p->title].id, "ambassador")))
             return (int)q;
     }
@@ -5633,15 +5635,24 @@ static int each_of_two_before(const rctx *c, const lia_rel_match *rm)
 }
 
 /* Is rm a meeting word ("بلقاء") whose objects are two persons of two
- * countries, with no person named before it in its sentence? */
-static int meeting_of_two_sides(const rctx *c, const lia_rel_match *rm)
+ * countries, or an understanding reached together by two to four persons
+ * of as many countries, with no person named before it in its sentence? */
+static int meeting_of_sides_listed(const rctx *c, const lia_rel_match *rm)
 {
-    if (rm->n_b != 2 || c->cls.met_noun < 0 || !lia_lex_at(c->m, rm->anchor, c->cls.met_noun))
+    /* "تفاهم توصل إليه الرئيسان X وY ورئيس الوزراء Z": an understanding
+     * the leaders of three states reached together is a meeting of three. */
+    int reached = c->cls.reached_together >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.reached_together);
+    int met = c->cls.met_noun >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.met_noun);
+    if (!(rm->n_b == 2 && met) && !(rm->n_b >= 2 && rm->n_b <= 4 && reached))
         return 0;
-    const lia_mention *x = &c->m->mentions.v[rm->b[0]], *y = &c->m->mentions.v[rm->b[1]];
-    if (x->type != LIA_T_PERSON || y->type != LIA_T_PERSON || !x->country[0] || !y->country[0]
-        || !strcmp(x->country, y->country))
-        return 0;
+    for (int k = 0; k < rm->n_b; k++) {
+        const lia_mention *x = &c->m->mentions.v[rm->b[k]];
+        if (x->type != LIA_T_PERSON || !x->country[0])
+            return 0;
+        for (int l = 0; l < k; l++)
+            if (!strcmp(x->country, c->m->mentions.v[rm->b[l]].country))
+                return 0;
+    }
     for (size_t q = 0; q < c->m->mentions.n; q++) {
         const lia_mention *mm = &c->m->mentions.v[q];
         if (mm->first >= rm->anchor)
@@ -5896,6 +5907,12 @@ static void relations_from_matches(rctx *c)
                           && !objects_are_subject(c, om);
                 better |= om->anchor > rm->anchor && om->anchor <= object_at && om->a == rm->b[0]
                           && om->n_b > 0 && counterpart_at(c, c->m->mentions.v[om->b[0]].first);
+                /* "وفي لقاء منفصل، بحث X مع Y": a verb after the meeting
+                 * word names its own subject, between the two, for the
+                 * same object. */
+                better |= om->anchor > rm->anchor && om->anchor <= object_at && om->n_b > 0 && rm->n_b > 0
+                          && om->b[0] == rm->b[0] && c->m->mentions.v[om->a].first > rm->anchor
+                          && c->m->mentions.v[om->a].last <= object_at;
             }
             if (better)
                 continue;
@@ -5920,11 +5937,15 @@ static void relations_from_matches(rctx *c)
         /* "توج الحوار بلقاء الرئيس X ورئيس الوزراء Y": a meeting word's
          * list of two sides, with no person before it in its sentence,
          * met each other. */
-        if (rm->a < 0 && is_relation(p, "met") && meeting_of_two_sides(c, rm)) {
+        if (rm->a < 0 && is_relation(p, "met") && meeting_of_sides_listed(c, rm)) {
             for (int k = 0; k + 1 < rm->n_b; k++)
                 pairs_with_each(c, rm, p, rm->b[k], &rm->b[k + 1], rm->n_b - k - 1);
             continue;
         }
+        /* "التفاهمات التي توصل إليها سموه والرئيس X": who else reached it
+         * is no person named; the story's subject is not he. */
+        if (rm->a < 0 && c->cls.reached_together >= 0 && lia_lex_at(c->m, rm->anchor, c->cls.reached_together))
+            continue;
         /* "زيارة خاطفة قام بها X إلى أبوظبي": a visit whose place a rule
          * at the same trigger read is not one to the story's place. */
         if (is_relation(p, "visited") && rm->n_b == 0 && visit_with_place_at(c, rm->anchor))

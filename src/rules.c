@@ -1363,6 +1363,7 @@ static void look_up_named_classes(lia_rules *r)
     n->meeting_ref = lia_rules_class(r, "meeting_ref");
     n->message_from = lia_rules_class(r, "message_from");
     n->met_noun = lia_rules_class(r, "met_noun");
+    n->reached_together = lia_rules_class(r, "reached_together");
     n->met_verb = lia_rules_class(r, "met_verb");
     n->met_verb_dual = lia_rules_class(r, "met_verb_dual");
     n->dual_object_pron = lia_rules_class(r, "dual_object_pron");
