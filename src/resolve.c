@@ -6162,8 +6162,13 @@ static void relations_from_matches(rctx *c)
          * pattern read as the subject of a verb that goes on with the
          * clause before ("التقى X Z، واجتمع بـ Y": X met Y). */
         int object_before_verb = coordinated && rm->n_b > 0 && c->t->tok[rm->anchor - 1].kind == LIA_TOK_PUNCT;
+        /* ... nor who is told as a yardstick: "أول رئيس إيراني يزور مصر
+         * منذ زيارة X" (the first of his office, and X of the past). */
+        int yardstick = lia_lex_at(c->m, rm->anchor, c->cls.since_event) != 0
+                        || (rm->a >= 0 && c->m->mentions.v[rm->a].first > 0
+                            && lia_lex_at(c->m, c->m->mentions.v[rm->a].first - 1, c->cls.ordinal));
         if (rm->a >= 0 && c->m->mentions.v[rm->a].type == LIA_T_PERSON
-            && c->m->mentions.v[rm->a].key[0] && !presence && !object_before_verb)
+            && c->m->mentions.v[rm->a].key[0] && !presence && !object_before_verb && !yardstick)
             c->subject = rm->a;
         for (int k = 0; k < na; k++)
             relation_pairs(c, rm, p, alist[k]);
