@@ -5865,6 +5865,55 @@ static int receiver_named_after(const rctx *c, const lia_rel_match *rm)
     return 0;
 }
 
+/* "عقد X لقاءات، أبرزها مع Y، كما التقى Z وW": a verb after "كما" or
+ * "ثم" goes on with the subject a meeting earlier in its sentence named. */
+static int goes_on_with_subject(const rctx *c, const lia_rel_match *rm)
+{
+    if (rm->anchor == 0 || lia_lex_at(c->m, rm->anchor - 1, c->cls.clause_join) != 1)
+        return 0;
+    for (size_t o = 0; o < c->m->rels.n; o++) {
+        const lia_rel_match *om = &c->m->rels.v[o];
+        if (om->sentence == rm->sentence && om->anchor < rm->anchor && om->a >= 0 && om->n_b > 0
+            && is_relation(&c->r->patterns.v[om->pattern], "met")
+            && c->m->mentions.v[om->a].type == LIA_T_PERSON && c->m->mentions.v[om->a].key[0]
+            && om->a < om->b[0])
+            return 1;
+    }
+    return 0;
+}
+
+/* "والتقى رئيس الحكومة X ووزيرة الخارجية Y"، "وكان ماس قد التقى X وY":
+ * two of one country joined by "و" right after a verb of meeting in the
+ * singular are both whom the subject met, not one meeting the other (a
+ * rule read the first as the verb's subject).  Sets *out to rm with no
+ * subject and both among its objects; returns 1, or 0. */
+static int joined_objects(const rctx *c, const lia_rel_match *rm, lia_rel_match *out)
+{
+    if (rm->a < 0 || rm->n_a != 1 || rm->n_b < 1 || rm->n_b >= 16
+        || !is_relation(&c->r->patterns.v[rm->pattern], "met")
+        || !lia_lex_at(c->m, rm->anchor, c->cls.met_verb) || lia_lex_at(c->m, rm->anchor, c->cls.met_verb_dual))
+        return 0;
+    const lia_mention *am = &c->m->mentions.v[rm->a], *bm = &c->m->mentions.v[rm->b[0]];
+    if (am->type != LIA_T_PERSON || bm->type != LIA_T_PERSON || am->first <= rm->anchor)
+        return 0;
+    int one_country = am->country[0] && !strcmp(am->country, bm->country);
+    if (!one_country && !goes_on_with_subject(c, rm))
+        return 0;
+    /* Right after the verb, and the next right after it with "و". */
+    for (size_t t = rm->anchor + 1; t < am->first; t++)
+        if (c->m->mention_at[t])
+            return 0;
+    if (bm->first != am->last || !c->t->tok[bm->first].has_conj)
+        return 0;
+    *out = *rm;
+    out->a = -1;
+    out->n_a = 0;
+    out->b[0] = rm->a;
+    memcpy(out->b + 1, rm->b, (size_t)rm->n_b * sizeof *rm->b);
+    out->n_b = rm->n_b + 1;
+    return 1;
+}
+
 static void relations_from_matches(rctx *c)
 {
     /* The subject of a relation without one: the story's first person,
@@ -5873,6 +5922,9 @@ static void relations_from_matches(rctx *c)
     for (size_t q = 0; q < c->m->rels.n; q++) {
         const lia_rel_match *rm = &c->m->rels.v[q];
         const lia_pattern *p = &c->r->patterns.v[rm->pattern];
+        lia_rel_match objects;
+        if (joined_objects(c, rm, &objects))
+            rm = &objects;
         /* A rule without an explicit subject yields to one with it at the
          * same trigger; not to one that only read the object as its A
          * ("التقى خلالها X وY": X is whom the subject met).  But "في حين
@@ -6245,8 +6297,13 @@ static void relations_from_matches(rctx *c)
          * pattern read as the subject of a verb that goes on with the
          * clause before ("التقى X Z، واجتمع بـ Y": X met Y). */
         int object_before_verb = coordinated && rm->n_b > 0 && c->t->tok[rm->anchor - 1].kind == LIA_TOK_PUNCT;
+        /* ... nor who is told as a yardstick: "أول رئيس إيراني يزور مصر
+         * منذ زيارة X" (the first of his office, and X of the past). */
+        int yardstick = lia_lex_at(c->m, rm->anchor, c->cls.since_event) != 0
+                        || (rm->a >= 0 && c->m->mentions.v[rm->a].first > 0
+                            && lia_lex_at(c->m, c->m->mentions.v[rm->a].first - 1, c->cls.ordinal));
         if (rm->a >= 0 && c->m->mentions.v[rm->a].type == LIA_T_PERSON
-            && c->m->mentions.v[rm->a].key[0] && !presence && !object_before_verb)
+            && c->m->mentions.v[rm->a].key[0] && !presence && !object_before_verb && !yardstick)
             c->subject = rm->a;
         for (int k = 0; k < na; k++)
             relation_pairs(c, rm, p, alist[k]);
