@@ -4292,6 +4292,25 @@ static size_t hosted_indefinite_event(const ctx *c, size_t i)
     return adjectives + (j - i - (size_t)len - adjectives > 0) >= 2 ? j : 0;
 }
 
+/* Is the head at i inside quotes whose first word is another one
+ * ("«اتفاقية الدوحة ... في الحوار الوطني الشامل»")?  Then it is a word
+ * of a title, no event; a quoted name opening with its head ("«منتدى
+ * الدوحة»") is one. */
+static int inside_quoted_title(const ctx *c, size_t i)
+{
+    size_t quotes = 0, open = 0;
+    for (size_t k = i; k-- > 0 && same_sentence(c, k, i);)
+        if (is_punct(c, k, "\"")) {
+            if (!quotes)
+                open = k;
+            quotes++;
+        }
+    if (quotes % 2 == 0)
+        return 0;
+    /* (The nearest quote is the opening one when their count is odd.) */
+    return open + 1 < i && !lex(c, open + 1, c->cls.event_head);
+}
+
 static size_t try_event(ctx *c, size_t i)
 {
     int idx, len = gaz_ref(c, i, LIA_G_EVENT, &idx);
@@ -4320,7 +4339,7 @@ static size_t try_event(ctx *c, size_t i)
         const lia_event_entry *e = &c->r->events.v[idx];
         set_identity(c, mm, e->key, e->name, e->latin, e->country);
     } else if (!lex(c, i, c->cls.press_conference) && (len = lex(c, i, c->cls.event_head))
-               && !(len == 1 && with_pronoun(c, i) && !possessed_edition(c, i))) {
+               && !(len == 1 && with_pronoun(c, i) && !possessed_edition(c, i)) && !inside_quoted_title(c, i)) {
         /* (Not a head with a pronoun: "بدوره الديني والتاريخي" is "in its
          * role", which folds to the letters of "الدورة"; unless an ordinal
          * follows: "اجتماعهم التاسع والثلاثين".) */
