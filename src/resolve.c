@@ -3310,6 +3310,7 @@ static int own_side(const rctx *c, const lia_mention *a, const lia_mention *b)
 }
 
 static const char *dateline_city(const rctx *c);
+static const char *dateline_city_in(const rctx *c, size_t sent, const lia_mention *bm);
 
 /* Is event mention mm named right after "لاحتضان" or "لاستضافة", what a
  * place bids or prepares to host? */
@@ -5414,8 +5415,10 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         if (is_relation(p, "visited")) {
             /* Where one came from is no visit, unless the sentence goes on
              * to say he visited it ("قادما من أبوظبي، التي زارها"). */
+            const char *city = pattern_has_class(p, c->cls.delegation) && pattern_has_class(p, c->cls.led_by)
+                               ? dateline_city_in(c, rm->sentence, bm) : NULL;
             if (!came_from(c, bm) || pattern_has_class(p, c->cls.visited_it))
-                add_visit(c, am->key, bm->key, date, rm->sentence, p->id);
+                add_visit(c, am->key, city ? city : bm->key, date, rm->sentence, p->id);
         }
         else
             add_relation(c, p->relation, am->key, bm->key, when, pl, rm->sentence, p->id);
@@ -6339,6 +6342,21 @@ static void relations_from_matches(rctx *c)
 static const char *dateline_city(const rctx *c)
 {
     return c->m->dateline ? c->m->mentions.v[c->m->dateline - 1].key : NULL;
+}
+
+/* "الدوحة في 25 أبريل /قنا/ استضافت دولة قطر وفدا ... برئاسة X": a
+ * country told in the dateline's own sentence to receive a delegation
+ * received it in the dateline city.  Returns that city when country
+ * mention bm is its country and sentence sent holds the dateline, else
+ * NULL. */
+static const char *dateline_city_in(const rctx *c, size_t sent, const lia_mention *bm)
+{
+    const char *city = dateline_city(c);
+    const lia_entity *e = city ? lia_facts_find(c->f, city) : NULL;
+    if (!e || bm->type != LIA_T_COUNTRY || strcmp(e->country, bm->key) != 0)
+        return NULL;
+    const lia_mention *dm = &c->m->mentions.v[c->m->dateline - 1];
+    return (size_t)c->t->tok[dm->first].sentence == sent ? city : NULL;
 }
 
 /* The first sentence of the story's body (after the headline), or
