@@ -4107,6 +4107,22 @@ static char *head_text_unled(const ctx *c, size_t i, size_t j)
     return h;
 }
 
+/* The event of a head [i, j) and its name in the quotes [j, q): named
+ * by both without the quotes ("قمة رباعية نورماندي"، "التمرين المشترك
+ * سيف العرب").  Returns q. */
+static size_t add_quote_named_event(ctx *c, size_t i, size_t j, size_t q)
+{
+    lia_mention *mm = new_mention(c, i, q, LIA_T_EVENT);
+    name_event_by_words(c, mm, i, q, 0);
+    char *h = head_text_unled(c, i, j), *w = clean_span_text(c, j + 1, q - 1);
+    char *name = xasprintf("%s %s", h, w);
+    mm->name = keep(c, name);
+    free(h);
+    free(w);
+    free(name);
+    return q;
+}
+
 /* "المناورة الختامية لتمرين «رعد الشمال»"، "الحفل الختامي للتمرين
  * التعبوي المشترك ... «أمن الخليج العربي 3»": within three words after
  * the head at i (whose name starts at j), another head whose words reach
@@ -4355,18 +4371,8 @@ static size_t try_event(ctx *c, size_t i)
         size_t q = quoted_name_end(c, j);
         if (q && quoted_known_event(c, i, j, q))
             return q;
-        if (q) {
-            mm = new_mention(c, i, q, LIA_T_EVENT);
-            name_event_by_words(c, mm, i, q, 0);
-            /* Its name without the quotes: "قمة رباعية نورماندي". */
-            char *h = head_text_unled(c, i, j), *w = clean_span_text(c, j + 1, q - 1);
-            char *name = xasprintf("%s %s", h, w);
-            mm->name = keep(c, name);
-            free(h);
-            free(w);
-            free(name);
-            return q;
-        }
+        if (q)
+            return add_quote_named_event(c, i, j, q);
         if (j >= c->t->n || !same_sentence(c, i, j))
             return i;
         size_t close = quoted_indefinite_event_end(c, i, j);
@@ -4588,17 +4594,8 @@ static size_t try_event(ctx *c, size_t i)
         const lia_token *w1_tok = tok(c, i + (size_t)len);
         size_t named_q = words == 1 && has_article(head) && has_article(w1_tok) && !led_by_preposition(w1_tok)
                          ? quoted_name_end(c, j) : 0;
-        if (named_q) {
-            mm = new_mention(c, i, named_q, LIA_T_EVENT);
-            name_event_by_words(c, mm, i, named_q, 0);
-            char *h = head_text_unled(c, i, j), *w = clean_span_text(c, j + 1, named_q - 1);
-            char *name = xasprintf("%s %s", h, w);
-            mm->name = keep(c, name);
-            free(h);
-            free(w);
-            free(name);
-            return named_q;
-        }
+        if (named_q)
+            return add_quote_named_event(c, i, j, named_q);
         if (words < 2 && !place_name && !summit)
             return i;
         /* "ترفع إلى الاجتماع الوزاري المقبل": the next meeting of a series,
