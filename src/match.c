@@ -7030,13 +7030,13 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         && tok(c, start)->has_conj && place_in_before(c, start))
         mi = -1;
     /* ... and a place that names a building in construct ("وكان في
-     * استقباله بمطار الكويت الدولي X") is part of where. */
-    if (mi >= 0 && (e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE) && start > 0
+     * استقباله بمطار الكويت الدولي X") is part of where; so is the person
+     * it is named after, even one read as a title alone ("بقاعدة الملك
+     * عبدالعزيز الجوية X"). */
+    if (mi >= 0 && start > 0
+        && (c->m->mentions.v[mi].type == LIA_T_PERSON
+            || ((e->types & LIA_T_PERSON) && (c->m->mentions.v[mi].type & LIA_T_PLACE)))
         && after_facility_construct(c, start))
-        mi = -1;
-    /* ... and so is the person it is named after, even one read as a
-     * title alone ("بقاعدة الملك عبدالعزيز الجوية X"). */
-    if (mi >= 0 && c->m->mentions.v[mi].type == LIA_T_PERSON && start > 0 && after_facility_construct(c, start))
         mi = -1;
     /* "استقبل الملك، مرفوقا بولي العهد الأمير X، وفدا ...": who came along
      * with the subject is no party the pattern reads (unless it reads the

@@ -2738,12 +2738,7 @@ static void merge_headline_short_events(rctx *c)
  * naming its level ("الدورة العادية ... على مستوى القمة")? */
 static int summit_event(const rctx *c, const lia_mention *e)
 {
-    if (c->cls.summit < 0)
-        return 0;
-    for (size_t i = e->first; i < e->last; i++)
-        if (lia_lex_at(c->m, i, c->cls.summit))
-            return 1;
-    return 0;
+    return class_between(c, e->first, e->last, c->cls.summit);
 }
 
 /* Is event mention e a name in quotes («قمة القدس»)? */
@@ -2763,10 +2758,7 @@ static int byname_event(const rctx *c, const lia_mention *e)
     size_t from = e->first > 4 ? e->first - 4 : 0;
     if (from < c->t->sent[s].first)
         from = c->t->sent[s].first;
-    for (size_t i = from; i + 1 < e->first; i++)
-        if (lia_lex_at(c->m, i, c->cls.byname))
-            return 1;
-    return 0;
+    return e->first > 0 && class_between(c, from, e->first - 1, c->cls.byname);
 }
 
 /* "ويطلق عليها «قمة القدس»"، "قبيل افتتاح «قمة لم الشمل»" in a
@@ -3449,10 +3441,7 @@ static int member_of_body_in_title(const rctx *c, const lia_mention *mm, const c
  * story tells of (not "السابق", "الراحل": held once, before). */
 static int office_held_then(const rctx *c, const lia_mention *mm)
 {
-    for (size_t t = mm->first; t < mm->last; t++)
-        if (lia_lex_at(c->m, t, c->cls.held_then))
-            return 1;
-    return 0;
+    return class_between(c, mm->first, mm->last, c->cls.held_then);
 }
 
 static void heads_from_titles(rctx *c)
@@ -6711,27 +6700,37 @@ static int date_has_year(const char *date)
  * neither is known). */
 static void event_year(const rctx *c, const char *key, char out[5])
 {
-    out[0] = 0;
-    int best = 0;
+    /* Years in the order they first come, with their counts (a document
+     * dates an event in a few years at most). */
+    enum { MAX_YEARS = 16 };
+    char years[MAX_YEARS][5];
+    int counts[MAX_YEARS], n = 0, best = -1;
     for (size_t i = 0; i < c->f->relations.n; i++) {
         const lia_relation *r = c->f->relations.v[i];
-        if (strcmp(r->b, key) != 0 || !date_has_year(r->date) || !strncmp(out, r->date, 4))
+        if (strcmp(r->b, key) != 0 || !date_has_year(r->date))
             continue;
-        int n = 0;
-        for (size_t j = 0; j < c->f->relations.n; j++) {
-            const lia_relation *o = c->f->relations.v[j];
-            n += !strcmp(o->b, key) && date_has_year(o->date) && !strncmp(o->date, r->date, 4);
+        int y = 0;
+        while (y < n && strncmp(years[y], r->date, 4) != 0)
+            y++;
+        if (y == n) {
+            if (n == MAX_YEARS)
+                continue;
+            memcpy(years[n], r->date, 4);
+            years[n][4] = 0;
+            counts[n++] = 0;
         }
-        if (n > best) {
-            best = n;
-            memcpy(out, r->date, 4);
-            out[4] = 0;
-        }
+        counts[y]++;
     }
-    if (!out[0] && c->doc->date && date_has_year(c->doc->date)) {
+    for (int y = 0; y < n; y++)
+        if (best < 0 || counts[y] > counts[best])
+            best = y;
+    if (best >= 0)
+        memcpy(out, years[best], 5);
+    else if (c->doc->date && date_has_year(c->doc->date)) {
         memcpy(out, c->doc->date, 4);
         out[4] = 0;
-    }
+    } else
+        out[0] = 0;
 }
 
 /* The country of the host of event key: the one country its hostings in
