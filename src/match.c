@@ -3709,12 +3709,14 @@ static size_t try_title_person(ctx *c, size_t i)
         name_end = j;
     /* After a title, an unknown first name and a family name with the
      * article, closed by punctuation ("ونظيره الأردني عاطف الطراونة."،
-     * "ألكاش الهادا،"); not a verbal noun (تعزيز، مكافحة). */
+     * "ألكاش الهادا،"); not a verbal noun (تعزيز، مكافحة), nor one with
+     * his pronoun, though a name joined with الله ends in ه too
+     * ("عطاالله السرحان،"). */
     if (!ol && name_end <= j && j + 2 < c->t->n && same_sentence(c, j, j + 2)
         && tok(c, j)->kind == LIA_TOK_WORD && !any_lex(c, j) && !c->gaz[j] && !has_article(tok(c, j))
         && !tok(c, j)->has_conj && tok(c, j)->n_forms == 1
         && strncmp(tok(c, j)->norm, "ت", 2) != 0 && strncmp(tok(c, j)->norm, "م", 2) != 0
-        && strcmp(tok(c, j)->norm + strlen(tok(c, j)->norm) - 2, "ه") != 0
+        && (strcmp(tok(c, j)->norm + strlen(tok(c, j)->norm) - 2, "ه") != 0 || lia_ends_with(tok(c, j)->norm, "الله"))
         && tok(c, j + 1)->kind == LIA_TOK_WORD && has_article(tok(c, j + 1)) && !any_lex(c, j + 1)
         && !c->gaz[j + 1] && !led_by_preposition(tok(c, j + 1)) && !nisba_at(c, j + 1, NULL)
         && tok(c, j + 2)->kind == LIA_TOK_PUNCT)
