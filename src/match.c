@@ -4933,6 +4933,15 @@ static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_co
             memmove(name, name + 2, strlen(name + 2) + 1);
         person_from_name_text(c, mm, name, -1);
     }
+    /* "وقعها عن الجانب القطري اللواء X، المدير العام للأمن العام": the
+     * side named right before his rank is his country, and so of the
+     * office told after his name. */
+    size_t ranked = first;
+    while (ranked > 0 && ranked + 3 > first && lex(c, ranked - 1, c->cls.honorific) > 0)
+        ranked--;
+    int side = mm->country[0] ? -1 : side_country_before(c, ranked, 0);
+    if (side >= 0)
+        mm->country = keep(c, c->r->countries.v[side].code);
     size_t pidx = c->m->mentions.n - 1;
     size_t e = absorb_apposition(c, pidx, end);
     c->m->mentions.v[pidx].last = e;
