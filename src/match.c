@@ -870,6 +870,12 @@ static int first_official_country(const ctx *c)
     return -1;
 }
 
+/* The country of the story's dateline city, or -1. */
+static int dateline_country(const ctx *c)
+{
+    return c->dateline_city >= 0 ? lia_rules_country_index(c->r, c->r->cities.v[c->dateline_city].country) : -1;
+}
+
 /* The country a bare "المملكة" or "السلطنة" at token i stands for: the
  * story's own country when it is a kingdom (or a sultanate) by one of its
  * names, else the one of those the story names most ("وصل الشرع إلى
@@ -890,8 +896,7 @@ static int home_ref_country(const ctx *c, size_t i)
      * host: "البلاد", no state's own word, is the country of the dateline
      * and of the first official named (a Kuwaiti agency's story datelined
      * Baghdad still means Kuwait). */
-    int dateline = c->dateline_city >= 0
-                   ? lia_rules_country_index(c->r, c->r->cities.v[c->dateline_city].country) : -1;
+    int dateline = dateline_country(c);
     return dateline >= 0 && dateline == first_official_country(c) ? dateline : c->home_country;
 }
 
@@ -5275,9 +5280,10 @@ static size_t mention_at(ctx *c, size_t i)
         && ((tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ب", 2) == 0)
             || (i > 0 && same_sentence(c, i - 1, i) && strcmp(tok(c, i - 1)->norm, "الي") == 0)
             /* "زار المملكة": a state's own word (not "البلاد", which a
-             * story may use of the dateline's country or its guest's) */
+             * story may use of the dateline's country or its guest's,
+             * unless it is the dateline's: "الذي يزور البلاد حاليا") */
             || (i > 0 && same_sentence(c, i - 1, i) && lex(c, i - 1, c->cls.visit_verb)
-                && state_word_of(c, i, home_ref_country(c, i)))
+                && (state_word_of(c, i, home_ref_country(c, i)) || home_ref_country(c, i) == dateline_country(c)))
             /* "يقوم بزيارة للمملكة" */
             || (i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
                 && visit_noun_ends_before(c, i)))) {
