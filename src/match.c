@@ -5890,6 +5890,19 @@ static int titled_person_starts_at(ctx *c, size_t i)
            && (gaz_ref(c, i, LIA_G_TITLE, NULL) > 0 || lex(c, i, c->cls.counterpart) > 0);
 }
 
+/* Do honorifics at i lead to a person of a country other than ci
+ * ("سعادة الشيخ X" after "المبعوث الصيني")? */
+static int styled_person_of_other_country(const ctx *c, size_t i, int ci)
+{
+    size_t k = i, h;
+    while (k < c->t->n && !c->covered[k] && same_sentence(c, i, k) && (h = (size_t)lex(c, k, c->cls.honorific)))
+        k += h;
+    if (k == i || k >= c->t->n || !c->covered[k] || !same_sentence(c, i, k))
+        return 0;
+    const lia_mention *p = &c->m->mentions.v[c->covered[k] - 1];
+    return p->type == LIA_T_PERSON && p->country[0] && strcmp(p->country, c->r->countries.v[ci].code) != 0;
+}
+
 /* "وانتقل الموفد بعدها"، "الموفد الأميركي عقد": a definite title with no
  * name, body or office after it stands for whom the story gave that title
  * (resolve decides).  After the surnames, which a title may stand before
@@ -5948,6 +5961,9 @@ static void find_titled_refs(ctx *c)
          * goes on an office before it: "نائب الرئيس وزير الدفاع"). */
         int to_titled = end < c->t->n && has_article(tok(c, i)) && !joined_by_waw(c, end)
                         && titled_person_starts_at(c, end) && !(i > 0 && (c->covered[i - 1] || gaz_ref(c, i - 1, LIA_G_TITLE, NULL) > 0));
+        /* ... or a styled person of another country: "التقى المبعوث
+         * الصيني سعادة الشيخ X" (the style is X's, not the envoy's). */
+        to_titled |= nl && has_article(tok(c, i)) && styled_person_of_other_country(c, end, nci);
         int ends = end >= c->t->n || !same_sentence(c, i, end) || tok(c, end)->kind != LIA_TOK_WORD || to_place
                    || to_person || to_titled
                    || (!c->covered[end] && !c->gaz[end] && !lex(c, end, c->cls.honorific)
