@@ -6994,6 +6994,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * شمخاني ويلتقي الرئيس" شمخاني is not who meets. */
     if (el == 0 && start > 0 && lex(c, start - 1, c->cls.with))
         mi = -1;
+    /* ... so is a person after إلى: in "حمّله تحياته إلى رئيس الوزراء،
+     * واستعرض الجانبان" the one greeted is not who met. */
+    if (mi >= 0 && el == 0 && start > 0 && lex(c, start - 1, c->cls.to)
+        && c->m->mentions.v[mi].type == LIA_T_PERSON)
+        mi = -1;
     /* ... nor a visit verb's place: in "زار المملكة في سبتمبر والتقى
      * الملك" المملكة is where he went, not who met the king.  A pattern
      * that wants only a place there reads it as such ("يزور مصر منذ زيارة
