@@ -6646,6 +6646,18 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
     return ni;
 }
 
+/* "سلف السيد X على رأس الوزارة، Y": is the person at token i, maybe
+ * styled, the one whose predecessor is told (no party: Y is)?  Not after
+ * "سلفه": "سلفه X" names the predecessor himself. */
+static int predecessor_of_named(const ctx *c, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && k + 3 > i && same_sentence(c, k - 1, i) && lex(c, k - 1, c->cls.honorific))
+        k--;
+    return k > 0 && same_sentence(c, k - 1, i) && lex(c, k - 1, c->cls.predecessor_of)
+           && !possessive_suffixed(c, k - 1);
+}
+
 /* Does "رسالة من" end at most nine words before token i, in its
  * sentence, with no person named between ("رسالة من رئيس المرحلة
  * الانتقالية في مالي الجنرال X")?  Who sent a message was not there. */
@@ -7842,7 +7854,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
             && ((possessor_of_title(&c, mm->first) && !person_led_by_ba(&c, (int)k))
                 || served_by_someone(&c, mm->first) || served_by_envoy_title(&c, mm->first)
                 || lex(&c, mm->first - 1, c.cls.sent_by) || lex(&c, mm->first - 1, c.cls.aides_of)
-                || message_sender(&c, mm->first)))
+                || message_sender(&c, mm->first) || predecessor_of_named(&c, mm->first)))
             mm->possessor = 1;
     }
     /* The director of a minister's office is named after his principal's
