@@ -2996,6 +2996,8 @@ static int event_before_trigger(const rctx *c, size_t s, size_t anchor)
     return ev >= 0 ? ev : current_event(c, s);
 }
 
+static int named_in_sentence(const rctx *c, const char *key, size_t s);
+
 /* "القمة الثلاثية التي احتضنتها طهران ... وجمعت X": the city a hosting
  * pattern of sentence s says held the event of that key, or NULL; it
  * comes before what other sentences said of an event of the same key. */
@@ -5365,9 +5367,14 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         /* "على هامش أشغال الجمعية العامة للإنتربول، عقد X لقاءات": a
          * meeting on the margins of an event is where that event was (or
          * nowhere known), not where the story was filed. */
+        /* ... even where the story's visit seemed to place it ("وتأتي
+         * زيارة X بعد شهرين من لقاء جمع Y وZ على هامش القمة التي
+         * استضافتها مدينة W"), when the text said where the event was and
+         * the sentence names no place of its own. */
         int margin_event = -1, margin = c->cls.margin;
         int on_its_margin = pattern_has_class(p, c->cls.margin_pron);
-        for (size_t k2 = 0; k2 < c->m->mentions.n && (!pl || on_its_margin) && is_relation(p, "met"); k2++) {
+        int placed_here = pl != NULL && !on_its_margin;
+        for (size_t k2 = 0; k2 < c->m->mentions.n && is_relation(p, "met"); k2++) {
             const lia_mention *em = &c->m->mentions.v[k2];
             if (em->type == LIA_T_EVENT && em->key[0] && !em->inner && em->first > 0
                 && (size_t)c->t->tok[em->first].sentence == rm->sentence
@@ -5384,7 +5391,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             pl = NULL;          /* the sidelines of an event not named */
         if (margin_event >= 0) {
             const char *ek = c->m->mentions.v[margin_event].key;
-            pl = event_place(c, ek);
+            const char *ep = city_hosting_in_sentence(c, rm->sentence, ek);
+            if (!ep)
+                ep = event_place(c, ek);
+            if (!placed_here || (ep && !named_in_sentence(c, pl, rm->sentence)))
+                pl = ep;
             /* The story's own event (the first named) is held where the
              * story is; not one told as background ("قمة جدة التي شارك
              * فيها ...، والتقى على هامشها"): unknown when not known. */
