@@ -2124,21 +2124,46 @@ static int day_of_sentence_before(const rctx *c, size_t s)
 
 static const char *place_of_sentence_before(const rctx *c, size_t s);
 
+/* Does a place joined by و start at token i ("إلى الجزائر والمغرب": a
+ * tour of several stops, "during it" names none of them)? */
+static int place_listed_at(const rctx *c, size_t i)
+{
+    if (i >= c->t->n || !c->t->tok[i].has_conj)
+        return 0;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->first == i && !mm->inner && (mm->type & LIA_T_PLACE))
+            return 1;
+    }
+    return 0;
+}
+
 /* "بعد محطة يوم الجمعة في تل أبيب التقى خلالها X": a trigger with
  * "during it" right after it happened in the stop or visit just told, at
  * the place named after "في" in the few words before the trigger; or
- * NULL. */
+ * after إلى, a little further ("جولة قادته إلى إسرائيل والضفة الغربية،
+ * التقى خلالها X"); or NULL. */
 static const char *place_of_stop_during(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
     if (rm->anchor + 1 >= se->last || !lia_lex_at(c->m, rm->anchor + 1, c->cls.during))
         return NULL;
     const char *place = NULL;
+    /* (A place told after the trigger is the meeting's own: "زيارة إلى
+     * باكستان التقى خلالها X في إسلام آباد".) */
+    int placed_after = 0;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (!mm->inner && mm->key[0] && (mm->type & LIA_T_PLACE) && mm->first > se->first
-            && mm->last <= rm->anchor && mm->last + 3 > rm->anchor
-            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+        placed_after |= !mm->inner && (mm->type & LIA_T_PLACE) && mm->first > rm->anchor && mm->last <= se->last;
+    }
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->inner || !mm->key[0] || !(mm->type & LIA_T_PLACE) || mm->first <= se->first || mm->last > rm->anchor)
+            continue;
+        const lia_token *before = &c->t->tok[mm->first - 1];
+        if ((mm->last + 3 > rm->anchor && lia_token_matches(before, "في"))
+            || (mm->last + 5 > rm->anchor && lia_lex_at(c->m, mm->first - 1, c->cls.to)
+                && !place_listed_at(c, mm->last) && !placed_after))
             place = mm->key;
     }
     return place;
