@@ -5391,6 +5391,9 @@ static size_t mention_at(ctx *c, size_t i)
     if (((len = lex(c, i, c->cls.military_rank)) ? has_article(tok(c, i)) : (len = lex(c, i, c->cls.heir)) > 0)
         && (rank_nl = nisba_at(c, i + (size_t)len, &rank_nci))
         && !name_at(c, i + (size_t)len + (size_t)rank_nl)
+        /* ("ولي العهد السعودي الأسبق": a former one is not the one the
+         * story named) */
+        && !lex(c, i + (size_t)len + (size_t)rank_nl, c->cls.former)
         /* ("ولي العهد الكويتي الشيخ X وزير ...": a style, a title or a
          * known name after it is his, and it is no reference) */
         && !person_of_country_at(c, i + (size_t)len + (size_t)rank_nl, rank_nci)) {
