@@ -2242,7 +2242,10 @@ static int told_indefinite_before(const ctx *c, size_t i)
  * closing bracket and returns 1, or 0. */
 static int bracketed_agency(const ctx *c, size_t i, body *b)
 {
-    if (!lex(c, i, c->cls.agency_head))
+    /* ... or a plain noun in construct that heads it ("قائد قوة الأمن
+     * الداخلي (لخويا)"): the known agency in brackets says it is one. */
+    if (!lex(c, i, c->cls.agency_head)
+        && (tok(c, i)->kind != LIA_TOK_WORD || has_article(tok(c, i)) || tok(c, i)->has_conj || any_lex(c, i)))
         return 0;
     for (size_t k = i + 1; k < c->t->n && k <= i + 4 && same_sentence(c, i, k); k++) {
         if (is_punct(c, k, "(")) {
@@ -6884,7 +6887,10 @@ static int second_office(const ctx *c, size_t k)
     if (mm->type != LIA_T_PERSON || mm->inner || mm->key[0] || mm->first == 0 || !joined_by_waw(c, mm->first))
         return 0;
     size_t after = mm->last;
-    if (after < c->t->n && tok(c, after)->kind != LIA_TOK_PUNCT && !lex(c, after, c->cls.already))
+    /* ... or whom they met led by ب: "جمع X وزير الداخلية وقائد قوة الأمن
+     * الداخلي (لخويا) بوزير الداخلية الرواندي Y". */
+    if (after < c->t->n && tok(c, after)->kind != LIA_TOK_PUNCT && !lex(c, after, c->cls.already)
+        && !(mention_starts_at(c, after) && person_led_by_ba(c, top_mention(c, after))))
         return 0;
     for (size_t q = k; q-- > 0;) {
         const lia_mention *pm = &c->m->mentions.v[q];
