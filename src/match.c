@@ -870,6 +870,12 @@ static int first_official_country(const ctx *c)
     return -1;
 }
 
+/* The country of the story's dateline city, or -1. */
+static int dateline_country(const ctx *c)
+{
+    return c->dateline_city >= 0 ? lia_rules_country_index(c->r, c->r->cities.v[c->dateline_city].country) : -1;
+}
+
 /* The country a bare "المملكة" or "السلطنة" at token i stands for: the
  * story's own country when it is a kingdom (or a sultanate) by one of its
  * names, else the one of those the story names most ("وصل الشرع إلى
@@ -890,8 +896,7 @@ static int home_ref_country(const ctx *c, size_t i)
      * host: "البلاد", no state's own word, is the country of the dateline
      * and of the first official named (a Kuwaiti agency's story datelined
      * Baghdad still means Kuwait). */
-    int dateline = c->dateline_city >= 0
-                   ? lia_rules_country_index(c->r, c->r->cities.v[c->dateline_city].country) : -1;
+    int dateline = dateline_country(c);
     return dateline >= 0 && dateline == first_official_country(c) ? dateline : c->home_country;
 }
 
@@ -2237,7 +2242,10 @@ static int told_indefinite_before(const ctx *c, size_t i)
  * closing bracket and returns 1, or 0. */
 static int bracketed_agency(const ctx *c, size_t i, body *b)
 {
-    if (!lex(c, i, c->cls.agency_head))
+    /* ... or a plain noun in construct that heads it ("قائد قوة الأمن
+     * الداخلي (لخويا)"): the known agency in brackets says it is one. */
+    if (!lex(c, i, c->cls.agency_head)
+        && (tok(c, i)->kind != LIA_TOK_WORD || has_article(tok(c, i)) || tok(c, i)->has_conj || any_lex(c, i)))
         return 0;
     for (size_t k = i + 1; k < c->t->n && k <= i + 4 && same_sentence(c, i, k); k++) {
         if (is_punct(c, k, "(")) {
@@ -3709,12 +3717,14 @@ static size_t try_title_person(ctx *c, size_t i)
         name_end = j;
     /* After a title, an unknown first name and a family name with the
      * article, closed by punctuation ("ونظيره الأردني عاطف الطراونة."،
-     * "ألكاش الهادا،"); not a verbal noun (تعزيز، مكافحة). */
+     * "ألكاش الهادا،"); not a verbal noun (تعزيز، مكافحة), nor one with
+     * his pronoun, though a name joined with الله ends in ه too
+     * ("عطاالله السرحان،"). */
     if (!ol && name_end <= j && j + 2 < c->t->n && same_sentence(c, j, j + 2)
         && tok(c, j)->kind == LIA_TOK_WORD && !any_lex(c, j) && !c->gaz[j] && !has_article(tok(c, j))
         && !tok(c, j)->has_conj && tok(c, j)->n_forms == 1
         && strncmp(tok(c, j)->norm, "ت", 2) != 0 && strncmp(tok(c, j)->norm, "م", 2) != 0
-        && strcmp(tok(c, j)->norm + strlen(tok(c, j)->norm) - 2, "ه") != 0
+        && (strcmp(tok(c, j)->norm + strlen(tok(c, j)->norm) - 2, "ه") != 0 || lia_ends_with(tok(c, j)->norm, "الله"))
         && tok(c, j + 1)->kind == LIA_TOK_WORD && has_article(tok(c, j + 1)) && !any_lex(c, j + 1)
         && !c->gaz[j + 1] && !led_by_preposition(tok(c, j + 1)) && !nisba_at(c, j + 1, NULL)
         && tok(c, j + 2)->kind == LIA_TOK_PUNCT)
@@ -4931,6 +4941,15 @@ static size_t unknown_person(ctx *c, size_t first, size_t end, int after_list_co
             memmove(name, name + 2, strlen(name + 2) + 1);
         person_from_name_text(c, mm, name, -1);
     }
+    /* "وقعها عن الجانب القطري اللواء X، المدير العام للأمن العام": the
+     * side named right before his rank is his country, and so of the
+     * office told after his name. */
+    size_t ranked = first;
+    while (ranked > 0 && ranked + 3 > first && lex(c, ranked - 1, c->cls.honorific) > 0)
+        ranked--;
+    int side = mm->country[0] ? -1 : side_country_before(c, ranked, 0);
+    if (side >= 0)
+        mm->country = keep(c, c->r->countries.v[side].code);
     size_t pidx = c->m->mentions.n - 1;
     size_t e = absorb_apposition(c, pidx, end);
     c->m->mentions.v[pidx].last = e;
@@ -5264,9 +5283,10 @@ static size_t mention_at(ctx *c, size_t i)
         && ((tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ب", 2) == 0)
             || (i > 0 && same_sentence(c, i - 1, i) && strcmp(tok(c, i - 1)->norm, "الي") == 0)
             /* "زار المملكة": a state's own word (not "البلاد", which a
-             * story may use of the dateline's country or its guest's) */
+             * story may use of the dateline's country or its guest's,
+             * unless it is the dateline's: "الذي يزور البلاد حاليا") */
             || (i > 0 && same_sentence(c, i - 1, i) && lex(c, i - 1, c->cls.visit_verb)
-                && state_word_of(c, i, home_ref_country(c, i)))
+                && (state_word_of(c, i, home_ref_country(c, i)) || home_ref_country(c, i) == dateline_country(c)))
             /* "يقوم بزيارة للمملكة" */
             || (i > 0 && tok(c, i)->n_forms > 1 && strncmp(tok(c, i)->norm, "ل", 2) == 0
                 && visit_noun_ends_before(c, i)))) {
@@ -5374,6 +5394,9 @@ static size_t mention_at(ctx *c, size_t i)
     if (((len = lex(c, i, c->cls.military_rank)) ? has_article(tok(c, i)) : (len = lex(c, i, c->cls.heir)) > 0)
         && (rank_nl = nisba_at(c, i + (size_t)len, &rank_nci))
         && !name_at(c, i + (size_t)len + (size_t)rank_nl)
+        /* ("ولي العهد السعودي الأسبق": a former one is not the one the
+         * story named) */
+        && !lex(c, i + (size_t)len + (size_t)rank_nl, c->cls.former)
         /* ("ولي العهد الكويتي الشيخ X وزير ...": a style, a title or a
          * known name after it is his, and it is no reference) */
         && !person_of_country_at(c, i + (size_t)len + (size_t)rank_nl, rank_nci)) {
@@ -5873,6 +5896,19 @@ static int titled_person_starts_at(ctx *c, size_t i)
            && (gaz_ref(c, i, LIA_G_TITLE, NULL) > 0 || lex(c, i, c->cls.counterpart) > 0);
 }
 
+/* Do honorifics at i lead to a person of a country other than ci
+ * ("سعادة الشيخ X" after "المبعوث الصيني")? */
+static int styled_person_of_other_country(const ctx *c, size_t i, int ci)
+{
+    size_t k = i, h;
+    while (k < c->t->n && !c->covered[k] && same_sentence(c, i, k) && (h = (size_t)lex(c, k, c->cls.honorific)))
+        k += h;
+    if (k == i || k >= c->t->n || !c->covered[k] || !same_sentence(c, i, k))
+        return 0;
+    const lia_mention *p = &c->m->mentions.v[c->covered[k] - 1];
+    return p->type == LIA_T_PERSON && p->country[0] && strcmp(p->country, c->r->countries.v[ci].code) != 0;
+}
+
 /* "وانتقل الموفد بعدها"، "الموفد الأميركي عقد": a definite title with no
  * name, body or office after it stands for whom the story gave that title
  * (resolve decides).  After the surnames, which a title may stand before
@@ -5931,6 +5967,9 @@ static void find_titled_refs(ctx *c)
          * goes on an office before it: "نائب الرئيس وزير الدفاع"). */
         int to_titled = end < c->t->n && has_article(tok(c, i)) && !joined_by_waw(c, end)
                         && titled_person_starts_at(c, end) && !(i > 0 && (c->covered[i - 1] || gaz_ref(c, i - 1, LIA_G_TITLE, NULL) > 0));
+        /* ... or a styled person of another country: "التقى المبعوث
+         * الصيني سعادة الشيخ X" (the style is X's, not the envoy's). */
+        to_titled |= nl && has_article(tok(c, i)) && styled_person_of_other_country(c, end, nci);
         int ends = end >= c->t->n || !same_sentence(c, i, end) || tok(c, end)->kind != LIA_TOK_WORD || to_place
                    || to_person || to_titled
                    || (!c->covered[end] && !c->gaz[end] && !lex(c, end, c->cls.honorific)
@@ -6613,6 +6652,18 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
     return ni;
 }
 
+/* "سلف السيد X على رأس الوزارة، Y": is the person at token i, maybe
+ * styled, the one whose predecessor is told (no party: Y is)?  Not after
+ * "سلفه": "سلفه X" names the predecessor himself. */
+static int predecessor_of_named(const ctx *c, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && k + 3 > i && same_sentence(c, k - 1, i) && lex(c, k - 1, c->cls.honorific))
+        k--;
+    return k > 0 && same_sentence(c, k - 1, i) && lex(c, k - 1, c->cls.predecessor_of)
+           && !possessive_suffixed(c, k - 1);
+}
+
 /* Does "رسالة من" end at most nine words before token i, in its
  * sentence, with no person named between ("رسالة من رئيس المرحلة
  * الانتقالية في مالي الجنرال X")?  Who sent a message was not there. */
@@ -6836,7 +6887,10 @@ static int second_office(const ctx *c, size_t k)
     if (mm->type != LIA_T_PERSON || mm->inner || mm->key[0] || mm->first == 0 || !joined_by_waw(c, mm->first))
         return 0;
     size_t after = mm->last;
-    if (after < c->t->n && tok(c, after)->kind != LIA_TOK_PUNCT && !lex(c, after, c->cls.already))
+    /* ... or whom they met led by ب: "جمع X وزير الداخلية وقائد قوة الأمن
+     * الداخلي (لخويا) بوزير الداخلية الرواندي Y". */
+    if (after < c->t->n && tok(c, after)->kind != LIA_TOK_PUNCT && !lex(c, after, c->cls.already)
+        && !(mention_starts_at(c, after) && person_led_by_ba(c, top_mention(c, after))))
         return 0;
     for (size_t q = k; q-- > 0;) {
         const lia_mention *pm = &c->m->mentions.v[q];
@@ -6960,6 +7014,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     /* A pattern's opening subject is no preposition's object: in "... مع
      * شمخاني ويلتقي الرئيس" شمخاني is not who meets. */
     if (el == 0 && start > 0 && lex(c, start - 1, c->cls.with))
+        mi = -1;
+    /* ... so is a person after إلى: in "حمّله تحياته إلى رئيس الوزراء،
+     * واستعرض الجانبان" the one greeted is not who met. */
+    if (mi >= 0 && el == 0 && start > 0 && lex(c, start - 1, c->cls.to)
+        && c->m->mentions.v[mi].type == LIA_T_PERSON)
         mi = -1;
     /* ... nor a visit verb's place: in "زار المملكة في سبتمبر والتقى
      * الملك" المملكة is where he went, not who met the king.  A pattern
@@ -7804,7 +7863,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
             && ((possessor_of_title(&c, mm->first) && !person_led_by_ba(&c, (int)k))
                 || served_by_someone(&c, mm->first) || served_by_envoy_title(&c, mm->first)
                 || lex(&c, mm->first - 1, c.cls.sent_by) || lex(&c, mm->first - 1, c.cls.aides_of)
-                || message_sender(&c, mm->first)))
+                || message_sender(&c, mm->first) || predecessor_of_named(&c, mm->first)))
             mm->possessor = 1;
     }
     /* The director of a minister's office is named after his principal's

@@ -2124,21 +2124,46 @@ static int day_of_sentence_before(const rctx *c, size_t s)
 
 static const char *place_of_sentence_before(const rctx *c, size_t s);
 
+/* Does a place joined by و start at token i ("إلى الجزائر والمغرب": a
+ * tour of several stops, "during it" names none of them)? */
+static int place_listed_at(const rctx *c, size_t i)
+{
+    if (i >= c->t->n || !c->t->tok[i].has_conj)
+        return 0;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->first == i && !mm->inner && (mm->type & LIA_T_PLACE))
+            return 1;
+    }
+    return 0;
+}
+
 /* "بعد محطة يوم الجمعة في تل أبيب التقى خلالها X": a trigger with
  * "during it" right after it happened in the stop or visit just told, at
  * the place named after "في" in the few words before the trigger; or
- * NULL. */
+ * after إلى, a little further ("جولة قادته إلى إسرائيل والضفة الغربية،
+ * التقى خلالها X"); or NULL. */
 static const char *place_of_stop_during(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
     if (rm->anchor + 1 >= se->last || !lia_lex_at(c->m, rm->anchor + 1, c->cls.during))
         return NULL;
     const char *place = NULL;
+    /* (A place told after the trigger is the meeting's own: "زيارة إلى
+     * باكستان التقى خلالها X في إسلام آباد".) */
+    int placed_after = 0;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        if (!mm->inner && mm->key[0] && (mm->type & LIA_T_PLACE) && mm->first > se->first
-            && mm->last <= rm->anchor && mm->last + 3 > rm->anchor
-            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+        placed_after |= !mm->inner && (mm->type & LIA_T_PLACE) && mm->first > rm->anchor && mm->last <= se->last;
+    }
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->inner || !mm->key[0] || !(mm->type & LIA_T_PLACE) || mm->first <= se->first || mm->last > rm->anchor)
+            continue;
+        const lia_token *before = &c->t->tok[mm->first - 1];
+        if ((mm->last + 3 > rm->anchor && lia_token_matches(before, "في"))
+            || (mm->last + 5 > rm->anchor && lia_lex_at(c->m, mm->first - 1, c->cls.to)
+                && !place_listed_at(c, mm->last) && !placed_after))
             place = mm->key;
     }
     return place;
@@ -2995,6 +3020,8 @@ static int event_before_trigger(const rctx *c, size_t s, size_t anchor)
     }
     return ev >= 0 ? ev : current_event(c, s);
 }
+
+static int named_in_sentence(const rctx *c, const char *key, size_t s);
 
 /* "القمة الثلاثية التي احتضنتها طهران ... وجمعت X": the city a hosting
  * pattern of sentence s says held the event of that key, or NULL; it
@@ -5365,9 +5392,14 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
         /* "على هامش أشغال الجمعية العامة للإنتربول، عقد X لقاءات": a
          * meeting on the margins of an event is where that event was (or
          * nowhere known), not where the story was filed. */
+        /* ... even where the story's visit seemed to place it ("وتأتي
+         * زيارة X بعد شهرين من لقاء جمع Y وZ على هامش القمة التي
+         * استضافتها مدينة W"), when the text said where the event was and
+         * the sentence names no place of its own. */
         int margin_event = -1, margin = c->cls.margin;
         int on_its_margin = pattern_has_class(p, c->cls.margin_pron);
-        for (size_t k2 = 0; k2 < c->m->mentions.n && (!pl || on_its_margin) && is_relation(p, "met"); k2++) {
+        int placed_here = pl != NULL && !on_its_margin;
+        for (size_t k2 = 0; k2 < c->m->mentions.n && is_relation(p, "met"); k2++) {
             const lia_mention *em = &c->m->mentions.v[k2];
             if (em->type == LIA_T_EVENT && em->key[0] && !em->inner && em->first > 0
                 && (size_t)c->t->tok[em->first].sentence == rm->sentence
@@ -5384,7 +5416,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             pl = NULL;          /* the sidelines of an event not named */
         if (margin_event >= 0) {
             const char *ek = c->m->mentions.v[margin_event].key;
-            pl = event_place(c, ek);
+            const char *ep = city_hosting_in_sentence(c, rm->sentence, ek);
+            if (!ep)
+                ep = event_place(c, ek);
+            if (!placed_here || (ep && !named_in_sentence(c, pl, rm->sentence)))
+                pl = ep;
             /* The story's own event (the first named) is held where the
              * story is; not one told as background ("قمة جدة التي شارك
              * فيها ...، والتقى على هامشها"): unknown when not known. */

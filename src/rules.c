@@ -1397,6 +1397,7 @@ static void look_up_named_classes(lia_rules *r)
     n->portfolio = lia_rules_class(r, "portfolio");
     n->post = lia_rules_class(r, "post");
     n->precedent = lia_rules_class(r, "precedent");
+    n->predecessor_of = lia_rules_class(r, "predecessor_of");
     n->press_conference = lia_rules_class(r, "press_conference");
     n->receive = lia_rules_class(r, "receive");
     n->receive_pron = lia_rules_class(r, "receive_pron");

@@ -163,7 +163,7 @@ typedef struct {
         byname,
         message_from, met_noun, met_noun_pron, met_verb, met_verb_dual, military_rank, multi_party, name_inner, name_part, place_adjective,
         negation, next_occasion, office_modifier, officials_of, one_meeting, ordinal, org_ref, origin, outlet, plural_title, portfolio, own_attendance, participants, place_topic, polity, post,
-        precedent,
+        precedent, predecessor_of,
         press_conference, reached_together, receive, receive_noun, receive_pron, region, relative, relative_dual, relative_plural,
         remote, reported_source, ruler_of, said, sent_by, serving_as, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
         the_country, time_of_day, to, topic_noun, tour, tour_ahead, tour_begin, tour_stop, tour_took_in, vague_head, venue_spot, visit_noun, visit_verb, visited_it, was, welcome_ceremony,
