@@ -1395,6 +1395,11 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             && has_article(tok(c, e)) && !c->gaz[e] && !any_lex(c, e)
             && country_after(c, e + 1, &ci))
             goto shape;
+        /* "أركان القوات المسلحة القطرية": "أركان" alone without its
+         * article is in construct with the body after it, which the
+         * shape reads; "الأركان" alone is the staff ("رئيس الأركان التركي"). */
+        if (len == 1 && !has_article(tok(c, i)) && lia_token_matches(tok(c, i), "اركان"))
+            goto shape;
         /* "القوات المشتركة السودانية التشادية": two countries' nisbas make
          * a body the two share, which the shape reads. */
         int ci2;
@@ -3289,6 +3294,20 @@ static int office_joined_by_waw(const ctx *c, size_t j, const title_info *ti)
  * رئيس الوزراء الوزير الإسرائيلي X" is two persons).  Extends the person
  * the second title makes back to i with ti's bodies and sets *stacked.
  * Returns where the second title's reading ended, or j. */
+/* "وزير الدفاع ورئيس الأركان السوري X": does the title at j name one
+ * generic body tied to its country by the text (a nisba), which the
+ * office before و, of a guessed country, shares?  Not a body the rules
+ * name ("ومدير جهاز الأمن والمخابرات الوطني X" is another person). */
+static int kind_bound_by_nisba(const ctx *c, size_t j)
+{
+    title_info t2;
+    if (!parse_title(c, j, &t2))
+        return 0;
+    int bound = t2.n_bodies == 1 && t2.bodies[0].kind >= 0 && !t2.bodies[0].defaulted;
+    title_release(&t2);
+    return bound;
+}
+
 static size_t stacked_title_person(ctx *c, size_t i, size_t j, title_info *ti, int *stacked)
 {
     /* Not "مبعوث الرئيس الأمريكي X": a title that names no body yet is
@@ -3315,7 +3334,7 @@ static size_t stacked_title_person(ctx *c, size_t i, size_t j, title_info *ti, i
     /* Joined by و, the first office is his only when the second names no
      * body, only the country both are of; "وزير الخارجية المكلف ومدير
      * جهاز المخابرات العامة X" names two persons. */
-    if (waw && (pm->bodies[0] || !pm->country[0]))
+    if (waw && ((pm->bodies[0] && !kind_bound_by_nisba(c, j)) || !pm->country[0]))
         return end;
     /* A body only guessed is of the holder's country. */
     rebind_defaulted_bodies(c, ti, lia_rules_country_index(c->r, pm->country));
@@ -3345,6 +3364,20 @@ static int person_ends_at(const ctx *c, size_t i);
 
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
+/* "وكان رئيس الأركان قد حل بموسكو": the bare word "الأركان" with no
+ * country of its own is the staff of whichever army the story is about,
+ * not of the dateline's country; alone, such a title names nobody here. */
+static int bare_staff_guessed(const ctx *c, const title_info *ti)
+{
+    for (int k = 0; k < ti->n_bodies; k++) {
+        const body *b = &ti->bodies[k];
+        if (b->defaulted && b->kind >= 0 && b->kind_last == b->kind_first + 1
+            && lia_token_matches(tok(c, b->kind_first), "الاركان"))
+            return 1;
+    }
+    return 0;
+}
+
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
@@ -3880,7 +3913,7 @@ static size_t try_title_person(ctx *c, size_t i)
     genitive |= i > 0 && lex(c, i - 1, c->cls.post);
     /* A country has many envoys at once: the title alone names none. */
     int many = ti.office && !strcmp(ti.office, "envoy");
-    if (!genitive && !many && (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0]))) {
+    if (!genitive && !many && !bare_staff_guessed(c, &ti) && (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0]))) {
         lia_mention *mm = new_mention(c, i, ti.end, LIA_T_PERSON);
         attach_title(mm, &ti, c, i, ti.end);
         set_identity(c, mm, "", "", "", ti.country >= 0 ? c->r->countries.v[ti.country].code : "");
@@ -5922,9 +5955,12 @@ static void find_titled_refs(ctx *c)
                        && led_by_preposition(tok(c, end)) && strncmp(tok(c, end)->norm, "ل", 2) == 0
                        && (gaz_ref(c, end, LIA_G_CITY, NULL) || gaz_ref(c, end, LIA_G_COUNTRY, NULL));
         /* ... or a person it met, led by ب: "التقى الرئيس بسوبوتكا". */
-        /* (Not a given name that starts with ب: "الأمير بدر بن سلطان".) */
+        /* (Not a given name that starts with ب: "الأمير بدر بن سلطان";
+         * but a title led by ب that is also a given name is the title:
+         * "اجتمع رئيس الأركان بأمين المجلس X".) */
         int to_person = end < c->t->n && c->covered[end] && led_by_preposition(tok(c, end))
-                        && !word_in_class(c, tok(c, end)->forms[0], c->cls.given_name)
+                        && (!word_in_class(c, tok(c, end)->forms[0], c->cls.given_name)
+                            || gaz_ref(c, end, LIA_G_TITLE, NULL) > 0)
                         && c->m->mentions.v[c->covered[end] - 1].type == LIA_T_PERSON;
         /* ... or another person with a title of his own: "والتقى الوزير
          * وزير الخارجية السعودي X"، "الوزير نظيره" (not a title that
