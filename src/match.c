@@ -2368,6 +2368,12 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Not a country on the next line: a headline's last words and a
      * dateline ("... من رئيس الوزراء" / "الكويت - واع"). */
     int ci, cl = j < c->t->n && same_sentence(c, i, j) ? country_at(c, j, &ci) : 0;
+    /* "نائب رئيس جمهورية نيجيريا X": a polity word in construct with the
+     * country names the state whose office it is. */
+    if (!cl && !ti->n_bodies && !counterpart && j + 1 < c->t->n && same_sentence(c, i, j + 1)
+        && lex(c, j, c->cls.polity) == 1 && !has_article(tok(c, j))
+        && (cl = gaz_ref(c, j + 1, LIA_G_COUNTRY, &ci)))
+        cl += 1;
     /* "وزير خارجية رواندا X": a body without the article is in construct
      * with the country that follows, the holder's name after it ("زار
      * وزير الخارجية تركيا" is a visit). */
@@ -3378,6 +3384,31 @@ static int bare_staff_guessed(const ctx *c, const title_info *ti)
     return 0;
 }
 
+/* Does a body the rules know open at k or right after it and close the
+ * office's words ("... والشؤون الخارجية X"), not go on to one more word
+ * of an office they do not know ("... والصناعة والتجارة والخدمات X")? */
+static int known_office_closes(const ctx *c, size_t k)
+{
+    for (size_t q = k; q <= k + 1 && q < c->t->n; q++) {
+        int len = gaz_ref(c, q, LIA_G_KIND, NULL);
+        if (!len)
+            len = gaz_ref(c, q, LIA_G_AGENCY, NULL);
+        if (len && !office_word(c, q + (size_t)len, 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the title read as ti, ending at j, end with a minister's title:
+ * its own ("وزير") or the last of offices in a row ("نائب الرئيس وزير")? */
+static int minister_ends_title(const ctx *c, const title_info *ti, size_t j)
+{
+    if (ti->title >= 0 && !strcmp(c->r->titles.v[ti->title].id, "minister"))
+        return 1;
+    int idx = j > 0 ? one_word_title(c, j - 1) : -1;
+    return idx >= 0 && !strcmp(c->r->titles.v[idx].id, "minister");
+}
+
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
@@ -3532,12 +3563,14 @@ static size_t try_title_person(ctx *c, size_t i)
     /* "وزير الموارد الطبيعية الروسي ألكسندر كوزلوف": a minister of a
      * ministry the rules do not know, its words, maybe its country, then
      * a name no rule knows either. */
-    if (!ti.n_bodies && ti.title >= 0 && !strcmp(c->r->titles.v[ti.title].id, "minister") && j == ti.end
+    if (!ti.n_bodies && minister_ends_title(c, &ti, j) && j == ti.end
         && j < c->t->n && has_article(tok(c, j)) && !led_by_preposition(tok(c, j)) && !official_at(c, j, NULL)) {
         size_t k = j;
-        /* Not past "و": "وزيرة الاندماج الإفريقي والشؤون الخارجية" goes on
-         * to an office the rules know. */
-        while (k < j + 4 && office_word(c, k, 0) && (k == j || !tok(c, k)->has_conj))
+        /* Not past "و" to an office the rules know: "وزيرة الاندماج
+         * الإفريقي والشؤون الخارجية"; past it to words of none: "وزير
+         * التنمية والصناعة والتجارة X". */
+        while (k < j + 4 && office_word(c, k, 0)
+               && (k == j || !tok(c, k)->has_conj || !known_office_closes(c, k)))
             k++;
         int nci4, nl4 = k > j && ti.country < 0 ? nisba_at(c, k, &nci4) : 0;
         if (nl4)
