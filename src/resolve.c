@@ -64,6 +64,7 @@ typedef struct {
     size_t met_sent;
     const char *met_date, *met_place;
     unsigned long margin_hash;  /* lia_hash("هامش"): margin_event runs for every meeting */
+    unsigned long program_hash; /* lia_hash("فعاليات") */
     /* Per token (n + 1 entries): how many clause breaks (clause_break)
      * come before it in the document, so that clause_of, asked for every
      * date of a sentence, is a difference instead of a scan.  Owned here. */
@@ -2807,10 +2808,12 @@ static int event_after_word(const rctx *c, size_t s, const char *word, unsigned 
 }
 
 /* The event whose margin sentence s tells of ("على هامش الاجتماع"،
- * "على هامش أعمال القمة"): its mention, or -1. */
+ * "على هامش أعمال القمة"), or during whose programme ("في إطار فعاليات
+ * اليوم الثاني لمعرض X"): its mention, or -1. */
 static int margin_event(const rctx *c, size_t s)
 {
-    return event_after_word(c, s, "هامش", c->margin_hash);
+    int me = event_after_word(c, s, "هامش", c->margin_hash);
+    return me >= 0 ? me : event_after_word(c, s, "فعاليات", c->program_hash);
 }
 
 /* The event of "المشاركين في EVENT" in sentence s (those met are among
@@ -6804,6 +6807,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.anchor = SIZE_MAX;
     c.joint[0] = c.joint[1] = c.pair[0] = c.pair[1] = -1;
     c.margin_hash = lia_hash("هامش");
+    c.program_hash = lia_hash("فعاليات");
     c.cls = r->named;
     c.implied_strings = lia_arena_new();
     count_clause_breaks(&c);
