@@ -2317,6 +2317,14 @@ static const char *seat_of_venue(const rctx *c, const lia_mention *mm)
     return !seat[0] ? NULL : lia_facts_find(c->f, seat) ? seat : "";
 }
 
+/* "في سنغافورة": after في, a country whose capital bears its name is a
+ * venue as a city is, not a topic. */
+static int city_state(const rctx *c, const lia_mention *mm)
+{
+    const lia_country *co = mm->type == LIA_T_COUNTRY ? lia_rules_country(c->r, mm->key) : NULL;
+    return co && co->capital >= 0 && !strcmp(c->r->cities.v[co->capital].name, co->name);
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -2395,6 +2403,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             pi = before_venue_spot(c, pi, se->first);
             const lia_token *prev = &c->t->tok[pi];
             after_fi = lia_token_matches(prev, "في");
+            is_city |= after_fi && city_state(c, mm);
             prep |= after_fi || strcmp(prev->norm, "الي") == 0;
             /* "احتضنت مدينة العقبة اجتماعين": the city that hosted; not
              * one hosting something else in a relative clause after the
