@@ -6704,6 +6704,27 @@ static int message_sender(const ctx *c, size_t i)
     return 0;
 }
 
+/* "وفدا أوفده الرئيس X"، "نيابة عن خادم الحرمين الشريفين الملك X": is
+ * the person at i, past his styles, the one who sent someone or on whose
+ * behalf someone acted? */
+static int sent_by_before(const ctx *c, size_t i)
+{
+    for (size_t s = i > 8 ? i - 8 : 0; s < i; s++) {
+        size_t k = s + (size_t)lex(c, s, c->cls.sent_by), h;
+        if (k == s || !same_sentence(c, s, i))
+            continue;
+        size_t styles = k;
+        while (k < i && (h = (size_t)lex(c, k, c->cls.honorific)))
+            k += h;
+        /* Not a title after the styles: "نيابة عن سمو ولي العهد رئيس
+         * مجلس الوزراء X" may glue the styled one's office to the deputy
+         * who acted. */
+        if (k == i && (k == styles || !gaz_ref(c, i, LIA_G_TITLE, NULL)))
+            return 1;
+    }
+    return 0;
+}
+
 /* "بصفته مستشارا للمرشد الأعلى علي خامنئي": is token i a name after the
  * title, led by ل, of whom someone serves? */
 static int served_by_someone(const ctx *c, size_t i)
@@ -7872,7 +7893,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0
             && ((possessor_of_title(&c, mm->first) && !person_led_by_ba(&c, (int)k))
                 || served_by_someone(&c, mm->first) || served_by_envoy_title(&c, mm->first)
-                || lex(&c, mm->first - 1, c.cls.sent_by) || lex(&c, mm->first - 1, c.cls.aides_of)
+                || sent_by_before(&c, mm->first) || lex(&c, mm->first - 1, c.cls.aides_of)
                 || message_sender(&c, mm->first)))
             mm->possessor = 1;
     }
