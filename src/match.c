@@ -5416,7 +5416,7 @@ static size_t mention_at(ctx *c, size_t i)
                  ? lex(c, nisba, c->cls.office_modifier) : 0;
         if (ml && nisba_at(c, nisba + (size_t)ml, NULL))
             nisba += (size_t)ml;
-        if ((k == REF_ANAPHOR || k == REF_GUEST) && (nl = nisba_at(c, nisba, &nci))) {
+        if ((k == REF_ANAPHOR || k == REF_GUEST || k == REF_HOST) && (nl = nisba_at(c, nisba, &nci))) {
             mm->country = keep(c, c->r->countries.v[nci].code);
             mm->last = nisba + (size_t)nl;
         }

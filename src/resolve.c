@@ -958,12 +958,14 @@ static void resolve_references(rctx *c)
         }
         if (mm->type == LIA_T_PERSON && mm->host_ref) {
             /* Who received someone last before it ("استقبل X Y ... وسلم Y
-             * مضيفه رسالة"). */
+             * مضيفه رسالة"); of the host's nisba when it has one ("مضيفه
+             * التركي" is no Iranian who received a Turk). */
             int host = -1, receive = c->cls.receive;
             for (size_t q = 0; q < c->m->rels.n; q++) {
                 const lia_rel_match *rm = &c->m->rels.v[q];
                 if (rm->a >= 0 && rm->anchor < mm->first && c->m->mentions.v[rm->a].key[0]
                     && c->m->mentions.v[rm->a].type == LIA_T_PERSON
+                    && (!mm->country[0] || !strcmp(c->m->mentions.v[rm->a].country, mm->country))
                     && pattern_has_class(&c->r->patterns.v[rm->pattern], receive))
                     host = rm->a;
             }
