@@ -1400,6 +1400,11 @@ static int parse_body(const ctx *c, size_t i, int default_country, int top, body
             && has_article(tok(c, e)) && !c->gaz[e] && !any_lex(c, e)
             && country_after(c, e + 1, &ci))
             goto shape;
+        /* "أركان القوات المسلحة القطرية": "أركان" alone without its
+         * article is in construct with the body after it, which the
+         * shape reads; "الأركان" alone is the staff ("رئيس الأركان التركي"). */
+        if (len == 1 && !has_article(tok(c, i)) && lia_token_matches(tok(c, i), "اركان"))
+            goto shape;
         /* "القوات المشتركة السودانية التشادية": two countries' nisbas make
          * a body the two share, which the shape reads. */
         int ci2;
@@ -2371,6 +2376,12 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
     /* Not a country on the next line: a headline's last words and a
      * dateline ("... من رئيس الوزراء" / "الكويت - واع"). */
     int ci, cl = j < c->t->n && same_sentence(c, i, j) ? country_at(c, j, &ci) : 0;
+    /* "نائب رئيس جمهورية نيجيريا X": a polity word in construct with the
+     * country names the state whose office it is. */
+    if (!cl && !ti->n_bodies && !counterpart && j + 1 < c->t->n && same_sentence(c, i, j + 1)
+        && lex(c, j, c->cls.polity) == 1 && !has_article(tok(c, j))
+        && (cl = gaz_ref(c, j + 1, LIA_G_COUNTRY, &ci)))
+        cl += 1;
     /* "وزير خارجية رواندا X": a body without the article is in construct
      * with the country that follows, the holder's name after it ("زار
      * وزير الخارجية تركيا" is a visit). */
@@ -3297,6 +3308,20 @@ static int office_joined_by_waw(const ctx *c, size_t j, const title_info *ti)
  * رئيس الوزراء الوزير الإسرائيلي X" is two persons).  Extends the person
  * the second title makes back to i with ti's bodies and sets *stacked.
  * Returns where the second title's reading ended, or j. */
+/* "وزير الدفاع ورئيس الأركان السوري X": does the title at j name one
+ * generic body tied to its country by the text (a nisba), which the
+ * office before و, of a guessed country, shares?  Not a body the rules
+ * name ("ومدير جهاز الأمن والمخابرات الوطني X" is another person). */
+static int kind_bound_by_nisba(const ctx *c, size_t j)
+{
+    title_info t2;
+    if (!parse_title(c, j, &t2))
+        return 0;
+    int bound = t2.n_bodies == 1 && t2.bodies[0].kind >= 0 && !t2.bodies[0].defaulted;
+    title_release(&t2);
+    return bound;
+}
+
 static size_t stacked_title_person(ctx *c, size_t i, size_t j, title_info *ti, int *stacked)
 {
     /* Not "مبعوث الرئيس الأمريكي X": a title that names no body yet is
@@ -3323,7 +3348,7 @@ static size_t stacked_title_person(ctx *c, size_t i, size_t j, title_info *ti, i
     /* Joined by و, the first office is his only when the second names no
      * body, only the country both are of; "وزير الخارجية المكلف ومدير
      * جهاز المخابرات العامة X" names two persons. */
-    if (waw && (pm->bodies[0] || !pm->country[0]))
+    if (waw && ((pm->bodies[0] && !kind_bound_by_nisba(c, j)) || !pm->country[0]))
         return end;
     /* A body only guessed is of the holder's country. */
     rebind_defaulted_bodies(c, ti, lia_rules_country_index(c->r, pm->country));
@@ -3353,6 +3378,45 @@ static int person_ends_at(const ctx *c, size_t i);
 
 /* A person introduced by a title at i ("نائب وزير الداخلية التركي منير
  * كارال أوغلو"), or a title-only mention resolved to the office holder. */
+/* "وكان رئيس الأركان قد حل بموسكو": the bare word "الأركان" with no
+ * country of its own is the staff of whichever army the story is about,
+ * not of the dateline's country; alone, such a title names nobody here. */
+static int bare_staff_guessed(const ctx *c, const title_info *ti)
+{
+    for (int k = 0; k < ti->n_bodies; k++) {
+        const body *b = &ti->bodies[k];
+        if (b->defaulted && b->kind >= 0 && b->kind_last == b->kind_first + 1
+            && lia_token_matches(tok(c, b->kind_first), "الاركان"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a body the rules know open at k or right after it and close the
+ * office's words ("... والشؤون الخارجية X"), not go on to one more word
+ * of an office they do not know ("... والصناعة والتجارة والخدمات X")? */
+static int known_office_closes(const ctx *c, size_t k)
+{
+    for (size_t q = k; q <= k + 1 && q < c->t->n; q++) {
+        int len = gaz_ref(c, q, LIA_G_KIND, NULL);
+        if (!len)
+            len = gaz_ref(c, q, LIA_G_AGENCY, NULL);
+        if (len && !office_word(c, q + (size_t)len, 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the title read as ti, ending at j, end with a minister's title:
+ * its own ("وزير") or the last of offices in a row ("نائب الرئيس وزير")? */
+static int minister_ends_title(const ctx *c, const title_info *ti, size_t j)
+{
+    if (ti->title >= 0 && !strcmp(c->r->titles.v[ti->title].id, "minister"))
+        return 1;
+    int idx = j > 0 ? one_word_title(c, j - 1) : -1;
+    return idx >= 0 && !strcmp(c->r->titles.v[idx].id, "minister");
+}
+
 static size_t try_title_person(ctx *c, size_t i)
 {
     title_info ti;
@@ -3507,12 +3571,14 @@ static size_t try_title_person(ctx *c, size_t i)
     /* "وزير الموارد الطبيعية الروسي ألكسندر كوزلوف": a minister of a
      * ministry the rules do not know, its words, maybe its country, then
      * a name no rule knows either. */
-    if (!ti.n_bodies && ti.title >= 0 && !strcmp(c->r->titles.v[ti.title].id, "minister") && j == ti.end
+    if (!ti.n_bodies && minister_ends_title(c, &ti, j) && j == ti.end
         && j < c->t->n && has_article(tok(c, j)) && !led_by_preposition(tok(c, j)) && !official_at(c, j, NULL)) {
         size_t k = j;
-        /* Not past "و": "وزيرة الاندماج الإفريقي والشؤون الخارجية" goes on
-         * to an office the rules know. */
-        while (k < j + 4 && office_word(c, k, 0) && (k == j || !tok(c, k)->has_conj))
+        /* Not past "و" to an office the rules know: "وزيرة الاندماج
+         * الإفريقي والشؤون الخارجية"; past it to words of none: "وزير
+         * التنمية والصناعة والتجارة X". */
+        while (k < j + 4 && office_word(c, k, 0)
+               && (k == j || !tok(c, k)->has_conj || !known_office_closes(c, k)))
             k++;
         int nci4, nl4 = k > j && ti.country < 0 ? nisba_at(c, k, &nci4) : 0;
         if (nl4)
@@ -3890,7 +3956,7 @@ static size_t try_title_person(ctx *c, size_t i)
     genitive |= i > 0 && lex(c, i - 1, c->cls.post);
     /* A country has many envoys at once: the title alone names none. */
     int many = ti.office && !strcmp(ti.office, "envoy");
-    if (!genitive && !many && (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0]))) {
+    if (!genitive && !many && !bare_staff_guessed(c, &ti) && (ti.n_bodies || (ti.country >= 0 && ti.office && ti.office[0]))) {
         lia_mention *mm = new_mention(c, i, ti.end, LIA_T_PERSON);
         attach_title(mm, &ti, c, i, ti.end);
         set_identity(c, mm, "", "", "", ti.country >= 0 ? c->r->countries.v[ti.country].code : "");
@@ -5370,7 +5436,7 @@ static size_t mention_at(ctx *c, size_t i)
                  ? lex(c, nisba, c->cls.office_modifier) : 0;
         if (ml && nisba_at(c, nisba + (size_t)ml, NULL))
             nisba += (size_t)ml;
-        if ((k == REF_ANAPHOR || k == REF_GUEST) && (nl = nisba_at(c, nisba, &nci))) {
+        if ((k == REF_ANAPHOR || k == REF_GUEST || k == REF_HOST) && (nl = nisba_at(c, nisba, &nci))) {
             mm->country = keep(c, c->r->countries.v[nci].code);
             mm->last = nisba + (size_t)nl;
         }
@@ -5958,9 +6024,12 @@ static void find_titled_refs(ctx *c)
                        && led_by_preposition(tok(c, end)) && strncmp(tok(c, end)->norm, "ل", 2) == 0
                        && (gaz_ref(c, end, LIA_G_CITY, NULL) || gaz_ref(c, end, LIA_G_COUNTRY, NULL));
         /* ... or a person it met, led by ب: "التقى الرئيس بسوبوتكا". */
-        /* (Not a given name that starts with ب: "الأمير بدر بن سلطان".) */
+        /* (Not a given name that starts with ب: "الأمير بدر بن سلطان";
+         * but a title led by ب that is also a given name is the title:
+         * "اجتمع رئيس الأركان بأمين المجلس X".) */
         int to_person = end < c->t->n && c->covered[end] && led_by_preposition(tok(c, end))
-                        && !word_in_class(c, tok(c, end)->forms[0], c->cls.given_name)
+                        && (!word_in_class(c, tok(c, end)->forms[0], c->cls.given_name)
+                            || gaz_ref(c, end, LIA_G_TITLE, NULL) > 0)
                         && c->m->mentions.v[c->covered[end] - 1].type == LIA_T_PERSON;
         /* ... or another person with a title of his own: "والتقى الوزير
          * وزير الخارجية السعودي X"، "الوزير نظيره" (not a title that
@@ -6682,6 +6751,27 @@ static int message_sender(const ctx *c, size_t i)
         if (tok(c, k - 1)->kind != LIA_TOK_WORD || (c->m->mention_at[k - 1]
                                                     && c->m->mentions.v[c->m->mention_at[k - 1] - 1].type == LIA_T_PERSON))
             return 0;
+    }
+    return 0;
+}
+
+/* "وفدا أوفده الرئيس X"، "نيابة عن خادم الحرمين الشريفين الملك X": is
+ * the person at i, past his styles, the one who sent someone or on whose
+ * behalf someone acted? */
+static int sent_by_before(const ctx *c, size_t i)
+{
+    for (size_t s = i > 8 ? i - 8 : 0; s < i; s++) {
+        size_t k = s + (size_t)lex(c, s, c->cls.sent_by), h;
+        if (k == s || !same_sentence(c, s, i))
+            continue;
+        size_t styles = k;
+        while (k < i && (h = (size_t)lex(c, k, c->cls.honorific)))
+            k += h;
+        /* Not a title after the styles: "نيابة عن سمو ولي العهد رئيس
+         * مجلس الوزراء X" may glue the styled one's office to the deputy
+         * who acted. */
+        if (k == i && (k == styles || !gaz_ref(c, i, LIA_G_TITLE, NULL)))
+            return 1;
     }
     return 0;
 }
@@ -7862,7 +7952,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
         if (mm->type == LIA_T_PERSON && !mm->inner && mm->first > 0
             && ((possessor_of_title(&c, mm->first) && !person_led_by_ba(&c, (int)k))
                 || served_by_someone(&c, mm->first) || served_by_envoy_title(&c, mm->first)
-                || lex(&c, mm->first - 1, c.cls.sent_by) || lex(&c, mm->first - 1, c.cls.aides_of)
+                || sent_by_before(&c, mm->first) || lex(&c, mm->first - 1, c.cls.aides_of)
                 || message_sender(&c, mm->first) || predecessor_of_named(&c, mm->first)))
             mm->possessor = 1;
     }

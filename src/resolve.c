@@ -64,6 +64,7 @@ typedef struct {
     size_t met_sent;
     const char *met_date, *met_place;
     unsigned long margin_hash;  /* lia_hash("هامش"): margin_event runs for every meeting */
+    unsigned long program_hash; /* lia_hash("فعاليات") */
     /* Per token (n + 1 entries): how many clause breaks (clause_break)
      * come before it in the document, so that clause_of, asked for every
      * date of a sentence, is a difference instead of a scan.  Owned here. */
@@ -957,12 +958,14 @@ static void resolve_references(rctx *c)
         }
         if (mm->type == LIA_T_PERSON && mm->host_ref) {
             /* Who received someone last before it ("استقبل X Y ... وسلم Y
-             * مضيفه رسالة"). */
+             * مضيفه رسالة"); of the host's nisba when it has one ("مضيفه
+             * التركي" is no Iranian who received a Turk). */
             int host = -1, receive = c->cls.receive;
             for (size_t q = 0; q < c->m->rels.n; q++) {
                 const lia_rel_match *rm = &c->m->rels.v[q];
                 if (rm->a >= 0 && rm->anchor < mm->first && c->m->mentions.v[rm->a].key[0]
                     && c->m->mentions.v[rm->a].type == LIA_T_PERSON
+                    && (!mm->country[0] || !strcmp(c->m->mentions.v[rm->a].country, mm->country))
                     && pattern_has_class(&c->r->patterns.v[rm->pattern], receive))
                     host = rm->a;
             }
@@ -2341,6 +2344,14 @@ static const char *seat_of_venue(const rctx *c, const lia_mention *mm)
     return !seat[0] ? NULL : lia_facts_find(c->f, seat) ? seat : "";
 }
 
+/* "في سنغافورة": after في, a country whose capital bears its name is a
+ * venue as a city is, not a topic. */
+static int city_state(const rctx *c, const lia_mention *mm)
+{
+    const lia_country *co = mm->type == LIA_T_COUNTRY ? lia_rules_country(c->r, mm->key) : NULL;
+    return co && co->capital >= 0 && !strcmp(c->r->cities.v[co->capital].name, co->name);
+}
+
 static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *rm)
 {
     const lia_sentence *se = &c->t->sent[s];
@@ -2419,6 +2430,7 @@ static const char *sentence_place(const rctx *c, size_t s, const lia_rel_match *
             pi = before_venue_spot(c, pi, se->first);
             const lia_token *prev = &c->t->tok[pi];
             after_fi = lia_token_matches(prev, "في");
+            is_city |= after_fi && city_state(c, mm);
             prep |= after_fi || strcmp(prev->norm, "الي") == 0;
             /* "احتضنت مدينة العقبة اجتماعين": the city that hosted; not
              * one hosting something else in a relative clause after the
@@ -2832,10 +2844,12 @@ static int event_after_word(const rctx *c, size_t s, const char *word, unsigned 
 }
 
 /* The event whose margin sentence s tells of ("على هامش الاجتماع"،
- * "على هامش أعمال القمة"): its mention, or -1. */
+ * "على هامش أعمال القمة"), or during whose programme ("في إطار فعاليات
+ * اليوم الثاني لمعرض X"): its mention, or -1. */
 static int margin_event(const rctx *c, size_t s)
 {
-    return event_after_word(c, s, "هامش", c->margin_hash);
+    int me = event_after_word(c, s, "هامش", c->margin_hash);
+    return me >= 0 ? me : event_after_word(c, s, "فعاليات", c->program_hash);
 }
 
 /* The event of "المشاركين في EVENT" in sentence s (those met are among
@@ -6840,6 +6854,7 @@ void lia_resolve(const lia_rules *r, const lia_doc *doc, const lia_tokens *t,
     c.anchor = SIZE_MAX;
     c.joint[0] = c.joint[1] = c.pair[0] = c.pair[1] = -1;
     c.margin_hash = lia_hash("هامش");
+    c.program_hash = lia_hash("فعاليات");
     c.cls = r->named;
     c.implied_strings = lia_arena_new();
     count_clause_breaks(&c);
