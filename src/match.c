@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "normalize.h"
+#include "spelling.h"
 
 /* ---------------------------------------------------------------- context */
 
@@ -2028,14 +2029,13 @@ static void person_from_name_text(ctx *c, lia_mention *mm, char *name, int ci)
         person_from_official(c, mm, oi);
         return;
     }
+    /* Spelled as the officials' names spell its words, and keyed by that
+     * spelling ("محمد ولد سيدي" → mohamed-ould-sidi, not mhmd-wld-sydy). */
+    const char *cc = ci >= 0 ? c->r->countries.v[ci].code : "";
     char *norm = lia_normalize_str(name);
-    char *slug = lia_slug(norm);
-    char *latin = lia_transliterate(norm);
-    /* Title case the transliteration for display. */
-    for (char *p = latin; *p; p++)
-        if (p == latin || p[-1] == ' ' || p[-1] == '-')
-            *p = (char)toupper((unsigned char)*p);
-    set_identity(c, mm, slug, name, latin, ci >= 0 ? c->r->countries.v[ci].code : "");
+    char *latin = lia_spellings_spell(c->r->spellings, norm, cc);
+    char *slug = lia_slug(latin);
+    set_identity(c, mm, slug, name, latin, cc);
     free(name);
     free(norm);
     free(slug);

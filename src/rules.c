@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "normalize.h"
+#include "spelling.h"
 #include "tokenize.h"
 
 /* ------------------------------------------------------------------ trie */
@@ -670,8 +671,12 @@ static void row_official(lia_rules *r, loader *ld, char **c, int *at, int n)
     VEC_PUSH(r->officials, o);
     insert_names(r, ld, c[3], at[3], LIA_G_PERSON, idx);
     char *copy = xstrdup(c[3]);
-    for (char *sv = NULL, *nm = strtok_r(copy, "|", &sv); nm; nm = strtok_r(NULL, "|", &sv))
+    for (char *sv = NULL, *nm = strtok_r(copy, "|", &sv); nm; nm = strtok_r(NULL, "|", &sv)) {
         index_skeleton(r, nm, idx);
+        char *norm = lia_normalize_str(nm);
+        lia_spellings_learn(r->spellings, norm, o.latin, o.country);
+        free(norm);
+    }
     free(copy);
 }
 
@@ -1448,6 +1453,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     lia_map_init(&r->country_by_code);
     lia_map_init(&r->entity_by_key);
     lia_map_init(&r->official_by_skeleton);
+    r->spellings = lia_spellings_new();
     lia_map_init(&r->roles_by_body);
     lia_map_init(&r->class_by_name);
     load_icu_countries(r);
@@ -1463,6 +1469,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     load_all(r, dir, "relations", ".rules", 0, NULL, d, errors);
     look_up_named_classes(r);
     index_roles(r);
+    lia_spellings_settle(r->spellings);
     check_references(r, d, errors);
     link_kinds(r);
     index_patterns(r);
@@ -1679,6 +1686,7 @@ void lia_rules_free(lia_rules *r)
     lia_map_release(&r->entity_by_key);
     lia_map_release(&r->agency_of_kind);
     lia_map_release(&r->official_by_skeleton);
+    lia_spellings_free(r->spellings);
     for (size_t i = 0; i < r->roles_by_body.cap; i++)
         if (r->roles_by_body.slots[i].key) {
             lia_role_refs *list = r->roles_by_body.slots[i].val;

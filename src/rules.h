@@ -196,6 +196,7 @@ struct lia_rules {
     lia_map entity_by_key;        /* any gazetteer key → lia_gaz_ref * */
     lia_map agency_of_kind;       /* "ma-national-police" → agency index + 1 */
     lia_map official_by_skeleton; /* consonant skeleton of a full name → index + 1 */
+    struct lia_spellings *spellings; /* how the officials' names spell name words in Latin */
     lia_map roles_by_body;        /* body → lia_role_refs *: its tenures, in officials order */
     lia_intvec *patterns_by_anchor; /* per lexicon class: patterns anchored on it */
     lia_map patterns_by_word;     /* anchor word → lia_intvec * */
