@@ -1302,6 +1302,7 @@ static void look_up_named_classes(lia_rules *r)
     n->both_sides = lia_rules_class(r, "both_sides");
     n->capital = lia_rules_class(r, "capital");
     n->city_word = lia_rules_class(r, "city_word");
+    n->venue = lia_rules_class(r, "venue");
     n->venue_spot = lia_rules_class(r, "venue_spot");
     n->clause_join = lia_rules_class(r, "clause_join");
     n->clause_link = lia_rules_class(r, "clause_link");
