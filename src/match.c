@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "normalize.h"
+#include "spelling.h"
 
 /* ---------------------------------------------------------------- context */
 
@@ -2038,14 +2039,13 @@ static void person_from_name_text(ctx *c, lia_mention *mm, char *name, int ci)
         person_from_official(c, mm, oi);
         return;
     }
+    /* Spelled as the officials' names spell its words, and keyed by that
+     * spelling ("محمد ولد سيدي" → mohamed-ould-sidi, not mhmd-wld-sydy). */
+    const char *cc = ci >= 0 ? c->r->countries.v[ci].code : "";
     char *norm = lia_normalize_str(name);
-    char *slug = lia_slug(norm);
-    char *latin = lia_transliterate(norm);
-    /* Title case the transliteration for display. */
-    for (char *p = latin; *p; p++)
-        if (p == latin || p[-1] == ' ' || p[-1] == '-')
-            *p = (char)toupper((unsigned char)*p);
-    set_identity(c, mm, slug, name, latin, ci >= 0 ? c->r->countries.v[ci].code : "");
+    char *latin = lia_spellings_spell(c->r->spellings, norm, cc);
+    char *slug = lia_slug(latin);
+    set_identity(c, mm, slug, name, latin, cc);
     free(name);
     free(norm);
     free(slug);
@@ -4726,6 +4726,9 @@ static size_t try_event(ctx *c, size_t i)
      * Not a bare one after a purpose ("مؤتمر الكويت لإعادة إعمار العراق"):
      * that is what the event is about. */
     size_t p = end;
+    /* (After its date: "... أمس في الرياض".) */
+    if (p < c->t->n && c->date_end[p] > p && same_sentence(c, p, c->date_end[p] - 1))
+        p = c->date_end[p];
     int in = p < c->t->n && strcmp(tok(c, p)->norm, "في") == 0;
     if (in)
         p++;
@@ -4736,6 +4739,18 @@ static size_t try_event(ctx *c, size_t i)
         && gaz_ref(c, p + 1, LIA_G_CITY, NULL)) {
         p++;
         in = 1;
+    }
+    /* "في فندق شيراتون الدوحة"، "في قصر الدرعية بالرياض": the building's
+     * city, a few words on in the same clause; the one led by ب where the
+     * building is named after another place. */
+    if (in && p < c->t->n && lex(c, p, c->cls.venue)) {
+        size_t city = 0;
+        for (size_t k = p + 1; k < p + 6 && k < c->t->n && same_sentence(c, p, k)
+                               && tok(c, k)->kind != LIA_TOK_PUNCT; k++)
+            if (gaz_ref(c, k, LIA_G_CITY, NULL) && (!city || strncmp(tok(c, k)->norm, "ب", 2) == 0))
+                city = k;
+        if (city)
+            p = city;
     }
     int purpose = 0;
     for (size_t k = i; k < end && !purpose; k++)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "normalize.h"
+#include "spelling.h"
 #include "tokenize.h"
 
 /* ------------------------------------------------------------------ trie */
@@ -670,8 +671,12 @@ static void row_official(lia_rules *r, loader *ld, char **c, int *at, int n)
     VEC_PUSH(r->officials, o);
     insert_names(r, ld, c[3], at[3], LIA_G_PERSON, idx);
     char *copy = xstrdup(c[3]);
-    for (char *sv = NULL, *nm = strtok_r(copy, "|", &sv); nm; nm = strtok_r(NULL, "|", &sv))
+    for (char *sv = NULL, *nm = strtok_r(copy, "|", &sv); nm; nm = strtok_r(NULL, "|", &sv)) {
         index_skeleton(r, nm, idx);
+        char *norm = lia_normalize_str(nm);
+        lia_spellings_learn(r->spellings, norm, o.latin, o.country);
+        free(norm);
+    }
     free(copy);
 }
 
@@ -1297,6 +1302,7 @@ static void look_up_named_classes(lia_rules *r)
     n->both_sides = lia_rules_class(r, "both_sides");
     n->capital = lia_rules_class(r, "capital");
     n->city_word = lia_rules_class(r, "city_word");
+    n->venue = lia_rules_class(r, "venue");
     n->venue_spot = lia_rules_class(r, "venue_spot");
     n->clause_join = lia_rules_class(r, "clause_join");
     n->clause_link = lia_rules_class(r, "clause_link");
@@ -1449,6 +1455,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     lia_map_init(&r->country_by_code);
     lia_map_init(&r->entity_by_key);
     lia_map_init(&r->official_by_skeleton);
+    r->spellings = lia_spellings_new();
     lia_map_init(&r->roles_by_body);
     lia_map_init(&r->class_by_name);
     load_icu_countries(r);
@@ -1464,6 +1471,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     load_all(r, dir, "relations", ".rules", 0, NULL, d, errors);
     look_up_named_classes(r);
     index_roles(r);
+    lia_spellings_settle(r->spellings);
     check_references(r, d, errors);
     link_kinds(r);
     index_patterns(r);
@@ -1680,6 +1688,7 @@ void lia_rules_free(lia_rules *r)
     lia_map_release(&r->entity_by_key);
     lia_map_release(&r->agency_of_kind);
     lia_map_release(&r->official_by_skeleton);
+    lia_spellings_free(r->spellings);
     for (size_t i = 0; i < r->roles_by_body.cap; i++)
         if (r->roles_by_body.slots[i].key) {
             lia_role_refs *list = r->roles_by_body.slots[i].val;

@@ -166,7 +166,7 @@ typedef struct {
         precedent, predecessor_of,
         press_conference, reached_together, receive, receive_noun, receive_pron, region, relative, relative_dual, relative_plural,
         remote, reported_source, ruler_of, said, sent_by, serving_as, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
-        the_country, time_of_day, to, topic_noun, tour, tour_ahead, tour_begin, tour_stop, tour_took_in, vague_head, venue_spot, visit_noun, visit_verb, visited_it, was, welcome_ceremony,
+        the_country, time_of_day, to, topic_noun, tour, tour_ahead, tour_begin, tour_stop, tour_took_in, vague_head, venue, venue_spot, visit_noun, visit_verb, visited_it, was, welcome_ceremony,
         with;
 } lia_named_classes;
 
@@ -196,6 +196,7 @@ struct lia_rules {
     lia_map entity_by_key;        /* any gazetteer key → lia_gaz_ref * */
     lia_map agency_of_kind;       /* "ma-national-police" → agency index + 1 */
     lia_map official_by_skeleton; /* consonant skeleton of a full name → index + 1 */
+    struct lia_spellings *spellings; /* how the officials' names spell name words in Latin */
     lia_map roles_by_body;        /* body → lia_role_refs *: its tenures, in officials order */
     lia_intvec *patterns_by_anchor; /* per lexicon class: patterns anchored on it */
     lia_map patterns_by_word;     /* anchor word → lia_intvec * */

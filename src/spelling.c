@@ -1,0 +1,321 @@
+/* spelling.c — Latin spellings of Arabic name words, learned from the
+ * officials of the gazetteer (spelling.h). */
+#include "spelling.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "util.h"
+
+/* Keys: "CC\x1fWORD" (a country's spelling) or "\x1fWORD" (everyone's);
+ * while learning, votes are kept under KEY "\x1f" LATIN. */
+#define SEP "\x1f"
+
+struct lia_spellings {
+    lia_map votes;      /* key + SEP + latin → count (as intptr) */
+    lia_map spelling;   /* key → malloc'd latin, once settled */
+};
+
+lia_spellings *lia_spellings_new(void)
+{
+    lia_spellings *s = xcalloc(1, sizeof *s);
+    lia_map_init(&s->votes);
+    lia_map_init(&s->spelling);
+    return s;
+}
+
+static void free_values(lia_map *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key)
+            free(m->slots[i].val);
+}
+
+void lia_spellings_free(lia_spellings *s)
+{
+    if (!s)
+        return;
+    lia_map_release(&s->votes);
+    free_values(&s->spelling);
+    lia_map_release(&s->spelling);
+    free(s);
+}
+
+/* The words of a name, in a buffer of their own: names are short, and
+ * the rules' thousands of names are read at every start. */
+enum { NAME_BYTES = 512, NAME_WORDS = 24 };
+
+typedef struct {
+    char buf[NAME_BYTES];
+    const char *w[NAME_WORDS];
+    size_t n;
+} word_list;
+
+/* The space-separated words of s; none when s is too long. */
+static void split_words(const char *s, word_list *out)
+{
+    out->n = 0;
+    size_t len = strlen(s);
+    if (len >= sizeof out->buf)
+        return;
+    memcpy(out->buf, s, len + 1);
+    for (char *sv = NULL, *w = strtok_r(out->buf, " ", &sv); w && out->n < NAME_WORDS; w = strtok_r(NULL, " ", &sv))
+        out->w[out->n++] = w;
+}
+
+/* "عبد" and the word after it joined as one unit ("عبد الله"), the way
+ * Latin often writes them (Abdullah, Abdelkader). */
+static void join_abd(const word_list *words, word_list *out)
+{
+    size_t at = 0;
+    out->n = 0;
+    for (size_t i = 0; i < words->n; i++) {
+        int joined = !strcmp(words->w[i], "عبد") && i + 1 < words->n;
+        const char *w = words->w[i], *next = joined ? words->w[++i] : NULL;
+        size_t lw = strlen(w), ln = next ? strlen(next) + 1 : 0;
+        if (at + lw + ln + 1 > sizeof out->buf)
+            break;
+        out->w[out->n++] = out->buf + at;
+        memcpy(out->buf + at, w, lw);
+        if (next) {
+            out->buf[at + lw] = ' ';
+            memcpy(out->buf + at + lw + 1, next, ln - 1);
+        }
+        at += lw + ln;
+        out->buf[at++] = '\0';
+    }
+}
+
+/* Writes a SEP b [SEP c] to key (capacity cap); 0 when it does not fit. */
+static int make_key(char *key, size_t cap, const char *a, const char *b, const char *c)
+{
+    size_t la = strlen(a), lb = strlen(b), lc = c ? strlen(c) + 1 : 0;
+    if (la + 1 + lb + lc + 1 > cap)
+        return 0;
+    memcpy(key, a, la);
+    key[la] = SEP[0];
+    memcpy(key + la + 1, b, lb);
+    if (c) {
+        key[la + 1 + lb] = SEP[0];
+        memcpy(key + la + 2 + lb, c, lc - 1);
+    }
+    key[la + 1 + lb + lc] = '\0';
+    return 1;
+}
+
+/* A Latin word worth learning: ASCII (the unknown names' spellings are
+ * ASCII, as ICU's Latin-ASCII leaves them) with a letter in it. */
+static int plain_latin(const char *w)
+{
+    int letter = 0;
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++) {
+        if (*p >= 0x80)
+            return 0;
+        letter |= isalpha(*p) != 0;
+    }
+    return letter;
+}
+
+/* The Latin letters a word that starts with Arabic letter u may start
+ * with (normalized text: أ إ آ are ا, ة is ه, ى is ي), or NULL. */
+static const char *latin_initials(unsigned u)
+{
+    switch (u) {
+    case 0x627: case 0x639: case 0x621: return "aeiouy";   /* ا ع ء */
+    case 0x628: return "bp";
+    case 0x62A: case 0x637: return "t";
+    case 0x62B: return "ts";
+    case 0x62C: return "jgdzy";
+    case 0x62D: case 0x647: return "h";
+    case 0x62E: return "kh";
+    case 0x62F: return "d";
+    case 0x630: return "dzt";
+    case 0x631: return "r";
+    case 0x632: return "z";
+    case 0x633: case 0x634: return "sc";
+    case 0x635: return "s";
+    case 0x636: case 0x638: return "dz";
+    case 0x63A: return "gr";
+    case 0x641: return "fpv";
+    case 0x642: case 0x643: return "qkgc";
+    case 0x644: return "l";
+    case 0x645: return "m";
+    case 0x646: return "n";
+    case 0x648: return "wouv";
+    case 0x64A: return "yije";
+    default: return NULL;
+    }
+}
+
+/* The code point of the two-byte UTF-8 letter at s (Arabic), else 0. */
+static unsigned arabic_letter(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    return (p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80 ? (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F) : 0;
+}
+
+/* Can latin spell word?  Aligning names word by word pairs the wrong
+ * words where a name's parts differ in number ("شمس الدين" / one Latin
+ * word): the Latin word must start as the Arabic word may sound, the
+ * article aside ("النوري" / "Nouri" or "al-Nouri"). */
+static int starts_alike(const char *word, const char *latin)
+{
+    const char *initials = latin_initials(arabic_letter(word));
+    return initials && latin[0] && strchr(initials, tolower((unsigned char)latin[0]));
+}
+
+static int may_spell(const char *word, const char *latin)
+{
+    static const char article[] = "ال";
+    size_t la = sizeof article - 1;
+    if (starts_alike(word, latin))
+        return 1;                   /* Alexander, al-Zoubi, Alzoubi */
+    if (strncmp(word, article, la) != 0 || strlen(word) <= la + 2)
+        return 0;
+    const char *dash = strrchr(latin, '-');
+    return starts_alike(word + la, dash ? dash + 1 : latin);   /* Nouri, Ibn-Nouri */
+}
+
+static void vote(lia_spellings *s, const char *cc, const char *word, const char *latin)
+{
+    if (!plain_latin(latin) || !may_spell(word, latin))
+        return;
+    char key[NAME_BYTES + 64];
+    for (int mine = 0; mine < 2; mine++) {
+        if (!make_key(key, sizeof key, mine ? cc : "", word, latin))
+            return;
+        intptr_t n = (intptr_t)lia_map_get(&s->votes, key);
+        lia_map_put(&s->votes, key, (void *)(n + 1));
+        if (!cc[0])
+            break;
+    }
+}
+
+static void vote_aligned(lia_spellings *s, const char *cc, const word_list *arabic, const word_list *latin)
+{
+    for (size_t i = 0; i < arabic->n; i++)
+        vote(s, cc, arabic->w[i], latin->w[i]);
+}
+
+void lia_spellings_learn(lia_spellings *s, const char *norm_name, const char *latin, const char *cc)
+{
+    word_list words, units, latins;
+    split_words(norm_name, &words);
+    split_words(latin, &latins);
+    if (words.n == latins.n) {
+        vote_aligned(s, cc ? cc : "", &words, &latins);
+        return;
+    }
+    join_abd(&words, &units);
+    if (units.n == latins.n)
+        vote_aligned(s, cc ? cc : "", &units, &latins);
+}
+
+typedef struct {
+    intptr_t count;
+    const char *latin;    /* points into a key of votes */
+} best_spelling;
+
+void lia_spellings_settle(lia_spellings *s)
+{
+    lia_map best;
+    lia_map_init(&best);
+    for (size_t i = 0; i < s->votes.cap; i++) {
+        const lia_map_slot *v = &s->votes.slots[i];
+        if (!v->key)
+            continue;
+        const char *latin = strrchr(v->key, SEP[0]) + 1;
+        char key[NAME_BYTES + 64];
+        size_t lk = (size_t)(latin - 1 - v->key);
+        memcpy(key, v->key, lk);     /* the votes' keys were made to fit */
+        key[lk] = '\0';
+        best_spelling *b = lia_map_get(&best, key);
+        if (!b) {
+            b = xcalloc(1, sizeof *b);
+            lia_map_put(&best, key, b);
+        }
+        intptr_t n = (intptr_t)v->val;
+        if (n > b->count || (n == b->count && strcmp(latin, b->latin) < 0)) {
+            b->count = n;
+            b->latin = latin;
+        }
+    }
+    for (size_t i = 0; i < best.cap; i++) {
+        const lia_map_slot *slot = &best.slots[i];
+        const best_spelling *b = slot->val;
+        if (slot->key && b->count >= 2)
+            lia_map_put(&s->spelling, slot->key, xstrdup(b->latin));
+    }
+    free_values(&best);
+    lia_map_release(&best);
+    lia_map_release(&s->votes);
+    lia_map_init(&s->votes);
+}
+
+/* The learned spelling of one word or unit, the country's first. */
+static const char *learned(const lia_spellings *s, const char *word, const char *cc)
+{
+    const char *latin = NULL;
+    char key[NAME_BYTES + 64];
+    if (cc[0] && make_key(key, sizeof key, cc, word, NULL))
+        latin = lia_map_get(&s->spelling, key);
+    if (!latin && make_key(key, sizeof key, "", word, NULL))
+        latin = lia_map_get(&s->spelling, key);
+    return latin;
+}
+
+/* Appends word's spelling to out, after a space unless out is empty. */
+static void spell_word(const lia_spellings *s, const char *word, const char *cc, strbuf *out)
+{
+    static const char article[] = "ال";
+    size_t la = sizeof article - 1;
+    const char *latin = learned(s, word, cc), *prefix = "";
+    /* "النوري": the article, then the word ("al-Nouri"; ICU alone writes
+     * "Alnwry").  Not a name's first word, whose ال is rather a foreign
+     * name's (ألكسندر، ألون). */
+    if (!latin && out->len && !strncmp(word, article, la) && strlen(word) >= la + 4) {
+        prefix = "al-";
+        word += la;
+        latin = learned(s, word, cc);
+    }
+    char *icu = latin ? NULL : lia_transliterate(word);
+    if (icu && icu[0])
+        icu[0] = (char)toupper((unsigned char)icu[0]);
+    const char *spelled = latin ? latin : icu;
+    if (spelled[0]) {
+        if (out->len)
+            sb_addc(out, ' ');
+        sb_adds(out, prefix);
+        sb_adds(out, spelled);
+    }
+    free(icu);
+}
+
+char *lia_spellings_spell(const lia_spellings *s, const char *norm_name, const char *cc)
+{
+    word_list words, units;
+    split_words(norm_name, &words);
+    join_abd(&words, &units);
+    strbuf out;
+    sb_init(&out);
+    sb_add(&out, "", 0);
+    for (size_t i = 0; i < units.n; i++) {
+        const char *unit = units.w[i];
+        const char *space = strchr(unit, ' ');
+        if (space && !learned(s, unit, cc ? cc : "")) {
+            /* "عبد الرازق" as "Abdel Razq": the article is in "Abdel". */
+            const char *second = space + 1;
+            if (!strncmp(second, "ال", 4) && strlen(second) > 4 + 2)
+                second += 4;
+            char *first = xstrndup(unit, (size_t)(space - unit));
+            spell_word(s, first, cc ? cc : "", &out);
+            spell_word(s, second, cc ? cc : "", &out);
+            free(first);
+        } else {
+            spell_word(s, unit, cc ? cc : "", &out);
+        }
+    }
+    return sb_detach(&out);
+}
