@@ -3,43 +3,44 @@
 #include "spelling.h"
 
 #include <ctype.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "normalize.h"
 #include "util.h"
 
-/* Keys: "CC\x1fWORD" (a country's spelling) or "\x1fWORD" (everyone's);
- * while learning, votes are kept under KEY "\x1f" LATIN. */
+/* Keys: "CC\x1fWORD" (a country's spellings) or "\x1fWORD" (everyone's). */
 #define SEP "\x1f"
 
+typedef struct candidate {
+    const char *latin;
+    int count;
+    struct candidate *next;
+} candidate;
+
+/* The spellings one word was seen with, and, once settled, the one kept. */
+typedef struct {
+    candidate *seen;
+    const char *best;   /* one of seen's, or NULL: none seen twice */
+} word_spellings;
+
 struct lia_spellings {
-    lia_map votes;      /* key + SEP + latin → count (as intptr) */
-    lia_map spelling;   /* key → malloc'd latin, once settled */
+    lia_arena *arena;   /* owns the map's slots and keys, and every word_spellings */
+    lia_map words;      /* key → word_spellings * */
 };
 
 lia_spellings *lia_spellings_new(void)
 {
     lia_spellings *s = xcalloc(1, sizeof *s);
-    lia_map_init(&s->votes);
-    lia_map_init(&s->spelling);
+    s->arena = lia_arena_new();
+    lia_map_init_in(&s->words, s->arena);
     return s;
-}
-
-static void free_values(lia_map *m)
-{
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->slots[i].key)
-            free(m->slots[i].val);
 }
 
 void lia_spellings_free(lia_spellings *s)
 {
     if (!s)
         return;
-    lia_map_release(&s->votes);
-    free_values(&s->spelling);
-    lia_map_release(&s->spelling);
+    lia_arena_free(s->arena);
     free(s);
 }
 
@@ -88,20 +89,15 @@ static void join_abd(const word_list *words, word_list *out)
     }
 }
 
-/* Writes a SEP b [SEP c] to key (capacity cap); 0 when it does not fit. */
-static int make_key(char *key, size_t cap, const char *a, const char *b, const char *c)
+/* Writes a SEP b to key (capacity cap); 0 when it does not fit. */
+static int make_key(char *key, size_t cap, const char *a, const char *b)
 {
-    size_t la = strlen(a), lb = strlen(b), lc = c ? strlen(c) + 1 : 0;
-    if (la + 1 + lb + lc + 1 > cap)
+    size_t la = strlen(a), lb = strlen(b);
+    if (la + 1 + lb + 1 > cap)
         return 0;
     memcpy(key, a, la);
     key[la] = SEP[0];
-    memcpy(key + la + 1, b, lb);
-    if (c) {
-        key[la + 1 + lb] = SEP[0];
-        memcpy(key + la + 2 + lb, c, lc - 1);
-    }
-    key[la + 1 + lb + lc] = '\0';
+    memcpy(key + la + 1, b, lb + 1);
     return 1;
 }
 
@@ -182,12 +178,25 @@ static void vote(lia_spellings *s, const char *cc, const char *word, const char 
 {
     if (!plain_latin(latin) || !may_spell(word, latin))
         return;
-    char key[NAME_BYTES + 64];
+    char key[NAME_BYTES + 8];
     for (int mine = 0; mine < 2; mine++) {
-        if (!make_key(key, sizeof key, mine ? cc : "", word, latin))
+        if (!make_key(key, sizeof key, mine ? cc : "", word))
             return;
-        intptr_t n = (intptr_t)lia_map_get(&s->votes, key);
-        lia_map_put(&s->votes, key, (void *)(n + 1));
+        word_spellings *w = lia_map_get(&s->words, key);
+        if (!w) {
+            w = lia_arena_calloc(s->arena, sizeof *w);
+            lia_map_put(&s->words, key, w);
+        }
+        candidate *c = w->seen;
+        while (c && strcmp(c->latin, latin) != 0)
+            c = c->next;
+        if (!c) {
+            c = lia_arena_calloc(s->arena, sizeof *c);
+            c->latin = lia_arena_strdup(s->arena, latin);
+            c->next = w->seen;
+            w->seen = c;
+        }
+        c->count++;
         if (!cc[0])
             break;
     }
@@ -213,57 +222,30 @@ void lia_spellings_learn(lia_spellings *s, const char *norm_name, const char *la
         vote_aligned(s, cc ? cc : "", &units, &latins);
 }
 
-typedef struct {
-    intptr_t count;
-    const char *latin;    /* points into a key of votes */
-} best_spelling;
-
 void lia_spellings_settle(lia_spellings *s)
 {
-    lia_map best;
-    lia_map_init(&best);
-    for (size_t i = 0; i < s->votes.cap; i++) {
-        const lia_map_slot *v = &s->votes.slots[i];
-        if (!v->key)
+    for (size_t i = 0; i < s->words.cap; i++) {
+        word_spellings *w = s->words.slots[i].val;
+        if (!s->words.slots[i].key)
             continue;
-        const char *latin = strrchr(v->key, SEP[0]) + 1;
-        char key[NAME_BYTES + 64];
-        size_t lk = (size_t)(latin - 1 - v->key);
-        memcpy(key, v->key, lk);     /* the votes' keys were made to fit */
-        key[lk] = '\0';
-        best_spelling *b = lia_map_get(&best, key);
-        if (!b) {
-            b = xcalloc(1, sizeof *b);
-            lia_map_put(&best, key, b);
-        }
-        intptr_t n = (intptr_t)v->val;
-        if (n > b->count || (n == b->count && strcmp(latin, b->latin) < 0)) {
-            b->count = n;
-            b->latin = latin;
-        }
+        const candidate *best = NULL;
+        for (const candidate *c = w->seen; c; c = c->next)
+            if (!best || c->count > best->count || (c->count == best->count && strcmp(c->latin, best->latin) < 0))
+                best = c;
+        w->best = best && best->count >= 2 ? best->latin : NULL;
     }
-    for (size_t i = 0; i < best.cap; i++) {
-        const lia_map_slot *slot = &best.slots[i];
-        const best_spelling *b = slot->val;
-        if (slot->key && b->count >= 2)
-            lia_map_put(&s->spelling, slot->key, xstrdup(b->latin));
-    }
-    free_values(&best);
-    lia_map_release(&best);
-    lia_map_release(&s->votes);
-    lia_map_init(&s->votes);
 }
 
 /* The learned spelling of one word or unit, the country's first. */
 static const char *learned(const lia_spellings *s, const char *word, const char *cc)
 {
-    const char *latin = NULL;
-    char key[NAME_BYTES + 64];
-    if (cc[0] && make_key(key, sizeof key, cc, word, NULL))
-        latin = lia_map_get(&s->spelling, key);
-    if (!latin && make_key(key, sizeof key, "", word, NULL))
-        latin = lia_map_get(&s->spelling, key);
-    return latin;
+    const word_spellings *w = NULL;
+    char key[NAME_BYTES + 8];
+    if (cc[0] && make_key(key, sizeof key, cc, word))
+        w = lia_map_get(&s->words, key);
+    if ((!w || !w->best) && make_key(key, sizeof key, "", word))
+        w = lia_map_get(&s->words, key);
+    return w ? w->best : NULL;
 }
 
 /* Appends word's spelling to out, after a space unless out is empty. */
