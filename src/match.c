@@ -715,11 +715,46 @@ static int ambiguous_place(const ctx *c, size_t i)
     return gaz_ref(c, i, LIA_G_COUNTRY, NULL) && gaz_ref(c, i, LIA_G_CITY, NULL);
 }
 
+/* The country of the news agency whose dateline tag ("واس"، "أ ش أ")
+ * starts at token i, or -1; *len is the tag's number of tokens. */
+static int news_tag_at(const ctx *c, size_t i, size_t *len)
+{
+    const lia_trie *t = &c->r->news_tags;
+    for (size_t j = i; j < c->t->n && j < i + 6; j++) {
+        const lia_token *tk = tok(c, j);
+        const lia_trie *next = NULL;
+        for (int f = 0; f < tk->n_forms && !next; f++)
+            next = lia_trie_step_hashed(t, tk->forms[f], tk->form_hash[f]);
+        if (!next)
+            return -1;
+        t = next;
+        if (t->refs.n && t->refs.v[0].kind == LIA_G_COUNTRY) {
+            *len = j + 1 - i;
+            return t->refs.v[0].index;
+        }
+    }
+    return -1;
+}
+
+/* Is the place at token i country cc or one of its cities? */
+static int place_of_country(const ctx *c, size_t i, int cc)
+{
+    int ci;
+    if (gaz_ref(c, i, LIA_G_COUNTRY, &ci) && ci == cc)
+        return 1;
+    return gaz_ref(c, i, LIA_G_CITY, &ci)
+           && lia_rules_country_index(c->r, c->r->cities.v[ci].country) == cc;
+}
+
 /* Is date d in a dateline: a place opens its paragraph, then the date
  * ("الرياض 09 ربيع الأول 1439 هـ الموافق 27 نوفمبر 2017 م (واس) -"),
  * then nothing but letters, a source in brackets or between slashes and
  * the dash?  A source tag closes a dateline even with no dash after it
- * ("مسقط في 4 يونيو /العمانية/ اختتم"). */
+ * ("مسقط في 4 يونيو /العمانية/ اختتم"), and so does a news agency's own
+ * tag at home, even unbracketed at the end of the line ("الرياض 07 صفر
+ * 1445 هـ الموافق 23 أغسطس 2023 م واس"); abroad ("لندن ... واس") such a
+ * line stays unread, as its city would give the agency's officials the
+ * host's country. */
 static int dateline_date(const ctx *c, const lia_date *d)
 {
     size_t p = d->first;
@@ -732,7 +767,9 @@ static int dateline_date(const ctx *c, const lia_date *d)
         const lia_token *tk = tok(c, j);
         if (tk->paragraph != tok(c, p)->paragraph)
             return 0;
-        if (is_punct(c, j, "-"))
+        size_t len;
+        int tag = news_tag_at(c, j, &len);
+        if (is_punct(c, j, "-") || (tag >= 0 && place_of_country(c, p, tag)))
             return 1;
         if (is_punct(c, j, "(")) {
             open = 1;
