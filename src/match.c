@@ -2217,6 +2217,43 @@ static int organization_named_before(const ctx *c, size_t i, body *b)
     return 1;
 }
 
+/* Does token k match a form of ref without the article ("اجتماع" for
+ * "الاجتماع")? */
+static int same_word_bare(const ctx *c, size_t k, const lia_token *ref)
+{
+    for (int f = 0; f < ref->n_forms; f++)
+        if (strncmp(ref->forms[f], "ال", 4) != 0 && lia_token_matches(tok(c, k), ref->forms[f]))
+            return 1;
+    return 0;
+}
+
+/* "اجتمع بالقائد العام للحرس اللواء X" after "حرس الثورة الإسلامية":
+ * one word of a body's head, alone after a title (a body that parses no
+ * further) and before a rank or style, is the last agency the story named
+ * with that head word.  Fills b over that word and returns 1, or 0. */
+static int agency_by_head_word_before(const ctx *c, size_t i, body *b)
+{
+    if (i + 1 >= c->t->n || !lex(c, i, c->cls.agency_head) || !has_article(tok(c, i)) || c->gaz[i]
+        || !(lex(c, i + 1, c->cls.military_rank) || lex(c, i + 1, c->cls.honorific)))
+        return 0;   /* only before the holder's rank and name: "أمين المجلس الأعلى" is another body */
+    const lia_mention *best = NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_AGENCY && mm->key[0] && mm->last <= i && same_word_bare(c, mm->first, tok(c, i))
+            && (!best || mm->first > best->first))
+            best = mm;
+    }
+    if (!best)
+        return 0;
+    memset(b, 0, sizeof *b);
+    body_identity(b, best->key, best->name, best->latin, best->country);
+    b->start = i;
+    b->end = i + 1;
+    b->kind = -1;
+    b->anaphoric = 1;
+    return 1;
+}
+
 /* Is the office next, read right after ti, a body of another state than
  * ti's country ("التقى وزير الخارجية القطري قائد قوات سوريا الديمقراطية X":
  * two persons, not offices in a row)?  Releases next when it is. */
@@ -2233,16 +2270,6 @@ static int other_states_office(const ctx *c, const title_info *ti, title_info *n
             title_release(next);
             return 1;
         }
-    return 0;
-}
-
-/* Does token k match a form of ref without the article ("اجتماع" for
- * "الاجتماع")? */
-static int same_word_bare(const ctx *c, size_t k, const lia_token *ref)
-{
-    for (int f = 0; f < ref->n_forms; f++)
-        if (strncmp(ref->forms[f], "ال", 4) != 0 && lia_token_matches(tok(c, k), ref->forms[f]))
-            return 1;
     return 0;
 }
 
@@ -2363,7 +2390,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
                 continue;
             }
             if (!bracketed_agency(c, s, &b) && !parse_body(c, s, -1, 0, &b)
-                && (k > 0 || !organization_named_before(c, s, &b)))
+                && (k > 0 || (!organization_named_before(c, s, &b) && !agency_by_head_word_before(c, s, &b))))
                 break;
             b.start = s;
             ti->bodies[ti->n_bodies++] = b;
