@@ -715,11 +715,46 @@ static int ambiguous_place(const ctx *c, size_t i)
     return gaz_ref(c, i, LIA_G_COUNTRY, NULL) && gaz_ref(c, i, LIA_G_CITY, NULL);
 }
 
+/* The country of the news agency whose dateline tag ("واس"، "أ ش أ")
+ * starts at token i, or -1; *len is the tag's number of tokens. */
+static int news_tag_at(const ctx *c, size_t i, size_t *len)
+{
+    const lia_trie *t = &c->r->news_tags;
+    for (size_t j = i; j < c->t->n && j < i + 6; j++) {
+        const lia_token *tk = tok(c, j);
+        const lia_trie *next = NULL;
+        for (int f = 0; f < tk->n_forms && !next; f++)
+            next = lia_trie_step_hashed(t, tk->forms[f], tk->form_hash[f]);
+        if (!next)
+            return -1;
+        t = next;
+        if (t->refs.n && t->refs.v[0].kind == LIA_G_COUNTRY) {
+            *len = j + 1 - i;
+            return t->refs.v[0].index;
+        }
+    }
+    return -1;
+}
+
+/* Is the place at token i country cc or one of its cities? */
+static int place_of_country(const ctx *c, size_t i, int cc)
+{
+    int ci;
+    if (gaz_ref(c, i, LIA_G_COUNTRY, &ci) && ci == cc)
+        return 1;
+    return gaz_ref(c, i, LIA_G_CITY, &ci)
+           && lia_rules_country_index(c->r, c->r->cities.v[ci].country) == cc;
+}
+
 /* Is date d in a dateline: a place opens its paragraph, then the date
  * ("الرياض 09 ربيع الأول 1439 هـ الموافق 27 نوفمبر 2017 م (واس) -"),
  * then nothing but letters, a source in brackets or between slashes and
  * the dash?  A source tag closes a dateline even with no dash after it
- * ("مسقط في 4 يونيو /العمانية/ اختتم"). */
+ * ("مسقط في 4 يونيو /العمانية/ اختتم"), and so does a news agency's own
+ * tag at home, even unbracketed at the end of the line ("الرياض 07 صفر
+ * 1445 هـ الموافق 23 أغسطس 2023 م واس"); abroad ("لندن ... واس") such a
+ * line stays unread, as its city would give the agency's officials the
+ * host's country. */
 static int dateline_date(const ctx *c, const lia_date *d)
 {
     size_t p = d->first;
@@ -732,7 +767,9 @@ static int dateline_date(const ctx *c, const lia_date *d)
         const lia_token *tk = tok(c, j);
         if (tk->paragraph != tok(c, p)->paragraph)
             return 0;
-        if (is_punct(c, j, "-"))
+        size_t len;
+        int tag = news_tag_at(c, j, &len);
+        if (is_punct(c, j, "-") || (tag >= 0 && place_of_country(c, p, tag)))
             return 1;
         if (is_punct(c, j, "(")) {
             open = 1;
@@ -2180,6 +2217,43 @@ static int organization_named_before(const ctx *c, size_t i, body *b)
     return 1;
 }
 
+/* Does token k match a form of ref without the article ("اجتماع" for
+ * "الاجتماع")? */
+static int same_word_bare(const ctx *c, size_t k, const lia_token *ref)
+{
+    for (int f = 0; f < ref->n_forms; f++)
+        if (strncmp(ref->forms[f], "ال", 4) != 0 && lia_token_matches(tok(c, k), ref->forms[f]))
+            return 1;
+    return 0;
+}
+
+/* "اجتمع بالقائد العام للحرس اللواء X" after "حرس الثورة الإسلامية":
+ * one word of a body's head, alone after a title (a body that parses no
+ * further) and before a rank or style, is the last agency the story named
+ * with that head word.  Fills b over that word and returns 1, or 0. */
+static int agency_by_head_word_before(const ctx *c, size_t i, body *b)
+{
+    if (i + 1 >= c->t->n || !lex(c, i, c->cls.agency_head) || !has_article(tok(c, i)) || c->gaz[i]
+        || !(lex(c, i + 1, c->cls.military_rank) || lex(c, i + 1, c->cls.honorific)))
+        return 0;   /* only before the holder's rank and name: "أمين المجلس الأعلى" is another body */
+    const lia_mention *best = NULL;
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        const lia_mention *mm = &c->m->mentions.v[k];
+        if (mm->type == LIA_T_AGENCY && mm->key[0] && mm->last <= i && same_word_bare(c, mm->first, tok(c, i))
+            && (!best || mm->first > best->first))
+            best = mm;
+    }
+    if (!best)
+        return 0;
+    memset(b, 0, sizeof *b);
+    body_identity(b, best->key, best->name, best->latin, best->country);
+    b->start = i;
+    b->end = i + 1;
+    b->kind = -1;
+    b->anaphoric = 1;
+    return 1;
+}
+
 /* Is the office next, read right after ti, a body of another state than
  * ti's country ("التقى وزير الخارجية القطري قائد قوات سوريا الديمقراطية X":
  * two persons, not offices in a row)?  Releases next when it is. */
@@ -2196,16 +2270,6 @@ static int other_states_office(const ctx *c, const title_info *ti, title_info *n
             title_release(next);
             return 1;
         }
-    return 0;
-}
-
-/* Does token k match a form of ref without the article ("اجتماع" for
- * "الاجتماع")? */
-static int same_word_bare(const ctx *c, size_t k, const lia_token *ref)
-{
-    for (int f = 0; f < ref->n_forms; f++)
-        if (strncmp(ref->forms[f], "ال", 4) != 0 && lia_token_matches(tok(c, k), ref->forms[f]))
-            return 1;
     return 0;
 }
 
@@ -2326,7 +2390,7 @@ static int parse_title(const ctx *c, size_t i, title_info *ti)
                 continue;
             }
             if (!bracketed_agency(c, s, &b) && !parse_body(c, s, -1, 0, &b)
-                && (k > 0 || !organization_named_before(c, s, &b)))
+                && (k > 0 || (!organization_named_before(c, s, &b) && !agency_by_head_word_before(c, s, &b))))
                 break;
             b.start = s;
             ti->bodies[ti->n_bodies++] = b;

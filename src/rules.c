@@ -680,6 +680,20 @@ static void row_official(lia_rules *r, loader *ld, char **c, int *at, int n)
     free(copy);
 }
 
+/* A news agency's dateline tags ("واس") and the country it reports from. */
+static void row_news_agency(lia_rules *r, loader *ld, char **c, int *at, int n)
+{
+    (void)n;
+    if (!check_country(r, ld, c[0], at[0], 0))
+        return;
+    int idx = lia_rules_country_index(r, c[0]);
+    char *copy = xstrdup(c[1]);
+    for (char *s = NULL, *ph = strtok_r(copy, "|", &s); ph; ph = strtok_r(NULL, "|", &s))
+        if (!trie_insert(r, &r->news_tags, ph, (lia_gaz_ref){ LIA_G_COUNTRY, idx }))
+            rule_error(ld, at[1], "tag '%s' has no words", ph);
+    free(copy);
+}
+
 static void row_title(lia_rules *r, loader *ld, char **c, int *at, int n)
 {
     int idx = (int)r->titles.n;
@@ -1452,6 +1466,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     r->phrase_tokenizer = lia_tokenizer_new();
     lia_map_init_in(&r->names.kids, r->tries);
     lia_map_init_in(&r->lexicon.kids, r->tries);
+    lia_map_init_in(&r->news_tags.kids, r->tries);
     lia_map_init(&r->country_by_code);
     lia_map_init(&r->entity_by_key);
     lia_map_init(&r->official_by_skeleton);
@@ -1468,6 +1483,7 @@ static lia_rules *rules_parse(const char *dir, lia_diag *d, int *errors)
     load_all(r, dir, "events", ".tsv", 5, row_event, d, errors);
     load_all(r, dir, "officials", ".tsv", 5, row_official, d, errors);
     load_all(r, dir, "titles", ".tsv", 3, row_title, d, errors);
+    load_all(r, dir, "news_agencies", ".tsv", 2, row_news_agency, d, errors);
     load_all(r, dir, "relations", ".rules", 0, NULL, d, errors);
     look_up_named_classes(r);
     index_roles(r);

@@ -192,6 +192,7 @@ struct lia_rules {
     struct lia_tokenizer *phrase_tokenizer;  /* while loading: tokenizes every phrase */
     lia_trie names;               /* gazetteer phrases → lia_gaz_ref */
     lia_trie lexicon;             /* lexicon phrases → class index (ref.index) */
+    lia_trie news_tags;           /* news agencies' dateline tags → their country (LIA_G_COUNTRY) */
     lia_map country_by_code;      /* "MA" → index + 1 (as intptr) */
     lia_map entity_by_key;        /* any gazetteer key → lia_gaz_ref * */
     lia_map agency_of_kind;       /* "ma-national-police" → agency index + 1 */
