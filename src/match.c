@@ -229,6 +229,29 @@ static facts_cache *thread_facts_cache(const lia_rules *r)
     return fc;
 }
 
+/* Is form k of token tk no reading of the word, because a preposition
+ * (ب ك ل) would stand before the conjunction (و ف) on a particle, which
+ * Arabic never writes: "كوفي" is not ك + "وفي" (و + في), though "لوزير"
+ * is ل + "وزير" and "لوزارة" ل + "وزارة" (not و + "زارة"). */
+static int preposition_before_conjunction(const lia_rules *r, const lia_token *tk, int k)
+{
+    const char *form = tk->forms[k];
+    size_t pl = strlen(tk->norm) - strlen(form);
+    if (pl < 2 || (strncmp(form, "و", 2) != 0 && strncmp(form, "ف", 2) != 0))
+        return 0;
+    const char *last = tk->norm + pl - 2;   /* the stripped letter next to the form */
+    if (strncmp(last, "ب", 2) != 0 && strncmp(last, "ك", 2) != 0 && strncmp(last, "ل", 2) != 0)
+        return 0;
+    if (pl > 4 || (pl == 4 && strncmp(tk->norm, "و", 2) != 0 && strncmp(tk->norm, "ف", 2) != 0))
+        return 0;                           /* the article (ال، لل) was stripped too */
+    /* The form reads as the conjunction on a particle ("وفي"، "ومن"). */
+    const lia_trie *t = r->named.stop >= 0 ? lia_trie_step(&r->lexicon, form + 2) : NULL;
+    for (size_t i = 0; t && i < t->refs.n; i++)
+        if (t->refs.v[i].index == r->named.stop)
+            return 1;
+    return 0;
+}
+
 /* Works out the facts of token tk's word into f, its lists taken from a. */
 static void word_facts_make(const lia_rules *r, const lia_token *tk, lia_arena *a, word_facts *f)
 {
@@ -237,6 +260,8 @@ static void word_facts_make(const lia_rules *r, const lia_token *tk, lia_arena *
     int nl = 0, nn = 0, np = 0;
     f->known_form = -1;
     for (int k = 0; k < tk->n_forms; k++) {
+        if (preposition_before_conjunction(r, tk, k))
+            continue;
         const lia_trie *next = lia_trie_step_hashed(&r->lexicon, tk->forms[k], tk->form_hash[k]);
         int dup = 0;
         for (int q = 0; q < nl; q++)
@@ -930,7 +955,9 @@ static size_t count_chars(const char *s, size_t n)
 static const char *known_form(const ctx *c, const lia_token *tk, int names)
 {
     for (int f = 0; f < tk->n_forms; f++)
-        if ((names && lia_trie_step_hashed(&c->r->names, tk->forms[f], tk->form_hash[f]))
+        if (preposition_before_conjunction(c->r, tk, f))
+            continue;
+        else if ((names && lia_trie_step_hashed(&c->r->names, tk->forms[f], tk->form_hash[f]))
             || lia_trie_step_hashed(&c->r->lexicon, tk->forms[f], tk->form_hash[f]))
             return tk->forms[f];
     return NULL;
