@@ -252,12 +252,26 @@ static int preposition_before_conjunction(const lia_rules *r, const lia_token *t
     return 0;
 }
 
-/* Works out the facts of token tk's word into f, its lists taken from a. */
+/* Is the word as written (forms[0]) a given name of the lexicon ("كمال")? */
+static int written_given_name(const lia_rules *r, const lia_token *tk)
+{
+    const lia_trie *t = r->named.given_name >= 0 && tk->n_forms > 0
+                        ? lia_trie_step_hashed(&r->lexicon, tk->forms[0], tk->form_hash[0]) : NULL;
+    for (size_t i = 0; t && i < t->refs.n; i++)
+        if (t->refs.v[i].index == r->named.given_name)
+            return 1;
+    return 0;
+}
+
+/* Works out the facts of token tk's word into f, its lists taken from a.
+ * A word that is a given name as written names no gazetteer entry once a
+ * clitic is taken off: "كمال" is no ك + "المال" (the finance ministry). */
 static void word_facts_make(const lia_rules *r, const lia_token *tk, lia_arena *a, word_facts *f)
 {
     const lia_trie *lexicon[LIA_MAX_FORMS], *names[LIA_MAX_FORMS];
     const lia_intvec *patterns[LIA_MAX_FORMS];
     int nl = 0, nn = 0, np = 0;
+    int given_name = written_given_name(r, tk);
     f->known_form = -1;
     for (int k = 0; k < tk->n_forms; k++) {
         if (preposition_before_conjunction(r, tk, k))
@@ -270,7 +284,8 @@ static void word_facts_make(const lia_rules *r, const lia_token *tk, lia_arena *
             lexicon[nl++] = next;
         if (next && f->known_form < 0)
             f->known_form = (signed char)k;
-        if ((next = lia_trie_step_hashed(&r->names, tk->forms[k], tk->form_hash[k])))
+        next = k > 0 && given_name ? NULL : lia_trie_step_hashed(&r->names, tk->forms[k], tk->form_hash[k]);
+        if (next)
             names[nn++] = next;
         if (next && f->known_form < 0)
             f->known_form = (signed char)k;
@@ -2053,6 +2068,32 @@ static void person_from_name(ctx *c, lia_mention *mm, size_t first, size_t last,
     person_from_name_text(c, mm, clean_span_text(c, first, last), ci);
 }
 
+/* The first word of name, normalized and reduced to its entry key (malloc'd). */
+static char *first_word_key(const char *name)
+{
+    char *norm = lia_normalize_str(name);
+    char *space = strchr(norm, ' ');
+    if (space)
+        *space = '\0';
+    char *key = lia_entry_key(norm);
+    free(norm);
+    return key;
+}
+
+/* Do two names open with two different given names of the lexicon
+ * ("كمال حسني", "جميل حسن")?  Arabic given names have one spelling each:
+ * alike skeletons (ك and ج fold together for foreign names) do not make
+ * them one name. */
+static int other_given_name(const ctx *c, const char *name, const char *official_name)
+{
+    char *a = first_word_key(name), *b = first_word_key(official_name);
+    int other = strcmp(a, b) != 0 && word_in_class(c, a, c->cls.given_name)
+                && word_in_class(c, b, c->cls.given_name);
+    free(a);
+    free(b);
+    return other;
+}
+
 /* A person named by name (owned, freed here), of country ci or -1. */
 static void person_from_name_text(ctx *c, lia_mention *mm, char *name, int ci)
 {
@@ -2061,7 +2102,8 @@ static void person_from_name_text(ctx *c, lia_mention *mm, char *name, int ci)
     char *sk = lia_name_skeleton(name);
     int oi = lia_rules_official_by_skeleton(c->r, sk);
     free(sk);
-    if (oi >= 0 && (ci < 0 || !strcmp(c->r->officials.v[oi].country, c->r->countries.v[ci].code))) {
+    if (oi >= 0 && (ci < 0 || !strcmp(c->r->officials.v[oi].country, c->r->countries.v[ci].code))
+        && !other_given_name(c, name, c->r->officials.v[oi].name)) {
         free(name);
         person_from_official(c, mm, oi);
         return;
