@@ -1749,6 +1749,26 @@ static int year_word_at(const ctx *c, size_t i)
            && (lia_token_matches(tok(c, i), "سنه") || lia_token_matches(tok(c, i), "عام"));
 }
 
+/* Is the city word at i a given name, as cities named after persons are
+ * ("فيكتوريا نولاند"، "ليون برايس"، "سانتياغو رودريغيز")?  So it is where a
+ * name is read (after a title, as a verb's subject) when it is one word
+ * written bare (no article, no clitic) and a word that reads as nothing
+ * else, the family name, follows it in its sentence ("بيونغ يانغ" is one
+ * city of two words). */
+static int city_as_given_name(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
+        if (c->gaz[i]->refs.v[k].kind != LIA_G_CITY)
+            return 0;
+    if (!c->gaz[i]->refs.n || c->gaz_len[i] != 1 || has_article(tk) || c->facts[i]->known_form != 0   /* "وليون": no */
+        || i + 1 >= c->t->n || !same_sentence(c, i, i + 1))
+        return 0;
+    const lia_token *nx = tok(c, i + 1);
+    return nx->kind == LIA_TOK_WORD && !nx->has_conj && !has_article(nx) && !any_lex(c, i + 1)
+           && !c->gaz[i + 1] && !pronoun_ending(nx);
+}
+
 static int name_word(const ctx *c, size_t i, int first)
 {
     if (i >= c->t->n)
@@ -1817,6 +1837,8 @@ static int name_word(const ctx *c, size_t i, int first)
         /* "اللواء عادل التونسي": after a rank and a given name, a nisba
          * with the article is the family name. */
         if (!first && ranked_given_name_before(c, i) && nisba_at(c, i, NULL) == 1 && has_article(tk))
+            return 1;
+        if (first && city_as_given_name(c, i))
             return 1;
         for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
             if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
