@@ -981,6 +981,10 @@ static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
             if (same && c->has_doc && days_from_civil(y, m, d) < c->doc_days - 30
                 && c->t->tok[out->v[k].first].sentence + 1 < c->t->tok[i].sentence)
                 return 0;
+            /* The morning after the paper's own date (its dateline's) is
+             * no day the story has seen yet. */
+            if (morning_after && c->has_doc && days_from_civil(y, m, d) >= c->doc_days)
+                return 0;
             fmt_days(buf, sizeof buf, days_from_civil(y, m, d) + !same);
         } else if (strlen(iso) == 7 && sscanf(iso, "--%2d-%2d", &m, &d) == 2) {
             /* a day whose year the text leaves out ("14 تموز") */
