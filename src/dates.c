@@ -169,6 +169,7 @@ static const char *const other_date_starts[] = {
     "سنه", "عام", "الشهر",                                        /* year_led */
     "امس", "اول", "اليوم", "واليوم", "غدا", "غد", "قبل", "بعد",   /* day_word_led */
     "قبلها", "بعدها",                                              /* day_apart_led */
+    "غداه", "وغداه",                                               /* next_day_led */
     "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن",        /* ordinal_day_at */
     "تاسع", "عاشر", "حادي", "عشرين", "ثلاثين", "فاتح",
 };
@@ -940,17 +941,30 @@ static long days_ago(const ctx *c, size_t i, size_t *last)
     return -n;
 }
 
-/* "في اليوم التالي"، "اليوم الموالي": the day after the last full date
- * told before it ("في اليوم ذاته": that day); 0 when there is none. */
+/* Does token i's sentence tell a number (a day of its own: "غداة انعقاد
+ * المؤتمر يوم 12 مارس" dates the event, not the morning after) past i? */
+static int number_later_in_sentence(const ctx *c, size_t i)
+{
+    for (size_t k = i + 1; tk(c, k) && tk(c, k)->sentence == tk(c, i)->sentence; k++)
+        if (tk(c, k)->kind == LIA_TOK_NUMBER)
+            return 1;
+    return 0;
+}
+
+/* "في اليوم التالي"، "اليوم الموالي"، "غداة وصوله": the day after the last
+ * full date told before it ("في اليوم ذاته": that day); 0 when there is
+ * none. */
 static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
 {
-    if (!(is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم")))
+    /* "غداة" is the morning after what it names. */
+    int morning_after = (is_norm(c, i, "غداه") || is_norm(c, i, "وغداه")) && !number_later_in_sentence(c, i);
+    if (!morning_after && !(is_norm(c, i, "اليوم") || is_norm(c, i, "واليوم")))
         return 0;
     /* "صباح ذلك اليوم": that day, the last day told. */
     int that_day = i > c->from && is_norm(c, i - 1, "ذلك");
     /* "في اليوم ذاته"، "اليوم نفسه": the last day told, not today. */
-    int same = that_day || has_form(c, i + 1, "ذاته") || has_form(c, i + 1, "نفسه");
-    if (!same && !(has_form(c, i + 1, "التالي") || has_form(c, i + 1, "الموالي")
+    int same = !morning_after && (that_day || has_form(c, i + 1, "ذاته") || has_form(c, i + 1, "نفسه"));
+    if (!same && !morning_after && !(has_form(c, i + 1, "التالي") || has_form(c, i + 1, "الموالي")
                    || has_form(c, i + 1, "اللاحق")))
         return 0;
     for (size_t k = out->n; k-- > 0;) {
@@ -967,6 +981,10 @@ static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
             if (same && c->has_doc && days_from_civil(y, m, d) < c->doc_days - 30
                 && c->t->tok[out->v[k].first].sentence + 1 < c->t->tok[i].sentence)
                 return 0;
+            /* The morning after the paper's own date (its dateline's) is
+             * no day the story has seen yet. */
+            if (morning_after && c->has_doc && days_from_civil(y, m, d) >= c->doc_days)
+                return 0;
             fmt_days(buf, sizeof buf, days_from_civil(y, m, d) + !same);
         } else if (strlen(iso) == 7 && sscanf(iso, "--%2d-%2d", &m, &d) == 2) {
             /* a day whose year the text leaves out ("14 تموز") */
@@ -975,7 +993,7 @@ static size_t next_day_led(const ctx *c, size_t i, date_vec *out)
         } else {
             return 0;       /* the last date told is no single day */
         }
-        size_t first = that_day ? i - 1 : i, end = that_day ? i + 1 : i + 2;
+        size_t first = that_day ? i - 1 : i, end = that_day || morning_after ? i + 1 : i + 2;
         push(out, first, end, buf, 1, out->v[k].relative_past);
         return end;
     }

@@ -229,14 +229,53 @@ static facts_cache *thread_facts_cache(const lia_rules *r)
     return fc;
 }
 
-/* Works out the facts of token tk's word into f, its lists taken from a. */
+/* Is form k of token tk no reading of the word, because a preposition
+ * (ب ك ل) would stand before the conjunction (و ف) on a particle, which
+ * Arabic never writes: "كوفي" is not ك + "وفي" (و + في), though "لوزير"
+ * is ل + "وزير" and "لوزارة" ل + "وزارة" (not و + "زارة"). */
+static int preposition_before_conjunction(const lia_rules *r, const lia_token *tk, int k)
+{
+    const char *form = tk->forms[k];
+    size_t pl = strlen(tk->norm) - strlen(form);
+    if (pl < 2 || (strncmp(form, "و", 2) != 0 && strncmp(form, "ف", 2) != 0))
+        return 0;
+    const char *last = tk->norm + pl - 2;   /* the stripped letter next to the form */
+    if (strncmp(last, "ب", 2) != 0 && strncmp(last, "ك", 2) != 0 && strncmp(last, "ل", 2) != 0)
+        return 0;
+    if (pl > 4 || (pl == 4 && strncmp(tk->norm, "و", 2) != 0 && strncmp(tk->norm, "ف", 2) != 0))
+        return 0;                           /* the article (ال، لل) was stripped too */
+    /* The form reads as the conjunction on a particle ("وفي"، "ومن"). */
+    const lia_trie *t = r->named.stop >= 0 ? lia_trie_step(&r->lexicon, form + 2) : NULL;
+    for (size_t i = 0; t && i < t->refs.n; i++)
+        if (t->refs.v[i].index == r->named.stop)
+            return 1;
+    return 0;
+}
+
+/* Is the word as written (forms[0]) a given name of the lexicon ("كمال")? */
+static int written_given_name(const lia_rules *r, const lia_token *tk)
+{
+    const lia_trie *t = r->named.given_name >= 0 && tk->n_forms > 0
+                        ? lia_trie_step_hashed(&r->lexicon, tk->forms[0], tk->form_hash[0]) : NULL;
+    for (size_t i = 0; t && i < t->refs.n; i++)
+        if (t->refs.v[i].index == r->named.given_name)
+            return 1;
+    return 0;
+}
+
+/* Works out the facts of token tk's word into f, its lists taken from a.
+ * A word that is a given name as written names no gazetteer entry once a
+ * clitic is taken off: "كمال" is no ك + "المال" (the finance ministry). */
 static void word_facts_make(const lia_rules *r, const lia_token *tk, lia_arena *a, word_facts *f)
 {
     const lia_trie *lexicon[LIA_MAX_FORMS], *names[LIA_MAX_FORMS];
     const lia_intvec *patterns[LIA_MAX_FORMS];
     int nl = 0, nn = 0, np = 0;
+    int given_name = written_given_name(r, tk);
     f->known_form = -1;
     for (int k = 0; k < tk->n_forms; k++) {
+        if (preposition_before_conjunction(r, tk, k))
+            continue;
         const lia_trie *next = lia_trie_step_hashed(&r->lexicon, tk->forms[k], tk->form_hash[k]);
         int dup = 0;
         for (int q = 0; q < nl; q++)
@@ -245,7 +284,8 @@ static void word_facts_make(const lia_rules *r, const lia_token *tk, lia_arena *
             lexicon[nl++] = next;
         if (next && f->known_form < 0)
             f->known_form = (signed char)k;
-        if ((next = lia_trie_step_hashed(&r->names, tk->forms[k], tk->form_hash[k])))
+        next = k > 0 && given_name ? NULL : lia_trie_step_hashed(&r->names, tk->forms[k], tk->form_hash[k]);
+        if (next)
             names[nn++] = next;
         if (next && f->known_form < 0)
             f->known_form = (signed char)k;
@@ -967,7 +1007,9 @@ static size_t count_chars(const char *s, size_t n)
 static const char *known_form(const ctx *c, const lia_token *tk, int names)
 {
     for (int f = 0; f < tk->n_forms; f++)
-        if ((names && lia_trie_step_hashed(&c->r->names, tk->forms[f], tk->form_hash[f]))
+        if (preposition_before_conjunction(c->r, tk, f))
+            continue;
+        else if ((names && lia_trie_step_hashed(&c->r->names, tk->forms[f], tk->form_hash[f]))
             || lia_trie_step_hashed(&c->r->lexicon, tk->forms[f], tk->form_hash[f]))
             return tk->forms[f];
     return NULL;
@@ -1744,6 +1786,26 @@ static int year_word_at(const ctx *c, size_t i)
            && (lia_token_matches(tok(c, i), "سنه") || lia_token_matches(tok(c, i), "عام"));
 }
 
+/* Is the city word at i a given name, as cities named after persons are
+ * ("فيكتوريا نولاند"، "ليون برايس"، "سانتياغو رودريغيز")?  So it is where a
+ * name is read (after a title, as a verb's subject) when it is one word
+ * written bare (no article, no clitic) and a word that reads as nothing
+ * else, the family name, follows it in its sentence ("بيونغ يانغ" is one
+ * city of two words). */
+static int city_as_given_name(const ctx *c, size_t i)
+{
+    const lia_token *tk = tok(c, i);
+    for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
+        if (c->gaz[i]->refs.v[k].kind != LIA_G_CITY)
+            return 0;
+    if (!c->gaz[i]->refs.n || c->gaz_len[i] != 1 || has_article(tk) || c->facts[i]->known_form != 0   /* "وليون": no */
+        || i + 1 >= c->t->n || !same_sentence(c, i, i + 1))
+        return 0;
+    const lia_token *nx = tok(c, i + 1);
+    return nx->kind == LIA_TOK_WORD && !nx->has_conj && !has_article(nx) && !any_lex(c, i + 1)
+           && !c->gaz[i + 1] && !pronoun_ending(nx);
+}
+
 static int name_word(const ctx *c, size_t i, int first)
 {
     if (i >= c->t->n)
@@ -1812,6 +1874,8 @@ static int name_word(const ctx *c, size_t i, int first)
         /* "اللواء عادل التونسي": after a rank and a given name, a nisba
          * with the article is the family name. */
         if (!first && ranked_given_name_before(c, i) && nisba_at(c, i, NULL) == 1 && has_article(tk))
+            return 1;
+        if (first && city_as_given_name(c, i))
             return 1;
         for (size_t k = 0; k < c->gaz[i]->refs.n; k++)
             if (c->gaz[i]->refs.v[k].kind != LIA_G_PERSON)
@@ -2063,6 +2127,32 @@ static void person_from_name(ctx *c, lia_mention *mm, size_t first, size_t last,
     person_from_name_text(c, mm, clean_span_text(c, first, last), ci);
 }
 
+/* The first word of name, normalized and reduced to its entry key (malloc'd). */
+static char *first_word_key(const char *name)
+{
+    char *norm = lia_normalize_str(name);
+    char *space = strchr(norm, ' ');
+    if (space)
+        *space = '\0';
+    char *key = lia_entry_key(norm);
+    free(norm);
+    return key;
+}
+
+/* Do two names open with two different given names of the lexicon
+ * ("كمال حسني", "جميل حسن")?  Arabic given names have one spelling each:
+ * alike skeletons (ك and ج fold together for foreign names) do not make
+ * them one name. */
+static int other_given_name(const ctx *c, const char *name, const char *official_name)
+{
+    char *a = first_word_key(name), *b = first_word_key(official_name);
+    int other = strcmp(a, b) != 0 && word_in_class(c, a, c->cls.given_name)
+                && word_in_class(c, b, c->cls.given_name);
+    free(a);
+    free(b);
+    return other;
+}
+
 /* A person named by name (owned, freed here), of country ci or -1. */
 static void person_from_name_text(ctx *c, lia_mention *mm, char *name, int ci)
 {
@@ -2071,7 +2161,8 @@ static void person_from_name_text(ctx *c, lia_mention *mm, char *name, int ci)
     char *sk = lia_name_skeleton(name);
     int oi = lia_rules_official_by_skeleton(c->r, sk);
     free(sk);
-    if (oi >= 0 && (ci < 0 || !strcmp(c->r->officials.v[oi].country, c->r->countries.v[ci].code))) {
+    if (oi >= 0 && (ci < 0 || !strcmp(c->r->officials.v[oi].country, c->r->countries.v[ci].code))
+        && !other_given_name(c, name, c->r->officials.v[oi].name)) {
         free(name);
         person_from_official(c, mm, oi);
         return;
