@@ -2281,6 +2281,18 @@ static int international_org(const ctx *c, const char *key)
     return !strcmp(cat, "international") || !strcmp(cat, "regional");
 }
 
+/* Fills b as the body m, named before and referred to by tokens
+ * [start, end). */
+static void body_named_before(body *b, const lia_mention *m, size_t start, size_t end)
+{
+    memset(b, 0, sizeof *b);
+    body_identity(b, m->key, m->name, m->latin, m->country);
+    b->start = start;
+    b->end = end;
+    b->kind = -1;
+    b->anaphoric = 1;
+}
+
 /* "الأمين العام للمنظمة X": a word for an organization (class org_ref) at
  * token i stands for the last organization named before it, within a few
  * sentences.  Fills b and returns 1, or 0. */
@@ -2298,13 +2310,8 @@ static int organization_named_before(const ctx *c, size_t i, body *b)
     }
     if (!best)
         return 0;
-    memset(b, 0, sizeof *b);
-    body_identity(b, best->key, best->name, best->latin, best->country);
-    b->start = i;
-    b->end = i + (size_t)len;
-    b->kind = -1;
+    body_named_before(b, best, i, i + (size_t)len);
     b->is_org = 1;
-    b->anaphoric = 1;
     return 1;
 }
 
@@ -2336,12 +2343,7 @@ static int agency_by_head_word_before(const ctx *c, size_t i, body *b)
     }
     if (!best)
         return 0;
-    memset(b, 0, sizeof *b);
-    body_identity(b, best->key, best->name, best->latin, best->country);
-    b->start = i;
-    b->end = i + 1;
-    b->kind = -1;
-    b->anaphoric = 1;
+    body_named_before(b, best, i, i + 1);
     return 1;
 }
 
