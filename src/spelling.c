@@ -5,7 +5,10 @@
 #include <ctype.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "normalize.h"
+#include "tokenize.h"
 #include "util.h"
 
 /* Keys: "CC\x1fWORD" (a country's spellings) or "\x1fWORD" (everyone's). */
@@ -145,11 +148,13 @@ static const char *latin_initials(unsigned u)
     }
 }
 
-/* The code point of the two-byte UTF-8 letter at s (Arabic), else 0. */
-static unsigned arabic_letter(const char *s)
+/* The code point that starts s (normalized UTF-8), or a negative value. */
+static UChar32 first_letter(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    return (p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80 ? (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F) : 0;
+    UChar32 c;
+    int32_t i = 0;
+    U8_NEXT((const uint8_t *)s, i, -1, c);
+    return c;
 }
 
 /* Can latin spell word?  Aligning names word by word pairs the wrong
@@ -158,20 +163,17 @@ static unsigned arabic_letter(const char *s)
  * article aside ("النوري" / "Nouri" or "al-Nouri"). */
 static int starts_alike(const char *word, const char *latin)
 {
-    const char *initials = latin_initials(arabic_letter(word));
+    UChar32 u = first_letter(word);
+    const char *initials = u > 0 ? latin_initials((unsigned)u) : NULL;
     return initials && latin[0] && strchr(initials, tolower((unsigned char)latin[0]));
 }
 
 static int may_spell(const char *word, const char *latin)
 {
-    static const char article[] = "ال";
-    size_t la = sizeof article - 1;
     if (starts_alike(word, latin))
         return 1;                   /* Alexander, al-Zoubi, Alzoubi */
-    if (strncmp(word, article, la) != 0 || strlen(word) <= la + 2)
-        return 0;
-    const char *dash = strrchr(latin, '-');
-    return starts_alike(word + la, dash ? dash + 1 : latin);   /* Nouri, Ibn-Nouri */
+    const char *bare = lia_entry_key_in(word), *dash = strrchr(latin, '-');
+    return bare != word && starts_alike(bare, dash ? dash + 1 : latin);   /* Nouri, Ibn-Nouri */
 }
 
 static void vote(lia_spellings *s, const char *cc, const char *word, const char *latin)
@@ -211,15 +213,17 @@ static void vote_aligned(lia_spellings *s, const char *cc, const word_list *arab
 void lia_spellings_learn(lia_spellings *s, const char *norm_name, const char *latin, const char *cc)
 {
     word_list words, units, latins;
+    if (!cc)
+        cc = "";
     split_words(norm_name, &words);
     split_words(latin, &latins);
     if (words.n == latins.n) {
-        vote_aligned(s, cc ? cc : "", &words, &latins);
+        vote_aligned(s, cc, &words, &latins);
         return;
     }
     join_abd(&words, &units);
     if (units.n == latins.n)
-        vote_aligned(s, cc ? cc : "", &units, &latins);
+        vote_aligned(s, cc, &units, &latins);
 }
 
 void lia_spellings_settle(lia_spellings *s)
@@ -251,15 +255,13 @@ static const char *learned(const lia_spellings *s, const char *word, const char 
 /* Appends word's spelling to out, after a space unless out is empty. */
 static void spell_word(const lia_spellings *s, const char *word, const char *cc, strbuf *out)
 {
-    static const char article[] = "ال";
-    size_t la = sizeof article - 1;
-    const char *latin = learned(s, word, cc), *prefix = "";
+    const char *latin = learned(s, word, cc), *prefix = "", *bare;
     /* "النوري": the article, then the word ("al-Nouri"; ICU alone writes
      * "Alnwry").  Not a name's first word, whose ال is rather a foreign
      * name's (ألكسندر، ألون). */
-    if (!latin && out->len && !strncmp(word, article, la) && strlen(word) >= la + 4) {
+    if (!latin && out->len && (bare = lia_entry_key_in(word)) != word) {
         prefix = "al-";
-        word += la;
+        word = bare;
         latin = learned(s, word, cc);
     }
     char *icu = latin ? NULL : lia_transliterate(word);
@@ -278,6 +280,8 @@ static void spell_word(const lia_spellings *s, const char *word, const char *cc,
 char *lia_spellings_spell(const lia_spellings *s, const char *norm_name, const char *cc)
 {
     word_list words, units;
+    if (!cc)
+        cc = "";
     split_words(norm_name, &words);
     join_abd(&words, &units);
     strbuf out;
@@ -286,17 +290,13 @@ char *lia_spellings_spell(const lia_spellings *s, const char *norm_name, const c
     for (size_t i = 0; i < units.n; i++) {
         const char *unit = units.w[i];
         const char *space = strchr(unit, ' ');
-        if (space && !learned(s, unit, cc ? cc : "")) {
-            /* "عبد الرازق" as "Abdel Razq": the article is in "Abdel". */
-            const char *second = space + 1;
-            if (!strncmp(second, "ال", 4) && strlen(second) > 4 + 2)
-                second += 4;
-            char *first = xstrndup(unit, (size_t)(space - unit));
-            spell_word(s, first, cc ? cc : "", &out);
-            spell_word(s, second, cc ? cc : "", &out);
-            free(first);
+        if (space && !learned(s, unit, cc)) {
+            /* A unit is "عبد" and its word: "عبد الرازق" as "Abdel Razq",
+             * the article being in "Abdel". */
+            spell_word(s, "عبد", cc, &out);
+            spell_word(s, lia_entry_key_in(space + 1), cc, &out);
         } else {
-            spell_word(s, unit, cc ? cc : "", &out);
+            spell_word(s, unit, cc, &out);
         }
     }
     return sb_detach(&out);
