@@ -7225,6 +7225,23 @@ static size_t day_before_subject(const ctx *c, size_t i, size_t sent_last)
            && c->m->mentions.v[top_mention(c, name)].type == LIA_T_PERSON ? k : i;
 }
 
+/* "ولي عهد أبوظبي الشيخ X": is the place at i the realm of the construct
+ * honorific before it, a person named after it?  That person's first
+ * token, else i. */
+static size_t past_realm_before_person(const ctx *c, size_t i, size_t sent_last)
+{
+    if (!mention_starts_at(c, i))
+        return i;
+    const lia_mention *realm = &c->m->mentions.v[top_mention(c, i)];
+    if (realm->type != LIA_T_CITY && realm->type != LIA_T_COUNTRY)
+        return i;
+    size_t k = realm->last, h;
+    while (k < sent_last && !mention_starts_at(c, k) && (h = (size_t)lex(c, k, c->cls.honorific)))
+        k += h;
+    return k < sent_last && mention_starts_at(c, k)
+           && c->m->mentions.v[top_mention(c, k)].type == LIA_T_PERSON ? k : i;
+}
+
 /* "في البيت الأبيض"، "بقصر الإليزيه": is a body named by its building
  * (an agency with a seat) told at i as a venue, led by في or ب?  The
  * token after it, else i. */
@@ -7268,6 +7285,9 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         if (k < pm->sent_last && mention_starts_at(c, k) && c->m->mentions.v[top_mention(c, k)].type == LIA_T_PERSON)
             start = k;
     }
+    /* ... or the realm a construct honorific names: "ولي عهد أبوظبي الشيخ X". */
+    if (start > pos && start < pm->sent_last && !has_article(tok(c, start - 1)))
+        start = past_realm_before_person(c, start, pm->sent_last);
     /* "استقبل ماكرون بقصر الإليزيه X": past the building the meeting was
      * in, a body named by it, to whom it names. */
     if (e->capture == 'B')
