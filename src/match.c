@@ -7938,6 +7938,18 @@ static int given_name_in_person(const ctx *c, size_t i)
 
 /* Runs pattern pi anchored at anchor_pos, which the caller has seen may
  * match in sentence sent (sentence_may_match). */
+/* "اختتم الوزير X زيارة رسمية إلى الكويت": a verb of opening or closing
+ * whose object is a visit or a tour tells of the trip, not of chairing
+ * the story's event (an attendance rule that named no event). */
+static int concludes_a_visit(const ctx *c, const lia_pattern *p, const pmatch *pm)
+{
+    if (strcmp(p->relation, "attended") != 0 || pm->n_b > 0 || pm->n_a == 0
+        || !lex(c, pm->anchor_pos, c->cls.chair_verb))
+        return 0;
+    size_t after = c->m->mentions.v[pm->as[pm->n_a - 1]].last;
+    return after < pm->sent_last && (lex(c, after, c->cls.visit_noun) || lex(c, after, c->cls.tour));
+}
+
 static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
 {
     const lia_pattern *p = &c->r->patterns.v[pi];
@@ -7981,6 +7993,8 @@ static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
         pm.n_a = 0;
         pm.n_b = 0;
         if (match_from(&pm, 0, start)) {
+            if (concludes_a_visit(c, p, &pm))
+                return;
             lia_rel_match rm;
             memset(&rm, 0, sizeof rm);
             rm.pattern = pi;
