@@ -1635,6 +1635,17 @@ static int tour_began_before(const rctx *c, size_t first, size_t last)
     return k > first && lia_lex_at(c->m, k - 1, c->cls.tour_begin);
 }
 
+/* Is there a pluperfect ("كان ... قد", "كانت قد") in tokens [first, last)? */
+static int pluperfect_between(const rctx *c, size_t first, size_t last)
+{
+    for (size_t k = first; k < last; k++)
+        if (lia_lex_at(c->m, k, c->cls.was))
+            for (size_t j = k + 1; j < last && j <= k + 3; j++)
+                if (lia_lex_at(c->m, j, c->cls.already))
+                    return 1;
+    return 0;
+}
+
 /* Does the date at token first end a span: after "حتى" or "(إلى) غاية"
  * (Maghreb usage), an ordinal day word ("ثاني") or "يوم" between ("الذي
  * يستمر حتى يوم غد الأحد")? */
@@ -1760,6 +1771,12 @@ static const char *sentence_date(const rctx *c, size_t s)
          * told after the trigger, is not the day of what it tells. */
         if (anchored && d->first > c->anchor + 1 && d->first < se->last
             && tour_began_before(c, c->anchor + 1, d->first))
+            continue;
+        /* "والتقى X، تلبية لدعوة كان قد وجهها إليه الأسبوع الماضي": a
+         * date after a pluperfect told after the trigger is of that
+         * earlier deed. */
+        if (anchored && d->first > c->anchor + 1 && d->first < se->last
+            && pluperfect_between(c, c->anchor + 1, d->first))
             continue;
         /* A day or a range; else a month of a known year ("في نيسان
          * الماضي") or a year ("عام 2011"), which beat the story's date for
