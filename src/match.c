@@ -4194,13 +4194,17 @@ static void name_event_by_words(ctx *c, lia_mention *mm, size_t i, size_t end, i
 }
 
 /* "الجولة الأولى من المحادثات غير المباشرة": a round of talks is an
- * event.  Its length at i, or 0. */
+ * event; so is "جولة جديدة من مفاوضات وقف إطلاق النار", a new round
+ * (not "جولة خليجية", a tour).  Its length at i, or 0. */
 static size_t round_of_talks(const ctx *c, size_t i)
 {
-    if (i + 3 >= c->t->n || !lia_token_matches(tok(c, i), "جوله") || !has_article(tok(c, i)))
+    if (i + 3 >= c->t->n || !lia_token_matches(tok(c, i), "جوله"))
         return 0;
     size_t j = i + 1, l;
-    if (!(l = (size_t)lex(c, j, c->cls.ordinal)))
+    int fresh = !has_article(tok(c, i)) && lia_token_matches(tok(c, j), "جديده");
+    if (!(l = (size_t)lex(c, j, c->cls.ordinal)) && !(l = (size_t)fresh))
+        return 0;
+    if (!fresh && !has_article(tok(c, i)))
         return 0;
     j += l;
     if (j + 1 >= c->t->n || !lia_token_matches(tok(c, j), "من"))
@@ -4209,9 +4213,12 @@ static size_t round_of_talks(const ctx *c, size_t i)
     /* ... and so is one of a dialogue: "الجولة الثامنة من الحوار
      * الاستراتيجي", with the adjectives that name which. */
     int dialogue = lia_token_matches(tok(c, j), "الحوار");
-    if (!(l = (size_t)lex(c, j, c->cls.met_noun)) && !(l = (size_t)dialogue))
+    int negotiations = lia_token_matches(tok(c, j), "المفاوضات") || lia_token_matches(tok(c, j), "مفاوضات");
+    if (!(l = (size_t)lex(c, j, c->cls.met_noun)) && !(l = (size_t)dialogue) && !(l = (size_t)negotiations))
         return 0;
-    if (!has_article(tok(c, j)))
+    /* (An indefinite noun of talks, of a new round only: "من مفاوضات
+     * وقف إطلاق النار", whose complement names them.) */
+    if (!has_article(tok(c, j)) && !fresh)
         return 0;
     j += l;
     if (j + 1 < c->t->n && lia_token_matches(tok(c, j), "غير") && has_article(tok(c, j + 1)))
@@ -5309,8 +5316,8 @@ static int no_mention_at(const ctx *c, size_t i)
     if (c->gaz[i] || (c->m->n_lex[i] && lex_any_of(c, i, c->opener_classes)))
         return 0;
     /* A round of talks is read only on a word with some lexicon phrase
-     * ("الجولة" is one), as it always was. */
-    if (c->m->n_lex[i] && lex(c, i + 1, c->cls.ordinal))
+     * ("الجولة" is one), as it always was; a new one too ("جولة جديدة"). */
+    if (c->m->n_lex[i] && (lex(c, i + 1, c->cls.ordinal) || (i + 1 < c->t->n && lia_token_matches(tok(c, i + 1), "جديده"))))
         return 0;
     if (i > 0 && c->m->n_lex[i - 1] && lex_any_of(c, i - 1, c->lister_classes))
         return 0;
