@@ -4921,11 +4921,15 @@ static size_t try_event(ctx *c, size_t i)
         purpose = tok(c, k)->n_forms > 1 && strncmp(tok(c, k)->norm, "ل", 2) == 0
                   && strncmp(tok(c, k)->norm, "ال", 4) != 0;
     int bare = !in && p < c->t->n && !led_by_preposition(tok(c, p));
+    /* "مؤتمر رؤساء أركان الدول المجاورة لسوريا": a place led by ل is whom
+     * the event is for or about, not where it sits. */
+    int for_place = !in && p < c->t->n && led_by_preposition(tok(c, p)) && strncmp(tok(c, p)->norm, "ل", 2) == 0
+                    && !place_opens_with_clitic_letter(c, p);
     /* ... in its own sentence: a headline's event is not placed by the
      * dateline after it. */
     if (p < c->t->n && same_sentence(c, end - 1, p)
         && (gaz_ref(c, p, LIA_G_CITY, NULL) || gaz_ref(c, p, LIA_G_COUNTRY, NULL)) && !(purpose && bare)
-        && !countries_listed_at(c, p))
+        && !for_place && !countries_listed_at(c, p))
         mm->place_first = p + 1;
     orgs_inside_event(c, i, end);      /* last: it moves the mentions mm points into */
     return end;
