@@ -2683,6 +2683,10 @@ static void set_context(rctx *c)
         if (own && !planned_date(c, own))
             c->context_date = xstrdup(own);
     }
+    /* "ميونخ - قنا: التقى X ..." with no day told anywhere: a story filed
+     * under a dateline tells what happened on its paper's day. */
+    if (!c->context_date && c->m->dateline && !c->m->n_dates && c->doc->date && strlen(c->doc->date) >= 10)
+        c->context_date = xstrndup(c->doc->date, 10);
 }
 
 /* Is sentence s in the headline: the first paragraph of a story that has
