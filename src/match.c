@@ -4678,6 +4678,11 @@ static size_t try_event(ctx *c, size_t i)
              * what is said of the meeting, not its name. */
             if (led_by_preposition(next) && strncmp(next->norm, "ب", 2) == 0)
                 return i;
+            /* "ويخصص الشق الثاني من المنتدى لاجتماع وزراء الداخلية": a
+             * head led by ل right after is another meeting, held within
+             * the one the definite head refers to. */
+            if (led_by_preposition(next) && strncmp(next->norm, "ل", 2) == 0 && lex(c, j, c->cls.event_head))
+                return i;
         }
         size_t country_list_end = 0;
         while (j < c->t->n && j < i + 16 && same_sentence(c, i, j)) {
