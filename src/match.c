@@ -3595,6 +3595,19 @@ static size_t try_title_person(ctx *c, size_t i)
         title_release(&ti);
         return i;
     }
+    /* "نظيره وزير الداخلية والجماعات المحلية، السيد X": the counterpart's
+     * own office follows; the title there makes the person, with its body. */
+    title_info own;
+    if (ti.title < 0 && ti.country < 0 && ti.end < c->t->n && same_sentence(c, i, ti.end)
+        && gaz_ref(c, ti.end, LIA_G_TITLE, NULL)
+        && parse_title(c, ti.end, &own)) {
+        int bodies = own.n_bodies;
+        title_release(&own);
+        if (bodies) {
+            title_release(&ti);
+            return i;
+        }
+    }
     size_t j = ti.end;
     size_t h, hl;
     size_t gov_first = 0, gov_last = 0;   /* "بحكومة الوفاق" between office and name */
@@ -3829,8 +3842,17 @@ static size_t try_title_person(ctx *c, size_t i)
         int kind_words = 0;
         for (size_t w = j; w < k && !kind_words; w++)
             kind_words = gaz_ref(c, w, LIA_G_KIND, NULL) != 0;
+        /* ... the name set off by a comma and a style: "وزير الشؤون
+         * الخارجية، السيد صبري بوقدوم" (the Algerian press). */
+        size_t styled = k + 1;
+        while (styled < c->t->n && (h = (size_t)lex(c, styled, c->cls.honorific)))
+            styled += h;
+        int set_off = kind_words && k + 1 < styled && is_punct(c, k, ",") && official_at(c, styled, NULL);
+        /* (Not an office charged with a body: "المكلف بإدارة الدفاع الوطني".) */
+        for (size_t w = j; w < k && set_off; w++)
+            set_off = !led_by_preposition(tok(c, w));
         int known_after = kind_words && ti.title >= 0 && !strcmp(c->r->titles.v[ti.title].id, "minister")
-                          && official_at(c, k, NULL) && same_sentence(c, i, k);
+                          && (official_at(c, k, NULL) || set_off) && same_sentence(c, i, set_off ? styled : k);
         /* "رئيس المرحلة الانتقالية العقيد آسيمي غويتا"، "الرئيس الانتقالي
          * X": a head's office in a few article words, then a known official. */
         size_t after_style = k;
@@ -3851,6 +3873,8 @@ static size_t try_title_person(ctx *c, size_t i)
                 k++;
             /* "... السفيرة سها جندي": a style between office and name;
              * "رئيس الأركان السوري آنذاك العماد X": when he held it. */
+            if (!nl && known_after && set_off)
+                k++;
             while ((h = (size_t)lex(c, k, c->cls.honorific)) || (h = (size_t)lex(c, k, c->cls.former)))
                 k += h;
             /* A known official after them when of the nisba's country
@@ -3882,7 +3906,7 @@ static size_t try_title_person(ctx *c, size_t i)
                     }
                 }
                 j = k;
-                ti.end = k;
+                ti.end = !nl && known_after && set_off ? words_end : k;
             }
         }
     }
