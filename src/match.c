@@ -6707,6 +6707,12 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
     if (pl >= 0 && (c->m->mentions.v[pl].type & LIA_T_PLACE) && c->m->mentions.v[pl].last < pm->sent_last
         && is_punct(c, c->m->mentions.v[pl].last, ","))
         j = c->m->mentions.v[pl].last;
+    /* "بعد زيارة X في يناير الماضي، وY مطلع فبراير": past the date of
+     * the item's own occasion, to the comma. */
+    size_t dated = j < pm->sent_last && lia_token_matches(tok(c, j), "في") ? j + 1 : j;
+    if (dated < pm->sent_last && c->date_end[dated] > dated && c->date_end[dated] < pm->sent_last
+        && is_punct(c, c->date_end[dated], ","))
+        j = c->date_end[dated];
     if (types & LIA_T_PERSON)
         j = past_where_item_was_met(c, j, pm->sent_last);
     /* "بالملك X عاهل المملكة الأردنية الهاشمية ورئيس دولة فلسطين Y": an
