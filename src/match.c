@@ -1958,6 +1958,11 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
          * a name only after a given name ("محمد بمبه مكت"). */
         if (j > i && !known_start && his_pronoun_written(c, j))
             break;
+        /* "أحمد معيتيق وعبد السلام كاجمان": و before a connector opens
+         * the next name of a list. */
+        if (j > i && tk->has_conj && strncmp(tk->norm, "و", 2) == 0 && part
+            && !word_in_class(c, tk->forms[0], c->cls.name_part))
+            break;
         /* A feminine past verb (تضمنت، تناولت، تسلمت) is no part of a name
          * ("مع الأمير محمد تناولت الملف"). */
         size_t nb = strlen(tk->norm);
