@@ -5162,13 +5162,17 @@ static int counterparts(const rctx *c, const lia_mention *a, const lia_mention *
 
 /* "مع نظرائهم السوريين: وزير الخارجية X ووزير الدفاع Y": are rm's objects
  * listed after a colon that closes "their counterparts"?  Each subject
- * then met his own. */
+ * then met his own.  So after a comma: "مع نظيريهما التونسيين، وزير
+ * الشؤون الخارجية X ووزير الداخلية Y". */
 static int counterparts_listed(const rctx *c, const lia_rel_match *rm)
 {
     if (rm->n_b < 2)
         return 0;
-    size_t f = c->m->mentions.v[rm->b[0]].first;
-    if (f < 2 || c->t->tok[f - 1].kind != LIA_TOK_PUNCT || strcmp(c->t->tok[f - 1].norm, ":") != 0)
+    /* (The counterparts' own mention may open the list.) */
+    int opens = rm->n_b > 2 && lia_lex_at(c->m, c->m->mentions.v[rm->b[0]].first, c->cls.counterpart);
+    size_t f = c->m->mentions.v[rm->b[opens]].first;
+    if (f < 2 || c->t->tok[f - 1].kind != LIA_TOK_PUNCT
+        || (strcmp(c->t->tok[f - 1].norm, ":") != 0 && strcmp(c->t->tok[f - 1].norm, ",") != 0))
         return 0;
     for (size_t k = f - 1; k-- > 0 && k + 4 >= f;)
         if (lia_lex_at(c->m, k, c->cls.counterpart))
