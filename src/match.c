@@ -1382,6 +1382,21 @@ static int side_country_before(const ctx *c, size_t i, size_t gap)
     return -1;
 }
 
+/* "وسلمت بلجيكا الرئاسة إلى بوركينا فاسو، التي مثلها الوزير X": the
+ * country a title right after "التي مثلها" represented; -1 when none. */
+static int represented_country_before(const ctx *c, size_t i)
+{
+    if (i < 4 || !same_sentence(c, i - 4, i) || !lex(c, i - 2, c->cls.relative) || !is_punct(c, i - 3, ",")
+        || !(lia_token_matches(tok(c, i - 1), "مثلها") || lia_token_matches(tok(c, i - 1), "مثله")))
+        return -1;
+    for (size_t k = i - 3 > 4 ? i - 7 : 0; k < i - 3; k++) {
+        int ci, cl = gaz_ref(c, k, LIA_G_COUNTRY, &ci);
+        if (cl && k + (size_t)cl == i - 3)
+            return ci;
+    }
+    return -1;
+}
+
 /* Skips a bracketed or quoted acronym right after i ("(FBI)", "« FSB »",
  * "“IGEF 24”") and returns the index after it, or i. */
 static size_t skip_bracketed(const ctx *c, size_t i)
@@ -4020,6 +4035,8 @@ static size_t try_title_person(ctx *c, size_t i)
      * بالمطار وزير الداخلية X". */
     if (side < 0 && dc < 0 && (ti.country < 0 || defaulted))
         side = reception_place_country(c, i);
+    if (side < 0 && dc < 0 && ti.country < 0)
+        side = represented_country_before(c, i);
     if (side >= 0) {
         ti.country = side;
         rebind_defaulted_bodies(c, &ti, side);
