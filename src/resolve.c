@@ -5152,6 +5152,13 @@ static int reception_before(const rctx *c, const lia_rel_match *rm)
            || class_between(c, first, rm->anchor, c->cls.receive_noun);
 }
 
+/* "وصلوا"، "زاروا": a past verb of a plural subject (ending in وا). */
+static int plural_past_verb(const lia_token *tk)
+{
+    size_t n = strlen(tk->norm);
+    return n > 6 && strcmp(tk->norm + n - 4, "وا") == 0;
+}
+
 /* Do a and b hold the same office in bodies of one kind of two countries
  * (two foreign ministers, two intelligence chiefs)? */
 static int counterparts(const rctx *c, const lia_mention *a, const lia_mention *b)
@@ -6018,6 +6025,12 @@ static void relations_from_matches(rctx *c)
              * a plural title before the list makes them the verb's
              * subjects, who met one another, not the story's subject. */
             if (is_relation(p, "met") && rm->n_b > 0 && class_between(c, rm->anchor + 1, object_at, c->cls.officials_of))
+                continue;
+            /* "نحو عشرة آلاف مغربي وصلوا إلى ألمانيا": a plural verb's
+             * subject is the group told before it, not the story's one
+             * (but "X من أوائل المسؤولين الذين زاروا دمشق" is one of them). */
+            if (is_relation(p, "visited") && plural_past_verb(&c->t->tok[rm->anchor])
+                && !(rm->anchor > 0 && lia_lex_at(c->m, rm->anchor - 1, c->cls.relative)))
                 continue;
         }
         /* "الزيارة التي قامت بها X إلى القاهرة، برفقة Y": a companion of
