@@ -4662,6 +4662,12 @@ static size_t try_event(ctx *c, size_t i)
         }
         if (quoted_event_ahead(c, i, j))
             return i;
+        /* "الشق الثاني من المنتدى لاجتماع وزراء الداخلية": a meeting led
+         * by ل right after a definite head is held within that event, no
+         * event of its own. */
+        if (!has_article(head) && led_by_preposition(tok(c, i)) && strncmp(tok(c, i)->norm, "ل", 2) == 0
+            && i > 0 && same_sentence(c, i - 1, i) && has_article(tok(c, i - 1)) && lex(c, i - 1, c->cls.event_head))
+            return i;
         if (!has_article(head) && !possessed_edition(c, i)) {
             /* "اجتماع لقادة الشرطة"، "قمة للمنظمة القارية": an
              * indefinite head with ل and whose officials, or an
