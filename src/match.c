@@ -1382,6 +1382,21 @@ static int side_country_before(const ctx *c, size_t i, size_t gap)
     return -1;
 }
 
+/* "وسلمت بلجيكا الرئاسة إلى بوركينا فاسو، التي مثلها الوزير X": the
+ * country a title right after "التي مثلها" represented; -1 when none. */
+static int represented_country_before(const ctx *c, size_t i)
+{
+    if (i < 4 || !same_sentence(c, i - 4, i) || !lex(c, i - 2, c->cls.relative) || !is_punct(c, i - 3, ",")
+        || !(lia_token_matches(tok(c, i - 1), "مثلها") || lia_token_matches(tok(c, i - 1), "مثله")))
+        return -1;
+    for (size_t k = i - 3 > 4 ? i - 7 : 0; k < i - 3; k++) {
+        int ci, cl = gaz_ref(c, k, LIA_G_COUNTRY, &ci);
+        if (cl && k + (size_t)cl == i - 3)
+            return ci;
+    }
+    return -1;
+}
+
 /* Skips a bracketed or quoted acronym right after i ("(FBI)", "« FSB »",
  * "“IGEF 24”") and returns the index after it, or i. */
 static size_t skip_bracketed(const ctx *c, size_t i)
@@ -1957,6 +1972,11 @@ static size_t scan_name_opening(const ctx *c, size_t i, int first)
         /* "مون بانتظاره"، "بإعادة انتخابه": a word with his pronoun goes on
          * a name only after a given name ("محمد بمبه مكت"). */
         if (j > i && !known_start && his_pronoun_written(c, j))
+            break;
+        /* "أحمد معيتيق وعبد السلام كاجمان": و before a connector opens
+         * the next name of a list. */
+        if (j > i && tk->has_conj && strncmp(tk->norm, "و", 2) == 0 && part
+            && !word_in_class(c, tk->forms[0], c->cls.name_part))
             break;
         /* A feminine past verb (تضمنت، تناولت، تسلمت) is no part of a name
          * ("مع الأمير محمد تناولت الملف"). */
@@ -3595,6 +3615,19 @@ static size_t try_title_person(ctx *c, size_t i)
         title_release(&ti);
         return i;
     }
+    /* "نظيره وزير الداخلية والجماعات المحلية، السيد X": the counterpart's
+     * own office follows; the title there makes the person, with its body. */
+    title_info own;
+    if (ti.title < 0 && ti.country < 0 && ti.end < c->t->n && same_sentence(c, i, ti.end)
+        && gaz_ref(c, ti.end, LIA_G_TITLE, NULL)
+        && parse_title(c, ti.end, &own)) {
+        int bodies = own.n_bodies;
+        title_release(&own);
+        if (bodies) {
+            title_release(&ti);
+            return i;
+        }
+    }
     size_t j = ti.end;
     size_t h, hl;
     size_t gov_first = 0, gov_last = 0;   /* "بحكومة الوفاق" between office and name */
@@ -3829,8 +3862,17 @@ static size_t try_title_person(ctx *c, size_t i)
         int kind_words = 0;
         for (size_t w = j; w < k && !kind_words; w++)
             kind_words = gaz_ref(c, w, LIA_G_KIND, NULL) != 0;
+        /* ... the name set off by a comma and a style: "وزير الشؤون
+         * الخارجية، السيد صبري بوقدوم" (the Algerian press). */
+        size_t styled = k + 1;
+        while (styled < c->t->n && (h = (size_t)lex(c, styled, c->cls.honorific)))
+            styled += h;
+        int set_off = kind_words && k + 1 < styled && is_punct(c, k, ",") && official_at(c, styled, NULL);
+        /* (Not an office charged with a body: "المكلف بإدارة الدفاع الوطني".) */
+        for (size_t w = j; w < k && set_off; w++)
+            set_off = !led_by_preposition(tok(c, w));
         int known_after = kind_words && ti.title >= 0 && !strcmp(c->r->titles.v[ti.title].id, "minister")
-                          && official_at(c, k, NULL) && same_sentence(c, i, k);
+                          && (official_at(c, k, NULL) || set_off) && same_sentence(c, i, set_off ? styled : k);
         /* "رئيس المرحلة الانتقالية العقيد آسيمي غويتا"، "الرئيس الانتقالي
          * X": a head's office in a few article words, then a known official. */
         size_t after_style = k;
@@ -3851,6 +3893,8 @@ static size_t try_title_person(ctx *c, size_t i)
                 k++;
             /* "... السفيرة سها جندي": a style between office and name;
              * "رئيس الأركان السوري آنذاك العماد X": when he held it. */
+            if (!nl && known_after && set_off)
+                k++;
             while ((h = (size_t)lex(c, k, c->cls.honorific)) || (h = (size_t)lex(c, k, c->cls.former)))
                 k += h;
             /* A known official after them when of the nisba's country
@@ -3882,7 +3926,7 @@ static size_t try_title_person(ctx *c, size_t i)
                     }
                 }
                 j = k;
-                ti.end = k;
+                ti.end = !nl && known_after && set_off ? words_end : k;
             }
         }
     }
@@ -3991,6 +4035,8 @@ static size_t try_title_person(ctx *c, size_t i)
      * بالمطار وزير الداخلية X". */
     if (side < 0 && dc < 0 && (ti.country < 0 || defaulted))
         side = reception_place_country(c, i);
+    if (side < 0 && dc < 0 && ti.country < 0)
+        side = represented_country_before(c, i);
     if (side >= 0) {
         ti.country = side;
         rebind_defaulted_bodies(c, &ti, side);
@@ -4623,6 +4669,12 @@ static size_t try_event(ctx *c, size_t i)
         }
         if (quoted_event_ahead(c, i, j))
             return i;
+        /* "الشق الثاني من المنتدى لاجتماع وزراء الداخلية": a meeting led
+         * by ل right after a definite head is held within that event, no
+         * event of its own. */
+        if (!has_article(head) && led_by_preposition(tok(c, i)) && strncmp(tok(c, i)->norm, "ل", 2) == 0
+            && i > 0 && same_sentence(c, i - 1, i) && has_article(tok(c, i - 1)) && lex(c, i - 1, c->cls.event_head))
+            return i;
         if (!has_article(head) && !possessed_edition(c, i)) {
             /* "اجتماع لقادة الشرطة"، "قمة للمنظمة القارية": an
              * indefinite head with ل and whose officials, or an
@@ -4684,6 +4736,11 @@ static size_t try_event(ctx *c, size_t i)
             /* "وأحيط الاجتماع بالكتمان": a word led by ب after the head is
              * what is said of the meeting, not its name. */
             if (led_by_preposition(next) && strncmp(next->norm, "ب", 2) == 0)
+                return i;
+            /* "ويخصص الشق الثاني من المنتدى لاجتماع وزراء الداخلية": a
+             * head led by ل right after is another meeting, held within
+             * the one the definite head refers to. */
+            if (led_by_preposition(next) && strncmp(next->norm, "ل", 2) == 0 && lex(c, j, c->cls.event_head))
                 return i;
         }
         size_t country_list_end = 0;
@@ -6689,6 +6746,12 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
     if (pl >= 0 && (c->m->mentions.v[pl].type & LIA_T_PLACE) && c->m->mentions.v[pl].last < pm->sent_last
         && is_punct(c, c->m->mentions.v[pl].last, ","))
         j = c->m->mentions.v[pl].last;
+    /* "بعد زيارة X في يناير الماضي، وY مطلع فبراير": past the date of
+     * the item's own occasion, to the comma. */
+    size_t dated = j < pm->sent_last && lia_token_matches(tok(c, j), "في") ? j + 1 : j;
+    if (dated < pm->sent_last && c->date_end[dated] > dated && c->date_end[dated] < pm->sent_last
+        && is_punct(c, c->date_end[dated], ","))
+        j = c->date_end[dated];
     if (types & LIA_T_PERSON)
         j = past_where_item_was_met(c, j, pm->sent_last);
     /* "بالملك X عاهل المملكة الأردنية الهاشمية ورئيس دولة فلسطين Y": an

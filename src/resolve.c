@@ -5173,6 +5173,13 @@ static int reception_before(const rctx *c, const lia_rel_match *rm)
            || class_between(c, first, rm->anchor, c->cls.receive_noun);
 }
 
+/* "وصلوا"، "زاروا": a past verb of a plural subject (ending in وا). */
+static int plural_past_verb(const lia_token *tk)
+{
+    size_t n = strlen(tk->norm);
+    return n > 6 && strcmp(tk->norm + n - 4, "وا") == 0;
+}
+
 /* Do a and b hold the same office in bodies of one kind of two countries
  * (two foreign ministers, two intelligence chiefs)? */
 static int counterparts(const rctx *c, const lia_mention *a, const lia_mention *b)
@@ -5183,13 +5190,17 @@ static int counterparts(const rctx *c, const lia_mention *a, const lia_mention *
 
 /* "مع نظرائهم السوريين: وزير الخارجية X ووزير الدفاع Y": are rm's objects
  * listed after a colon that closes "their counterparts"?  Each subject
- * then met his own. */
+ * then met his own.  So after a comma: "مع نظيريهما التونسيين، وزير
+ * الشؤون الخارجية X ووزير الداخلية Y". */
 static int counterparts_listed(const rctx *c, const lia_rel_match *rm)
 {
     if (rm->n_b < 2)
         return 0;
-    size_t f = c->m->mentions.v[rm->b[0]].first;
-    if (f < 2 || c->t->tok[f - 1].kind != LIA_TOK_PUNCT || strcmp(c->t->tok[f - 1].norm, ":") != 0)
+    /* (The counterparts' own mention may open the list.) */
+    int opens = rm->n_b > 2 && lia_lex_at(c->m, c->m->mentions.v[rm->b[0]].first, c->cls.counterpart);
+    size_t f = c->m->mentions.v[rm->b[opens]].first;
+    if (f < 2 || c->t->tok[f - 1].kind != LIA_TOK_PUNCT
+        || (strcmp(c->t->tok[f - 1].norm, ":") != 0 && strcmp(c->t->tok[f - 1].norm, ",") != 0))
         return 0;
     for (size_t k = f - 1; k-- > 0 && k + 4 >= f;)
         if (lia_lex_at(c->m, k, c->cls.counterpart))
@@ -6035,6 +6046,12 @@ static void relations_from_matches(rctx *c)
              * a plural title before the list makes them the verb's
              * subjects, who met one another, not the story's subject. */
             if (is_relation(p, "met") && rm->n_b > 0 && class_between(c, rm->anchor + 1, object_at, c->cls.officials_of))
+                continue;
+            /* "نحو عشرة آلاف مغربي وصلوا إلى ألمانيا": a plural verb's
+             * subject is the group told before it, not the story's one
+             * (but "X من أوائل المسؤولين الذين زاروا دمشق" is one of them). */
+            if (is_relation(p, "visited") && plural_past_verb(&c->t->tok[rm->anchor])
+                && !(rm->anchor > 0 && lia_lex_at(c->m, rm->anchor - 1, c->cls.relative)))
                 continue;
         }
         /* "الزيارة التي قامت بها X إلى القاهرة، برفقة Y": a companion of
