@@ -4456,6 +4456,31 @@ static size_t summit_of_organization(const ctx *c, size_t i)
     return end == b + 1 + (size_t)len + 1 ? end : 0;
 }
 
+/* "محادثات جدة"، "مشاورات السويد": talks named by the city or country
+ * right after their indefinite head at i are a round of talks held
+ * there.  Not talks between two places ("مباحثات بغداد وأنقرة") nor of
+ * one with another ("محادثات الرياض مع طهران").  The token after the
+ * place, or 0. */
+static size_t talks_named_by_place(const ctx *c, size_t i)
+{
+    int len = lex(c, i, c->cls.talks_named);
+    size_t j = i + (size_t)len;
+    if (!len || has_article(tok(c, i)) || with_pronoun(c, i) || j >= c->t->n || !same_sentence(c, i, j)
+        || led_by_preposition(tok(c, j)))
+        return 0;
+    int pl = gaz_ref(c, j, LIA_G_CITY, NULL);
+    if (!pl)
+        pl = gaz_ref(c, j, LIA_G_COUNTRY, NULL);
+    size_t end = j + (size_t)pl;
+    if (!pl || !same_sentence(c, i, end - 1))
+        return 0;
+    if (end < c->t->n && same_sentence(c, i, end)
+        && ((tok(c, end)->has_conj && (gaz_ref(c, end, LIA_G_CITY, NULL) || gaz_ref(c, end, LIA_G_COUNTRY, NULL)))
+            || lex(c, end, c->cls.with)))
+        return 0;
+    return end;
+}
+
 /* "«مؤتمر دعم استقرار ليبيا»": quotes opened right before an indefinite
  * head at i, whose name [j, close) of two plain words or more closes them,
  * enclose an event's whole name.  Not a description in quotes ("«لقاء
@@ -4579,6 +4604,12 @@ static size_t try_event(ctx *c, size_t i)
         end = rl;
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, end, 0);
+    } else if (!len && (rl = talks_named_by_place(c, i))) {
+        /* (The place that names the talks is where they were held.) */
+        mm = new_mention(c, i, rl, LIA_T_EVENT);
+        name_event_by_words(c, mm, i, rl, 0);
+        place_inside_event(c, i + (size_t)lex(c, i, c->cls.talks_named));
+        return rl;
     } else if (len) {
         end = skip_bracketed(c, i + (size_t)len);
         /* "IGEF 24": a number right after a Latin acronym is its edition. */
@@ -5267,7 +5298,8 @@ static void set_opener_classes(ctx *c)
                             c->cls.event_head, c->cls.event_head_acc, c->cls.event_ref, c->cls.delegation, c->cls.capital,
                             c->cls.city_word, c->cls.home_ref, c->cls.anaphor, c->cls.group_ref, c->cls.guest,
                             c->cls.both_sides, c->cls.styled_ref, c->cls.counted_ref, c->cls.given_name,
-                            c->cls.name_part, c->cls.host_ref, c->cls.plural_title, c->cls.portfolio, c->cls.heir };
+                            c->cls.name_part, c->cls.host_ref, c->cls.plural_title, c->cls.portfolio, c->cls.heir,
+                            c->cls.talks_named };
     const int listers[] = { c->cls.delegation, c->cls.includes, c->cls.with };
     /* One block: the openers' words, then the listers'. */
     c->opener_classes = xcalloc(2 * c->lex_words, sizeof *c->opener_classes);
@@ -7732,6 +7764,13 @@ static int past_occasion_between(const ctx *c, size_t from, size_t to)
     return 0;
 }
 
+/* Is the trigger at anchor the first word of a style ("زيارة حضرة صاحب
+ * السمو X": "حضرة" folds to the letters of "حضره", attended it)? */
+static int trigger_opens_style(const ctx *c, size_t anchor)
+{
+    return lex(c, anchor, c->cls.honorific) > 1;
+}
+
 /* Is the trigger at anchor negated: a particle just before it ("لم
  * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
 static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
@@ -7746,7 +7785,7 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
             if (lex(c, k - 1, c->cls.negation))
                 return 1;
     if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first) || verb_read_as_noun(c, anchor, sent_first)
-        || states_consulting(c, anchor, sent_first))
+        || states_consulting(c, anchor, sent_first) || trigger_opens_style(c, anchor))
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
     if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))
