@@ -4481,6 +4481,27 @@ static size_t talks_named_by_place(const ctx *c, size_t i)
     return end;
 }
 
+/* "مراسم التوقيع على اتفاق الرياض"، "حفل توقيع اتفاقية الجزائر": the
+ * signing ceremony at i of an agreement named by a city or country is an
+ * event (not the signing of an agreement named otherwise: "مراسم توقيع
+ * اتفاقية السلام").  The token after the agreement's name, or 0. */
+static size_t signing_of_named_agreement(const ctx *c, size_t i)
+{
+    int len = lex(c, i, c->cls.signing_ceremony);
+    size_t j = i + (size_t)len;
+    if (!len || j + 1 >= c->t->n || !same_sentence(c, i, j + 1))
+        return 0;
+    const lia_token *agreement = tok(c, j);
+    if (has_article(agreement) || led_by_preposition(agreement)
+        || !(lia_token_matches(agreement, "اتفاق") || lia_token_matches(agreement, "اتفاقيه")
+             || lia_token_matches(agreement, "معاهده")))
+        return 0;
+    int pl = gaz_ref(c, j + 1, LIA_G_CITY, NULL);
+    if (!pl)
+        pl = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
+    return pl && same_sentence(c, i, j + (size_t)pl) ? j + 1 + (size_t)pl : 0;
+}
+
 /* "«مؤتمر دعم استقرار ليبيا»": quotes opened right before an indefinite
  * head at i, whose name [j, close) of two plain words or more closes them,
  * enclose an event's whole name.  Not a description in quotes ("«لقاء
@@ -4600,7 +4621,7 @@ static size_t try_event(ctx *c, size_t i)
         end = rl;
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, end, 0);
-    } else if (!len && (rl = summit_of_organization(c, i))) {
+    } else if (!len && ((rl = summit_of_organization(c, i)) || (rl = signing_of_named_agreement(c, i)))) {
         end = rl;
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, end, 0);
@@ -5299,7 +5320,7 @@ static void set_opener_classes(ctx *c)
                             c->cls.city_word, c->cls.home_ref, c->cls.anaphor, c->cls.group_ref, c->cls.guest,
                             c->cls.both_sides, c->cls.styled_ref, c->cls.counted_ref, c->cls.given_name,
                             c->cls.name_part, c->cls.host_ref, c->cls.plural_title, c->cls.portfolio, c->cls.heir,
-                            c->cls.talks_named };
+                            c->cls.talks_named, c->cls.signing_ceremony };
     const int listers[] = { c->cls.delegation, c->cls.includes, c->cls.with };
     /* One block: the openers' words, then the listers'. */
     c->opener_classes = xcalloc(2 * c->lex_words, sizeof *c->opener_classes);
