@@ -6696,7 +6696,8 @@ static int repeatable_preposition(const ctx *c, size_t i)
 }
 
 /* "التقت الرئيس X في قصر بعبدا ورئيس الحكومة Y في السراي": after a
- * person met, where he was met (a few words after في, no punctuation),
+ * person met, where he was met (a few words after في, no punctuation but
+ * a comma right before the next: "في قصر بعبدا، ورئيس مجلس النواب Y"),
  * then the next titled person joined by و.  Returns the token of that
  * next person, or j when the list does not go on so. */
 static size_t past_where_item_was_met(const ctx *c, size_t j, size_t last)
@@ -6704,15 +6705,31 @@ static size_t past_where_item_was_met(const ctx *c, size_t j, size_t last)
     if (j + 2 >= last || !lia_token_matches(tok(c, j), "في"))
         return j;
     for (size_t k = j + 2; k < last && k <= j + 4; k++) {
-        if (tok(c, k - 1)->kind != LIA_TOK_WORD)
+        int comma_before_next = k > j + 2 && is_punct(c, k - 1, ",") && tok(c, k)->has_conj;
+        if (tok(c, k - 1)->kind != LIA_TOK_WORD && !comma_before_next)
             return j;
         int m = top_mention(c, k);
-        if (m < 0 || c->m->mentions.v[m].type != LIA_T_PERSON)
+        if (m < 0 || c->m->mentions.v[m].type != LIA_T_PERSON) {
+            if (comma_before_next)
+                return j;
             continue;
+        }
         const lia_mention *next = &c->m->mentions.v[m];
         return next->first == k && tok(c, k)->has_conj && next->role && next->role[0] ? k : j;
     }
     return j;
+}
+
+/* "الرئيس عون في قصر بعبدا": a title that named its holder without the
+ * surname after it (a surname of two officials), then where he was met.
+ * Returns the token of "في" past that surname, or j. */
+static size_t past_surname_left_out(const ctx *c, size_t j, size_t last)
+{
+    const lia_mention *pm = j + 1 < last ? person_ending_at(c, j) : NULL;
+    if (!pm || pm->key[0] || tok(c, j)->kind != LIA_TOK_WORD || tok(c, j)->has_conj || any_lex(c, j) || c->gaz[j]
+        || !lia_token_matches(tok(c, j + 1), "في"))
+        return j;
+    return j + 1;
 }
 
 /* After a list item ending at pos: the next item's mention, past
@@ -6732,7 +6749,7 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
         && is_punct(c, c->m->mentions.v[pl].last, ","))
         j = c->m->mentions.v[pl].last;
     if (types & LIA_T_PERSON)
-        j = past_where_item_was_met(c, j, pm->sent_last);
+        j = past_where_item_was_met(c, past_surname_left_out(c, j, pm->sent_last), pm->sent_last);
     /* "بالملك X عاهل المملكة الأردنية الهاشمية ورئيس دولة فلسطين Y": an
      * office of X's country told right after his name, naming no one of
      * its own, is X's; the list goes on after it. */
