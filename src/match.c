@@ -6732,6 +6732,24 @@ static size_t past_surname_left_out(const ctx *c, size_t j, size_t last)
     return j + 1;
 }
 
+/* "رئيس إقليم كردستان نيجيرفان بارزاني": a title that named no one
+ * (mention mi), then plain words of where it governs and a known person:
+ * that person is the one the title names.  His mention, or mi. */
+static int named_after_title(const ctx *c, int mi, size_t last)
+{
+    const lia_mention *tm = &c->m->mentions.v[mi];
+    if (tm->type != LIA_T_PERSON || tm->key[0] || !tm->role || !tm->role[0])
+        return mi;
+    for (size_t k = tm->last; k < last && k < tm->last + 4; k++) {
+        int m = top_mention(c, k);
+        if (m >= 0 && c->m->mentions.v[m].first == k)
+            return k > tm->last && c->m->mentions.v[m].type == LIA_T_PERSON && c->m->mentions.v[m].key[0] ? m : mi;
+        if (tok(c, k)->kind != LIA_TOK_WORD || tok(c, k)->has_conj || any_lex(c, k) || c->date_end[k] > k)
+            return mi;
+    }
+    return mi;
+}
+
 /* After a list item ending at pos: the next item's mention, past
  * separators (",", "و", "فضلا عن", "كلا من"), or -1.  lead: the token of
  * the preposition before the list's first item, or SIZE_MAX; the same
@@ -7480,6 +7498,7 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         int *list = e->capture == 'A' ? pm->as : pm->b;
         int *n = e->capture == 'A' ? &pm->n_a : &pm->n_b;
         int save_n = *n;
+        mi = named_after_title(c, mi, pm->sent_last);
         list[(*n)++] = mi;
         size_t next = c->m->mentions.v[mi].last;
         if (e->list) {
