@@ -1424,6 +1424,16 @@ static int parent_body_country(const ctx *c, size_t e, int *country)
     return cl ? len + cl : 0;
 }
 
+/* "وحدة سوريا"، "وحدة الأراضي السورية": the unity of a state or of its
+ * territory, no unit named so. */
+static int unity_of_territory(const ctx *c, size_t i)
+{
+    if (!lia_token_matches(tok(c, i), "وحده") || i + 1 >= c->t->n || !same_sentence(c, i, i + 1))
+        return 0;
+    const lia_token *next = tok(c, i + 1);
+    return gaz_ref(c, i + 1, LIA_G_COUNTRY, NULL) || lia_token_matches(next, "اراضي") || lia_token_matches(next, "تراب");
+}
+
 /* An agency body at i: a gazetteer agency (with its nisba), a generic kind
  * tied to a country, or an agency-shaped phrase ending in a nisba.
  * want_country: a generic kind needs a country (else it is not a body). */
@@ -1563,6 +1573,8 @@ shape:
      * "الدائرة" is the participle (ongoing), no department. */
     if (i > 0 && same_sentence(c, i - 1, i) && !strcmp(tok(c, i)->norm, "الدايره") && has_article(tok(c, i - 1))
         && tok(c, i - 1)->kind == LIA_TOK_WORD && !c->gaz[i - 1] && !any_lex(c, i - 1))
+        return 0;
+    if (unity_of_territory(c, i))
         return 0;
     /* "تحالف ... بقيادة المملكة": led by, not a command named so. */
     if ((len = lex(c, i, c->cls.agency_head)) && !(lex(c, i, c->cls.led_by) && tok(c, i)->n_forms > 1)) {
