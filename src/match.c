@@ -7840,6 +7840,21 @@ static int trigger_opens_style(const ctx *c, size_t anchor)
     return lex(c, anchor, c->cls.honorific) > 1;
 }
 
+/* "طائرات محملة بالمساعدات هبطت في مطار حلب": craft or cargo named a
+ * few words before a visit verb, with no person between, is what arrived. */
+static int vehicle_arrived(const ctx *c, size_t anchor, size_t sent_first)
+{
+    if (!lex(c, anchor, c->cls.visit_verb))
+        return 0;
+    for (size_t k = anchor; k > sent_first && k + 5 > anchor; k--) {
+        if (c->covered[k - 1] || tok(c, k - 1)->kind == LIA_TOK_PUNCT)
+            return 0;
+        if (lex(c, k - 1, c->cls.vehicle))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the trigger at anchor negated: a particle just before it ("لم
  * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
 static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
@@ -7854,7 +7869,8 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
             if (lex(c, k - 1, c->cls.negation))
                 return 1;
     if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first) || verb_read_as_noun(c, anchor, sent_first)
-        || states_consulting(c, anchor, sent_first) || trigger_opens_style(c, anchor))
+        || states_consulting(c, anchor, sent_first) || trigger_opens_style(c, anchor)
+        || vehicle_arrived(c, anchor, sent_first))
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
     if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))
