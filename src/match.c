@@ -5034,6 +5034,24 @@ static int surname_not_city(const ctx *c, size_t i, int cityl)
     return surname_named_before(c, i, 1);
 }
 
+/* "ويعيد ترتيب المشهد": a one-word city whose name has no article
+ * (مشهد), written with it, is the common noun. */
+static int common_noun_not_city(const ctx *c, size_t i, int city)
+{
+    if (!has_article(tok(c, i)))
+        return 0;
+    char *name = lia_normalize_str(c->r->cities.v[city].name);
+    char *defined = xasprintf("ال%s", name);
+    const char *w = tok(c, i)->norm;
+    size_t nw = strlen(w), nd = strlen(defined);
+    /* (The token ends with the name with the article before it: not
+     * "باليرمو", whose ب and ا are the name's own.) */
+    int common = strncmp(name, "ال", strlen("ال")) != 0 && nw >= nd && strcmp(w + nw - nd, defined) == 0;
+    free(defined);
+    free(name);
+    return common;
+}
+
 static size_t try_place(ctx *c, size_t i)
 {
     int idx, ci, len;
@@ -5095,6 +5113,8 @@ static size_t try_place(ctx *c, size_t i)
     /* "للجنرال لانغلي": after a rank or a style, a city's name is a
      * person's (his surname, read later). */
     if (cityl && !countryl && (after_honorific(c, i) || surname_not_city(c, i, cityl)))
+        return i;
+    if (cityl == 1 && !countryl && common_noun_not_city(c, i, idx))
         return i;
     /* A name that is a country and a city (عمان: Oman or Amman; الجزائر):
      * the city when it is a dateline, or when the document names the
