@@ -3163,7 +3163,14 @@ static size_t destination_country(const ctx *c, size_t j)
     l = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
     if (!l)
         l = lex(c, j + 1, c->cls.region);
-    return l ? 1 + (size_t)l : 0;
+    if (!l)
+        return 0;
+    /* "... إلى الشرق الأوسط وإفريقيا": a second place joined by و. */
+    size_t p = j + 1 + (size_t)l;
+    int more = p < c->t->n && same_sentence(c, j, p) && tok(c, p)->has_conj ? gaz_ref(c, p, LIA_G_COUNTRY, NULL) : 0;
+    if (!more && p < c->t->n && same_sentence(c, j, p) && tok(c, p)->has_conj)
+        more = lex(c, p, c->cls.region);
+    return 1 + (size_t)l + (size_t)more;
 }
 
 /* "نظيره في الحكومة المؤقتة جليل عباس جيلاني": after a counterpart, the
