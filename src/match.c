@@ -1439,6 +1439,16 @@ static int parent_body_country(const ctx *c, size_t e, int *country)
     return cl ? len + cl : 0;
 }
 
+/* "وحدة سوريا"، "وحدة الأراضي السورية": the unity of a state or of its
+ * territory, no unit named so. */
+static int unity_of_territory(const ctx *c, size_t i)
+{
+    if (!lia_token_matches(tok(c, i), "وحده") || i + 1 >= c->t->n || !same_sentence(c, i, i + 1))
+        return 0;
+    const lia_token *next = tok(c, i + 1);
+    return gaz_ref(c, i + 1, LIA_G_COUNTRY, NULL) || lia_token_matches(next, "اراضي") || lia_token_matches(next, "تراب");
+}
+
 /* An agency body at i: a gazetteer agency (with its nisba), a generic kind
  * tied to a country, or an agency-shaped phrase ending in a nisba.
  * want_country: a generic kind needs a country (else it is not a body). */
@@ -1578,6 +1588,8 @@ shape:
      * "الدائرة" is the participle (ongoing), no department. */
     if (i > 0 && same_sentence(c, i - 1, i) && !strcmp(tok(c, i)->norm, "الدايره") && has_article(tok(c, i - 1))
         && tok(c, i - 1)->kind == LIA_TOK_WORD && !c->gaz[i - 1] && !any_lex(c, i - 1))
+        return 0;
+    if (unity_of_territory(c, i))
         return 0;
     /* "تحالف ... بقيادة المملكة": led by, not a command named so. */
     if ((len = lex(c, i, c->cls.agency_head)) && !(lex(c, i, c->cls.led_by) && tok(c, i)->n_forms > 1)) {
@@ -3171,7 +3183,14 @@ static size_t destination_country(const ctx *c, size_t j)
     l = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
     if (!l)
         l = lex(c, j + 1, c->cls.region);
-    return l ? 1 + (size_t)l : 0;
+    if (!l)
+        return 0;
+    /* "... إلى الشرق الأوسط وإفريقيا": a second place joined by و. */
+    size_t p = j + 1 + (size_t)l;
+    int more = p < c->t->n && same_sentence(c, j, p) && tok(c, p)->has_conj ? gaz_ref(c, p, LIA_G_COUNTRY, NULL) : 0;
+    if (!more && p < c->t->n && same_sentence(c, j, p) && tok(c, p)->has_conj)
+        more = lex(c, p, c->cls.region);
+    return 1 + (size_t)l + (size_t)more;
 }
 
 /* "نظيره في الحكومة المؤقتة جليل عباس جيلاني": after a counterpart, the
@@ -4509,6 +4528,52 @@ static size_t summit_of_organization(const ctx *c, size_t i)
     return end == b + 1 + (size_t)len + 1 ? end : 0;
 }
 
+/* "محادثات جدة"، "مشاورات السويد": talks named by the city or country
+ * right after their indefinite head at i are a round of talks held
+ * there.  Not talks between two places ("مباحثات بغداد وأنقرة") nor of
+ * one with another ("محادثات الرياض مع طهران").  The token after the
+ * place, or 0. */
+static size_t talks_named_by_place(const ctx *c, size_t i)
+{
+    int len = lex(c, i, c->cls.talks_named);
+    size_t j = i + (size_t)len;
+    if (!len || has_article(tok(c, i)) || with_pronoun(c, i) || j >= c->t->n || !same_sentence(c, i, j)
+        || led_by_preposition(tok(c, j)))
+        return 0;
+    int pl = gaz_ref(c, j, LIA_G_CITY, NULL);
+    if (!pl)
+        pl = gaz_ref(c, j, LIA_G_COUNTRY, NULL);
+    size_t end = j + (size_t)pl;
+    if (!pl || !same_sentence(c, i, end - 1))
+        return 0;
+    if (end < c->t->n && same_sentence(c, i, end)
+        && ((tok(c, end)->has_conj && (gaz_ref(c, end, LIA_G_CITY, NULL) || gaz_ref(c, end, LIA_G_COUNTRY, NULL)))
+            || lex(c, end, c->cls.with)))
+        return 0;
+    return end;
+}
+
+/* "مراسم التوقيع على اتفاق الرياض"، "حفل توقيع اتفاقية الجزائر": the
+ * signing ceremony at i of an agreement named by a city or country is an
+ * event (not the signing of an agreement named otherwise: "مراسم توقيع
+ * اتفاقية السلام").  The token after the agreement's name, or 0. */
+static size_t signing_of_named_agreement(const ctx *c, size_t i)
+{
+    int len = lex(c, i, c->cls.signing_ceremony);
+    size_t j = i + (size_t)len;
+    if (!len || j + 1 >= c->t->n || !same_sentence(c, i, j + 1))
+        return 0;
+    const lia_token *agreement = tok(c, j);
+    if (has_article(agreement) || led_by_preposition(agreement)
+        || !(lia_token_matches(agreement, "اتفاق") || lia_token_matches(agreement, "اتفاقيه")
+             || lia_token_matches(agreement, "معاهده")))
+        return 0;
+    int pl = gaz_ref(c, j + 1, LIA_G_CITY, NULL);
+    if (!pl)
+        pl = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
+    return pl && same_sentence(c, i, j + (size_t)pl) ? j + 1 + (size_t)pl : 0;
+}
+
 /* "«مؤتمر دعم استقرار ليبيا»": quotes opened right before an indefinite
  * head at i, whose name [j, close) of two plain words or more closes them,
  * enclose an event's whole name.  Not a description in quotes ("«لقاء
@@ -4628,10 +4693,16 @@ static size_t try_event(ctx *c, size_t i)
         end = rl;
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, end, 0);
-    } else if (!len && (rl = summit_of_organization(c, i))) {
+    } else if (!len && ((rl = summit_of_organization(c, i)) || (rl = signing_of_named_agreement(c, i)))) {
         end = rl;
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, end, 0);
+    } else if (!len && (rl = talks_named_by_place(c, i))) {
+        /* (The place that names the talks is where they were held.) */
+        mm = new_mention(c, i, rl, LIA_T_EVENT);
+        name_event_by_words(c, mm, i, rl, 0);
+        place_inside_event(c, i + (size_t)lex(c, i, c->cls.talks_named));
+        return rl;
     } else if (len) {
         end = skip_bracketed(c, i + (size_t)len);
         /* "IGEF 24": a number right after a Latin acronym is its edition. */
@@ -5038,6 +5109,24 @@ static int surname_not_city(const ctx *c, size_t i, int cityl)
     return surname_named_before(c, i, 1);
 }
 
+/* "ويعيد ترتيب المشهد": a one-word city whose name has no article
+ * (مشهد), written with it, is the common noun. */
+static int common_noun_not_city(const ctx *c, size_t i, int city)
+{
+    if (!has_article(tok(c, i)))
+        return 0;
+    char *name = lia_normalize_str(c->r->cities.v[city].name);
+    char *defined = xasprintf("ال%s", name);
+    const char *w = tok(c, i)->norm;
+    size_t nw = strlen(w), nd = strlen(defined);
+    /* (The token ends with the name with the article before it: not
+     * "باليرمو", whose ب and ا are the name's own.) */
+    int common = strncmp(name, "ال", strlen("ال")) != 0 && nw >= nd && strcmp(w + nw - nd, defined) == 0;
+    free(defined);
+    free(name);
+    return common;
+}
+
 static size_t try_place(ctx *c, size_t i)
 {
     int idx, ci, len;
@@ -5099,6 +5188,8 @@ static size_t try_place(ctx *c, size_t i)
     /* "للجنرال لانغلي": after a rank or a style, a city's name is a
      * person's (his surname, read later). */
     if (cityl && !countryl && (after_honorific(c, i) || surname_not_city(c, i, cityl)))
+        return i;
+    if (cityl == 1 && !countryl && common_noun_not_city(c, i, idx))
         return i;
     /* A name that is a country and a city (عمان: Oman or Amman; الجزائر):
      * the city when it is a dateline, or when the document names the
@@ -5335,7 +5426,8 @@ static void set_opener_classes(ctx *c)
                             c->cls.event_head, c->cls.event_head_acc, c->cls.event_ref, c->cls.delegation, c->cls.capital,
                             c->cls.city_word, c->cls.home_ref, c->cls.anaphor, c->cls.group_ref, c->cls.guest,
                             c->cls.both_sides, c->cls.styled_ref, c->cls.counted_ref, c->cls.given_name,
-                            c->cls.name_part, c->cls.host_ref, c->cls.plural_title, c->cls.portfolio, c->cls.heir };
+                            c->cls.name_part, c->cls.host_ref, c->cls.plural_title, c->cls.portfolio, c->cls.heir,
+                            c->cls.talks_named, c->cls.signing_ceremony };
     const int listers[] = { c->cls.delegation, c->cls.includes, c->cls.with };
     /* One block: the openers' words, then the listers'. */
     c->opener_classes = xcalloc(2 * c->lex_words, sizeof *c->opener_classes);
@@ -6711,7 +6803,8 @@ static int repeatable_preposition(const ctx *c, size_t i)
 }
 
 /* "التقت الرئيس X في قصر بعبدا ورئيس الحكومة Y في السراي": after a
- * person met, where he was met (a few words after في, no punctuation),
+ * person met, where he was met (a few words after في, no punctuation but
+ * a comma right before the next: "في قصر بعبدا، ورئيس مجلس النواب Y"),
  * then the next titled person joined by و.  Returns the token of that
  * next person, or j when the list does not go on so. */
 static size_t past_where_item_was_met(const ctx *c, size_t j, size_t last)
@@ -6719,15 +6812,49 @@ static size_t past_where_item_was_met(const ctx *c, size_t j, size_t last)
     if (j + 2 >= last || !lia_token_matches(tok(c, j), "في"))
         return j;
     for (size_t k = j + 2; k < last && k <= j + 4; k++) {
-        if (tok(c, k - 1)->kind != LIA_TOK_WORD)
+        int comma_before_next = k > j + 2 && is_punct(c, k - 1, ",") && tok(c, k)->has_conj;
+        if (tok(c, k - 1)->kind != LIA_TOK_WORD && !comma_before_next)
             return j;
         int m = top_mention(c, k);
-        if (m < 0 || c->m->mentions.v[m].type != LIA_T_PERSON)
+        if (m < 0 || c->m->mentions.v[m].type != LIA_T_PERSON) {
+            if (comma_before_next)
+                return j;
             continue;
+        }
         const lia_mention *next = &c->m->mentions.v[m];
         return next->first == k && tok(c, k)->has_conj && next->role && next->role[0] ? k : j;
     }
     return j;
+}
+
+/* "الرئيس عون في قصر بعبدا": a title that named its holder without the
+ * surname after it (a surname of two officials), then where he was met.
+ * Returns the token of "في" past that surname, or j. */
+static size_t past_surname_left_out(const ctx *c, size_t j, size_t last)
+{
+    const lia_mention *pm = j + 1 < last ? person_ending_at(c, j) : NULL;
+    if (!pm || pm->key[0] || tok(c, j)->kind != LIA_TOK_WORD || tok(c, j)->has_conj || any_lex(c, j) || c->gaz[j]
+        || !lia_token_matches(tok(c, j + 1), "في"))
+        return j;
+    return j + 1;
+}
+
+/* "رئيس إقليم كردستان نيجيرفان بارزاني": a title that named no one
+ * (mention mi), then plain words of where it governs and a known person:
+ * that person is the one the title names.  His mention, or mi. */
+static int named_after_title(const ctx *c, int mi, size_t last)
+{
+    const lia_mention *tm = &c->m->mentions.v[mi];
+    if (tm->type != LIA_T_PERSON || tm->key[0] || !tm->role || !tm->role[0])
+        return mi;
+    for (size_t k = tm->last; k < last && k < tm->last + 4; k++) {
+        int m = top_mention(c, k);
+        if (m >= 0 && c->m->mentions.v[m].first == k)
+            return k > tm->last && c->m->mentions.v[m].type == LIA_T_PERSON && c->m->mentions.v[m].key[0] ? m : mi;
+        if (tok(c, k)->kind != LIA_TOK_WORD || tok(c, k)->has_conj || any_lex(c, k) || c->date_end[k] > k)
+            return mi;
+    }
+    return mi;
 }
 
 /* After a list item ending at pos: the next item's mention, past
@@ -6753,7 +6880,7 @@ static int next_list_item(const pmatch *pm, size_t pos, int types, size_t lead)
         && is_punct(c, c->date_end[dated], ","))
         j = c->date_end[dated];
     if (types & LIA_T_PERSON)
-        j = past_where_item_was_met(c, j, pm->sent_last);
+        j = past_where_item_was_met(c, past_surname_left_out(c, j, pm->sent_last), pm->sent_last);
     /* "بالملك X عاهل المملكة الأردنية الهاشمية ورئيس دولة فلسطين Y": an
      * office of X's country told right after his name, naming no one of
      * its own, is X's; the list goes on after it. */
@@ -7504,6 +7631,7 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
         int *list = e->capture == 'A' ? pm->as : pm->b;
         int *n = e->capture == 'A' ? &pm->n_a : &pm->n_b;
         int save_n = *n;
+        mi = named_after_title(c, mi, pm->sent_last);
         list[(*n)++] = mi;
         size_t next = c->m->mentions.v[mi].last;
         if (e->list) {
@@ -7826,6 +7954,28 @@ static int past_occasion_between(const ctx *c, size_t from, size_t to)
     return 0;
 }
 
+/* Is the trigger at anchor the first word of a style ("زيارة حضرة صاحب
+ * السمو X": "حضرة" folds to the letters of "حضره", attended it)? */
+static int trigger_opens_style(const ctx *c, size_t anchor)
+{
+    return lex(c, anchor, c->cls.honorific) > 1;
+}
+
+/* "طائرات محملة بالمساعدات هبطت في مطار حلب": craft or cargo named a
+ * few words before a visit verb, with no person between, is what arrived. */
+static int vehicle_arrived(const ctx *c, size_t anchor, size_t sent_first)
+{
+    if (!lex(c, anchor, c->cls.visit_verb))
+        return 0;
+    for (size_t k = anchor; k > sent_first && k + 5 > anchor; k--) {
+        if (c->covered[k - 1] || tok(c, k - 1)->kind == LIA_TOK_PUNCT)
+            return 0;
+        if (lex(c, k - 1, c->cls.vehicle))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the trigger at anchor negated: a particle just before it ("لم
  * يلتق"), or a denial earlier in its sentence ("نفى ... زيارة")? */
 static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
@@ -7840,7 +7990,8 @@ static int negated(const ctx *c, size_t anchor, size_t sent_first, size_t sent)
             if (lex(c, k - 1, c->cls.negation))
                 return 1;
     if (takes_place_of(c, anchor) || invited_to(c, anchor, sent_first) || verb_read_as_noun(c, anchor, sent_first)
-        || states_consulting(c, anchor, sent_first))
+        || states_consulting(c, anchor, sent_first) || trigger_opens_style(c, anchor)
+        || vehicle_arrived(c, anchor, sent_first))
         return 1;
     /* "على أن يزور لاحقا المكسيك": what is still to come. */
     if (anchor >= 2 && !strcmp(tok(c, anchor - 1)->norm, "ان") && !strcmp(tok(c, anchor - 2)->norm, "علي"))

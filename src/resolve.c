@@ -3041,7 +3041,8 @@ static int current_event(const rctx *c, size_t s)
     return ev;
 }
 
-/* The event a trigger at token anchor of sentence s stands in: the last
+/* The event a trigger at token anchor of sentence s stands in: the one
+ * its "في" names right after it, else the last
  * named before it in its sentence ("القمة الأولى ... بمشاركة X، فيما
  * احتضنت عمان القمة الثالثة"), else the document's current one. */
 static int event_before_trigger(const rctx *c, size_t s, size_t anchor)
@@ -3049,6 +3050,12 @@ static int event_before_trigger(const rctx *c, size_t s, size_t anchor)
     int ev = -1;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
+        /* "قبل أن يشارك الأسد في القمة العربية": the event the trigger's
+         * own "في" names a few words on is the one it stands in. */
+        if (mm->type == LIA_T_EVENT && mm->key[0] && !mm->inner && mm->first > anchor + 1
+            && mm->first <= anchor + 8 && c->t->tok[mm->first].sentence == (int)s
+            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+            return (int)k;
         if (mm->type == LIA_T_EVENT && mm->key[0] && !mm->inner && mm->first < anchor
             && c->t->tok[mm->first].sentence == (int)s)
             ev = (int)k;

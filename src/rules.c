@@ -1438,6 +1438,9 @@ static void look_up_named_classes(lia_rules *r)
     n->style = lia_rules_class(r, "style");
     n->styled_ref = lia_rules_class(r, "styled_ref");
     n->summit = lia_rules_class(r, "summit");
+    n->talks_named = lia_rules_class(r, "talks_named");
+    n->signing_ceremony = lia_rules_class(r, "signing_ceremony");
+    n->vehicle = lia_rules_class(r, "vehicle");
     n->byname = lia_rules_class(r, "byname");
     n->the_country = lia_rules_class(r, "the_country");
     n->held_then = lia_rules_class(r, "held_then");

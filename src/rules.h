@@ -166,6 +166,7 @@ typedef struct {
         precedent, predecessor_of,
         press_conference, reached_together, receive, receive_noun, receive_pron, region, relative, relative_dual, relative_plural,
         remote, reported_source, ruler_of, said, sent_by, serving_as, separately, sign_verb, since_event, spouse, side_of, stop, style, styled_ref, subordinate_clause, summit,
+        talks_named, signing_ceremony, vehicle,
         the_country, time_of_day, to, topic_noun, tour, tour_ahead, tour_begin, tour_stop, tour_took_in, vague_head, venue, venue_spot, visit_noun, visit_verb, visited_it, was, welcome_ceremony,
         with;
 } lia_named_classes;
