@@ -4267,9 +4267,7 @@ static size_t round_of_talks(const ctx *c, size_t i)
         return 0;
     size_t j = i + 1, l;
     int fresh = !has_article(tok(c, i)) && lia_token_matches(tok(c, j), "جديده");
-    if (!(l = (size_t)lex(c, j, c->cls.ordinal)) && !(l = (size_t)fresh))
-        return 0;
-    if (!fresh && !has_article(tok(c, i)))
+    if (!(l = fresh) && !(has_article(tok(c, i)) && (l = (size_t)lex(c, j, c->cls.ordinal))))
         return 0;
     j += l;
     if (j + 1 >= c->t->n || !lia_token_matches(tok(c, j), "من"))
@@ -4278,8 +4276,7 @@ static size_t round_of_talks(const ctx *c, size_t i)
     /* ... and so is one of a dialogue: "الجولة الثامنة من الحوار
      * الاستراتيجي", with the adjectives that name which. */
     int dialogue = lia_token_matches(tok(c, j), "الحوار");
-    int negotiations = lia_token_matches(tok(c, j), "المفاوضات") || lia_token_matches(tok(c, j), "مفاوضات");
-    if (!(l = (size_t)lex(c, j, c->cls.met_noun)) && !(l = (size_t)dialogue) && !(l = (size_t)negotiations))
+    if (!(l = (size_t)lex(c, j, c->cls.met_noun)) && !(l = (size_t)dialogue))
         return 0;
     /* (An indefinite noun of talks, of a new round only: "من مفاوضات
      * وقف إطلاق النار", whose complement names them.) */
@@ -5470,7 +5467,8 @@ static int no_mention_at(const ctx *c, size_t i)
         return 0;
     /* A round of talks is read only on a word with some lexicon phrase
      * ("الجولة" is one), as it always was; a new one too ("جولة جديدة"). */
-    if (c->m->n_lex[i] && (lex(c, i + 1, c->cls.ordinal) || (i + 1 < c->t->n && lia_token_matches(tok(c, i + 1), "جديده"))))
+    if (c->m->n_lex[i] && (lex(c, i + 1, c->cls.ordinal)
+                           || (lex(c, i, c->cls.tour) && i + 1 < c->t->n && lia_token_matches(tok(c, i + 1), "جديده"))))
         return 0;
     if (i > 0 && c->m->n_lex[i - 1] && lex_any_of(c, i - 1, c->lister_classes))
         return 0;
@@ -8161,8 +8159,6 @@ static int given_name_in_person(const ctx *c, size_t i)
     return 0;
 }
 
-/* Runs pattern pi anchored at anchor_pos, which the caller has seen may
- * match in sentence sent (sentence_may_match). */
 /* "اختتم الوزير X زيارة رسمية إلى الكويت": a verb of opening or closing
  * whose object is a visit or a tour tells of the trip, not of chairing
  * the story's event (an attendance rule that named no event). */
@@ -8175,6 +8171,8 @@ static int concludes_a_visit(const ctx *c, const lia_pattern *p, const pmatch *p
     return after < pm->sent_last && (lex(c, after, c->cls.visit_noun) || lex(c, after, c->cls.tour));
 }
 
+/* Runs pattern pi anchored at anchor_pos, which the caller has seen may
+ * match in sentence sent (sentence_may_match). */
 static void run_pattern(ctx *c, int pi, size_t sent, size_t anchor_pos)
 {
     const lia_pattern *p = &c->r->patterns.v[pi];
