@@ -791,6 +791,12 @@ static int named_with_title_word(const rctx *c, const lia_mention *p, const lia_
     return tokens_share_form(&c->t->tok[mm->first], &c->t->tok[p->first]);
 }
 
+/* Do mentions a and b stand in one sentence? */
+static int same_sentence(const rctx *c, const lia_mention *a, const lia_mention *b)
+{
+    return c->t->tok[a->first].sentence == c->t->tok[b->first].sentence;
+}
+
 /* The event that the head word at token h stands for ("المنتدى"، "هذا
  * المؤتمر", "الدورة العشرين للمنتدى"): the last named before it with
  * that head word ("منتدى حوار شانغريلا", not the trilateral meeting told
@@ -1160,6 +1166,13 @@ static void resolve_references(rctx *c)
             int referred = h != SIZE_MAX ? event_referred(c, h, last_event) : -1;
             if (referred < 0 && h != SIZE_MAX && meeting_just_told(c, h))
                 continue;
+            /* "ترأس X وفد بلاده إلى الدورة الأربعين ...، وألقى كلمة أمام
+             * الاجتماع": the event its own sentence named comes before
+             * one of an earlier sentence with the same head word. */
+            if (referred >= 0 && referred != last_event && last_event >= 0
+                && same_sentence(c, &c->m->mentions.v[last_event], mm)
+                && !same_sentence(c, &c->m->mentions.v[referred], mm))
+                referred = last_event;
             if (referred < 0)
                 referred = last_event;
             if (referred >= 0) {
@@ -3042,19 +3055,23 @@ static int current_event(const rctx *c, size_t s)
 }
 
 /* The event a trigger at token anchor of sentence s stands in: the one
- * its "في" names right after it, else the last
+ * its "في" or "إلى" names right after it (after its person when he
+ * follows the trigger), else the last
  * named before it in its sentence ("القمة الأولى ... بمشاركة X، فيما
  * احتضنت عمان القمة الثالثة"), else the document's current one. */
-static int event_before_trigger(const rctx *c, size_t s, size_t anchor)
+static int event_before_trigger(const rctx *c, size_t s, size_t anchor, size_t person_end)
 {
     int ev = -1;
+    size_t from = person_end > anchor ? person_end : anchor + 1;
     for (size_t k = 0; k < c->m->mentions.n; k++) {
         const lia_mention *mm = &c->m->mentions.v[k];
-        /* "قبل أن يشارك الأسد في القمة العربية": the event the trigger's
-         * own "في" names a few words on is the one it stands in. */
-        if (mm->type == LIA_T_EVENT && mm->key[0] && !mm->inner && mm->first > anchor + 1
-            && mm->first <= anchor + 8 && c->t->tok[mm->first].sentence == (int)s
-            && lia_token_matches(&c->t->tok[mm->first - 1], "في"))
+        /* "قبل أن يشارك الأسد في القمة العربية", "ترأس X وفد بلاده إلى
+         * الدورة الأربعين": the event the trigger's own "في" or "إلى"
+         * names a few words on is the one it stands in. */
+        if (mm->type == LIA_T_EVENT && mm->key[0] && !mm->inner && mm->first > from
+            && mm->first <= from + 7 && c->t->tok[mm->first].sentence == (int)s
+            && (lia_token_matches(&c->t->tok[mm->first - 1], "في")
+                || lia_lex_at(c->m, mm->first - 1, c->cls.to)))
             return (int)k;
         if (mm->type == LIA_T_EVENT && mm->key[0] && !mm->inner && mm->first < anchor
             && c->t->tok[mm->first].sentence == (int)s)
@@ -5302,7 +5319,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * inside it: "عقب الاجتماع الرابع للآلية الأمنية، الذي ترأسه X
          * ونظيره Y، بمشاركة Z" (not "استقبل X نظراءه القادمين للمشاركة في
          * الدورة، بحضور Z": Z sat in the reception). */
-        int ev = event_before_trigger(c, rm->sentence, rm->anchor);
+        int ev = event_before_trigger(c, rm->sentence, rm->anchor, am->last);
         const lia_mention *em = ev >= 0 ? &c->m->mentions.v[ev] : NULL;
         int named_here = em && c->t->tok[em->first].sentence == (int)rm->sentence && em->first < rm->anchor
                          && pattern_has_class(p, c->cls.attend_noun)
