@@ -4525,6 +4525,33 @@ static size_t summit_of_organization(const ctx *c, size_t i)
     return end == b + 1 + (size_t)len + 1 ? end : 0;
 }
 
+/* A nisba without the article at j, after an indefinite head: whose
+ * the talks are ("محادثات سعودية إيرانية"), not where they sit. */
+static int nisba_of_party(const ctx *c, size_t j)
+{
+    return !has_article(tok(c, j)) && nisba_at(c, j, NULL);
+}
+
+/* "محادثات سعودية إيرانية ...، استضافتها الصين": talks named by the
+ * nisbas of their parties right after their indefinite head at i, that a
+ * place hosted, are an event (they name no place; talks only held
+ * between the parties are their meeting).  The token after the last
+ * nisba, or 0. */
+static size_t talks_named_by_parties(const ctx *c, size_t i)
+{
+    int len = lex(c, i, c->cls.talks_named), nl;
+    size_t j = i + (size_t)len, end = j;
+    if (!len || has_article(tok(c, i)) || with_pronoun(c, i))
+        return 0;
+    while (end < c->t->n && same_sentence(c, i, end) && nisba_of_party(c, end)
+           && (nl = nisba_at(c, end, NULL)))
+        end += (size_t)nl;
+    for (size_t k = end; end > j && k < end + 8 && k < c->t->n && same_sentence(c, i, k); k++)
+        if (lex(c, k, c->cls.host_verb) && !lex(c, k, c->cls.host_verb_plain))
+            return end;
+    return 0;
+}
+
 /* "محادثات جدة"، "مشاورات السويد": talks named by the city or country
  * right after their indefinite head at i are a round of talks held
  * there.  Not talks between two places ("مباحثات بغداد وأنقرة") nor of
@@ -4538,7 +4565,7 @@ static size_t talks_named_by_place(const ctx *c, size_t i)
         || led_by_preposition(tok(c, j)))
         return 0;
     int pl = gaz_ref(c, j, LIA_G_CITY, NULL);
-    if (!pl)
+    if (!pl && !nisba_of_party(c, j))
         pl = gaz_ref(c, j, LIA_G_COUNTRY, NULL);
     size_t end = j + (size_t)pl;
     if (!pl || !same_sentence(c, i, end - 1))
@@ -4694,6 +4721,10 @@ static size_t try_event(ctx *c, size_t i)
         end = rl;
         mm = new_mention(c, i, end, LIA_T_EVENT);
         name_event_by_words(c, mm, i, end, 0);
+    } else if (!len && (rl = talks_named_by_parties(c, i))) {
+        mm = new_mention(c, i, rl, LIA_T_EVENT);
+        name_event_by_words(c, mm, i, rl, 0);
+        return rl;
     } else if (!len && (rl = talks_named_by_place(c, i))) {
         /* (The place that names the talks is where they were held.) */
         mm = new_mention(c, i, rl, LIA_T_EVENT);
