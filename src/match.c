@@ -4332,6 +4332,25 @@ static int place_inside_event(ctx *c, size_t p)
     return 1;
 }
 
+/* "مسؤول السياسة الخارجية في الاتحاد الأوروبي جوزيب بوريل": a body
+ * named right before a person, nothing between, is where his office is
+ * (the words before it read as no title): patterns take the person, and
+ * the body stays an entity inside his mention's reach. */
+static void bodies_before_persons(ctx *c)
+{
+    for (size_t k = 0; k < c->m->mentions.n; k++) {
+        lia_mention *b = &c->m->mentions.v[k];
+        if (b->inner || !(b->type & (LIA_T_AGENCY | LIA_T_ORG)) || b->last >= c->t->n)
+            continue;
+        for (size_t q = k + 1; q < c->m->mentions.n && c->m->mentions.v[q].first <= b->last; q++) {
+            const lia_mention *p = &c->m->mentions.v[q];
+            if (p->first == b->last && p->type == LIA_T_PERSON && !p->inner && !tok(c, p->first)->has_conj
+                && same_sentence(c, b->first, p->first))
+                b->inner = 1;
+        }
+    }
+}
+
 /* Was a mention made at token k by the event whose name starts at first
  * (the last ones made: "قمة هلسنكي" names its place)? */
 static int mention_made_at(const ctx *c, size_t first, size_t k)
@@ -8397,6 +8416,7 @@ void lia_match(const lia_rules *r, const lia_tokens *t, const char *text, const 
             && lia_token_matches(tok(&c, mm->first - 1), "راس"))
             mm->inner = 1;
     }
+    bodies_before_persons(&c);
     out->mention_at = xcalloc(t->n + 1, sizeof *out->mention_at);
     for (size_t k = 0; k < out->mentions.n; k++) {
         const lia_mention *mm = &out->mentions.v[k];
