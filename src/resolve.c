@@ -2645,7 +2645,7 @@ static void set_context(rctx *c)
     int visit = c->cls.visit_noun;
     int visit_v = c->cls.visit_verb;
     int talks = c->cls.met_noun;
-    int earlier = 0;
+    int earlier = 0, plan_after_story = 0;
     for (size_t s = 0; s < c->t->n_sent && !c->context_date; s++) {
         const char *d = sentence_date(c, s);
         if (!d)
@@ -2661,6 +2661,12 @@ static void set_context(rctx *c)
          * ليل السبت المقبل، وذلك بعد مفاوضات"): the talks' own day. */
         if (topical && planned_date(c, d) && !(d = unplanned_topic_date(c, s, d)))
             continue;
+        /* "ومن المقرر أن يتوجه X غدا إلى بيشكيك" after the story told its
+         * meetings undated: the plan's day is not theirs. */
+        if (topical && planned_date(c, d) && first_relation_sentence(c) < s) {
+            plan_after_story = 1;
+            continue;
+        }
         /* "... ويعتزم زيارة روسيا في نيسان المقبل" (a headline): a month
          * or a year still ahead is a plan's, not the story's. */
         if (topical && after_paper(c, d))
@@ -2696,9 +2702,11 @@ static void set_context(rctx *c)
         if (own && !planned_date(c, own))
             c->context_date = xstrdup(own);
     }
-    /* "ميونخ - قنا: التقى X ..." with no day told anywhere: a story filed
-     * under a dateline tells what happened on its paper's day. */
-    if (!c->context_date && c->m->dateline && !c->m->n_dates && c->doc->date && strlen(c->doc->date) >= 10)
+    /* "ميونخ - قنا: التقى X ..." with no day told anywhere (but a plan's):
+     * a story filed under a dateline tells what happened on its paper's
+     * day. */
+    if (!c->context_date && c->m->dateline && (!c->m->n_dates || plan_after_story) && c->doc->date
+        && strlen(c->doc->date) >= 10)
         c->context_date = xstrndup(c->doc->date, 10);
 }
 
