@@ -7501,6 +7501,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
     if (mi >= 0 && el == 0 && start > 0 && lex(c, start - 1, c->cls.to)
         && c->m->mentions.v[mi].type == LIA_T_PERSON)
         mi = -1;
+    /* ... nor where one came from: in "قادمة من الهند، والتقت الأمير"
+     * الهند is no one who met the prince. */
+    if (mi >= 0 && el == 0 && e->capture == 'A' && class_ends_before(c, start, c->cls.origin) != SIZE_MAX
+        && (c->m->mentions.v[mi].type == LIA_T_COUNTRY || c->m->mentions.v[mi].type == LIA_T_CITY))
+        mi = -1;
     /* ... nor a visit verb's place: in "زار المملكة في سبتمبر والتقى
      * الملك" المملكة is where he went, not who met the king.  A pattern
      * that wants only a place there reads it as such ("يزور مصر منذ زيارة
