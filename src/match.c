@@ -4976,6 +4976,12 @@ static size_t try_event(ctx *c, size_t i)
                      ? gaz_ref(c, j + 1, LIA_G_EVENT, NULL) : 0;
         if (of_len && lex(c, j - 1, c->cls.ordinal))
             j += 1 + (size_t)of_len;
+        /* ... its name in quotes: "الدورة الرابعة عشرة من «حوار المنامة»". */
+        size_t of_q = !of_len && lex(c, j - 1, c->cls.ordinal) && j + 2 < c->t->n
+                              && lia_token_matches(tok(c, j), "من") ? quoted_name_end(c, j + 1) : 0;
+        int quoted_len = of_q ? gaz_ref(c, j + 2, LIA_G_EVENT, NULL) : 0;
+        if (quoted_len && j + 2 + (size_t)quoted_len + 1 >= of_q && j + 2 + (size_t)quoted_len <= of_q)
+            j = of_q;
         for (size_t k = i + (size_t)len; k < j && known < 0; k++) {
             int el = gaz_ref(c, k, LIA_G_EVENT, &known);
             if (!el)
