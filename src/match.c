@@ -5026,6 +5026,12 @@ static size_t try_event(ctx *c, size_t i)
                      ? gaz_ref(c, j + 1, LIA_G_EVENT, NULL) : 0;
         if (of_len && lex(c, j - 1, c->cls.ordinal))
             j += 1 + (size_t)of_len;
+        /* ... its name in quotes: "الدورة الرابعة عشرة من «حوار المنامة»". */
+        size_t of_q = !of_len && lex(c, j - 1, c->cls.ordinal) && j + 2 < c->t->n
+                              && lia_token_matches(tok(c, j), "من") ? quoted_name_end(c, j + 1) : 0;
+        int quoted_len = of_q ? gaz_ref(c, j + 2, LIA_G_EVENT, NULL) : 0;
+        if (quoted_len && j + 2 + (size_t)quoted_len + 1 >= of_q && j + 2 + (size_t)quoted_len <= of_q)
+            j = of_q;
         for (size_t k = i + (size_t)len; k < j && known < 0; k++) {
             int el = gaz_ref(c, k, LIA_G_EVENT, &known);
             if (!el)
@@ -7550,6 +7556,11 @@ static int match_capture(pmatch *pm, size_t el, size_t pos)
      * واستعرض الجانبان" the one greeted is not who met. */
     if (mi >= 0 && el == 0 && start > 0 && lex(c, start - 1, c->cls.to)
         && c->m->mentions.v[mi].type == LIA_T_PERSON)
+        mi = -1;
+    /* ... nor where one came from: in "قادمة من الهند، والتقت الأمير"
+     * الهند is no one who met the prince. */
+    if (mi >= 0 && el == 0 && e->capture == 'A' && class_ends_before(c, start, c->cls.origin) != SIZE_MAX
+        && (c->m->mentions.v[mi].type == LIA_T_COUNTRY || c->m->mentions.v[mi].type == LIA_T_CITY))
         mi = -1;
     /* ... nor a visit verb's place: in "زار المملكة في سبتمبر والتقى
      * الملك" المملكة is where he went, not who met the king.  A pattern

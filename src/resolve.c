@@ -196,6 +196,15 @@ static int words_within(const rctx *c, size_t first, size_t last, size_t from, s
     return 0;
 }
 
+/* "الشيخ تميم بن حمد آل ثاني أمير البلاد" ... "سمو الأمير": is the rank
+ * of styled mention mm told right after p's name, its office not part of
+ * p's mention? */
+static int rank_right_after(const rctx *c, const lia_mention *mm, const lia_mention *p)
+{
+    size_t n = mm->last - mm->first - 1;
+    return p->last + n <= c->t->n && words_within(c, mm->first + 1, mm->last, p->last, p->last + n);
+}
+
 /* The person named first before mention k with the style a styled
  * pronoun names ("صاحب السمو الشيخ X" ... "سموه"), or -1: agency copy
  * styles the story's principal, and guests named after him with the same
@@ -240,7 +249,8 @@ static int styled_antecedent(const rctx *c, size_t k)
             if (strcmp(c->t->tok[i].forms[0], style) == 0) {
                 if (first_styled < 0)
                     first_styled = (int)q;
-                if (!rank_words || words_within(c, mm->first + 1, mm->last, from, p->last))
+                if (!rank_words || words_within(c, mm->first + 1, mm->last, from, p->last)
+                    || rank_right_after(c, mm, p))
                     return (int)q;
                 break;
             }
