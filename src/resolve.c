@@ -3056,6 +3056,16 @@ static int chaired_reception(const rctx *c, const lia_mention *am)
     return am->last < c->t->n && lia_lex_at(c->m, am->last, c->cls.welcome_ceremony);
 }
 
+/* "افتتح المركز في احتفال ترأسه X": an indefinite occasion right before
+ * a trigger at anchor (its pronoun's) is one of its own, unnamed, not an
+ * event named before. */
+static int unnamed_occasion_before(const rctx *c, size_t anchor)
+{
+    const lia_token *w = anchor > 0 ? &c->t->tok[anchor - 1] : NULL;
+    return w && w->sentence == c->t->tok[anchor].sentence && lia_lex_at(c->m, anchor - 1, c->cls.event_head)
+           && strncmp(w->norm, "ال", 4) != 0 && !c->m->mention_at[anchor - 1];
+}
+
 /* The event mention the document is about at sentence s (the last named
  * one before or in it). */
 static int current_event(const rctx *c, size_t s)
@@ -5347,7 +5357,7 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
          * احتضنته العاصمة، وشارك فيه Y". */
         named_here |= em && c->t->tok[em->first].sentence == (int)rm->sentence && em->last <= rm->anchor
                       && rm->anchor <= em->last + 5 && pattern_has_class(p, c->cls.attend_pron);
-        if ((sat_in_meeting && !named_here) || chaired_reception(c, am))
+        if ((sat_in_meeting && !named_here) || chaired_reception(c, am) || unnamed_occasion_before(c, rm->anchor))
             ev = -1;
         if (ev >= 0)
             bs[nb++] = ev;
