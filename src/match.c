@@ -4534,8 +4534,10 @@ static size_t talks_named_by_place(const ctx *c, size_t i)
 {
     int len = lex(c, i, c->cls.talks_named);
     size_t j = i + (size_t)len;
+    /* (A place whose name opens with ب, "محادثات باريس"، "مشاورات
+     * بوزنيقة", is the place, not the preposition.) */
     if (!len || has_article(tok(c, i)) || with_pronoun(c, i) || j >= c->t->n || !same_sentence(c, i, j)
-        || led_by_preposition(tok(c, j)))
+        || (led_by_preposition(tok(c, j)) && !place_opens_with_clitic_letter(c, j)))
         return 0;
     int pl = gaz_ref(c, j, LIA_G_CITY, NULL);
     if (!pl)
