@@ -4580,8 +4580,10 @@ static size_t talks_named_by_place(const ctx *c, size_t i)
 {
     int len = lex(c, i, c->cls.talks_named);
     size_t j = i + (size_t)len;
+    /* (A place whose name opens with ب, "محادثات باريس"، "مشاورات
+     * بوزنيقة", is the place, not the preposition.) */
     if (!len || has_article(tok(c, i)) || with_pronoun(c, i) || j >= c->t->n || !same_sentence(c, i, j)
-        || led_by_preposition(tok(c, j)))
+        || (led_by_preposition(tok(c, j)) && !place_opens_with_clitic_letter(c, j)))
         return 0;
     int pl = gaz_ref(c, j, LIA_G_CITY, NULL);
     if (!pl && !nisba_of_party(c, j))
@@ -5180,6 +5182,41 @@ static int common_noun_not_city(const ctx *c, size_t i, int city)
     return common;
 }
 
+/* Was the city mention mm named as where the story goes ("إلى
+ * بورتسودان"، "مدينة شرم الشيخ", the dateline), not in passing ("القتال
+ * في الخرطوم") or as a government ("بين موسكو وكييف")? */
+static int city_named_as_destination(const ctx *c, const lia_mention *mm)
+{
+    if (c->dateline_city >= 0 && !strcmp(mm->key, c->r->cities.v[c->dateline_city].key))
+        return 1;
+    return mm->first > 0 && (lex(c, mm->first - 1, c->cls.city_word) || lex(c, mm->first - 1, c->cls.to));
+}
+
+/* "ووصل X إلى المدينة"، "إذ وصل إلى المدينة X": a bare "the city", with
+ * no name after it ("المدينة الساحلية طرطوس"), is the city named last
+ * before it in its sentence ("يزور كابول ... التقى في المدينة"), else
+ * the one named last as where the story goes.  Makes that mention at i and says whether it
+ * did. */
+static int the_city_told(ctx *c, size_t i)
+{
+    if (!has_article(tok(c, i)) || !lia_token_matches(tok(c, i), "المدينه") || gaz_ref(c, i, LIA_G_CITY, NULL))
+        return 0;
+    for (size_t j = i + 1; j < c->t->n && j <= i + 2 && same_sentence(c, i, j); j++)
+        if (gaz_ref(c, j, LIA_G_CITY, NULL))
+            return 0;
+    for (size_t k = c->m->mentions.n; k-- > 0;) {
+        const lia_mention *told = &c->m->mentions.v[k];
+        if (told->type != LIA_T_CITY || told->inner || !told->key[0] || told->first >= i
+            || !(same_sentence(c, told->first, i) || city_named_as_destination(c, told)))
+            continue;
+        lia_mention *mm = new_mention(c, i, i + 1, LIA_T_CITY);
+        told = &c->m->mentions.v[k];   /* (new_mention may move the vector) */
+        set_identity(c, mm, told->key, told->name, told->latin, told->country);
+        return 1;
+    }
+    return 0;
+}
+
 static size_t try_place(ctx *c, size_t i)
 {
     int idx, ci, len;
@@ -5236,6 +5273,8 @@ static size_t try_place(ctx *c, size_t i)
             return mm->last;
         }
     }
+    if (the_city_told(c, i))
+        return i + 1;
     int cityl = gaz_ref(c, i, LIA_G_CITY, &idx);
     int countryl = gaz_ref(c, i, LIA_G_COUNTRY, &ci);
     /* "للجنرال لانغلي": after a rank or a style, a city's name is a

@@ -4558,6 +4558,19 @@ static void imply_visit(rctx *c, const lia_mention *who, const char *pl, const c
             sentence, c->anchor }));
 }
 
+/* "وشهد المراسم X وY": an occasion of the story's own days (within three
+ * of its date) that it names no event for, held where the sentence or the
+ * story is; who came from abroad to attend it visited that place. */
+static void attended_unnamed_occasion(rctx *c, const lia_mention *who, const char *place, const char *date,
+                                      size_t sentence)
+{
+    const char *pl = place ? place : c->context_place;
+    long day = date ? iso_day_number(date) : -1;
+    long today = c->doc->date && c->doc->date[0] ? iso_day_number(c->doc->date) : -1;
+    if (pl && day >= 0 && today >= 0 && labs(day - today) <= 3)
+        imply_visit(c, who, pl, country_of_place(c, pl), date, sentence);
+}
+
 /* The latest person mention of key, or NULL. */
 static const lia_mention *person_of_key(const rctx *c, const char *key)
 {
@@ -5452,8 +5465,11 @@ static void relation_pairs(rctx *c, const lia_rel_match *rm, const lia_pattern *
             pairs_with_each(c, rm, p, ai, group, ng);
             continue;
         }
-        if (!bm->key[0])
+        if (!bm->key[0]) {
+            if (is_relation(p, "attended") && bm->type == LIA_T_EVENT && pattern_has_class(p, c->cls.attend_verb))
+                attended_unnamed_occasion(c, am, place, date, rm->sentence);
             continue;
+        }
         /* "احتضنت الجزائر اجتماعا تشاوريا ... قبل القمة العربية". */
         if (bm->type == LIA_T_EVENT && ahead_event(c, bm))
             continue;
