@@ -4551,18 +4551,30 @@ static int nisba_of_party(const ctx *c, size_t j)
     return !has_article(tok(c, j)) && nisba_at(c, j, NULL);
 }
 
-/* "محادثات سعودية إيرانية ...، استضافتها الصين": talks named by the
- * nisbas of their parties right after their indefinite head at i, that a
- * place hosted, are an event (they name no place; talks only held
+/* "مشاورات السلام اليمنية": peace talks named by the nisba, with its
+ * article, of the country at peace; 1 when "السلام" at j opens them. */
+static int peace_of_nisba(const ctx *c, size_t j)
+{
+    return j + 1 < c->t->n && has_article(tok(c, j)) && lia_token_matches(tok(c, j), "سلام")
+           && has_article(tok(c, j + 1)) && nisba_at(c, j + 1, NULL);
+}
+
+/* "محادثات سعودية إيرانية ...، استضافتها الصين"، "مشاورات السلام
+ * اليمنية التي تستضيفها الكويت": talks named by the nisbas of their
+ * parties right after their indefinite head at i (or after its "السلام"),
+ * that a place hosted, are an event (they name no place; talks only held
  * between the parties are their meeting).  The token after the last
  * nisba, or 0. */
 static size_t talks_named_by_parties(const ctx *c, size_t i)
 {
     int len = lex(c, i, c->cls.talks_named), nl;
-    size_t j = i + (size_t)len, end = j;
+    size_t j = i + (size_t)len;
     if (!len || has_article(tok(c, i)) || with_pronoun(c, i))
         return 0;
-    while (end < c->t->n && same_sentence(c, i, end) && nisba_of_party(c, end)
+    int peace = peace_of_nisba(c, j);
+    j += (size_t)peace;
+    size_t end = j;
+    while (end < c->t->n && same_sentence(c, i, end) && (peace || nisba_of_party(c, end))
            && (nl = nisba_at(c, end, NULL)))
         end += (size_t)nl;
     for (size_t k = end; end > j && k < end + 8 && k < c->t->n && same_sentence(c, i, k); k++)
