@@ -4834,8 +4834,12 @@ static void attended_session(rctx *c, const lia_rel_match *rm, const lia_mention
     c->args_anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
     const char *place = event_place(c, event);
-    add_relation(c, "attended", am->key, event, date ? date : c->context_date, place ? place : c->context_place,
-                 rm->sentence, "attended.joined-session");
+    const char *when = date ? date : c->context_date;
+    const char *pl = place ? place : c->context_place;
+    add_relation(c, "attended", am->key, event, when, pl, rm->sentence, "attended.joined-session");
+    /* Who came from another country to the session travelled there. */
+    if (pl)
+        imply_visit(c, am, pl, country_of_place(c, pl), when, rm->sentence);
 }
 
 /* "وشارك في الاجتماع من الجانب العراقي X": X met everyone of another
