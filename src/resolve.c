@@ -4875,8 +4875,12 @@ static void attended_session(rctx *c, const lia_rel_match *rm, const lia_mention
     c->args_anchor = rm->anchor;
     const char *date = sentence_date(c, rm->sentence);
     const char *place = event_place(c, event);
-    add_relation(c, "attended", am->key, event, date ? date : c->context_date, place ? place : c->context_place,
-                 rm->sentence, "attended.joined-session");
+    const char *when = date ? date : c->context_date;
+    const char *pl = place ? place : c->context_place;
+    add_relation(c, "attended", am->key, event, when, pl, rm->sentence, "attended.joined-session");
+    /* Who came from another country to the session travelled there. */
+    if (pl)
+        imply_visit(c, am, pl, country_of_place(c, pl), when, rm->sentence);
 }
 
 /* "وشارك في الاجتماع من الجانب العراقي X": X met everyone of another
@@ -5860,6 +5864,28 @@ static int place_led_by_preposition(const rctx *c, const lia_mention *mm)
            && !lia_trie_step_hashed(&c->r->names, tk->forms[0], tk->form_hash[0]);
 }
 
+/* The arrival verb of rm: its trigger, or the word after a trigger "قد"
+ * ("وكان X قد وصل"). */
+static size_t arrival_verb(const rctx *c, const lia_rel_match *rm)
+{
+    size_t verb = rm->anchor;
+    if (verb + 1 < c->t->sent[rm->sentence].last && !lia_lex_at(c->m, verb, c->cls.arrived))
+        verb++;
+    return verb;
+}
+
+/* "وكان X قد وصل مساء أمس ... إلى مطار الملكة علياء": an arrival verb
+ * with إلى a few words after it told where he arrived (a place no rule
+ * read, or an airport), not the story's place; and so did a rule that
+ * read a place at the verb ("قد حل بداكار"). */
+static int arrival_destination_told(const rctx *c, const lia_rel_match *rm)
+{
+    size_t end = c->t->sent[rm->sentence].last, verb = arrival_verb(c, rm);
+    size_t upto = verb + 9 < end ? verb + 9 : end;
+    return lia_lex_at(c->m, verb, c->cls.arrived)
+           && (class_between(c, verb + 1, upto, c->cls.to) || (verb != rm->anchor && visit_with_place_at(c, verb)));
+}
+
 /* Are mentions a and b two known persons, not one named twice nor "the
  * two sides": two that "استقبلهما" or "الوزيران" may stand for? */
 static int two_persons(const rctx *c, int a, int b)
@@ -6148,7 +6174,8 @@ static void relations_from_matches(rctx *c)
             continue;
         /* "زيارة خاطفة قام بها X إلى أبوظبي": a visit whose place a rule
          * at the same trigger read is not one to the story's place. */
-        if (is_relation(p, "visited") && rm->n_b == 0 && visit_with_place_at(c, rm->anchor))
+        if (is_relation(p, "visited") && rm->n_b == 0
+            && (visit_with_place_at(c, rm->anchor) || arrival_destination_told(c, rm)))
             continue;
         /* "بحث X ووزير الدفاع Y مع نظيريهما Z وW": Y is X's fellow
          * subject (another rule at the trigger lists both), not whom X met. */
