@@ -5207,8 +5207,8 @@ static int city_named_as_destination(const ctx *c, const lia_mention *mm)
 /* "ووصل X إلى المدينة"، "إذ وصل إلى المدينة X": a bare "the city", with
  * no name after it ("المدينة الساحلية طرطوس"), is the city named last
  * before it in its sentence ("يزور كابول ... التقى في المدينة"), else
- * the one named last as where the story goes.  Makes that mention at i and says whether it
- * did. */
+ * the one named last as where the story goes.  Makes that mention at i
+ * and says whether it did. */
 static int the_city_told(ctx *c, size_t i)
 {
     if (!has_article(tok(c, i)) || !lia_token_matches(tok(c, i), "المدينه") || gaz_ref(c, i, LIA_G_CITY, NULL))
