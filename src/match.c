@@ -143,6 +143,13 @@ static int gaz_ref(const ctx *c, size_t i, lia_gaz_kind k, int *index)
     return 0;
 }
 
+/* The length of the city or country named at i, or 0. */
+static int place_len(const ctx *c, size_t i)
+{
+    int len = gaz_ref(c, i, LIA_G_CITY, NULL);
+    return len ? len : gaz_ref(c, i, LIA_G_COUNTRY, NULL);
+}
+
 static int is_punct(const ctx *c, size_t i, const char *p)
 {
     return i < c->t->n && tok(c, i)->kind == LIA_TOK_PUNCT && strcmp(tok(c, i)->norm, p) == 0;
@@ -4574,8 +4581,8 @@ static size_t talks_named_by_parties(const ctx *c, size_t i)
     int peace = peace_of_nisba(c, j);
     j += (size_t)peace;
     size_t end = j;
-    while (end < c->t->n && same_sentence(c, i, end) && (peace || nisba_of_party(c, end))
-           && (nl = nisba_at(c, end, NULL)))
+    while (end < c->t->n && same_sentence(c, i, end) && (nl = nisba_at(c, end, NULL))
+           && (peace || !has_article(tok(c, end))))
         end += (size_t)nl;
     for (size_t k = end; end > j && k < end + 8 && k < c->t->n && same_sentence(c, i, k); k++)
         if (lex(c, k, c->cls.host_verb) && !lex(c, k, c->cls.host_verb_plain))
@@ -4597,14 +4604,12 @@ static size_t talks_named_by_place(const ctx *c, size_t i)
     if (!len || has_article(tok(c, i)) || with_pronoun(c, i) || j >= c->t->n || !same_sentence(c, i, j)
         || (led_by_preposition(tok(c, j)) && !place_opens_with_clitic_letter(c, j)))
         return 0;
-    int pl = gaz_ref(c, j, LIA_G_CITY, NULL);
-    if (!pl && !nisba_of_party(c, j))
-        pl = gaz_ref(c, j, LIA_G_COUNTRY, NULL);
+    int pl = nisba_of_party(c, j) ? gaz_ref(c, j, LIA_G_CITY, NULL) : place_len(c, j);
     size_t end = j + (size_t)pl;
     if (!pl || !same_sentence(c, i, end - 1))
         return 0;
     if (end < c->t->n && same_sentence(c, i, end)
-        && ((tok(c, end)->has_conj && (gaz_ref(c, end, LIA_G_CITY, NULL) || gaz_ref(c, end, LIA_G_COUNTRY, NULL)))
+        && ((tok(c, end)->has_conj && place_len(c, end))
             || lex(c, end, c->cls.with)))
         return 0;
     return end;
@@ -4625,9 +4630,7 @@ static size_t signing_of_named_agreement(const ctx *c, size_t i)
         || !(lia_token_matches(agreement, "اتفاق") || lia_token_matches(agreement, "اتفاقيه")
              || lia_token_matches(agreement, "معاهده")))
         return 0;
-    int pl = gaz_ref(c, j + 1, LIA_G_CITY, NULL);
-    if (!pl)
-        pl = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
+    int pl = place_len(c, j + 1);
     return pl && same_sentence(c, i, j + (size_t)pl) ? j + 1 + (size_t)pl : 0;
 }
 
@@ -4706,9 +4709,7 @@ static size_t hosted_indefinite_event(const ctx *c, size_t i)
         j += (size_t)high;
     if (j + 1 < c->t->n && same_sentence(c, i, j + 1)
         && (lia_token_matches(tok(c, j), "حول") || lia_token_matches(tok(c, j), "بشأن"))) {
-        int pl = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
-        if (!pl)
-            pl = gaz_ref(c, j + 1, LIA_G_CITY, NULL);
+        int pl = place_len(c, j + 1);
         j += pl ? 1 + (size_t)pl : 0;
     }
     /* (One adjective alone, "اجتماعا ثلاثيا"، "اجتماعا أمنيا", tells a
@@ -4908,9 +4909,7 @@ static size_t try_event(ctx *c, size_t i)
              * ("مؤتمر برلين حول ليبيا" is named by its place already). */
             if (words >= 1 && has_article(head) && j + 1 < c->t->n && same_sentence(c, j, j + 1)
                 && (lia_token_matches(tk, "حول") || lia_token_matches(tk, "بشأن"))) {
-                int pl = gaz_ref(c, j + 1, LIA_G_COUNTRY, NULL);
-                if (!pl)
-                    pl = gaz_ref(c, j + 1, LIA_G_CITY, NULL);
+                int pl = place_len(c, j + 1);
                 if (pl) {
                     j += 1 + (size_t)pl;
                     words += 2;
